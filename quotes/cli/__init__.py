@@ -1,0 +1,67 @@
+"""The `quotes` command line: a thin adapter over the library.
+
+Exit codes: 0 success; 1 `verify` found a distortion or misattribution; 2 usage or input
+error (bad file, bad record, bad option); 3 the archive database failed.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from quotes import __version__
+from quotes.cli import archive, extract
+from quotes.cli.common import err_console
+from quotes.errors import QuotesError
+
+app = typer.Typer(
+    name="quotes",
+    help="Cross-lingual quote attribution and tweet-source verification for fact-checkers.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(archive.app, name="archive")
+app.command("extract")(extract.extract_command)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"quotes {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Cross-lingual quote attribution and tweet-source verification for fact-checkers."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; every `QuotesError` becomes one line on stderr and its exit code."""
+    try:
+        app(args=argv, prog_name="quotes", standalone_mode=False)
+    except QuotesError as exc:
+        err_console.print(f"quotes: error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        return exc.exit_code
+    except typer.Exit as exc:
+        return exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        err_console.print("quotes: aborted", markup=False)
+        return 130
+    except Exception as exc:  # click usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            return exc.exit_code
+        raise
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Language data, kept apart from the algorithms that use it.
+
+Each supported language is one TOML file in `data/` (``de.toml``, ``fr.toml``, …).
+Adding a language means adding a file; no code path names a language.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from quotes.errors import InputError
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageData:
+    """Everything the pipeline knows about one language."""
+
+    code: str
+    name: str
+    quote_pairs: tuple[tuple[str, str], ...]
+    stopwords: frozenset[str]
+    letters: str  # letters typical of the language, a weak hint for language identification
+    capitalizes_nouns: bool  # German-style: a capitalized word alone is no sign of a name
+    speech_verbs: tuple[str, ...]  # lowercase surface forms; may be several words
+    according_to: tuple[str, ...]
+    pronouns: frozenset[str]
+    roles: frozenset[str]  # lowercase role nouns standing for a person ("billionaire")
+    name_particles: frozenset[str]
+    titles: frozenset[str]
+    medium_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (medium, compiled pattern)
+
+
+def _load(code: str, raw: dict) -> LanguageData:
+    try:
+        attribution = raw.get("attribution", {})
+        mediums = raw.get("medium", {})
+        return LanguageData(
+            code=raw["code"],
+            name=raw["name"],
+            quote_pairs=tuple((o, c) for o, c in raw["quote_pairs"]),
+            stopwords=frozenset(w.casefold() for w in raw["stopwords"]),
+            letters=raw.get("letters", ""),
+            capitalizes_nouns=bool(raw.get("capitalizes_nouns", False)),
+            speech_verbs=tuple(v.casefold() for v in attribution.get("speech_verbs", [])),
+            according_to=tuple(v.casefold() for v in attribution.get("according_to", [])),
+            pronouns=frozenset(v.casefold() for v in attribution.get("pronouns", [])),
+            roles=frozenset(v.casefold() for v in attribution.get("roles", [])),
+            name_particles=frozenset(attribution.get("name_particles", [])),
+            titles=frozenset(attribution.get("titles", [])),
+            medium_patterns=tuple(
+                (medium, re.compile(pattern, re.IGNORECASE))
+                for medium, patterns in mediums.items()
+                for pattern in patterns
+            ),
+        )
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        raise InputError(f"malformed language table: {exc!r}", location=f"{code}.toml") from exc
+
+
+@cache
+def available() -> tuple[str, ...]:
+    """Codes of all languages with a data table, sorted."""
+    files = resources.files(__name__).joinpath("data").iterdir()
+    return tuple(sorted(f.name.removesuffix(".toml") for f in files if f.name.endswith(".toml")))
+
+
+@cache
+def get(code: str) -> LanguageData:
+    """The data table for `code`; an `InputError` naming the known codes if there is none."""
+    if code not in available():
+        raise InputError(f"unknown language {code!r} (known: {', '.join(available())})")
+    text = resources.files(__name__).joinpath("data", f"{code}.toml").read_text("utf-8")
+    return _load(code, tomllib.loads(text))
+
+
+def all_languages() -> tuple[LanguageData, ...]:
+    return tuple(get(code) for code in available())

@@ -1,0 +1,45 @@
+"""The stages wired together: extract → attribute (→ translate → match → compare).
+
+A `Pipeline` holds what the stages need loaded (spaCy pipelines, the archive's alias
+resolver) and runs the stages, which themselves stay pure functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+
+from quotes import nlp
+from quotes.attribute import Resolver, attribute_quotes
+from quotes.extract import extract_quotes
+from quotes.models import Document, DocumentAnalysis, QuoteFinding
+
+
+@dataclass(slots=True)
+class Pipeline:
+    """Resources loaded once at the edge and shared by every document."""
+
+    nlp_for: Callable[[str], Language] = nlp.load
+    resolve: Resolver | None = None
+    _cache: dict[str, Language] = field(default_factory=dict)
+
+    def analyze(self, document: Document) -> DocumentAnalysis:
+        extraction = extract_quotes(document.text, document.language)
+        attributions = attribute_quotes(
+            document.text,
+            extraction.quotes,
+            extraction.language,
+            self.nlp_for(extraction.language),
+            resolve=self.resolve,
+        )
+        findings = tuple(
+            QuoteFinding(q, a) for q, a in zip(extraction.quotes, attributions, strict=True)
+        )
+        return DocumentAnalysis(
+            source=document.source,
+            language=extraction.language,
+            findings=findings,
+            stray_marks=extraction.stray_marks,
+        )
