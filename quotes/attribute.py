@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 
 from quotes import lang
-from quotes.lang import LanguageData
+from quotes.lang import LanguageData, is_role
 from quotes.models import Attribution, Quote
 from quotes.nlp import PERSON_LABELS
 from quotes.text import find_phrase
@@ -38,12 +38,15 @@ VERB_AFTER_WITHIN = 4
 # A fragment this close (characters) after an attributed quote in the same paragraph
 # inherits its speaker.
 CONTINUATION_GAP = 400
+# The "context" fallback looks this far back in the paragraph for the person meant.
+CONTEXT_CHARS = 300
 # Words that may stand between a speech verb and its subject ("a-t-il encore poursuivi").
 SUBJECT_GAP = 2
 
 Resolver = Callable[[str], "tuple[str, str] | None"]  # mention -> (handle, display name)
 _HYPHEN_EDGES = "-‐'’"
 _MEDIUM_WINDOW_CHARS = 160
+_SENTENCE_END = re.compile(r"[.!?…]+\s+|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +111,8 @@ def attribute_quotes(
         if found is not None:
             found = _with_medium(text, found, quote, table, next_start)
             previous = (quote, found)
+            if found.speaker is not None:
+                people.speakers.add(found.speaker)
         results.append(found)
     return tuple(results)
 
@@ -143,21 +148,17 @@ def _before_window(
         tok = tokens[i]
         if tok.end <= prev_end:
             break
-        if tok.text in ".!?" and window:
-            break
-        if "\n" in tok.text and window:
+        if tok.text in ".!?…" or ("\n" in tok.text and window):
             break
         if not tok.text.isspace():
             window.append(tok)
-        if tok.sent_start and window and not _ends_with_colon(text, quote.open_at, tok.start):
+        # A quote that opens its own sentence or paragraph is introduced by the sentence
+        # before it only when that one ends in a colon ("…respondió: \n\n“…”").
+        if tok.sent_start and not (len(window) == 1 and tok.text == ":"):
             break
         i -= 1
     window.reverse()
     return window
-
-
-def _ends_with_colon(text: str, open_at: int, start: int) -> bool:
-    return text[start:open_at].rstrip().endswith(":")
 
 
 # --- finding the speaker ---------------------------------------------------------------
@@ -178,19 +179,25 @@ def _attribute_one(
     after_words = [t for t in after if t.is_word]
     before_words = [t for t in before if t.is_word]
 
-    hit = find_phrase(after_words, table.speech_verbs, within=VERB_AFTER_WITHIN)
+    after_verbs = (*table.speech_verbs, *table.after_quote)
+    hit = find_phrase(after_words, after_verbs, within=VERB_AFTER_WITHIN)
+    verb_after: Attribution | None = None
     if hit is not None:
         name = _subject(after_words, hit, table, people) or _name_in(
             after_words[: hit[0]], table, people
         )
-        return _build(text, quote, people, name, after_words, hit, "verb-after")
+        verb_after = _build(text, quote, people, name, after_words, hit, "verb-after")
+        # "…!” Hij reageerde …" starts a new sentence: an introduction before the quote,
+        # if there is one, says more about who spoke.
+        if not (_ends_sentence(quote) and after_words and after_words[0].sent_start):
+            return verb_after
 
-    for window, method in ((after_words, "according-to"), (before_words, "according-to")):
+    for window in (after_words, before_words):
         acc = find_phrase(window, table.according_to)
         if acc is not None:
             name = _first_name(window[acc[1] : acc[1] + 5], table, people)
             if name is not None:
-                return _build(text, quote, people, name, window, acc, method)
+                return _build(text, quote, people, name, window, acc, "according-to")
 
     verb = _last_phrase(before_words, table.speech_verbs)
     if verb is not None:
@@ -204,10 +211,48 @@ def _attribute_one(
         name = _name_in(before_words, table, people)
         if name is not None:
             return _build(text, quote, people, name, before_words, None, "colon")
+    if verb_after is not None:
+        return verb_after
 
-    # A name and a speech verb further into the sentence after the quote ("…", Musk
-    # mengatakan dalam …) are caught above; a name alone after a dash is a byline.
+    # "…». Lo scrive Joe Biden su X": the attribution opens the next sentence.
+    following = _next_sentence_words(tokens, starts, after, quote, next_start)
+    hit = find_phrase(following, table.speech_verbs, within=VERB_AFTER_WITHIN - 1)
+    if hit is not None:
+        name = _subject(following, hit, table, people)
+        if name is not None:
+            return _build(text, quote, people, name, following, hit, "verb-next-sentence")
+
+    # A quote standing as its own sentence after one about a person ("Kurz darauf sprach
+    # sich Biden auf X für … aus. „Heute möchte ich …“"): that person, with low confidence.
+    if not before_words and not after_words:
+        line_start = text.rfind("\n", 0, quote.open_at) + 1
+        after_offset = max(line_start, quote.open_at - CONTEXT_CHARS)
+        mention = people.last_mention(quote.open_at, after=after_offset)
+        if mention is not None:
+            name = _Name(mention.name, mention.start, mention.start + len(mention.name), "name")
+            return _build(text, quote, people, name, [], None, "context")
     return None
+
+
+def _ends_sentence(quote: Quote) -> bool:
+    return quote.text.rstrip(" \u00a0\u202f").endswith((".", "!", "?", "…"))
+
+
+def _next_sentence_words(
+    tokens: list[_Tok], starts: list[int], after: list[_Tok], quote: Quote, next_start: int
+) -> list[_Tok]:
+    if any(t.is_word for t in after):
+        return []  # the quote's own sentence goes on: the next one is about something else
+    begin = after[-1].end if after else quote.outer_end
+    i = bisect_left(starts, begin)
+    result: list[_Tok] = []
+    while i < len(tokens) and len(result) < 8 and tokens[i].start < next_start:
+        if "\n" in tokens[i].text or (result and tokens[i].text in ".!?"):
+            break
+        if tokens[i].is_word:
+            result.append(tokens[i])
+        i += 1
+    return result
 
 
 def _last_phrase(
@@ -244,17 +289,25 @@ def _name_ending_at(
         if end <= 0:
             break
         tok = window[end - 1]
+        if end < index and not people.adjacent(tok, window[end]):
+            break  # punctuation between: "No Twitter, Trump partilhou" is not one name
         if tok.lower in table.pronouns:
             return _Name(tok.text, tok.start, tok.end, "pronoun")
         if people.is_name_token(tok, table):
             begin = end - 1
-            while begin > 0 and (
-                people.is_name_token(window[begin - 1], table)
-                or window[begin - 1].lower in table.name_particles
+            while (
+                begin > 0
+                and people.adjacent(window[begin - 1], window[begin])
+                and (
+                    people.is_name_token(window[begin - 1], table)
+                    or window[begin - 1].lower in table.name_particles
+                )
             ):
                 begin -= 1
+            while window[begin].lower in table.name_particles:
+                begin += 1
             return _Name(_join(window[begin:end]), window[begin].start, window[end - 1].end, "name")
-        if tok.lower in table.roles:
+        if is_role(tok.text, table):
             return _Name(tok.text, tok.start, tok.end, "role")
     return None
 
@@ -267,20 +320,30 @@ def _first_name(window: list[_Tok], table: LanguageData, people: _PeopleIndex) -
             return _Name(tok.text, tok.start, tok.end, "pronoun")
         if people.is_name_token(tok, table):
             j = i
-            while j + 1 < len(window) and (
-                people.is_name_token(window[j + 1], table)
-                or (window[j + 1].lower in table.name_particles and j + 2 < len(window)
-                    and people.is_name_token(window[j + 2], table))
-            ):
-                j += 1
+            while j + 1 < len(window) and people.adjacent(window[j], window[j + 1]):
+                nxt = window[j + 1]
+                if people.is_name_token(nxt, table):
+                    j += 1
+                elif (
+                    nxt.lower in table.name_particles
+                    and j + 2 < len(window)
+                    and people.adjacent(nxt, window[j + 2])
+                    and people.is_name_token(window[j + 2], table)
+                ):
+                    j += 2
+                else:
+                    break
             return _Name(_join(window[i : j + 1]), tok.start, window[j].end, "name")
-        if tok.lower in table.roles:
+        if is_role(tok.text, table):
             rest = window[i + 1 : i + 6]
-            appositive = next(
-                (k for k, t in enumerate(rest) if people.is_name_token(t, table)), None
-            )
-            if appositive is not None:
-                return _first_name(rest[appositive:], table, people)
+            for k, candidate in enumerate(rest):
+                if people.is_name_token(candidate, table):
+                    # Apposition: the name right after a comma ("président américain, Donald
+                    # Trump"), not one further on ("mandatario, según Associated Press").
+                    previous = rest[k - 1] if k else tok
+                    if people.comma_between(previous, candidate):
+                        return _first_name(rest[k:], table, people)
+                    break
             return _Name(tok.text, tok.start, tok.end, "role")
     return None
 
@@ -307,26 +370,44 @@ def _join(tokens: list[_Tok]) -> str:
 # --- the people of a document ----------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    name: str
+    subject: bool  # opens its sentence, after at most determiners, roles and titles
+
+
 class _PeopleIndex:
     """Names mentioned in one document, to tell names from capitalized words and to
-    resolve pronouns, roles and surnames to the last person named."""
+    resolve pronouns, roles and surnames to the person meant."""
 
     def __init__(
         self, text: str, tokens: list[_Tok], table: LanguageData, resolve: Resolver | None
     ) -> None:
+        self.text = text
         self.resolve = resolve
-        self.mentions: list[tuple[int, str]] = []  # (offset, full name), in order
+        self.table = table
+        self.speakers: set[str] = set()  # names already found speaking in this document
+        self.mentions: list[_Mention] = []  # in document order
         self._known: dict[str, bool] = {}
         run: list[_Tok] = []
-        for tok in [*tokens, _Tok("", "", len(text), len(text), False, True, False)]:
+        subject_slot = True  # nothing but determiners, roles or titles since sentence start
+        end = _Tok("", "", len(text), len(text), False, True, False)
+        for tok in [*tokens, end]:
+            if tok.sent_start:
+                self._add_run(run, subject_slot)
+                run, subject_slot = [], True
             if tok.is_word and self._capitalized(tok) and tok.lower not in table.stopwords:
-                if run and (tok.start - run[-1].end > 1 or tok.sent_start):
-                    self._add_run(run, table)
-                    run = []
+                if run and not self.adjacent(run[-1], tok):
+                    self._add_run(run, subject_slot)
+                    run, subject_slot = [], False
                 run.append(tok)
-            else:
-                self._add_run(run, table)
-                run = []
+                continue
+            if run:
+                self._add_run(run, subject_slot)
+                run, subject_slot = [], False
+            if tok.is_word and tok.lower not in table.stopwords and not is_role(tok.text, table):
+                subject_slot = False
 
     @staticmethod
     def _capitalized(tok: _Tok) -> bool:
@@ -334,14 +415,25 @@ class _PeopleIndex:
             tok.text.isupper() and len(tok.text) > 1 and tok.person
         )
 
-    def _add_run(self, run: list[_Tok], table: LanguageData) -> None:
-        words = [t for t in run if t.lower not in table.roles and t.text not in table.titles]
+    def _add_run(self, run: list[_Tok], subject_slot: bool) -> None:
+        table = self.table
+        words = [t for t in run if not is_role(t.text, table) and t.text not in table.titles]
         if not words:
             return
         full = _join(words)
         person = any(t.person for t in words)
-        if len(words) >= 2 or person or self._resolves(full):
-            self.mentions.append((words[0].start, full))
+        # A lone capitalized word counts where capitals mark names (not German nouns) and
+        # it does not open a sentence ("Trump had …" opens one; "said Trump" does not).
+        lone_name = not table.capitalizes_nouns and not words[0].sent_start
+        if len(words) >= 2 or person or lone_name or self._resolves(full):
+            self.mentions.append(_Mention(words[0].start, full, subject_slot))
+
+    def adjacent(self, a: _Tok, b: _Tok) -> bool:
+        """Only spaces between two tokens (no comma, dash or parenthesis)."""
+        return self.text[a.end : b.start].strip() == ""
+
+    def comma_between(self, a: _Tok, b: _Tok) -> bool:
+        return "," in self.text[a.end : b.start]
 
     def _resolves(self, name: str) -> bool:
         if name not in self._known:
@@ -349,10 +441,11 @@ class _PeopleIndex:
         return self._known[name]
 
     def is_known(self, name: str) -> bool:
-        return self._resolves(name) or any(name == full for _, full in self.mentions)
+        """Known as a person: by the archive, or quoted earlier in this document."""
+        return self._resolves(name) or name in self.speakers
 
     def is_name_token(self, tok: _Tok, table: LanguageData) -> bool:
-        if not tok.is_word or tok.lower in table.stopwords or tok.lower in table.roles:
+        if not tok.is_word or tok.lower in table.stopwords or is_role(tok.text, table):
             return False
         if tok.person:
             return True
@@ -362,25 +455,39 @@ class _PeopleIndex:
             # German capitalizes every noun: a lone capitalized word is a name only when the
             # document or the archive knows it as one.
             return self._resolves(tok.text) or any(
-                tok.text in full.split() for _, full in self.mentions
+                tok.text in m.name.split() for m in self.mentions
             )
         return True
 
     def full_name(self, mention: str, before: int) -> str:
         """The longest name mentioned before `before` that contains `mention`'s words."""
         parts = mention.split()
-        for _, full in reversed([m for m in self.mentions if m[0] < before]):
-            if all(p in full.split() for p in parts) and len(full) >= len(mention):
-                return full
+        for m in reversed([m for m in self.mentions if m.start < before]):
+            if all(p in m.name.split() for p in parts) and len(m.name) >= len(mention):
+                return m.name
         return mention
 
-    def last_person(self, before: int) -> str | None:
-        """The last person named before an offset: preferring names the archive knows."""
-        earlier = [full for offset, full in self.mentions if offset < before]
-        for full in reversed(earlier):
-            if self._resolves(full):
-                return full
+    def last_mention(
+        self, before: int, *, after: int = 0, known_only: bool = False
+    ) -> _Mention | None:
+        """The person a pronoun or role before `before` stands for: the last one the
+        archive knows or this document quoted, else the last sentence subject, else the
+        last name. With `known_only` only the first kind is taken, since a role
+        ("el mandatario") resolved to a wrong name is worse than none."""
+        earlier = [m for m in self.mentions if after <= m.start < before]
+        for m in reversed(earlier):
+            if self.is_known(m.name):
+                return m
+        if known_only:
+            return None
+        for m in reversed(earlier):
+            if m.subject:
+                return m
         return earlier[-1] if earlier else None
+
+    def last_person(self, before: int, *, known_only: bool = False) -> str | None:
+        mention = self.last_mention(before, known_only=known_only)
+        return mention.name if mention else None
 
 
 # --- assembling ------------------------------------------------------------------------
@@ -411,7 +518,7 @@ def _build(
         if name.kind == "name":
             speaker = people.full_name(name.text, quote.open_at)
         else:
-            speaker = people.last_person(quote.open_at)
+            speaker = people.last_person(quote.open_at, known_only=name.kind == "role")
             method = f"{method}+{name.kind}"
         if speaker is not None and people.resolve is not None:
             resolved = people.resolve(speaker) or people.resolve(name.text)
@@ -433,11 +540,12 @@ def _build(
 
 
 def _continues(text: str, previous: Quote, quote: Quote) -> bool:
-    prev_end = previous.outer_end
-    gap = text[prev_end : quote.open_at]
-    return len(gap) <= CONTINUATION_GAP and "\n\n" not in gap.replace("\r", "")
-
-
+    """Does `quote` go on from `previous`: in the same paragraph, or right after it with
+    nothing but a paragraph break between ("…!“\n\n„Bitte …")?"""
+    gap = text[previous.outer_end : quote.open_at]
+    if not gap.strip(" \t\r\n.,;:–—-"):
+        return True
+    return len(gap) <= CONTINUATION_GAP and "\n" not in gap
 def _inherit(previous: Attribution) -> Attribution:
     return replace(previous, method="continues-previous")
 
@@ -445,14 +553,25 @@ def _inherit(previous: Attribution) -> Attribution:
 def _with_medium(
     text: str, found: Attribution, quote: Quote, table: LanguageData, next_start: int
 ) -> Attribution:
-    """The medium named in the attribution sentence, before or after the quote."""
+    """The medium named where the article attributes the quote: the attribution sentence
+    after it ("sagte Musk in einem seiner Tweets") or the introduction before it ("No
+    Twitter, Trump partilhou …: “…”")."""
     if found.medium != "none":
         return found
-    end_of_quote = quote.outer_end
     line_start = text.rfind("\n", 0, quote.open_at) + 1
-    before = text[max(line_start, quote.open_at - _MEDIUM_WINDOW_CHARS) : quote.open_at]
-    after = text[end_of_quote : min(next_start, end_of_quote + _MEDIUM_WINDOW_CHARS)]
-    after = re.split(r"(?<=[.!?])\s|\n", after, maxsplit=1)[0]
+    sentence_start = max(
+        [line_start, quote.open_at - _MEDIUM_WINDOW_CHARS]
+        + [m.end() for m in _SENTENCE_END.finditer(text, line_start, quote.open_at)]
+    )
+    if found.method == "context" and found.mention_start is not None:
+        sentence_start = max(line_start, found.mention_start - _MEDIUM_WINDOW_CHARS)
+    before = text[sentence_start : quote.open_at]
+    after = ""
+    if found.phrase_start is not None and found.phrase_start >= quote.outer_end:
+        # The attribution follows the quote: read on to the end of its sentence.
+        stop = min(next_start, (found.phrase_end or found.phrase_start) + _MEDIUM_WINDOW_CHARS)
+        tail = text[found.phrase_start : stop]
+        after = text[quote.outer_end : found.phrase_start] + _SENTENCE_END.split(tail, 1)[0]
     for window in (after, before):
         for medium, pattern in table.medium_patterns:
             m = pattern.search(window)

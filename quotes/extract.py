@@ -390,7 +390,7 @@ def _unclosed_end(
 ) -> int:
     start = opened.segment_start
     boundaries = sentence_ends(text, start, line_end)
-    for boundary, next_boundary in zip(boundaries, [*boundaries[1:], line_end], strict=True):
+    for boundary, next_boundary in zip(boundaries, [*boundaries[1:], line_end], strict=False):
         if _reads_as_narration(text[boundary:next_boundary], narration):
             return boundary
     end = line_end

@@ -42,25 +42,27 @@ def _root(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; every `QuotesError` becomes one line on stderr and its exit code."""
+    """Run the CLI and return its exit code; every `QuotesError` becomes one line on
+    stderr, never a traceback."""
     try:
-        app(args=argv, prog_name="quotes", standalone_mode=False)
+        result = app(args=argv, prog_name="quotes", standalone_mode=False)
     except QuotesError as exc:
         err_console.print(f"quotes: error: {exc}", markup=False, highlight=False, soft_wrap=True)
         return exc.exit_code
-    except typer.Exit as exc:
-        return exc.exit_code
-    except (typer.Abort, KeyboardInterrupt):
+    except KeyboardInterrupt:
         err_console.print("quotes: aborted", markup=False)
         return 130
-    except Exception as exc:  # click usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return exc.exit_code
+    except Exception as exc:
+        # Usage errors: click's, or the copy typer vendors, so matched by shape.
+        show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+        if callable(show) and isinstance(code, int):
+            show()
+            return code
+        if type(exc).__name__ == "Abort":
+            err_console.print("quotes: aborted", markup=False)
+            return 130
         raise
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 if __name__ == "__main__":

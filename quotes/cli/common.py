@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from enum import StrEnum
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -22,6 +23,14 @@ DbOption = typer.Option(
     "Default: $QUOTES_DB, else ~/.local/share/quotes/archive.sqlite.",
 )
 QuietOption = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr.")
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+OutputOption = Annotated[OutputFormat, typer.Option("--format", help="text or json.")]
 
 
 def db_url(value: str | None) -> str:

@@ -27,11 +27,26 @@ class LanguageData:
     capitalizes_nouns: bool  # German-style: a capitalized word alone is no sign of a name
     speech_verbs: tuple[str, ...]  # lowercase surface forms; may be several words
     according_to: tuple[str, ...]
+    after_quote: tuple[str, ...]  # reporting words valid only right after a quote (de "so")
     pronouns: frozenset[str]
     roles: frozenset[str]  # lowercase role nouns standing for a person ("billionaire")
     name_particles: frozenset[str]
     titles: frozenset[str]
     medium_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (medium, compiled pattern)
+
+
+def is_role(word: str, table: LanguageData) -> bool:
+    """Is `word` a role noun ("billionaire"), also inside a compound where the language
+    builds them ("AfD-Kanzlerkandidatin", "Tesla-Chef", "Bundestagsabgeordnete")?"""
+    lower = word.casefold()
+    if lower in table.roles:
+        return True
+    if "-" in lower and lower.rsplit("-", 1)[1] in table.roles:
+        return True
+    # Compounds and inflected forms: "Bundestagsabgeordnete", "US-Präsidenten".
+    return table.capitalizes_nouns and any(
+        role in lower[-len(role) - 2 :] for role in table.roles if len(role) >= 5
+    )
 
 
 def _load(code: str, raw: dict) -> LanguageData:
@@ -47,6 +62,7 @@ def _load(code: str, raw: dict) -> LanguageData:
             capitalizes_nouns=bool(raw.get("capitalizes_nouns", False)),
             speech_verbs=tuple(v.casefold() for v in attribution.get("speech_verbs", [])),
             according_to=tuple(v.casefold() for v in attribution.get("according_to", [])),
+            after_quote=tuple(v.casefold() for v in attribution.get("after_quote", [])),
             pronouns=frozenset(v.casefold() for v in attribution.get("pronouns", [])),
             roles=frozenset(v.casefold() for v in attribution.get("roles", [])),
             name_particles=frozenset(attribution.get("name_particles", [])),

@@ -1,0 +1,155 @@
+"""Typed access to one JSON record, raising at the record's line, and date parsing."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
+
+from quotes.errors import InputError
+
+Precision = Literal["second", "day"]
+
+_JSON_TYPES = {
+    type(None): "null", bool: "boolean", int: "number", float: "number",
+    str: "string", list: "array", dict: "object",
+}
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
+    )
+}
+# "Wed Mar 15 00:50:00 +0000 2023"; parsed by hand because strptime's %a/%b follow the locale.
+_TWITTER_DATE = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?P<mon>[A-Z][a-z]{2}) +(?P<day>\d{1,2}) "
+    r"(?P<h>\d{2}):(?P<m>\d{2}):(?P<s>\d{2}) (?P<tz>[+-]\d{4}) (?P<year>\d{4})"
+)
+
+
+def json_type(value: Any) -> str:
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+class Fields:
+    """A record (a JSON object) read at `location` ("path:line"); getters validate types."""
+
+    def __init__(self, location: str, value: Any, *, what: str = "record") -> None:
+        self.location = location
+        if not isinstance(value, dict):
+            raise self.error(f"{what} must be a JSON object, not {json_type(value)}")
+        self.data: dict[str, Any] = value
+
+    def error(self, message: str) -> InputError:
+        return InputError(message, location=self.location)
+
+    def nested(self, key: str) -> Fields | None:
+        """An optional sub-object, validated like a record and reported at the same line."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise self.error(f'field "{key}" must be an object, not {json_type(value)}')
+        return Fields(self.location, value)
+
+    def objects(self, key: str) -> list[Fields]:
+        """An optional array of objects (entities.urls and the like)."""
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.error(f'field "{key}" must be an array, not {json_type(value)}')
+        return [Fields(self.location, v, what=f'an item of "{key}"') for v in value]
+
+    def text(self, key: str, *, required: bool = False) -> str | None:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise self.error(f'missing field "{key}"')
+            return None
+        if not isinstance(value, str):
+            raise self.error(f'field "{key}" must be a string, not {json_type(value)}')
+        if required and not value.strip():
+            raise self.error(f'field "{key}" is empty')
+        return value
+
+    def required(self, key: str) -> str:
+        value = self.text(key, required=True)
+        assert value is not None  # text(required=True) raises instead of returning None
+        return value
+
+    def ident(self, key: str) -> str | None:
+        """A platform id: a string of digits or an integer (JSON exports use either)."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return str(value)
+        if isinstance(value, str) and value.strip().isdigit():
+            return value.strip()
+        raise self.error(f'field "{key}" must be a numeric id (string or integer), not {value!r}')
+
+    def iso_date(self, key: str) -> tuple[datetime | None, Precision | None]:
+        value = self.text(key)
+        if value is None:
+            return None, None
+        parsed = parse_iso(value)
+        if parsed is None:
+            raise self.error(f'field "{key}": cannot parse date {value!r} (want ISO 8601)')
+        return parsed
+
+    def twitter_date(self, key: str) -> tuple[datetime | None, Precision | None]:
+        value = self.text(key)
+        if value is None:
+            return None, None
+        parsed = parse_twitter_date(value)
+        if parsed is None:
+            raise self.error(
+                f'field "{key}": cannot parse date {value!r} '
+                '(want e.g. "Wed Mar 15 00:50:00 +0000 2023")'
+            )
+        return parsed, "second"
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        """An optional array of strings (extra aliases)."""
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.error(f'field "{key}" must be an array of strings')
+        return tuple(value)
+
+
+def to_naive_utc(value: datetime) -> datetime:
+    """The store keeps naive UTC datetimes (SQLite has no time zones); naive input is UTC."""
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+def parse_iso(value: str) -> tuple[datetime, Precision] | None:
+    value = value.strip()
+    try:
+        if _DATE_ONLY.fullmatch(value):
+            return datetime.fromisoformat(value), "day"
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return to_naive_utc(parsed).replace(microsecond=0), "second"
+
+
+def parse_twitter_date(value: str) -> datetime | None:
+    match = _TWITTER_DATE.fullmatch(value.strip())
+    if match is None or match["mon"] not in _MONTHS:
+        return None
+    tz = match["tz"]
+    offset = timedelta(hours=int(tz[1:3]), minutes=int(tz[3:5])) * (1 if tz[0] == "+" else -1)
+    try:
+        local = datetime(
+            int(match["year"]), _MONTHS[match["mon"]], int(match["day"]),
+            int(match["h"]), int(match["m"]), int(match["s"]),
+        )
+    except ValueError:
+        return None
+    return local - offset
