@@ -1,0 +1,58 @@
+"""Extraction never crashes and its offsets are always valid, whatever the text."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quotes.extract import extract_quotes
+
+MARKS = "\"'“”„‟«»‹›‘’‚‛ \u00a0\u202f\n\r.,:;!?"
+# Arbitrary Unicode, with quotation marks and line breaks made frequent.
+texts = st.text(
+    alphabet=st.one_of(st.characters(), st.sampled_from(MARKS), st.sampled_from("aé Z1")),
+    max_size=300,
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts, language=st.sampled_from([None, "en", "de", "fr", "id"]))
+def test_offsets_always_valid(text: str, language: str | None) -> None:
+    result = extract_quotes(text, language)
+    for i, quote in enumerate(result.quotes):
+        assert 0 <= quote.open_at < quote.start <= quote.end <= len(text)
+        assert text[quote.start : quote.end] == quote.text
+        assert text[quote.open_at] == quote.open_mark
+        if quote.close_at is None:
+            assert quote.unclosed and quote.close_mark is None
+        else:
+            assert quote.end <= quote.close_at < len(text)
+            assert text[quote.close_at] == quote.close_mark
+        assert quote.kind in ("statement", "term")
+        if quote.parent is not None:
+            parent = result.quotes[quote.parent]
+            assert quote.parent < i and parent.open_at < quote.open_at
+            assert quote.depth == parent.depth + 1
+        else:
+            assert quote.depth == 0
+    for pos in result.stray_marks:
+        assert 0 <= pos < len(text)
+    starts = [q.open_at for q in result.quotes]
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyzäéß", min_size=1, max_size=8),
+        min_size=5,
+        max_size=12,
+    ),
+    marks=st.sampled_from([("“", "”"), ("„", "“"), ("«", "»"), ("« ", " »"), ('"', '"')]),
+)
+def test_a_well_formed_quote_is_found_exactly(words: list[str], marks: tuple[str, str]) -> None:
+    inner = " ".join(words) + "."
+    text = f"Jane Example said: {marks[0]}{inner}{marks[1]} Then she left."
+    quotes = extract_quotes(text, "en").quotes
+    assert [q.text for q in quotes] == [inner]
+    assert quotes[0].kind == "statement" and not quotes[0].unclosed
