@@ -7,6 +7,7 @@ one-line `StoreError` naming the URL (password hidden).
 # No `from __future__ import annotations` here: sqlmodel builds the table columns from
 # the real annotation objects, and postponed (string) annotations confuse it.
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -105,8 +106,39 @@ class Tweet(SQLModel, table=True):
     provenance: str  # "format:path:line" of the record that created it
 
 
+class TranslationCache(SQLModel, table=True):
+    """Back-translations already made, so a second run does not translate again."""
+
+    __tablename__ = "translation_cache"
+
+    key: str = Field(primary_key=True)  # sha256 of model id + source text
+    model: str  # model name or path, with its revision: "Helsinki-NLP/opus-mt-de-en@abc123"
+    source: str
+    translation: str
+    created_at: datetime = Field(sa_type=DateTime)
+
+
+class TweetEmbedding(SQLModel, table=True):
+    """Sentence embeddings of tweets, computed once per embedding model."""
+
+    __tablename__ = "tweet_embedding"
+
+    tweet_id: int = Field(foreign_key="tweet.id", primary_key=True)
+    model: str = Field(primary_key=True)
+    vector: bytes  # float32, little-endian
+
+
 # Only this module's tables: other modules may register theirs in the shared metadata.
-_TABLES = [SQLModel.metadata.tables[n] for n in ("author", "author_alias", "import_run", "tweet")]
+_TABLES = [
+    SQLModel.metadata.tables[n]
+    for n in (
+        "author", "author_alias", "import_run", "tweet", "translation_cache", "tweet_embedding"
+    )
+]
+
+
+def translation_key(model: str, source: str) -> str:
+    return hashlib.sha256(f"{model}\0{source}".encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,6 +443,62 @@ class Archive:
             )
         with self._session("cannot read the tweets") as session:
             return list(session.exec(stmt).all())
+
+    def iter_tweets(self, batch: int = 1000) -> Iterator[Tweet]:
+        """Every tweet, read in batches by id so memory stays flat on a large archive."""
+        last = 0
+        while True:
+            stmt = select(Tweet).where(col(Tweet.id) > last).order_by(col(Tweet.id)).limit(batch)
+            with self._session("cannot read the tweets") as session:
+                rows = list(session.exec(stmt).all())
+            if not rows:
+                return
+            yield from rows
+            last = rows[-1].id or last
+
+    # --- caches of derived data ------------------------------------------------------
+
+    def cached_translations(self, model: str, sources: Sequence[str]) -> dict[str, str]:
+        """source text → translation already made by `model` (name@revision)."""
+        keys = {translation_key(model, s): s for s in sources}
+        found: dict[str, str] = {}
+        with self._session("cannot read the translation cache") as session:
+            for chunk in _chunks(list(keys)):
+                stmt = select(TranslationCache).where(col(TranslationCache.key).in_(chunk))
+                for row in session.exec(stmt):
+                    found[keys[row.key]] = row.translation
+        return found
+
+    def store_translations(self, model: str, translations: Mapping[str, str]) -> None:
+        with self._session("cannot write the translation cache") as session:
+            for source, translation in translations.items():
+                session.merge(
+                    TranslationCache(
+                        key=translation_key(model, source),
+                        model=model,
+                        source=source,
+                        translation=translation,
+                        created_at=_utcnow(),
+                    )
+                )
+            session.commit()
+
+    def tweet_embeddings(self, model: str, tweet_ids: Sequence[int]) -> dict[int, bytes]:
+        found: dict[int, bytes] = {}
+        with self._session("cannot read the embeddings") as session:
+            for chunk in _chunks(list(tweet_ids)):
+                stmt = select(TweetEmbedding).where(
+                    TweetEmbedding.model == model, col(TweetEmbedding.tweet_id).in_(chunk)
+                )
+                for row in session.exec(stmt):
+                    found[row.tweet_id] = row.vector
+        return found
+
+    def store_tweet_embeddings(self, model: str, vectors: Mapping[int, bytes]) -> None:
+        with self._session("cannot write the embeddings") as session:
+            for tweet_id, vector in vectors.items():
+                session.merge(TweetEmbedding(tweet_id=tweet_id, model=model, vector=vector))
+            session.commit()
 
     def get_tweet(self, key: str) -> Tweet | None:
         """A tweet by platform id, tweet URL (twitter.com or x.com) or internal id."""

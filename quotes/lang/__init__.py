@@ -33,6 +33,7 @@ class LanguageData:
     name_particles: frozenset[str]
     titles: frozenset[str]
     medium_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (medium, compiled pattern)
+    translation_model: str | None  # MarianMT model into English; None: the multilingual one
 
 
 def is_role(word: str, table: LanguageData) -> bool:
@@ -67,6 +68,7 @@ def _load(code: str, raw: dict) -> LanguageData:
             roles=frozenset(v.casefold() for v in attribution.get("roles", [])),
             name_particles=frozenset(attribution.get("name_particles", [])),
             titles=frozenset(attribution.get("titles", [])),
+            translation_model=raw.get("translation", {}).get("model"),
             medium_patterns=tuple(
                 (medium, re.compile(pattern, re.IGNORECASE))
                 for medium, patterns in mediums.items()
