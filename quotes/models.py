@@ -96,3 +96,65 @@ class TweetRecord:
     url: str | None = None
     source: str | None = None  # where the exact text was confirmed
     extra_aliases: tuple[str, ...] = field(default=())
+
+
+VerdictLabel = Literal[
+    "verbatim", "faithful", "paraphrase", "distortion", "misattributed", "unmatched"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CanonicalTweet:
+    """A tweet of the archive as the match and compare stages see it."""
+
+    id: int  # the archive's id
+    author_handle: str
+    text: str
+    platform_id: str | None = None
+    author_name: str | None = None
+    created_at: datetime | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Translated:
+    """A quote's back-translation into English and the model that made it."""
+
+    text: str
+    model: str
+    revision: str | None = None
+    cached: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TweetMatch:
+    """The archive tweet a quote was matched to, and how strongly."""
+
+    tweet: CanonicalTweet
+    score: float  # 0..1, the combined score the decision used
+    fuzzy: float | None  # 0..100, rapidfuzz on the back-translation (or the English quote)
+    embedding: float | None  # cosine similarity of the quote and the best tweet segment
+    margin: float | None  # how far ahead of the next-best tweet by another text
+    shared_anchors: int
+    segment: str  # the part of the tweet the quote corresponds to (all of it, or a fragment)
+    fragment: bool  # the quote renders only part of the tweet
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One way a quote differs from its tweet."""
+
+    kind: str  # "number", "negation", "handle", "speaker", "added", "cut", ...
+    quote_side: str | None
+    tweet_side: str | None
+    evidence: str  # where it was seen: "anchors", "back-translation", "attribution"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    label: VerdictLabel
+    confidence: float  # 0..1
+    method: str  # the signals used, e.g. "mt+fuzzy+embedding+anchors" or "embedding+anchors"
+    differences: tuple[Difference, ...] = ()
+    match: TweetMatch | None = None
+    notes: tuple[str, ...] = ()

@@ -6,12 +6,18 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from quotes import __version__
 from quotes.errors import InputError
+from quotes.match import THRESHOLDS
 from quotes.models import DocumentAnalysis, QuoteFinding
+from quotes.verify import ArticleReport, QuoteReport
 
 EXTRACT_SCHEMA = "quotes.extract/1"
 
@@ -60,3 +66,157 @@ def write_atomic(path: Path, content: str) -> None:
 
 def dumps(payload: Any) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- the attribution report (`quotes verify`) -------------------------------------------
+
+REPORT_SCHEMA = "quotes.report/1"
+# Verdicts that should stop a story from going out as it is.
+ALARMING = ("distortion", "misattributed")
+
+
+def verify_report(
+    articles: Sequence[ArticleReport],
+    *,
+    archive: str,
+    archive_tweets: int,
+    translation_models: dict[str, str],
+    embedding_model: str | None,
+    errors: Sequence[tuple[str, str]] = (),
+) -> dict[str, Any]:
+    """The `quotes verify --format json` document (schema `quotes.report/1`)."""
+    counts = Counter(q.verdict.label for a in articles for q in a.quotes)
+    return {
+        "schema": REPORT_SCHEMA,
+        "tool": {"name": "quotes", "version": __version__},
+        "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "archive": {"url": archive, "tweets": archive_tweets},
+        "models": {"translation": translation_models, "embedding": embedding_model},
+        "thresholds": THRESHOLDS,
+        "summary": {label: counts.get(label, 0) for label in VERDICTS},
+        "articles": [_article(a) for a in articles],
+        "errors": [{"source": s, "error": e} for s, e in errors],
+    }
+
+
+VERDICTS = ("verbatim", "faithful", "paraphrase", "distortion", "misattributed", "unmatched")
+
+
+def _article(article: ArticleReport) -> dict[str, Any]:
+    analysis = article.analysis
+    return {
+        "source": analysis.source,
+        "language": analysis.language,
+        "terms": [f.quote.text for f in analysis.findings if f.quote.kind == "term"],
+        "quotes": [_quote(q) for q in article.quotes],
+    }
+
+
+def _quote(report: QuoteReport) -> dict[str, Any]:
+    quote, attribution, verdict = report.finding.quote, report.finding.attribution, report.verdict
+    match = verdict.match
+    return {
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+        "language": quote.language,
+        "unclosed": quote.unclosed,
+        "speaker": attribution.speaker if attribution else None,
+        "speaker_handle": attribution.author_handle if attribution else None,
+        "attribution": attribution.phrase if attribution else None,
+        "attribution_method": attribution.method if attribution else None,
+        "medium": attribution.medium if attribution else "none",
+        "back_translation": asdict(report.translated) if report.translated else None,
+        "match": None
+        if match is None
+        else {
+            "tweet": {
+                "id": match.tweet.platform_id,
+                "archive_id": match.tweet.id,
+                "author": match.tweet.author_handle,
+                "name": match.tweet.author_name,
+                "url": match.tweet.url,
+                "date": match.tweet.created_at.isoformat() if match.tweet.created_at else None,
+                "text": match.tweet.text,
+            },
+            "score": match.score,
+            "fuzzy": match.fuzzy,
+            "embedding": match.embedding,
+            "margin": match.margin,
+            "shared_anchors": match.shared_anchors,
+            "fragment": match.fragment,
+            "segment": match.segment,
+        },
+        "verdict": verdict.label,
+        "confidence": verdict.confidence,
+        "method": verdict.method,
+        "differences": [
+            {"kind": d.kind, "quote": d.quote_side, "tweet": d.tweet_side, "evidence": d.evidence}
+            for d in verdict.differences
+        ],
+        "notes": list(verdict.notes),
+    }
+
+
+def markdown_report(payload: dict[str, Any]) -> str:
+    """The report for humans: one section per article, each quote beside its tweet."""
+    lines = ["# Attribution report", ""]
+    summary = ", ".join(f"{n} {label}" for label, n in payload["summary"].items() if n)
+    lines += [
+        f"Generated {payload['generated_at']} by quotes {payload['tool']['version']} against "
+        f"{payload['archive']['tweets']} archived tweets. Verdicts: {summary or 'none'}.",
+        "",
+    ]
+    for article in payload["articles"]:
+        lines += [f"## {article['source']} ({article['language']})", ""]
+        if not article["quotes"]:
+            lines += ["No statement quotes.", ""]
+        for i, q in enumerate(article["quotes"], 1):
+            lines += _markdown_quote(i, q)
+    if payload["errors"]:
+        lines += ["## Inputs not read", ""]
+        lines += [f"- `{e['source']}`: {e['error']}" for e in payload["errors"]]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _markdown_quote(i: int, q: dict[str, Any]) -> list[str]:
+    verdict = q["verdict"].upper() if q["verdict"] in ALARMING else q["verdict"]
+    who = q["speaker"] or "speaker unknown"
+    medium = f", claimed medium: {q['medium']}" if q["medium"] != "none" else ""
+    lines = [
+        f"### {i}. **{verdict}** (confidence {q['confidence']:.2f}, {q['method']})",
+        "",
+        f"> {_md(q['text'])}",
+        "",
+        f"Attributed to **{_md(who)}**{medium}"
+        + (f" — “{_md(q['attribution'])}”" if q["attribution"] else ""),
+        "",
+    ]
+    if q["back_translation"]:
+        bt = q["back_translation"]
+        lines += [f"Back-translation ({bt['model']}): {_md(bt['text'])}", ""]
+    match = q["match"]
+    if match:
+        tweet = match["tweet"]
+        where = tweet["url"] or f"archive #{tweet['archive_id']}"
+        date = f", {tweet['date'][:10]}" if tweet["date"] else ""
+        lines += [
+            f"Tweet by @{tweet['author']}{date} ({where}):",
+            "",
+            f"> {_md(tweet['text'])}",
+            "",
+        ]
+    for d in q["differences"]:
+        lines.append(
+            f"- {d['kind']}: quote “{_md(d['quote'] or '—')}” vs tweet “{_md(d['tweet'] or '—')}”"
+            f" ({d['evidence']})"
+        )
+    for note in q["notes"]:
+        lines.append(f"- {note}")
+    lines.append("")
+    return lines
+
+
+def _md(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")

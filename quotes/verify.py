@@ -1,0 +1,260 @@
+"""`verify`: the whole way from articles to verdicts, with the resources loaded at the edge.
+
+extract → attribute (`Pipeline`) → translate (`Translator`, optional) → match (archive
+tweets, embeddings, anchors) → compare. The archive, translator and embedder are passed
+in; the stages they feed stay pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+from quotes import lang
+from quotes.anchors import Anchor, extract_anchors
+from quotes.compare import judge
+from quotes.embed import Embedder, from_bytes, to_bytes
+from quotes.match import (
+    EMBEDDING_WITH_ANCHORS,
+    FUZZY_MATCH,
+    CandidateFeatures,
+    Decision,
+    QueryFeatures,
+    Scored,
+    decide,
+    rank,
+    tweet_segments,
+)
+from quotes.models import (
+    CanonicalTweet,
+    Document,
+    DocumentAnalysis,
+    QuoteFinding,
+    Translated,
+    TweetMatch,
+    Verdict,
+)
+from quotes.pipeline import Pipeline
+from quotes.store import Archive, Tweet
+
+# A fragment right next to a matched one, by the same speaker, may join its tweet with
+# weaker evidence: one post is often quoted as several fragments ("…", wrote X. "…").
+SPLIT_EMBEDDING = EMBEDDING_WITH_ANCHORS
+SPLIT_FUZZY = FUZZY_MATCH - 15
+
+
+class BackTranslator(Protocol):
+    """What verify needs of the translate stage."""
+
+    def translate(self, items: Sequence[tuple[str, str]]) -> Sequence[object | None]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteReport:
+    finding: QuoteFinding
+    translated: Translated | None
+    verdict: Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleReport:
+    analysis: DocumentAnalysis
+    quotes: tuple[QuoteReport, ...]
+
+
+@dataclass(slots=True)
+class Verifier:
+    archive: Archive
+    pipeline: Pipeline = field(default_factory=Pipeline)
+    translator: BackTranslator | None = None
+    embedder: Embedder | None = None
+    _candidates: list[CandidateFeatures] | None = None
+
+    def verify(
+        self,
+        documents: Iterable[Document],
+        *,
+        progress: Callable[[str], None] | None = None,
+    ) -> list[ArticleReport]:
+        analyses = []
+        for document in documents:
+            analyses.append(self.pipeline.analyze(document))
+            if progress:
+                progress(document.source)
+        statements = [
+            (a, f) for a in analyses for f in a.findings
+            if f.quote.kind == "statement" and f.quote.depth == 0
+        ]
+        translated = self._translate([f for _, f in statements])
+        vectors = self._embed_quotes([f for _, f in statements])
+        candidates = self._load_candidates()
+
+        per_article: dict[str, list[tuple[QuoteFinding, QueryFeatures, list[Scored], Decision,
+                                          Translated | None]]] = {}
+        for (analysis, finding), tr, vector in zip(statements, translated, vectors, strict=True):
+            quote = finding.quote
+            query = QueryFeatures(
+                text=quote.text,
+                language=quote.language,
+                back_translation=tr.text if tr else None,
+                vector=vector,
+                anchors=_anchors(quote.text, quote.language),
+            )
+            ranked = rank(query, candidates)
+            per_article.setdefault(analysis.source, []).append(
+                (finding, query, ranked, decide(query, ranked), tr)
+            )
+
+        reports = []
+        for analysis in analyses:
+            rows = _join_split_quotes(per_article.get(analysis.source, []))
+            reports.append(
+                ArticleReport(
+                    analysis,
+                    tuple(
+                        QuoteReport(
+                            finding,
+                            tr,
+                            judge(finding.quote, finding.attribution, tr, decision, query.anchors),
+                        )
+                        for finding, query, _, decision, tr in rows
+                    ),
+                )
+            )
+        return reports
+
+    # --- resources -------------------------------------------------------------------
+
+    def _translate(self, findings: Sequence[QuoteFinding]) -> list[Translated | None]:
+        if self.translator is None or not findings:
+            return [None] * len(findings)
+        results = self.translator.translate([(f.quote.language, f.quote.text) for f in findings])
+        return [_as_translated(r) for r in results]
+
+    def _embed_quotes(self, findings: Sequence[QuoteFinding]) -> list[np.ndarray | None]:
+        if self.embedder is None or not findings:
+            return [None] * len(findings)
+        matrix = self.embedder.embed_queries([f.quote.text for f in findings])
+        return list(matrix)
+
+    def _load_candidates(self) -> list[CandidateFeatures]:
+        """Every archive tweet with its anchors and segment vectors (vectors computed once
+        and kept in the store)."""
+        if self._candidates is not None:
+            return self._candidates
+        tweets = [_canonical(t) for t in self.archive.iter_tweets()]
+        english = lang.get("en")
+        vectors = self._tweet_vectors(tweets) if self.embedder else {}
+        self._candidates = [
+            CandidateFeatures(t, extract_anchors(t.text, english), vectors.get(t.id))
+            for t in tweets
+        ]
+        return self._candidates
+
+    def _tweet_vectors(self, tweets: Sequence[CanonicalTweet]) -> dict[int, np.ndarray]:
+        assert self.embedder is not None
+        model = self.embedder.model_id
+        stored = self.archive.tweet_embeddings(model, [t.id for t in tweets])
+        vectors: dict[int, np.ndarray] = {}
+        missing = [t for t in tweets if t.id not in stored]
+        if missing:
+            segments = [tweet_segments(t.text) for t in missing]
+            flat = self.embedder.embed_passages([s for segs in segments for s in segs])
+            new: dict[int, bytes] = {}
+            row = 0
+            for tweet, segs in zip(missing, segments, strict=True):
+                matrix = flat[row : row + len(segs)]
+                row += len(segs)
+                vectors[tweet.id] = matrix
+                new[tweet.id] = to_bytes(matrix)
+            self.archive.store_tweet_embeddings(model, new)
+        dim = next(iter(vectors.values())).shape[1] if vectors else None
+        for tweet_id, data in stored.items():
+            if dim is None:
+                dim = len(self.embedder.embed_passages(["x"])[0])
+            vectors[tweet_id] = from_bytes(data, dim)
+        return vectors
+
+
+def _anchors(text: str, language: str) -> list[Anchor]:
+    table = lang.get(language) if language in lang.available() else lang.get("en")
+    return extract_anchors(text, table)
+
+
+def _canonical(tweet: Tweet) -> CanonicalTweet:
+    assert tweet.id is not None
+    return CanonicalTweet(
+        id=tweet.id,
+        author_handle=tweet.author_handle,
+        text=tweet.text,
+        platform_id=tweet.platform_id,
+        author_name=tweet.display_name,
+        created_at=tweet.created_at,
+        url=tweet.url,
+    )
+
+
+def _as_translated(result: object | None) -> Translated | None:
+    if result is None:
+        return None
+    if isinstance(result, Translated):
+        return result
+    return Translated(
+        text=getattr(result, "text"),  # noqa: B009 - any translator result with these fields
+        model=getattr(result, "model"),  # noqa: B009
+        revision=getattr(result, "revision", None),
+        cached=bool(getattr(result, "cached", False)),
+    )
+
+
+def _join_split_quotes(
+    rows: list[tuple[QuoteFinding, QueryFeatures, list[Scored], Decision, Translated | None]],
+) -> list[tuple[QuoteFinding, QueryFeatures, list[Scored], Decision, Translated | None]]:
+    """An unmatched fragment next to a matched one by the same speaker joins its tweet
+    when the evidence for that tweet is merely weaker, not absent."""
+    result = list(rows)
+    for i, (finding, query, ranked, decision, tr) in enumerate(rows):
+        if decision.match is not None:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(rows) or rows[j][3].match is None:
+                continue
+            neighbour = rows[j]
+            same_speaker = _speaker(finding) is not None and _speaker(finding) == _speaker(
+                neighbour[0]
+            )
+            if not same_speaker:
+                continue
+            tweet = neighbour[3].match.tweet  # type: ignore[union-attr]
+            scored = next((s for s in ranked if s.candidate.tweet.id == tweet.id), None)
+            if scored is None or not _weakly_supported(scored):
+                continue
+            match = TweetMatch(
+                tweet=tweet,
+                score=round(max((scored.fuzzy or 0) / 100, scored.embedding or 0), 4),
+                fuzzy=scored.fuzzy,
+                embedding=scored.embedding,
+                margin=None,
+                shared_anchors=scored.shared_anchors,
+                segment=scored.segment,
+                fragment=True,
+            )
+            reason = (
+                f"{decision.reason}; joins the tweet of the adjacent fragment by the same "
+                "speaker (one post quoted in pieces)"
+            )
+            result[i] = (finding, query, ranked, Decision(match, decision.method, reason), tr)
+            break
+    return result
+
+
+def _speaker(finding: QuoteFinding) -> str | None:
+    a = finding.attribution
+    return (a.author_handle or a.speaker) if a else None
+
+
+def _weakly_supported(scored: Scored) -> bool:
+    return (scored.embedding or 0) >= SPLIT_EMBEDDING or (scored.fuzzy or 0) >= SPLIT_FUZZY
