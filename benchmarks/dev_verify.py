@@ -84,5 +84,6 @@ if __name__ == "__main__":
     if "--mt" in sys.argv:
         from quotes.translate import Translator
 
-        model_dir = sys.argv[sys.argv.index("--model-dir") + 1] if "--model-dir" in sys.argv else None
-        print_result("with MT", run(Translator(model_dir=Path(model_dir) if model_dir else None)))
+        args = sys.argv
+        model_dir = Path(args[args.index("--model-dir") + 1]) if "--model-dir" in args else None
+        print_result("with MT", run(Translator(model_dir=model_dir)))
