@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from quotes import lang
 from quotes.lang import LanguageData, is_role
@@ -79,19 +80,7 @@ def attribute_quotes(
 ) -> tuple[Attribution | None, ...]:
     """An attribution for each top-level statement of `quotes` (None for terms and nested)."""
     table = table or lang.get(language)
-    doc = nlp(text)
-    tokens = [
-        _Tok(
-            t.text.strip(_HYPHEN_EDGES) or t.text,
-            (t.text.strip(_HYPHEN_EDGES) or t.text).casefold(),
-            t.idx,
-            t.idx + len(t.text),
-            not (t.is_punct or t.is_space),
-            bool(t.is_sent_start),
-            t.ent_type_ in PERSON_LABELS,
-        )
-        for t in doc
-    ]
+    tokens = _tokens(nlp(text))
     starts = [t.start for t in tokens]
     people = _PeopleIndex(text, tokens, table, resolve)
     results: list[Attribution | None] = []
@@ -106,7 +95,8 @@ def attribute_quotes(
         prev_end = bounds[i - 1][1] if i > 0 else 0
         next_start = bounds[i + 1][0] if i + 1 < len(bounds) else len(text)
         found = _attribute_one(text, tokens, starts, quote, prev_end, next_start, table, people)
-        if found is None and previous is not None and _continues(text, previous[0], quote):
+        weak = found is None or found.method == "context"
+        if weak and previous is not None and _continues(text, previous[0], quote):
             found = _inherit(previous[1])
         if found is not None:
             found = _with_medium(text, found, quote, table, next_start)
@@ -115,6 +105,34 @@ def attribute_quotes(
                 people.speakers.add(found.speaker)
         results.append(found)
     return tuple(results)
+
+
+def _tokens(doc: Doc) -> list[_Tok]:
+    """spaCy's tokens as the stage needs them. A one-letter token with a period ("X.")
+    ends a sentence unless a capitalized word precedes it (an initial: "John F. Kennedy"):
+    "… wrote on X. Her rival …" is two sentences."""
+    tokens: list[_Tok] = []
+    split_before = False  # the previous token was "X." split into "X" and "."
+    for t in doc:
+        text = t.text.strip(_HYPHEN_EDGES) or t.text
+        start, person = t.idx, t.ent_type_ in PERSON_LABELS
+        previous = tokens[-1] if tokens else None
+        initial_like = len(text) == 2 and text[0].isupper() and text[1] == "."
+        if initial_like and not (previous and previous.text[:1].isupper()):
+            sent_start = bool(t.is_sent_start)
+            tokens.append(
+                _Tok(text[0], text[0].casefold(), start, start + 1, True, sent_start, person)
+            )
+            tokens.append(_Tok(".", ".", start + 1, start + 2, False, False, False))
+            split_before = True
+            continue
+        sent_start = bool(t.is_sent_start) or (split_before and text[:1].isupper())
+        split_before = False
+        word = not (t.is_punct or t.is_space)
+        tokens.append(
+            _Tok(text, text.casefold(), start, start + len(t.text), word, sent_start, person)
+        )
+    return tokens
 
 
 # --- windows -------------------------------------------------------------------------
@@ -201,9 +219,7 @@ def _attribute_one(
 
     verb = _last_phrase(before_words, table.speech_verbs)
     if verb is not None:
-        name = _subject(before_words, verb, table, people) or _name_in(
-            before_words, table, people
-        )
+        name = _subject(before_words, verb, table, people) or _name_in(before_words, table, people)
         return _build(text, quote, people, name, before_words, verb, "verb-before")
 
     colon_intro = text[max(0, quote.open_at - 200) : quote.open_at].rstrip().endswith(":")
@@ -255,9 +271,7 @@ def _next_sentence_words(
     return result
 
 
-def _last_phrase(
-    window: list[_Tok], phrases: Sequence[str]
-) -> tuple[int, int, str] | None:
+def _last_phrase(window: list[_Tok], phrases: Sequence[str]) -> tuple[int, int, str] | None:
     """The speech verb nearest the quote in a window before it."""
     last = None
     offset = 0
@@ -273,12 +287,23 @@ def _last_phrase(
 def _subject(
     window: list[_Tok], verb: tuple[int, int, str], table: LanguageData, people: _PeopleIndex
 ) -> _Name | None:
-    """The subject of a speech verb: right before it ("Musk said"), else right after it
-    ("sagte Musk", "kata Elon", "a décrit le président américain, Donald Trump")."""
+    """The subject of a speech verb: right before it ("Musk said"), inside it ("sagte er",
+    "a-t-il déclaré", "ujarnya"), else right after it ("sagte Musk", "kata Elon", "a décrit
+    le président américain, Donald Trump"), but not past an unnamed subject ("said a
+    council member in Springfield" names nobody)."""
     left = _name_ending_at(window, verb[0], table, people)
     if left is not None:
         return left
-    return _first_name(window[verb[1] : verb[1] + SUBJECT_GAP + 6], table, people)
+    for tok in window[verb[0] : verb[1]]:
+        if tok.lower in table.pronouns:
+            return _Name(tok.text, tok.start, tok.end, "pronoun")
+    last = window[verb[1] - 1]
+    for suffix in table.pronoun_suffixes:
+        if last.lower.endswith(suffix) and len(last.lower) > len(suffix) + 2:
+            return _Name(last.text[-len(suffix) :], last.end - len(suffix), last.end, "pronoun")
+    return _first_name(
+        window[verb[1] : verb[1] + SUBJECT_GAP + 6], table, people, stop_at_common_noun=True
+    )
 
 
 def _name_ending_at(
@@ -312,9 +337,19 @@ def _name_ending_at(
     return None
 
 
-def _first_name(window: list[_Tok], table: LanguageData, people: _PeopleIndex) -> _Name | None:
+def _first_name(
+    window: list[_Tok],
+    table: LanguageData,
+    people: _PeopleIndex,
+    *,
+    stop_at_common_noun: bool = False,
+) -> _Name | None:
     """The first pronoun, name or role in a short window; a role followed by a name in
-    apposition ("le président américain, Donald Trump") gives the name."""
+    apposition ("le président américain, Donald Trump") gives the name. With
+    `stop_at_common_noun`, a common noun after a determiner ("a council member", "un
+    habitant", "seorang warga") ends the search: the subject has no name."""
+    after_determiner = False
+    content_words = 0
     for i, tok in enumerate(window):
         if tok.lower in table.pronouns:
             return _Name(tok.text, tok.start, tok.end, "pronoun")
@@ -345,6 +380,13 @@ def _first_name(window: list[_Tok], table: LanguageData, people: _PeopleIndex) -
                         return _first_name(rest[k:], table, people)
                     break
             return _Name(tok.text, tok.start, tok.end, "role")
+        if stop_at_common_noun and tok.is_word:
+            if tok.lower in table.stopwords:
+                after_determiner = True
+                continue
+            content_words += 1
+            if after_determiner or content_words >= 2:
+                return None
     return None
 
 
@@ -417,7 +459,13 @@ class _PeopleIndex:
 
     def _add_run(self, run: list[_Tok], subject_slot: bool) -> None:
         table = self.table
-        words = [t for t in run if not is_role(t.text, table) and t.text not in table.titles]
+        words = [
+            t
+            for t in run
+            if not is_role(t.text, table)
+            and t.text not in table.titles
+            and t.lower not in table.not_names
+        ]
         if not words:
             return
         full = _join(words)
@@ -449,7 +497,7 @@ class _PeopleIndex:
             return False
         if tok.person:
             return True
-        if not self._capitalized(tok) or tok.text in table.titles:
+        if not self._capitalized(tok) or tok.text in table.titles or tok.lower in table.not_names:
             return False
         if table.capitalizes_nouns:
             # German capitalizes every noun: a lone capitalized word is a name only when the
@@ -546,6 +594,8 @@ def _continues(text: str, previous: Quote, quote: Quote) -> bool:
     if not gap.strip(" \t\r\n.,;:–—-"):
         return True
     return len(gap) <= CONTINUATION_GAP and "\n" not in gap
+
+
 def _inherit(previous: Attribution) -> Attribution:
     return replace(previous, method="continues-previous")
 

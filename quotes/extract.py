@@ -324,7 +324,13 @@ def _end_of_lines(
         if _continues(text, lines, line, opened, by_line, table, consumed):
             survivors.append(opened)
             continue
-        sloppy = _sloppy_close(lines, line, opened, by_line, table)
+        sloppy = _sloppy_close(
+            line,
+            opened,
+            by_line,
+            table,
+            {s.close_at for s in spans if s.close_at is not None} | {s.open_at for s in spans},
+        )
         if sloppy is not None:
             spans.append(_close(text, opened, sloppy))
             continue
@@ -334,7 +340,12 @@ def _end_of_lines(
         if end > opened.content_start:
             spans.append(
                 _Span(
-                    opened.mark.pos, opened.mark.char, opened.content_start, end, None, None,
+                    opened.mark.pos,
+                    opened.mark.char,
+                    opened.content_start,
+                    end,
+                    None,
+                    None,
                     unclosed=True,
                 )
             )
@@ -359,8 +370,18 @@ def _continues(
             return False
         first = next((m for m in by_line.get(nxt, ()) if m.char in family), None)
         starts_line = text[lines.starts[nxt] : first.pos].strip() == "" if first else False
-        if first is not None and starts_line and first.char == opened.mark.char and first.can_open:
-            consumed.add(first.pos)  # the opening mark repeated at each paragraph
+        repeated = (
+            first is not None
+            and starts_line
+            and first.can_open
+            and (
+                # the opening mark repeated at each paragraph („…\n\n„…), or the closing mark
+                # used as a continuation mark (Spanish and French «…\n\n»…»)
+                first.char == opened.mark.char or first.char in table.closers_for[opened.mark.char]
+            )
+        )
+        if repeated and first is not None:
+            consumed.add(first.pos)
             opened.continued = True
             opened.segment_start = _content_start(text, first)
             return True
@@ -375,12 +396,21 @@ def _continues(
 
 
 def _sloppy_close(
-    lines: _Lines, line: int, opened: _Open, by_line: dict[int, list[_Mark]], table: QuoteMarks
+    line: int,
+    opened: _Open,
+    by_line: dict[int, list[_Mark]],
+    table: QuoteMarks,
+    used: set[int],
 ) -> _Mark | None:
-    """A closing mark later on the line that flanking rejected, e.g. „Text “ sagte er."""
+    """A closing mark later on the line that flanking rejected, e.g. „Text “ sagte er.
+    Never one that already closed a quote, nor one past the next quote's opening mark."""
     closers = table.closers_for[opened.mark.char]
     for mk in by_line.get(line, ()):
-        if mk.pos > opened.mark.pos and mk.char in closers and not mk.can_open:
+        if mk.pos <= opened.mark.pos or mk.pos in used:
+            continue
+        if mk.can_open and not mk.can_close:
+            return None  # another quote begins: this one was never closed
+        if mk.char in closers and not mk.can_open:
             return mk
     return None
 

@@ -199,12 +199,6 @@ def test_colon_introduction(language: str, text: str, speaker: str) -> None:
 
 # --- pronouns and roles ------------------------------------------------------------------
 
-PRONOUN_IN_VERB = (
-    "the table's verb phrase swallows the pronoun ('sagte er', 'a-t-il déclaré', 'zei hij', "
-    "'ujarnya' are single speech_verbs entries), so _subject finds no subject: speaker and "
-    "mention None"
-)
-
 PRONOUN = [
     pytest.param(
         "en",
@@ -223,28 +217,24 @@ PRONOUN = [
         "Max Mustermann besuchte am Montag die Baustelle. „Wir öffnen die Brücke im nächsten "
         "Frühjahr“, sagte er.",
         "Max Mustermann", "er", id="de-sagte-er",
-        marks=pytest.mark.xfail(reason=PRONOUN_IN_VERB, strict=True),
     ),
     pytest.param(
         "fr",
         "Jean Exemple a visité le chantier lundi. « Nous ouvrirons le pont au printemps », "
         "a-t-il déclaré.",
         "Jean Exemple", "il", id="fr-a-t-il-declare",
-        marks=pytest.mark.xfail(reason=PRONOUN_IN_VERB, strict=True),
     ),
     pytest.param(
         "nl",
         "Jan Voorbeeld bezocht maandag de bouwplaats. „We openen de brug in het voorjaar”, "
         "zei hij.",
         "Jan Voorbeeld", "hij", id="nl-zei-hij",
-        marks=pytest.mark.xfail(reason=PRONOUN_IN_VERB, strict=True),
     ),
     pytest.param(
         "id",
         "Budi Contoh meninjau lokasi proyek pada hari Senin. “Jembatan itu akan dibuka tahun "
         "depan,” ujarnya.",
         "Budi Contoh", "nya", id="id-ujarnya",
-        marks=pytest.mark.xfail(reason=PRONOUN_IN_VERB, strict=True),
     ),
     pytest.param(
         "pt",
@@ -414,35 +404,24 @@ def test_fragment_after_role_attributed_quote_continues_its_speaker() -> None:
     assert second.medium == "tweet"
 
 
-CONTEXT_FIRST = (
-    "_attribute_one's low-confidence 'context' fallback runs before the continuation check, "
-    "so the fragment is labelled method 'context'"
-)
-
 CONTINUES = [
     pytest.param(
         "en",
         "“We will open the bridge next spring,” Jane Example said. “After that, trains can "
         "cross the river again.”",
         "Jane Example", id="en",
-        marks=pytest.mark.xfail(reason=CONTEXT_FIRST + " (speaker right)", strict=True),
     ),
     pytest.param(
         "de",
         "„Wir öffnen die Brücke im nächsten Frühjahr“, sagte Max Mustermann. „Danach fahren "
         "auch wieder Züge über den Fluss.“",
         "Max Mustermann", id="de",
-        marks=pytest.mark.xfail(reason=CONTEXT_FIRST + " (speaker right)", strict=True),
     ),
     pytest.param(
         "en",
         "“We will open the bridge next spring,” Jane Example said after a meeting with Max "
         "Mustermann. “After that, trains can cross the river again.”",
         "Jane Example", id="en-another-person-named",
-        marks=pytest.mark.xfail(
-            reason=CONTEXT_FIRST + " and takes the last name in the paragraph: Max Mustermann",
-            strict=True,
-        ),
     ),
     pytest.param(
         "en",
@@ -450,19 +429,10 @@ CONTINUES = [
         "spring,” the billionaire wrote on Monday. “After that, trains can cross the river "
         "again.”",
         "Jane Example", id="en-weekday-in-attribution",
-        marks=pytest.mark.xfail(
-            reason=CONTEXT_FIRST + " and takes the weekday 'Monday' as the person",
-            strict=True,
-        ),
     ),
 ]
 
 
-@pytest.mark.xfail(
-    reason="spaCy keeps 'X.' as one token (an initial), so the sentence does not end there: "
-    "the before-window of the second quote reaches back to 'Jane Example wrote'",
-    strict=True,
-)
 def test_sentence_ending_on_x_does_not_leak_into_the_next_attribution() -> None:
     text = (
         "“The bridge will open next spring,” Jane Example wrote on X. Her rival Paul Sample "
@@ -472,11 +442,6 @@ def test_sentence_ending_on_x_does_not_leak_into_the_next_attribution() -> None:
     assert (first.speaker, first.medium) == ("Jane Example", "tweet")
     assert (second.speaker, second.method) == ("Paul Sample", "colon")
 
-
-PLACE_AFTER_SUBJECT = (
-    "_subject looks up to SUBJECT_GAP + 6 words past the verb for any capitalized word, so "
-    "the place after an unnamed subject becomes the speaker"
-)
 
 UNNAMED = [
     pytest.param("en", "“The bridge will open next spring,” said a council member in "
@@ -490,7 +455,6 @@ UNNAMED = [
 ]
 
 
-@pytest.mark.xfail(reason=PLACE_AFTER_SUBJECT, strict=True)
 @pytest.mark.parametrize(("language", "text"), UNNAMED)
 def test_place_after_an_unnamed_speaker_is_not_the_speaker(language: str, text: str) -> None:
     (finding,) = analyze(text, language).findings

@@ -225,11 +225,6 @@ MULTI_PARAGRAPH = [
         "en primavera y durarán dos años.»\n\nEl consejo lo aprobó.",
         "Construiremos el puente", "durarán dos años.", 2,
         id="es-continuation-guillemet",
-        marks=pytest.mark.xfail(
-            reason="Spanish paragraph-opening » (comillas de seguir) is taken as a German "
-            "opening », so the quote is cut in two and the final » lands inside the text",
-            strict=True,
-        ),
     ),
 ]
 
@@ -309,11 +304,6 @@ def test_unclosed_quote_ends_at_a_sensible_boundary(
     assert_consistent(text, quote)
 
 
-@pytest.mark.xfail(
-    reason="_sloppy_close reuses the ” that already closed the second quote (both get "
-    "close_at 134), so Jane's unclosed quote swallows Max Mustermann's narration and quote",
-    strict=True,
-)
 def test_unclosed_quote_stops_before_the_next_speakers_quote() -> None:
     text = (
         "Jane Example said: “We will open the bridge in spring and not a day later. "

@@ -32,6 +32,8 @@ class LanguageData:
     roles: frozenset[str]  # lowercase role nouns standing for a person ("billionaire")
     name_particles: frozenset[str]
     titles: frozenset[str]
+    pronoun_suffixes: tuple[str, ...]  # a verb's suffix that is its subject (id "ujarnya")
+    not_names: frozenset[str]  # capitalized words that never name a person (Monday, Januari)
     medium_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (medium, compiled pattern)
     translation_model: str | None  # MarianMT model into English; None: the multilingual one
     decimal_comma: bool  # "10,5" is ten and a half; "10.000" ten thousand
@@ -74,6 +76,8 @@ def _load(code: str, raw: dict) -> LanguageData:
             roles=frozenset(v.casefold() for v in attribution.get("roles", [])),
             name_particles=frozenset(attribution.get("name_particles", [])),
             titles=frozenset(attribution.get("titles", [])),
+            pronoun_suffixes=tuple(attribution.get("pronoun_suffixes", [])),
+            not_names=frozenset(w.casefold() for w in attribution.get("not_names", [])),
             translation_model=raw.get("translation", {}).get("model"),
             decimal_comma=bool(numbers.get("decimal_comma", False)),
             scales={k.casefold(): float(v) for k, v in numbers.get("scales", {}).items()},
