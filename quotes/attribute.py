@@ -192,6 +192,8 @@ def _attribute_one(
     table: LanguageData,
     people: _PeopleIndex,
 ) -> Attribution | None:
+    if quote.block:
+        return _attribute_block(text, tokens, starts, quote, table, people)
     after = _after_window(tokens, starts, quote, next_start)
     before = _before_window(text, tokens, starts, quote, prev_end)
     after_words = [t for t in after if t.is_word]
@@ -248,6 +250,32 @@ def _attribute_one(
             name = _Name(mention.name, mention.start, mention.start + len(mention.name), "name")
             return _build(text, quote, people, name, [], None, "context")
     return None
+
+
+def _attribute_block(
+    text: str,
+    tokens: list[_Tok],
+    starts: list[int],
+    quote: Quote,
+    table: LanguageData,
+    people: _PeopleIndex,
+) -> Attribution | None:
+    """A post set as a block is attributed by the sentence introducing it, at the end of
+    the paragraph before ("Korte tijd later volgde een nieuw bericht waarin hij …")."""
+    intro_end = len(text[: quote.start].rstrip())
+    line_start = text.rfind("\n", 0, intro_end) + 1
+    last = max(
+        [line_start] + [m.end() for m in _SENTENCE_END.finditer(text, line_start, intro_end - 1)]
+    )
+    intro = [
+        t for t in tokens[bisect_left(starts, last) : bisect_left(starts, intro_end)] if t.is_word
+    ]
+    verb = _last_phrase(intro, table.speech_verbs)
+    if verb is not None:
+        name = _subject(intro, verb, table, people) or _name_in(intro, table, people)
+        return _build(text, quote, people, name, intro, verb, "block-intro")
+    name = _name_in(intro, table, people)
+    return _build(text, quote, people, name, intro, None, "block-intro") if name else None
 
 
 def _ends_sentence(quote: Quote) -> bool:
@@ -432,6 +460,11 @@ class _PeopleIndex:
         self.speakers: set[str] = set()  # names already found speaking in this document
         self.mentions: list[_Mention] = []  # in document order
         self._known: dict[str, bool] = {}
+        # Capitalized words seen inside sentences: a sentence's first word is capitalized
+        # anyway, so there it counts as a name only if it also appears inside one.
+        self.inner_capitalized = {
+            t.text for t in tokens if t.is_word and not t.sent_start and t.text[:1].isupper()
+        }
         run: list[_Tok] = []
         subject_slot = True  # nothing but determiners, roles or titles since sentence start
         end = _Tok("", "", len(text), len(text), False, True, False)
@@ -499,6 +532,8 @@ class _PeopleIndex:
             return True
         if not self._capitalized(tok) or tok.text in table.titles or tok.lower in table.not_names:
             return False
+        if tok.sent_start and tok.text not in self.inner_capitalized:
+            return self._resolves(tok.text)
         if table.capitalizes_nouns:
             # German capitalizes every noun: a lone capitalized word is a name only when the
             # document or the archive knows it as one.

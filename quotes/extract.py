@@ -45,6 +45,11 @@ CLOSE_CONTEXT = frozenset(".,;:!?…)]}—–-/")
 MAX_CONTINUATION_LINES = 3
 # Statements with fewer words than this need a sign of being a statement (see _kind).
 STATEMENT_MIN_WORDS = 5
+# A block quote (a post set without marks) is a paragraph of at least this many words,
+# with this many first-person words, one of them among its first words.
+BLOCK_MIN_WORDS = 12
+BLOCK_MIN_FIRST_PERSON = 2
+BLOCK_FIRST_PERSON_WITHIN = 8
 # A narration sentence has its speech verb among its first few words.
 NARRATION_VERB_WITHIN = 5
 
@@ -124,6 +129,7 @@ class _Span:
     close_at: int | None
     close_mark: str | None
     unclosed: bool = False
+    block: bool = False
 
 
 @dataclass(slots=True)
@@ -167,6 +173,9 @@ def extract_quotes(
     lines = _Lines.of(text)
     marks = _classify(text, lines, marks_table)
     spans, stray = _pair(text, lines, marks, marks_table, _narration_tables(doc_language, tables))
+    doc_table = next((t for t in tables if t.code == doc_language), None)
+    if doc_table is not None:
+        spans += _block_quotes(text, lines, marks, doc_table)
     spans.sort(key=lambda s: s.open_at)
     quotes = _describe(text, spans, doc_language, tables)
     return ExtractionResult(doc_language, quotes, tuple(sorted(stray)))
@@ -448,6 +457,58 @@ def _is_name_like(word: str, ld: LanguageData) -> bool:
     return word[:1].isupper() and word.casefold() not in ld.stopwords
 
 
+# --- markless block quotes ------------------------------------------------------------
+
+
+def _block_quotes(
+    text: str, lines: _Lines, marks: list[_Mark], table: LanguageData
+) -> list[_Span]:
+    """Posts reproduced as a block without quotation marks: "A new post followed:\n\nMy
+    fellow Democrats, I have decided …". A paragraph is one when the paragraph before it
+    introduces a post (a colon, or a word such as "post" or "bericht" in its last
+    sentence) and it speaks in the first person throughout, with no marks of its own."""
+    if not table.first_person:
+        return []
+    marked_lines = {m.line for m in marks}
+    spans: list[_Span] = []
+    previous: int | None = None
+    for line in range(len(lines.starts)):
+        if not lines.nonempty[line]:
+            continue
+        if previous is not None and line not in marked_lines and previous not in marked_lines:
+            start, end = _trimmed(text, lines.starts[line], lines.ends[line])
+            body = words(text[start:end])
+            intro = text[lines.starts[previous] : lines.ends[previous]]
+            if (
+                len(body) >= BLOCK_MIN_WORDS
+                and sum(t.lower in table.first_person for t in body) >= BLOCK_MIN_FIRST_PERSON
+                and any(t.lower in table.first_person for t in body[:BLOCK_FIRST_PERSON_WITHIN])
+                and _introduces_post(intro, table)
+            ):
+                spans.append(_Span(start, "", start, end, None, None, block=True))
+        previous = line
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _introduces_post(paragraph: str, table: LanguageData) -> bool:
+    stripped = paragraph.rstrip()
+    if stripped.endswith(":"):
+        return True
+    boundaries = sentence_ends(stripped)
+    last = stripped[boundaries[-1] :] if boundaries else stripped
+    if find_phrase(words(last), table.block_intro) is not None:
+        return True
+    return any(medium == "tweet" and p.search(last) for medium, p in table.medium_patterns)
+
+
 # --- pass 3: describe -------------------------------------------------------------------
 
 
@@ -476,6 +537,7 @@ def _describe(
                 language=langid.identify(content, default=doc_language, languages=tables)
                 or doc_language,
                 unclosed=span.unclosed,
+                block=span.block,
                 paragraphs=1 + len(_PARAGRAPH_BREAK.findall(content.strip())),
                 depth=depth,
                 parent=parents[i],
@@ -501,7 +563,7 @@ def _kind(text: str, span: _Span, content: str, table: LanguageData | None) -> Q
     them as said: sentence punctuation, a colon or line start before them, a speech verb
     right before or after them."""
     n_words = len(words(content))
-    if n_words >= STATEMENT_MIN_WORDS:
+    if span.block or n_words >= STATEMENT_MIN_WORDS:
         return "statement"
     if n_words <= 1:
         return "term"

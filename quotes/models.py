@@ -40,6 +40,7 @@ class Quote:
     paragraphs: int = 1
     depth: int = 0  # 0 = top level, 1 = quoted inside another quote, ...
     parent: int | None = None  # index of the enclosing quote in the same result
+    block: bool = False  # a post reproduced as a paragraph without marks (open_mark "")
 
     @property
     def outer_end(self) -> int:

@@ -538,3 +538,46 @@ def test_declared_language_is_kept() -> None:
     text = "Le conseil s'est réuni lundi et le maire a dit que le pont sera construit."
     assert extract_quotes(text, "fr").language == "fr"
     assert extract_quotes(text, "de").language == "de"
+
+
+# --- posts reproduced as a block without quotation marks --------------------------------
+
+BLOCK_POSTS = [
+    pytest.param(
+        "nl",
+        "Een uur later volgde een nieuw bericht van de burgemeester.\n\n"
+        "Ik heb besloten mijn ambt neer te leggen. Mijn familie en ik danken iedereen in "
+        "onze stad voor het vertrouwen van de afgelopen jaren.\n\nDe gemeenteraad reageerde "
+        "verrast.",
+        "Ik heb besloten",
+        id="nl-bericht",
+    ),
+    pytest.param(
+        "en",
+        "Minutes later the fictional mayor Jane Example wrote:\n\n"
+        "I have decided to step down at the end of the month. My family and I thank everyone "
+        "in our town for their trust.\n\nThe council was surprised.",
+        "I have decided",
+        id="en-colon",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "opening"), BLOCK_POSTS)
+def test_post_set_as_a_block_without_marks_is_a_statement(
+    language: str, text: str, opening: str
+) -> None:
+    (quote,) = extract_quotes(text, language).quotes
+    assert quote.block and quote.open_mark == "" and quote.kind == "statement"
+    assert quote.text.startswith(opening) and quote.text.endswith("trust." if language == "en"
+                                                                  else "jaren.")
+    assert text[quote.start : quote.end] == quote.text
+
+
+def test_first_person_paragraph_without_an_introduction_is_no_quote() -> None:
+    text = (
+        "The council met on Tuesday.\n\n"
+        "I have lived in this town for twenty years and my neighbours and I have never seen "
+        "the bridge so busy.\n"
+    )
+    assert extract_quotes(text, "en").quotes == ()

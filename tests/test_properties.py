@@ -20,9 +20,12 @@ texts = st.text(
 def test_offsets_always_valid(text: str, language: str | None) -> None:
     result = extract_quotes(text, language)
     for i, quote in enumerate(result.quotes):
-        assert 0 <= quote.open_at < quote.start <= quote.end <= len(text)
+        assert 0 <= quote.open_at <= quote.start <= quote.end <= len(text)
         assert text[quote.start : quote.end] == quote.text
-        assert text[quote.open_at] == quote.open_mark
+        if quote.block:
+            assert (quote.open_mark, quote.open_at) == ("", quote.start)
+        else:
+            assert text[quote.open_at] == quote.open_mark
         if quote.close_at is None:
             assert quote.unclosed and quote.close_mark is None
         else:

@@ -34,6 +34,8 @@ class LanguageData:
     titles: frozenset[str]
     pronoun_suffixes: tuple[str, ...]  # a verb's suffix that is its subject (id "ujarnya")
     not_names: frozenset[str]  # capitalized words that never name a person (Monday, Januari)
+    first_person: frozenset[str]  # I, my, we, our: the voice of a reproduced post
+    block_intro: tuple[str, ...]  # "post", "bericht": words introducing a reproduced post
     medium_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (medium, compiled pattern)
     translation_model: str | None  # MarianMT model into English; None: the multilingual one
     decimal_comma: bool  # "10,5" is ten and a half; "10.000" ten thousand
@@ -78,6 +80,8 @@ def _load(code: str, raw: dict) -> LanguageData:
             titles=frozenset(attribution.get("titles", [])),
             pronoun_suffixes=tuple(attribution.get("pronoun_suffixes", [])),
             not_names=frozenset(w.casefold() for w in attribution.get("not_names", [])),
+            first_person=frozenset(w.casefold() for w in attribution.get("first_person", [])),
+            block_intro=tuple(w.casefold() for w in attribution.get("block_intro", [])),
             translation_model=raw.get("translation", {}).get("model"),
             decimal_comma=bool(numbers.get("decimal_comma", False)),
             scales={k.casefold(): float(v) for k, v in numbers.get("scales", {}).items()},
