@@ -401,10 +401,13 @@ def _first_name(
             rest = window[i + 1 : i + 6]
             for k, candidate in enumerate(rest):
                 if people.is_name_token(candidate, table):
-                    # Apposition: the name right after a comma ("président américain, Donald
-                    # Trump"), not one further on ("mandatario, según Associated Press").
+                    # A title right before the name ("Bürgermeisterin Erika Muster",
+                    # "President Joe Biden"), or apposition after a comma ("président
+                    # américain, Donald Trump"); not a name further on ("patron de Tesla",
+                    # "mandatario, según Associated Press").
                     previous = rest[k - 1] if k else tok
-                    if people.comma_between(previous, candidate):
+                    titled = k == 0 and people.adjacent(tok, candidate)
+                    if titled or people.comma_between(previous, candidate):
                         return _first_name(rest[k:], table, people)
                     break
             return _Name(tok.text, tok.start, tok.end, "role")

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,14 @@ def dumps(payload: Any) -> str:
 REPORT_SCHEMA = "quotes.report/1"
 # Verdicts that should stop a story from going out as it is.
 ALARMING = ("distortion", "misattributed")
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema of `quotes.report/1` (shipped in the package)."""
+    text = resources.files("quotes").joinpath("schemas", "report-1.schema.json").read_text(
+        "utf-8"
+    )
+    return json.loads(text)
 
 
 def verify_report(

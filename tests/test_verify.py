@@ -1,0 +1,189 @@
+"""`quotes verify` end to end: articles written for these tests, in several languages,
+against a small archive of obviously fictional accounts (invented words never go into a
+real person's mouth)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from quotes.cli import main
+from quotes.report import REPORT_SCHEMA, report_schema
+
+ARCHIVE = [
+    {
+        "author": "example_mayor",
+        "name": "Erika Muster (fictional)",
+        "created_at": "2025-03-02T09:15:00Z",
+        "id": "900000000000000001",
+        "text": "We will open the new bridge on Friday. It cost $40 million, "
+        "not a cent more than planned.",
+        "url": "https://x.com/example_mayor/status/900000000000000001",
+        "source": "invented for tests; fictional account",
+    },
+    {
+        "author": "demo_minister",
+        "name": "Dana Demoulin (fictional)",
+        "created_at": "2025-03-03",
+        "id": None,
+        "text": "The bridge is not safe yet. Engineers need three more months of tests "
+        "before anyone drives over it.",
+        "url": None,
+        "source": "invented for tests; fictional account",
+    },
+    {
+        "author": "sample_analyst",
+        "name": "Sam Samplewood (fictional)",
+        "created_at": "2025-01-10",
+        "id": None,
+        "text": "Ticket prices for the city's trains will rise by 5% in April.",
+        "url": None,
+        "source": "invented for tests; fictional account",
+    },
+]
+
+ARTICLES = {
+    # A faithful German translation, with the amount kept.
+    "de_faithful.txt": (
+        "Die Stadt feiert. „Wir werden die neue Brücke am Freitag eröffnen. Sie hat 40 "
+        "Millionen Dollar gekostet, keinen Cent mehr als geplant“, schrieb Bürgermeisterin "
+        "Erika Muster auf X.\n"
+    ),
+    # The French version turns $40 million into $400 million.
+    "fr_distortion.txt": (
+        "La ville est en fête. « Nous ouvrirons le nouveau pont vendredi. Il a coûté 400 "
+        "millions de dollars, pas un centime de plus que prévu », a écrit la maire Erika "
+        "Example sur X.\n"
+    ),
+    # The Indonesian version gives the minister's words to the mayor.
+    "id_misattributed.txt": (
+        "Warga kecewa. “Jembatan itu belum aman. Para insinyur membutuhkan tiga bulan lagi "
+        "untuk pengujian sebelum ada yang berkendara di atasnya,” tulis Erika Muster di X.\n"
+    ),
+    # A Spanish quote that is in no tweet.
+    "es_unmatched.txt": (
+        "En la rueda de prensa, el alcalde de otra ciudad fue tajante: «Nuestro equipo de "
+        "fútbol ganará la liga el próximo año sin ninguna duda».\n"
+    ),
+    # An English article quoting the tweet word for word.
+    "en_verbatim.txt": (
+        'Sam Samplewood wrote on X: "Ticket prices for the city\'s trains will rise by 5% in '
+        'April." The company did not comment.\n'
+    ),
+}
+
+
+@pytest.fixture
+def setup(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text("\n".join(json.dumps(r) for r in ARCHIVE) + "\n", encoding="utf-8")
+    assert main(["archive", "import", "-q", str(archive)]) == 0
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    return tmp_path
+
+
+def verify_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:
+    code = main(["verify", "--no-mt", "--format", "json", "-q", *argv])
+    out, _ = capsys.readouterr()
+    return code, json.loads(out)
+
+
+def only_quote(payload: dict, name: str) -> dict:
+    (article,) = [a for a in payload["articles"] if a["source"].endswith(name)]
+    (quote,) = article["quotes"]
+    return quote
+
+
+def test_report_validates_against_its_schema(setup: Path, capsys: pytest.CaptureFixture[str]):
+    code, payload = verify_json(capsys, *(str(setup / n) for n in ARTICLES))
+    jsonschema.validate(payload, report_schema())
+    assert payload["schema"] == REPORT_SCHEMA
+    assert sum(payload["summary"].values()) == len(ARTICLES)
+    assert code == 1  # a distortion and a misattribution were found
+
+
+def test_faithful_translation_matches_its_tweet(setup: Path, capsys):
+    code, payload = verify_json(capsys, str(setup / "de_faithful.txt"))
+    quote = only_quote(payload, "de_faithful.txt")
+    assert quote["match"]["tweet"]["author"] == "example_mayor"
+    assert quote["match"]["tweet"]["id"] == "900000000000000001"
+    assert quote["verdict"] == "faithful"
+    assert quote["speaker_handle"] == "example_mayor"
+    assert quote["medium"] == "tweet"
+    assert code == 0
+
+
+def test_changed_amount_is_a_distortion(setup: Path, capsys):
+    code, payload = verify_json(capsys, str(setup / "fr_distortion.txt"))
+    quote = only_quote(payload, "fr_distortion.txt")
+    assert quote["verdict"] == "distortion"
+    assert quote["match"]["tweet"]["author"] == "example_mayor"
+    (difference,) = [d for d in quote["differences"] if d["kind"] == "number"]
+    assert "400" in difference["quote"] and "40" in difference["tweet"]
+    assert code == 1
+
+
+def test_words_of_another_account_are_misattributed(setup: Path, capsys):
+    code, payload = verify_json(capsys, str(setup / "id_misattributed.txt"))
+    quote = only_quote(payload, "id_misattributed.txt")
+    assert quote["verdict"] == "misattributed"
+    assert quote["match"]["tweet"]["author"] == "demo_minister"
+    assert quote["speaker_handle"] == "example_mayor"
+    assert quote["differences"][0]["kind"] == "speaker"
+    assert code == 1
+
+
+def test_quote_in_no_tweet_is_unmatched(setup: Path, capsys):
+    code, payload = verify_json(capsys, str(setup / "es_unmatched.txt"))
+    quote = only_quote(payload, "es_unmatched.txt")
+    assert quote["verdict"] == "unmatched"
+    assert quote["match"] is None
+    assert code == 0
+
+
+def test_english_quote_of_english_tweet_is_verbatim(setup: Path, capsys):
+    _, payload = verify_json(capsys, str(setup / "en_verbatim.txt"))
+    quote = only_quote(payload, "en_verbatim.txt")
+    assert quote["verdict"] == "verbatim"
+    assert quote["match"]["tweet"]["author"] == "sample_analyst"
+
+
+def test_markdown_report_is_written_atomically(setup: Path, capsys):
+    out = setup / "report.md"
+    code = main(["verify", "--no-mt", "-q", "--format", "md", "--out", str(out),
+                 str(setup / "fr_distortion.txt")])
+    assert code == 1
+    text = out.read_text("utf-8")
+    assert text.startswith("# Attribution report")
+    assert "**DISTORTION**" in text and "@example_mayor" in text
+    assert not [p for p in setup.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_bad_article_is_reported_and_others_verified(setup: Path, capsys):
+    code = main(["verify", "--no-mt", "--format", "json", "-q",
+                 str(setup / "missing.txt"), str(setup / "de_faithful.txt")])
+    out, err = capsys.readouterr()
+    payload = json.loads(out)
+    assert code == 2
+    assert payload["errors"] == [{"source": str(setup / "missing.txt"), "error": "no such file"}]
+    assert only_quote(payload, "de_faithful.txt")["verdict"] == "faithful"
+    assert "missing.txt: no such file" in err
+
+
+def test_missing_translation_model_is_named_and_verification_goes_on(
+    setup: Path, capsys, tmp_path: Path
+):
+    empty = tmp_path / "models"
+    empty.mkdir()
+    code = main(["verify", "--format", "json", "--model-dir", str(empty),
+                 str(setup / "de_faithful.txt")])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert "Helsinki-NLP/opus-mt-de-en" in err and "quotes models download de" in err
+    quote = only_quote(json.loads(out), "de_faithful.txt")
+    assert quote["back_translation"] is None and quote["verdict"] == "faithful"
