@@ -117,12 +117,17 @@ def load_overrides_file(path: Path | str) -> dict[str, str]:
         raise InputError(f"invalid TOML: {exc}", location=str(path)) from None
     table = data.get("models", {})
     if not isinstance(table, dict):
-        raise InputError("[models] must be a table of LANG = \"NAME_OR_PATH\"", location=str(path))
+        raise InputError('[models] must be a table of LANG = "NAME_OR_PATH"', location=str(path))
     overrides: dict[str, str] = {}
     for language, model in table.items():
         if not isinstance(model, str) or not model.strip():
             raise InputError(f"models.{language} must be a model name or path", location=str(path))
-        entry = parse_model_overrides([f"{language}={model}"])
+        try:
+            entry = parse_model_overrides([f"{language}={model}"])
+        except InputError:
+            raise InputError(
+                f"models.{language}: not a language code (e.g. de, pt)", location=str(path)
+            ) from None
         for code, value in entry.items():
             relative = path.parent / Path(value).expanduser()
             overrides[code] = str(relative) if _looks_like_path(value) else value
@@ -371,10 +376,16 @@ def _load_tokenizer(path: Path) -> Any:
         return MarianTokenizer.from_pretrained(str(path), local_files_only=True)
 
 
-def max_new_tokens(input_tokens: int, limit: int) -> int:
-    """Room for the translation: English rarely needs more than twice the source's tokens,
-    and the bound keeps a degenerate, repeating output from running to the model's limit."""
-    return max(8, min(limit, 2 * input_tokens + 16))
+def max_new_tokens(source_tokens: int, limit: int) -> int:
+    """Room for the translation of a text of `source_tokens` tokens (without </s>).
+
+    English rarely needs more than twice the source's tokens, and a bound keeps a
+    degenerate, repeating output from running to the model's limit. It is rounded up to
+    a power of two, and batches only hold texts of the same bound (see `Translator`):
+    a text's translation then never depends on which texts share its batch.
+    """
+    wanted = 2 * source_tokens + 16
+    return min(limit, 1 << (wanted - 1).bit_length())
 
 
 class Backend(Protocol):
@@ -431,7 +442,7 @@ class MarianBackend:
             truncation=True,
             max_length=self._max_tokens + 1,
         )
-        longest = int(batch["attention_mask"].sum(dim=1).max())
+        longest = int(batch["attention_mask"].sum(dim=1).max()) - 1  # without </s>
         with self._torch.inference_mode():
             output = self.model.generate(
                 **batch,
@@ -477,7 +488,7 @@ class CTranslate2Backend:
             return []
         encoded = self.tokenizer(texts, truncation=True, max_length=self._max_tokens + 1)
         sources = [self.tokenizer.convert_ids_to_tokens(ids) for ids in encoded["input_ids"]]
-        longest = max(len(tokens) for tokens in sources)
+        longest = max(len(tokens) for tokens in sources) - 1  # without </s>
         results = self.translator.translate_batch(
             sources,
             beam_size=NUM_BEAMS,
@@ -508,7 +519,12 @@ def convert_to_ct2(marian_dir: Path, out_dir: Path) -> Path:
         with offline_hub():
             converter = TransformersConverter(str(marian_dir), copy_files=copy)
             converter.convert(str(staging), quantization="int8", force=True)
-        staging.replace(out_dir)
+        try:
+            staging.replace(out_dir)
+        except OSError:
+            if not (out_dir / CT2_WEIGHTS).is_file():
+                raise
+            # Another process converted the same model meanwhile: use its copy.
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out_dir
@@ -642,11 +658,18 @@ class Translator:
         self.missing: dict[str, str] = {}
         self._located: dict[str, LocatedModel | None] = {}  # by model name
         self._loaded: dict[str, _Loaded] = {}  # by model name: languages may share one
+        self._used: dict[str, str] = {}  # language → model id that gave its translations
 
     @property
     def loaded(self) -> dict[str, str]:
         """model name → model id of every model this translator has loaded."""
         return {n: x.model_id for n, x in self._loaded.items() if x.backend is not None}
+
+    @property
+    def used(self) -> dict[str, str]:
+        """language → model id ("name@revision") of every language translated so far,
+        from the cache or by a model: what a report names as its translation source."""
+        return dict(self._used)
 
     def translate(self, items: Sequence[tuple[str, str]]) -> list[BackTranslation | None]:
         """The back-translation of each (language, text), in order; None for English
@@ -682,6 +705,8 @@ class Translator:
             source: BackTranslation(text, model.name, model.revision, cached=True)
             for source, text in cached.items()
         }
+        if cached:
+            self._used[language] = model_id
         todo = [t for t in texts if t not in cached]
         if not todo:
             return done
@@ -702,6 +727,7 @@ class Translator:
             self.cache.store_translations(model_id, fresh)
         for source, text in fresh.items():
             done[source] = BackTranslation(text, model.name, model.revision, cached=False)
+        self._used[language] = model_id
         return done
 
     def _locate(self, name: str) -> LocatedModel | None:
@@ -736,9 +762,7 @@ class Translator:
         if loaded.backend is None and language not in self.missing:
             # Another language sharing the model already reported it; say it here too.
             error = "it failed to load (see above)"
-            self.missing[language] = load_failure_message(
-                language, model.name, model.path, error
-            )
+            self.missing[language] = load_failure_message(language, model.name, model.path, error)
         return loaded.backend
 
     def load_backend(self, model: LocatedModel, model_id: str) -> Backend:
@@ -757,6 +781,23 @@ class Translator:
             return CTranslate2Backend(target, model_id, threads=self.threads)
         return MarianBackend(model.path, model_id)
 
+    def _batches(self, lengths: list[int], limit: int) -> Iterator[list[int]]:
+        """Indexes of texts in batches: longest first, so texts of similar length share a
+        batch and little padding is computed, and never two output bounds in one batch,
+        so that batching changes no output (see `max_new_tokens`)."""
+        order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+        batch: list[int] = []
+        for i in order:
+            bound = max_new_tokens(lengths[i], limit)
+            if batch and (
+                len(batch) == self.batch_size or max_new_tokens(lengths[batch[0]], limit) != bound
+            ):
+                yield batch
+                batch = []
+            batch.append(i)
+        if batch:
+            yield batch
+
     def _run(self, backend: Backend, texts: list[str]) -> dict[str, str]:
         """Translate `texts` in batches, long ones in pieces joined back with a space."""
         limit = min(self.max_tokens or backend.max_tokens, backend.max_tokens)
@@ -764,12 +805,8 @@ class Translator:
         for index, text in enumerate(texts):
             for piece in split_text(text, backend.count_tokens, limit):
                 pieces.append((index, piece, backend.count_tokens(piece)))
-        # Longest first: texts of similar length share a batch, so little padding is
-        # computed; the order does not change any output.
-        order = sorted(range(len(pieces)), key=lambda i: -pieces[i][2])
         translated: list[str] = [""] * len(pieces)
-        for start in range(0, len(order), self.batch_size):
-            chunk = order[start : start + self.batch_size]
+        for chunk in self._batches([tokens for _, _, tokens in pieces], backend.max_tokens):
             outputs = backend.translate([pieces[i][1] for i in chunk])
             for i, output in zip(chunk, outputs, strict=True):
                 translated[i] = output
@@ -796,16 +833,15 @@ def download_model(name: str, model_dir: Path | None, *, timeout: float = DOWNLO
     Asks the hub first, with a short timeout and no retries, so an unreachable hub gives
     one line at once instead of a fallback to whatever partial copy is on disk.
     """
-    os.environ.setdefault("HF_HUB_ETAG_TIMEOUT", str(int(timeout)))
-    os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", str(int(timeout)))
     from huggingface_hub import HfApi, constants, snapshot_download
 
-    # The constants are read at import; the endpoint is read here so that HF_ENDPOINT set
-    # after the library was first imported (mirrors, tests) still counts.
-    constants.HF_HUB_DOWNLOAD_TIMEOUT = int(timeout)
+    # The library reads its settings from the environment once, at import; the endpoint
+    # is read here so that HF_ENDPOINT set afterwards (a mirror, the tests) still counts.
     endpoint = os.environ.get("HF_ENDPOINT") or constants.ENDPOINT
     if constants.HF_HUB_OFFLINE:
         raise DownloadError(f"cannot download {name}: HF_HUB_OFFLINE is set; unset it to download")
+    read_timeout = constants.HF_HUB_DOWNLOAD_TIMEOUT
+    constants.HF_HUB_DOWNLOAD_TIMEOUT = int(timeout)  # per file; no per-call argument
     try:
         info = HfApi(endpoint=endpoint).model_info(name, timeout=timeout)
         found = snapshot_download(
@@ -819,4 +855,6 @@ def download_model(name: str, model_dir: Path | None, *, timeout: float = DOWNLO
     # Network, HTTP and file-system errors all end the same way: one line per model.
     except Exception as exc:
         raise DownloadError(f"cannot download {name} from {endpoint}: {one_line(exc)}") from None
+    finally:
+        constants.HF_HUB_DOWNLOAD_TIMEOUT = read_timeout
     return Path(str(found))

@@ -187,3 +187,42 @@ def test_missing_translation_model_is_named_and_verification_goes_on(
     assert "Helsinki-NLP/opus-mt-de-en" in err and "quotes models download de" in err
     quote = only_quote(json.loads(out), "de_faithful.txt")
     assert quote["back_translation"] is None and quote["verdict"] == "faithful"
+
+
+def test_back_translation_with_a_local_model_and_its_cache(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A tiny MarianMT model built here stands in for opus-mt-de-en: it knows a few
+    sentence pairs, enough to check the whole MT path and the cache end to end."""
+    from tests.tiny_marian import build_tiny_marian
+
+    model = build_tiny_marian(tmp_path / "tiny-de-en")
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text(
+        json.dumps({
+            "author": "example_bridgekeeper", "name": "Bridget Keeper (fictional)",
+            "created_at": None, "id": None,
+            "text": "A thousand people cross the bridge every day.",
+            "url": None, "source": "invented for tests; fictional account",
+        }) + "\n",
+        encoding="utf-8",
+    )
+    assert main(["archive", "import", "-q", str(archive)]) == 0
+    article = tmp_path / "de.txt"
+    article.write_text(
+        "Die Stadt zählt weiter. „Über die Brücke gehen jeden Tag tausend Menschen.“, "
+        "schrieb Bridget Keeper auf X.\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    argv = ["verify", "--format", "json", "-q", "--model", f"de={model}", str(article)]
+    for run in (1, 2):
+        assert main(argv) == 0
+        quote = only_quote(json.loads(capsys.readouterr().out), "de.txt")
+        bt = quote["back_translation"]
+        assert bt["text"] == "A thousand people cross the bridge every day."
+        assert bt["cached"] is (run == 2)
+        assert quote["method"].startswith("mt+fuzzy")
+        assert quote["verdict"] == "faithful"
+        assert quote["match"]["fuzzy"] == 100
+        assert quote["speaker_handle"] == "example_bridgekeeper"

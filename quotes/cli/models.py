@@ -52,19 +52,19 @@ ModelOverrideOption = Annotated[
         "Repeatable.",
     ),
 ]
-ModelsFileOption = Annotated[
+ModelsConfigOption = Annotated[
     Path | None,
     typer.Option(
-        "--models-file",
+        "--models-config",
         help='TOML file with a [models] table: de = "Helsinki-NLP/opus-mt-de-en" or a path '
         "(relative to the file). --model wins over it.",
     ),
 ]
 
 
-def model_overrides(models_file: Path | None, values: list[str] | None) -> dict[str, str]:
-    """The overrides of a --models-file, then of each --model (which win)."""
-    overrides = load_overrides_file(models_file) if models_file is not None else {}
+def model_overrides(models_config: Path | None, values: list[str] | None) -> dict[str, str]:
+    """The overrides of a --models-config, then of each --model (which win)."""
+    overrides = load_overrides_file(models_config) if models_config is not None else {}
     overrides.update(parse_model_overrides(values or []))
     return overrides
 
@@ -105,11 +105,11 @@ def _where(status: ModelStatus) -> str:
 def list_command(
     model_dir: ModelDirOption = None,
     model: ModelOverrideOption = None,
-    models_file: ModelsFileOption = None,
+    models_config: ModelsConfigOption = None,
     output: OutputOption = OutputFormat.text,
 ) -> None:
     """Show the translation model of every language and whether it is on this machine."""
-    overrides = model_overrides(models_file, model)
+    overrides = model_overrides(models_config, model)
     statuses = _statuses(model_dir, overrides)
     if output is OutputFormat.json:
         print_json(
@@ -144,14 +144,14 @@ def download_command(
     ] = None,
     model_dir: ModelDirOption = None,
     model: ModelOverrideOption = None,
-    models_file: ModelsFileOption = None,
+    models_config: ModelsConfigOption = None,
 ) -> None:
     """Fetch translation models from the Hugging Face hub (needs internet access).
 
     Into --model-dir when given (copy that directory to an offline machine), else into
     the Hugging Face cache. Exits 3 when any model could not be fetched.
     """
-    overrides = model_overrides(models_file, model)
+    overrides = model_overrides(models_config, model)
     codes = languages or _languages()
     for code in codes:
         if code not in overrides and code != ENGLISH:
@@ -159,7 +159,9 @@ def download_command(
     names: dict[str, list[str]] = {}  # model → languages: the multilingual one serves several
     for code in codes:
         name = model_for(code, overrides)
-        if name is not None:
+        if name is None:
+            err_console.print(f"{code}: English quotes need no model", markup=False)
+        else:
             names.setdefault(name, []).append(code)
     failed = 0
     for name, codes_of_model in names.items():

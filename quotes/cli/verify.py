@@ -13,6 +13,7 @@ from rich.table import Table
 
 from quotes import lang
 from quotes.cli.common import DbOption, QuietOption, console, db_url, err_console
+from quotes.cli.models import ModelDirOption
 from quotes.embed import default_embedder
 from quotes.errors import InputError
 from quotes.models import Document
@@ -47,9 +48,7 @@ def verify_command(
         list[str] | None,
         typer.Option("--model", help="Translation model for a language: LANG=NAME_OR_PATH."),
     ] = None,
-    model_dir: Annotated[
-        Path | None, typer.Option("--model-dir", help="Directory holding translation models.")
-    ] = None,
+    model_dir: ModelDirOption = None,
     models_config: Annotated[
         Path | None, typer.Option("--models-config", help="TOML file: [models] LANG = NAME.")
     ] = None,
