@@ -103,6 +103,7 @@ def attribute_quotes(
             previous = (quote, found)
             if found.speaker is not None:
                 people.speakers.add(found.speaker)
+                people.last_speaker = found
         results.append(found)
     return tuple(results)
 
@@ -207,6 +208,16 @@ def _attribute_one(
             after_words[: hit[0]], table, people
         )
         verb_after = _build(text, quote, people, name, after_words, hit, "verb-after")
+        if name is None and people.last_speaker is not None:
+            # "…», scrive." — the subject is left out (Italian, Spanish, Portuguese): the
+            # person quoted last is still speaking.
+            verb_after = replace(
+                verb_after,
+                speaker=people.last_speaker.speaker,
+                author_handle=people.last_speaker.author_handle,
+                mention=None,
+                method="verb-after+implicit",
+            )
         # "…!” Hij reageerde …" starts a new sentence: an introduction before the quote,
         # if there is one, says more about who spoke.
         if not (_ends_sentence(quote) and after_words and after_words[0].sent_start):
@@ -461,6 +472,7 @@ class _PeopleIndex:
         self.resolve = resolve
         self.table = table
         self.speakers: set[str] = set()  # names already found speaking in this document
+        self.last_speaker: Attribution | None = None  # the latest attribution with a speaker
         self.mentions: list[_Mention] = []  # in document order
         self._known: dict[str, bool] = {}
         # Capitalized words seen inside sentences: a sentence's first word is capitalized
@@ -604,7 +616,9 @@ def _build(
         if name.kind == "name":
             speaker = people.full_name(name.text, quote.open_at)
         else:
-            speaker = people.last_person(quote.open_at, known_only=name.kind == "role")
+            # The person named before the pronoun or role itself, not before the quote:
+            # in "Sie kommentierte den Beitrag … Donald Trumps: „…“" she is not Trump.
+            speaker = people.last_person(name.start, known_only=name.kind == "role")
             method = f"{method}+{name.kind}"
         if speaker is not None and people.resolve is not None:
             resolved = people.resolve(speaker) or people.resolve(name.text)

@@ -95,6 +95,7 @@ class QueryFeatures:
     back_translation: str | None
     vector: np.ndarray | None  # embedding of the quote (as a query)
     anchors: Sequence[Anchor]
+    speaker_handle: str | None = None  # the archive author the article names, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,8 @@ class Scored:
     embedding: float | None
     segment: str
     shared_anchors: int
+    by_speaker: bool = False  # the tweet's author is the speaker the article names
+    partial: bool = False  # the best-matching segment is part of the tweet, not all of it
 
     @property
     def key(self) -> float:
@@ -121,24 +124,30 @@ class Scored:
         if self.embedding is not None:
             parts.append(self.embedding)
         base = max(parts) if parts else 0.0
-        return base + 0.01 * min(self.shared_anchors, 3)
+        # Ties (the same sentence in two people's tweets) go to the named speaker; the
+        # bonus is far too small to hide another author's clearly closer tweet.
+        return base + 0.01 * min(self.shared_anchors, 3) + (0.002 if self.by_speaker else 0)
 
 
 def score(query: QueryFeatures, candidate: CandidateFeatures) -> Scored:
     segments = tweet_segments(candidate.tweet.text)
-    embedding, best_segment = None, segments[0]
+    embedding, best_segment, partial = None, segments[0], False
     if query.vector is not None and candidate.segment_vectors is not None:
         sims = candidate.segment_vectors @ query.vector
         index = int(np.argmax(sims))
-        embedding, best_segment = float(sims[index]), segments[index]
+        embedding, best_segment, partial = float(sims[index]), segments[index], index > 0
     fuzzy = None
     english = query.back_translation or (query.text if query.language == "en" else None)
     if english:
         fuzzy, aligned = _fuzzy(english, candidate.tweet.text)
-        if query.vector is None or aligned:
-            best_segment = aligned or best_segment
+        # Lengths compare only within one language: the English text against the tweet.
+        partial = aligned is not None
+        best_segment = aligned or (best_segment if query.vector is not None else segments[0])
     shared = compare_anchors(query.anchors, candidate.anchors, kinds=STRONG_ANCHORS).shared
-    return Scored(candidate, fuzzy, embedding, best_segment, len(shared))
+    by_speaker = query.speaker_handle is not None and (
+        query.speaker_handle.casefold() == candidate.tweet.author_handle.casefold()
+    )
+    return Scored(candidate, fuzzy, embedding, best_segment, len(shared), by_speaker, partial)
 
 
 def _fuzzy(english: str, tweet: str) -> tuple[float, str | None]:
@@ -215,9 +224,6 @@ def decide(query: QueryFeatures, ranked: Sequence[Scored]) -> Decision:
         shown = ", ".join(parts) or "no comparable signal"
         return Decision(None, signals, f"closest tweet ({shown}) below the thresholds")
     tweet = best.candidate.tweet
-    fragment = len(normalize_for_fuzzy(query.back_translation or query.text)) < (
-        FRAGMENT_SHARE * len(normalize_for_fuzzy(tweet.text))
-    )
     combined = max(
         (best.fuzzy or 0) / 100, best.embedding or 0
     )
@@ -230,7 +236,7 @@ def decide(query: QueryFeatures, ranked: Sequence[Scored]) -> Decision:
             margin=None if margin is None else round(margin, 4),
             shared_anchors=best.shared_anchors,
             segment=best.segment,
-            fragment=fragment,
+            fragment=best.partial,
         ),
         signals,
         "; ".join(reasons),

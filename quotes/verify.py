@@ -102,6 +102,7 @@ class Verifier:
                 back_translation=tr.text if tr else None,
                 vector=vector,
                 anchors=_anchors(quote.text, quote.language),
+                speaker_handle=finding.attribution.author_handle if finding.attribution else None,
             )
             ranked = rank(query, candidates)
             per_article.setdefault(analysis.source, []).append(

@@ -226,3 +226,24 @@ def test_back_translation_with_a_local_model_and_its_cache(
         assert quote["verdict"] == "faithful"
         assert quote["match"]["fuzzy"] == 100
         assert quote["speaker_handle"] == "example_bridgekeeper"
+
+
+def test_one_tweet_quoted_in_two_fragments_resolves_to_it_twice(
+    setup: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = setup / "es_split.txt"
+    article.write_text(
+        "El ministerio respondió en X. «El puente todavía no es seguro», escribió Dana "
+        "Demoulin. «Los ingenieros necesitan tres meses más de pruebas antes de que alguien "
+        "lo cruce en coche».\n",
+        encoding="utf-8",
+    )
+    _, payload = verify_json(capsys, str(article))
+    (doc,) = payload["articles"]
+    first, second = doc["quotes"]
+    assert first["match"]["tweet"]["author"] == second["match"]["tweet"]["author"] == (
+        "demo_minister"
+    )
+    assert first["match"]["fragment"] and second["match"]["fragment"]
+    assert second["speaker_handle"] == "demo_minister"  # the fragment continues the first
+    assert {first["verdict"], second["verdict"]} <= {"faithful", "paraphrase"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -43,6 +43,25 @@ class LanguageData:
     currencies: dict[str, str]  # lowercase sign or word → ISO code ("dolar" → "USD")
     approximators: tuple[str, ...]  # "etwa", "sekitar", "~"
     negations: frozenset[str]
+    # --- numbers in words, ranges, vague amounts (issue 5; all optional in a table) ---
+    number_words: dict[str, float] = field(default_factory=dict)  # "zehn" → 10, "mil" → 1000
+    number_multipliers: dict[str, float] = field(default_factory=dict)  # "hundred" → 100
+    number_ones: frozenset[str] = frozenset()  # "a", "un", "eine": one, but only before a scale
+    number_joiners: frozenset[str] = frozenset()  # "and" (a hundred and ten), "und" (fünfundzwanzig)
+    compound_numbers: bool = False  # numbers written as one word: "zehntausend", "diecimila"
+    vague_numbers: dict[str, float] = field(default_factory=dict)  # "thousands" → 1000
+    percent_words: tuple[str, ...] = ()  # "%", "prozent", "pour cent"
+    range_to: tuple[str, ...] = ()  # "10 to 15", "10 bis 15"
+    range_between: tuple[str, ...] = ()  # "between 10 and 15"
+    range_and: tuple[str, ...] = ()
+    year_words: frozenset[str] = frozenset()  # "im Jahr 1", "pada tahun 2019": a year
+    currency_connectors: tuple[str, ...] = ()  # "100 millions de dollars", "d'euros"
+    # --- polarity and claims ---
+    implicit_negations: frozenset[str] = frozenset()  # "confused", "refuse", "without"
+    negation_exceptions: tuple[str, ...] = ()  # "not only", "non lucratif": no negation
+    clause_words: frozenset[str] = frozenset()  # conjunctions that open a clause
+    hedges: tuple[str, ...] = ()  # "seems to", "apparently": soften a claim
+    exonyms: dict[str, str] = field(default_factory=dict)  # "deutschland" → "germany"
 
 
 def is_role(word: str, table: LanguageData) -> bool:
@@ -88,6 +107,8 @@ def _load(code: str, raw: dict) -> LanguageData:
             currencies={k.casefold(): v for k, v in numbers.get("currencies", {}).items()},
             approximators=tuple(a.casefold() for a in numbers.get("approximators", [])),
             negations=frozenset(n.casefold() for n in raw.get("polarity", {}).get("negations", [])),
+            **_numbers_fields(numbers),
+            **_polarity_fields(raw.get("polarity", {}), raw.get("names", {})),
             medium_patterns=tuple(
                 (medium, re.compile(pattern, re.IGNORECASE))
                 for medium, patterns in mediums.items()
@@ -96,6 +117,43 @@ def _load(code: str, raw: dict) -> LanguageData:
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise InputError(f"malformed language table: {exc!r}", location=f"{code}.toml") from exc
+
+
+def _lower_keys(mapping: dict) -> dict[str, float]:
+    return {k.casefold(): float(v) for k, v in mapping.items()}
+
+
+def _lower_list(values: list) -> tuple[str, ...]:
+    return tuple(v.casefold() for v in values)
+
+
+def _numbers_fields(numbers: dict) -> dict[str, object]:
+    """The number-word and range keys of a `[numbers]` table."""
+    return {
+        "number_words": _lower_keys(numbers.get("words", {})),
+        "number_multipliers": _lower_keys(numbers.get("multipliers", {})),
+        "number_ones": frozenset(_lower_list(numbers.get("ones", []))),
+        "number_joiners": frozenset(_lower_list(numbers.get("joiners", []))),
+        "compound_numbers": bool(numbers.get("compound_numbers", False)),
+        "vague_numbers": _lower_keys(numbers.get("vague", {})),
+        "percent_words": _lower_list(numbers.get("percent", [])),
+        "range_to": _lower_list(numbers.get("range_to", [])),
+        "range_between": _lower_list(numbers.get("range_between", [])),
+        "range_and": _lower_list(numbers.get("range_and", [])),
+        "year_words": frozenset(_lower_list(numbers.get("year_words", []))),
+        "currency_connectors": _lower_list(numbers.get("connectors", [])),
+    }
+
+
+def _polarity_fields(polarity: dict, names: dict) -> dict[str, object]:
+    """The keys of `[polarity]` beyond `negations`, and `[names]`."""
+    return {
+        "implicit_negations": frozenset(_lower_list(polarity.get("implicit", []))),
+        "negation_exceptions": _lower_list(polarity.get("exceptions", [])),
+        "clause_words": frozenset(_lower_list(polarity.get("clause_words", []))),
+        "hedges": _lower_list(polarity.get("hedges", [])),
+        "exonyms": {k.casefold(): v.casefold() for k, v in names.get("exonyms", {}).items()},
+    }
 
 
 @cache
