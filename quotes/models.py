@@ -21,6 +21,7 @@ class Document:
     source: str
     text: str
     language: str | None = None  # declared by the user; detected when None
+    published: datetime | None = None  # when known: no tweet posted later can be its source
 
 
 @dataclass(frozen=True, slots=True)

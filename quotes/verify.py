@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Protocol
 
 import numpy as np
@@ -44,6 +45,8 @@ from quotes.store import Archive, Tweet
 # weaker evidence: one post is often quoted as several fragments ("…", wrote X. "…").
 SPLIT_EMBEDDING = EMBEDDING_WITH_ANCHORS
 SPLIT_FUZZY = FUZZY_MATCH - 15
+# Tweets posted after an article cannot be its source; a day's slack for time zones.
+PUBLICATION_SLACK = timedelta(days=1)
 
 
 class BackTranslator(Protocol):
@@ -80,8 +83,10 @@ class Verifier:
         progress: Callable[[str], None] | None = None,
     ) -> list[ArticleReport]:
         analyses = []
+        published: dict[str, datetime | None] = {}
         for document in documents:
             analyses.append(self.pipeline.analyze(document))
+            published[document.source] = document.published
             if progress:
                 progress(document.source)
         statements = [
@@ -104,7 +109,7 @@ class Verifier:
                 anchors=_anchors(quote.text, quote.language),
                 speaker_handle=finding.attribution.author_handle if finding.attribution else None,
             )
-            ranked = rank(query, candidates)
+            ranked = rank(query, _not_later(candidates, published.get(analysis.source)))
             per_article.setdefault(analysis.source, []).append(
                 (finding, query, ranked, decide(query, ranked), tr)
             )
@@ -178,6 +183,19 @@ class Verifier:
                 dim = len(self.embedder.embed_passages(["x"])[0])
             vectors[tweet_id] = from_bytes(data, dim)
         return vectors
+
+
+def _not_later(
+    candidates: list[CandidateFeatures], published: datetime | None
+) -> list[CandidateFeatures]:
+    """Tweets an article published at `published` could quote: none posted after it (a
+    day's slack for time zones). Tweets of unknown date always stay."""
+    if published is None:
+        return candidates
+    limit = published.replace(tzinfo=None) + PUBLICATION_SLACK
+    return [
+        c for c in candidates if c.tweet.created_at is None or c.tweet.created_at <= limit
+    ]
 
 
 def _anchors(text: str, language: str) -> list[Anchor]:

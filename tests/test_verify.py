@@ -247,3 +247,13 @@ def test_one_tweet_quoted_in_two_fragments_resolves_to_it_twice(
     assert first["match"]["fragment"] and second["match"]["fragment"]
     assert second["speaker_handle"] == "demo_minister"  # the fragment continues the first
     assert {first["verdict"], second["verdict"]} <= {"faithful", "paraphrase"}
+
+
+def test_tweets_posted_after_the_article_are_no_source(setup: Path, capsys) -> None:
+    article = str(setup / "de_faithful.txt")
+    _, before = verify_json(capsys, "--published", "2025-02-01", article)
+    assert only_quote(before, "de_faithful.txt")["verdict"] == "unmatched"
+    _, after = verify_json(capsys, "--published", "2025-03-04", article)
+    assert only_quote(after, "de_faithful.txt")["verdict"] == "faithful"
+    assert main(["verify", "--no-mt", "--published", "last week", article]) == 2
+    assert "--published: not a date" in capsys.readouterr().err

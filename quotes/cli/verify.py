@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -55,6 +57,13 @@ def verify_command(
     backend: Annotated[
         str, typer.Option("--backend", help="Translation backend: transformers or ctranslate2.")
     ] = "transformers",
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            help="Publication date of the articles (YYYY-MM-DD): later tweets are no source.",
+        ),
+    ] = None,
     no_mt: Annotated[bool, typer.Option("--no-mt", help="Do not back-translate.")] = False,
     no_embeddings: Annotated[
         bool, typer.Option("--no-embeddings", help="Do not use sentence embeddings.")
@@ -69,11 +78,12 @@ def verify_command(
     """
     if language is not None:
         lang.get(language)
+    published_at = _parse_date(published) if published else None
     documents: list[Document] = []
     errors: list[tuple[str, str]] = []
     for path in articles:
         try:
-            documents.append(read_article(path, language))
+            documents.append(replace(read_article(path, language), published=published_at))
         except InputError as exc:
             errors.append((str(path), exc.message))
             err_console.print(f"quotes: error: {exc}", markup=False, soft_wrap=True)
@@ -121,6 +131,13 @@ def verify_command(
         raise typer.Exit(InputError.exit_code)
     if any(payload["summary"][label] for label in ALARMING):
         raise typer.Exit(FINDINGS_EXIT)
+
+
+def _parse_date(value: str) -> datetime:
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"not a date (YYYY-MM-DD): {value!r}", location="--published") from None
 
 
 def _translator(
