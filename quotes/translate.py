@@ -404,7 +404,26 @@ class Backend(Protocol):
     def translate(self, texts: list[str]) -> list[str]: ...
 
 
-class MarianBackend:
+class _MarianTokenized:
+    """What both backends share: the Marian SentencePiece tokenizer and its limits."""
+
+    _model_id: str
+    _max_tokens: int
+    tokenizer: Any
+
+    @property
+    def model_id(self) -> str:
+        return self._model_id
+
+    @property
+    def max_tokens(self) -> int:
+        return self._max_tokens
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer.tokenize(text))
+
+
+class MarianBackend(_MarianTokenized):
     """A Marian model run by transformers (PyTorch, CPU)."""
 
     def __init__(self, path: Path, model_id: str) -> None:
@@ -420,17 +439,6 @@ class MarianBackend:
         self.model.eval()  # no dropout: the same input always gives the same output
         positions = int(getattr(self.model.config, "max_position_embeddings", MARIAN_MAX_TOKENS))
         self._max_tokens = min(positions, int(self.tokenizer.model_max_length)) - 1
-
-    @property
-    def model_id(self) -> str:
-        return self._model_id
-
-    @property
-    def max_tokens(self) -> int:
-        return self._max_tokens
-
-    def count_tokens(self, text: str) -> int:
-        return len(self.tokenizer.tokenize(text))
 
     def translate(self, texts: list[str]) -> list[str]:
         if not texts:
@@ -457,7 +465,7 @@ class MarianBackend:
         return [text.strip() for text in decoded]
 
 
-class CTranslate2Backend:
+class CTranslate2Backend(_MarianTokenized):
     """A Marian model converted to CTranslate2, run in int8 on the CPU."""
 
     def __init__(self, path: Path, model_id: str, *, threads: int = 0) -> None:
@@ -471,17 +479,6 @@ class CTranslate2Backend:
             str(path), device="cpu", compute_type="int8", intra_threads=threads
         )
         self._max_tokens = min(MARIAN_MAX_TOKENS, int(self.tokenizer.model_max_length)) - 1
-
-    @property
-    def model_id(self) -> str:
-        return self._model_id
-
-    @property
-    def max_tokens(self) -> int:
-        return self._max_tokens
-
-    def count_tokens(self, text: str) -> int:
-        return len(self.tokenizer.tokenize(text))
 
     def translate(self, texts: list[str]) -> list[str]:
         if not texts:
