@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from quotes.errors import InputError
+from quotes.models import TweetRecord
 
 Precision = Literal["second", "day"]
 
@@ -153,3 +154,27 @@ def parse_twitter_date(value: str) -> datetime | None:
     except ValueError:
         return None
     return local - offset
+
+
+def platform_tweet(
+    handle: str,
+    name: str | None,
+    text: str,
+    location: str,
+    tweet_id: str,
+    created_at: datetime | None,
+    precision: Precision | None,
+    source: str,
+) -> TweetRecord:
+    """A record for a tweet exported by the platform itself, with its canonical URL."""
+    return TweetRecord(
+        author_handle=handle,
+        author_name=name,
+        text=text,
+        location=location,
+        platform_id=tweet_id,
+        created_at=created_at,
+        created_precision=precision,
+        url=f"https://twitter.com/{handle}/status/{tweet_id}",
+        source=source,
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from quotes.formats._fields import Fields
+from quotes.formats._fields import Fields, platform_tweet
 from quotes.formats._links import expand_links
 from quotes.formats._source import SourceText
 from quotes.models import TweetRecord
@@ -98,16 +98,8 @@ def read_api_v2(src: SourceText, author: str | None = None) -> tuple[list[TweetR
             created_at, precision = tweet.iso_date("created_at")
             handle = handle.lstrip("@")
             records.append(
-                TweetRecord(
-                    author_handle=handle,
-                    author_name=name,
-                    text=text,
-                    location=tweet.location,
-                    platform_id=tweet_id,
-                    created_at=created_at,
-                    created_precision=precision,
-                    url=f"https://twitter.com/{handle}/status/{tweet_id}",
-                    source=SOURCE,
+                platform_tweet(
+                    handle, name, text, tweet.location, tweet_id, created_at, precision, SOURCE
                 )
             )
     return records, retweets

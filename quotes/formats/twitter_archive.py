@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quotes.formats._fields import Fields
+from quotes.formats._fields import Fields, platform_tweet
 from quotes.formats._links import expand_links
 from quotes.formats._source import SourceText, read_source
 from quotes.models import TweetRecord
@@ -94,16 +94,8 @@ def read_twitter_archive(
         if not text.strip():
             continue  # a photo or video alone: no words anyone could quote
         records.append(
-            TweetRecord(
-                author_handle=handle,
-                author_name=name,
-                text=text,
-                location=rec.location,
-                platform_id=tweet_id,
-                created_at=created_at,
-                created_precision=precision,
-                url=f"https://twitter.com/{handle}/status/{tweet_id}",
-                source=SOURCE,
+            platform_tweet(
+                handle, name, text, rec.location, tweet_id, created_at, precision, SOURCE
             )
         )
     return records, retweets
