@@ -25,6 +25,7 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import ipaddress
+import json
 import socket
 import threading
 import time
@@ -456,7 +457,7 @@ class WebClient:
             try:
                 current = current.join(outcome)
             except (httpx.InvalidURL, TypeError, ValueError):
-                raise FetchError(shown, f"{prefix}bad redirect location {outcome!r}") from None
+                raise FetchError(shown, f"bad redirect location {outcome!r}") from None
             if str(current) in seen:
                 raise FetchError(shown, f"redirect loop at {shown_url(str(current))}")
             seen.add(str(current))
@@ -464,8 +465,6 @@ class WebClient:
 
     def get_json(self, url: str, *, params: Mapping[str, str] | None = None) -> tuple[Any, Fetched]:
         """The decoded JSON body and the response it came from."""
-        import json
-
         fetched = self.get(url, params=params, accept="application/json")
         try:
             return json.loads(fetched.content), fetched

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from quotes.cli import web
 from quotes.cli.common import (
     DbOption,
     OutputFormat,
@@ -57,6 +58,9 @@ def _summary(result: ImportResult, files: list[str], total: int) -> str:
     if result.skipped_retweets:
         line += f"; skipped {_plural(result.skipped_retweets, 'retweet')}"
     return line
+
+
+app.command("add")(web.add_command)
 
 
 @app.command("import")

@@ -16,12 +16,12 @@ from rich.table import Table
 from quotes import lang
 from quotes.cli.common import DbOption, QuietOption, console, db_url, err_console
 from quotes.cli.models import ModelDirOption
+from quotes.cli.web import load_articles
 from quotes.embed import default_embedder
 from quotes.errors import InputError
 from quotes.models import Document
 from quotes.pipeline import Pipeline
 from quotes.report import ALARMING, dumps, markdown_report, verify_report, write_atomic
-from quotes.sources import read_article
 from quotes.store import Archive
 from quotes.verify import Verifier
 
@@ -36,7 +36,9 @@ class ReportFormat(StrEnum):
 
 
 def verify_command(
-    articles: Annotated[list[Path], typer.Argument(help="Article text files (UTF-8).")],
+    articles: Annotated[
+        list[str], typer.Argument(help="Article text files (UTF-8) or http(s) URLs.")
+    ],
     output: Annotated[
         ReportFormat, typer.Option("--format", help="text (terminal), json or md.")
     ] = ReportFormat.text,
@@ -79,14 +81,8 @@ def verify_command(
     if language is not None:
         lang.get(language)
     published_at = _parse_date(published) if published else None
-    documents: list[Document] = []
-    errors: list[tuple[str, str]] = []
-    for path in articles:
-        try:
-            documents.append(replace(read_article(path, language), published=published_at))
-        except InputError as exc:
-            errors.append((str(path), exc.message))
-            err_console.print(f"quotes: error: {exc}", markup=False, soft_wrap=True)
+    loaded, errors = load_articles(articles, language=language)
+    documents = [replace(d, published=published_at) for d in loaded]
 
     archive = Archive.open(db_url(db))
     translator = None

@@ -48,7 +48,9 @@ def _plural(n: int, word: str) -> str:
 def add_command(
     urls: Annotated[
         list[str],
-        typer.Argument(help="Tweet URLs: https://x.com/USER/status/ID (twitter.com too)."),
+        typer.Argument(
+            metavar="URL...", help="Tweet URLs: https://x.com/USER/status/ID (twitter.com too)."
+        ),
     ],
     oembed_base: Annotated[
         str,
