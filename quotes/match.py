@@ -38,6 +38,8 @@ EMBEDDING_MATCH = 0.85
 EMBEDDING_MARGIN = 0.03
 # With at least one shared number, handle or URL the embedding may be lower.
 EMBEDDING_WITH_ANCHORS = 0.80
+# With no text signal at all, this many shared numbers/handles/links identify a tweet.
+ANCHORS_ONLY_MATCH = 2
 # Back-translation (or an English quote) against the tweet.
 FUZZY_MATCH = 72.0
 FUZZY_SURE = 85.0
@@ -50,6 +52,7 @@ THRESHOLDS = {
     "embedding_match": EMBEDDING_MATCH,
     "embedding_margin": EMBEDDING_MARGIN,
     "embedding_with_anchors": EMBEDDING_WITH_ANCHORS,
+    "anchors_only_match": ANCHORS_ONLY_MATCH,
     "fuzzy_match": FUZZY_MATCH,
     "fuzzy_sure": FUZZY_SURE,
     "fuzzy_verbatim": FUZZY_VERBATIM,
@@ -214,6 +217,16 @@ def decide(query: QueryFeatures, ranked: Sequence[Scored]) -> Decision:
             reasons.append(
                 f"embedding {best.embedding:.3f} ≥ {EMBEDDING_WITH_ANCHORS} and "
                 f"{best.shared_anchors} shared anchor(s)"
+            )
+    if best.embedding is None and best.fuzzy is None:
+        # Neither a translation nor embeddings: only shared anchors (numbers, handles,
+        # links) can tie a quote to a tweet, and only when no other tweet shares as many.
+        runner_up = ranked[1].shared_anchors if len(ranked) > 1 else 0
+        if best.shared_anchors >= ANCHORS_ONLY_MATCH and best.shared_anchors > runner_up:
+            matched = True
+            reasons.append(
+                f"{best.shared_anchors} shared anchors, more than any other tweet "
+                "(anchors only: no translation or embedding)"
             )
     if not matched:
         parts = []

@@ -35,6 +35,15 @@ ARCHIVE = [
         "source": "invented for tests; fictional account",
     },
     {
+        "author": "example_stats",
+        "name": "Stella Statistica (fictional)",
+        "created_at": "2025-04-07",
+        "id": None,
+        "text": "Our city counted 12,500 cyclists on Sunday, 8% more than a year ago.",
+        "url": None,
+        "source": "invented for tests; fictional account",
+    },
+    {
         "author": "sample_analyst",
         "name": "Sam Samplewood (fictional)",
         "created_at": "2025-01-10",
@@ -257,3 +266,25 @@ def test_tweets_posted_after_the_article_are_no_source(setup: Path, capsys) -> N
     assert only_quote(after, "de_faithful.txt")["verdict"] == "faithful"
     assert main(["verify", "--no-mt", "--published", "last week", article]) == 2
     assert "--published: not a date" in capsys.readouterr().err
+
+
+def test_without_translation_or_embeddings_shared_numbers_still_match(
+    setup: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Anchors only: a Dutch quote sharing two numbers with one tweet and no other is
+    matched to it; a quote sharing none stays unmatched."""
+    article = setup / "nl_numbers.txt"
+    article.write_text(
+        "Het was druk. „Onze stad telde zondag 12.500 fietsers, 8% meer dan een jaar "
+        "geleden”, schreef Stella Statistica op X.\n",
+        encoding="utf-8",
+    )
+    code = main(["verify", "--no-mt", "--no-embeddings", "--format", "json", "-q",
+                 str(article), str(setup / "es_unmatched.txt")])
+    payload = json.loads(capsys.readouterr().out)
+    dutch = only_quote(payload, "nl_numbers.txt")
+    assert dutch["match"]["tweet"]["author"] == "example_stats"
+    assert dutch["method"] == "anchors"
+    assert dutch["match"]["shared_anchors"] == 2
+    assert only_quote(payload, "es_unmatched.txt")["verdict"] == "unmatched"
+    assert code == 0
