@@ -11,7 +11,7 @@ import sys
 import typer
 
 from quotes import __version__
-from quotes.cli import archive, extract, models, verify
+from quotes.cli import archive, extract, models, story, verify
 from quotes.cli.common import err_console
 from quotes.errors import QuotesError
 
@@ -26,6 +26,7 @@ app.add_typer(archive.app, name="archive")
 app.add_typer(models.app, name="models")
 app.command("extract")(extract.extract_command)
 app.command("verify")(verify.verify_command)
+app.command("story")(story.story_command)
 
 
 def _version(value: bool) -> None:

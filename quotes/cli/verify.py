@@ -22,6 +22,7 @@ from quotes.errors import InputError
 from quotes.models import Document
 from quotes.pipeline import Pipeline
 from quotes.report import ALARMING, dumps, markdown_report, verify_report, write_atomic
+from quotes.report_html import html_report
 from quotes.store import Archive
 from quotes.verify import Verifier
 
@@ -33,6 +34,7 @@ class ReportFormat(StrEnum):
     text = "text"
     json = "json"
     md = "md"
+    html = "html"
 
 
 def verify_command(
@@ -40,7 +42,7 @@ def verify_command(
         list[str], typer.Argument(help="Article text files (UTF-8) or http(s) URLs.")
     ],
     output: Annotated[
-        ReportFormat, typer.Option("--format", help="text (terminal), json or md.")
+        ReportFormat, typer.Option("--format", help="text (terminal), json, md or html.")
     ] = ReportFormat.text,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write the report to this file.")
@@ -116,7 +118,8 @@ def verify_command(
     if output is ReportFormat.text and out is None:
         _print_summary(payload)
     else:
-        text = markdown_report(payload) if output is ReportFormat.md else dumps(payload)
+        render = {ReportFormat.md: markdown_report, ReportFormat.html: html_report}
+        text = render.get(output, dumps)(payload)
         if out is not None:
             write_atomic(out, text)
             if not quiet:

@@ -47,7 +47,7 @@ class LanguageData:
     number_words: dict[str, float] = field(default_factory=dict)  # "zehn" → 10, "mil" → 1000
     number_multipliers: dict[str, float] = field(default_factory=dict)  # "hundred" → 100
     number_ones: frozenset[str] = frozenset()  # "a", "un", "eine": one, but only before a scale
-    number_joiners: frozenset[str] = frozenset()  # "and" (a hundred and ten), "und" (fünfundzwanzig)
+    number_joiners: frozenset[str] = frozenset()  # "and" (hundred and ten), "und" (fünfundzwanzig)
     compound_numbers: bool = False  # numbers written as one word: "zehntausend", "diecimila"
     vague_numbers: dict[str, float] = field(default_factory=dict)  # "thousands" → 1000
     percent_words: tuple[str, ...] = ()  # "%", "prozent", "pour cent"

@@ -1,0 +1,234 @@
+"""Anchors that survive translation: numbers (digits and words, every locale's separators,
+scales, currencies, approximators, percentages, ranges, vague amounts), years, and what is
+no number. Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes import lang
+from quotes.anchors import Anchor, compare_anchors, extract_anchors, same_number
+
+
+def numbers(text: str, code: str) -> list[Anchor]:
+    return [a for a in extract_anchors(text, lang.get(code)) if a.kind in ("number", "year")]
+
+
+def only(text: str, code: str) -> Anchor:
+    found = numbers(text, code)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- digits in every locale ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The museum had 10,000 visitors.", "en"),
+        ("Das Museum hatte 10.000 Besucher.", "de"),
+        ("Le musée a eu 10 000 visiteurs.", "fr"),
+        ("Le musée a eu 10\u00a0000 visiteurs.", "fr"),  # no-break space
+        ("Le musée a eu 10\u202f000 visiteurs.", "fr"),  # narrow no-break space
+        ("Das Museum in Zürich hatte 10'000 Besucher.", "de"),
+        ("Museum itu dikunjungi 10.000 orang.", "id"),
+        ("El museo tuvo 10.000 visitantes.", "es"),
+        ("Het museum had 10.000 bezoekers.", "nl"),
+    ],
+)
+def test_thousands_separators_of_every_locale(text: str, code: str) -> None:
+    assert only(text, code).value == 10_000
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "value"),
+    [
+        ("Die Inflation lag bei 2,5 Prozent.", "de", 2.5),
+        ("L'inflation était de 2,5 pour cent.", "fr", 2.5),
+        ("Inflation was 2.5 percent.", "en", 2.5),
+        ("Inflasi mencapai 2,5 persen.", "id", 2.5),
+    ],
+)
+def test_decimal_mark_and_percent(text: str, code: str, value: float) -> None:
+    anchor = only(text, code)
+    assert anchor.value == value
+    assert anchor.unit == "%"
+
+
+# --- number words ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "value"),
+    [
+        ("They bought ten thousand chips.", "en", 10_000),
+        ("Sie kauften zehntausend Chips.", "de", 10_000),
+        ("Es waren fünfundzwanzig Gäste.", "de", 25),
+        ("Il y avait dix-sept invités.", "fr", 17),
+        ("Il y avait quatre-vingt-dix invités.", "fr", 90),
+        ("Había treinta y dos invitados.", "es", 32),
+        ("Hanno comprato diecimila chip.", "it", 10_000),
+        ("Er waren vijfentwintig gasten.", "nl", 25),
+        ("Havia vinte e cinco convidados.", "pt", 25),
+        ("Ada dua puluh lima tamu.", "id", 25),
+        ("Ada seribu tamu.", "id", 1000),
+        ("Two hundred and fifty people came.", "en", 250),
+    ],
+)
+def test_number_words(text: str, code: str, value: float) -> None:
+    assert only(text, code).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("It happened a month ago, and one of them left.", "en"),
+        ("Das war vor einem Monat, einer von ihnen ging.", "de"),
+        ("C'était il y a un mois, l'un d'eux est parti.", "fr"),
+        ("Itu terjadi sebulan lalu, salah satu dari mereka pergi.", "id"),
+        ("Fue hace un mes y uno de ellos se fue.", "es"),
+    ],
+)
+def test_articles_that_mean_one_are_no_number_on_their_own(text: str, code: str) -> None:
+    assert numbers(text, code) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("They raised a billion dollars.", "en"),
+        ("Sie sammelten eine Milliarde Dollar.", "de"),
+        ("Ils ont levé un milliard de dollars.", "fr"),
+        ("Mereka mengumpulkan 1 miliar dolar AS.", "id"),
+        ("Recaudaron mil millones de dólares.", "es"),
+        ("Hanno raccolto un miliardo di dollari.", "it"),
+        ("Ze haalden een miljard dollar op.", "nl"),
+        ("Arrecadaram um bilhão de dólares.", "pt"),
+    ],
+)
+def test_one_billion_dollars_in_every_language(text: str, code: str) -> None:
+    anchor = only(text, code)
+    assert anchor.value == 1e9
+    assert anchor.unit == "USD"
+
+
+def test_false_friend_billion_is_a_thousand_times_the_english_one() -> None:
+    assert only("Die Schulden: 1 Billion Euro.", "de").value == 1e12
+    assert only("The debt: 1 billion euros.", "en").value == 1e9
+    assert only("La dette : 1 billion d'euros.", "fr").value == 1e12
+
+
+# --- scales, currencies, approximators ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("She gave ~$100M to the club.", "en"),
+        ("Dia menyumbang sekitar $100 juta untuk klub itu.", "id"),
+        ("Sie spendete etwa 100 Millionen Dollar an den Verein.", "de"),
+        ("Elle a donné environ 100 millions de dollars au club.", "fr"),
+        ("Ella donó unos 100 millones de dólares al club.", "es"),
+        ("Ela doou cerca de 100 milhões de dólares ao clube.", "pt"),
+        ("Ha donato circa 100 milioni di dollari al club.", "it"),
+        ("Ze gaf ongeveer 100 miljoen dollar aan de club.", "nl"),
+    ],
+)
+def test_the_same_approximate_amount_in_every_language(text: str, code: str) -> None:
+    anchor = only(text, code)
+    reference = only("She gave about $100 million to the club.", "en")
+    assert anchor.approximate and anchor.unit == "USD"
+    assert same_number(anchor, reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "unit", "value"),
+    [
+        ("The ticket costs 5 €.", "en", "EUR", 5),
+        ("Das kostet 30 Millionen US-Dollar.", "de", "USD", 3e7),
+        ("Cela coûte 30 milliards d'euros.", "fr", "EUR", 3e10),
+        ("Harganya Rp 10.000 saja.", "id", "IDR", 10_000),
+        ("Harganya 2 juta dolar AS.", "id", "USD", 2e6),
+        ("The fund holds $2.5bn.", "en", "USD", 2.5e9),
+        ("Der Fonds hat 1,5 Mrd. Euro.", "de", "EUR", 1.5e9),
+    ],
+)
+def test_currencies_and_scales(text: str, code: str, unit: str, value: float) -> None:
+    anchor = only(text, code)
+    assert anchor.unit == unit
+    assert anchor.value == pytest.approx(value)
+
+
+def test_a_count_is_not_ten_times_another() -> None:
+    assert not same_number(only("They bought 10 GPUs.", "en"),
+                           only("Ils ont acheté 10 000 GPU.", "fr"))
+    assert same_number(only("They bought 10,000 GPUs.", "en"),
+                       only("Ils ont acheté 10 000 GPU.", "fr"))
+
+
+def test_different_currencies_are_different_amounts() -> None:
+    assert not same_number(only("It cost $5 million.", "en"), only("It cost €5 million.", "en"))
+
+
+# --- years, ranges, vague amounts ----------------------------------------------------------
+
+
+def test_years_and_counts() -> None:
+    assert only("The lab was founded in 2015.", "en").kind == "year"
+    year = only("Im Jahr 1 wurde das Labor gegründet.", "de")
+    assert year.kind == "year" and year.value == "1"
+    amount = only("Sie investierten 2019 Milliarde Dollar.", "de")
+    assert amount.kind == "number" and amount.value == pytest.approx(2.019e12)
+    assert only("Pada tahun 2019 laboratorium itu berdiri.", "id").kind == "year"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("It will cost 10 to 15 million dollars.", "en"),
+        ("Es wird zwischen 10 und 15 Millionen Dollar kosten.", "de"),
+        ("Biayanya 10 hingga 15 juta dolar.", "id"),
+        ("Cela coûtera entre 10 et 15 millions de dollars.", "fr"),
+    ],
+)
+def test_ranges(text: str, code: str) -> None:
+    anchor = only(text, code)
+    assert (anchor.value, anchor.upper) == (1e7, 1.5e7)
+    assert anchor.unit == "USD"
+    assert not same_number(anchor, only("It will cost 12 million dollars.", "en"))
+
+
+def test_vague_amounts_agree_with_their_order_of_magnitude_only() -> None:
+    thousands = only("Sie kauften Tausende von Chips.", "de")
+    assert thousands.vague
+    assert same_number(thousands, only("They bought 10,000 chips.", "en"))
+    assert not same_number(thousands, only("They bought 10 chips.", "en"))
+    assert same_number(only("Mereka membeli ribuan chip.", "id"),
+                       only("Ils ont acheté des milliers de puces.", "fr"))
+
+
+def test_dates_times_and_model_names_are_no_amounts() -> None:
+    assert numbers("Posted at 16:49 on 09.05.2022 about GPT-4 and the H100.", "en") == []
+
+
+# --- other anchors and comparing --------------------------------------------------------------
+
+
+def test_handles_hashtags_urls_and_names() -> None:
+    anchors = extract_anchors(
+        "Ask @demo_desk about #BridgeWatch at https://example.org/a. Erika Muster agreed.",
+        lang.get("en"),
+    )
+    kinds = {(a.kind, a.value) for a in anchors}
+    assert ("handle", "demo_desk") in kinds
+    assert ("hashtag", "bridgewatch") in kinds
+    assert ("url", "https://example.org/a") in kinds
+    assert ("name", "muster") in kinds
+
+
+def test_compare_prefers_exact_partners_over_vague_ones() -> None:
+    quote = numbers("Tausende Chips, genauer 10.000 Chips.", "de")
+    tweet = numbers("Exactly 10,000 chips.", "en")
+    comparison = compare_anchors(quote, tweet)
+    assert [(q.text, t.text) for q, t in comparison.shared] == [("10.000", "10,000")]

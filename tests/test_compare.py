@@ -1,0 +1,264 @@
+"""The compare stage: verdicts and the differences they rest on, with where each was seen.
+
+Tweets and quotes here were written for these tests and belong to fictional accounts."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes import lang
+from quotes.anchors import extract_anchors
+from quotes.compare import (
+    Sides,
+    content_differences,
+    find_differences,
+    implicitly_negated,
+    judge,
+    negated,
+    polarity_differences,
+    same_name,
+)
+from quotes.match import Decision
+from quotes.models import Attribution, CanonicalTweet, Quote, Translated, TweetMatch
+
+TWEET = ("We will not close the old bridge before 2027. It cost $40 million, and the new "
+         "one seems to be safer.")
+
+
+def quote(text: str, language: str) -> Quote:
+    return Quote(0, len(text), text, "“", "”", 0, len(text), "statement", language)
+
+
+def decision(tweet_text: str = TWEET, *, author: str = "example_mayor", fuzzy: float | None = None,
+             embedding: float | None = 0.9, fragment: bool = False) -> Decision:
+    tweet = CanonicalTweet(1, author, tweet_text, author_name="Erika Muster (fictional)")
+    match = TweetMatch(tweet, 0.9, fuzzy, embedding, 0.05, 1, tweet_text, fragment)
+    return Decision(match, "embedding+anchors", "embedding 0.900 ≥ 0.87")
+
+
+def attribution(handle: str | None = "example_mayor") -> Attribution:
+    return Attribution("Erika Muster", "Muster", 0, "verb-after", "schrieb Muster", 0, 10,
+                       "schrieb", "tweet", "auf X", handle)
+
+
+def verdict(text: str, language: str, *, translated: str | None = None,
+            handle: str | None = "example_mayor", **kwargs: object):
+    q = quote(text, language)
+    tr = Translated(translated, "tiny-test-model") if translated else None
+    anchors = extract_anchors(text, lang.get(language))
+    return judge(q, attribution(handle), tr, decision(**kwargs), anchors)  # type: ignore[arg-type]
+
+
+def kinds(v) -> list[tuple[str, str]]:
+    return [(d.kind, d.evidence) for d in v.differences]
+
+
+# --- verdicts without translation (anchors and the quote's own language) ------------------
+
+
+def test_faithful_translation_is_faithful() -> None:
+    v = verdict("Wir werden die alte Brücke nicht vor 2027 schließen. Sie hat 40 Millionen "
+                "Dollar gekostet, und die neue scheint sicherer zu sein.", "de")
+    assert v.label == "faithful", v.differences
+    assert v.differences == ()
+
+
+def test_changed_amount_is_a_distortion_seen_in_the_anchors() -> None:
+    v = verdict("Wir werden die alte Brücke nicht vor 2027 schließen. Sie hat 400 Millionen "
+                "Dollar gekostet, und die neue scheint sicherer zu sein.", "de")
+    assert v.label == "distortion"
+    (difference,) = v.differences
+    assert difference.kind == "number" and difference.evidence == "anchors"
+    assert (difference.quote_side, difference.tweet_side) == ("400 Millionen Dollar",
+                                                              "$40 million")
+
+
+def test_changed_year_is_a_distortion() -> None:
+    v = verdict("Nous ne fermerons pas le vieux pont avant 2029. Il a coûté 40 millions de "
+                "dollars, et le nouveau semble plus sûr.", "fr")
+    assert v.label == "distortion"
+    assert ("year", "anchors") in kinds(v)
+
+
+def test_dropped_negation_is_a_distortion_seen_in_the_source_language() -> None:
+    v = verdict("Nous fermerons le vieux pont avant 2027. Il a coûté 40 millions de dollars, "
+                "et le nouveau semble plus sûr.", "fr")
+    assert v.label == "distortion"
+    assert kinds(v) == [("negation", "source-language")]
+
+
+def test_dropped_hedge_is_a_paraphrase() -> None:
+    v = verdict("Kami tidak akan menutup jembatan lama sebelum 2027. Biayanya $40 juta, dan "
+                "yang baru lebih aman.", "id")
+    assert v.label == "paraphrase"
+    assert kinds(v) == [("hedge", "source-language")]
+
+
+def test_words_of_another_account_are_misattributed() -> None:
+    v = verdict("Wir werden die alte Brücke nicht vor 2027 schließen. Sie hat 40 Millionen "
+                "Dollar gekostet, und die neue scheint sicherer zu sein.", "de",
+                handle="demo_minister")
+    assert v.label == "misattributed"
+    assert v.differences[0].kind == "speaker" and v.differences[0].evidence == "attribution"
+
+
+def test_unresolved_speaker_is_noted_not_judged() -> None:
+    v = verdict("Wir werden die alte Brücke nicht vor 2027 schließen. Sie hat 40 Millionen "
+                "Dollar gekostet, und die neue scheint sicherer zu sein.", "de", handle=None)
+    assert v.label == "faithful"
+    assert any("not checked" in n for n in v.notes)
+
+
+# --- names --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("a", "b"), [("Irak", "Iraq"), ("Irán", "Iran"),
+                                      ("Europäische", "European"), ("sowjetische", "Soviet"),
+                                      ("GPUs", "GPU"), ("Kamala", "Kamala")])
+def test_spellings_of_one_name(a: str, b: str) -> None:
+    assert same_name(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Obama", "Trump"), ("Merkel", "Scholz"),
+                                      ("Syria", "Iraq")])
+def test_different_names(a: str, b: str) -> None:
+    assert not same_name(a, b)
+
+
+NAMED = "Rosa Vance will meet Tom Okafor in Iraq on Friday. Both want peace."
+
+
+def test_swapped_name_is_a_distortion() -> None:
+    v = verdict("Rosa Vance se reunirá con Ana Lund en Irak el viernes. Ambos quieren la paz.",
+                "es", tweet_text=NAMED)
+    assert v.label == "distortion"
+    assert [(d.kind, d.quote_side, d.tweet_side, d.evidence) for d in v.differences] == [
+        ("name", "Ana", "Tom", "anchors"), ("name", "Lund", "Okafor", "anchors")]
+
+
+def test_names_spelled_the_local_way_are_no_swap() -> None:
+    v = verdict("Rosa Vance se reunirá con Tom Okafor en Irak el viernes. Ambos quieren la paz.",
+                "es", tweet_text=NAMED)
+    assert v.label == "faithful", v.differences
+    germany = "The plan helps Germany and France."
+    v = verdict("Der Plan hilft Deutschland und Frankreich.", "de", tweet_text=germany)
+    assert v.label == "faithful", v.differences
+
+
+def test_a_name_outside_the_quoted_fragment_is_not_missing() -> None:
+    tweet = ("Please read my interview on Mayor Quist, how the committee ruined the harbour "
+             "and how the Northern Alliance wrecked the budget!")
+    v = verdict("wie der Ausschuss den Hafen ruiniert hat und wie die Northern Alliance das "
+                "Budget zerstört hat!", "de", tweet_text=tweet, fragment=True)
+    assert v.label == "faithful", v.differences
+
+
+# --- polarity -------------------------------------------------------------------------------
+
+
+def test_negation_words_and_exceptions() -> None:
+    fr, en = lang.get("fr"), lang.get("en")
+    assert negated("Je ne comprends pas.", fr)
+    assert negated("Ce n'est pas clair.", fr)
+    assert not negated("Une organisation à but non lucratif.", fr)
+    assert negated("Why doesn’t everyone do it?", en)
+    assert not negated("Not only the bridge, also the road.", en)
+    assert implicitly_negated("I'm still confused about it.", en)
+
+
+def pairs(quote_text: str, tweet_text: str) -> list[tuple[str, str]]:
+    return [(quote_text, tweet_text)]
+
+
+def test_lexical_negation_is_no_flip_but_its_loss_is() -> None:
+    fr = lang.get("fr")
+    tweet = "I'm still confused about the bridge."
+    assert polarity_differences(pairs("Je ne comprends toujours pas le pont.", tweet), fr,
+                                "source-language") == []
+    (flip,) = polarity_differences(pairs("Je comprends toujours le pont.", tweet), fr,
+                                   "source-language")
+    assert flip.kind == "negation"
+
+
+def test_negation_compared_clause_by_clause() -> None:
+    de = lang.get("de")
+    tweet = "If it is legal, why does everyone not do it?"
+    same = polarity_differences(pairs("Wenn es legal ist, warum tut es nicht jeder?", tweet),
+                                de, "source-language")
+    flipped = polarity_differences(pairs("Wenn es nicht legal ist, warum tut es nicht jeder?",
+                                         tweet), de, "source-language")
+    assert same == []
+    assert [d.quote_side for d in flipped] == ["Wenn es nicht legal ist"]
+
+
+def test_no_polarity_claim_without_a_sentence_alignment() -> None:
+    sides = Sides("Das ist nicht gut. Und das hier auch nicht. Und mehr.", lang.get("de"),
+                  "This is good.", "This is good.", False)
+    differences, _ = find_differences(sides, [], None)
+    assert not [d for d in differences if d.kind == "negation"]
+
+
+# --- with a back-translation ----------------------------------------------------------------
+
+
+def test_cut_clause_seen_in_the_back_translation() -> None:
+    v = verdict("Wir werden die alte Brücke nicht vor 2027 schließen. Die neue scheint "
+                "sicherer zu sein.", "de",
+                translated="We will not close the old bridge before 2027. The new one seems "
+                           "to be safer.",
+                fuzzy=80.0)
+    assert v.label == "distortion"
+    assert ("cut", "back-translation") in kinds(v)
+
+
+def test_added_clause_seen_in_the_back_translation() -> None:
+    differences = content_differences(
+        "We will not close the old bridge before 2027, and the mayor will resign. It cost "
+        "$40 million, and the new one seems to be safer.", TWEET, "back-translation",
+        fragment=False)
+    assert [(d.kind, d.quote_side) for d in differences] == [
+        ("added", "and the mayor will resign.")]
+
+
+def test_a_number_only_the_back_translation_lost_is_a_translation_artefact() -> None:
+    v = verdict("Wir werden die alte Brücke nicht vor 2027 schließen. Sie hat 40 Millionen "
+                "Dollar gekostet, und die neue scheint sicherer zu sein.", "de",
+                translated="We will not close the old bridge before 2027. It cost 14 million "
+                           "dollars, and the new one seems to be safer.",
+                fuzzy=90.0)
+    assert v.label == "faithful", v.differences
+    assert any("translation artefact" in n for n in v.notes)
+
+
+def test_a_negation_only_the_back_translation_lost_is_a_translation_artefact() -> None:
+    v = verdict("Wir werden die alte Brücke nicht vor 2027 schließen. Sie hat 40 Millionen "
+                "Dollar gekostet, und die neue scheint sicherer zu sein.", "de",
+                translated="We will close the old bridge before 2027. It cost $40 million, "
+                           "and the new one seems to be safer.",
+                fuzzy=95.0)
+    assert not [d for d in v.differences if d.kind == "negation"]
+    assert any("negation the quote itself keeps" in n for n in v.notes)
+
+
+def test_a_negation_the_quote_itself_dropped_is_confirmed() -> None:
+    v = verdict("Wir werden die alte Brücke vor 2027 schließen. Sie hat 40 Millionen Dollar "
+                "gekostet, und die neue scheint sicherer zu sein.", "de",
+                translated="We will close the old bridge before 2027. It cost $40 million, "
+                           "and the new one seems to be safer.",
+                fuzzy=95.0)
+    assert v.label == "distortion"
+    assert kinds(v) == [("negation", "back-translation")]
+
+
+def test_english_quote_dropping_a_hedge_is_a_paraphrase() -> None:
+    v = verdict("We will not close the old bridge before 2027. It cost $40 million, and the "
+                "new one is safer.", "en", fuzzy=93.0)
+    assert v.label == "paraphrase"
+    assert kinds(v) == [("hedge", "source-language")]
+
+
+def test_english_quote_without_a_conditional_clause_is_a_distortion() -> None:
+    tweet = "If the vote passes, we will build it. Nobody will pay more."
+    v = verdict("We will build it. Nobody will pay more.", "en", tweet_text=tweet, fuzzy=85.0)
+    assert v.label == "distortion"
+    assert ("cut", "source-language") in kinds(v)

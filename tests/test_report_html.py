@@ -1,0 +1,170 @@
+"""The HTML attribution report: one self-contained page, escaped, differences marked in
+both texts, verdicts in words as well as colour. Quotes and tweets here were written for
+these tests (fictional accounts)."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from quotes.cli import main
+from quotes.report_html import highlight, html_report
+
+
+def payload(quote_text: str, tweet_text: str, differences: list[dict], *,
+            verdict: str = "distortion", url: str | None = "https://x.com/example_mayor/status/9"
+            ) -> dict:
+    return {
+        "schema": "quotes.report/1",
+        "tool": {"name": "quotes", "version": "0.0-test"},
+        "generated_at": "2025-03-02T10:00:00+00:00",
+        "archive": {"url": "sqlite:///test.sqlite", "tweets": 3},
+        "models": {"translation": {}, "embedding": None},
+        "thresholds": {},
+        "summary": {"verbatim": 0, "faithful": 0, "paraphrase": 0, "distortion": 1,
+                    "misattributed": 0, "unmatched": 0},
+        "articles": [{
+            "source": "articles/<fr>&.txt",
+            "language": "fr",
+            "terms": [],
+            "quotes": [{
+                "text": quote_text, "start": 0, "end": len(quote_text), "language": "fr",
+                "unclosed": False, "speaker": "Erika Muster", "speaker_handle": "example_mayor",
+                "attribution": "a écrit Erika Muster", "attribution_method": "verb-after",
+                "medium": "tweet", "back_translation": None,
+                "match": {
+                    "tweet": {"id": "9", "archive_id": 1, "author": "example_mayor",
+                              "name": "Erika Muster (fictional)", "url": url,
+                              "date": "2025-03-02T09:15:00", "text": tweet_text},
+                    "score": 0.9, "fuzzy": None, "embedding": 0.9, "margin": 0.05,
+                    "shared_anchors": 1, "fragment": False, "segment": tweet_text,
+                },
+                "verdict": verdict, "confidence": 0.81, "method": "embedding+anchors",
+                "differences": differences, "notes": ["embedding 0.900 ≥ 0.87"],
+            }],
+        }],
+        "errors": [],
+    }
+
+
+DISTORTED = payload(
+    "Le pont a coûté 400 millions de dollars <script>alert('x')</script> & rien de plus.",
+    "The bridge cost $40 million & not a cent more.",
+    [{"kind": "number", "quote": "400 millions de dollars", "tweet": "$40 million",
+      "evidence": "anchors"}],
+)
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(document: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Collector()
+    parser.feed(document)
+    return parser.tags
+
+
+def test_article_text_is_escaped() -> None:
+    page = html_report(DISTORTED)
+    assert "<script>" not in page and "<script" not in page.replace("&lt;script", "")
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "&amp; rien de plus" in page and "</mark> &amp; not a cent more" in page
+    assert "articles/&lt;fr&gt;&amp;.txt" in page
+    assert not [t for t, _ in tags(page) if t == "script"]
+
+
+def test_page_is_self_contained() -> None:
+    page = html_report(DISTORTED)
+    found = tags(page)
+    assert not [a for t, a in found if t in ("link", "img", "iframe")]
+    assert not [a for t, a in found if a.get("src")]
+    assert ("style" in [t for t, _ in found]) and "@import" not in page
+    assert not re.search(r"url\(", page)
+
+
+def test_differences_are_marked_in_both_texts() -> None:
+    page = html_report(DISTORTED)
+    assert "<mark>400 millions de dollars</mark>" in page
+    assert "<mark>$40 million</mark>" in page
+
+
+def test_verdict_is_given_in_words_with_its_confidence() -> None:
+    page = html_report(DISTORTED)
+    assert "✗ Distortion" in page
+    assert "confidence 0.81" in page
+    assert "seen in numbers and names of the quote itself" in page
+
+
+def test_readable_on_a_phone() -> None:
+    page = html_report(DISTORTED)
+    assert 'name="viewport" content="width=device-width, initial-scale=1"' in page
+    media = re.search(r"@media \(max-width: \d+px\) \{(.*?)\n\}", page, re.DOTALL)
+    assert media and ".pair { grid-template-columns: 1fr; }" in media.group(1)
+
+
+def test_only_web_links_are_links() -> None:
+    page = html_report(payload("Texte.", "Text.", [], verdict="faithful",
+                               url="javascript:alert(1)"))
+    assert not [a for t, a in tags(page) if t == "a"]
+    assert "javascript:alert(1)" in page  # shown as text
+    page = html_report(DISTORTED)
+    assert [a["href"] for t, a in tags(page) if t == "a"] == [
+        "https://x.com/example_mayor/status/9"]
+
+
+def test_highlight_marks_whole_numbers_only() -> None:
+    marked = highlight("bought 10,000 chips; 1 left", ["1"])
+    assert marked == "bought 10,000 chips; <mark>1</mark> left"
+    assert highlight("A & B", ["&"]) == "A <mark>&amp;</mark> B"
+
+
+def test_unmatched_quote_says_so() -> None:
+    data = payload("Texte.", "Text.", [], verdict="unmatched")
+    data["articles"][0]["quotes"][0]["match"] = None
+    page = html_report(data)
+    assert "? No matching tweet" in page and "No tweet in the archive is close enough" in page
+
+
+# --- from a real verification run ------------------------------------------------------------
+
+
+ARCHIVE = {
+    "author": "example_mayor", "name": "Erika Muster (fictional)",
+    "created_at": "2025-03-02T09:15:00Z", "id": "900000000000000001",
+    "text": "We will open the new bridge on Friday. It cost $40 million, not a cent more.",
+    "url": "https://x.com/example_mayor/status/900000000000000001",
+    "source": "invented for tests; fictional account",
+}
+
+
+@pytest.fixture
+def verified(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict:
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text(json.dumps(ARCHIVE) + "\n", encoding="utf-8")
+    assert main(["archive", "import", "-q", str(archive)]) == 0
+    article = tmp_path / "fr.txt"
+    article.write_text(
+        "La ville est en fête. « Nous ouvrirons le nouveau pont vendredi. Il a coûté 400 "
+        "millions de dollars, pas un centime de plus », a écrit la maire Erika Muster sur X.\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    main(["verify", "--no-mt", "--format", "json", "-q", str(article)])
+    return json.loads(capsys.readouterr().out)
+
+
+def test_report_of_a_verification_run(verified: dict) -> None:
+    page = html_report(verified)
+    assert "✗ Distortion" in page
+    assert "<mark>400 millions de dollars</mark>" in page and "<mark>$40 million</mark>" in page
+    assert "@example_mayor" in page
