@@ -37,7 +37,7 @@ from rapidfuzz import fuzz
 from quotes import lang
 from quotes.anchors import Anchor, compare_anchors, extract_anchors
 from quotes.lang import LanguageData
-from quotes.match import FUZZY_SURE, FUZZY_VERBATIM, Decision
+from quotes.match import FUZZY_SURE, FUZZY_VERBATIM, STRONG_ANCHORS, Decision
 from quotes.models import Attribution, Difference, Quote, Translated, Verdict
 from quotes.normalize import strip_accents
 
@@ -103,6 +103,19 @@ def judge(
         sides, quote_anchors, translated.text if translated else None
     )
     notes = [decision.reason, *notes]
+    # Without a back-translation, sentence embeddings are the only way to see an added
+    # sentence that carries no number or name.
+    if translated is None and not any(d.kind == "added" for d in differences):
+        tweet_anchors = extract_anchors(match.tweet.text, lang.get("en"))
+        differences += [
+            Difference("added", sentence, None, f"embedding (best tweet match {sim:.2f})")
+            for sentence, sim in decision.unsupported
+            # A sentence sharing a number, handle or link with the tweet renders part of
+            # it, however loosely the embedding scores it.
+            if not compare_anchors(
+                extract_anchors(sentence, source), tweet_anchors, kinds=STRONG_ANCHORS
+            ).shared
+        ]
     if fragment:
         notes.append("the quote renders part of the tweet")
     # The report's match says what this stage found: a quote as long as its tweet renders

@@ -26,6 +26,7 @@ from quotes.match import (
     QueryFeatures,
     Scored,
     decide,
+    quote_sentences,
     rank,
     tweet_segments,
 )
@@ -95,11 +96,14 @@ class Verifier:
         ]
         translated = self._translate([f for _, f in statements])
         vectors = self._embed_quotes([f for _, f in statements])
+        sentences = [tuple(quote_sentences(f.quote.text)) for _, f in statements]
+        sentence_vectors = self._embed_sentences(sentences)
         candidates = self._load_candidates()
 
         per_article: dict[str, list[tuple[QuoteFinding, QueryFeatures, list[Scored], Decision,
                                           Translated | None]]] = {}
-        for (analysis, finding), tr, vector in zip(statements, translated, vectors, strict=True):
+        rows = zip(statements, translated, vectors, sentences, sentence_vectors, strict=True)
+        for (analysis, finding), tr, vector, quote_sents, sent_vectors in rows:
             quote = finding.quote
             query = QueryFeatures(
                 text=quote.text,
@@ -108,6 +112,8 @@ class Verifier:
                 vector=vector,
                 anchors=_anchors(quote.text, quote.language),
                 speaker_handle=finding.attribution.author_handle if finding.attribution else None,
+                sentences=quote_sents,
+                sentence_vectors=sent_vectors,
             )
             ranked = rank(query, _not_later(candidates, published.get(analysis.source)))
             per_article.setdefault(analysis.source, []).append(
@@ -145,6 +151,24 @@ class Verifier:
             return [None] * len(findings)
         matrix = self.embedder.embed_queries([f.quote.text for f in findings])
         return list(matrix)
+
+    def _embed_sentences(
+        self, sentences: Sequence[tuple[str, ...]]
+    ) -> list[np.ndarray | None]:
+        """Embeddings of the sentences of quotes that have several, in one batch."""
+        if self.embedder is None:
+            return [None] * len(sentences)
+        flat = [s for group in sentences if len(group) > 1 for s in group]
+        matrix = self.embedder.embed_queries(flat) if flat else None
+        result: list[np.ndarray | None] = []
+        row = 0
+        for group in sentences:
+            if len(group) > 1 and matrix is not None:
+                result.append(matrix[row : row + len(group)])
+                row += len(group)
+            else:
+                result.append(None)
+        return result
 
     def _load_candidates(self) -> list[CandidateFeatures]:
         """Every archive tweet with its anchors and segment vectors (vectors computed once
