@@ -1,7 +1,18 @@
 """The archive of canonical tweets: sqlmodel tables and the `Archive` API over them.
 
-Any SQLAlchemy URL works; SQLite is the default. Every database failure becomes a
-one-line `StoreError` naming the URL (password hidden).
+SQLite (the default, a file) and PostgreSQL (`postgresql+psycopg://…`, a shared server)
+behave the same. Every database failure becomes a one-line `StoreError` naming the URL
+(password hidden).
+
+The schema belongs to the migrations in `quotes/migrations`: a new, empty database is
+created at the newest revision when opened, a database made before migrations existed is
+recognized as revision 0001, and an older one is refused with the command that upgrades
+it (`quotes db upgrade`). The classes below mirror the newest revision; the retrieval
+index (FTS5 on SQLite, a tsvector column on PostgreSQL) lives only in the migrations.
+
+Scale: imports are bulk inserts (executemany on SQLite, COPY on PostgreSQL) in one
+transaction; retrieval (`candidates`, `nearest`) reads indexes or streams chunks, so
+nothing here loads the whole archive into memory.
 """
 
 # No `from __future__ import annotations` here: sqlmodel builds the table columns from
@@ -9,28 +20,82 @@ one-line `StoreError` naming the URL (password hidden).
 
 import hashlib
 import re
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, NamedTuple, Self, TypeVar
 
-from sqlalchemy import JSON, Column, DateTime, UniqueConstraint, event, func
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+import numpy as np
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    UniqueConstraint,
+    bindparam,
+    event,
+    func,
+    inspect,
+    text,
+)
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlmodel import Field, Session, SQLModel, col, create_engine, select
 
+from quotes import lang, migrations
 from quotes.config import as_db_url
 from quotes.errors import InputError, StoreError
 from quotes.models import TweetRecord
-from quotes.normalize import alias_key, text_key
+from quotes.normalize import alias_key, strip_accents, text_key
 
 # Bound parameters per IN (...) query: far below SQLite's limit (999 in old builds), and
 # it keeps memory flat however large the archive grows.
 CHUNK = 500
+# Keys per lookup while importing: a million records in 200 queries, not 2000, and still
+# below the bound-parameter limits (32766 on SQLite, 65535 on PostgreSQL).
+IMPORT_CHUNK = 5000
+# Rows per executemany: big batches are what makes a million-row import take seconds.
+INSERT_BATCH = 20_000
+# How long a writer waits for another one (SQLite's busy timeout, in seconds): a
+# concurrent import of a million tweets holds the write lock for about a minute.
+BUSY_TIMEOUT = 300.0
+# Whole-transaction retries of an import that lost a race (SQLite "database is locked",
+# PostgreSQL deadlock or unique violation from a writer outside the import lock).
+IMPORT_ATTEMPTS = 3
+RETRY_PAUSE = 0.5  # seconds, doubled at each attempt
+# SQLite page cache (KiB, an upper bound, not an allocation): bulk imports touch many
+# index pages, and the default 2 MB makes them three times slower.
+SQLITE_CACHE_KIB = 262_144
+# PostgreSQL advisory lock keys ("quotes" in ASCII and 1, 2): imports take one, schema
+# changes the other, so writers queue instead of colliding.
+IMPORT_LOCK = 0x71756F746573_01
+SCHEMA_LOCK = 0x71756F746573_02
+# After an import adding this many tweets, PostgreSQL's statistics are refreshed: the
+# retrieval reads word frequencies from them.
+ANALYZE_AFTER = 10_000
+# An import at least this big, and bigger than the archive it goes into (a first load),
+# rebuilds PostgreSQL's GIN index once instead of updating it row by row: 15 s instead of
+# 60 s for a million tweets. Readers wait for such an import to commit meanwhile.
+GIN_REBUILD_MIN = 100_000
+
+# --- retrieval -------------------------------------------------------------------------
+# Ranking cost grows with the postings (tweet, word) the query touches. The rarest words
+# are kept until their document frequencies add up to this budget: they decide the
+# ranking anyway, and a word in 5% of a million tweets would cost 50,000 postings.
+POSTINGS_BUDGET = 5_000
+# The speaker's own tweets are ranked with more words (commoner ones tell a speaker's
+# tweets apart), within a larger budget: SQLite still ranks every posting of each word.
+SPEAKER_POSTINGS_BUDGET = 40_000
+MAX_QUERY_TERMS = 64
+# Tweets read per round by the brute-force vector scan.
+VECTOR_CHUNK = 20_000
+TEXT_HASH_LENGTH = 32  # hex characters: 128 bits of sha256
 
 # Name words that identify nobody, so they never become aliases on their own and are
 # ignored when a name is matched word by word ("Mr. Musk", "President Biden").
@@ -46,9 +111,17 @@ GENERIC_NAME_WORDS = frozenset(
     )
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"[^\W_]+")  # letters and digits: how FTS5's unicode61 splits text
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 _STATUS_URL = re.compile(r"(?:twitter|x)\.com/(?:[^/]+/status(?:es)?|i/web/status)/(\d+)")
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
+_SCALED_NUMBER = re.compile(r"(\d+)(k|m|mn|b|bn|t|tn)")
+# "100 million" in a back-translation is "$100M" in the tweet, and the other way round.
+_SCALE_WORDS = {"thousand": "k", "million": "m", "billion": "b", "trillion": "t"}
+_SCALE_SUFFIXES = {"k": "thousand", "m": "million", "mn": "million", "b": "billion",
+                   "bn": "billion", "t": "trillion", "tn": "trillion"}
+
+T = TypeVar("T")
 
 
 class Author(SQLModel, table=True):
@@ -87,7 +160,12 @@ class ImportRun(SQLModel, table=True):
 class Tweet(SQLModel, table=True):
     __tablename__ = "tweet"
     # One stored copy per author and normalized text, however many times it is exported.
-    __table_args__ = (UniqueConstraint("author_id", "text_key"),)
+    # The hash, not the text, carries the uniqueness: PostgreSQL's btree entries are
+    # limited to ~2.7 KB, and long posts exceed that. text_hash leads, so an import can
+    # look hashes up without knowing the author first.
+    __table_args__ = (
+        UniqueConstraint("text_hash", "author_id", name="uq_tweet_text_hash_author_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     platform_id: str | None = Field(default=None, unique=True)
@@ -99,7 +177,8 @@ class Tweet(SQLModel, table=True):
     created_at: datetime | None = Field(default=None, sa_type=DateTime)
     created_precision: str | None = None  # "second", "day" or None
     text: str  # exact, as posted
-    text_key: str = Field(index=True)
+    text_key: str  # normalized (`quotes.normalize.text_key`), for display
+    text_hash: str = Field(max_length=TEXT_HASH_LENGTH)  # `text_hash(text_key)`
     url: str | None = None
     source: str | None = None  # where the exact text was confirmed
     import_id: int | None = Field(default=None, foreign_key="import_run.id", index=True)
@@ -125,7 +204,8 @@ class TweetEmbedding(SQLModel, table=True):
 
     tweet_id: int = Field(foreign_key="tweet.id", primary_key=True)
     model: str = Field(primary_key=True)
-    vector: bytes  # float32, little-endian
+    # float32 little-endian, one row per segment (`quotes.match.tweet_segments`).
+    vector: bytes
 
 
 # Only this module's tables: other modules may register theirs in the shared metadata.
@@ -135,10 +215,24 @@ _TABLES = [
         "author", "author_alias", "import_run", "tweet", "translation_cache", "tweet_embedding"
     )
 ]
+_TWEET = SQLModel.metadata.tables["tweet"]
+_EMBEDDING = SQLModel.metadata.tables["tweet_embedding"]
+# The columns an import writes, in the order its rows are built.
+_INSERT_COLUMNS = (
+    "platform_id", "author_id", "author_handle", "display_name", "created_at",
+    "created_precision", "text", "text_key", "text_hash", "url", "source", "import_id",
+    "provenance",
+)
 
 
 def translation_key(model: str, source: str) -> str:
     return hashlib.sha256(f"{model}\0{source}".encode()).hexdigest()
+
+
+def text_hash(key: str) -> str:
+    """The fixed-length dedup key of a normalized text (`text_key`); migration 0002
+    restates it and must agree."""
+    return hashlib.sha256(key.encode()).hexdigest()[:TEXT_HASH_LENGTH]
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,9 +280,16 @@ def _one_line(exc: BaseException) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
-def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]
+def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+@lru_cache(maxsize=65_536)
+def _handle_key(handle: str) -> str:
+    """alias_key of a handle, remembered: an import asks once per record, and a million
+    records come from a few thousand accounts."""
+    return alias_key(handle)
 
 
 def _utcnow() -> datetime:
@@ -201,11 +302,354 @@ def _naive_utc(value: datetime | None) -> datetime | None:
     return value
 
 
-def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
-    # SQLite ignores REFERENCES unless asked, per connection.
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
+# --- engines ---------------------------------------------------------------------------
+
+
+def with_driver(url: str) -> str:
+    """`postgresql://` means psycopg (3), the driver `quotes` installs, not SQLAlchemy's
+    default psycopg2."""
+    parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
+
+
+def _is_sqlite(engine_or_conn: Engine | Connection) -> bool:
+    return engine_or_conn.dialect.name == "sqlite"
+
+
+def _sqlite_file(url: str) -> Path | None:
+    parsed = make_url(url)
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:"):
+        return None
+    return None if database.startswith("file:") else Path(database).expanduser()
+
+
+def _create_engine(url: str, *, foreign_keys: bool = True) -> Engine:
+    """An engine with the settings the store relies on.
+
+    SQLite: the store emits BEGIN itself (pysqlite's own transaction handling skips DDL
+    and cannot take the write lock up front), BEGIN IMMEDIATE for writers so two imports
+    queue on the lock instead of failing halfway, WAL so readers never wait for a writer,
+    and a busy timeout. `foreign_keys=False` is for migrations that rebuild a table.
+    """
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT})
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # see `on_begin`
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        cursor.execute("PRAGMA journal_mode=WAL")  # ignored (kept "memory") in memory
+        # Safe with WAL: a power cut may lose the last commits, never corrupt the file.
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+        cursor.close()
+
+    def on_begin(connection: Connection) -> None:
+        write = connection.get_execution_options().get("quotes_write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    event.listen(engine, "connect", on_connect)
+    event.listen(engine, "begin", on_begin)
+    return engine
+
+
+def _writer(engine: Engine) -> Engine:
+    """The same engine, its transactions taking the write lock from the start."""
+    return engine.execution_options(quotes_write=True)
+
+
+def _lock(conn: Connection, key: int) -> None:
+    """Queue behind other writers holding `key` (PostgreSQL; SQLite's BEGIN IMMEDIATE
+    already did it), until this transaction ends."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+# --- schema ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaState:
+    revision: str | None  # None: no version table
+    has_tables: bool  # the archive's tables exist (a database from before migrations)
+
+    @property
+    def empty(self) -> bool:
+        return self.revision is None and not self.has_tables
+
+
+def _schema_state(conn: Connection) -> SchemaState:
+    tables = set(inspect(conn).get_table_names())
+    revision = migrations.current(conn) if migrations.VERSION_TABLE in tables else None
+    return SchemaState(revision, "tweet" in tables)
+
+
+def _outdated_message(revision: str) -> str:
+    head = migrations.head()
+    if revision in migrations.known_revisions():
+        return (
+            f"archive schema is at {revision}, the code needs {head}: run `quotes db upgrade`"
+        )
+    return (
+        f"archive schema is at {revision}, newer than this code knows (it needs {head}): "
+        "upgrade quotes"
+    )
+
+
+@contextmanager
+def _schema_transaction(url: str, engine: Engine | None = None) -> Iterator[Connection]:
+    """One locked transaction for a schema change: no other process creates, stamps or
+    upgrades the same database meanwhile.
+
+    A SQLite file gets a connection of its own with foreign keys off: migrations rebuild
+    tables that others reference (and foreign_keys cannot change inside a transaction).
+    An in-memory database exists only on `engine`'s connection, and holds no rows yet.
+    """
+    own = engine is None or _sqlite_file(url) is not None
+    if own:
+        engine = _create_engine(url, foreign_keys=False)
+    assert engine is not None
+    try:
+        with _writer(engine).begin() as conn:
+            _lock(conn, SCHEMA_LOCK)
+            yield conn
+    finally:
+        if own:
+            engine.dispose()
+
+
+def _adopt(conn: Connection) -> SchemaState:
+    """Give a versionless database its revision: a brand-new one is created at the newest,
+    one from before migrations is stamped 0001. Returns the state after."""
+    state = _schema_state(conn)
+    if state.empty:
+        migrations.upgrade(conn)
+    elif state.revision is None:
+        migrations.stamp(conn, migrations.FIRST_REVISION)
+    return _schema_state(conn)
+
+
+def upgrade_schema(url: str) -> tuple[str | None, str]:
+    """Bring the database at `url` to the newest revision; (revision before, after).
+
+    Before is None for a brand-new database; a database from before migrations counts as
+    0001. Used by `quotes db upgrade`.
+    """
+    url = with_driver(as_db_url(url))
+    _make_parent_dir(url)
+    try:
+        with _schema_transaction(url) as conn:
+            before = _schema_state(conn)
+            after = _adopt(conn)
+            if after.revision != migrations.head():
+                migrations.upgrade(conn)
+            return (
+                None if before.empty else (before.revision or migrations.FIRST_REVISION),
+                migrations.head(),
+            )
+    except (SQLAlchemyError, OSError, ImportError) as exc:
+        raise StoreError(f"cannot upgrade the archive: {_one_line(exc)}",
+                         location=safe_url(url)) from None
+
+
+def schema_revision(url: str) -> tuple[str | None, str]:
+    """(the database's revision, the code's) without changing anything; a database from
+    before migrations reports 0001, an empty one None."""
+    url = with_driver(as_db_url(url))
+    path = _sqlite_file(url)
+    if path is not None and not path.exists():
+        return None, migrations.head()  # and no empty file left behind by looking
+    engine = _create_engine(url)
+    try:
+        with engine.connect() as conn:
+            state = _schema_state(conn)
+    except (SQLAlchemyError, OSError, ImportError) as exc:
+        raise StoreError(f"cannot read the archive: {_one_line(exc)}",
+                         location=safe_url(url)) from None
+    finally:
+        engine.dispose()
+    current = state.revision or (migrations.FIRST_REVISION if state.has_tables else None)
+    return current, migrations.head()
+
+
+def _make_parent_dir(url: str) -> None:
+    path = _sqlite_file(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+
+# --- retrieval helpers -----------------------------------------------------------------
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    """English function words, with the pieces their apostrophes split into ("doesn")."""
+    words = set(lang.get("en").stopwords)
+    for word in list(words):
+        words.update(_TOKEN.findall(word.replace("’", "'")))
+    return frozenset(words)
+
+
+def query_terms(text_: str, *, fold_accents: bool = True) -> list[str]:
+    """The content words of an English text as the search index spells them: lowercase,
+    accents folded (SQLite's index folds them; PostgreSQL's 'simple' does not), stopwords
+    and single letters out, "100 million" also as "100m" and "$30B" also as "30 billion".
+    Only letters and digits survive, so no word can be index query syntax."""
+    lowered = text_.lower()
+    tokens = _TOKEN.findall(strip_accents(lowered) if fold_accents else lowered)
+    stop = _stopwords()
+    terms: dict[str, None] = {}
+    for i, token in enumerate(tokens):
+        if token in stop or (len(token) == 1 and not token.isdigit()):
+            continue
+        terms[token] = None
+        scaled = _SCALED_NUMBER.fullmatch(token)
+        if scaled:
+            terms[scaled.group(1)] = None
+            terms[_SCALE_SUFFIXES[scaled.group(2)]] = None
+        if token.isdigit() and i + 1 < len(tokens) and tokens[i + 1] in _SCALE_WORDS:
+            suffix = _SCALE_WORDS[tokens[i + 1]]
+            terms[token + suffix] = None
+            if suffix in ("m", "b", "t"):
+                terms[f"{token}{suffix}n"] = None
+    return list(terms)[:MAX_QUERY_TERMS]
+
+
+def choose_terms(
+    terms: Sequence[str], doc_freqs: Mapping[str, float] | None,
+    budget: float = POSTINGS_BUDGET,
+) -> list[str]:
+    """The rarest terms whose document frequencies fit the postings budget (at least one).
+
+    Without frequencies (PostgreSQL before its first ANALYZE) every term is kept. Terms no
+    tweet holds are left out: they cannot change the ranking.
+    """
+    if doc_freqs is None:
+        return list(terms)
+    present = sorted((t for t in terms if doc_freqs.get(t, 0) > 0), key=lambda t: doc_freqs[t])
+    chosen: list[str] = []
+    total = 0.0
+    for term in present:
+        if chosen and total + doc_freqs[term] > budget:
+            break
+        chosen.append(term)
+        total += doc_freqs[term]
+    return chosen
+
+
+def _fts_query(terms: Sequence[str]) -> str:
+    # Each term quoted as an FTS5 string ("" doubles a quote; the terms hold none, being
+    # letters and digits, but NEAR, AND, OR or * must never be read as operators).
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def _tsquery(terms: Sequence[str]) -> str:
+    return " | ".join("'" + t.replace("'", "''") + "'" for t in terms)
+
+
+class _SqliteSearch:
+    """FTS5 over tweet.text; bm25 ranking; document frequencies from fts5vocab."""
+
+    fold_accents = True
+
+    def doc_freqs(self, conn: Connection, terms: Sequence[str]) -> dict[str, float] | None:
+        if not terms:
+            return {}
+        stmt = text("SELECT term, doc FROM tweet_fts_vocab WHERE term IN :terms").bindparams(
+            bindparam("terms", expanding=True)
+        )
+        return {term: float(doc) for term, doc in conn.execute(stmt, {"terms": list(terms)})}
+
+    def ranked(
+        self, conn: Connection, terms: Sequence[str], limit: int,
+        author_ids: Sequence[int] = (),
+    ) -> list[int]:
+        if not terms or limit <= 0:
+            return []
+        params: dict[str, Any] = {"q": _fts_query(terms), "n": limit}
+        where = ""
+        if author_ids:
+            where = "AND rowid IN (SELECT id FROM tweet WHERE author_id IN :authors)"
+            params["authors"] = list(author_ids)
+        stmt = text(
+            f"SELECT rowid FROM tweet_fts WHERE tweet_fts MATCH :q {where} "
+            "ORDER BY rank LIMIT :n"
+        )
+        if author_ids:
+            stmt = stmt.bindparams(bindparam("authors", expanding=True))
+        return [row[0] for row in conn.execute(stmt, params)]
+
+
+class _PostgresSearch:
+    """tsvector ('simple') with a GIN index; ts_rank; document frequencies estimated from
+    the planner's statistics (the most common words of the column and their shares)."""
+
+    fold_accents = False
+
+    def __init__(self) -> None:
+        self._stats: tuple[float, dict[str, float], float] | None = None
+
+    def _load_stats(self, conn: Connection) -> tuple[float, dict[str, float], float] | None:
+        row = conn.execute(
+            text(
+                "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, "
+                "c.reltuples FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename "
+                "AND c.relnamespace = to_regnamespace(s.schemaname) "
+                "WHERE s.schemaname = current_schema() AND s.tablename = 'tweet' "
+                "AND s.attname = 'search_vector'"
+            )
+        ).first()
+        if row is None or row[0] is None or not row[1] or row[2] <= 0:
+            return None
+        words, freqs, rows = row
+        # The frequencies array ends with the minimum, maximum and null share.
+        return float(rows), dict(zip(words, freqs, strict=False)), float(freqs[len(words)])
+
+    def doc_freqs(self, conn: Connection, terms: Sequence[str]) -> dict[str, float] | None:
+        if self._stats is None:
+            self._stats = self._load_stats(conn) or (0.0, {}, 0.0)
+        rows, common, least = self._stats
+        if rows == 0:
+            return None
+        # A word outside the list is rarer than the least common one in it: half that is
+        # the estimate (it only orders terms; zero-hit terms cost a lookup, nothing more).
+        return {t: rows * common.get(t, least / 2) for t in terms}
+
+    def ranked(
+        self, conn: Connection, terms: Sequence[str], limit: int,
+        author_ids: Sequence[int] = (),
+    ) -> list[int]:
+        if not terms or limit <= 0:
+            return []
+        params: dict[str, Any] = {"q": _tsquery(terms), "n": limit}
+        where = ""
+        if author_ids:
+            where = "AND author_id IN :authors"
+            params["authors"] = list(author_ids)
+        stmt = text(
+            "SELECT id FROM tweet, to_tsquery('simple', :q) AS query "
+            f"WHERE search_vector @@ query {where} "
+            "ORDER BY ts_rank(search_vector, query) DESC, id LIMIT :n"
+        )
+        if author_ids:
+            stmt = stmt.bindparams(bindparam("authors", expanding=True))
+        return [row[0] for row in conn.execute(stmt, params)]
+
+
+def _top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The k highest scores (best first) and their ids."""
+    if len(scores) > k:
+        keep = np.argpartition(-scores, k - 1)[:k]
+        scores, ids = scores[keep], ids[keep]
+    order = np.argsort(-scores, kind="stable")
+    return scores[order], ids[order]
+
+
+# --- the archive -----------------------------------------------------------------------
 
 
 class Archive:
@@ -214,25 +658,31 @@ class Archive:
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = safe_url(url)
+        self._search: _SqliteSearch | _PostgresSearch = (
+            _SqliteSearch() if _is_sqlite(engine) else _PostgresSearch()
+        )
 
     @classmethod
     def open(cls, url: str) -> Self:
-        """Connect, creating the SQLite file's directory and the tables when missing."""
+        """Connect; a new database is created at the newest schema (a SQLite file's
+        directory too). An older schema is refused: `quotes db upgrade` brings it up."""
         url = as_db_url(url)
         shown = safe_url(url)
         try:
-            parsed = make_url(url)
-            database = parsed.database or ""
-            is_file = database not in ("", ":memory:") and not database.startswith("file:")
-            if parsed.get_backend_name() == "sqlite" and is_file:
-                Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-            engine = create_engine(url)
-            if parsed.get_backend_name() == "sqlite":
-                event.listen(engine, "connect", _enable_sqlite_foreign_keys)
-            SQLModel.metadata.create_all(engine, tables=_TABLES)
-        # ImportError: the URL's database driver (e.g. psycopg2) is not installed.
+            url = with_driver(url)
+            _make_parent_dir(url)
+            engine = _create_engine(url)
+            with engine.connect() as conn:
+                state = _schema_state(conn)
+            if state.revision is None:
+                with _schema_transaction(url, engine) as conn:
+                    state = _adopt(conn)  # looked at again under the lock
+        # ImportError: the URL's database driver (e.g. psycopg) is not installed.
         except (SQLAlchemyError, OSError, ValueError, ImportError) as exc:
             raise StoreError(f"cannot open the archive: {_one_line(exc)}", location=shown) from None
+        if state.revision != migrations.head():
+            engine.dispose()
+            raise StoreError(_outdated_message(state.revision or "?"), location=shown)
         return cls(engine, url)
 
     def close(self) -> None:
@@ -245,11 +695,21 @@ class Archive:
         self.close()
 
     @contextmanager
-    def _session(self, action: str) -> Iterator[Session]:
-        """A session whose database errors become StoreError; rolled back unless committed."""
+    def _session(self, action: str, *, write: bool = False) -> Iterator[Session]:
+        """A session whose database errors become StoreError; rolled back unless committed.
+        Writers take the write lock when their transaction begins (SQLite)."""
         try:
-            with Session(self.engine, expire_on_commit=False) as session:
+            bind = _writer(self.engine) if write else self.engine
+            with Session(bind, expire_on_commit=False) as session:
                 yield session
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{action}: {_one_line(exc)}", location=self.url) from None
+
+    @contextmanager
+    def _reading(self, action: str) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
         except SQLAlchemyError as exc:
             raise StoreError(f"{action}: {_one_line(exc)}", location=self.url) from None
 
@@ -270,7 +730,7 @@ class Archive:
         names: dict[str, list[str]] = defaultdict(list)
         extras: dict[str, list[str]] = defaultdict(list)
         for rec in records:
-            key = alias_key(rec.author_handle)
+            key = _handle_key(rec.author_handle)
             handles.setdefault(key, rec.author_handle.strip().lstrip("@"))
             if rec.author_name and rec.author_name not in names[key]:
                 names[key].append(rec.author_name)
@@ -310,7 +770,7 @@ class Archive:
         key = alias_key(alias)
         if not key:
             raise InputError(f"empty alias {alias!r}")
-        with self._session("cannot add the alias") as session:
+        with self._session("cannot add the alias", write=True) as session:
             author = self._authors_by_key(session, [alias_key(handle)]).get(alias_key(handle))
             if author is None:
                 raise InputError(f"no author {handle!r} in the archive")
@@ -391,6 +851,13 @@ class Archive:
             owners[alias].add(handle)
         return {alias: next(iter(h)) for alias, h in owners.items() if len(h) == 1}
 
+    def _author_ids(self, conn: Connection, handles: Sequence[str]) -> list[int]:
+        keys = sorted({alias_key(h) for h in handles if alias_key(h)})
+        if not keys:
+            return []
+        stmt = select(Author.id).where(col(Author.handle_key).in_(keys))
+        return [row[0] for row in conn.execute(stmt)]
+
     # --- tweets --------------------------------------------------------------------
 
     def import_records(
@@ -406,28 +873,39 @@ class Archive:
         """Store the records in ONE transaction: all of them or, on any error, none.
 
         `fmt` is recorded on the import run and in each tweet's provenance; when one import
-        mixes formats, `file_formats` (path → format) gives each file's own.
+        mixes formats, `file_formats` (path → format) gives each file's own. Concurrent
+        imports queue on a lock and see each other's tweets, so overlapping archives
+        imported at once still leave one row per tweet; a transaction that loses a race
+        anyway is retried whole.
         """
-        with self._session("import failed, nothing was imported") as session, session.begin():
-            run = ImportRun(
-                started_at=_utcnow(), files=list(files), format=fmt, sha256s=list(sha256s),
-                skipped=skipped_retweets,
-            )
-            session.add(run)
-            session.flush()  # the run's id goes into every tweet it adds
-            authors = self._ensure_authors(session, records)
-            batch = _Batch(session, records, authors)
-            for rec in records:
-                path = rec.location.rpartition(":")[0]
-                rec_fmt = (file_formats or {}).get(path, fmt)
-                batch.add(rec, authors[alias_key(rec.author_handle)], rec_fmt, run)
-            run.added, run.updated, run.duplicates = batch.added, batch.updated, batch.duplicates
-            session.flush()
-            assert run.id is not None  # flushed: the database assigned it
-            return ImportResult(
-                added=batch.added, updated=batch.updated, duplicates=batch.duplicates,
-                skipped_retweets=skipped_retweets, import_id=run.id,
-            )
+        action = "import failed, nothing was imported"
+        for attempt in range(IMPORT_ATTEMPTS):
+            try:
+                with self._session(action, write=True) as session:
+                    result = _Import(session, self, records, fmt, file_formats).run(
+                        files=files, sha256s=sha256s, skipped_retweets=skipped_retweets
+                    )
+                    session.commit()
+                break
+            except _Retry as retry:
+                if attempt + 1 == IMPORT_ATTEMPTS:
+                    raise StoreError(f"{action}: {retry.message}", location=self.url) from None
+                time.sleep(RETRY_PAUSE * 2**attempt)
+        self._after_import(result.added)
+        return result
+
+    def _after_import(self, added: int) -> None:
+        """Refresh PostgreSQL's statistics after a big import: the retrieval reads word
+        frequencies from them (autovacuum would, later)."""
+        if added < ANALYZE_AFTER or _is_sqlite(self.engine):
+            return
+        self._search = _PostgresSearch()
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("ANALYZE tweet"))
+                conn.commit()
+        except SQLAlchemyError:
+            pass  # only statistics: retrieval works without them, a little slower
 
     def tweets(
         self, author: str | None = None, limit: int | None = None, offset: int = 0
@@ -456,6 +934,59 @@ class Archive:
             yield from rows
             last = rows[-1].id or last
 
+    def tweets_by_ids(self, ids: Sequence[int]) -> list[Tweet]:
+        """The tweets with these archive ids, in the order given (unknown ids left out)."""
+        found: dict[int, Tweet] = {}
+        with self._session("cannot read the tweets") as session:
+            for chunk in _chunks(sorted(set(ids))):
+                for tweet in session.exec(select(Tweet).where(col(Tweet.id).in_(chunk))):
+                    assert tweet.id is not None
+                    found[tweet.id] = tweet
+        return [found[i] for i in dict.fromkeys(ids) if i in found]
+
+    # --- retrieval -----------------------------------------------------------------
+
+    def candidates(
+        self, text: str, *, authors: Sequence[str] = (), limit: int = 50
+    ) -> list[Tweet]:
+        """The tweets most likely to be the source of an English text (a quote, or a
+        back-translation), best first by the search index's ranking (bm25 on SQLite,
+        ts_rank on PostgreSQL), then the given authors' best (up to `limit` more).
+
+        The query is an OR of the text's content words, the rarest first: numbers, names
+        and rare words decide. The speaker's tweets are added, never the only ones, so a
+        misattributed quote still finds its real author.
+        """
+        return self.tweets_by_ids(self.candidate_ids(text, authors=authors, limit=limit))
+
+    def candidate_ids(
+        self, text: str, *, authors: Sequence[str] = (), limit: int = 50
+    ) -> list[int]:
+        """`candidates`, as archive ids."""
+        terms = query_terms(text, fold_accents=self._search.fold_accents)
+        with self._reading("cannot search the archive") as conn:
+            doc_freqs = self._search.doc_freqs(conn, terms)
+            found = self._search.ranked(conn, choose_terms(terms, doc_freqs), limit)
+            author_ids = self._author_ids(conn, authors) if authors else []
+            own: list[int] = []
+            if author_ids:
+                wider = choose_terms(terms, doc_freqs, SPEAKER_POSTINGS_BUDGET)
+                own = self._search.ranked(conn, wider, limit, author_ids)
+                if len(own) < limit:
+                    own += self._latest(conn, author_ids, limit - len(own), exclude=set(own))
+        return list(dict.fromkeys([*found, *own]))
+
+    def _latest(
+        self, conn: Connection, author_ids: Sequence[int], n: int, exclude: set[int]
+    ) -> list[int]:
+        stmt = (
+            select(Tweet.id)
+            .where(col(Tweet.author_id).in_(author_ids))
+            .order_by(col(Tweet.id).desc())
+            .limit(n + len(exclude))
+        )
+        return [i for (i,) in conn.execute(stmt) if i not in exclude][:n]
+
     # --- caches of derived data ------------------------------------------------------
 
     def cached_translations(self, model: str, sources: Sequence[str]) -> dict[str, str]:
@@ -470,7 +1001,7 @@ class Archive:
         return found
 
     def store_translations(self, model: str, translations: Mapping[str, str]) -> None:
-        with self._session("cannot write the translation cache") as session:
+        with self._session("cannot write the translation cache", write=True) as session:
             for source, translation in translations.items():
                 session.merge(
                     TranslationCache(
@@ -495,10 +1026,104 @@ class Archive:
         return found
 
     def store_tweet_embeddings(self, model: str, vectors: Mapping[int, bytes]) -> None:
-        with self._session("cannot write the embeddings") as session:
-            for tweet_id, vector in vectors.items():
-                session.merge(TweetEmbedding(tweet_id=tweet_id, model=model, vector=vector))
+        """Store (or replace) vectors: float32 bytes of an (n_segments × dim) matrix."""
+        rows = [{"tweet_id": i, "model": model, "vector": v} for i, v in vectors.items()]
+        insert = sqlite_insert if _is_sqlite(self.engine) else postgresql_insert
+        stmt = insert(_EMBEDDING)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["tweet_id", "model"], set_={"vector": stmt.excluded.vector}
+        )
+        with self._session("cannot write the embeddings", write=True) as session:
+            conn = session.connection()
+            for batch in _chunks(rows, INSERT_BATCH):
+                conn.execute(stmt, list(batch))
             session.commit()
+
+    def tweets_without_embedding(self, model: str, batch: int = 256) -> Iterator[list[Tweet]]:
+        """Batches of tweets `model` has no vectors for yet, in id order: each batch is
+        read when the previous one was handled, so a job that stores as it goes resumes
+        where it stopped."""
+        last = 0
+        while True:
+            embedded = select(TweetEmbedding.tweet_id).where(
+                TweetEmbedding.tweet_id == Tweet.id, TweetEmbedding.model == model
+            )
+            stmt = (
+                select(Tweet)
+                .where(col(Tweet.id) > last, ~embedded.exists())
+                .order_by(col(Tweet.id))
+                .limit(batch)
+            )
+            with self._session("cannot read the tweets") as session:
+                rows = list(session.exec(stmt).all())
+            if not rows:
+                return
+            yield rows
+            last = rows[-1].id or last
+
+    def embedding_counts(self) -> dict[str, int]:
+        """Embedding model → how many tweets have its vectors."""
+        stmt = select(TweetEmbedding.model, func.count()).group_by(TweetEmbedding.model)
+        with self._reading("cannot count the embeddings") as conn:
+            return {model: n for model, n in conn.execute(stmt)}
+
+    def nearest(
+        self, vector: np.ndarray, limit: int = 50, *, model: str | None = None
+    ) -> list[int]:
+        """Archive ids of the tweets closest to `vector` (L2-normalized, as the embedder
+        makes them) by their best segment's cosine, best first. `model`: whose vectors;
+        by default the model with the most stored vectors."""
+        return self.nearest_many(np.asarray(vector)[None, :], limit, model=model)[0]
+
+    def nearest_many(
+        self, vectors: np.ndarray, limit: int = 50, *, model: str | None = None
+    ) -> list[list[int]]:
+        """`nearest` for several query vectors (rows) in one pass over the stored ones.
+
+        A brute-force scan read in chunks: memory stays at one chunk, time grows with the
+        archive (sqlite-vec cannot load into Python builds without extension loading, and
+        pgvector is not in Debian's packages; both would replace this loop).
+        """
+        queries = np.asarray(vectors, dtype=np.float32)
+        model = model or self._default_embedding_model()
+        if model is None or len(queries) == 0:
+            return [[] for _ in range(len(queries))]
+        best = [(np.empty(0, np.float32), np.empty(0, np.int64)) for _ in queries]
+        for ids, sims in self._similarity_chunks(model, queries):
+            for q in range(len(queries)):
+                scores = np.concatenate((best[q][0], sims[:, q]))
+                owners = np.concatenate((best[q][1], ids))
+                best[q] = _top_k(scores, owners, limit)
+        return [[int(i) for i in owners] for _, owners in best]
+
+    def _similarity_chunks(
+        self, model: str, queries: np.ndarray
+    ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """(tweet ids, per-tweet best cosine for each query) chunk by chunk."""
+        dim = queries.shape[1]
+        stmt = text(
+            "SELECT tweet_id, vector FROM tweet_embedding WHERE model = :model "
+            "AND tweet_id > :last ORDER BY tweet_id LIMIT :n"
+        )
+        last = 0
+        while True:
+            with self._reading("cannot read the embeddings") as conn:
+                rows = conn.execute(stmt, {"model": model, "last": last, "n": VECTOR_CHUNK})
+                rows = [(i, v) for i, v in rows if len(v) >= 4 * dim]
+            if not rows:
+                return
+            last = rows[-1][0]
+            segments = np.array([len(v) // (4 * dim) for _, v in rows])
+            matrix = np.frombuffer(b"".join(bytes(v) for _, v in rows), dtype="<f4")
+            sims = matrix.reshape(-1, dim) @ queries.T
+            starts = np.concatenate(([0], np.cumsum(segments)[:-1]))
+            yield np.array([i for i, _ in rows], dtype=np.int64), np.maximum.reduceat(
+                sims, starts, axis=0
+            )
+
+    def _default_embedding_model(self) -> str | None:
+        counts = self.embedding_counts()
+        return max(counts, key=lambda m: counts[m]) if counts else None
 
     def get_tweet(self, key: str) -> Tweet | None:
         """A tweet by platform id, tweet URL (twitter.com or x.com) or internal id."""
@@ -517,57 +1142,148 @@ class Archive:
         with self._session("cannot count the tweets") as session:
             return session.exec(select(func.count()).select_from(Tweet)).one()
 
+    def count_by_author(self) -> dict[str, int]:
+        """Handle → number of tweets."""
+        stmt = (
+            select(Author.handle, func.count(col(Tweet.id)))
+            .join(Tweet, col(Tweet.author_id) == col(Author.id))
+            .group_by(Author.handle)
+        )
+        with self._reading("cannot count the tweets") as conn:
+            return {handle: n for handle, n in conn.execute(stmt)}
 
-class _Batch:
-    """Dedup state of one import: the stored tweets its records could collide with."""
+
+# --- importing -------------------------------------------------------------------------
+
+
+class _Retry(Exception):
+    """The import transaction lost a race with another writer; run it again."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+# SQLSTATEs a repeated transaction can get past: serialization failure, deadlock, unique
+# violation (a writer outside the import lock added the same tweet), lock not available.
+_TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "23505", "55P03"})
+
+
+def _transient(exc: DBAPIError) -> bool:
+    orig = exc.orig
+    if getattr(orig, "sqlstate", None) in _TRANSIENT_SQLSTATES:
+        return True
+    message = str(orig).lower()
+    return "database is locked" in message or "database is busy" in message
+
+
+class _Writer(NamedTuple):
+    """The author of imported records, as the rows need it."""
+
+    id: int
+    handle: str
+    name: str | None
+
+
+@dataclass(slots=True)
+class _Known:
+    """A tweet an import record may collide with: stored already, or new in this import."""
+
+    id: int | None  # None: added by this import
+    platform_id: str | None
+    url: str | None
+    created_at: datetime | None
+    created_precision: str | None
+    row: list[Any] | None = None  # the pending insert row of a new tweet
+
+
+class _Import:
+    """One import transaction: dedup against the archive and within the records, then
+    bulk inserts, then the search index."""
 
     def __init__(
-        self, session: Session, records: Sequence[TweetRecord], authors: dict[str, Author]
+        self, session: Session, archive: Archive, records: Sequence[TweetRecord], fmt: str,
+        file_formats: Mapping[str, str] | None,
     ) -> None:
         self.session = session
-        self.added = self.updated = self.duplicates = 0
-        self.by_platform_id: dict[str, Tweet] = {}
-        self.by_text: dict[tuple[int | None, str], Tweet] = {}
-        self.new: set[int] = set()  # id() of tweets created by this batch
-        # Only the rows these records could match are loaded, a chunk at a time.
-        platform_ids = sorted({r.platform_id for r in records if r.platform_id})
-        for chunk in _chunks(platform_ids):
-            stmt = select(Tweet).where(col(Tweet.platform_id).in_(chunk))
-            for tweet in session.exec(stmt):
-                self._remember(tweet)
-        keys: dict[int | None, set[str]] = defaultdict(set)
-        for rec in records:
-            keys[authors[alias_key(rec.author_handle)].id].add(text_key(rec.text))
-        for author_id, text_keys in keys.items():
-            for chunk in _chunks(sorted(text_keys)):
-                stmt = select(Tweet).where(
-                    Tweet.author_id == author_id, col(Tweet.text_key).in_(chunk)
-                )
-                for tweet in session.exec(stmt):
-                    self._remember(tweet)
+        self.archive = archive
+        self.records = records
+        self.fmt = fmt
+        self.file_formats = file_formats or {}
+        self.by_platform_id: dict[str, _Known] = {}
+        self.by_text: dict[tuple[int, str], _Known] = {}
+        self.new_rows: list[list[Any]] = []
+        self.updates: dict[int, _Known] = {}
+        self.updated = self.duplicates = 0
 
-    def _remember(self, tweet: Tweet) -> None:
-        if tweet.platform_id:
-            self.by_platform_id[tweet.platform_id] = tweet
-        self.by_text[(tweet.author_id, tweet.text_key)] = tweet
+    def run(self, *, files: list[str], sha256s: Sequence[str], skipped_retweets: int
+            ) -> ImportResult:
+        try:
+            conn = self.session.connection()
+            _lock(conn, IMPORT_LOCK)
+            run = ImportRun(
+                started_at=_utcnow(), files=list(files), format=self.fmt,
+                sha256s=list(sha256s), skipped=skipped_retweets,
+            )
+            self.session.add(run)
+            self.session.flush()  # the run's id goes into every tweet it adds
+            assert run.id is not None
+            # Plain tuples: ORM attribute access, a million times over, costs seconds.
+            authors = {
+                k: _Writer(a.id, a.handle, a.name)  # type: ignore[arg-type]
+                for k, a in self.archive._ensure_authors(self.session, self.records).items()
+            }
+            keys = [text_key(r.text) for r in self.records]
+            hashes = [text_hash(k) for k in keys]
+            self._load_known(conn, hashes)
+            for rec, key, hashed in zip(self.records, keys, hashes, strict=True):
+                self._add(rec, authors[_handle_key(rec.author_handle)], key, hashed, run.id)
+            self._write(conn, run.id)
+            added = self._count_added(conn, run.id)
+        except DBAPIError as exc:
+            if _transient(exc):
+                raise _Retry(_one_line(exc)) from None
+            raise
+        # Records the database skipped (ON CONFLICT) were duplicates after all.
+        self.duplicates += len(self.new_rows) - added
+        run.added, run.updated, run.duplicates = added, self.updated, self.duplicates
+        self.session.flush()
+        return ImportResult(
+            added=added, updated=self.updated, duplicates=self.duplicates,
+            skipped_retweets=skipped_retweets, import_id=run.id,
+        )
 
-    def add(self, rec: TweetRecord, author: Author, fmt: str, run: ImportRun) -> None:
-        key = text_key(rec.text)
+    def _load_known(self, conn: Connection, hashes: Sequence[str]) -> None:
+        """Only the stored rows these records could match, a chunk of keys at a time."""
+        columns = (
+            _TWEET.c.id, _TWEET.c.platform_id, _TWEET.c.url, _TWEET.c.created_at,
+            _TWEET.c.created_precision, _TWEET.c.author_id, _TWEET.c.text_hash,
+        )
+        if conn.execute(select(_TWEET.c.id).limit(1)).first() is None:
+            return  # a first import into an empty archive: nothing to collide with
+        platform_ids = sorted({r.platform_id for r in self.records if r.platform_id})
+        for chunk in _chunks(platform_ids, IMPORT_CHUNK):
+            stmt = select(*columns).where(_TWEET.c.platform_id.in_(chunk))
+            for row in conn.execute(stmt):
+                self._remember(_Known(*row[:5]), row.author_id, row.text_hash)
+        for chunk in _chunks(sorted(set(hashes)), IMPORT_CHUNK):
+            stmt = select(*columns).where(_TWEET.c.text_hash.in_(chunk))
+            for row in conn.execute(stmt):
+                self._remember(_Known(*row[:5]), row.author_id, row.text_hash)
+
+    def _remember(self, known: _Known, author_id: int, hashed: str) -> None:
+        if known.platform_id:
+            self.by_platform_id[known.platform_id] = known
+        self.by_text[(author_id, hashed)] = known
+
+    def _add(
+        self, rec: TweetRecord, author: "_Writer", key: str, hashed: str, run_id: int
+    ) -> None:
         found = self.by_platform_id.get(rec.platform_id) if rec.platform_id else None
         if found is None:
-            found = self.by_text.get((author.id, key))
+            found = self.by_text.get((author.id, hashed))
         if found is None:
-            tweet = Tweet(
-                platform_id=rec.platform_id, author_id=author.id, author_handle=author.handle,
-                display_name=rec.author_name or author.name,
-                created_at=_naive_utc(rec.created_at), created_precision=rec.created_precision,
-                text=rec.text, text_key=key, url=rec.url, source=rec.source,
-                import_id=run.id, provenance=f"{fmt}:{rec.location}",
-            )
-            self.session.add(tweet)
-            self._remember(tweet)
-            self.new.add(id(tweet))
-            self.added += 1
+            self._add_new(rec, author, key, hashed, run_id)
             return
         if rec.platform_id and found.platform_id is None:
             # The same post, now seen with its id (e.g. from an account archive).
@@ -577,8 +1293,131 @@ class _Batch:
             if rec.created_at and (found.created_at is None or found.created_precision == "day"):
                 found.created_at = _naive_utc(rec.created_at)
                 found.created_precision = rec.created_precision
-            self._remember(found)
-            if id(found) not in self.new:
+            self._remember(found, author.id, hashed)
+            if found.row is not None:  # new in this import: its pending row takes the id
+                found.row[0] = found.platform_id
+                found.row[4] = found.created_at
+                found.row[5] = found.created_precision
+                found.row[9] = found.url
+            else:
+                assert found.id is not None
+                self.updates[found.id] = found
                 self.updated += 1
                 return
         self.duplicates += 1
+
+    def _add_new(
+        self, rec: TweetRecord, author: "_Writer", key: str, hashed: str, run_id: int
+    ) -> None:
+        path = rec.location.rpartition(":")[0]
+        fmt = self.file_formats.get(path, self.fmt)
+        row = [
+            rec.platform_id, author.id, author.handle, rec.author_name or author.name,
+            _naive_utc(rec.created_at), rec.created_precision, rec.text, key, hashed, rec.url,
+            rec.source, run_id, f"{fmt}:{rec.location}",
+        ]
+        known = _Known(None, rec.platform_id, rec.url, row[4], rec.created_precision, row)
+        self._remember(known, author.id, hashed)
+        self.new_rows.append(row)
+
+    def _write(self, conn: Connection, run_id: int) -> None:
+        if _is_sqlite(conn):
+            _insert_sqlite(conn, self.new_rows)
+        else:
+            _insert_postgres(conn, self.new_rows)
+        if self.updates:
+            stmt = (
+                _TWEET.update()
+                .where(_TWEET.c.id == bindparam("tid"))
+                .values(
+                    platform_id=bindparam("pid"), url=bindparam("u"),
+                    created_at=bindparam("c"), created_precision=bindparam("p"),
+                )
+            )
+            params = [
+                {"tid": k.id, "pid": k.platform_id, "u": k.url, "c": k.created_at,
+                 "p": k.created_precision}
+                for k in self.updates.values()
+            ]
+            for batch in _chunks(params, INSERT_BATCH):
+                conn.execute(stmt, list(batch))
+        if _is_sqlite(conn) and self.new_rows:
+            # The FTS5 index has external content: the new tweets are indexed here, in
+            # one statement (a per-row trigger makes a big import three times slower).
+            conn.execute(
+                text("INSERT INTO tweet_fts(rowid, text) SELECT id, text FROM tweet "
+                     "WHERE import_id = :run"),
+                {"run": run_id},
+            )
+
+    def _count_added(self, conn: Connection, run_id: int) -> int:
+        stmt = select(func.count()).select_from(_TWEET).where(_TWEET.c.import_id == run_id)
+        return int(conn.execute(stmt).scalar_one())
+
+
+@contextmanager
+def _driver_errors(conn: Connection) -> Iterator[None]:
+    """Errors of the driver's own cursor, wrapped as SQLAlchemy wraps the ones it sees."""
+    dbapi = conn.dialect.dbapi
+    assert dbapi is not None
+    try:
+        yield
+    except dbapi.Error as exc:
+        raise DBAPIError.instance(None, None, exc, dbapi.Error, dialect=conn.dialect) from None
+
+
+def _insert_sqlite(conn: Connection, rows: list[list[Any]]) -> None:
+    """executemany on the driver's cursor: SQLite's fastest bulk path. ON CONFLICT DO
+    NOTHING is a safety net only: the import lock already keeps writers apart."""
+    to_db = _TWEET.c.created_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+    sql = (
+        f"INSERT INTO tweet ({', '.join(_INSERT_COLUMNS)}) "
+        f"VALUES ({', '.join('?' * len(_INSERT_COLUMNS))}) ON CONFLICT DO NOTHING"
+    )
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with _driver_errors(conn):
+            for batch in _chunks(rows, INSERT_BATCH):
+                for row in batch:  # the rows are this import's own: converted in place
+                    if to_db is not None and row[4] is not None:
+                        row[4] = to_db(row[4])
+                cursor.executemany(sql, batch)
+    finally:
+        cursor.close()
+
+
+def _insert_postgres(conn: Connection, rows: list[list[Any]]) -> None:
+    """COPY into a temporary table, then one INSERT … ON CONFLICT DO NOTHING: COPY is
+    PostgreSQL's fastest bulk path, and the conflict clause lets a writer that raced past
+    the import lock lose quietly instead of failing the whole import."""
+    if not rows:
+        return
+    columns = ", ".join(_INSERT_COLUMNS)
+    raw = conn.connection.driver_connection
+    rebuild = len(rows) >= GIN_REBUILD_MIN and _fewer_rows_than(conn, len(rows))
+    with _driver_errors(conn), raw.cursor() as cursor:  # type: ignore[union-attr]
+        if rebuild:
+            cursor.execute("DROP INDEX ix_tweet_search_vector")
+        cursor.execute(
+            "CREATE TEMPORARY TABLE quotes_import_rows "
+            f"AS SELECT {columns} FROM tweet WITH NO DATA"
+        )
+        with cursor.copy(f"COPY quotes_import_rows ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(
+            f"INSERT INTO tweet ({columns}) SELECT {columns} FROM quotes_import_rows "
+            "ON CONFLICT DO NOTHING"
+        )
+        cursor.execute("DROP TABLE quotes_import_rows")
+        if rebuild:
+            cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+            cursor.execute(
+                "CREATE INDEX ix_tweet_search_vector ON tweet USING gin (search_vector)"
+            )
+
+
+def _fewer_rows_than(conn: Connection, n: int) -> bool:
+    """Does the tweet table hold fewer than n rows? (Counts at most n of them.)"""
+    stmt = text("SELECT count(*) FROM (SELECT 1 FROM tweet LIMIT :n) AS existing")
+    return int(conn.execute(stmt, {"n": n}).scalar_one()) < n

@@ -46,6 +46,10 @@ from quotes.store import Archive, Tweet
 # weaker evidence: one post is often quoted as several fragments ("…", wrote X. "…").
 SPLIT_EMBEDDING = EMBEDDING_WITH_ANCHORS
 SPLIT_FUZZY = FUZZY_MATCH - 15
+# Archives up to this size are compared whole; larger ones through the store's indexes.
+FULL_SCAN_LIMIT = 5_000
+# How many tweets each index proposes per quote.
+RETRIEVAL_LIMIT = 50
 # Tweets posted after an article cannot be its source; a day's slack for time zones.
 PUBLICATION_SLACK = timedelta(days=1)
 
@@ -98,12 +102,16 @@ class Verifier:
         vectors = self._embed_quotes([f for _, f in statements])
         sentences = [tuple(quote_sentences(f.quote.text)) for _, f in statements]
         sentence_vectors = self._embed_sentences(sentences)
-        candidates = self._load_candidates()
+        per_quote = self._candidates_per_quote(
+            [f for _, f in statements], translated, vectors
+        )
 
         per_article: dict[str, list[tuple[QuoteFinding, QueryFeatures, list[Scored], Decision,
                                           Translated | None]]] = {}
-        rows = zip(statements, translated, vectors, sentences, sentence_vectors, strict=True)
-        for (analysis, finding), tr, vector, quote_sents, sent_vectors in rows:
+        rows = zip(
+            statements, translated, vectors, sentences, sentence_vectors, per_quote, strict=True
+        )
+        for (analysis, finding), tr, vector, quote_sents, sent_vectors, candidates in rows:
             quote = finding.quote
             query = QueryFeatures(
                 text=quote.text,
@@ -170,19 +178,60 @@ class Verifier:
                 result.append(None)
         return result
 
+    def _candidates_per_quote(
+        self,
+        findings: Sequence[QuoteFinding],
+        translated: Sequence[Translated | None],
+        vectors: Sequence[np.ndarray | None],
+    ) -> list[list[CandidateFeatures]]:
+        """The tweets each quote is compared with. A small archive is compared whole; a
+        large one through the indexes the store keeps (full-text search on the English
+        text or the quote's words, the speaker's tweets, and the nearest stored
+        embeddings), so memory stays bounded however large the archive grows."""
+        if not findings:
+            return []
+        if self.archive.count() <= FULL_SCAN_LIMIT:
+            everything = self._load_candidates()
+            return [everything] * len(findings)
+        nearest: list[list[int]] = [[] for _ in findings]
+        with_vectors = [i for i, v in enumerate(vectors) if v is not None]
+        if self.embedder is not None and with_vectors:
+            found = self.archive.nearest_many(
+                np.stack([vectors[i] for i in with_vectors]),
+                RETRIEVAL_LIMIT,
+                model=self.embedder.model_id,
+            )
+            for i, ids in zip(with_vectors, found, strict=True):
+                nearest[i] = ids
+        per_quote_ids = []
+        for finding, tr, near in zip(findings, translated, nearest, strict=True):
+            a = finding.attribution
+            authors = [a.author_handle] if a and a.author_handle else []
+            text = tr.text if tr else finding.quote.text
+            ids = self.archive.candidate_ids(text, authors=authors, limit=RETRIEVAL_LIMIT)
+            per_quote_ids.append(list(dict.fromkeys([*ids, *near])))
+        features = self._features(
+            [_canonical(t) for t in self.archive.tweets_by_ids(
+                sorted({i for ids in per_quote_ids for i in ids})
+            )]
+        )
+        return [[features[i] for i in ids if i in features] for ids in per_quote_ids]
+
     def _load_candidates(self) -> list[CandidateFeatures]:
         """Every archive tweet with its anchors and segment vectors (vectors computed once
         and kept in the store)."""
-        if self._candidates is not None:
-            return self._candidates
-        tweets = [_canonical(t) for t in self.archive.iter_tweets()]
+        if self._candidates is None:
+            tweets = [_canonical(t) for t in self.archive.iter_tweets()]
+            self._candidates = list(self._features(tweets).values())
+        return self._candidates
+
+    def _features(self, tweets: Sequence[CanonicalTweet]) -> dict[int, CandidateFeatures]:
         english = lang.get("en")
         vectors = self._tweet_vectors(tweets) if self.embedder else {}
-        self._candidates = [
-            CandidateFeatures(t, extract_anchors(t.text, english), vectors.get(t.id))
+        return {
+            t.id: CandidateFeatures(t, extract_anchors(t.text, english), vectors.get(t.id))
             for t in tweets
-        ]
-        return self._candidates
+        }
 
     def _tweet_vectors(self, tweets: Sequence[CanonicalTweet]) -> dict[int, np.ndarray]:
         assert self.embedder is not None

@@ -288,3 +288,25 @@ def test_without_translation_or_embeddings_shared_numbers_still_match(
     assert dutch["match"]["shared_anchors"] == 2
     assert only_quote(payload, "es_unmatched.txt")["verdict"] == "unmatched"
     assert code == 0
+
+
+def test_large_archive_path_retrieves_through_the_indexes(
+    setup: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past FULL_SCAN_LIMIT the archive is never loaded whole: candidates come from
+    full-text search, the speaker's tweets and the nearest stored embeddings. Here the
+    limit is lowered so the small archive takes that path."""
+    import quotes.verify
+
+    monkeypatch.setattr(quotes.verify, "FULL_SCAN_LIMIT", 0)
+    monkeypatch.setattr(quotes.verify.Verifier, "_load_candidates", None)  # must not be used
+    assert main(["archive", "embed", "-q"]) == 0
+    capsys.readouterr()
+    code, payload = verify_json(
+        capsys, str(setup / "id_misattributed.txt"), str(setup / "fr_distortion.txt")
+    )
+    misattributed = only_quote(payload, "id_misattributed.txt")
+    assert misattributed["verdict"] == "misattributed"
+    assert misattributed["match"]["tweet"]["author"] == "demo_minister"
+    assert only_quote(payload, "fr_distortion.txt")["verdict"] == "distortion"
+    assert code == 1

@@ -11,7 +11,7 @@ import sys
 import typer
 
 from quotes import __version__
-from quotes.cli import archive, extract, models, story, verify
+from quotes.cli import archive, db, extract, models, story, verify
 from quotes.cli.common import err_console
 from quotes.errors import QuotesError
 
@@ -24,6 +24,8 @@ app = typer.Typer(
 )
 app.add_typer(archive.app, name="archive")
 app.add_typer(models.app, name="models")
+app.add_typer(db.app, name="db")
+archive.app.command("embed")(db.embed_command)
 app.command("extract")(extract.extract_command)
 app.command("verify")(verify.verify_command)
 app.command("story")(story.story_command)

@@ -1,0 +1,104 @@
+"""What only PostgreSQL needs checking: the archive commands against a server URL, the
+plain `postgresql://` scheme, and retrieval reading word frequencies from the planner's
+statistics. The shared behaviour runs on both databases in test_store.py."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from quotes.cli import main
+from quotes.models import TweetRecord
+from quotes.store import ANALYZE_AFTER, Archive, choose_terms, with_driver
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "canonical-tweets.jsonl"
+SEED_ID = "1636047019893481474"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_archive_commands_on_postgresql(capsys: pytest.CaptureFixture[str], pg_url: str) -> None:
+    code, _, err = run(capsys, "archive", "import", "--db", pg_url, str(FIXTURE))
+    assert (code, err.strip()) == (
+        0, f"imported 21 tweets from {FIXTURE} (0 updated, 0 already in the archive)"
+    )
+    code, _, err = run(capsys, "archive", "import", "--db", pg_url, str(FIXTURE))
+    assert err.strip() == "nothing new: all 21 tweets already in the archive"
+    code, out, _ = run(capsys, "archive", "list", "--db", pg_url, "--format", "json",
+                       "--author", "Musk")
+    tweets = json.loads(out)["tweets"]
+    assert [t["platform_id"] for t in tweets][:1] == [SEED_ID]
+    assert tweets[0]["created_at"] == "2023-03-15T16:49:40Z"
+    code, out, _ = run(capsys, "archive", "show", "--db", pg_url, SEED_ID)
+    assert code == 0
+    assert out.rstrip().endswith("why doesn’t everyone do it?")
+
+
+def test_plain_postgresql_scheme_uses_psycopg(pg_url: str) -> None:
+    plain = pg_url.replace("postgresql+psycopg://", "postgresql://")
+    with Archive.open(plain) as archive:
+        assert archive.count() == 0
+        assert archive.url == pg_url  # the driver actually used
+
+
+def test_word_frequencies_come_from_the_statistics(pg_url: str) -> None:
+    # Enough tweets for the import to refresh the statistics; "common" is in all of them.
+    records = [
+        TweetRecord("fictional_user_0001", f"common words {n} in post {n % 97}", f"g:{n}")
+        for n in range(ANALYZE_AFTER)
+    ]
+    records.append(TweetRecord("fictional_user_0002", "common but zyxwv is rare", "g:x"))
+    with Archive.open(pg_url) as archive:
+        assert archive.import_records(records, files=["g"], fmt="jsonl").added == len(records)
+        with archive.engine.connect() as conn:
+            freqs = archive._search.doc_freqs(conn, ["common", "zyxwv"])
+        assert freqs is not None
+        assert freqs["common"] > 0.9 * len(records)
+        assert freqs["zyxwv"] < 0.01 * len(records)
+        assert choose_terms(["common", "zyxwv"], freqs, budget=100) == ["zyxwv"]
+        (top, *_) = archive.candidates("Is zyxwv common?")
+        assert top.text == "common but zyxwv is rare"
+
+
+def test_generated_search_column_follows_the_text(pg_url: str) -> None:
+    with Archive.open(pg_url) as archive:
+        archive.import_records(
+            [TweetRecord("fictional_user_0001", "Café crème at 9", "t:1")], files=["t"],
+            fmt="jsonl",
+        )
+    engine = create_engine(with_driver(pg_url))
+    with engine.connect() as conn:
+        vector = conn.execute(text("SELECT search_vector::text FROM tweet")).scalar_one()
+    engine.dispose()
+    assert vector == "'9':4 'at':3 'café':1 'crème':2"
+
+
+def test_first_big_load_rebuilds_the_search_index(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The threshold lowered so a small import takes the path a million-tweet load takes.
+    monkeypatch.setattr("quotes.store.GIN_REBUILD_MIN", 5)
+    records = [TweetRecord("fictional_user_0001", f"bulk post {n} qwv{n}", f"g:{n}")
+               for n in range(20)]
+    with Archive.open(pg_url) as archive:
+        assert archive.import_records(records, files=["g"], fmt="jsonl").added == 20
+        assert archive.candidates("qwv7")[0].text == "bulk post 7 qwv7"
+        # Not bigger than the archive any more: updated row by row, the index kept.
+        more = [TweetRecord("fictional_user_0001", f"later post qwz{n}", f"h:{n}")
+                for n in range(10)]
+        assert archive.import_records(more, files=["h"], fmt="jsonl").added == 10
+        assert archive.candidates("qwz3")[0].text == "later post qwz3"
+    engine = create_engine(with_driver(pg_url))
+    with engine.connect() as conn:
+        index = conn.execute(text(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_tweet_search_vector'"
+        )).scalar_one()
+    engine.dispose()
+    assert "gin (search_vector)" in index
