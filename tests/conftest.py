@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.http_fixtures import ConnectLog, LocalServer, no_outside_connections
+
 PG_GLOB = "/usr/lib/postgresql/*/bin"
 PG_USER = "quotes_test"  # the server's superuser, trusted on 127.0.0.1 only
 # Debian's package creates this account; initdb and postgres refuse to run as root.
@@ -156,3 +158,25 @@ def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'archive.sqlite'}"
     server: PostgresServer = request.getfixturevalue("postgres_server")
     return server.create_database()
+
+
+# --- the local HTTP server of the network tests (tests/http_fixtures.py) -----------------
+
+
+@pytest.fixture
+def outside(monkeypatch: pytest.MonkeyPatch) -> Iterator[ConnectLog]:
+    """Any connection attempt beyond 127.0.0.1 fails the test, and is logged."""
+    with no_outside_connections(monkeypatch) as log:
+        yield log
+
+
+@pytest.fixture
+def server(outside: ConnectLog) -> Iterator[LocalServer]:
+    with LocalServer() as running:
+        yield running
+
+
+@pytest.fixture
+def waits() -> list[float]:
+    """The Retry-After waits a client asked for (its sleep is replaced by an append)."""
+    return []

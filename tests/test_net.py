@@ -31,28 +31,10 @@ from tests.http_fixtures import (
     LocalServer,
     Reply,
     free_port,
-    no_outside_connections,
     redirect,
 )
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
-
-
-@pytest.fixture
-def outside(monkeypatch: pytest.MonkeyPatch) -> Iterator[ConnectLog]:
-    with no_outside_connections(monkeypatch) as log:
-        yield log
-
-
-@pytest.fixture
-def server(outside: ConnectLog) -> Iterator[LocalServer]:
-    with LocalServer() as running:
-        yield running
-
-
-@pytest.fixture
-def waits() -> list[float]:
-    return []
 
 
 def make_client(waits: list[float], **options: object) -> WebClient:
