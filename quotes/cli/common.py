@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -31,6 +32,12 @@ class OutputFormat(StrEnum):
 
 
 OutputOption = Annotated[OutputFormat, typer.Option("--format", help="text or json.")]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", "-o", help="Write the report to this file (atomically).")
+]
+LanguageOption = Annotated[
+    str | None, typer.Option("--lang", help="Language of the articles; detected if omitted.")
+]
 
 
 def db_url(value: str | None) -> str:

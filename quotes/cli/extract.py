@@ -12,6 +12,8 @@ from rich.progress import Progress
 from quotes import lang
 from quotes.cli.common import (
     DbOption,
+    LanguageOption,
+    OutOption,
     OutputFormat,
     OutputOption,
     QuietOption,
@@ -32,14 +34,9 @@ PROGRESS_MIN_FILES = 3
 
 def extract_command(
     files: Annotated[list[Path], typer.Argument(help="Article text files (UTF-8).")],
-    language: Annotated[
-        str | None,
-        typer.Option("--lang", help="Language of the articles; detected when not given."),
-    ] = None,
+    language: LanguageOption = None,
     output: OutputOption = OutputFormat.text,
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write the report to this file.")
-    ] = None,
+    out: OutOption = None,
     db: str | None = DbOption,
     quiet: bool = QuietOption,
 ) -> None:

@@ -9,7 +9,13 @@ from typing import Annotated
 import typer
 
 from quotes import lang
-from quotes.cli.common import QuietOption, console, err_console
+from quotes.cli.common import (
+    LanguageOption,
+    OutOption,
+    QuietOption,
+    console,
+    err_console,
+)
 from quotes.embed import default_embedder
 from quotes.errors import InputError
 from quotes.pipeline import Pipeline
@@ -40,12 +46,8 @@ def story_command(
     output: Annotated[
         StoryFormat, typer.Option("--format", help="text (terminal), json or md.")
     ] = StoryFormat.text,
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write the report to this file.")
-    ] = None,
-    language: Annotated[
-        str | None, typer.Option("--lang", help="Language of all versions; detected if omitted.")
-    ] = None,
+    out: OutOption = None,
+    language: LanguageOption = None,
     quiet: bool = QuietOption,
 ) -> None:
     """Align the claims of several language versions of ARTICLES (one story) and list

@@ -14,7 +14,15 @@ from rich.progress import Progress
 from rich.table import Table
 
 from quotes import lang
-from quotes.cli.common import DbOption, QuietOption, console, db_url, err_console
+from quotes.cli.common import (
+    DbOption,
+    LanguageOption,
+    OutOption,
+    QuietOption,
+    console,
+    db_url,
+    err_console,
+)
 from quotes.cli.models import ModelDirOption
 from quotes.cli.web import load_articles
 from quotes.embed import default_embedder
@@ -44,12 +52,8 @@ def verify_command(
     output: Annotated[
         ReportFormat, typer.Option("--format", help="text (terminal), json, md or html.")
     ] = ReportFormat.text,
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write the report to this file.")
-    ] = None,
-    language: Annotated[
-        str | None, typer.Option("--lang", help="Language of the articles; detected if omitted.")
-    ] = None,
+    out: OutOption = None,
+    language: LanguageOption = None,
     model: Annotated[
         list[str] | None,
         typer.Option("--model", help="Translation model for a language: LANG=NAME_OR_PATH."),
