@@ -18,6 +18,7 @@ from quotes import __version__
 from quotes.errors import InputError
 from quotes.match import THRESHOLDS
 from quotes.models import DocumentAnalysis, QuoteFinding
+from quotes.story import story_markdown
 from quotes.verify import ArticleReport, QuoteReport
 
 EXTRACT_SCHEMA = "quotes.extract/1"
@@ -182,6 +183,8 @@ def markdown_report(payload: dict[str, Any]) -> str:
             lines += ["No statement quotes.", ""]
         for i, q in enumerate(article["quotes"], 1):
             lines += _markdown_quote(i, q)
+    if payload.get("story"):
+        lines += ["## Where the versions disagree", "", story_markdown(payload["story"]), ""]
     if payload["errors"]:
         lines += ["## Inputs not read", ""]
         lines += [f"- `{e['source']}`: {e['error']}" for e in payload["errors"]]

@@ -310,3 +310,18 @@ def test_large_archive_path_retrieves_through_the_indexes(
     assert misattributed["match"]["tweet"]["author"] == "demo_minister"
     assert only_quote(payload, "fr_distortion.txt")["verdict"] == "distortion"
     assert code == 1
+
+
+def test_several_versions_get_the_story_check_in_the_report(setup: Path, capsys) -> None:
+    """The German and French versions give the mayor's bridge two different prices."""
+    _, payload = verify_json(
+        capsys, str(setup / "de_faithful.txt"), str(setup / "fr_distortion.txt")
+    )
+    jsonschema.validate(payload, report_schema())
+    story = payload["story"]
+    (claim,) = [c for c in story["divergences"] if c["kind"] == "number"]
+    written = {Path(v["source"]).name: v["as_written"] for v in claim["versions"]}
+    assert "40 Millionen Dollar" in written["de_faithful.txt"]
+    assert "400 millions de dollars" in written["fr_distortion.txt"]
+    _, single = verify_json(capsys, str(setup / "de_faithful.txt"))
+    assert "story" not in single

@@ -32,6 +32,7 @@ from quotes.pipeline import Pipeline
 from quotes.report import ALARMING, dumps, markdown_report, verify_report, write_atomic
 from quotes.report_html import html_report
 from quotes.store import Archive
+from quotes.story import compare_versions, story_report, version_of
 from quotes.verify import Verifier
 
 # Exit code when a distortion or misattribution was found (documented in the README).
@@ -119,6 +120,14 @@ def verify_command(
         embedding_model=embedder.model_id if embedder else None,
         errors=errors,
     )
+    if len(documents) >= 2 and embedder is not None:
+        # Several articles are usually language versions of one story: say where they
+        # disagree, as `quotes story` does.
+        versions = [
+            version_of(d.source, d.text, r.analysis)
+            for d, r in zip(documents, reports, strict=True)
+        ]
+        payload["story"] = story_report(compare_versions(versions, embedder.embed_queries))
     if output is ReportFormat.text and out is None:
         _print_summary(payload)
     else:
