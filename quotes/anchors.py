@@ -438,18 +438,28 @@ def _numeral_value(m: re.Match[str], *, decimal_comma: bool) -> float:
     return value + float(f"0.{frac}")
 
 
-def _currency_before(text: str, start: int, table: LanguageData) -> tuple[str | None, int]:
-    head = text[max(0, start - 12) : start]
+def _word_ending(
+    text: str, start: int, words: Iterable[str], window: int
+) -> tuple[str, int] | None:
+    """The longest of `words` ending the text just before `start` (spaces allowed in
+    between) and not glued to a longer word ("Summe" does not end with "um"), with the
+    offset where it begins."""
+    head = text[max(0, start - window) : start]
     trimmed = head.rstrip(_SPACES)
     lowered = trimmed.lower()
-    for sign in sorted(table.currencies, key=len, reverse=True):
-        if not lowered.endswith(sign):
+    for word in sorted(words, key=len, reverse=True):
+        if not lowered.endswith(word):
             continue
-        before = lowered[: len(lowered) - len(sign)]
-        if sign[:1].isalnum() and before and before[-1].isalnum():
-            continue  # a word that merely ends like a currency code
-        return table.currencies[sign], start - (len(head) - len(trimmed)) - len(sign)
-    return None, start
+        before = lowered[: len(lowered) - len(word)]
+        if word[:1].isalnum() and before and before[-1].isalnum():
+            continue
+        return word, start - (len(head) - len(trimmed)) - len(word)
+    return None
+
+
+def _currency_before(text: str, start: int, table: LanguageData) -> tuple[str | None, int]:
+    found = _word_ending(text, start, table.currencies, 12)
+    return (table.currencies[found[0]], found[1]) if found else (None, start)
 
 
 def _currency_after(text: str, end: int, table: LanguageData) -> tuple[str | None, int]:
@@ -492,17 +502,8 @@ def _word_char(text: str, i: int) -> bool:
 
 
 def _approximator_before(text: str, start: int, table: LanguageData) -> tuple[bool, int]:
-    head = text[max(0, start - 30) : start]
-    trimmed = head.rstrip(_SPACES)
-    lowered = trimmed.lower()
-    for approx in sorted(table.approximators, key=len, reverse=True):
-        if not lowered.endswith(approx):
-            continue
-        before = lowered[: len(lowered) - len(approx)]
-        if approx[:1].isalpha() and before and before[-1].isalnum():
-            continue  # "Summe" does not end with the approximator "um"
-        return True, start - (len(head) - len(trimmed)) - len(approx)
-    return False, start
+    found = _word_ending(text, start, table.approximators, 30)
+    return (True, found[1]) if found else (False, start)
 
 
 def _previous_word(text: str, start: int) -> tuple[str, int] | None:
