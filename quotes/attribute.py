@@ -87,11 +87,12 @@ def attribute_quotes(
     previous: tuple[Quote, Attribution] | None = None
     statements = [q for q in quotes if q.kind == "statement" and q.depth == 0]
     bounds = [(q.open_at, q.outer_end) for q in statements]
+    position = {id(q): i for i, q in enumerate(statements)}
     for quote in quotes:
         if quote.kind != "statement" or quote.depth != 0:
             results.append(None)
             continue
-        i = statements.index(quote)
+        i = position[id(quote)]
         prev_end = bounds[i - 1][1] if i > 0 else 0
         next_start = bounds[i + 1][0] if i + 1 < len(bounds) else len(text)
         found = _attribute_one(text, tokens, starts, quote, prev_end, next_start, table, people)

@@ -117,7 +117,6 @@ class _Open:
     mark: _Mark
     content_start: int
     segment_start: int  # where the quote's current paragraph begins (for unclosed endings)
-    continued: bool = False
 
 
 @dataclass(slots=True)
@@ -391,12 +390,10 @@ def _continues(
         )
         if repeated and first is not None:
             consumed.add(first.pos)
-            opened.continued = True
             opened.segment_start = _content_start(text, first)
             return True
         if first is not None:
             if first.can_close and not first.can_open:
-                opened.continued = True
                 opened.segment_start = lines.starts[nxt]
                 return True
             return False

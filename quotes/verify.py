@@ -250,11 +250,11 @@ class Verifier:
                 vectors[tweet.id] = matrix
                 new[tweet.id] = to_bytes(matrix)
             self.archive.store_tweet_embeddings(model, new)
-        dim = next(iter(vectors.values())).shape[1] if vectors else None
+        # A stored matrix has one row per segment of its tweet: its width follows.
+        texts = {t.id: t.text for t in tweets}
         for tweet_id, data in stored.items():
-            if dim is None:
-                dim = len(self.embedder.embed_passages(["x"])[0])
-            vectors[tweet_id] = from_bytes(data, dim)
+            rows = len(tweet_segments(texts[tweet_id]))
+            vectors[tweet_id] = from_bytes(data, len(data) // 4 // rows)
         return vectors
 
 
