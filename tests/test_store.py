@@ -391,9 +391,17 @@ def test_archive_embed_is_resumable(capsys: pytest.CaptureFixture[str], db_url: 
         first = next(archive.tweets_without_embedding(embedder.model_id, batch=5))
         archive.store_tweet_embeddings(embedder.model_id, db_cli.embed_tweets(embedder, first))
     assert main(["archive", "embed", "--db", db_url, "--batch", "4"]) == 0
-    assert capsys.readouterr().err.strip() == f"embedded 16 tweets with {embedder.model_id}"
+    embedded, index_line = capsys.readouterr().err.strip().splitlines()
+    assert embedded == f"embedded 16 tweets with {embedder.model_id}"
+    assert index_line.startswith("no vector index: searches scan every vector")
     assert main(["archive", "embed", "--db", db_url]) == 0
-    assert capsys.readouterr().err.strip() == "nothing to embed: every tweet has its vectors"
+    nothing, _ = capsys.readouterr().err.strip().splitlines()
+    assert nothing == "nothing to embed: every tweet has its vectors"
+    # Forced, a 21-tweet archive gets a one-cell index: the search below goes through it.
+    assert main(["archive", "embed", "--db", db_url, "--reindex"]) == 0
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        "vector index: 21 tweets in 1 cells, 1 read per search"
+    )
     with Archive.open(db_url) as archive:
         assert archive.embedding_counts() == {embedder.model_id: 21}
         # The seed article 002 quotes the tweet in German: its vectors alone find it.

