@@ -22,7 +22,7 @@ from typing import Literal
 from quotes.lang import LanguageData, is_role
 from quotes.text import words
 
-AnchorKind = Literal["number", "year", "handle", "hashtag", "url", "name"]
+AnchorKind = Literal["number", "year", "handle", "hashtag", "url", "name", "term"]
 
 # Relative tolerance for two numbers to be the same value (rounding in translation).
 EXACT_TOLERANCE = 0.005

@@ -6,9 +6,10 @@ bundled), the sentence's place in its article and the anchors it holds (numbers 
 their scale and currency, years, names). Sentences aligned across versions state the
 same facts, so their anchors are compared: a count of 10 in one version and 10 000 in
 another, a year given as 2019 and as 1, a sum of one billion and of 2019 billion, a name
-swapped. Claims on which all versions agree are summarized, not listed; a number only
-one version gives is no disagreement (versions cut differently). Numbers compare by
-value, never by spelling: "10,000", "10.000", "10 000" and "ten thousand" agree.
+swapped, an organisation called non-profit in one and for-profit in another (opposite
+terms from the language tables). Claims on which all versions agree are summarized, not
+listed; a number only one version gives is no disagreement (versions cut differently).
+Numbers compare by value, never by spelling: "10,000", "10.000", "10 000" and "ten thousand" agree.
 
 Pure: versions, their language tables and a sentence-embedding function come in; the
 result is plain data that `story_report` turns into the `quotes.story/1` document.
@@ -58,6 +59,8 @@ MIN_WORDS = 4
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W\d_]+")
 _ANCHORED = ("number", "year")
+_LONGER = r"[^\W_]*"  # the rest of a word
+_WHOLE = r"(?![^\W_])"  # the end of a word
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,8 @@ class Sentence:
     names: tuple[Anchor, ...]
     position: float  # 0 at the article's start, 1 at its end
     in_quote: bool
+    # Poles of the language table's opposites ("non-profit"), value "axis=pole".
+    terms: tuple[Anchor, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +101,7 @@ class Mention:
 class Claim:
     """A fact several versions state: the same number, year or name in aligned sentences."""
 
-    kind: str  # "number", "year" or "name"
+    kind: str  # "number", "year", "name" or "term"
     mentions: tuple[Mention, ...]
     diverges: bool
 
@@ -163,8 +168,50 @@ def claim_sentences(versions: Sequence[Version]) -> list[Sentence]:
         for i, (start, end, text, numbers, names) in enumerate(kept):
             in_quote = any(s < end and start < e for s, e in version.quote_spans)
             result.append(Sentence(v, i, start, end, text, numbers, names,
-                                   i / max(1, len(kept) - 1), in_quote))
+                                   i / max(1, len(kept) - 1), in_quote,
+                                   tuple(opposite_terms(text, version.table))))
     return result
+
+
+def opposite_terms(text: str, table: LanguageData) -> list[Anchor]:
+    """The poles of the table's opposites `text` states ("gemeinnützigen" → profit =
+    non-profit), as term anchors; where forms overlap the longest counts ("not for
+    profit" is no "for profit")."""
+    pattern, poles = _terms_pattern(table)
+    if pattern is None:
+        return []
+    return [
+        Anchor("term", poles[m.lastgroup], m.group(), m.start(), m.end())
+        for m in pattern.finditer(text) if m.lastgroup is not None
+    ]
+
+
+def _terms_pattern(table: LanguageData) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    cached = _TERM_PATTERNS.get(id(table))
+    if cached is None or cached[0] is not table:  # tables hold dicts: not hashable
+        cached = _TERM_PATTERNS[id(table)] = (table, *_build_terms_pattern(table))
+    return cached[1], cached[2]
+
+
+_TERM_PATTERNS: dict[int, tuple[LanguageData, re.Pattern[str] | None, dict[str, str]]] = {}
+
+
+def _build_terms_pattern(table: LanguageData) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    forms = sorted(
+        ((form, f"{axis}={pole}") for axis, by_pole in table.opposites.items()
+         for pole, pole_forms in by_pole.items() for form in pole_forms),
+        key=lambda item: -len(item[0]),
+    )
+    if not forms:
+        return None, {}
+    poles = {f"t{n}": pole for n, (_, pole) in enumerate(forms)}
+    # Long forms take inflections and compounds ("gemeinnützigen"); short ones must be
+    # whole words ("legal" in "illegal" is no match either way: it must start a word).
+    alternatives = [
+        f"(?P<t{n}>{re.escape(form)}{_LONGER if len(form) >= 5 else _WHOLE})"
+        for n, (form, _) in enumerate(forms)
+    ]
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + ")", re.IGNORECASE), poles
 
 
 # --- alignment -------------------------------------------------------------------------
@@ -258,6 +305,10 @@ def _claims(
             for a, b in _swapped_names(sentences[i], sentences[j], texts):
                 link((i, len(sentences[i].numbers) + a), (j, len(sentences[j].numbers) + b),
                      differ=True)
+        if sure:
+            for (a, b), differ in _linked_terms(sentences[i], sentences[j]):
+                link((i, _term_slot(sentences[i], a)), (j, _term_slot(sentences[j], b)),
+                     differ=differ)
     for (i, a), (j, b), differ in _context_links(sentences, similarity):
         if find((i, a)) != find((j, b)):
             link((i, a), (j, b), differ=differ)
@@ -274,7 +325,7 @@ def _claims(
         ))
         if len({m.version for m in mentions}) < 2:
             continue
-        kind = "name" if mentions[0].anchor.kind == "name" else (
+        kind = mentions[0].anchor.kind if mentions[0].anchor.kind in ("name", "term") else (
             "year" if all(m.anchor.kind == "year" for m in mentions) else "number")
         claims.append(Claim(kind, mentions, root in differing_roots and _really_differ(mentions)))
     claims.sort(key=lambda c: (not c.diverges, c.mentions[0].sentence.position))
@@ -288,8 +339,31 @@ def _corroborated(a: Sentence, b: Sentence) -> bool:
 
 
 def _anchor_at(sentence: Sentence, k: int) -> Anchor:
-    return sentence.numbers[k] if k < len(sentence.numbers) else sentence.names[
-        k - len(sentence.numbers)]
+    """A sentence's k-th anchor, counting its numbers, then names, then terms."""
+    return (*sentence.numbers, *sentence.names, *sentence.terms)[k]
+
+
+def _term_slot(sentence: Sentence, k: int) -> int:
+    return len(sentence.numbers) + len(sentence.names) + k
+
+
+def _linked_terms(a: Sentence, b: Sentence) -> list[tuple[tuple[int, int], bool]]:
+    """Per axis of opposites on which each sentence states one pole only: its first
+    mention in each, and whether the poles differ (a sentence stating both poles, "a
+    non-profit became a for-profit", contradicts nothing)."""
+    links = []
+    for axis in sorted({_axis(t) for t in a.terms} & {_axis(t) for t in b.terms}):
+        in_a = [k for k, t in enumerate(a.terms) if _axis(t) == axis]
+        in_b = [k for k, t in enumerate(b.terms) if _axis(t) == axis]
+        poles_a = {a.terms[k].value for k in in_a}
+        poles_b = {b.terms[k].value for k in in_b}
+        if len(poles_a) == 1 and len(poles_b) == 1:
+            links.append(((in_a[0], in_b[0]), poles_a != poles_b))
+    return links
+
+
+def _axis(term: Anchor) -> str:
+    return str(term.value).partition("=")[0]
 
 
 def _linked_numbers(a: Sentence, b: Sentence) -> list[tuple[tuple[int, int], bool]]:
@@ -386,7 +460,10 @@ def _really_differ(mentions: Sequence[Mention]) -> bool:
         for y in mentions:
             if x.version == y.version:
                 continue
-            if x.anchor.kind == "name" or y.anchor.kind == "name":
+            if x.anchor.kind == "term" or y.anchor.kind == "term":
+                if x.anchor.value != y.anchor.value:
+                    return True
+            elif x.anchor.kind == "name" or y.anchor.kind == "name":
                 if not same_name(x.anchor.text, y.anchor.text):
                     return True
             elif not same_number(x.anchor, y.anchor):
@@ -395,6 +472,8 @@ def _really_differ(mentions: Sequence[Mention]) -> bool:
 
 
 def _shown(anchor: Anchor) -> str:
+    if anchor.kind == "term":
+        return str(anchor.value).partition("=")[2]  # the pole's English name
     return anchor.text if anchor.kind == "name" else anchor.describe()
 
 

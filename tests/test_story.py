@@ -81,10 +81,20 @@ def test_seed_versions_disagree_on_the_microsoft_investment(seeds: StoryCheck) -
     assert money == {"000": {"1B USD"}, "002": {"2019B USD"}, "003": {"1B USD"}}
 
 
+def test_seed_versions_disagree_on_what_kind_of_subsidiary_it_is(seeds: StoryCheck) -> None:
+    # 000 calls OpenAI's subsidiary "nirlaba" (non-profit), 002 and 003 for-profit: both
+    # where the tweet is introduced and where its founding is told.
+    terms = [v for v in values(seeds) if any(x.startswith("profit=") for x in
+                                              next(iter(v.values())))]
+    expected = {"000": {"profit=non-profit"}, "002": {"profit=for-profit"},
+                "003": {"profit=for-profit"}}
+    assert terms == [expected, expected]
+
+
 def test_seed_versions_list_nothing_else(seeds: StoryCheck) -> None:
     """Every other claim the versions share agrees: the quote's ~$100M and $30B, 2015,
     2018, the two data centres, the six-month pause, "about $1 billion" promised."""
-    assert len(seeds.divergences) == 3
+    assert len(seeds.divergences) == 5
     agreed = {c.mentions[0].anchor.describe() for c in seeds.agreements}
     assert {"~100M USD", "30B USD", "2015", "2018", "2", "6", "~1B USD"} <= agreed
     quoted = [c for c in seeds.agreements if any(m.sentence.in_quote for m in c.mentions)]
@@ -144,6 +154,48 @@ def test_a_number_only_one_version_gives_is_no_divergence() -> None:
         "de": ("de", "Der Rat hat den Plan am Montag gebilligt. Er wird viel Geld kosten."),
     }
     assert check_of(passages).divergences == []
+
+
+def test_opposite_terms_disagree_across_languages() -> None:
+    passages = {
+        "en": ("en", "The Harbour Trust, a non-profit, opened a clinic in Porto in 2021. "
+                     "It treats 300 patients a week."),
+        "de": ("de", "Der Harbour Trust, ein gewinnorientiertes Unternehmen, eröffnete 2021 "
+                     "eine Klinik in Porto. Sie behandelt 300 Patienten pro Woche."),
+        "es": ("es", "Harbour Trust, una organización sin fines de lucro, abrió una clínica "
+                     "en Oporto en 2021. Atiende a 300 pacientes por semana."),
+    }
+    found = values(check_of(passages))
+    assert found == [{"en": {"profit=non-profit"}, "de": {"profit=for-profit"},
+                      "es": {"profit=non-profit"}}]
+
+
+def test_negated_forms_and_both_poles_are_no_divergence() -> None:
+    passages = {
+        # "nicht gewinnorientiert" is non-profit: the longer form wins over "gewinnorientiert".
+        "en": ("en", "The Harbour Trust, a non-profit, opened a clinic in Porto in 2021."),
+        "de": ("de", "Der Harbour Trust, nicht gewinnorientiert, eröffnete 2021 eine Klinik "
+                     "in Porto."),
+        # One sentence stating both poles contradicts neither version.
+        "fr": ("fr", "Le Harbour Trust, à but non lucratif devenu une société à but "
+                     "lucratif, a ouvert une clinique à Porto en 2021."),
+    }
+    check = check_of(passages)
+    assert check.divergences == []
+    assert any(c.kind == "term" for c in check.agreements)
+
+
+def test_opposite_terms_are_found_with_their_inflections() -> None:
+    from quotes.story import opposite_terms
+
+    de = [t.value for t in opposite_terms(
+        "Die gemeinnützigen Vereine und eine gewinnorientierte Firma; das war illegal, "
+        "nicht legal.", lang.get("de"))]
+    assert de == ["profit=non-profit", "profit=for-profit", "legality=illegal",
+                  "legality=illegal"]
+    # A short form is a whole word only; "legal" never matches inside "illegal".
+    en = [t.value for t in opposite_terms("An illegal move, legally dubious.", lang.get("en"))]
+    assert en == ["legality=illegal", "legality=legal"]
 
 
 def test_split_sentences_keeps_headlines_apart() -> None:

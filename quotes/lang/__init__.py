@@ -62,6 +62,8 @@ class LanguageData:
     clause_words: frozenset[str] = frozenset()  # conjunctions that open a clause
     hedges: tuple[str, ...] = ()  # "seems to", "apparently": soften a claim
     exonyms: dict[str, str] = field(default_factory=dict)  # "deutschland" → "germany"
+    # axis → pole → forms: ("profit", "non-profit") ← "nirlaba", "gemeinnützig"
+    opposites: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
 
 def is_role(word: str, table: LanguageData) -> bool:
@@ -109,6 +111,7 @@ def _load(code: str, raw: dict) -> LanguageData:
             negations=frozenset(n.casefold() for n in raw.get("polarity", {}).get("negations", [])),
             **_numbers_fields(numbers),
             **_polarity_fields(raw.get("polarity", {}), raw.get("names", {})),
+            opposites=_opposites(raw.get("opposites", {})),
             medium_patterns=tuple(
                 (medium, re.compile(pattern, re.IGNORECASE))
                 for medium, patterns in mediums.items()
@@ -154,6 +157,15 @@ def _polarity_fields(polarity: dict, names: dict) -> dict[str, object]:
         "hedges": _lower_list(polarity.get("hedges", [])),
         "exonyms": {k.casefold(): v.casefold() for k, v in names.get("exonyms", {}).items()},
     }
+
+
+def _opposites(raw: dict) -> dict[str, dict[str, tuple[str, ...]]]:
+    found = {}
+    for axis, poles in raw.items():
+        if not isinstance(poles, dict) or len(poles) != 2:
+            raise ValueError(f"opposites.{axis} must name exactly two poles")
+        found[axis] = {pole: _lower_list(forms) for pole, forms in poles.items()}
+    return found
 
 
 @cache
