@@ -35,7 +35,6 @@ from sqlalchemy import (
     JSON,
     Column,
     DateTime,
-    Index,
     UniqueConstraint,
     bindparam,
     event,
@@ -96,6 +95,7 @@ SPEAKER_POSTINGS_BUDGET = 40_000
 MAX_QUERY_TERMS = 64
 # Tweets read per round by the brute-force vector scan.
 VECTOR_CHUNK = 20_000
+BLOCKS_PER_READ = 64  # index blocks per fetch: ~16k vectors, ~6 MB at 384 dims
 TEXT_HASH_LENGTH = 32  # hex characters: 128 bits of sha256
 
 # Name words that identify nobody, so they never become aliases on their own and are
@@ -223,18 +223,20 @@ class VectorIndex(SQLModel, table=True):
     centroids: bytes  # float32 little-endian (lists × dim)
 
 
-class VectorListEntry(SQLModel, table=True):
-    """A tweet's segment vectors that fall in one index cell (a copy of those in
-    tweet_embedding, filed by cell). The primary key leads with (model, list_no): a
-    search reads a cell as one index range and touches no other table."""
+class VectorBlock(SQLModel, table=True):
+    """Up to `vector_index.BLOCK_SIZE` vectors of one index cell, quantized, with the
+    tweet each belongs to (a copy of tweet_embedding's vectors, filed by cell). The
+    primary key leads with (model, list_no): a search reads a cell as one index range
+    and touches no other table."""
 
-    __tablename__ = "vector_list"
-    __table_args__ = (Index("ix_vector_list_model_tweet_id", "model", "tweet_id"),)
+    __tablename__ = "vector_block"
 
     model: str = Field(primary_key=True)
     list_no: int = Field(primary_key=True)
-    tweet_id: int = Field(foreign_key="tweet.id", primary_key=True)
-    vector: bytes  # float32 little-endian (segments in this cell × dim)
+    block_no: int = Field(primary_key=True)
+    count: int
+    tweet_ids: bytes  # int64 little-endian, one per vector
+    vectors: bytes  # `vector_index.quantize`d
 
 
 # Only this module's tables: other modules may register theirs in the shared metadata.
@@ -242,7 +244,7 @@ _TABLES = [
     SQLModel.metadata.tables[n]
     for n in (
         "author", "author_alias", "import_run", "tweet", "translation_cache", "tweet_embedding",
-        "vector_index", "vector_list",
+        "vector_index", "vector_block",
     )
 ]
 _TWEET = SQLModel.metadata.tables["tweet"]
@@ -670,8 +672,9 @@ class _PostgresSearch:
         return [row[0] for row in conn.execute(stmt, params)]
 
 
-# (tweet ids, vectors per tweet, the vectors as float32 rows, each row's scale or None)
-_VectorChunk = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]
+# (tweet ids, vectors per tweet (None: one each), the vectors as float32 rows, each row's
+# scale or None)
+_VectorChunk = tuple[np.ndarray, np.ndarray | None, np.ndarray, np.ndarray | None]
 
 
 def _stacked(rows: Sequence[Any], width: int) -> tuple[np.ndarray, np.ndarray, bytes] | None:
@@ -712,7 +715,7 @@ class VectorIndexInfo:
     probes: int
     vectors_at_build: int
     built_at: datetime
-    tweets: int  # tweets filed under its cells
+    vectors: int  # segment vectors filed under its cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -748,54 +751,161 @@ def _segment_count(conn: Connection, model: str, dim: int) -> int:
     return int(total or 0) // (4 * dim)
 
 
-def _file_vectors(
-    conn: Connection, model: str, index: _LoadedIndex, vectors: Mapping[int, bytes]
+def _matrices(vectors: Mapping[int, bytes], dim: int) -> tuple[np.ndarray, np.ndarray]:
+    """(owner of each row, the rows) of tweets' stored float32 vectors."""
+    usable = {i: v for i, v in vectors.items() if len(v) and len(v) % (4 * dim) == 0}
+    if not usable:
+        return np.empty(0, np.int64), np.empty((0, dim), np.float32)
+    owners = np.repeat(np.array(list(usable), dtype=np.int64),
+                       [len(v) // (4 * dim) for v in usable.values()])
+    return owners, np.frombuffer(b"".join(usable.values()), dtype="<f4").reshape(-1, dim)
+
+
+def _refile_vectors(
+    conn: Connection, model: str, index: _LoadedIndex, old: Mapping[int, bytes],
+    new: Mapping[int, bytes],
 ) -> None:
-    """File (or re-file) these tweets' vectors under the index's cells."""
-    for chunk in _chunks(list(vectors)):
-        conn.execute(
-            text("DELETE FROM vector_list WHERE model = :m AND tweet_id IN :ids")
-            .bindparams(bindparam("ids", expanding=True)),
+    """Keep the index whole when tweets' vectors change: their old vectors leave the
+    cells they were filed in (the cells are a function of the vectors), the new ones
+    join theirs."""
+    owners, matrix = _matrices(old, index.dim)
+    leaving = np.unique(owners)
+    for cell in np.unique(vector_index.assign(matrix, index.centroids)).tolist():
+        blocks = _cell_blocks(conn, model, cell, index.dim)
+        cell_owners = np.concatenate([o for o, _ in blocks]) if blocks else owners[:0]
+        rows = vector_index.quantized_rows(b"".join(v for _, v in blocks), index.dim)
+        stay = ~np.isin(cell_owners, leaving)
+        _delete_cell(conn, model, cell)
+        _write_blocks(conn, model, _blocks_of(cell, 0, cell_owners[stay], rows[stay]))
+    owners, matrix = _matrices(new, index.dim)
+    for cell, cell_owners, vectors in vector_index.by_cell(owners, matrix, index.centroids):
+        _append_to_cell(conn, model, cell, index.dim, cell_owners,
+                        vector_index.quantized_rows(vector_index.quantize(vectors), index.dim))
+
+
+def _stored_vectors(conn: Connection, model: str, tweet_ids: Sequence[int]) -> dict[int, bytes]:
+    found: dict[int, bytes] = {}
+    for chunk in _chunks(list(tweet_ids)):
+        rows = conn.execute(
+            text("SELECT tweet_id, vector FROM tweet_embedding WHERE model = :m "
+                 "AND tweet_id IN :ids").bindparams(bindparam("ids", expanding=True)),
             {"m": model, "ids": list(chunk)},
         )
-    usable = {i: v for i, v in vectors.items() if len(v) and len(v) % (4 * index.dim) == 0}
-    if usable:
-        ids = np.array(list(usable), dtype=np.int64)
-        matrix = np.frombuffer(b"".join(usable.values()), dtype="<f4").reshape(-1, index.dim)
-        segments = np.array([len(v) // (4 * index.dim) for v in usable.values()])
-        _insert_vector_lists(conn, model, _cell_rows(ids, segments, matrix, index.centroids))
+        found.update((i, bytes(v)) for i, v in rows)
+    return found
 
 
-def _cell_rows(
-    ids: np.ndarray, segments: np.ndarray, matrix: np.ndarray, centroids: np.ndarray
-) -> Iterator[tuple[int, int, bytes]]:
-    """(cell, tweet id, the tweet's vectors in that cell as stored in the index)."""
-    for cell, item, vectors in vector_index.file_by_cell(matrix, segments, centroids):
-        yield cell, int(ids[item]), vector_index.quantize(vectors)
+def _cell_blocks(conn: Connection, model: str, cell: int, dim: int
+                 ) -> list[tuple[np.ndarray, bytes]]:
+    rows = conn.execute(
+        text("SELECT tweet_ids, vectors FROM vector_block WHERE model = :m AND list_no = :c "
+             "ORDER BY block_no"),
+        {"m": model, "c": cell},
+    )
+    return [vector_index.unpack_block(bytes(ids), bytes(v), dim) for ids, v in rows]
 
 
-def _insert_vector_lists(
-    conn: Connection, model: str, rows: Iterable[tuple[int, int, bytes]]
+def _delete_cell(conn: Connection, model: str, cell: int) -> None:
+    conn.execute(text("DELETE FROM vector_block WHERE model = :m AND list_no = :c"),
+                 {"m": model, "c": cell})
+
+
+def _append_to_cell(
+    conn: Connection, model: str, cell: int, dim: int, owners: np.ndarray, rows: np.ndarray
 ) -> None:
-    """(cell, tweet id, vectors) rows in bulk: the driver's executemany on SQLite, COPY
-    on PostgreSQL (a million rows through SQLAlchemy's parameter handling take minutes)."""
+    """Add quantized rows to a cell: its last block is filled up first."""
+    last = conn.execute(
+        text("SELECT block_no, tweet_ids, vectors FROM vector_block "
+             "WHERE model = :m AND list_no = :c ORDER BY block_no DESC LIMIT 1"),
+        {"m": model, "c": cell},
+    ).first()
+    start = 0
+    if last is not None:
+        last_owners, last_bytes = vector_index.unpack_block(bytes(last[1]), bytes(last[2]), dim)
+        start = last[0] + 1
+        if len(last_owners) < vector_index.BLOCK_SIZE:
+            conn.execute(
+                text("DELETE FROM vector_block WHERE model = :m AND list_no = :c "
+                     "AND block_no = :b"), {"m": model, "c": cell, "b": last[0]})
+            start = last[0]
+            owners = np.concatenate((last_owners, owners))
+            rows = np.concatenate((vector_index.quantized_rows(last_bytes, dim), rows))
+    _write_blocks(conn, model, _blocks_of(cell, start, owners, rows))
+
+
+def _blocks_of(cell: int, first: int, owners: np.ndarray, rows: np.ndarray
+               ) -> Iterator[tuple[int, int, int, bytes, bytes]]:
+    """(cell, block_no, count, tweet ids, vectors) rows for quantized rows of one cell."""
+    size = vector_index.BLOCK_SIZE
+    for n, at in enumerate(range(0, len(owners), size)):
+        part = owners[at : at + size]
+        yield (cell, first + n, len(part), np.ascontiguousarray(part, dtype="<i8").tobytes(),
+               rows[at : at + size].tobytes())
+
+
+def _write_blocks(
+    conn: Connection, model: str, blocks: Iterable[tuple[int, int, int, bytes, bytes]]
+) -> None:
+    """Blocks in bulk: the driver's executemany on SQLite, COPY on PostgreSQL."""
     raw = conn.connection.driver_connection
+    columns = "model, list_no, block_no, count, tweet_ids, vectors"
     with _driver_errors(conn):
         if _is_sqlite(conn):
             cursor = raw.cursor()  # type: ignore[union-attr]
             try:
                 cursor.executemany(
-                    "INSERT INTO vector_list (model, list_no, tweet_id, vector) "
-                    "VALUES (?, ?, ?, ?)",
-                    ((model, cell, tweet, vector) for cell, tweet, vector in rows),
+                    f"INSERT INTO vector_block ({columns}) VALUES (?, ?, ?, ?, ?, ?)",
+                    ((model, *block) for block in blocks),
                 )
             finally:
                 cursor.close()
             return
-        sql = "COPY vector_list (model, list_no, tweet_id, vector) FROM STDIN"
+        sql = f"COPY vector_block ({columns}) FROM STDIN"
         with raw.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
-            for cell, tweet, vector in rows:
-                copy.write_row((model, cell, tweet, vector))
+            for block in blocks:
+                copy.write_row((model, *block))
+
+
+class _CellWriter:
+    """Files a stream of vectors into cells while an index is built: each cell's vectors
+    are buffered until they fill a block, so blocks are written whole and memory holds at
+    most one partial block per cell."""
+
+    def __init__(self, conn: Connection, model: str, centroids: np.ndarray) -> None:
+        self.conn, self.model, self.centroids = conn, model, centroids
+        self.pending: dict[int, tuple[list[np.ndarray], list[np.ndarray]]] = {}
+        self.next_block: dict[int, int] = {}
+        self.ready: list[tuple[int, int, int, bytes, bytes]] = []
+
+    def add(self, owners: np.ndarray, matrix: np.ndarray) -> None:
+        dim = matrix.shape[1]
+        for cell, cell_owners, vectors in vector_index.by_cell(owners, matrix, self.centroids):
+            kept_owners, kept_rows = self.pending.setdefault(cell, ([], []))
+            kept_owners.append(cell_owners)
+            kept_rows.append(vector_index.quantized_rows(vector_index.quantize(vectors), dim))
+            if sum(len(o) for o in kept_owners) >= vector_index.BLOCK_SIZE:
+                self._flush(cell, whole_only=True)
+        if len(self.ready) >= 256:
+            _write_blocks(self.conn, self.model, self.ready)
+            self.ready = []
+
+    def close(self) -> None:
+        for cell in list(self.pending):
+            self._flush(cell, whole_only=False)
+        _write_blocks(self.conn, self.model, self.ready)
+        self.ready = []
+
+    def _flush(self, cell: int, *, whole_only: bool) -> None:
+        kept_owners, kept_rows = self.pending.pop(cell)
+        owners, rows = np.concatenate(kept_owners), np.concatenate(kept_rows)
+        size = vector_index.BLOCK_SIZE
+        cut = len(owners) - len(owners) % size if whole_only else len(owners)
+        first = self.next_block.get(cell, 0)
+        blocks = list(_blocks_of(cell, first, owners[:cut], rows[:cut]))
+        self.ready += blocks
+        self.next_block[cell] = first + len(blocks)
+        if cut < len(owners):
+            self.pending[cell] = ([owners[cut:]], [rows[cut:]])
 
 
 class Archive:
@@ -1181,12 +1291,12 @@ class Archive:
         )
         with self._session("cannot write the embeddings", write=True) as session:
             conn = session.connection()
+            index = _load_vector_index(conn, model)
+            old = _stored_vectors(conn, model, list(vectors)) if index is not None else {}
             for batch in _chunks(rows, INSERT_BATCH):
                 conn.execute(stmt, list(batch))
-            index = _load_vector_index(conn, model)
             if index is not None:
-                # Keep the index whole: the new vectors go under their cells now.
-                _file_vectors(conn, model, index, vectors)
+                _refile_vectors(conn, model, index, old, vectors)
             session.commit()
 
     def tweets_without_embedding(self, model: str, batch: int = 256) -> Iterator[list[Tweet]]:
@@ -1250,12 +1360,12 @@ class Archive:
             chunks = self._vector_chunks(model, dim)
         best = [(np.empty(0, np.float32), np.empty(0, np.int64)) for _ in queries]
         for ids, segments, matrix, scales in chunks:
-            starts = np.concatenate(([0], np.cumsum(segments)[:-1]))
-            dots = matrix @ queries.T
+            sims = matrix @ queries.T
             if scales is not None:
-                dots *= scales[:, None]
-            # Each tweet scores by its best segment.
-            sims = np.maximum.reduceat(dots, starts, axis=0)
+                sims *= scales[:, None]
+            if segments is not None:  # each tweet scores by its best segment
+                starts = np.concatenate(([0], np.cumsum(segments)[:-1]))
+                sims = np.maximum.reduceat(sims, starts, axis=0)
             for q in range(len(queries)):
                 scores = np.concatenate((best[q][0], sims[:, q]))
                 owners = np.concatenate((best[q][1], ids))
@@ -1286,29 +1396,23 @@ class Archive:
     def _cell_chunks(
         self, model: str, dim: int, cells: Sequence[int]
     ) -> Iterator[_VectorChunk]:
-        """The same from the index: the vectors filed under `cells`, streamed (a tweet
-        with segments in several of them comes once per cell), quantized: each row's
-        scale comes last, to multiply the dot products with. On the driver's own
-        cursor: tens of thousands of rows a query, SQLAlchemy's row objects cost more
-        than the reading."""
-        width = vector_index.quantized_dtype(dim).itemsize
-        sqlite = _is_sqlite(self.engine)
-        mark = "?" if sqlite else "%s"
-        sql = (f"SELECT tweet_id, vector FROM vector_list WHERE model = {mark} "
-               f"AND list_no IN ({', '.join([mark] * len(cells))})")
-        with self._reading("cannot read the vector index") as conn, _driver_errors(conn):
-            raw: Any = conn.connection.driver_connection
-            # PostgreSQL: a server-side cursor, so rows arrive a chunk at a time.
-            cursor = raw.cursor() if sqlite else raw.cursor(name="quotes_cells")
-            try:
-                cursor.execute(sql, [model, *cells])
-                while rows := cursor.fetchmany(VECTOR_CHUNK):
-                    found = _stacked(rows, width)
-                    if found is not None:
-                        ids, segments, data = found
-                        yield ids, segments, *vector_index.unpack(data, dim)
-            finally:
-                cursor.close()
+        """The same from the index: the vectors filed under `cells`, a few blocks at a
+        time, quantized (each row's scale comes last, to multiply the dot products with),
+        one row per segment (a tweet with segments in several cells comes once per cell)."""
+        stmt = text(
+            "SELECT tweet_ids, vectors FROM vector_block WHERE model = :model "
+            "AND list_no IN :cells"
+        ).bindparams(bindparam("cells", expanding=True))
+        with self._reading("cannot read the vector index") as conn:
+            result = conn.execution_options(stream_results=True).execute(
+                stmt, {"model": model, "cells": list(cells)}
+            )
+            for rows in result.partitions(BLOCKS_PER_READ):
+                blocks = [vector_index.unpack_block(bytes(i), bytes(v), dim) for i, v in rows]
+                if blocks:
+                    owners = np.concatenate([o for o, _ in blocks])
+                    values, scales = vector_index.unpack(b"".join(v for _, v in blocks), dim)
+                    yield owners, None, values, scales
 
     # --- the vector index -----------------------------------------------------------
 
@@ -1318,13 +1422,12 @@ class Archive:
             index = _load_vector_index(conn, model)
             if index is None:
                 return None
-            tweets = conn.execute(
-                text("SELECT count(DISTINCT tweet_id) FROM vector_list WHERE model = :m"),
-                {"m": model},
+            filed = conn.execute(
+                text("SELECT sum(count) FROM vector_block WHERE model = :m"), {"m": model}
             ).scalar_one()
         return VectorIndexInfo(
             model, index.dim, index.lists, index.probes, index.vectors_at_build,
-            index.built_at, int(tweets),
+            index.built_at, int(filed or 0),
         )
 
     def refresh_vector_index(self, model: str, dim: int) -> VectorIndexInfo | None:
@@ -1369,14 +1472,9 @@ class Archive:
         )
         centroids = vector_index.train_centroids(sample, lists, seed=seed)
         lists = len(centroids)
-        rows = (
-            row
-            for chunk_ids, chunk_segments, matrix, _ in self._vector_chunks(model, dim)
-            for row in _cell_rows(chunk_ids, chunk_segments, matrix, centroids)
-        )
         with self._session("cannot write the vector index", write=True) as session:
             conn = session.connection()
-            conn.execute(text("DELETE FROM vector_list WHERE model = :m"), {"m": model})
+            conn.execute(text("DELETE FROM vector_block WHERE model = :m"), {"m": model})
             conn.execute(text("DELETE FROM vector_index WHERE model = :m"), {"m": model})
             session.add(VectorIndex(
                 model=model, dim=dim, lists=lists, probes=min(probes, lists),
@@ -1384,7 +1482,11 @@ class Archive:
                 centroids=centroids.astype("<f4").tobytes(),
             ))
             session.flush()
-            _insert_vector_lists(conn, model, rows)
+            writer = _CellWriter(conn, model, centroids)
+            for chunk_ids, chunk_segments, matrix, _ in self._vector_chunks(model, dim):
+                assert chunk_segments is not None
+                writer.add(np.repeat(chunk_ids, chunk_segments), matrix)
+            writer.close()
             session.commit()
         return self.vector_index(model)
 

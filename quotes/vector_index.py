@@ -2,10 +2,12 @@
 
 The vectors are split into `lists` cells by spherical k-means; each stored vector is
 filed under its nearest centroid, and a search reads only the cells nearest the query
-(`probes` of them) instead of every vector. This is pgvector's `ivfflat` and FAISS's
-`IndexIVFFlat`, written over plain tables so that it works the same on SQLite (whose
-Python builds often cannot load sqlite-vec) and on PostgreSQL (where pgvector may not be
-installable), and so that the database, not a side file, keeps it.
+(`probes` of them) instead of every vector. A cell is stored as blocks of up to
+BLOCK_SIZE vectors, quantized to a byte a component, with their owners' ids. This is
+pgvector's `ivfflat` and FAISS's `IndexIVFScalarQuantizer`, written over plain tables so
+that it works the same on SQLite (whose Python builds often cannot load sqlite-vec) and on
+PostgreSQL (where pgvector may not be installable), and so that the database, not a side
+file, keeps it.
 
 Everything here is a pure function over numpy arrays: the store reads and writes.
 Vectors are L2-normalized (as `quotes.embed` makes them), so cosine is a dot product.
@@ -29,6 +31,9 @@ SEED_POINTS_PER_LIST = 16
 # its cells, sized for n, would be too large to keep searches fast.
 REBUILD_GROWTH = 2.0
 _ASSIGN_CHUNK = 8192
+# Vectors per stored block of a cell: a search reads whole blocks, so a few hundred rows
+# instead of tens of thousands; small enough that appending to a cell rewrites little.
+BLOCK_SIZE = 256
 
 
 def list_count(n_vectors: int) -> int:
@@ -90,21 +95,33 @@ def nearest_lists(queries: np.ndarray, centroids: np.ndarray, probes: int) -> np
     return np.argpartition(-sims, probes - 1, axis=1)[:, :probes]
 
 
-def file_by_cell(
-    vectors: np.ndarray, segments: np.ndarray, centroids: np.ndarray
-) -> Iterator[tuple[int, int, np.ndarray]]:
-    """Items made of several vectors (a tweet's segments), filed by cell: (cell, item
-    index, the item's vectors in that cell), in cell order. A query near any one segment
-    finds the item in that segment's cell."""
+def by_cell(
+    owners: np.ndarray, vectors: np.ndarray, centroids: np.ndarray
+) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """Vectors filed by cell: (cell, their owners, the vectors), in cell order. An item
+    of several vectors (a tweet's segments) is in every cell one of them falls in, so a
+    query near any one segment finds it."""
     labels = assign(vectors, centroids)
-    items = np.repeat(np.arange(len(segments)), segments)
-    order = np.lexsort((items, labels))  # by cell, then item; stable within an item
-    cells, owners = labels[order], items[order]
-    if len(order) == 0:
-        return
-    breaks = np.flatnonzero((np.diff(cells) != 0) | (np.diff(owners) != 0)) + 1
+    order = np.argsort(labels, kind="stable")
+    cells = labels[order]
+    breaks = np.flatnonzero(np.diff(cells)) + 1
     for start, end in zip(np.r_[0, breaks], np.r_[breaks, len(order)], strict=True):
-        yield int(cells[start]), int(owners[start]), vectors[order[start:end]]
+        if end > start:
+            rows = order[start:end]
+            yield int(cells[start]), owners[rows], vectors[rows]
+
+
+def pack(owners: np.ndarray, vectors: np.ndarray) -> tuple[bytes, bytes]:
+    """A block of the index: its vectors' owners (int64) and the vectors, quantized."""
+    return np.ascontiguousarray(owners, dtype="<i8").tobytes(), quantize(vectors)
+
+
+def unpack_block(owners: bytes, vectors: bytes, dim: int) -> tuple[np.ndarray, bytes]:
+    """A block's owners, and its vectors' bytes as `quantize` made them."""
+    found = np.frombuffer(owners, dtype="<i8")
+    if len(vectors) != len(found) * quantized_dtype(dim).itemsize:
+        raise ValueError("a block of the vector index does not hold whole vectors")
+    return found, vectors
 
 
 def quantized_dtype(dim: int) -> np.dtype:
@@ -122,6 +139,11 @@ def quantize(vectors: np.ndarray) -> bytes:
     found["scale"] = scale
     found["values"] = np.rint(vectors / scale[:, None]).astype(np.int8)
     return found.tobytes()
+
+
+def quantized_rows(data: bytes, dim: int) -> np.ndarray:
+    """`quantize`d bytes as an array of records, to cut and join without decoding."""
+    return np.frombuffer(data, dtype=quantized_dtype(dim))
 
 
 def unpack(data: bytes, dim: int) -> tuple[np.ndarray, np.ndarray]:

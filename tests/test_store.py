@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, text
 from quotes.embed import to_bytes
 from quotes.errors import StoreError
 from quotes.formats import read_archive_file
+from quotes.match import tweet_segments
 from quotes.models import TweetRecord
 from quotes.store import Archive, query_terms, safe_url, with_driver
 
@@ -399,8 +400,10 @@ def test_archive_embed_is_resumable(capsys: pytest.CaptureFixture[str], db_url: 
     assert nothing == "nothing to embed: every tweet has its vectors"
     # Forced, a 21-tweet archive gets a one-cell index: the search below goes through it.
     assert main(["archive", "embed", "--db", db_url, "--reindex"]) == 0
+    with Archive.open(db_url) as archive:
+        segments = sum(len(tweet_segments(t.text)) for t in archive.tweets())
     assert capsys.readouterr().err.strip().splitlines()[-1] == (
-        "vector index: 21 tweets in 1 cells, 1 read per search"
+        f"vector index: {segments} vectors in 1 cells, 1 read per search"
     )
     with Archive.open(db_url) as archive:
         assert archive.embedding_counts() == {embedder.model_id: 21}

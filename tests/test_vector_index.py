@@ -76,16 +76,27 @@ def test_nearest_lists_are_the_closest_centroids() -> None:
     assert sorted(vector_index.nearest_lists(query, cells, 2)[0].tolist()) == [0, 2]
 
 
-def test_a_multi_segment_item_is_filed_under_each_of_its_cells() -> None:
+def test_vectors_are_filed_by_cell_with_their_owners() -> None:
     cells = np.eye(3, dtype=np.float32)
     vectors = np.array([[1, 0, 0], [0, 0, 1], [0.75, 0.25, 0], [0, 1, 0]], dtype=np.float32)
-    filed = [(cell, item, rows.tolist())
-             for cell, item, rows in vector_index.file_by_cell(vectors, np.array([3, 1]), cells)]
+    owners = np.array([7, 7, 7, 9])  # item 7's three segments, item 9's one
+    filed = [(cell, found.tolist(), rows.tolist())
+             for cell, found, rows in vector_index.by_cell(owners, vectors, cells)]
     assert filed == [
-        (0, 0, [[1, 0, 0], [0.75, 0.25, 0]]),  # item 0's two segments in cell 0, together
-        (1, 1, [[0, 1, 0]]),
-        (2, 0, [[0, 0, 1]]),
+        (0, [7, 7], [[1, 0, 0], [0.75, 0.25, 0]]),
+        (1, [9], [[0, 1, 0]]),
+        (2, [7], [[0, 0, 1]]),
     ]
+
+
+def test_quantized_vectors_keep_their_cosines() -> None:
+    rng = np.random.default_rng(4)
+    vectors, _ = clustered(rng, 50, centres(rng, dim=384), spread=0.05)
+    restored = vector_index.dequantize(vector_index.quantize(vectors), 384)
+    assert np.abs(restored @ vectors.T - vectors @ vectors.T).max() < 0.01
+    assert len(vector_index.quantize(vectors)) == 50 * (4 + 384)
+    with pytest.raises(ValueError, match="whole vectors"):
+        vector_index.unpack_block(np.arange(3, dtype="<i8").tobytes(), b"x" * 10, 384)
 
 
 # --- in the archive ----------------------------------------------------------------------
@@ -115,11 +126,17 @@ def archive(any_db_url: str) -> Archive:
 
 
 def filed(archive: Archive, tweet_id: int) -> list[int]:
+    """The cells whose blocks hold a vector of the tweet."""
     with archive.engine.connect() as conn:
-        rows = conn.execute(
-            text("SELECT list_no FROM vector_list WHERE model = 'm' AND tweet_id = :t "
-                 "ORDER BY list_no"), {"t": tweet_id})
-        return [r[0] for r in rows]
+        rows = conn.execute(text("SELECT list_no, tweet_ids FROM vector_block "
+                                 "WHERE model = 'm' ORDER BY list_no, block_no"))
+        return sorted({cell for cell, ids in rows
+                       if tweet_id in np.frombuffer(bytes(ids), dtype="<i8")})
+
+
+def block_sizes(archive: Archive) -> list[int]:
+    with archive.engine.connect() as conn:
+        return [n for (n,) in conn.execute(text("SELECT count FROM vector_block"))]
 
 
 def test_search_through_the_index_reads_only_the_probed_cells(archive: Archive) -> None:
@@ -127,8 +144,8 @@ def test_search_through_the_index_reads_only_the_probed_cells(archive: Archive) 
     assert len(archive.nearest(archive.vectors[3], limit=everyone, model="m")) == everyone  # type: ignore[attr-defined]
     info = archive.build_vector_index("m", DIM, lists=CLUSTERS, probes=1)
     assert info is not None
-    assert (info.lists, info.probes, info.tweets) == (CLUSTERS, 1, everyone)
-    assert info.vectors_at_build == 600
+    assert (info.lists, info.probes, info.vectors, info.vectors_at_build) == (
+        CLUSTERS, 1, 600, 600)
     found = archive.nearest(archive.vectors[3], limit=everyone, model="m")  # type: ignore[attr-defined]
     # One cell of six: the rest of the archive is never read...
     assert 0 < len(found) < everyone / 2
@@ -183,4 +200,32 @@ def test_refresh_builds_when_needed_and_rebuilds_when_outgrown(
     archive.store_tweet_embeddings("m", vectors)
     rebuilt = archive.refresh_vector_index("m", DIM)
     assert rebuilt is not None and rebuilt.vectors_at_build == 1200
-    assert rebuilt.tweets == 1000
+    assert rebuilt.vectors == 1200
+
+
+def test_cells_are_blocks_that_fill_up_and_shrink(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(vector_index, "BLOCK_SIZE", 16)
+    info = archive.build_vector_index("m", DIM, lists=CLUSTERS, probes=CLUSTERS)
+    assert info is not None and info.vectors == 600
+    sizes = block_sizes(archive)
+    # ~100 vectors a cell: whole blocks of 16 and one partial block per cell.
+    assert max(sizes) == 16 and sum(sizes) == 600
+    assert sum(1 for n in sizes if n < 16) <= CLUSTERS
+    # Every probed: the index finds what the full scan finds.
+    queries = archive.vectors[:40]  # type: ignore[attr-defined]
+    found = archive.nearest_many(queries, 1, model="m")
+    assert [f[0] for f in found] == archive.ids[:40]  # type: ignore[attr-defined]
+    # Two-segment tweets replaced by one vector each: their old vectors leave the index.
+    ids = archive.ids  # type: ignore[attr-defined]
+    archive.store_tweet_embeddings("m", {ids[n]: to_bytes(archive.vectors[n][None])  # type: ignore[attr-defined]
+                                         for n in range(0, 40, 2)})
+    assert archive.vector_index("m").vectors == 580  # type: ignore[union-attr]
+    assert sum(block_sizes(archive)) == 580
+    # New vectors append to the cells' last blocks, which stay within the block size.
+    extra = {ids[n]: to_bytes(np.stack([archive.vectors[n], archive.vectors[n + 1]]))  # type: ignore[attr-defined]
+             for n in range(41, 81, 2)}
+    archive.store_tweet_embeddings("m", extra)
+    assert sum(block_sizes(archive)) == 600 and max(block_sizes(archive)) == 16
+

@@ -114,7 +114,7 @@ def _index_line(index: VectorIndexInfo | None) -> str:
     if index is None:
         return (f"no vector index: searches scan every vector (fast below "
                 f"{vector_index.MIN_INDEXED_VECTORS} vectors)")
-    return (f"vector index: {index.tweets} tweets in {index.lists} cells, "
+    return (f"vector index: {index.vectors} vectors in {index.lists} cells, "
             f"{index.probes} read per search")
 
 

@@ -5,10 +5,11 @@ Revises: 0002
 
 * `vector_index`: per embedding model, the centroids of its k-means cells and how the
   index was sized (`quotes.vector_index`).
-* `vector_list`: the vectors again, filed by cell: one row per tweet and cell holding
-  the tweet's segment vectors that fall in that cell. A search reads the rows of a few
-  cells through the primary key (model, list_no, tweet_id) and nothing else, as
-  pgvector's ivfflat keeps its own copy of the vectors in its index pages.
+* `vector_block`: the vectors again, filed by cell, in blocks of a few hundred: each
+  row holds its vectors quantized to a byte a component and the tweet id of each. A
+  search reads the blocks of a few cells through the primary key (model, list_no,
+  block_no) and nothing else, as pgvector's ivfflat keeps its own copy of the vectors
+  in its index pages.
 
 Both start empty: `quotes archive embed` builds the index once enough vectors exist.
 """
@@ -37,18 +38,17 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("model"),
     )
     op.create_table(
-        "vector_list",
+        "vector_block",
         sa.Column("model", sa.String(), nullable=False),
         sa.Column("list_no", sa.Integer(), nullable=False),
-        sa.Column("tweet_id", sa.Integer(), nullable=False),
-        sa.Column("vector", sa.LargeBinary(), nullable=False),
-        sa.PrimaryKeyConstraint("model", "list_no", "tweet_id"),
-        sa.ForeignKeyConstraint(["tweet_id"], ["tweet.id"]),
+        sa.Column("block_no", sa.Integer(), nullable=False),
+        sa.Column("count", sa.Integer(), nullable=False),
+        sa.Column("tweet_ids", sa.LargeBinary(), nullable=False),
+        sa.Column("vectors", sa.LargeBinary(), nullable=False),
+        sa.PrimaryKeyConstraint("model", "list_no", "block_no"),
     )
-    op.create_index("ix_vector_list_model_tweet_id", "vector_list", ["model", "tweet_id"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_vector_list_model_tweet_id", table_name="vector_list")
-    op.drop_table("vector_list")
+    op.drop_table("vector_block")
     op.drop_table("vector_index")
