@@ -43,6 +43,9 @@ EMBEDDING_WITH_ANCHORS = 0.80
 # scored at least 0.865; sentences added to them 0.78-0.90, so only clear cases count).
 UNSUPPORTED_SENTENCE = 0.84
 UNSUPPORTED_GAP = 0.05
+# A quote may still match on what remains without such sentences if that is at least
+# this share of it (see `supported_part`).
+SUPPORTED_SHARE = 0.5
 # With no text signal at all, this many shared numbers/handles/links identify a tweet.
 ANCHORS_ONLY_MATCH = 2
 # Back-translation (or an English quote) against the tweet.
@@ -209,6 +212,21 @@ def _original_span(tweet: str, normalized_part: str) -> str | None:
     pieces = [s for s in _SENTENCE.split(tweet) if s]
     chosen = [p for p in pieces if set(normalize_for_fuzzy(p).split()) & set(words)]
     return " ".join(chosen) if chosen else None
+
+
+def supported_part(query: QueryFeatures, closest: Scored) -> str | None:
+    """The quote without the sentences its closest tweet has no counterpart for, when
+    that leaves at least half of it and a sentence long enough to compare: what the quote
+    renders of the tweet, if it renders it with sentences added."""
+    if not closest.unsupported:
+        return None
+    part = query.text
+    for sentence, _ in closest.unsupported:
+        part = part.replace(sentence, " ")
+    part = _SPACES.sub(" ", part).strip()
+    if len(part) < SUPPORTED_SHARE * len(query.text.strip()) or not quote_sentences(part):
+        return None
+    return part
 
 
 def rank(query: QueryFeatures, candidates: Sequence[CandidateFeatures]) -> list[Scored]:
