@@ -45,6 +45,7 @@ from quotes.match import (
     FUZZY_VERBATIM,
     STRONG_ANCHORS,
     Decision,
+    unmarked_sentences,
 )
 from quotes.models import Attribution, Difference, Quote, Translated, Verdict
 from quotes.normalize import strip_accents
@@ -845,8 +846,9 @@ class ClauseSimilarities:
 
 
 def clause_units(text: str, table: LanguageData) -> list[str]:
-    """The text's clauses, sentence by sentence."""
-    return [c for s in sentences(text) for c in clauses(s, table)]
+    """The text's clauses, sentence by sentence (those without an end mark included)."""
+    return [c for s in sentences(text) for piece in unmarked_sentences(s, table)
+            for c in clauses(piece, table)]
 
 
 def clause_runs(count: int) -> list[tuple[int, int]]:

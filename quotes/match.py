@@ -22,11 +22,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from quotes.anchors import Anchor, compare_anchors
+from quotes.lang import LanguageData
 from quotes.models import CanonicalTweet, TweetMatch
 from quotes.normalize import fold_typography, strip_accents
 
@@ -79,6 +81,7 @@ _URL = re.compile(r"https?://\S+")
 _NON_WORD = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+_WORD_SPAN = re.compile(r"\S+")
 
 
 def normalize_for_fuzzy(text: str) -> str:
@@ -89,9 +92,33 @@ def normalize_for_fuzzy(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def quote_sentences(text: str) -> list[str]:
-    """The sentences of a quote long enough to say something on their own."""
-    return [s for s in _SENTENCE.split(text.strip()) if len(s.split()) >= MIN_SENTENCE_WORDS]
+def quote_sentences(text: str, table: LanguageData | None = None) -> list[str]:
+    """The sentences of a quote long enough to say something on their own; with the
+    quote's language table, also those whose end mark was left out (`unmarked_sentences`)."""
+    pieces = _SENTENCE.split(text.strip())
+    if table is not None:
+        pieces = [s for piece in pieces for s in unmarked_sentences(piece, table)]
+    return [s for s in pieces if len(s.split()) >= MIN_SENTENCE_WORDS]
+
+
+def unmarked_sentences(sentence: str, table: LanguageData) -> list[str]:
+    """A sentence cut where another begins without an end mark before it ("… situées en
+    Irak Nous continuerons …"): at a function word of the language written with a capital
+    right after a word and followed by a lowercase word. A function word is no name, and
+    a name that holds one is followed by another capital ("La Stampa", "De Gaulle"); the
+    words a language capitalizes anywhere ("I", formal "Sie") are in its table."""
+    words = list(_WORD_SPAN.finditer(sentence))
+    starts = [
+        word.start()
+        for before, word, after in zip(words, words[1:], words[2:], strict=False)
+        if word.group().istitle() and word.group().isalpha()
+        and (lower := word.group().casefold()) in table.stopwords
+        and lower not in table.capitalized_words
+        and before.group()[-1:].isalnum() and after.group()[:1].islower()
+    ]
+    bounds = [0, *starts, len(sentence)]
+    return [sentence[a:b].strip() for a, b in pairwise(bounds)
+            if sentence[a:b].strip()]
 
 
 def tweet_segments(text: str) -> list[str]:

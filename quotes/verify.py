@@ -104,7 +104,8 @@ class Verifier:
         ]
         translated = self._translate([f for _, f in statements])
         vectors = self._embed_quotes([f for _, f in statements])
-        sentences = [tuple(quote_sentences(f.quote.text)) for _, f in statements]
+        sentences = [tuple(quote_sentences(f.quote.text, _table(f.quote.language)))
+                     for _, f in statements]
         sentence_vectors = self._embed_sentences(sentences)
         per_quote = self._candidates_per_quote(
             [f for _, f in statements], translated, vectors

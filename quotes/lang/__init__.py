@@ -62,6 +62,9 @@ class LanguageData:
     clause_words: frozenset[str] = frozenset()  # conjunctions that open a clause
     hedges: tuple[str, ...] = ()  # "seems to", "apparently": soften a claim
     exonyms: dict[str, str] = field(default_factory=dict)  # "deutschland" → "germany"
+    # Function words the language capitalizes inside a sentence ("I", formal "Sie", "U"):
+    # for them a capital is no sign of a sentence whose end mark was left out.
+    capitalized_words: frozenset[str] = frozenset()
 
 
 def is_role(word: str, table: LanguageData) -> bool:
@@ -109,6 +112,9 @@ def _load(code: str, raw: dict) -> LanguageData:
             negations=frozenset(n.casefold() for n in raw.get("polarity", {}).get("negations", [])),
             **_numbers_fields(numbers),
             **_polarity_fields(raw.get("polarity", {}), raw.get("names", {})),
+            capitalized_words=frozenset(
+                _lower_list(raw.get("sentences", {}).get("capitalized", []))
+            ),
             medium_patterns=tuple(
                 (medium, re.compile(pattern, re.IGNORECASE))
                 for medium, patterns in mediums.items()
