@@ -870,17 +870,17 @@ def embedding_differences(
 ) -> list[Difference]:
     """Added and cut content seen in embeddings: quote sentences and clauses with no
     counterpart in the tweet, tweet clauses with none in the quote (see `clause_gaps`).
-    A kind the words already showed (an English quote) is not reported twice; a sentence
-    sharing a number, handle or link with the tweet renders part of it, however loosely
-    the embedding scores it."""
-    gaps = clause_gaps(similarities, quote_table) if similarities is not None else []
-    added = [g for g in gaps if g.kind == "added"]
+    A kind the words already showed (an English quote) is not reported twice."""
+    gaps, placed = (clause_gaps(similarities, quote_table) if similarities is not None
+                    else ([], set()))
     tweet_anchors = extract_anchors(tweet, lang.get("en"))
     differences = [
         Difference("added", sentence, None, f"embedding (best tweet match {sim:.2f})")
         for sentence, sim in unsupported
-        # A clause found below says more precisely what the sentence added.
-        if not any(g.text in sentence for g in added)
+        # A sentence holding a clause placed in the tweet renders part of a longer tweet
+        # sentence (its own clauses say what, if anything, it added); so does one sharing a
+        # number, handle or link with the tweet, however loosely the embedding scores it.
+        if not any(unit in sentence for unit in placed)
         and not compare_anchors(
             extract_anchors(sentence, quote_table), tweet_anchors, kinds=STRONG_ANCHORS
         ).shared
@@ -909,7 +909,9 @@ class ClauseGap:
     gain: float  # how much closer its closest neighbouring run gets with it (< 0: further)
 
 
-def clause_gaps(similarities: ClauseSimilarities, quote_table: LanguageData) -> list[ClauseGap]:
+def clause_gaps(
+    similarities: ClauseSimilarities, quote_table: LanguageData
+) -> tuple[list[ClauseGap], set[str]]:
     """Clauses one side has and the other lacks. A clause is unrendered when no run of the
     other side comes as close as a quote must come to match a tweet (EMBEDDING_MATCH) *and*
     it brings no run of its own side closer: every run of two clauses with it is further
@@ -917,7 +919,8 @@ def clause_gaps(similarities: ClauseSimilarities, quote_table: LanguageData) -> 
     translation pull their neighbours closer, even one that a language split oddly: "wie
     aus einer gemeinnützigen Organisation"). A quote clause placed nowhere is added; a
     tweet clause is cut only between clauses the quote is placed on (see `_placed`), since
-    a partial quote may leave out the tweet's beginning and end."""
+    a partial quote may leave out the tweet's beginning and end. Also returns the quote
+    clauses that are placed in the tweet."""
     quote_units, tweet_units = similarities.quote_units, similarities.tweet_units
     matrix = similarities.matrix
     q_runs, t_runs = clause_runs(len(quote_units)), clause_runs(len(tweet_units))
@@ -942,7 +945,7 @@ def clause_gaps(similarities: ClauseSimilarities, quote_table: LanguageData) -> 
                 and substantive(unit, english)
                 and t_best[(k, k + 1)] < EMBEDDING_MATCH and gain is not None and gain < 0):
             gaps.append(ClauseGap("cut", unit, t_best[(k, k + 1)], gain))
-    return gaps
+    return gaps, {quote_units[q] for q, _ in placed}
 
 
 def _gain(best: dict[tuple[int, int], float], k: int) -> float | None:
