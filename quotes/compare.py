@@ -16,11 +16,14 @@ Every `Difference` names where its evidence came from:
 * `back-translation`: the English back-translation against the tweet, word by word;
   a difference seen only there is checked against the quote's own anchors and negations
   first, so a translation model's mistake is not called a distortion;
-* `attribution`: the speaker the article names against the tweet's author.
+* `attribution`: the speaker the article names against the tweet's author;
+* `embedding`: without a back-translation, clauses and sentences of the quote that no
+  part of the tweet is close to (added), and clauses of the tweet between those the quote
+  renders that no part of the quote is close to (cut), by the bundled sentence embedder
+  (`clause_gaps`); a clause reworded in place is not seen this way.
 
-Added and cut content can only be seen with a back-translation (or an English quote):
-anchors-only verification reports changed numbers, names and negations, not reworded
-clauses.
+Added and cut content is read word by word in a back-translation (or an English quote),
+clause by clause in embeddings otherwise.
 """
 
 from __future__ import annotations
@@ -918,9 +921,9 @@ def clause_gaps(
     from the other side than the same run without it (the clauses of a faithful
     translation pull their neighbours closer, even one that a language split oddly: "wie
     aus einer gemeinnützigen Organisation"). A quote clause placed nowhere is added; a
-    tweet clause is cut only between clauses the quote is placed on (see `_placed`), since
-    a partial quote may leave out the tweet's beginning and end. Also returns the quote
-    clauses that are placed in the tweet."""
+    tweet clause is cut only between the first and last tweet clauses the quote is placed
+    on (see `_placed`), since a partial quote may leave out the tweet's beginning and
+    end. Also returns the quote clauses that are placed in the tweet."""
     quote_units, tweet_units = similarities.quote_units, similarities.tweet_units
     matrix = similarities.matrix
     q_runs, t_runs = clause_runs(len(quote_units)), clause_runs(len(tweet_units))
@@ -941,8 +944,9 @@ def clause_gaps(
     english = lang.get("en")
     for k, unit in enumerate(tweet_units):
         gain = _gain(t_best, k)
-        if (rendered and rendered[0] < k < rendered[-1] and k not in rendered
-                and substantive(unit, english)
+        # Inside the placed span a tweet clause may belong to a placed run of two only
+        # because the run scored a hair above its other clause alone: no exclusion here.
+        if (rendered and rendered[0] < k < rendered[-1] and substantive(unit, english)
                 and t_best[(k, k + 1)] < EMBEDDING_MATCH and gain is not None and gain < 0):
             gaps.append(ClauseGap("cut", unit, t_best[(k, k + 1)], gain))
     return gaps, {quote_units[q] for q, _ in placed}
