@@ -89,6 +89,7 @@ CHAIN_SLACK = 30
 # with as many sentences, renders all of it, whatever segment matched best.
 WHOLE_SHARE = 0.75
 
+# Notes on how far added and cut clauses were checked without a back-translation.
 NO_CLAUSE_CHECK = ("no back-translation: added or cut clauses not checked (anchors, names, "
                    "negations and hedges only)")
 EMBEDDED_CLAUSE_CHECK = ("no back-translation: added or cut clauses checked by clause "
@@ -734,11 +735,13 @@ def _missing_clauses(
     this is legal") with no content word in `other`."""
     table = lang.get("en")
     found: list[tuple[str, bool]] = []  # (clause, rendered on the other side)
-    for clause in clause_units(text, table):
-        if not substantive(clause, table):
-            found.append((clause, True))
-            continue
-        found.append((clause, any(_word_in(w, other) for w, _ in _content_words(clause, table))))
+    for sentence in sentences(text):
+        for clause in clauses(sentence, table):
+            if not substantive(clause, table):
+                found.append((clause, True))
+                continue
+            words = _content_words(clause, table)
+            found.append((clause, any(_word_in(w, other) for w, _ in words)))
     rendered = [i for i, (_, ok) in enumerate(found) if ok]
     if not rendered:
         return []  # nothing in common at all: not a clause-level question
@@ -893,13 +896,13 @@ def embedding_differences(
                                            if d.quote_side):
             differences.append(Difference(
                 "added", gap.text, None,
-                f"embedding (best tweet match {gap.similarity:.2f}; the quote's other "
-                f"clauses match the tweet {-gap.gain:.2f} better without it)"))
+                f"embedding (best tweet match {gap.similarity:.2f}; each neighbouring "
+                f"clause matches the tweet at least {-gap.gain:.2f} better without it)"))
         elif gap.kind == "cut":
             differences.append(Difference(
                 "cut", None, gap.text,
                 f"embedding (best quote match {gap.similarity:.2f}, between tweet clauses "
-                f"the quote renders; the tweet's other clauses match the quote "
+                f"the quote renders; each neighbouring clause matches the quote at least "
                 f"{-gap.gain:.2f} better without it)"))
     return [d for d in differences if d.kind not in found]
 
@@ -909,7 +912,7 @@ class ClauseGap:
     kind: str  # "added" (a quote clause) or "cut" (a tweet clause)
     text: str
     similarity: float  # its closest run of the other side
-    gain: float  # how much closer its closest neighbouring run gets with it (< 0: further)
+    gain: float  # the most a run of two gains by holding it (< 0: each is further with it)
 
 
 def clause_gaps(
@@ -944,8 +947,8 @@ def clause_gaps(
     english = lang.get("en")
     for k, unit in enumerate(tweet_units):
         gain = _gain(t_best, k)
-        # Inside the placed span a tweet clause may belong to a placed run of two only
-        # because the run scored a hair above its other clause alone: no exclusion here.
+        # Inside the span a tweet clause is judged by its own similarity, placed or not: a
+        # run of two may be a quote clause's closest by a hair over the clause it renders.
         if (rendered and rendered[0] < k < rendered[-1] and substantive(unit, english)
                 and t_best[(k, k + 1)] < EMBEDDING_MATCH and gain is not None and gain < 0):
             gaps.append(ClauseGap("cut", unit, t_best[(k, k + 1)], gain))

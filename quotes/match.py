@@ -67,6 +67,7 @@ THRESHOLDS = {
     "anchors_only_match": ANCHORS_ONLY_MATCH,
     "unsupported_sentence": UNSUPPORTED_SENTENCE,
     "unsupported_gap": UNSUPPORTED_GAP,
+    "supported_share": SUPPORTED_SHARE,
     "fuzzy_match": FUZZY_MATCH,
     "fuzzy_sure": FUZZY_SURE,
     "fuzzy_verbatim": FUZZY_VERBATIM,

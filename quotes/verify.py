@@ -186,7 +186,7 @@ class Verifier:
     def _clause_similarities(self, rows: Sequence[Row]) -> list[ClauseSimilarities | None]:
         """Clause-run similarities between each matched quote and its tweet, for quotes
         compared without a back-translation (English quotes are compared word by word).
-        One batch of embeddings for the article; a text embedded once."""
+        One batch of embeddings for all of them; a text embedded once."""
         wanted: list[tuple[list[str], list[str]] | None] = []
         for finding, _, _, decision, tr in rows:
             quote = finding.quote
