@@ -16,6 +16,9 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+# Run as a script, the checkout this file belongs to comes before any installed `quotes`.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from quotes.embed import default_embedder
 from quotes.formats import read_archive_file
 from quotes.models import Document

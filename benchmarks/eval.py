@@ -34,6 +34,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+# Run as a script, the checkout this file belongs to comes before any installed `quotes`
+# (an editable install of another worktree would otherwise be measured).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from rapidfuzz import fuzz
 
 from quotes import lang

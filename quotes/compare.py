@@ -16,11 +16,14 @@ Every `Difference` names where its evidence came from:
 * `back-translation`: the English back-translation against the tweet, word by word;
   a difference seen only there is checked against the quote's own anchors and negations
   first, so a translation model's mistake is not called a distortion;
-* `attribution`: the speaker the article names against the tweet's author.
+* `attribution`: the speaker the article names against the tweet's author;
+* `embedding`: without a back-translation, clauses and sentences of the quote that no
+  part of the tweet is close to (added), and clauses of the tweet between those the quote
+  renders that no part of the quote is close to (cut), by the bundled sentence embedder
+  (`clause_gaps`); a clause reworded in place is not seen this way.
 
-Added and cut content can only be seen with a back-translation (or an English quote):
-anchors-only verification reports changed numbers, names and negations, not reworded
-clauses.
+Added and cut content is read word by word in a back-translation (or an English quote),
+clause by clause in embeddings otherwise.
 """
 
 from __future__ import annotations
@@ -32,12 +35,21 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from quotes import lang
 from quotes.anchors import Anchor, compare_anchors, extract_anchors
 from quotes.lang import LanguageData
-from quotes.match import FUZZY_SURE, FUZZY_VERBATIM, STRONG_ANCHORS, Decision
+from quotes.match import (
+    EMBEDDING_MATCH,
+    EMBEDDING_SURE,
+    FUZZY_SURE,
+    FUZZY_VERBATIM,
+    STRONG_ANCHORS,
+    Decision,
+    unmarked_sentences,
+)
 from quotes.models import Attribution, Difference, Quote, Translated, Verdict
 from quotes.normalize import strip_accents
 
@@ -77,6 +89,12 @@ CHAIN_SLACK = 30
 # with as many sentences, renders all of it, whatever segment matched best.
 WHOLE_SHARE = 0.75
 
+# Notes on how far added and cut clauses were checked without a back-translation.
+NO_CLAUSE_CHECK = ("no back-translation: added or cut clauses not checked (anchors, names, "
+                   "negations and hedges only)")
+EMBEDDED_CLAUSE_CHECK = ("no back-translation: added or cut clauses checked by clause "
+                         "embeddings only, reworded ones not")
+
 _SENTENCE = re.compile(r"(?<=[.!?…])[\"”»“’)]*\s+")
 _SENTENCE_SPAN = re.compile(r".+?(?:[.!?…]+[\"”»“’)]*(?=\s)|$)", re.DOTALL)
 _CLAUSE_MARKS = re.compile(r"[,;:()\u2013\u2014]| - ")
@@ -91,6 +109,7 @@ def judge(
     translated: Translated | None,
     decision: Decision,
     quote_anchors: Sequence[Anchor],
+    clauses: ClauseSimilarities | None = None,
 ) -> Verdict:
     match = decision.match
     if match is None:
@@ -103,19 +122,13 @@ def judge(
         sides, quote_anchors, translated.text if translated else None
     )
     notes = [decision.reason, *notes]
-    # Without a back-translation, sentence embeddings are the only way to see an added
-    # sentence that carries no number or name.
-    if translated is None and not any(d.kind == "added" for d in differences):
-        tweet_anchors = extract_anchors(match.tweet.text, lang.get("en"))
-        differences += [
-            Difference("added", sentence, None, f"embedding (best tweet match {sim:.2f})")
-            for sentence, sim in decision.unsupported
-            # A sentence sharing a number, handle or link with the tweet renders part of
-            # it, however loosely the embedding scores it.
-            if not compare_anchors(
-                extract_anchors(sentence, source), tweet_anchors, kinds=STRONG_ANCHORS
-            ).shared
-        ]
+    if clauses is not None:
+        notes = [EMBEDDED_CLAUSE_CHECK if n == NO_CLAUSE_CHECK else n for n in notes]
+    if translated is None:
+        differences += embedding_differences(
+            decision.unsupported, clauses, source, match.tweet.text,
+            found={d.kind for d in differences},
+        )
     if fragment:
         notes.append("the quote renders part of the tweet")
     # The report's match says what this stage found: a quote as long as its tweet renders
@@ -208,8 +221,7 @@ def find_differences(
         sides.quote if sides.source.code == english.code else None
     )
     if english_text is None:
-        notes.append("no back-translation: added or cut clauses not checked (anchors, "
-                     "names, negations and hedges only)")
+        notes.append(NO_CLAUSE_CHECK)
         differences += hedge_differences(sides.quote, sides.source, alignment.part)
         return differences, notes
     evidence = "back-translation" if back_translation is not None else "source-language"
@@ -725,11 +737,10 @@ def _missing_clauses(
     found: list[tuple[str, bool]] = []  # (clause, rendered on the other side)
     for sentence in sentences(text):
         for clause in clauses(sentence, table):
-            words = _content_words(clause, table)
-            size = len(clause.split())
-            if not ((size >= 3 and len(words) >= 2) or (size >= 4 and words)):
+            if not substantive(clause, table):
                 found.append((clause, True))
                 continue
+            words = _content_words(clause, table)
             found.append((clause, any(_word_in(w, other) for w, _ in words)))
     rendered = [i for i, (_, ok) in enumerate(found) if ok]
     if not rendered:
@@ -741,6 +752,14 @@ def _missing_clauses(
         for i, (clause, ok) in enumerate(found)
         if not ok and first <= i <= last
     ]
+
+
+def substantive(clause: str, table: LanguageData) -> bool:
+    """A clause that says something on its own: three words with two content words, or four
+    with one ("If this is legal"); not "So far", "Democrats", "Let's do this"."""
+    words = _content_words(clause, table)
+    size = len(clause.split())
+    return (size >= 3 and len(words) >= 2) or (size >= 4 and len(words) >= 1)
 
 
 def _opcode_runs(
@@ -812,6 +831,164 @@ def _span(text: str, found: Sequence[tuple[str, int]]) -> str:
     tail = _TOKEN.match(text, last)
     end = tail.end() if tail else last
     return unicodedata.normalize("NFC", text[start:end])
+
+
+# --- added and cut clauses by embeddings (no back-translation) ------------------------------
+
+# Both sides are cut into clauses, and runs of up to CLAUSE_RUN adjacent clauses are
+# embedded, so a clause that the other language splits in two still meets its match.
+CLAUSE_RUN = 2
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseSimilarities:
+    """Embedding similarities between runs of the quote's clauses (rows, in `clause_runs`
+    order) and runs of its tweet's clauses (columns): what anchors-only verification has
+    to see a clause cut or added that carries no number or name."""
+
+    quote_units: tuple[str, ...]
+    tweet_units: tuple[str, ...]
+    matrix: np.ndarray
+
+
+def clause_units(text: str, table: LanguageData) -> list[str]:
+    """The text's clauses, sentence by sentence (those without an end mark included)."""
+    return [c for s in sentences(text) for piece in unmarked_sentences(s, table)
+            for c in clauses(piece, table)]
+
+
+def clause_runs(count: int) -> list[tuple[int, int]]:
+    """(start, end) of every run of 1 to CLAUSE_RUN adjacent units out of `count`."""
+    return [(i, j) for i in range(count) for j in range(i + 1, min(count, i + CLAUSE_RUN) + 1)]
+
+
+def run_texts(units: Sequence[str]) -> list[str]:
+    return [" ".join(units[i:j]) for i, j in clause_runs(len(units))]
+
+
+def embedding_differences(
+    unsupported: Sequence[tuple[str, float]],
+    similarities: ClauseSimilarities | None,
+    quote_table: LanguageData,
+    tweet: str,
+    *,
+    found: set[str],
+) -> list[Difference]:
+    """Added and cut content seen in embeddings: quote sentences and clauses with no
+    counterpart in the tweet, tweet clauses with none in the quote (see `clause_gaps`).
+    A kind the words already showed (an English quote) is not reported twice."""
+    gaps, placed = (clause_gaps(similarities, quote_table) if similarities is not None
+                    else ([], set()))
+    tweet_anchors = extract_anchors(tweet, lang.get("en"))
+    differences = [
+        Difference("added", sentence, None, f"embedding (best tweet match {sim:.2f})")
+        for sentence, sim in unsupported
+        # A sentence holding a clause placed in the tweet renders part of a longer tweet
+        # sentence (its own clauses say what, if anything, it added); so does one sharing a
+        # number, handle or link with the tweet, however loosely the embedding scores it.
+        if not any(unit in sentence for unit in placed)
+        and not compare_anchors(
+            extract_anchors(sentence, quote_table), tweet_anchors, kinds=STRONG_ANCHORS
+        ).shared
+    ]
+    for gap in gaps:
+        if gap.kind == "added" and not any(gap.text in d.quote_side for d in differences
+                                           if d.quote_side):
+            differences.append(Difference(
+                "added", gap.text, None,
+                f"embedding (best tweet match {gap.similarity:.2f}; each neighbouring "
+                f"clause matches the tweet at least {-gap.gain:.2f} better without it)"))
+        elif gap.kind == "cut":
+            differences.append(Difference(
+                "cut", None, gap.text,
+                f"embedding (best quote match {gap.similarity:.2f}, between tweet clauses "
+                f"the quote renders; each neighbouring clause matches the quote at least "
+                f"{-gap.gain:.2f} better without it)"))
+    return [d for d in differences if d.kind not in found]
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseGap:
+    kind: str  # "added" (a quote clause) or "cut" (a tweet clause)
+    text: str
+    similarity: float  # its closest run of the other side
+    gain: float  # the most a run of two gains by holding it (< 0: each is further with it)
+
+
+def clause_gaps(
+    similarities: ClauseSimilarities, quote_table: LanguageData
+) -> tuple[list[ClauseGap], set[str]]:
+    """Clauses one side has and the other lacks. A clause is unrendered when no run of the
+    other side comes as close as a quote must come to match a tweet (EMBEDDING_MATCH) *and*
+    it brings no run of its own side closer: every run of two clauses with it is further
+    from the other side than the same run without it (the clauses of a faithful
+    translation pull their neighbours closer, even one that a language split oddly: "wie
+    aus einer gemeinnützigen Organisation"). A quote clause placed nowhere is added; a
+    tweet clause is cut only between the first and last tweet clauses the quote is placed
+    on (see `_placed`), since a partial quote may leave out the tweet's beginning and
+    end. Also returns the quote clauses that are placed in the tweet."""
+    quote_units, tweet_units = similarities.quote_units, similarities.tweet_units
+    matrix = similarities.matrix
+    q_runs, t_runs = clause_runs(len(quote_units)), clause_runs(len(tweet_units))
+    q_best = dict(zip(q_runs, (float(x) for x in matrix.max(axis=1)), strict=True))
+    t_best = dict(zip(t_runs, (float(x) for x in matrix.max(axis=0)), strict=True))
+    placed = _placed(
+        matrix, q_runs, t_runs,
+        [substantive(t, quote_table) for t in run_texts(quote_units)],
+        [substantive(t, lang.get("en")) for t in run_texts(tweet_units)],
+    )
+    gaps = []
+    for k, unit in enumerate(quote_units):
+        gain = _gain(q_best, k)
+        if (k not in {q for q, _ in placed} and substantive(unit, quote_table)
+                and q_best[(k, k + 1)] < EMBEDDING_MATCH and gain is not None and gain < 0):
+            gaps.append(ClauseGap("added", unit, q_best[(k, k + 1)], gain))
+    rendered = sorted({t for _, t in placed})
+    english = lang.get("en")
+    for k, unit in enumerate(tweet_units):
+        gain = _gain(t_best, k)
+        # Inside the span a tweet clause is judged by its own similarity, placed or not: a
+        # run of two may be a quote clause's closest by a hair over the clause it renders.
+        if (rendered and rendered[0] < k < rendered[-1] and substantive(unit, english)
+                and t_best[(k, k + 1)] < EMBEDDING_MATCH and gain is not None and gain < 0):
+            gaps.append(ClauseGap("cut", unit, t_best[(k, k + 1)], gain))
+    return gaps, {quote_units[q] for q, _ in placed}
+
+
+def _gain(best: dict[tuple[int, int], float], k: int) -> float | None:
+    """How much closer the best run of two that holds unit k comes with it than without."""
+    gains = [value - best[(k + 1, j)] if i == k else value - best[(i, k)]
+             for (i, j), value in best.items() if j - i == 2 and k in (i, j - 1)]
+    return max(gains) if gains else None
+
+
+def _placed(
+    matrix: np.ndarray,
+    q_runs: Sequence[tuple[int, int]],
+    t_runs: Sequence[tuple[int, int]],
+    q_substantive: Sequence[bool],
+    t_substantive: Sequence[bool],
+) -> list[tuple[int, int]]:
+    """(quote unit, tweet unit) pairs that place the quote in the tweet: runs that say
+    something on both sides (see `substantive`), are each other's closest and are at least
+    as close as a sure match (EMBEDDING_SURE), kept as the longest chain in the same order
+    on both sides. Mutual closeness keeps a short clause that only shares a name ("My
+    fellow Democrats" and "Demokraten") from placing the quote where it is not, and
+    substance keeps "Tout va bien" from meeting both "All is well!" and "so good!"."""
+    q_arg, t_arg = matrix.argmax(axis=1), matrix.argmax(axis=0)
+    pairs = sorted({
+        (q, t)
+        for a, b in enumerate(q_arg)
+        if t_arg[b] == a and matrix[a, b] >= EMBEDDING_SURE
+        and q_substantive[a] and t_substantive[b]
+        for q in range(*q_runs[a])
+        for t in range(*t_runs[b])
+    })
+    chains: list[list[int]] = []  # per pair: the longest chain ending in it
+    for i, (q, t) in enumerate(pairs):
+        before = [c for c in chains if pairs[c[-1]][0] <= q and pairs[c[-1]][1] <= t]
+        chains.append([*max(before, key=len, default=[]), i])
+    return [pairs[i] for i in max(chains, key=len, default=[])]
 
 
 # --- confidence ------------------------------------------------------------------------

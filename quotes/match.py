@@ -22,11 +22,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from quotes.anchors import Anchor, compare_anchors
+from quotes.lang import LanguageData
 from quotes.models import CanonicalTweet, TweetMatch
 from quotes.normalize import fold_typography, strip_accents
 
@@ -43,6 +45,9 @@ EMBEDDING_WITH_ANCHORS = 0.80
 # scored at least 0.865; sentences added to them 0.78-0.90, so only clear cases count).
 UNSUPPORTED_SENTENCE = 0.84
 UNSUPPORTED_GAP = 0.05
+# A quote may still match on what remains without such sentences if that is at least
+# this share of it (see `supported_part`).
+SUPPORTED_SHARE = 0.5
 # With no text signal at all, this many shared numbers/handles/links identify a tweet.
 ANCHORS_ONLY_MATCH = 2
 # Back-translation (or an English quote) against the tweet.
@@ -62,6 +67,7 @@ THRESHOLDS = {
     "anchors_only_match": ANCHORS_ONLY_MATCH,
     "unsupported_sentence": UNSUPPORTED_SENTENCE,
     "unsupported_gap": UNSUPPORTED_GAP,
+    "supported_share": SUPPORTED_SHARE,
     "fuzzy_match": FUZZY_MATCH,
     "fuzzy_sure": FUZZY_SURE,
     "fuzzy_verbatim": FUZZY_VERBATIM,
@@ -76,6 +82,7 @@ _URL = re.compile(r"https?://\S+")
 _NON_WORD = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+_WORD_SPAN = re.compile(r"\S+")
 
 
 def normalize_for_fuzzy(text: str) -> str:
@@ -86,9 +93,33 @@ def normalize_for_fuzzy(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def quote_sentences(text: str) -> list[str]:
-    """The sentences of a quote long enough to say something on their own."""
-    return [s for s in _SENTENCE.split(text.strip()) if len(s.split()) >= MIN_SENTENCE_WORDS]
+def quote_sentences(text: str, table: LanguageData | None = None) -> list[str]:
+    """The sentences of a quote long enough to say something on their own; with the
+    quote's language table, also those whose end mark was left out (`unmarked_sentences`)."""
+    pieces = _SENTENCE.split(text.strip())
+    if table is not None:
+        pieces = [s for piece in pieces for s in unmarked_sentences(piece, table)]
+    return [s for s in pieces if len(s.split()) >= MIN_SENTENCE_WORDS]
+
+
+def unmarked_sentences(sentence: str, table: LanguageData) -> list[str]:
+    """A sentence cut where another begins without an end mark before it ("… situées en
+    Irak Nous continuerons …"): at a function word of the language written with a capital
+    right after a word and followed by a lowercase word. A function word is no name, and
+    a name that holds one is followed by another capital ("La Stampa", "De Gaulle"); the
+    words a language capitalizes anywhere ("I", formal "Sie") are in its table."""
+    words = list(_WORD_SPAN.finditer(sentence))
+    starts = [
+        word.start()
+        for before, word, after in zip(words, words[1:], words[2:], strict=False)
+        if word.group().istitle() and word.group().isalpha()
+        and (lower := word.group().casefold()) in table.stopwords
+        and lower not in table.capitalized_words
+        and before.group()[-1:].isalnum() and after.group()[:1].islower()
+    ]
+    bounds = [0, *starts, len(sentence)]
+    return [sentence[a:b].strip() for a, b in pairwise(bounds)
+            if sentence[a:b].strip()]
 
 
 def tweet_segments(text: str) -> list[str]:
@@ -209,6 +240,21 @@ def _original_span(tweet: str, normalized_part: str) -> str | None:
     pieces = [s for s in _SENTENCE.split(tweet) if s]
     chosen = [p for p in pieces if set(normalize_for_fuzzy(p).split()) & set(words)]
     return " ".join(chosen) if chosen else None
+
+
+def supported_part(query: QueryFeatures, closest: Scored) -> str | None:
+    """The quote without the sentences its closest tweet has no counterpart for, when
+    that leaves at least half of it and a sentence long enough to compare: what the quote
+    renders of the tweet, if it renders it with sentences added."""
+    if not closest.unsupported:
+        return None
+    part = query.text
+    for sentence, _ in closest.unsupported:
+        part = part.replace(sentence, " ")
+    part = _SPACES.sub(" ", part).strip()
+    if len(part) < SUPPORTED_SHARE * len(query.text.strip()) or not quote_sentences(part):
+        return None
+    return part
 
 
 def rank(query: QueryFeatures, candidates: Sequence[CandidateFeatures]) -> list[Scored]:

@@ -8,7 +8,7 @@ in; the stages they feed stay pure.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -16,7 +16,7 @@ import numpy as np
 
 from quotes import lang
 from quotes.anchors import Anchor, extract_anchors
-from quotes.compare import judge
+from quotes.compare import ClauseSimilarities, clause_units, judge, run_texts
 from quotes.embed import Embedder, from_bytes, to_bytes
 from quotes.match import (
     EMBEDDING_WITH_ANCHORS,
@@ -28,6 +28,7 @@ from quotes.match import (
     decide,
     quote_sentences,
     rank,
+    supported_part,
     tweet_segments,
 )
 from quotes.models import (
@@ -41,6 +42,9 @@ from quotes.models import (
 )
 from quotes.pipeline import Pipeline
 from quotes.store import Archive, Tweet
+
+# One quote on its way through matching: finding, query, ranked tweets, decision, translation.
+Row = tuple[QuoteFinding, QueryFeatures, list[Scored], Decision, Translated | None]
 
 # A fragment right next to a matched one, by the same speaker, may join its tweet with
 # weaker evidence: one post is often quoted as several fragments ("…", wrote X. "…").
@@ -100,18 +104,18 @@ class Verifier:
         ]
         translated = self._translate([f for _, f in statements])
         vectors = self._embed_quotes([f for _, f in statements])
-        sentences = [tuple(quote_sentences(f.quote.text)) for _, f in statements]
+        sentences = [tuple(quote_sentences(f.quote.text, _table(f.quote.language)))
+                     for _, f in statements]
         sentence_vectors = self._embed_sentences(sentences)
         per_quote = self._candidates_per_quote(
             [f for _, f in statements], translated, vectors
         )
 
-        per_article: dict[str, list[tuple[QuoteFinding, QueryFeatures, list[Scored], Decision,
-                                          Translated | None]]] = {}
-        rows = zip(
+        rows: list[Row] = []
+        sources = []
+        for (analysis, finding), tr, vector, quote_sents, sent_vectors, candidates in zip(
             statements, translated, vectors, sentences, sentence_vectors, per_quote, strict=True
-        )
-        for (analysis, finding), tr, vector, quote_sents, sent_vectors, candidates in rows:
+        ):
             quote = finding.quote
             query = QueryFeatures(
                 text=quote.text,
@@ -124,27 +128,92 @@ class Verifier:
                 sentence_vectors=sent_vectors,
             )
             ranked = rank(query, _not_later(candidates, published.get(analysis.source)))
-            per_article.setdefault(analysis.source, []).append(
-                (finding, query, ranked, decide(query, ranked), tr)
-            )
+            rows.append((finding, query, ranked, decide(query, ranked), tr))
+            sources.append(analysis.source)
+        rows = self._match_supported_parts(rows)
+        per_article: dict[str, list[Row]] = {}
+        for source, row in zip(sources, rows, strict=True):
+            per_article.setdefault(source, []).append(row)
 
-        reports = []
-        for analysis in analyses:
-            rows = _join_split_quotes(per_article.get(analysis.source, []))
-            reports.append(
-                ArticleReport(
-                    analysis,
-                    tuple(
-                        QuoteReport(
-                            finding,
-                            tr,
-                            judge(finding.quote, finding.attribution, tr, decision, query.anchors),
-                        )
-                        for finding, query, _, decision, tr in rows
-                    ),
-                )
+        joined = [_join_split_quotes(per_article.get(a.source, [])) for a in analyses]
+        flat = [row for rows_ in joined for row in rows_]
+        similarities = iter(self._clause_similarities(flat))
+        return [
+            ArticleReport(
+                analysis,
+                tuple(
+                    QuoteReport(
+                        finding,
+                        tr,
+                        judge(finding.quote, finding.attribution, tr, decision, query.anchors,
+                              next(similarities)),
+                    )
+                    for finding, query, _, decision, tr in rows_
+                ),
             )
-        return reports
+            for analysis, rows_ in zip(analyses, joined, strict=True)
+        ]
+
+    def _match_supported_parts(self, rows: list[Row]) -> list[Row]:
+        """A quote that matched no tweet although some of its sentences have no counterpart
+        in the closest one (an added sentence drags the whole quote's similarity down) is
+        matched again on the rest. When the rest matches that same tweet, the match stands:
+        the sentences left out are reported as added (`Decision.unsupported`)."""
+        retry = [
+            (i, part) for i, (_, query, ranked, decision, tr) in enumerate(rows)
+            if decision.match is None and ranked and tr is None
+            and (part := supported_part(query, ranked[0])) is not None
+        ]
+        if not retry or self.embedder is None:
+            return rows
+        vectors = self.embedder.embed_queries([part for _, part in retry])
+        result = list(rows)
+        for (i, part), vector in zip(retry, vectors, strict=True):
+            finding, query, ranked, _, tr = rows[i]
+            closest = ranked[0]
+            narrowed = replace(query, text=part, vector=vector,
+                               anchors=_anchors(part, query.language), sentences=(),
+                               sentence_vectors=None)
+            again = decide(narrowed, rank(narrowed, [s.candidate for s in ranked]))
+            if again.match is None or again.match.tweet.id != closest.candidate.tweet.id:
+                continue
+            reason = (f"{again.reason}, on the quote without the sentence(s) the tweet "
+                      "lacks")
+            result[i] = (finding, query, ranked,
+                         replace(again, reason=reason, unsupported=closest.unsupported), tr)
+        return result
+
+    def _clause_similarities(self, rows: Sequence[Row]) -> list[ClauseSimilarities | None]:
+        """Clause-run similarities between each matched quote and its tweet, for quotes
+        compared without a back-translation (English quotes are compared word by word).
+        One batch of embeddings for all of them; a text embedded once."""
+        wanted: list[tuple[list[str], list[str]] | None] = []
+        for finding, _, _, decision, tr in rows:
+            quote = finding.quote
+            if (self.embedder is None or decision.match is None or tr is not None
+                    or quote.language == "en"):
+                wanted.append(None)
+                continue
+            quote_units = clause_units(quote.text, _table(quote.language))
+            tweet_units = clause_units(decision.match.tweet.text, lang.get("en"))
+            wanted.append((quote_units, tweet_units) if len(quote_units) > 1 else None)
+        texts = list(dict.fromkeys(
+            t for pair in wanted if pair for units in pair for t in run_texts(units)
+        ))
+        if not texts:
+            return [None] * len(rows)
+        assert self.embedder is not None
+        vectors = dict(zip(texts, self.embedder.embed_queries(texts), strict=True))
+        result: list[ClauseSimilarities | None] = []
+        for pair in wanted:
+            if pair is None:
+                result.append(None)
+                continue
+            quote_units, tweet_units = pair
+            q = np.stack([vectors[t] for t in run_texts(quote_units)])
+            t = np.stack([vectors[t] for t in run_texts(tweet_units)])
+            result.append(ClauseSimilarities(tuple(quote_units), tuple(tweet_units), q @ t.T))
+        return result
 
     # --- resources -------------------------------------------------------------------
 
@@ -271,9 +340,12 @@ def _not_later(
     ]
 
 
+def _table(language: str) -> lang.LanguageData:
+    return lang.get(language) if language in lang.available() else lang.get("en")
+
+
 def _anchors(text: str, language: str) -> list[Anchor]:
-    table = lang.get(language) if language in lang.available() else lang.get("en")
-    return extract_anchors(text, table)
+    return extract_anchors(text, _table(language))
 
 
 def _canonical(tweet: Tweet) -> CanonicalTweet:
@@ -302,9 +374,7 @@ def _as_translated(result: object | None) -> Translated | None:
     )
 
 
-def _join_split_quotes(
-    rows: list[tuple[QuoteFinding, QueryFeatures, list[Scored], Decision, Translated | None]],
-) -> list[tuple[QuoteFinding, QueryFeatures, list[Scored], Decision, Translated | None]]:
+def _join_split_quotes(rows: list[Row]) -> list[Row]:
     """An unmatched fragment next to a matched one by the same speaker joins its tweet
     when the evidence for that tweet is merely weaker, not absent."""
     result = list(rows)

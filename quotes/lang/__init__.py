@@ -64,6 +64,9 @@ class LanguageData:
     exonyms: dict[str, str] = field(default_factory=dict)  # "deutschland" → "germany"
     # axis → pole → forms: ("profit", "non-profit") ← "nirlaba", "gemeinnützig"
     opposites: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # Function words the language capitalizes inside a sentence ("I", formal "Sie", "U"):
+    # for them a capital is no sign of a sentence whose end mark was left out.
+    capitalized_words: frozenset[str] = frozenset()
 
 
 def is_role(word: str, table: LanguageData) -> bool:
@@ -112,6 +115,9 @@ def _load(code: str, raw: dict) -> LanguageData:
             **_numbers_fields(numbers),
             **_polarity_fields(raw.get("polarity", {}), raw.get("names", {})),
             opposites=_opposites(raw.get("opposites", {})),
+            capitalized_words=frozenset(
+                _lower_list(raw.get("sentences", {}).get("capitalized", []))
+            ),
             medium_patterns=tuple(
                 (medium, re.compile(pattern, re.IGNORECASE))
                 for medium, patterns in mediums.items()
