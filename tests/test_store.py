@@ -4,6 +4,7 @@ retrieval the scale work added (candidates, tweets by id, vector search)."""
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -258,6 +259,18 @@ def test_a_duplicate_past_the_dedup_is_still_stored_once(
     assert (result.added, result.duplicates) == (3, 1)
     assert [t.text for t in archive.tweets()] == ["Same words.", "Other words.", "Third post."]
     assert archive.candidate_ids("third") != []
+
+
+def test_import_leaves_the_garbage_collector_as_it_was(archive: Archive) -> None:
+    assert gc.isenabled()
+    archive.import_records([rec("demo_factdesk", "One.")], files=["a"], fmt="jsonl")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        archive.import_records([rec("demo_factdesk", "Two.")], files=["b"], fmt="jsonl")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 @pytest.mark.parametrize(
