@@ -64,6 +64,12 @@ def test_word_frequencies_come_from_the_statistics(pg_url: str) -> None:
         assert freqs["common"] > 0.9 * len(records)
         assert freqs["zyxwv"] < 0.01 * len(records)
         assert choose_terms(["common", "zyxwv"], freqs, budget=100) == ["zyxwv"]
+        # The other columns have their statistics too (the planner's, for the authors).
+        with archive.engine.connect() as conn:
+            analyzed = set(conn.execute(text(
+                "SELECT attname FROM pg_stats WHERE tablename = 'tweet'"
+            )).scalars())
+        assert {"search_vector", "author_id", "import_id", "text_hash"} <= analyzed
         (top, *_) = archive.candidates("Is zyxwv common?")
         assert top.text == "common but zyxwv is rare"
 
