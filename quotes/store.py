@@ -1587,9 +1587,12 @@ def _set_aside(cursor: Any, *, unique: bool) -> _SetAside:
     keys, and its unique constraints too when `unique`; return what rebuilds them as the
     catalog defines them now. Checking a foreign key per row and inserting into each index
     per row costs several times what one check and one sorted build cost afterwards."""
+    # A unique constraint some foreign key references stays (it could not be dropped).
     cursor.execute(
-        "SELECT quote_ident(conname), contype, pg_get_constraintdef(oid) FROM pg_constraint "
-        "WHERE conrelid = 'tweet'::regclass AND contype IN ('f', 'u') ORDER BY conname"
+        "SELECT quote_ident(conname), contype, pg_get_constraintdef(oid) FROM pg_constraint c "
+        "WHERE conrelid = 'tweet'::regclass AND (contype = 'f' OR contype = 'u' AND NOT "
+        "EXISTS (SELECT 1 FROM pg_constraint r WHERE r.contype = 'f' "
+        "AND r.confrelid = c.conrelid AND r.conindid = c.conindid)) ORDER BY conname"
     )
     constraints = [(name, kind, f"ALTER TABLE tweet ADD CONSTRAINT {name} {definition}")
                    for name, kind, definition in cursor.fetchall()

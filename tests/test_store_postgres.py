@@ -136,3 +136,22 @@ def test_bulk_loads_rebuild_what_they_set_aside(
             "provenance) VALUES (999, 'nobody', 'x', 'x', 'x', 'test')"
         ))
     engine.dispose()
+
+
+def test_bulk_load_keeps_a_unique_constraint_another_table_references(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Such a constraint cannot be dropped: the load keeps it and still succeeds.
+    monkeypatch.setattr("quotes.store.BULK_LOAD_MIN", 5)
+    with Archive.open(pg_url) as archive:
+        engine = create_engine(with_driver(pg_url))
+        with engine.begin() as conn:
+            conn.execute(text(
+                "CREATE TABLE quote_check (platform_id varchar REFERENCES tweet (platform_id))"
+            ))
+        engine.dispose()
+        schema = tweet_schema(pg_url)
+        records = [TweetRecord("fictional_user_0001", f"post {n}", f"g:{n}", platform_id=str(n))
+                   for n in range(20)]
+        assert archive.import_records(records, files=["g"], fmt="jsonl").added == 20
+        assert tweet_schema(pg_url) == schema
