@@ -1554,16 +1554,10 @@ def _insert_postgres(conn: Connection, rows: list[list[Any]]) -> None:
 @contextmanager
 def _copy_rows(cursor: Any, table: str) -> Iterator[Callable[[Sequence[Any]], None]]:
     """COPY into `table` (tweet, or a table made like it) by rows of the import columns.
-    Binary: neither side escapes or parses text, a third less work for both."""
-    cursor.execute(
-        "SELECT atttypid FROM pg_attribute WHERE attrelid = 'tweet'::regclass "
-        "AND attname = ANY(%(c)s) ORDER BY array_position(%(c)s, attname::text)",
-        {"c": list(_INSERT_COLUMNS)},
-    )
-    types = [oid for (oid,) in cursor.fetchall()]
+    Text format, not binary: binary saves about a second of a million rows' work but lets
+    a NUL character through to a server error far less clear than the driver's own."""
     columns = ", ".join(_INSERT_COLUMNS)
-    with cursor.copy(f"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)") as copy:
-        copy.set_types(types)
+    with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
         yield copy.write_row
 
 

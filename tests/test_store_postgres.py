@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 
 from quotes.cli import main
+from quotes.errors import StoreError
 from quotes.models import TweetRecord
 from quotes.store import ANALYZE_AFTER, Archive, choose_terms, with_driver
 
@@ -155,3 +156,16 @@ def test_bulk_load_keeps_a_unique_constraint_another_table_references(
                    for n in range(20)]
         assert archive.import_records(records, files=["g"], fmt="jsonl").added == 20
         assert tweet_schema(pg_url) == schema
+
+
+@pytest.mark.parametrize("bulk_load_min", [5, 1000], ids=["bulk", "small"])
+def test_a_nul_character_fails_the_import_with_the_drivers_message(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch, bulk_load_min: int
+) -> None:
+    monkeypatch.setattr("quotes.store.BULK_LOAD_MIN", bulk_load_min)
+    records = [TweetRecord("fictional_user_0001", f"post {n}", f"g:{n}") for n in range(10)]
+    records.append(TweetRecord("fictional_user_0001", "a NUL \x00 inside", "g:10"))
+    with Archive.open(pg_url) as archive:
+        with pytest.raises(StoreError, match=r"cannot contain NUL \(0x00\) bytes"):
+            archive.import_records(records, files=["g"], fmt="jsonl")
+        assert archive.count() == 0
