@@ -907,15 +907,7 @@ class Archive:
         self._search = _PostgresSearch()
         try:
             with self.engine.connect() as conn:
-                # The words' column apart: its larger statistics target (a 300,000-row
-                # sample) would otherwise be every column's sample, three times the work.
-                others = conn.execute(text(
-                    "SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) "
-                    "FROM pg_attribute WHERE attrelid = 'tweet'::regclass AND attnum > 0 "
-                    "AND NOT attisdropped AND attname <> 'search_vector'"
-                )).scalar_one()
-                conn.execute(text("ANALYZE tweet (search_vector)"))
-                conn.execute(text(f"ANALYZE tweet ({others})"))
+                conn.execute(text("ANALYZE tweet"))
                 conn.commit()
         except SQLAlchemyError:
             pass  # only statistics: retrieval works without them, a little slower
