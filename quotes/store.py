@@ -84,7 +84,8 @@ ANALYZE_AFTER = 10_000
 # sets PostgreSQL's plain indexes (the GIN search index among them) and foreign keys
 # aside and rebuilds them once, sorted, instead of updating them row by row; into an
 # empty archive its unique constraints too, and the rows are streamed to COPY as they are
-# deduplicated. Readers wait for such an import to commit meanwhile.
+# deduplicated. Readers of the tweets, and of the authors and import runs (their foreign
+# keys are dropped and added again), wait for such an import to commit meanwhile.
 BULK_LOAD_MIN = 100_000
 BULK_LOAD_MEMORY = "512MB"  # maintenance_work_mem for those rebuilds
 UNIQUE_VIOLATION = "23505"  # SQLSTATE
