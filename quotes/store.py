@@ -18,6 +18,7 @@ nothing here loads the whole archive into memory.
 # No `from __future__ import annotations` here: sqlmodel builds the table columns from
 # the real annotation objects, and postponed (string) annotations confuse it.
 
+import gc
 import hashlib
 import re
 import time
@@ -80,9 +81,14 @@ SCHEMA_LOCK = 0x71756F746573_02
 # retrieval reads word frequencies from them.
 ANALYZE_AFTER = 10_000
 # An import at least this big, and bigger than the archive it goes into (a first load),
-# rebuilds PostgreSQL's GIN index once instead of updating it row by row: 15 s instead of
-# 60 s for a million tweets. Readers wait for such an import to commit meanwhile.
-GIN_REBUILD_MIN = 100_000
+# sets PostgreSQL's plain indexes (the GIN search index among them) and foreign keys
+# aside and rebuilds them once, sorted, instead of updating them row by row; into an
+# empty archive its unique constraints too, and the rows are streamed to COPY as they are
+# deduplicated. Readers of the tweets, and of the authors and import runs (their foreign
+# keys are dropped and added again), wait for such an import to commit meanwhile.
+BULK_LOAD_MIN = 100_000
+BULK_LOAD_MEMORY = "512MB"  # maintenance_work_mem for those rebuilds
+UNIQUE_VIOLATION = "23505"  # SQLSTATE
 
 # --- retrieval -------------------------------------------------------------------------
 # Ranking cost grows with the postings (tweet, word) the query touches. The rarest words
@@ -1137,7 +1143,7 @@ class Archive:
         action = "import failed, nothing was imported"
         for attempt in range(IMPORT_ATTEMPTS):
             try:
-                with self._session(action, write=True) as session:
+                with _gc_paused(), self._session(action, write=True) as session:
                     result = _Import(session, self, records, fmt, file_formats).run(
                         files=files, sha256s=sha256s, skipped_retweets=skipped_retweets
                     )
@@ -1525,6 +1531,20 @@ class Archive:
 # --- importing -------------------------------------------------------------------------
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off meanwhile: an import makes millions of
+    objects, none of them cyclic garbage, and every full collection walks them all (a
+    third of the per-record time at a million records)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class _Retry(Exception):
     """The import transaction lost a race with another writer; run it again."""
 
@@ -1563,7 +1583,7 @@ class _Known:
     url: str | None
     created_at: datetime | None
     created_precision: str | None
-    row: list[Any] | None = None  # the pending insert row of a new tweet
+    index: int | None = None  # a new tweet's place in `_Import.new_rows`
 
 
 class _Import:
@@ -1583,6 +1603,11 @@ class _Import:
         self.by_text: dict[tuple[int, str], _Known] = {}
         self.new_rows: list[list[Any]] = []
         self.updates: dict[int, _Known] = {}
+        # A first bulk load streams each new row to COPY as soon as it is made; the rows
+        # changed after they went (a later record brought the id) are corrected after.
+        self.stream: Callable[[Sequence[Any]], None] | None = None
+        self.sent = 0
+        self.changed_after_sent: dict[int, None] = {}
         self.updated = self.duplicates = 0
 
     def run(self, *, files: list[str], sha256s: Sequence[str], skipped_retweets: int
@@ -1602,13 +1627,7 @@ class _Import:
                 k: _Writer(a.id, a.handle, a.name)  # type: ignore[arg-type]
                 for k, a in self.archive._ensure_authors(self.session, self.records).items()
             }
-            keys = [text_key(r.text) for r in self.records]
-            hashes = [text_hash(k) for k in keys]
-            self._load_known(conn, hashes)
-            for rec, key, hashed in zip(self.records, keys, hashes, strict=True):
-                self._add(rec, authors[_handle_key(rec.author_handle)], key, hashed, run.id)
-            self._write(conn, run.id)
-            added = self._count_added(conn, run.id)
+            added = self._store(conn, authors, run.id)
         except DBAPIError as exc:
             if _transient(exc):
                 raise _Retry(_one_line(exc)) from None
@@ -1622,14 +1641,99 @@ class _Import:
             skipped_retweets=skipped_retweets, import_id=run.id,
         )
 
+    def _store(self, conn: Connection, authors: Mapping[str, _Writer], run_id: int) -> int:
+        """Dedup the records and write them; the number of tweets added."""
+        postgres = not _is_sqlite(conn)
+        if postgres and len(self.records) >= BULK_LOAD_MIN and _is_empty(conn):
+            # Taken now, not at the first DDL: the table must stay empty until commit.
+            conn.execute(text("LOCK TABLE tweet IN ACCESS EXCLUSIVE MODE"))
+            if _is_empty(conn):  # looked at again under the table lock
+                return self._first_bulk_load(conn, authors, run_id)
+        empty = _is_empty(conn)
+        self._dedup(self._keyed(conn, empty), authors, run_id)
+        added: int | None = None
+        if not postgres:
+            _insert_sqlite(conn, self.new_rows)
+        elif empty:
+            added = _copy_into_empty(conn, self.new_rows)
+        else:
+            _insert_postgres(conn, self.new_rows)
+        self._write_updates(conn)
+        if not postgres and self.new_rows:
+            # The FTS5 index has external content: the new tweets are indexed here, in
+            # one statement (a per-row trigger makes a big import three times slower).
+            conn.execute(
+                text("INSERT INTO tweet_fts(rowid, text) SELECT id, text FROM tweet "
+                     "WHERE import_id = :run"),
+                {"run": run_id},
+            )
+        return self._count_added(conn, run_id) if added is None else added
+
+    def _first_bulk_load(
+        self, conn: Connection, authors: Mapping[str, _Writer], run_id: int
+    ) -> int:
+        """A big import into an empty tweet table (locked): its indexes and constraints
+        set aside, the rows streamed straight into it by COPY while Python still
+        deduplicates (PostgreSQL works in its own process: the two overlap), then the
+        constraints checked and the indexes built once, each in one pass."""
+        raw = conn.connection.driver_connection
+        with _driver_errors(conn), raw.cursor() as cursor:  # type: ignore[union-attr]
+            cursor.execute("SAVEPOINT quotes_bulk_load")
+            aside = _set_aside(cursor, unique=True)
+            with _copy_rows(cursor, "tweet") as write_row:
+                self.stream = write_row
+                try:
+                    self._dedup(self._keyed(conn, empty=True), authors, run_id)
+                finally:
+                    self.stream = None
+            try:
+                _restore(cursor, aside.unique)
+            except conn.dialect.dbapi.Error as exc:  # type: ignore[union-attr]
+                if getattr(exc, "sqlstate", None) != UNIQUE_VIOLATION:
+                    raise
+                # A duplicate got past the dedup: store the rows the careful way instead.
+                cursor.execute("ROLLBACK TO SAVEPOINT quotes_bulk_load")
+                _insert_postgres(conn, self.new_rows)
+                return self._count_added(conn, run_id)
+            if self.changed_after_sent:
+                cursor.executemany(
+                    "UPDATE tweet SET platform_id = %s, url = %s, created_at = %s, "
+                    "created_precision = %s WHERE text_hash = %s AND author_id = %s",
+                    [(r[0], r[9], r[4], r[5], r[8], r[1])
+                     for r in map(self.new_rows.__getitem__, self.changed_after_sent)],
+                )
+            _restore(cursor, aside.foreign + aside.indexes)
+            cursor.execute("RELEASE SAVEPOINT quotes_bulk_load")
+        return len(self.new_rows)
+
+    def _keyed(self, conn: Connection, empty: bool) -> Iterable[tuple[TweetRecord, str, str]]:
+        """(record, text key, text hash) for each record, the stored rows they could match
+        loaded. Into an empty table the keys are made as the records are added."""
+        if empty:
+            return self._keyed_lazily()
+        keys = [text_key(r.text) for r in self.records]
+        hashes = [text_hash(k) for k in keys]
+        self._load_known(conn, hashes)
+        return zip(self.records, keys, hashes, strict=True)
+
+    def _keyed_lazily(self) -> Iterator[tuple[TweetRecord, str, str]]:
+        for rec in self.records:
+            key = text_key(rec.text)
+            yield rec, key, text_hash(key)
+
+    def _dedup(
+        self, keyed: Iterable[tuple[TweetRecord, str, str]], authors: Mapping[str, _Writer],
+        run_id: int,
+    ) -> None:
+        for rec, key, hashed in keyed:
+            self._add(rec, authors[_handle_key(rec.author_handle)], key, hashed, run_id)
+
     def _load_known(self, conn: Connection, hashes: Sequence[str]) -> None:
         """Only the stored rows these records could match, a chunk of keys at a time."""
         columns = (
             _TWEET.c.id, _TWEET.c.platform_id, _TWEET.c.url, _TWEET.c.created_at,
             _TWEET.c.created_precision, _TWEET.c.author_id, _TWEET.c.text_hash,
         )
-        if conn.execute(select(_TWEET.c.id).limit(1)).first() is None:
-            return  # a first import into an empty archive: nothing to collide with
         platform_ids = sorted({r.platform_id for r in self.records if r.platform_id})
         for chunk in _chunks(platform_ids, IMPORT_CHUNK):
             stmt = select(*columns).where(_TWEET.c.platform_id.in_(chunk))
@@ -1663,11 +1767,14 @@ class _Import:
                 found.created_at = _naive_utc(rec.created_at)
                 found.created_precision = rec.created_precision
             self._remember(found, author.id, hashed)
-            if found.row is not None:  # new in this import: its pending row takes the id
-                found.row[0] = found.platform_id
-                found.row[4] = found.created_at
-                found.row[5] = found.created_precision
-                found.row[9] = found.url
+            if found.index is not None:  # new in this import: its pending row takes the id
+                row = self.new_rows[found.index]
+                row[0] = found.platform_id
+                row[4] = found.created_at
+                row[5] = found.created_precision
+                row[9] = found.url
+                if found.index < self.sent:
+                    self.changed_after_sent[found.index] = None
             else:
                 assert found.id is not None
                 self.updates[found.id] = found
@@ -1685,39 +1792,34 @@ class _Import:
             _naive_utc(rec.created_at), rec.created_precision, rec.text, key, hashed, rec.url,
             rec.source, run_id, f"{fmt}:{rec.location}",
         ]
-        known = _Known(None, rec.platform_id, rec.url, row[4], rec.created_precision, row)
+        known = _Known(
+            None, rec.platform_id, rec.url, row[4], rec.created_precision, len(self.new_rows)
+        )
         self._remember(known, author.id, hashed)
         self.new_rows.append(row)
+        if self.stream is not None:
+            self.stream(row)
+            self.sent += 1
 
-    def _write(self, conn: Connection, run_id: int) -> None:
-        if _is_sqlite(conn):
-            _insert_sqlite(conn, self.new_rows)
-        else:
-            _insert_postgres(conn, self.new_rows)
-        if self.updates:
-            stmt = (
-                _TWEET.update()
-                .where(_TWEET.c.id == bindparam("tid"))
-                .values(
-                    platform_id=bindparam("pid"), url=bindparam("u"),
-                    created_at=bindparam("c"), created_precision=bindparam("p"),
-                )
+    def _write_updates(self, conn: Connection) -> None:
+        """Stored tweets that gained their platform id."""
+        if not self.updates:
+            return
+        stmt = (
+            _TWEET.update()
+            .where(_TWEET.c.id == bindparam("tid"))
+            .values(
+                platform_id=bindparam("pid"), url=bindparam("u"),
+                created_at=bindparam("c"), created_precision=bindparam("p"),
             )
-            params = [
-                {"tid": k.id, "pid": k.platform_id, "u": k.url, "c": k.created_at,
-                 "p": k.created_precision}
-                for k in self.updates.values()
-            ]
-            for batch in _chunks(params, INSERT_BATCH):
-                conn.execute(stmt, list(batch))
-        if _is_sqlite(conn) and self.new_rows:
-            # The FTS5 index has external content: the new tweets are indexed here, in
-            # one statement (a per-row trigger makes a big import three times slower).
-            conn.execute(
-                text("INSERT INTO tweet_fts(rowid, text) SELECT id, text FROM tweet "
-                     "WHERE import_id = :run"),
-                {"run": run_id},
-            )
+        )
+        params = [
+            {"tid": k.id, "pid": k.platform_id, "u": k.url, "c": k.created_at,
+             "p": k.created_precision}
+            for k in self.updates.values()
+        ]
+        for batch in _chunks(params, INSERT_BATCH):
+            conn.execute(stmt, list(batch))
 
     def _count_added(self, conn: Connection, run_id: int) -> int:
         stmt = select(func.count()).select_from(_TWEET).where(_TWEET.c.import_id == run_id)
@@ -1733,6 +1835,10 @@ def _driver_errors(conn: Connection) -> Iterator[None]:
         yield
     except dbapi.Error as exc:
         raise DBAPIError.instance(None, None, exc, dbapi.Error, dialect=conn.dialect) from None
+
+
+def _is_empty(conn: Connection) -> bool:
+    return conn.execute(select(_TWEET.c.id).limit(1)).first() is None
 
 
 def _insert_sqlite(conn: Connection, rows: list[list[Any]]) -> None:
@@ -1755,6 +1861,31 @@ def _insert_sqlite(conn: Connection, rows: list[list[Any]]) -> None:
         cursor.close()
 
 
+def _copy_into_empty(conn: Connection, rows: list[list[Any]]) -> int | None:
+    """COPY straight into the empty table (the import lock held, the dedup done): no
+    temporary table, no conflict pass. Should a writer outside the import lock have
+    added the same tweet meanwhile, the rows go in the careful way instead (and the
+    number added is not known: None)."""
+    if not rows:
+        return 0
+    raw = conn.connection.driver_connection
+    with _driver_errors(conn), raw.cursor() as cursor:  # type: ignore[union-attr]
+        cursor.execute("SAVEPOINT quotes_copy")
+        try:
+            with _copy_rows(cursor, "tweet") as write_row:
+                for row in rows:
+                    write_row(row)
+        except conn.dialect.dbapi.Error as exc:  # type: ignore[union-attr]
+            if getattr(exc, "sqlstate", None) != UNIQUE_VIOLATION:
+                raise
+            cursor.execute("ROLLBACK TO SAVEPOINT quotes_copy")
+        else:
+            cursor.execute("RELEASE SAVEPOINT quotes_copy")
+            return len(rows)
+    _insert_postgres(conn, rows)
+    return None
+
+
 def _insert_postgres(conn: Connection, rows: list[list[Any]]) -> None:
     """COPY into a temporary table, then one INSERT … ON CONFLICT DO NOTHING: COPY is
     PostgreSQL's fastest bulk path, and the conflict clause lets a writer that raced past
@@ -1763,30 +1894,85 @@ def _insert_postgres(conn: Connection, rows: list[list[Any]]) -> None:
         return
     columns = ", ".join(_INSERT_COLUMNS)
     raw = conn.connection.driver_connection
-    rebuild = len(rows) >= GIN_REBUILD_MIN and _fewer_rows_than(conn, len(rows))
+    big = len(rows) >= BULK_LOAD_MIN and _fewer_rows_than(conn, len(rows))
     with _driver_errors(conn), raw.cursor() as cursor:  # type: ignore[union-attr]
-        if rebuild:
-            cursor.execute("DROP INDEX ix_tweet_search_vector")
+        aside = _set_aside(cursor, unique=False) if big else None
         cursor.execute(
             "CREATE TEMPORARY TABLE quotes_import_rows "
             f"AS SELECT {columns} FROM tweet WITH NO DATA"
         )
-        with cursor.copy(f"COPY quotes_import_rows ({columns}) FROM STDIN") as copy:
+        with _copy_rows(cursor, "quotes_import_rows") as write_row:
             for row in rows:
-                copy.write_row(row)
+                write_row(row)
         cursor.execute(
             f"INSERT INTO tweet ({columns}) SELECT {columns} FROM quotes_import_rows "
             "ON CONFLICT DO NOTHING"
         )
         cursor.execute("DROP TABLE quotes_import_rows")
-        if rebuild:
-            cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
-            cursor.execute(
-                "CREATE INDEX ix_tweet_search_vector ON tweet USING gin (search_vector)"
-            )
+        if aside is not None:
+            _restore(cursor, aside.foreign + aside.indexes)
+
+
+@contextmanager
+def _copy_rows(cursor: Any, table: str) -> Iterator[Callable[[Sequence[Any]], None]]:
+    """COPY into `table` (tweet, or a table made like it) by rows of the import columns.
+    Text format, not binary: binary saves about a second of a million rows' work but lets
+    a NUL character through to a server error far less clear than the driver's own."""
+    columns = ", ".join(_INSERT_COLUMNS)
+    with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        yield copy.write_row
 
 
 def _fewer_rows_than(conn: Connection, n: int) -> bool:
     """Does the tweet table hold fewer than n rows? (Counts at most n of them.)"""
     stmt = text("SELECT count(*) FROM (SELECT 1 FROM tweet LIMIT :n) AS existing")
     return int(conn.execute(stmt, {"n": n}).scalar_one()) < n
+
+
+@dataclass(frozen=True, slots=True)
+class _SetAside:
+    """Statements that rebuild what a bulk load dropped from the tweet table."""
+
+    unique: list[str]
+    foreign: list[str]
+    indexes: list[str]
+
+
+def _set_aside(cursor: Any, *, unique: bool) -> _SetAside:
+    """Drop the tweet table's plain indexes (the GIN search index among them) and foreign
+    keys, and its unique constraints too when `unique`; return what rebuilds them as the
+    catalog defines them now. Checking a foreign key per row and inserting into each index
+    per row costs several times what one check and one sorted build cost afterwards."""
+    # A unique constraint some foreign key references stays (it could not be dropped).
+    cursor.execute(
+        "SELECT quote_ident(conname), contype, pg_get_constraintdef(oid) FROM pg_constraint c "
+        "WHERE conrelid = 'tweet'::regclass AND (contype = 'f' OR contype = 'u' AND NOT "
+        "EXISTS (SELECT 1 FROM pg_constraint r WHERE r.contype = 'f' "
+        "AND r.confrelid = c.conrelid AND r.conindid = c.conindid)) ORDER BY conname"
+    )
+    constraints = [(name, kind, f"ALTER TABLE tweet ADD CONSTRAINT {name} {definition}")
+                   for name, kind, definition in cursor.fetchall()
+                   if kind == "f" or unique]
+    # Indexes of no constraint (unique or exclusion ones stay with their constraint).
+    cursor.execute(
+        "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index i "
+        "WHERE indrelid = 'tweet'::regclass AND NOT indisunique AND NOT EXISTS "
+        "(SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid) ORDER BY 1"
+    )
+    indexes = cursor.fetchall()
+    for name, _, _ in constraints:
+        cursor.execute(f"ALTER TABLE tweet DROP CONSTRAINT {name}")
+    for name, _ in indexes:
+        cursor.execute(f"DROP INDEX {name}")
+    return _SetAside(
+        unique=[sql for _, kind, sql in constraints if kind == "u"],
+        foreign=[sql for _, kind, sql in constraints if kind == "f"],
+        indexes=[sql for _, sql in indexes],
+    )
+
+
+def _restore(cursor: Any, statements: Sequence[str]) -> None:
+    # Index builds sort in memory: far quicker than the default 64 MB's merge passes.
+    cursor.execute(f"SET LOCAL maintenance_work_mem = '{BULK_LOAD_MEMORY}'")
+    for sql in statements:
+        cursor.execute(sql)

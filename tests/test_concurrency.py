@@ -1,5 +1,6 @@
 """Two `quotes archive import` processes at once, with overlapping archives, on a brand-new
-database (SQLite file and PostgreSQL): both succeed, and every tweet is stored once."""
+database (SQLite file and PostgreSQL): both succeed, and every tweet is stored once, by
+whichever of PostgreSQL's write paths each import takes."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from quotes.store import Archive, with_driver
+from quotes.store import BULK_LOAD_MIN, Archive, with_driver
 
 ROOT = Path(__file__).resolve().parents[1]
 PROCESS_TIMEOUT = 600  # seconds: generous, a stuck lock must fail the test, not hang it
@@ -34,10 +35,35 @@ def write_archive(path: Path, numbers: range, *, with_ids: bool) -> None:
             out.write(json.dumps(record) + "\n")
 
 
-def start_import(path: Path, url: str) -> subprocess.Popen[str]:
+# `quotes archive import` with the store's bulk-load threshold set (argv[1]), printing
+# which way it wrote its rows to PostgreSQL, so a test knows the paths it exercised.
+RUNNER = """
+import sys
+
+import quotes.store as store
+from quotes.cli import main
+
+
+def traced(name, write):
+    def wrapper(*args, **kwargs):
+        print(name, flush=True)
+        return write(*args, **kwargs)
+    return wrapper
+
+
+store.BULK_LOAD_MIN = int(sys.argv[1])
+store._copy_into_empty = traced("copy into empty", store._copy_into_empty)
+store._insert_postgres = traced("insert on conflict", store._insert_postgres)
+store._Import._first_bulk_load = traced("bulk load", store._Import._first_bulk_load)
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def start_import(path: Path, url: str, bulk_load_min: int) -> subprocess.Popen[str]:
     env = {**os.environ, "QUOTES_DB": url}
     return subprocess.Popen(
-        [sys.executable, "-m", "quotes", "archive", "import", "--db", url, str(path)],
+        [sys.executable, "-c", RUNNER, str(bulk_load_min),
+         "archive", "import", "--db", url, str(path)],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
 
@@ -45,16 +71,35 @@ def start_import(path: Path, url: str) -> subprocess.Popen[str]:
 def test_concurrent_overlapping_imports_store_each_tweet_once(
     any_db_url: str, tmp_path: Path
 ) -> None:
+    paths = run_both(any_db_url, tmp_path, BULK_LOAD_MIN)
+    if "postgresql" in any_db_url:
+        # The first into the empty table copies straight into it; the second, behind it
+        # on the import lock, goes through the conflict pass.
+        assert sorted(paths) == [["copy into empty"], ["insert on conflict"]]
+    check_each_tweet_once(any_db_url)
+
+
+def test_concurrent_first_bulk_loads_store_each_tweet_once(pg_url: str, tmp_path: Path) -> None:
+    paths = run_both(pg_url, tmp_path, OWN)
+    assert sorted(paths) == [["bulk load"], ["insert on conflict"]]
+    check_each_tweet_once(pg_url)
+
+
+def run_both(url: str, tmp_path: Path, bulk_load_min: int) -> list[list[str]]:
+    """Import two overlapping archives at once; each process's write paths."""
     first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
     write_archive(first, range(OWN + SHARED), with_ids=False)
     write_archive(second, range(OWN, 2 * OWN + SHARED), with_ids=True)
 
-    processes = [start_import(first, any_db_url), start_import(second, any_db_url)]
+    processes = [start_import(path, url, bulk_load_min) for path in (first, second)]
     outcomes = [(p.wait(timeout=PROCESS_TIMEOUT), *p.communicate()) for p in processes]
     for code, _out, err in outcomes:
         assert code == 0, err
         assert err.startswith("imported ")
+    return [out.splitlines() for _code, out, _err in outcomes]
 
+
+def check_each_tweet_once(any_db_url: str) -> None:
     total = 2 * OWN + SHARED
     with Archive.open(any_db_url) as archive:
         assert archive.count() == total

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from datetime import datetime
@@ -186,6 +187,24 @@ def test_jsonl_first_bad_record_is_reported_at_its_line(
     assert error.startswith(f"{path}:3: ")
     assert message in error
     assert "\n" not in error
+
+
+
+def test_reading_leaves_the_garbage_collector_as_it_was(tmp_path: Path) -> None:
+    good = write(tmp_path / "a.jsonl", JSONL)
+    bad = write(tmp_path / "bad.jsonl", BY + '"text": 42}\n')
+    assert gc.isenabled()
+    read_archive_file(good)
+    assert gc.isenabled()
+    with pytest.raises(InputError):
+        read_archive_file(bad)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_archive_file(good)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 # --- twitter archive -----------------------------------------------------------------

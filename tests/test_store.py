@@ -4,6 +4,7 @@ retrieval the scale work added (candidates, tweets by id, vector search)."""
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +19,7 @@ from quotes.errors import StoreError
 from quotes.formats import read_archive_file
 from quotes.match import tweet_segments
 from quotes.models import TweetRecord
-from quotes.store import Archive, query_terms, safe_url, with_driver
+from quotes.store import Archive, _Import, query_terms, safe_url, with_driver
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "fixtures" / "canonical-tweets.jsonl"
@@ -206,6 +207,71 @@ def test_many_records_are_deduplicated_across_chunks(archive: Archive) -> None:
     assert archive.import_records(records, files=["a"], fmt="jsonl").added == 1200
     again = archive.import_records(records, files=["a"], fmt="jsonl")
     assert (again.added, again.duplicates) == (0, 1200)
+
+
+# --- the bulk paths (PostgreSQL) give the same results as SQLite ---------------------
+
+
+@pytest.fixture
+def bulk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Small imports take the path a million-tweet first load takes on PostgreSQL: rows
+    streamed into the table as they are deduplicated, constraints and indexes rebuilt."""
+    monkeypatch.setattr("quotes.store.BULK_LOAD_MIN", 3)
+
+
+def test_first_bulk_load_dedups_and_fills_ids_in(archive: Archive, bulk: None) -> None:
+    records = [
+        rec("demo_factdesk", "Seen first without its id.", 1),
+        rec("demo_factdesk", "Another post.", 2, platform_id="8"),
+        rec("demo_factdesk", "another   POST.", 3),  # the same words
+        rec("demo_factdesk", "Another post, edited.", 4, platform_id="8"),  # the same id
+        # The first post again, with its id: the row already sent to the database takes it.
+        rec("demo_factdesk", "Seen first without its id.", 5, platform_id="9",
+            url="https://twitter.com/demo_factdesk/status/9",
+            created_at=datetime(2023, 5, 1, 12), created_precision="second"),
+    ]
+    result = archive.import_records(records, files=["t.jsonl"], fmt="jsonl")
+    assert (result.added, result.updated, result.duplicates) == (2, 0, 3)
+    assert [(t.id, t.platform_id) for t in archive.tweets()] == [(1, "9"), (2, "8")]
+    first = archive.get_tweet("9")
+    assert first is not None and first.provenance == "jsonl:t.jsonl:1"
+    assert first.url == "https://twitter.com/demo_factdesk/status/9"
+    assert (first.created_at, first.created_precision) == (datetime(2023, 5, 1, 12), "second")
+    assert archive.candidate_ids("without") == [1]
+    again = archive.import_records(records, files=["t.jsonl"], fmt="jsonl")
+    assert (again.added, again.updated, again.duplicates) == (0, 0, 5)
+
+
+@pytest.mark.parametrize("bulk_load_min", [3, 1000], ids=["bulk", "small"])
+def test_a_duplicate_past_the_dedup_is_still_stored_once(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch, bulk_load_min: int
+) -> None:
+    # The in-memory dedup switched off: the database's unique constraints must catch what
+    # it would have (PostgreSQL falls back from COPY straight into the table).
+    monkeypatch.setattr("quotes.store.BULK_LOAD_MIN", bulk_load_min)
+    monkeypatch.setattr(_Import, "_add", _Import._add_new)
+    records = [
+        rec("demo_factdesk", "Same words.", 1),
+        rec("demo_factdesk", "Other words.", 2, platform_id="7"),
+        rec("demo_factdesk", "same   words.", 3),
+        rec("demo_factdesk", "Third post.", 4),
+    ]
+    result = archive.import_records(records, files=["t.jsonl"], fmt="jsonl")
+    assert (result.added, result.duplicates) == (3, 1)
+    assert [t.text for t in archive.tweets()] == ["Same words.", "Other words.", "Third post."]
+    assert archive.candidate_ids("third") != []
+
+
+def test_import_leaves_the_garbage_collector_as_it_was(archive: Archive) -> None:
+    assert gc.isenabled()
+    archive.import_records([rec("demo_factdesk", "One.")], files=["a"], fmt="jsonl")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        archive.import_records([rec("demo_factdesk", "Two.")], files=["b"], fmt="jsonl")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 @pytest.mark.parametrize(
