@@ -1,7 +1,7 @@
 """The archive at scale: import, candidate retrieval and vector search on generated
 archives of 10k, 100k and 1M tweets, measured in one run.
 
-    python benchmarks/scale.py [--sizes 10000,100000,1000000] [--postgres]
+    python benchmarks/scale.py [--sizes 10000,100000,1000000] [--postgres [--no-sqlite]]
 
 The archives are invented posts by obviously fictional accounts (`fictional_user_0001`…,
 templates over a vocabulary with a long tail of made-up words), with the fixture's tweets
@@ -445,20 +445,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     parser.add_argument("--postgres", action="store_true", help="also on PostgreSQL")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     started = time.perf_counter()
     # Several GB at a million tweets: removed at the end, whatever happens.
     with tempfile.TemporaryDirectory(prefix="quotes-scale-") as tmp:
-        run(sizes, Path(tmp), postgres=args.postgres)
+        run(sizes, Path(tmp), postgres=args.postgres, sqlite=not args.no_sqlite)
     print(f"total benchmark time {time.perf_counter() - started:.0f} s")
 
 
-def run(sizes: Sequence[int], workdir: Path, *, postgres: bool) -> None:
+def run(sizes: Sequence[int], workdir: Path, *, postgres: bool, sqlite: bool = True) -> None:
     rows = run_backend(
         "sqlite", lambda size: f"sqlite:///{workdir / f'archive-{size}.sqlite'}", sizes,
         workdir,
-    )
+    ) if sqlite else []
     if postgres:
         from tests.conftest import PostgresServer, postgres_bin_dir
 
