@@ -1277,15 +1277,8 @@ class Archive:
             session.commit()
 
     def tweet_embeddings(self, model: str, tweet_ids: Sequence[int]) -> dict[int, bytes]:
-        found: dict[int, bytes] = {}
-        with self._session("cannot read the embeddings") as session:
-            for chunk in _chunks(list(tweet_ids)):
-                stmt = select(TweetEmbedding).where(
-                    TweetEmbedding.model == model, col(TweetEmbedding.tweet_id).in_(chunk)
-                )
-                for row in session.exec(stmt):
-                    found[row.tweet_id] = row.vector
-        return found
+        with self._reading("cannot read the embeddings") as conn:
+            return _stored_vectors(conn, model, tweet_ids)
 
     def store_tweet_embeddings(self, model: str, vectors: Mapping[int, bytes]) -> None:
         """Store (or replace) vectors: float32 bytes of an (n_segments × dim) matrix."""
@@ -1472,10 +1465,7 @@ class Archive:
         chosen = rng.choice(ids, size=min(len(ids), max(1, round(wanted / per_tweet))),
                             replace=False)
         stored = self.tweet_embeddings(model, [int(i) for i in chosen])
-        sample = np.concatenate(
-            [np.frombuffer(v, dtype="<f4").reshape(-1, dim) for v in stored.values()
-             if len(v) % (4 * dim) == 0 and len(v)]
-        )
+        sample = _matrices(stored, dim)[1]
         centroids = vector_index.train_centroids(sample, lists, seed=seed)
         lists = len(centroids)
         with self._session("cannot write the vector index", write=True) as session:
