@@ -18,7 +18,7 @@ from pathlib import Path
 from quotes.formats import read_archive_file
 from quotes.models import Document
 from quotes.normalize import alias_key
-from quotes.pipeline import Pipeline
+from quotes.pipeline import Analyzer
 from quotes.store import Archive
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "dev"
@@ -33,7 +33,7 @@ def main(path: Path = DEV / "real-quotes.jsonl", *, use_archive: bool = True) ->
         parsed = read_archive_file(path.parent / "canonical-tweets.jsonl")
         archive.import_records(parsed.records, files=[parsed.path], fmt=parsed.format)
         resolve = archive.speaker_resolver()
-    pipeline = Pipeline(resolve=resolve)
+    pipeline = Analyzer(resolve=resolve)
     exact = contained = speaker_ok = 0
     for case in cases:
         analysis = pipeline.analyze(Document(case["id"], case["article_excerpt"], case["language"]))

@@ -22,9 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from quotes.embed import default_embedder
 from quotes.formats import read_archive_file
 from quotes.models import Document
-from quotes.pipeline import Pipeline
+from quotes.pipeline import Analyzer, Verifier
 from quotes.store import Archive
-from quotes.verify import Verifier
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "dev"
 VERDICTS = ("verbatim", "faithful", "paraphrase", "distortion", "misattributed", "unmatched")
@@ -37,7 +36,7 @@ def run(translator: object | None = None, dev: Path = DEV) -> dict[str, object]:
     archive.import_records(parsed.records, files=[parsed.path], fmt=parsed.format)
     verifier = Verifier(
         archive,
-        Pipeline(resolve=archive.speaker_resolver()),
+        Analyzer(resolve=archive.speaker_resolver()),
         translator=translator,  # type: ignore[arg-type]
         embedder=default_embedder(),
     )

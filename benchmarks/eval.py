@@ -7,7 +7,7 @@ each quote as it is (verbatim for English, faithful otherwise) and perturbed: a 
 changed, a scale changed, a negation flipped, a name swapped, a clause cut, a clause
 added, a hedge dropped, the speaker swapped, plus quotes from no tweet. Each case is set
 in a short article snippet of its language ("„{quote}“, schrieb {speaker} auf X.") and
-run through the real `quotes.verify.Verifier`, with a temporary archive built from the
+run through the real `quotes.pipeline.Verifier`, with a temporary archive built from the
 fixtures and the bundled sentence embedder, anchors-only (no translation model), then
 with translation models where their weights are present.
 
@@ -46,10 +46,9 @@ from quotes.compare import clauses, negated, same_name, sentences
 from quotes.embed import default_embedder
 from quotes.formats import read_archive_file
 from quotes.models import Document
-from quotes.pipeline import Pipeline
+from quotes.pipeline import Analyzer, Verifier
 from quotes.sources import read_article
 from quotes.store import Archive
-from quotes.verify import Verifier
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures" / "canonical-tweets.jsonl"
@@ -209,7 +208,7 @@ def bases() -> list[Base]:
                                case["canonical_text"], case["speaker"]))
     musk = real[0]
     for path in sorted(SEEDS.glob("*.txt")):
-        analysis = Pipeline().analyze(read_article(path))
+        analysis = Analyzer().analyze(read_article(path))
         for finding in analysis.findings:
             if finding.quote.kind == "statement" and finding.quote.depth == 0:
                 result.append(Base(f"seed-{path.stem[:3]}", analysis.language,
@@ -378,7 +377,7 @@ def archive_from_fixtures() -> Archive:
 
 def run(cases: list[Case], translator: object | None = None) -> list[Outcome]:
     archive = archive_from_fixtures()
-    verifier = Verifier(archive, Pipeline(resolve=archive.speaker_resolver()),
+    verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
                         translator=translator,  # type: ignore[arg-type]
                         embedder=default_embedder())
     documents = [Document(c.id, c.article, c.language) for c in cases]

@@ -15,7 +15,7 @@ import time
 
 from quotes.extract import extract_quotes
 from quotes.models import Document
-from quotes.pipeline import Pipeline
+from quotes.pipeline import Analyzer
 
 PASSAGES = {
     "en": [
@@ -71,7 +71,7 @@ def main(mb: float = 5.0) -> None:
         f"({extract_s:.2f} s, {n_quotes} quotes)"
     )
 
-    pipeline = Pipeline()
+    pipeline = Analyzer()
     for code in docs:  # load the spaCy pipelines before timing
         pipeline.nlp_for(code)
     sample = {code: ds[: max(1, len(ds) // 10)] for code, ds in docs.items()}

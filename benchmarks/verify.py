@@ -26,11 +26,10 @@ import translate_speed
 
 from quotes.embed import default_embedder
 from quotes.formats import read_archive_file
-from quotes.pipeline import Pipeline
+from quotes.pipeline import Analyzer, Verifier
 from quotes.sources import read_article
 from quotes.store import Archive
 from quotes.translate import Translator
-from quotes.verify import Verifier
 
 ROOT = Path(__file__).resolve().parents[1]
 REPEAT = 4  # the five seeds, verified this many times for a steadier figure
@@ -46,7 +45,7 @@ def fixture_archive(tmp: Path) -> Archive:
 def seconds_per_article(tmp: Path) -> None:
     archive = fixture_archive(tmp)
     documents = [read_article(p) for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    verifier = Verifier(archive, Pipeline(resolve=archive.speaker_resolver()),
+    verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
                         embedder=default_embedder())
     verifier.verify(documents)  # warm: spaCy pipelines, embedder, tweet vectors
     started = time.perf_counter()
@@ -65,7 +64,7 @@ def cache_speedup(tmp: Path) -> None:
     timings = []
     for _ in range(2):
         translator = Translator(overrides=overrides, cache=archive)
-        verifier = Verifier(archive, Pipeline(resolve=archive.speaker_resolver()),
+        verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
                             translator=translator, embedder=default_embedder())
         started = time.perf_counter()
         verifier.verify(documents)

@@ -7,9 +7,10 @@ Offsets are Python string indices (code points) into `Document.text`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal, get_args
 
 QuoteKind = Literal["statement", "term"]
 
@@ -103,6 +104,10 @@ class TweetRecord:
 VerdictLabel = Literal[
     "verbatim", "faithful", "paraphrase", "distortion", "misattributed", "unmatched"
 ]
+# Every verdict, in the order reports list them.
+VERDICTS: tuple[VerdictLabel, ...] = get_args(VerdictLabel)
+# Verdicts that should stop a story from going out as it is (and make `verify` exit 1).
+ALARMING: tuple[VerdictLabel, ...] = ("distortion", "misattributed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,3 +165,61 @@ class Verdict:
     differences: tuple[Difference, ...] = ()
     match: TweetMatch | None = None
     notes: tuple[str, ...] = ()
+
+
+# --- results of a run: what the pipeline returns and the reports render ---------------
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteResult:
+    """One statement quote as verified: who said it, its back-translation, its verdict."""
+
+    finding: QuoteFinding
+    translated: Translated | None
+    verdict: Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """One article as verified: its analysis and the verdict of each statement quote."""
+
+    analysis: DocumentAnalysis
+    quotes: tuple[QuoteResult, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class InputFailure:
+    """An input that could not be read: the argument as given and what was wrong."""
+
+    source: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractRun:
+    """What `extract` found in every readable input, and the inputs it could not read."""
+
+    analyses: tuple[DocumentAnalysis, ...]
+    errors: tuple[InputFailure, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyRun:
+    """Everything one `verify` run established, as the reports render it."""
+
+    articles: tuple[ArticleResult, ...]
+    errors: tuple[InputFailure, ...]
+    archive_url: str  # password hidden
+    archive_tweets: int
+    translation_models: Mapping[str, str]  # language → model used, or "missing: …"
+    embedding_model: str | None
+    thresholds: Mapping[str, float]  # the named constants the match decision used
+    warnings: tuple[str, ...] = ()  # e.g. a translation model that is missing
+    # Where language versions of one story disagree (`quotes.story.story_report`'s JSON
+    # document), when several articles were verified together.
+    story: Mapping[str, Any] | None = None
+
+    @property
+    def alarming(self) -> bool:
+        """A distortion or a misattribution was found."""
+        return any(q.verdict.label in ALARMING for a in self.articles for q in a.quotes)

@@ -7,7 +7,6 @@ import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
 from importlib import resources
@@ -16,10 +15,17 @@ from typing import Any
 
 from quotes import __version__
 from quotes.errors import InputError
-from quotes.match import THRESHOLDS
-from quotes.models import DocumentAnalysis, QuoteFinding
+from quotes.models import (
+    ALARMING,
+    VERDICTS,
+    ArticleResult,
+    DocumentAnalysis,
+    ExtractRun,
+    QuoteFinding,
+    QuoteResult,
+    VerifyRun,
+)
 from quotes.story import story_markdown
-from quotes.verify import ArticleReport, QuoteReport
 
 EXTRACT_SCHEMA = "quotes.extract/1"
 
@@ -39,14 +45,12 @@ def analysis_to_dict(analysis: DocumentAnalysis) -> dict[str, Any]:
     }
 
 
-def extract_report(
-    analyses: list[DocumentAnalysis], errors: list[tuple[str, str]]
-) -> dict[str, Any]:
+def extract_report(run: ExtractRun) -> dict[str, Any]:
     """The `quotes extract --format json` document (schema `quotes.extract/1`)."""
     return {
         "schema": EXTRACT_SCHEMA,
-        "documents": [analysis_to_dict(a) for a in analyses],
-        "errors": [{"source": source, "error": message} for source, message in errors],
+        "documents": [analysis_to_dict(a) for a in run.analyses],
+        "errors": [{"source": e.source, "error": e.message} for e in run.errors],
     }
 
 
@@ -73,8 +77,7 @@ def dumps(payload: Any) -> str:
 # --- the attribution report (`quotes verify`) -------------------------------------------
 
 REPORT_SCHEMA = "quotes.report/1"
-# Verdicts that should stop a story from going out as it is.
-ALARMING = ("distortion", "misattributed")
+__all__ = ["ALARMING", "REPORT_SCHEMA", "dumps", "markdown_report", "verify_report"]
 
 
 def report_schema() -> dict[str, Any]:
@@ -85,34 +88,27 @@ def report_schema() -> dict[str, Any]:
     return json.loads(text)
 
 
-def verify_report(
-    articles: Sequence[ArticleReport],
-    *,
-    archive: str,
-    archive_tweets: int,
-    translation_models: dict[str, str],
-    embedding_model: str | None,
-    errors: Sequence[tuple[str, str]] = (),
-) -> dict[str, Any]:
+def verify_report(run: VerifyRun) -> dict[str, Any]:
     """The `quotes verify --format json` document (schema `quotes.report/1`)."""
-    counts = Counter(q.verdict.label for a in articles for q in a.quotes)
-    return {
+    counts = Counter(q.verdict.label for a in run.articles for q in a.quotes)
+    payload: dict[str, Any] = {
         "schema": REPORT_SCHEMA,
         "tool": {"name": "quotes", "version": __version__},
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "archive": {"url": archive, "tweets": archive_tweets},
-        "models": {"translation": translation_models, "embedding": embedding_model},
-        "thresholds": THRESHOLDS,
+        "archive": {"url": run.archive_url, "tweets": run.archive_tweets},
+        "models": {"translation": dict(run.translation_models),
+                   "embedding": run.embedding_model},
+        "thresholds": dict(run.thresholds),
         "summary": {label: counts.get(label, 0) for label in VERDICTS},
-        "articles": [_article(a) for a in articles],
-        "errors": [{"source": s, "error": e} for s, e in errors],
+        "articles": [_article(a) for a in run.articles],
+        "errors": [{"source": e.source, "error": e.message} for e in run.errors],
     }
+    if run.story is not None:
+        payload["story"] = dict(run.story)
+    return payload
 
 
-VERDICTS = ("verbatim", "faithful", "paraphrase", "distortion", "misattributed", "unmatched")
-
-
-def _article(article: ArticleReport) -> dict[str, Any]:
+def _article(article: ArticleResult) -> dict[str, Any]:
     analysis = article.analysis
     return {
         "source": analysis.source,
@@ -122,7 +118,7 @@ def _article(article: ArticleReport) -> dict[str, Any]:
     }
 
 
-def _quote(report: QuoteReport) -> dict[str, Any]:
+def _quote(report: QuoteResult) -> dict[str, Any]:
     quote, attribution, verdict = report.finding.quote, report.finding.attribution, report.verdict
     match = verdict.match
     return {

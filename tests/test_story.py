@@ -7,12 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-import typer
 
 from quotes import lang
-from quotes.cli.story import story_command
+from quotes.cli import main
 from quotes.embed import default_embedder
-from quotes.pipeline import Pipeline
+from quotes.pipeline import Analyzer
 from quotes.sources import read_article
 from quotes.story import (
     StoryCheck,
@@ -56,7 +55,7 @@ def values(check: StoryCheck) -> list[dict[str, set[str]]]:
 
 @pytest.fixture(scope="module")
 def seeds() -> StoryCheck:
-    pipeline = Pipeline()
+    pipeline = Analyzer()
     versions = []
     for path in sorted(SEEDS.glob("*.txt")):
         document = read_article(path)
@@ -208,16 +207,7 @@ def test_split_sentences_keeps_headlines_apart() -> None:
 
 
 def run_story(argv: list[str]) -> int:
-    app = typer.Typer()
-    app.command("story")(story_command)
-
-    @app.callback()
-    def _root() -> None:
-        """Test app."""
-
-    # As `quotes.cli.main` runs commands: typer returns the exit code.
-    result = app(argv, standalone_mode=False)
-    return result if isinstance(result, int) else 0
+    return main(argv)
 
 
 def test_story_command_json_and_exit_code(tmp_path: Path, capsys) -> None:

@@ -7,13 +7,19 @@ error (bad file, bad record, bad option); 3 the archive database failed.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 
 from quotes import __version__
 from quotes.cli import archive, db, extract, models, story, verify
-from quotes.cli.common import err_console
+from quotes.cli.common import CliState, err_console
 from quotes.errors import QuotesError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from quotes.net import WebClient
 
 app = typer.Typer(
     name="quotes",
@@ -46,11 +52,15 @@ def _root(
     """Cross-lingual quote attribution and tweet-source verification for fact-checkers."""
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(
+    argv: list[str] | None = None, *, client_factory: Callable[[], WebClient] | None = None
+) -> int:
     """Run the CLI and return its exit code; every `QuotesError` becomes one line on
-    stderr, never a traceback."""
+    stderr, never a traceback. `client_factory` makes the web client of commands that
+    fetch URLs (the guarded `WebClient` unless given)."""
+    state = CliState(client_factory) if client_factory is not None else CliState()
     try:
-        result = app(args=argv, prog_name="quotes", standalone_mode=False)
+        result = app(args=argv, prog_name="quotes", standalone_mode=False, obj=state)
     except QuotesError as exc:
         err_console.print(f"quotes: error: {exc}", markup=False, highlight=False, soft_wrap=True)
         return exc.exit_code

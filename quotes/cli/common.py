@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
 from quotes.config import DB_ENV, as_db_url, default_db_url
+from quotes.errors import QuotesError
+
+if TYPE_CHECKING:
+    from quotes.net import WebClient
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -48,3 +54,31 @@ def print_json(payload: Any) -> None:
     """Write JSON to stdout exactly (no rich markup or wrapping)."""
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     sys.stdout.flush()
+
+
+def print_error(exc: QuotesError) -> None:
+    """One line on stderr for an input that failed; the run goes on with the others."""
+    err_console.print(f"quotes: error: {exc}", markup=False, highlight=False, soft_wrap=True)
+
+
+def print_warning(message: str) -> None:
+    err_console.print(f"quotes: warning: {message}", markup=False, soft_wrap=True)
+
+
+def _guarded_client() -> WebClient:
+    from quotes.net import WebClient  # httpx loads only for commands that reach the web
+
+    return WebClient()
+
+
+@dataclass(frozen=True, slots=True)
+class CliState:
+    """What `main` hands every command: how to make a web client. Users always get the
+    guarded one (no switch turns the guard off); tests pass one that may reach 127.0.0.1."""
+
+    client_factory: Callable[[], WebClient] = _guarded_client
+
+
+def client_factory(ctx: typer.Context) -> Callable[[], WebClient]:
+    state = ctx.find_object(CliState)
+    return state.client_factory if state is not None else _guarded_client

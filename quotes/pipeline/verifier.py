@@ -1,6 +1,6 @@
-"""`verify`: the whole way from articles to verdicts, with the resources loaded at the edge.
+"""The verifying half of the pipeline: the way from analysed articles to verdicts.
 
-extract → attribute (`Pipeline`) → translate (`Translator`, optional) → match (archive
+extract → attribute (`Analyzer`) → translate (`Translator`, optional) → match (archive
 tweets, embeddings, anchors) → compare. The archive, translator and embedder are passed
 in; the stages they feed stay pure.
 """
@@ -17,7 +17,7 @@ import numpy as np
 from quotes import lang
 from quotes.anchors import Anchor, extract_anchors
 from quotes.compare import ClauseSimilarities, clause_units, judge, run_texts
-from quotes.embed import Embedder, from_bytes, to_bytes
+from quotes.embed import Embedder
 from quotes.match import (
     EMBEDDING_WITH_ANCHORS,
     FUZZY_MATCH,
@@ -29,18 +29,18 @@ from quotes.match import (
     quote_sentences,
     rank,
     supported_part,
-    tweet_segments,
 )
 from quotes.models import (
+    ArticleResult,
     CanonicalTweet,
     Document,
-    DocumentAnalysis,
     QuoteFinding,
+    QuoteResult,
     Translated,
     TweetMatch,
-    Verdict,
 )
-from quotes.pipeline import Pipeline
+from quotes.pipeline.analyze import Analyzer
+from quotes.pipeline.embedding import tweet_vectors
 from quotes.store import Archive, Tweet
 
 # One quote on its way through matching: finding, query, ranked tweets, decision, translation.
@@ -64,23 +64,10 @@ class BackTranslator(Protocol):
     def translate(self, items: Sequence[tuple[str, str]]) -> Sequence[object | None]: ...
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteReport:
-    finding: QuoteFinding
-    translated: Translated | None
-    verdict: Verdict
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleReport:
-    analysis: DocumentAnalysis
-    quotes: tuple[QuoteReport, ...]
-
-
 @dataclass(slots=True)
 class Verifier:
     archive: Archive
-    pipeline: Pipeline = field(default_factory=Pipeline)
+    pipeline: Analyzer = field(default_factory=Analyzer)
     translator: BackTranslator | None = None
     embedder: Embedder | None = None
     _candidates: list[CandidateFeatures] | None = None
@@ -90,7 +77,7 @@ class Verifier:
         documents: Iterable[Document],
         *,
         progress: Callable[[str], None] | None = None,
-    ) -> list[ArticleReport]:
+    ) -> list[ArticleResult]:
         analyses = []
         published: dict[str, datetime | None] = {}
         for document in documents:
@@ -139,10 +126,10 @@ class Verifier:
         flat = [row for rows_ in joined for row in rows_]
         similarities = iter(self._clause_similarities(flat))
         return [
-            ArticleReport(
+            ArticleResult(
                 analysis,
                 tuple(
-                    QuoteReport(
+                    QuoteResult(
                         finding,
                         tr,
                         judge(finding.quote, finding.attribution, tr, decision, query.anchors,
@@ -304,27 +291,7 @@ class Verifier:
 
     def _tweet_vectors(self, tweets: Sequence[CanonicalTweet]) -> dict[int, np.ndarray]:
         assert self.embedder is not None
-        model = self.embedder.model_id
-        stored = self.archive.tweet_embeddings(model, [t.id for t in tweets])
-        vectors: dict[int, np.ndarray] = {}
-        missing = [t for t in tweets if t.id not in stored]
-        if missing:
-            segments = [tweet_segments(t.text) for t in missing]
-            flat = self.embedder.embed_passages([s for segs in segments for s in segs])
-            new: dict[int, bytes] = {}
-            row = 0
-            for tweet, segs in zip(missing, segments, strict=True):
-                matrix = flat[row : row + len(segs)]
-                row += len(segs)
-                vectors[tweet.id] = matrix
-                new[tweet.id] = to_bytes(matrix)
-            self.archive.store_tweet_embeddings(model, new)
-        # A stored matrix has one row per segment of its tweet: its width follows.
-        texts = {t.id: t.text for t in tweets}
-        for tweet_id, data in stored.items():
-            rows = len(tweet_segments(texts[tweet_id]))
-            vectors[tweet_id] = from_bytes(data, len(data) // 4 // rows)
-        return vectors
+        return tweet_vectors(self.archive, self.embedder, tweets)
 
 
 def _not_later(

@@ -1,7 +1,7 @@
-"""The stages wired together: extract → attribute (→ translate → match → compare).
+"""The reading half of the pipeline: extract → attribute, one document at a time.
 
-A `Pipeline` holds what the stages need loaded (spaCy pipelines, the archive's alias
-resolver) and runs the stages, which themselves stay pure functions.
+An `Analyzer` holds what the two stages need loaded (spaCy pipelines, the archive's alias
+resolver) and runs them; the stages themselves stay pure functions.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from quotes.models import Document, DocumentAnalysis, QuoteFinding
 
 
 @dataclass(slots=True)
-class Pipeline:
+class Analyzer:
     """Resources loaded once at the edge and shared by every document."""
 
     nlp_for: Callable[[str], Language] = nlp.load

