@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from quotes import pipeline
 from quotes.cli import web
 from quotes.cli.common import (
     DbOption,
@@ -21,7 +22,6 @@ from quotes.cli.common import (
     print_json,
 )
 from quotes.errors import InputError
-from quotes.formats import read_archive_file
 from quotes.store import Archive, ImportResult, Tweet
 
 SCHEMA = "quotes.archive/1"
@@ -81,22 +81,9 @@ def import_command(
     quiet: bool = QuietOption,
 ) -> None:
     """Import FILES into the archive: every file is read first, then stored all at once."""
-    # All files are parsed before the database is touched, so one bad record anywhere
-    # leaves the archive as it was.
-    parsed = [read_archive_file(path, fmt.value, author) for path in files]
-    records = [record for p in parsed for record in p.records]
-    formats = sorted({p.format for p in parsed})
-    with Archive.open(db_url(db)) as archive:
-        result = archive.import_records(
-            records,
-            files=[p.path for p in parsed],
-            fmt="+".join(formats),
-            sha256s=[p.sha256 for p in parsed],
-            skipped_retweets=sum(p.skipped_retweets for p in parsed),
-            file_formats={p.path: p.format for p in parsed},
-        )
+    run = pipeline.import_files(files, db_url=db_url(db), fmt=fmt.value, author=author)
     if not quiet:
-        summary = _summary(result, [p.path for p in parsed], len(records))
+        summary = _summary(run.result, list(run.files), run.records)
         err_console.print(summary, markup=False, highlight=False, soft_wrap=True)
 
 

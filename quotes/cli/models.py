@@ -12,17 +12,20 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from quotes import lang
-from quotes.cli.common import OutputFormat, OutputOption, console, err_console, print_json
+from quotes import pipeline
+from quotes.cli.common import (
+    OutputFormat,
+    OutputOption,
+    console,
+    err_console,
+    print_error,
+    print_json,
+)
 from quotes.translate import (
-    ENGLISH,
     DownloadError,
     ModelStatus,
-    download_model,
     load_overrides_file,
     missing_files,
-    model_for,
-    model_status,
     parse_model_overrides,
 )
 
@@ -69,16 +72,6 @@ def model_overrides(models_config: Path | None, values: list[str] | None) -> dic
     return overrides
 
 
-def _languages() -> list[str]:
-    return [code for code in lang.available() if code != ENGLISH]
-
-
-def _statuses(model_dir: Path | None, overrides: dict[str, str]) -> list[ModelStatus]:
-    codes = sorted({*_languages(), *overrides})
-    found = (model_status(code, overrides, model_dir) for code in codes)
-    return [status for status in found if status is not None]
-
-
 def _status_json(status: ModelStatus) -> dict[str, Any]:
     found = status.found
     return {
@@ -110,7 +103,7 @@ def list_command(
 ) -> None:
     """Show the translation model of every language and whether it is on this machine."""
     overrides = model_overrides(models_config, model)
-    statuses = _statuses(model_dir, overrides)
+    statuses = pipeline.model_statuses(model_dir, overrides)
     if output is OutputFormat.json:
         print_json(
             {
@@ -151,30 +144,10 @@ def download_command(
     Into --model-dir when given (copy that directory to an offline machine), else into
     the Hugging Face cache. Exits 3 when any model could not be fetched.
     """
-    overrides = model_overrides(models_config, model)
-    codes = languages or _languages()
-    for code in codes:
-        if code not in overrides and code != ENGLISH:
-            lang.get(code)  # a typo is a usage error before any download
-    names: dict[str, list[str]] = {}  # model → languages: the multilingual one serves several
-    for code in codes:
-        name = model_for(code, overrides)
-        if name is None:
-            err_console.print(f"{code}: English quotes need no model", markup=False)
-        else:
-            names.setdefault(name, []).append(code)
-    failed = 0
-    for name, codes_of_model in names.items():
-        label = ", ".join(codes_of_model)
-        if Path(name).expanduser().is_dir():
-            err_console.print(f"{label}: {name} is a local directory", markup=False)
-            continue
-        try:
-            path = download_model(name, model_dir)
-        except DownloadError as exc:
-            failed += 1
-            err_console.print(f"quotes: error: {exc}", markup=False, soft_wrap=True)
-            continue
-        err_console.print(f"{label}: {name} → {path}", markup=False, soft_wrap=True)
+    failed = pipeline.download_models(
+        languages or [], overrides=model_overrides(models_config, model), model_dir=model_dir,
+        on_note=lambda line: err_console.print(line, markup=False, soft_wrap=True),
+        on_error=print_error,
+    )
     if failed:
         raise typer.Exit(DownloadError.exit_code)

@@ -8,9 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 from rich.progress import Progress
-from rich.table import Table
 
 from quotes import lang, pipeline
 from quotes.cli.common import (
@@ -25,10 +23,15 @@ from quotes.cli.common import (
     print_error,
     print_warning,
 )
-from quotes.cli.models import ModelDirOption
+from quotes.cli.models import (
+    ModelDirOption,
+    ModelOverrideOption,
+    ModelsConfigOption,
+    model_overrides,
+)
 from quotes.errors import InputError
-from quotes.models import ALARMING
 from quotes.report import dumps, markdown_report, verify_report, write_atomic
+from quotes.report_text import print_verify_summary
 
 # Exit code when a distortion or misattribution was found (documented in the README).
 FINDINGS_EXIT = 1
@@ -51,14 +54,9 @@ def verify_command(
     ] = ReportFormat.text,
     out: OutOption = None,
     language: LanguageOption = None,
-    model: Annotated[
-        list[str] | None,
-        typer.Option("--model", help="Translation model for a language: LANG=NAME_OR_PATH."),
-    ] = None,
+    model: ModelOverrideOption = None,
     model_dir: ModelDirOption = None,
-    models_config: Annotated[
-        Path | None, typer.Option("--models-config", help="TOML file: [models] LANG = NAME.")
-    ] = None,
+    models_config: ModelsConfigOption = None,
     backend: Annotated[
         str, typer.Option("--backend", help="Translation backend: transformers or ctranslate2.")
     ] = "transformers",
@@ -100,7 +98,7 @@ def verify_command(
         )
     payload = verify_report(run)
     if output is ReportFormat.text and out is None:
-        _print_summary(payload)
+        print_verify_summary(console, payload)
     else:
         text = _render(output, payload)
         if out is not None:
@@ -135,39 +133,5 @@ def _parse_date(value: str) -> datetime:
 def _translation(
     overrides: list[str], model_dir: Path | None, models_config: Path | None, backend: str
 ) -> pipeline.TranslationSettings:
-    from quotes.translate import load_overrides_file, parse_model_overrides
-
-    mapping = load_overrides_file(models_config) if models_config else {}
-    mapping.update(parse_model_overrides(overrides))
-    return pipeline.TranslationSettings(overrides=mapping, model_dir=model_dir, backend=backend)
-
-
-def _print_summary(payload: dict[str, Any]) -> None:
-    for article in payload["articles"]:
-        console.print(f"[bold]{escape(article['source'])}[/] ({article['language']})")
-        if not article["quotes"]:
-            console.print("  no statement quotes")
-            continue
-        table = Table(show_header=True, header_style="bold", expand=True)
-        table.add_column("verdict", no_wrap=True)
-        table.add_column("quote", ratio=3)
-        table.add_column("speaker", ratio=1)
-        table.add_column("tweet", ratio=3)
-        for q in article["quotes"]:
-            style = "red" if q["verdict"] in ALARMING else "green"
-            tweet = q["match"]["tweet"] if q["match"] else None
-            medium = f" · {q['medium']}" if q["medium"] != "none" else ""
-            table.add_row(
-                f"[{style}]{q['verdict']}[/] {q['confidence']:.2f}",
-                escape(_short(q["text"])),
-                escape((q["speaker"] or "?") + medium),
-                escape(f"@{tweet['author']}: {_short(tweet['text'])}") if tweet else "—",
-            )
-        console.print(table)
-    summary = ", ".join(f"{n} {label}" for label, n in payload["summary"].items() if n)
-    console.print(f"verdicts: {summary or 'none'}")
-
-
-def _short(text: str, limit: int = 140) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    return pipeline.TranslationSettings(overrides=model_overrides(models_config, overrides),
+                                        model_dir=model_dir, backend=backend)

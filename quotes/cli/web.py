@@ -6,21 +6,20 @@ from typing import Annotated
 
 import typer
 
-from quotes.cli.common import DbOption, QuietOption, client_factory, db_url, err_console
-from quotes.cli.common import print_error as _error
-from quotes.errors import InputError
-from quotes.sources_web import (
-    OEMBED_BASE,
-    WAYBACK_BASE,
-    TweetFetch,
-    fetch_tweet_evidence,
-    parse_tweet_url,
+from quotes import pipeline
+from quotes.cli.common import (
+    DbOption,
+    QuietOption,
+    client_factory,
+    db_url,
+    err_console,
+    print_error,
 )
-from quotes.store import Archive
+from quotes.errors import InputError
+from quotes.sources_web import OEMBED_BASE, WAYBACK_BASE, TweetFetch, parse_tweet_url
 
 OEMBED_ENV = "QUOTES_OEMBED_BASE"
 WAYBACK_ENV = "QUOTES_WAYBACK_BASE"
-FORMAT = "web"  # the import run's format and each tweet's provenance prefix
 
 def _note(message: str, quiet: bool) -> None:
     if not quiet:
@@ -62,46 +61,19 @@ def add_command(
     trustworthy is reported on one line and skipped; the others are imported together
     (one transaction), and the exit code is 2 at the end.
     """
-    failed = 0
-    fetched: list[TweetFetch] = []
-    wanted: dict[str, str] = {}  # tweet id → first URL naming it: fetched once
-    for url in urls:
-        try:
-            _, tweet_id = parse_tweet_url(url)
-        except InputError as exc:
-            failed += 1
-            _error(exc)
-            continue
-        wanted.setdefault(tweet_id, url)
-    if wanted:
-        with client_factory(ctx)() as client:
-            for url in wanted.values():
-                try:
-                    tweet = fetch_tweet_evidence(
-                        url, client, oembed_base=oembed_base, wayback_base=wayback_base
-                    )
-                except InputError as exc:
-                    failed += 1
-                    _error(exc)
-                    continue
-                fetched.append(tweet)
-                _note(_fetched_line(url, tweet), quiet)
-    if fetched:
-        with Archive.open(db_url(db)) as archive:
-            result = archive.import_records(
-                [t.record for t in fetched],
-                files=[t.record.location for t in fetched],
-                fmt=FORMAT,
-                sha256s=[t.sha256 for t in fetched],
-            )
-        new = _plural(result.added, "tweet")
+    run = pipeline.add_tweets(
+        urls, db_url=db_url(db), client_factory=client_factory(ctx), oembed_base=oembed_base,
+        wayback_base=wayback_base, on_error=print_error,
+        on_fetched=lambda url, tweet: _note(_fetched_line(url, tweet), quiet),
+    )
+    if run.result is not None:
         _note(
-            f"added {new} from the web ({result.updated} updated, "
-            f"{result.duplicates} already in the archive)",
+            f"added {_plural(run.result.added, 'tweet')} from the web ({run.result.updated} "
+            f"updated, {run.result.duplicates} already in the archive)",
             quiet,
         )
-    if failed:
-        _note(f"{_plural(failed, 'URL')} failed", quiet)
+    if run.failed:
+        _note(f"{_plural(run.failed, 'URL')} failed", quiet)
         raise typer.Exit(InputError.exit_code)
 
 

@@ -10,8 +10,10 @@ their own modules; this package loads resources at the edge and passes them in.
 """
 
 from quotes.pipeline.analyze import Analyzer
+from quotes.pipeline.archive_runs import AddRun, ImportRun, add_tweets, import_files
 from quotes.pipeline.embedding import EmbedRun, embed_archive, tweet_vectors
 from quotes.pipeline.inputs import LoadedInputs, load_articles
+from quotes.pipeline.model_runs import download_models, model_statuses
 from quotes.pipeline.runs import (
     StoryRun,
     TranslationSettings,
@@ -23,16 +25,22 @@ from quotes.pipeline.runs import (
 from quotes.pipeline.verifier import Verifier
 
 __all__ = [
+    "AddRun",
     "Analyzer",
     "EmbedRun",
+    "ImportRun",
     "LoadedInputs",
     "StoryRun",
     "TranslationSettings",
     "Verifier",
     "VerifyOptions",
+    "add_tweets",
+    "download_models",
     "embed_archive",
     "extract",
+    "import_files",
     "load_articles",
+    "model_statuses",
     "story",
     "tweet_vectors",
     "verify",

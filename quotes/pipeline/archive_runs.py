@@ -1,0 +1,99 @@
+"""Runs that fill the archive: import files of canonical tweets, add tweets by URL.
+
+Every file is parsed before the database is touched, and everything is stored in one
+transaction, so one bad record anywhere leaves the archive as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from quotes.errors import InputError
+from quotes.formats import read_archive_file
+from quotes.pipeline.inputs import ClientFactory
+from quotes.sources_web import TweetFetch, fetch_tweet_evidence, parse_tweet_url
+from quotes.store import Archive, ImportResult
+
+WEB_FORMAT = "web"  # the import run's format and each tweet's provenance prefix
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRun:
+    result: ImportResult
+    files: tuple[str, ...]
+    records: int  # tweets read from the files
+
+
+def import_files(
+    files: Sequence[Path], *, db_url: str, fmt: str = "auto", author: str | None = None
+) -> ImportRun:
+    """Import archive files (JSONL, an account archive's tweets.js, API v2 JSON)."""
+    parsed = [read_archive_file(path, fmt, author) for path in files]
+    records = [record for p in parsed for record in p.records]
+    with Archive.open(db_url) as archive:
+        result = archive.import_records(
+            records,
+            files=[p.path for p in parsed],
+            fmt="+".join(sorted({p.format for p in parsed})),
+            sha256s=[p.sha256 for p in parsed],
+            skipped_retweets=sum(p.skipped_retweets for p in parsed),
+            file_formats={p.path: p.format for p in parsed},
+        )
+    return ImportRun(result, tuple(p.path for p in parsed), len(records))
+
+
+@dataclass(frozen=True, slots=True)
+class AddRun:
+    fetched: tuple[TweetFetch, ...]
+    failed: int  # URLs that gave nothing trustworthy (each reported through on_error)
+    result: ImportResult | None  # None when nothing was fetched
+
+
+def add_tweets(
+    urls: Sequence[str],
+    *,
+    db_url: str,
+    client_factory: ClientFactory,
+    oembed_base: str,
+    wayback_base: str,
+    on_error: Callable[[InputError], None],
+    on_fetched: Callable[[str, TweetFetch], None],
+) -> AddRun:
+    """Fetch tweets by URL (oEmbed, else the Wayback Machine's latest snapshot) and store
+    the ones that yielded trustworthy text together, each with where it was read."""
+    failed = 0
+    wanted: dict[str, str] = {}  # tweet id → first URL naming it: fetched once
+    for url in urls:
+        try:
+            _, tweet_id = parse_tweet_url(url)
+        except InputError as exc:
+            failed += 1
+            on_error(exc)
+            continue
+        wanted.setdefault(tweet_id, url)
+    fetched: list[TweetFetch] = []
+    if wanted:
+        with client_factory() as client:
+            for url in wanted.values():
+                try:
+                    tweet = fetch_tweet_evidence(
+                        url, client, oembed_base=oembed_base, wayback_base=wayback_base
+                    )
+                except InputError as exc:
+                    failed += 1
+                    on_error(exc)
+                    continue
+                fetched.append(tweet)
+                on_fetched(url, tweet)
+    if not fetched:
+        return AddRun((), failed, None)
+    with Archive.open(db_url) as archive:
+        result = archive.import_records(
+            [t.record for t in fetched],
+            files=[t.record.location for t in fetched],
+            fmt=WEB_FORMAT,
+            sha256s=[t.sha256 for t in fetched],
+        )
+    return AddRun(tuple(fetched), failed, result)
