@@ -296,10 +296,10 @@ def test_large_archive_path_retrieves_through_the_indexes(
     """Past FULL_SCAN_LIMIT the archive is never loaded whole: candidates come from
     full-text search, the speaker's tweets and the nearest stored embeddings. Here the
     limit is lowered so the small archive takes that path."""
-    import quotes.pipeline.verifier as verifier
+    import quotes.pipeline.candidates as candidates
 
-    monkeypatch.setattr(verifier, "FULL_SCAN_LIMIT", 0)
-    monkeypatch.setattr(verifier.Verifier, "_load_candidates", None)  # must not be used
+    monkeypatch.setattr(candidates, "FULL_SCAN_LIMIT", 0)
+    monkeypatch.setattr(candidates.CandidateSource, "load_all", None)  # must not be used
     assert main(["archive", "embed", "-q"]) == 0
     capsys.readouterr()
     code, payload = verify_json(
