@@ -41,7 +41,7 @@ from quotes.models import (
     Verdict,
 )
 from quotes.pipeline import Pipeline
-from quotes.store import Archive, Tweet
+from quotes.store import Archive
 
 # One quote on its way through matching: finding, query, ranked tweets, decision, translation.
 Row = tuple[QuoteFinding, QueryFeatures, list[Scored], Decision, Translated | None]
@@ -280,7 +280,7 @@ class Verifier:
             ids = self.archive.candidate_ids(text, authors=authors, limit=RETRIEVAL_LIMIT)
             per_quote_ids.append(list(dict.fromkeys([*ids, *near])))
         features = self._features(
-            [_canonical(t) for t in self.archive.tweets_by_ids(
+            [t.canonical() for t in self.archive.tweets_by_ids(
                 sorted({i for ids in per_quote_ids for i in ids})
             )]
         )
@@ -290,7 +290,7 @@ class Verifier:
         """Every archive tweet with its anchors and segment vectors (vectors computed once
         and kept in the store)."""
         if self._candidates is None:
-            tweets = [_canonical(t) for t in self.archive.iter_tweets()]
+            tweets = [t.canonical() for t in self.archive.iter_tweets()]
             self._candidates = list(self._features(tweets).values())
         return self._candidates
 
@@ -346,19 +346,6 @@ def _table(language: str) -> lang.LanguageData:
 
 def _anchors(text: str, language: str) -> list[Anchor]:
     return extract_anchors(text, _table(language))
-
-
-def _canonical(tweet: Tweet) -> CanonicalTweet:
-    assert tweet.id is not None
-    return CanonicalTweet(
-        id=tweet.id,
-        author_handle=tweet.author_handle,
-        text=tweet.text,
-        platform_id=tweet.platform_id,
-        author_name=tweet.display_name,
-        created_at=tweet.created_at,
-        url=tweet.url,
-    )
 
 
 def _as_translated(result: object | None) -> Translated | None:

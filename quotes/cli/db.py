@@ -14,15 +14,15 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from quotes import vector_index
 from quotes.cli.common import DbOption, QuietOption, console, db_url, err_console
 from quotes.embed import Embedder, default_embedder, to_bytes
 from quotes.errors import QuotesError
 from quotes.match import tweet_segments
 from quotes.store import (
     Archive,
-    Tweet,
+    StoredTweet,
     VectorIndexInfo,
+    ivf,
     safe_url,
     schema_revision,
     upgrade_schema,
@@ -113,7 +113,7 @@ def embed_command(
 def _index_line(index: VectorIndexInfo | None) -> str:
     if index is None:
         return (f"no vector index: searches scan every vector (fast below "
-                f"{vector_index.MIN_INDEXED_VECTORS} vectors)")
+                f"{ivf.MIN_INDEXED_VECTORS} vectors)")
     return (f"vector index: {index.vectors} vectors in {index.lists} cells, "
             f"{index.probes} read per search")
 
@@ -134,7 +134,7 @@ def _embed_all(
     return done
 
 
-def embed_tweets(embedder: Embedder, tweets: list[Tweet]) -> dict[int, bytes]:
+def embed_tweets(embedder: Embedder, tweets: list[StoredTweet]) -> dict[int, bytes]:
     """Tweet id → its segments' vectors as stored (float32 bytes, one row a segment),
     all segments of the batch in one embedder call."""
     segments = [tweet_segments(t.text) for t in tweets]
