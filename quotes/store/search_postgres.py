@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 
+
 def _tsquery(terms: Sequence[str]) -> str:
     return " | ".join("'" + t.replace("'", "''") + "'" for t in terms)
 

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 
+
 def _fts_query(terms: Sequence[str]) -> str:
     # Each term quoted as an FTS5 string ("" doubles a quote; the terms hold none, being
     # letters and digits, but NEAR, AND, OR or * must never be read as operators).
