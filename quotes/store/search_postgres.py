@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 def _tsquery(terms: Sequence[str]) -> str:
     return " | ".join("'" + t.replace("'", "''") + "'" for t in terms)
 
+
 class PostgresSearch:
     """tsvector ('simple') with a GIN index; ts_rank; document frequencies estimated from
     the planner's statistics (the most common words of the column and their shares)."""

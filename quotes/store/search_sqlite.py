@@ -13,6 +13,7 @@ def _fts_query(terms: Sequence[str]) -> str:
     # letters and digits, but NEAR, AND, OR or * must never be read as operators).
     return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
+
 class SqliteSearch:
     """FTS5 over tweet.text; bm25 ranking; document frequencies from fts5vocab."""
 

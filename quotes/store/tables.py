@@ -148,7 +148,6 @@ _INSERT_COLUMNS = (
 )
 
 
-
 def text_hash(key: str) -> str:
     """The fixed-length dedup key of a normalized text (`text_key`); migration 0002
     restates it and must agree."""
