@@ -25,6 +25,7 @@ from quotes.store.bulk_postgres import _copy_rows, _fewer_rows_than, _restore, _
 from quotes.store.engine import (
     IMPORT_LOCK,
     Database,
+    _dbapi_error,
     _driver_cursor,
     _driver_errors,
     _is_sqlite,
@@ -238,7 +239,7 @@ class _Import:
                     self.stream = None
             try:
                 _restore(cursor, aside.unique)
-            except conn.dialect.dbapi.Error as exc:  # type: ignore[union-attr]
+            except _dbapi_error(conn) as exc:
                 if getattr(exc, "sqlstate", None) != UNIQUE_VIOLATION:
                     raise
                 # A duplicate got past the dedup: store the rows the careful way instead.
@@ -413,7 +414,7 @@ def _copy_into_empty(conn: Connection, rows: list[list[Any]]) -> int | None:
             with _copy_rows(cursor, "tweet") as write_row:
                 for row in rows:
                     write_row(row)
-        except conn.dialect.dbapi.Error as exc:  # type: ignore[union-attr]
+        except _dbapi_error(conn) as exc:
             if getattr(exc, "sqlstate", None) != UNIQUE_VIOLATION:
                 raise
             cursor.execute("ROLLBACK TO SAVEPOINT quotes_copy")
@@ -431,9 +432,8 @@ def _insert_postgres(conn: Connection, rows: list[list[Any]]) -> None:
     if not rows:
         return
     columns = ", ".join(_INSERT_COLUMNS)
-    raw = conn.connection.driver_connection
     big = len(rows) >= BULK_LOAD_MIN and _fewer_rows_than(conn, len(rows))
-    with _driver_errors(conn), raw.cursor() as cursor:  # type: ignore[union-attr]
+    with _driver_errors(conn), _driver_cursor(conn) as cursor:
         aside = _set_aside(cursor, unique=False) if big else None
         cursor.execute(
             "CREATE TEMPORARY TABLE quotes_import_rows "

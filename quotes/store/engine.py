@@ -126,6 +126,14 @@ def _driver_errors(conn: Connection) -> Iterator[None]:
         raise DBAPIError.instance(None, None, exc, dbapi.Error, dialect=conn.dialect) from None
 
 
+def _dbapi_error(conn: Connection) -> type[Exception]:
+    """The driver's base exception class (psycopg.Error, sqlite3.Error)."""
+    dbapi = conn.dialect.dbapi
+    assert dbapi is not None
+    error: type[Exception] = dbapi.Error
+    return error
+
+
 def _driver_cursor(conn: Connection) -> Any:
     """A cursor of the driver itself (bulk paths: executemany, COPY); Any, as the
     DB-API is untyped."""

@@ -130,14 +130,6 @@ class VectorBlock(SQLModel, table=True):
     vectors: bytes  # `ivf.quantize`d
 
 
-# Only this module's tables: other modules may register theirs in the shared metadata.
-_TABLES = [
-    SQLModel.metadata.tables[n]
-    for n in (
-        "author", "author_alias", "import_run", "tweet", "translation_cache", "tweet_embedding",
-        "vector_index", "vector_block",
-    )
-]
 _TWEET = SQLModel.metadata.tables["tweet"]
 _EMBEDDING = SQLModel.metadata.tables["tweet_embedding"]
 # The columns an import writes, in the order its rows are built.

@@ -92,7 +92,8 @@ class TweetReader:
         with self.db.session("cannot read the tweets") as session:
             for chunk in _chunks(sorted(set(ids))):
                 for tweet in session.exec(select(Tweet).where(col(Tweet.id).in_(chunk))):
-                    found[tweet.id] = _stored(tweet)  # type: ignore[index]
+                    stored = _stored(tweet)
+                    found[stored.id] = stored
         return [found[i] for i in dict.fromkeys(ids) if i in found]
 
     def without_embedding(self, model: str, batch: int = 256) -> Iterator[list[StoredTweet]]:
