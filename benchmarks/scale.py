@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT))  # for the tests' PostgreSQL helper
 from quotes.embed import default_embedder, to_bytes  # noqa: E402
 from quotes.formats import read_archive_file  # noqa: E402
 from quotes.match import tweet_segments  # noqa: E402
-from quotes.store import Archive, Tweet, VectorIndexInfo  # noqa: E402
+from quotes.store import Archive, StoredTweet, VectorIndexInfo  # noqa: E402
 
 FIXTURE = ROOT / "fixtures" / "canonical-tweets.jsonl"
 REAL_TWEETS = 9  # the fixture's first lines are the real canonical tweets
@@ -332,8 +332,8 @@ def store_vectors(archive: Archive, embedder: HashedWords, model: str,
         archive.store_tweet_embeddings(model, vectors)
 
 
-def batched(items: Iterator[Tweet], n: int) -> Iterator[list[Tweet]]:
-    chunk: list[Tweet] = []
+def batched(items: Iterator[StoredTweet], n: int) -> Iterator[list[StoredTweet]]:
+    chunk: list[StoredTweet] = []
     for item in items:
         chunk.append(item)
         if len(chunk) == n:

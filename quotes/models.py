@@ -223,3 +223,44 @@ class VerifyRun:
     def alarming(self) -> bool:
         """A distortion or a misattribution was found."""
         return any(q.verdict.label in ALARMING for a in self.articles for q in a.quotes)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredTweet:
+    """A tweet as the archive keeps it: every stored field (`quotes archive show`)."""
+
+    id: int  # the archive's id
+    platform_id: str | None
+    author_id: int
+    author_handle: str
+    display_name: str | None
+    created_at: datetime | None  # naive UTC
+    created_precision: str | None  # "second", "day" or None
+    text: str  # exact, as posted
+    text_key: str  # normalized, for display
+    text_hash: str
+    url: str | None
+    source: str | None  # where the exact text was confirmed
+    import_id: int | None
+    provenance: str  # "format:path:line" of the record that created it
+
+    def canonical(self) -> CanonicalTweet:
+        """The tweet as the match and compare stages see it."""
+        return CanonicalTweet(
+            id=self.id,
+            author_handle=self.author_handle,
+            text=self.text,
+            platform_id=self.platform_id,
+            author_name=self.display_name,
+            created_at=self.created_at,
+            url=self.url,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAuthor:
+    """An author of the archive: the handle as first imported, the name when known."""
+
+    id: int
+    handle: str
+    name: str | None

@@ -170,15 +170,20 @@ class _Parsed:
     precision: Literal["second", "day"] | None
 
 
-def parse_oembed(payload: Any, tweet_id: str) -> _Parsed:
-    """The tweet in a publish.twitter.com oEmbed answer; `_Miss` when it is not there."""
+def _oembed_html(payload: Any) -> Any:
+    """The parsed "html" of an oEmbed answer (an lxml element, untyped)."""
     if not isinstance(payload, dict) or not isinstance(payload.get("html"), str):
         raise _Miss('answer has no "html"')
     try:
-        root = lxml.html.fragment_fromstring(payload["html"], create_parent="div")
+        return lxml.html.fragment_fromstring(payload["html"], create_parent="div")
     except (etree.ParserError, ValueError) as exc:
         raise _Miss(f"unparsable html ({exc})") from None
-    quote = next(iter(root.iter("blockquote")), None)
+
+
+def _oembed_tweet(payload: Any, tweet_id: str) -> tuple[Any, Any, Any]:
+    """(blockquote, text paragraph, date link) of the tweet an oEmbed answer embeds;
+    `_Miss` unless the date links to `tweet_id` itself."""
+    quote = next(iter(_oembed_html(payload).iter("blockquote")), None)
     paragraph = None if quote is None else next(iter(quote.iter("p")), None)
     if quote is None or paragraph is None:
         raise _Miss("no tweet blockquote in the answer")
@@ -187,18 +192,27 @@ def parse_oembed(payload: Any, tweet_id: str) -> _Parsed:
     linked = _STATUS_PATH.search(urlsplit(trailer[-1].get("href") or "").path) if trailer else None
     if linked is None or linked["id"] != tweet_id:
         raise _Miss(f"answer is not about tweet {tweet_id}")
+    return quote, paragraph, trailer[-1]
+
+
+def _name_or_none(name: Any) -> str | None:
+    return name.strip() if isinstance(name, str) and name.strip() else None
+
+
+def parse_oembed(payload: Any, tweet_id: str) -> _Parsed:
+    """The tweet in a publish.twitter.com oEmbed answer; `_Miss` when it is not there."""
+    quote, paragraph, date_link = _oembed_tweet(payload, tweet_id)
     text = render_text(paragraph)
     if not text:
         raise _Miss("empty tweet text in the answer")
     handle = _author_handle(payload.get("author_url"), quote.text_content())
     if handle is None:
         raise _Miss("no author in the answer")
-    created = parse_day(trailer[-1].text_content())
-    name = payload.get("author_name")
+    created = parse_day(date_link.text_content())
     return _Parsed(
         text=text,
         handle=handle,
-        author_name=name.strip() if isinstance(name, str) and name.strip() else None,
+        author_name=_name_or_none(payload.get("author_name")),
         created_at=created or snowflake_time(tweet_id),
         precision="day" if created else ("second" if snowflake_time(tweet_id) else None),
     )
@@ -215,24 +229,29 @@ def _author_handle(author_url: Any, blockquote_text: str) -> str | None:
     return found[-1] if found else None
 
 
-def parse_archived_tweet(page: Fetched, tweet_id: str, handle: str) -> _Parsed:
-    """The tweet on an archived status page (legacy or current Twitter); `_Miss` when the
-    page does not show it unambiguously."""
+def _snapshot_document(page: Fetched) -> Any:
+    """The archived page parsed (an lxml document, untyped)."""
     try:
         parser = lxml.html.HTMLParser(encoding=page.charset) if page.charset else None
-        doc = lxml.html.document_fromstring(page.content, parser=parser)
+        return lxml.html.document_fromstring(page.content, parser=parser)
     except (etree.ParserError, ValueError, LookupError) as exc:
         raise _Miss(f"unparsable snapshot ({exc})") from None
-    meta = {
-        (m.get("property") or m.get("name") or "").lower(): m.get("content") or ""
-        for m in doc.iter("meta")
-    }
+
+
+def _snapshot_status(doc: Any, meta: dict[str, str], tweet_id: str) -> re.Match[str] | None:
+    """The status URL the page says it is (og:url or its canonical link), if any;
+    `_Miss` when that is another tweet."""
     canonical = meta.get("og:url") or next(
         (link.get("href") or "" for link in doc.xpath('//link[@rel="canonical"]')), ""
     )
     found = _STATUS_PATH.search(urlsplit(canonical).path) if canonical else None
     if found and found["id"] != tweet_id:
         raise _Miss(f"snapshot shows tweet {found['id']}, not {tweet_id}")
+    return found
+
+
+def _snapshot_text(doc: Any, meta: dict[str, str], tweet_id: str) -> str:
+    """The tweet's text on the page: og:description, else its own container's text."""
     text = _quoted(meta.get("og:description", ""))
     if text is None:
         # Legacy permalink pages also show the tweets replied to, each with its own id:
@@ -245,6 +264,19 @@ def parse_archived_tweet(page: Fetched, tweet_id: str, handle: str) -> _Parsed:
         text = render_text(nodes[0]) if nodes else None
     if not text:
         raise _Miss("no tweet text in the snapshot")
+    return text
+
+
+def parse_archived_tweet(page: Fetched, tweet_id: str, handle: str) -> _Parsed:
+    """The tweet on an archived status page (legacy or current Twitter); `_Miss` when the
+    page does not show it unambiguously."""
+    doc = _snapshot_document(page)
+    meta = {
+        (m.get("property") or m.get("name") or "").lower(): m.get("content") or ""
+        for m in doc.iter("meta")
+    }
+    found = _snapshot_status(doc, meta, tweet_id)
+    text = _snapshot_text(doc, meta, tweet_id)
     title = _OG_TITLE.match(meta.get("og:title", ""))
     return _Parsed(
         text=text,

@@ -40,7 +40,7 @@ def write_archive(path: Path, numbers: range, *, with_ids: bool) -> None:
 RUNNER = """
 import sys
 
-import quotes.store as store
+import quotes.store.bulk as store
 from quotes.cli import main
 
 

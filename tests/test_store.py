@@ -19,7 +19,8 @@ from quotes.errors import StoreError
 from quotes.formats import read_archive_file
 from quotes.match import tweet_segments
 from quotes.models import TweetRecord
-from quotes.store import Archive, _Import, query_terms, safe_url, with_driver
+from quotes.store import Archive, query_terms, safe_url, with_driver
+from quotes.store.bulk import _Import
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "fixtures" / "canonical-tweets.jsonl"
@@ -216,7 +217,7 @@ def test_many_records_are_deduplicated_across_chunks(archive: Archive) -> None:
 def bulk(monkeypatch: pytest.MonkeyPatch) -> None:
     """Small imports take the path a million-tweet first load takes on PostgreSQL: rows
     streamed into the table as they are deduplicated, constraints and indexes rebuilt."""
-    monkeypatch.setattr("quotes.store.BULK_LOAD_MIN", 3)
+    monkeypatch.setattr("quotes.store.bulk.BULK_LOAD_MIN", 3)
 
 
 def test_first_bulk_load_dedups_and_fills_ids_in(archive: Archive, bulk: None) -> None:
@@ -248,7 +249,7 @@ def test_a_duplicate_past_the_dedup_is_still_stored_once(
 ) -> None:
     # The in-memory dedup switched off: the database's unique constraints must catch what
     # it would have (PostgreSQL falls back from COPY straight into the table).
-    monkeypatch.setattr("quotes.store.BULK_LOAD_MIN", bulk_load_min)
+    monkeypatch.setattr("quotes.store.bulk.BULK_LOAD_MIN", bulk_load_min)
     monkeypatch.setattr(_Import, "_add", _Import._add_new)
     records = [
         rec("demo_factdesk", "Same words.", 1),

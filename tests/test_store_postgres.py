@@ -105,7 +105,7 @@ def test_bulk_loads_rebuild_what_they_set_aside(
     pg_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The threshold lowered so small imports take the paths a million-tweet load takes.
-    monkeypatch.setattr("quotes.store.BULK_LOAD_MIN", 5)
+    monkeypatch.setattr("quotes.store.bulk.BULK_LOAD_MIN", 5)
     with Archive.open(pg_url) as archive:
         schema = tweet_schema(pg_url)
         assert ("tweet_author_id_fkey", "FOREIGN KEY (author_id) REFERENCES author(id)") in schema
@@ -143,7 +143,7 @@ def test_bulk_load_keeps_a_unique_constraint_another_table_references(
     pg_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Such a constraint cannot be dropped: the load keeps it and still succeeds.
-    monkeypatch.setattr("quotes.store.BULK_LOAD_MIN", 5)
+    monkeypatch.setattr("quotes.store.bulk.BULK_LOAD_MIN", 5)
     with Archive.open(pg_url) as archive:
         engine = create_engine(with_driver(pg_url))
         with engine.begin() as conn:
@@ -162,7 +162,7 @@ def test_bulk_load_keeps_a_unique_constraint_another_table_references(
 def test_a_nul_character_fails_the_import_with_the_drivers_message(
     pg_url: str, monkeypatch: pytest.MonkeyPatch, bulk_load_min: int
 ) -> None:
-    monkeypatch.setattr("quotes.store.BULK_LOAD_MIN", bulk_load_min)
+    monkeypatch.setattr("quotes.store.bulk.BULK_LOAD_MIN", bulk_load_min)
     records = [TweetRecord("fictional_user_0001", f"post {n}", f"g:{n}") for n in range(10)]
     records.append(TweetRecord("fictional_user_0001", "a NUL \x00 inside", "g:10"))
     with Archive.open(pg_url) as archive:

@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 from sqlalchemy import text
 
-from quotes import vector_index
 from quotes.embed import to_bytes
 from quotes.models import TweetRecord
 from quotes.store import Archive
+from quotes.store import ivf as vector_index
 
 DIM = 16
 CLUSTERS = 6

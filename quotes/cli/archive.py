@@ -22,7 +22,7 @@ from quotes.cli.common import (
     print_json,
 )
 from quotes.errors import InputError
-from quotes.store import Archive, ImportResult, Tweet
+from quotes.store import Archive, ImportResult, StoredTweet
 
 SCHEMA = "quotes.archive/1"
 MIN_TEXT_WIDTH = 20  # characters of tweet text in the `list` table, however narrow
@@ -87,7 +87,7 @@ def import_command(
         err_console.print(summary, markup=False, highlight=False, soft_wrap=True)
 
 
-def _date(tweet: Tweet) -> str:
+def _date(tweet: StoredTweet) -> str:
     if tweet.created_at is None:
         return ""
     if tweet.created_precision == "day":
@@ -95,7 +95,7 @@ def _date(tweet: Tweet) -> str:
     return tweet.created_at.strftime("%Y-%m-%d %H:%M:%S")
 
 
-def tweet_json(tweet: Tweet) -> dict[str, Any]:
+def tweet_json(tweet: StoredTweet) -> dict[str, Any]:
     """Every stored field; dates as ISO 8601 (a plain date when only the day is known)."""
     created = None
     if tweet.created_at is not None:

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from quotes import pipeline, vector_index
+from quotes import pipeline
 from quotes.cli.common import DbOption, QuietOption, console, db_url, err_console
 from quotes.embed import default_embedder
 from quotes.errors import QuotesError
@@ -21,6 +21,7 @@ from quotes.pipeline.embedding import EMBED_BATCH
 from quotes.store import (
     Archive,
     VectorIndexInfo,
+    ivf,
     safe_url,
     schema_revision,
     upgrade_schema,
@@ -110,6 +111,6 @@ def embed_command(
 def _index_line(index: VectorIndexInfo | None) -> str:
     if index is None:
         return (f"no vector index: searches scan every vector (fast below "
-                f"{vector_index.MIN_INDEXED_VECTORS} vectors)")
+                f"{ivf.MIN_INDEXED_VECTORS} vectors)")
     return (f"vector index: {index.vectors} vectors in {index.lists} cells, "
             f"{index.probes} read per search")

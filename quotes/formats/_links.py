@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Twitter escapes exactly these three in stored text; html.unescape would also touch
 # things like "&copy" that the author may really have typed.
@@ -20,6 +21,12 @@ def _link(short: str) -> re.Pattern[str]:
     return re.compile(re.escape(short) + r"(?![\w/])")
 
 
+def _constant(url: str) -> Callable[[re.Match[str]], str]:
+    """A replacement function giving `url` as it is: a URL may contain backslashes that
+    re.sub would parse in a replacement string."""
+    return lambda _: url
+
+
 def expand_links(text: str, urls: list[tuple[str, str]], media: list[str]) -> str:
     """Replace t.co links by their expanded URLs; drop links to attached media.
 
@@ -32,6 +39,5 @@ def expand_links(text: str, urls: list[tuple[str, str]], media: list[str]) -> st
         if stripped != text:
             text = stripped.strip()
     for short, expanded in urls:
-        # A function replacement: a URL may contain backslashes that re.sub would parse.
-        text = _link(short).sub(lambda _, url=expanded: url, text)
+        text = _link(short).sub(_constant(expanded), text)
     return text

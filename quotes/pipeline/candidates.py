@@ -20,7 +20,7 @@ from quotes.embed import Embedder
 from quotes.match import CandidateFeatures
 from quotes.models import CanonicalTweet, QuoteFinding, Translated
 from quotes.pipeline.embedding import tweet_vectors
-from quotes.store import Archive, Tweet
+from quotes.store import Archive
 
 # Archives up to this size are compared whole; larger ones through the store's indexes.
 FULL_SCAN_LIMIT = 5_000
@@ -59,14 +59,14 @@ class CandidateSource:
             ids = self.archive.candidate_ids(text, authors=authors, limit=RETRIEVAL_LIMIT)
             per_quote_ids.append(list(dict.fromkeys([*ids, *near])))
         wanted = sorted({i for ids in per_quote_ids for i in ids})
-        features = self._features([_canonical(t) for t in self.archive.tweets_by_ids(wanted)])
+        features = self._features([t.canonical() for t in self.archive.tweets_by_ids(wanted)])
         return [[features[i] for i in ids if i in features] for ids in per_quote_ids]
 
     def load_all(self) -> list[CandidateFeatures]:
         """Every archive tweet with its anchors and segment vectors (vectors computed once
         and kept in the store)."""
         if self._everything is None:
-            tweets = [_canonical(t) for t in self.archive.iter_tweets()]
+            tweets = [t.canonical() for t in self.archive.iter_tweets()]
             self._everything = list(self._features(tweets).values())
         return self._everything
 
@@ -105,15 +105,3 @@ def not_later(
         c for c in candidates if c.tweet.created_at is None or c.tweet.created_at <= limit
     ]
 
-
-def _canonical(tweet: Tweet) -> CanonicalTweet:
-    assert tweet.id is not None
-    return CanonicalTweet(
-        id=tweet.id,
-        author_handle=tweet.author_handle,
-        text=tweet.text,
-        platform_id=tweet.platform_id,
-        author_name=tweet.display_name,
-        created_at=tweet.created_at,
-        url=tweet.url,
-    )

@@ -4,7 +4,7 @@ Revision ID: 0003
 Revises: 0002
 
 * `vector_index`: per embedding model, the centroids of its k-means cells and how the
-  index was sized (`quotes.vector_index`).
+  index was sized (`quotes.store.ivf`).
 * `vector_block`: the vectors again, filed by cell, in blocks of a few hundred: each
   row holds its vectors quantized to a byte a component and the tweet id of each. A
   search reads the blocks of a few cells through the primary key (model, list_no,

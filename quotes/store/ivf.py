@@ -9,7 +9,8 @@ that it works the same on SQLite (whose Python builds often cannot load sqlite-v
 PostgreSQL (where pgvector may not be installable), and so that the database, not a side
 file, keeps it.
 
-Everything here is a pure function over numpy arrays: the store reads and writes.
+Everything here is a pure function over numpy arrays: `quotes.store.vectors` reads and
+writes.
 Vectors are L2-normalized (as `quotes.embed` makes them), so cosine is a dot product.
 """
 

@@ -1,0 +1,207 @@
+"""The archive's authors and the names that refer to them: handles, display names, their
+distinctive words, and aliases added by hand; resolving a name as an article writes it."""
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy.engine import Connection
+from sqlmodel import Session, col, select
+
+from quotes.errors import InputError
+from quotes.models import StoredAuthor, TweetRecord
+from quotes.normalize import alias_key
+from quotes.store.batches import _chunks
+from quotes.store.engine import Database
+from quotes.store.tables import Author, AuthorAlias
+
+# Name words that identify nobody, so they never become aliases on their own and are
+# ignored when a name is matched word by word ("Mr. Musk", "President Biden").
+GENERIC_NAME_WORDS = frozenset(
+    (
+        "the", "and", "for", "of", "official", "real", "news", "team", "account",
+        "fictional", "example", "demo", "sample",
+        "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady",
+        "herr", "frau", "monsieur", "madame", "senor", "senora",
+        "president", "senator", "minister", "chancellor", "governor", "mayor",
+        "king", "queen", "prince", "princess", "pope", "saint", "jr", "sr", "iii",
+        "von", "van", "der", "den", "del", "della", "des", "les", "los", "las", "bin", "ibn",
+    )
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name as alias keys: "Élon  Musk" → ["elon", "musk"]."""
+    return _WORD.findall(alias_key(name))
+
+
+def author_aliases(handle: str, names: Sequence[str], extra: Iterable[str] = ()) -> dict[str, str]:
+    """alias_key → display form: the handle, each name, its distinctive words, extras."""
+    aliases: dict[str, str] = {}
+    # "Example Newsroom (fictional)" is written "Example Newsroom" in running text.
+    bare = [b for b in (_PARENTHETICAL.sub(" ", n).strip() for n in names) if b]
+    for display in (handle, *names, *bare, *extra):
+        if alias_key(display):
+            aliases.setdefault(alias_key(display), display.strip())
+    for name in names:
+        for word in name_words(name):
+            if len(word) >= 3 and word not in GENERIC_NAME_WORDS:
+                aliases.setdefault(word, word.capitalize())
+    return aliases
+
+
+@lru_cache(maxsize=65_536)
+def _handle_key(handle: str) -> str:
+    """alias_key of a handle, remembered: an import asks once per record, and a million
+    records come from a few thousand accounts."""
+    return alias_key(handle)
+
+
+def _authors_by_key(session: Session, keys: Sequence[str]) -> dict[str, Author]:
+    found: dict[str, Author] = {}
+    for chunk in _chunks(keys):
+        for author in session.exec(select(Author).where(col(Author.handle_key).in_(chunk))):
+            found[author.handle_key] = author
+    return found
+
+
+def ensure_authors(session: Session, records: Sequence[TweetRecord]) -> dict[str, Author]:
+    """handle_key → Author for every record, creating authors and aliases as needed."""
+    handles: dict[str, str] = {}
+    names: dict[str, list[str]] = defaultdict(list)
+    extras: dict[str, list[str]] = defaultdict(list)
+    for rec in records:
+        key = _handle_key(rec.author_handle)
+        handles.setdefault(key, rec.author_handle.strip().lstrip("@"))
+        if rec.author_name and rec.author_name not in names[key]:
+            names[key].append(rec.author_name)
+        extras[key].extend(rec.extra_aliases)
+    authors = _authors_by_key(session, list(handles))
+    for key, handle in handles.items():
+        if key not in authors:
+            authors[key] = Author(handle=handle, handle_key=key)
+            session.add(authors[key])
+        if authors[key].name is None and names[key]:
+            authors[key].name = names[key][0]
+    session.flush()  # assigns the new authors' ids
+    wanted = {
+        (authors[key].id, alias): display
+        for key, handle in handles.items()
+        for alias, display in author_aliases(handle, names[key], extras[key]).items()
+    }
+    _add_aliases(session, wanted)
+    return authors
+
+
+def _add_aliases(session: Session, wanted: dict[tuple[Any, str], str]) -> None:
+    author_ids = sorted({author_id for author_id, _ in wanted})
+    have: set[tuple[int, str]] = set()
+    for chunk in _chunks(author_ids):
+        rows = session.exec(
+            select(AuthorAlias.author_id, AuthorAlias.alias).where(
+                col(AuthorAlias.author_id).in_(chunk)
+            )
+        )
+        have.update((author_id, alias) for author_id, alias in rows)
+    for (author_id, alias), display in wanted.items():
+        if (author_id, alias) not in have:
+            session.add(AuthorAlias(author_id=author_id, alias=alias, display=display))
+
+
+def author_ids(conn: Connection, handles: Sequence[str]) -> list[int]:
+    """The archive ids of the authors with these handles (case ignored)."""
+    keys = sorted({alias_key(h) for h in handles if alias_key(h)})
+    if not keys:
+        return []
+    stmt = select(Author.id).where(col(Author.handle_key).in_(keys))
+    return [row[0] for row in conn.execute(stmt)]
+
+
+def _by_words(session: Session, key: str) -> str | None:
+    """The one author whose name holds all the words of `key` (titles dropped)."""
+    words = set(name_words(key)) - GENERIC_NAME_WORDS
+    if not words:
+        return None
+    # Authors number in the thousands at most (tweets are the big table): a scan of
+    # their names is cheap and handles words too short to be aliases ("Xi").
+    rows = session.exec(select(Author.handle, Author.name).where(col(Author.name).is_not(None)))
+    matches = [h for h, n in rows if n and words <= set(name_words(n))]
+    return matches[0] if len(matches) == 1 else None
+
+
+class AuthorDirectory:
+    """Who the archive's authors are and which names refer to them."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add_alias(self, handle: str, alias: str) -> bool:
+        """Let `alias` name the author `handle` too; False when it already did."""
+        key = alias_key(alias)
+        if not key:
+            raise InputError(f"empty alias {alias!r}")
+        with self.db.session("cannot add the alias", write=True) as session:
+            author = _authors_by_key(session, [alias_key(handle)]).get(alias_key(handle))
+            if author is None:
+                raise InputError(f"no author {handle!r} in the archive")
+            assert author.id is not None
+            exists = session.exec(
+                select(AuthorAlias).where(
+                    AuthorAlias.author_id == author.id, AuthorAlias.alias == key
+                )
+            ).first()
+            if exists is not None:
+                return False
+            session.add(AuthorAlias(author_id=author.id, alias=key, display=alias.strip()))
+            session.commit()
+        return True
+
+    def resolve(self, name: str) -> str | None:
+        """The handle `name` refers to, or None when it names nobody or several people.
+
+        An exact handle or alias wins; otherwise the name's words (titles dropped) must
+        all be words of exactly one author's name: "Musk Elon", "Herr Musk".
+        """
+        key = alias_key(name)
+        if not key:
+            return None
+        with self.db.session("cannot look up the author") as session:
+            handle = session.exec(select(Author.handle).where(Author.handle_key == key)).first()
+            if handle is not None:
+                return handle
+            exact = session.exec(
+                select(Author.handle)
+                .join(AuthorAlias, col(AuthorAlias.author_id) == col(Author.id))
+                .where(AuthorAlias.alias == key)
+                .distinct()
+            ).all()
+            if exact:
+                return exact[0] if len(exact) == 1 else None
+            return _by_words(session, key)
+
+    def author(self, handle: str) -> StoredAuthor | None:
+        """The author with this handle (case ignored)."""
+        with self.db.session("cannot look up the author") as session:
+            query = select(Author).where(Author.handle_key == alias_key(handle))
+            found = session.exec(query).first()
+        if found is None:
+            return None
+        assert found.id is not None
+        return StoredAuthor(found.id, found.handle, found.name)
+
+    def alias_index(self) -> dict[str, str]:
+        """alias_key → handle for every alias that names exactly one author."""
+        with self.db.session("cannot read the aliases") as session:
+            rows = session.exec(
+                select(AuthorAlias.alias, Author.handle).join(
+                    Author, col(AuthorAlias.author_id) == col(Author.id)
+                )
+            ).all()
+        owners: dict[str, set[str]] = defaultdict(set)
+        for alias, handle in rows:
+            owners[alias].add(handle)
+        return {alias: next(iter(h)) for alias, h in owners.items() if len(h) == 1}
