@@ -27,10 +27,10 @@ from quotes.match import (
     QueryFeatures,
     Scored,
     supported_part,
-    unmarked_sentences,
 )
 from quotes.models import CanonicalTweet, Document
 from quotes.pipeline import Pipeline
+from quotes.splitting import unmarked_sentences
 from quotes.store import Archive
 from quotes.verify import QuoteReport, Verifier
 
