@@ -20,17 +20,16 @@ Everything here is pure: the tweets, their vectors and the quote's come in as ar
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from quotes.anchors import Anchor, compare_anchors
-from quotes.lang import LanguageData
 from quotes.models import CanonicalTweet, TweetMatch
 from quotes.normalize import fold_typography, strip_accents
+from quotes.splitting import quote_sentences, split_at_end_marks
 
 # --- thresholds (cosine for embeddings, 0-100 for rapidfuzz) -----------------------------
 # On the dev set real translations scored 0.853-0.926 against their tweet and unrelated
@@ -54,8 +53,6 @@ ANCHORS_ONLY_MATCH = 2
 FUZZY_MATCH = 72.0
 FUZZY_SURE = 85.0
 FUZZY_VERBATIM = 97.0
-# Sentences shorter than this are not compared on their own ("No.", "So nice to see!").
-MIN_SENTENCE_WORDS = 4
 # A quote shorter than this share of its tweet segment is a fragment of it.
 FRAGMENT_SHARE = 0.8
 
@@ -81,8 +78,6 @@ _HANDLE = re.compile(r"@\w+")
 _URL = re.compile(r"https?://\S+")
 _NON_WORD = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+")
-_WORD_SPAN = re.compile(r"\S+")
 
 
 def normalize_for_fuzzy(text: str) -> str:
@@ -93,39 +88,10 @@ def normalize_for_fuzzy(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def quote_sentences(text: str, table: LanguageData | None = None) -> list[str]:
-    """The sentences of a quote long enough to say something on their own; with the
-    quote's language table, also those whose end mark was left out (`unmarked_sentences`)."""
-    pieces = _SENTENCE.split(text.strip())
-    if table is not None:
-        pieces = [s for piece in pieces for s in unmarked_sentences(piece, table)]
-    return [s for s in pieces if len(s.split()) >= MIN_SENTENCE_WORDS]
-
-
-def unmarked_sentences(sentence: str, table: LanguageData) -> list[str]:
-    """A sentence cut where another begins without an end mark before it ("… situées en
-    Irak Nous continuerons …"): at a function word of the language written with a capital
-    right after a word and followed by a lowercase word. A function word is no name, and
-    a name that holds one is followed by another capital ("La Stampa", "De Gaulle"); the
-    words a language capitalizes anywhere ("I", formal "Sie") are in its table."""
-    words = list(_WORD_SPAN.finditer(sentence))
-    starts = [
-        word.start()
-        for before, word, after in zip(words, words[1:], words[2:], strict=False)
-        if word.group().istitle() and word.group().isalpha()
-        and (lower := word.group().casefold()) in table.stopwords
-        and lower not in table.capitalized_words
-        and before.group()[-1:].isalnum() and after.group()[:1].islower()
-    ]
-    bounds = [0, *starts, len(sentence)]
-    return [sentence[a:b].strip() for a, b in pairwise(bounds)
-            if sentence[a:b].strip()]
-
-
 def tweet_segments(text: str) -> list[str]:
     """The parts of a tweet a quote may render: all of it, each sentence, each pair of
     adjacent sentences (a quote often takes two sentences of a longer post)."""
-    sentences = [s for s in _SENTENCE.split(text.strip()) if s]
+    sentences = split_at_end_marks(text.strip())
     segments = [text.strip()]
     if len(sentences) > 1:
         segments += sentences
@@ -181,25 +147,21 @@ class Scored:
         return base + 0.01 * min(self.shared_anchors, 3) + (0.002 if self.by_speaker else 0)
 
 
+@dataclass(frozen=True, slots=True)
+class _EmbeddingSignal:
+    """The embedding side of a score: the closest tweet segment and the quote's sentences
+    that have no counterpart in the tweet."""
+
+    similarity: float | None
+    segment: str
+    partial: bool  # the closest segment is part of the tweet, not all of it
+    unsupported: tuple[tuple[str, float], ...] = ()
+
+
 def score(query: QueryFeatures, candidate: CandidateFeatures) -> Scored:
     segments = tweet_segments(candidate.tweet.text)
-    embedding, best_segment, partial = None, segments[0], False
-    unsupported: tuple[tuple[str, float], ...] = ()
-    if query.vector is not None and candidate.segment_vectors is not None:
-        sims = candidate.segment_vectors @ query.vector
-        index = int(np.argmax(sims))
-        embedding, best_segment, partial = float(sims[index]), segments[index], index > 0
-        if query.sentence_vectors is not None and len(query.sentences) > 1:
-            # Sentence by sentence: a sentence added to a faithful quote drags the whole
-            # quote's similarity down, while its other sentences still match closely.
-            best_per_sentence = (query.sentence_vectors @ candidate.segment_vectors.T).max(1)
-            embedding = max(embedding, float(np.median(best_per_sentence)))
-            top = float(best_per_sentence.max())
-            unsupported = tuple(
-                (sentence, round(float(sim), 4))
-                for sentence, sim in zip(query.sentences, best_per_sentence, strict=True)
-                if sim < UNSUPPORTED_SENTENCE and top - sim >= UNSUPPORTED_GAP
-            )
+    signal = _embedding_signal(query, candidate, segments)
+    best_segment, partial = signal.segment, signal.partial
     fuzzy = None
     english = query.back_translation or (query.text if query.language == "en" else None)
     if english:
@@ -212,8 +174,32 @@ def score(query: QueryFeatures, candidate: CandidateFeatures) -> Scored:
         query.speaker_handle.casefold() == candidate.tweet.author_handle.casefold()
     )
     return Scored(
-        candidate, fuzzy, embedding, best_segment, len(shared), by_speaker, partial, unsupported
+        candidate, fuzzy, signal.similarity, best_segment, len(shared), by_speaker, partial,
+        signal.unsupported,
     )
+
+
+def _embedding_signal(
+    query: QueryFeatures, candidate: CandidateFeatures, segments: Sequence[str]
+) -> _EmbeddingSignal:
+    if query.vector is None or candidate.segment_vectors is None:
+        return _EmbeddingSignal(None, segments[0], False)
+    sims = candidate.segment_vectors @ query.vector
+    index = int(np.argmax(sims))
+    embedding = float(sims[index])
+    unsupported: tuple[tuple[str, float], ...] = ()
+    if query.sentence_vectors is not None and len(query.sentences) > 1:
+        # Sentence by sentence: a sentence added to a faithful quote drags the whole
+        # quote's similarity down, while its other sentences still match closely.
+        best_per_sentence = (query.sentence_vectors @ candidate.segment_vectors.T).max(1)
+        embedding = max(embedding, float(np.median(best_per_sentence)))
+        top = float(best_per_sentence.max())
+        unsupported = tuple(
+            (sentence, round(float(sim), 4))
+            for sentence, sim in zip(query.sentences, best_per_sentence, strict=True)
+            if sim < UNSUPPORTED_SENTENCE and top - sim >= UNSUPPORTED_GAP
+        )
+    return _EmbeddingSignal(embedding, segments[index], index > 0, unsupported)
 
 
 def _fuzzy(english: str, tweet: str) -> tuple[float, str | None]:
@@ -237,7 +223,7 @@ def _original_span(tweet: str, normalized_part: str) -> str | None:
     words = normalized_part.split()
     if not words:
         return None
-    pieces = [s for s in _SENTENCE.split(tweet) if s]
+    pieces = split_at_end_marks(tweet)
     chosen = [p for p in pieces if set(normalize_for_fuzzy(p).split()) & set(words)]
     return " ".join(chosen) if chosen else None
 
@@ -270,69 +256,113 @@ class Decision:
     unsupported: tuple[tuple[str, float], ...] = ()  # sentences of the quote the tweet lacks
 
 
+@dataclass(frozen=True, slots=True)
+class Contest:
+    """What the match rules read: the best candidate, its lead over the best different
+    text, and how many anchors the runner-up shares with the quote."""
+
+    best: Scored
+    margin: float | None
+    runner_up_anchors: int
+
+
+# A match rule gives the reason it matches, or None.
+MatchRule = Callable[[Contest], str | None]
+
+
+def _fuzzy_match(c: Contest) -> str | None:
+    fuzzy = c.best.fuzzy
+    if fuzzy is not None and fuzzy >= FUZZY_MATCH:
+        return f"fuzzy {fuzzy:.0f} ≥ {FUZZY_MATCH:.0f}"
+    return None
+
+
+def _embedding_sure(c: Contest) -> str | None:
+    embedding = c.best.embedding
+    if embedding is not None and embedding >= EMBEDDING_SURE:
+        return f"embedding {embedding:.3f} ≥ {EMBEDDING_SURE}"
+    return None
+
+
+def _embedding_with_margin(c: Contest) -> str | None:
+    embedding = c.best.embedding
+    if embedding is not None and embedding >= EMBEDDING_MATCH and (
+        c.margin or 0
+    ) >= EMBEDDING_MARGIN:
+        return f"embedding {embedding:.3f} ≥ {EMBEDDING_MATCH} with margin {c.margin:.3f}"
+    return None
+
+
+def _embedding_with_anchors(c: Contest) -> str | None:
+    embedding = c.best.embedding
+    if embedding is not None and embedding >= EMBEDDING_WITH_ANCHORS and c.best.shared_anchors:
+        return (f"embedding {embedding:.3f} ≥ {EMBEDDING_WITH_ANCHORS} and "
+                f"{c.best.shared_anchors} shared anchor(s)")
+    return None
+
+
+def _anchors_only(c: Contest) -> str | None:
+    # Neither a translation nor embeddings: only shared anchors (numbers, handles,
+    # links) can tie a quote to a tweet, and only when no other tweet shares as many.
+    best = c.best
+    if best.embedding is not None or best.fuzzy is not None:
+        return None
+    if best.shared_anchors >= ANCHORS_ONLY_MATCH and best.shared_anchors > c.runner_up_anchors:
+        return (f"{best.shared_anchors} shared anchors, more than any other tweet "
+                "(anchors only: no translation or embedding)")
+    return None
+
+
+# Each group gives the reason of its first rule that holds; the best candidate matches
+# when any group gives one.
+MATCH_RULES: tuple[tuple[MatchRule, ...], ...] = (
+    (_fuzzy_match,),
+    (_embedding_sure, _embedding_with_margin, _embedding_with_anchors),
+    (_anchors_only,),
+)
+
+
 def decide(query: QueryFeatures, ranked: Sequence[Scored]) -> Decision:
     """Is the best candidate the tweet the quote renders? Thresholds above."""
     signals = _signals(query)
     if not ranked:
         return Decision(None, signals, "the archive holds no candidate tweet")
     best = ranked[0]
-    margin = _margin(best, ranked[1:])
-    reasons = []
-    matched = False
-    if best.fuzzy is not None and best.fuzzy >= FUZZY_MATCH:
-        matched = True
-        reasons.append(f"fuzzy {best.fuzzy:.0f} ≥ {FUZZY_MATCH:.0f}")
+    contest = Contest(best, _margin(best, ranked[1:]),
+                      ranked[1].shared_anchors if len(ranked) > 1 else 0)
+    reasons = [reason for group in MATCH_RULES
+               if (reason := _first_reason(group, contest)) is not None]
+    if not reasons:
+        return Decision(None, signals, _below_thresholds(best))
+    return Decision(_tweet_match(best, contest.margin), signals, "; ".join(reasons),
+                    best.unsupported)
+
+
+def _first_reason(rules: Sequence[MatchRule], contest: Contest) -> str | None:
+    return next((r for rule in rules if (r := rule(contest)) is not None), None)
+
+
+def _below_thresholds(best: Scored) -> str:
+    parts = []
+    if best.fuzzy is not None:
+        parts.append(f"fuzzy {best.fuzzy:.0f}")
     if best.embedding is not None:
-        if best.embedding >= EMBEDDING_SURE:
-            matched = True
-            reasons.append(f"embedding {best.embedding:.3f} ≥ {EMBEDDING_SURE}")
-        elif best.embedding >= EMBEDDING_MATCH and (margin or 0) >= EMBEDDING_MARGIN:
-            matched = True
-            reasons.append(
-                f"embedding {best.embedding:.3f} ≥ {EMBEDDING_MATCH} with margin {margin:.3f}"
-            )
-        elif best.embedding >= EMBEDDING_WITH_ANCHORS and best.shared_anchors:
-            matched = True
-            reasons.append(
-                f"embedding {best.embedding:.3f} ≥ {EMBEDDING_WITH_ANCHORS} and "
-                f"{best.shared_anchors} shared anchor(s)"
-            )
-    if best.embedding is None and best.fuzzy is None:
-        # Neither a translation nor embeddings: only shared anchors (numbers, handles,
-        # links) can tie a quote to a tweet, and only when no other tweet shares as many.
-        runner_up = ranked[1].shared_anchors if len(ranked) > 1 else 0
-        if best.shared_anchors >= ANCHORS_ONLY_MATCH and best.shared_anchors > runner_up:
-            matched = True
-            reasons.append(
-                f"{best.shared_anchors} shared anchors, more than any other tweet "
-                "(anchors only: no translation or embedding)"
-            )
-    if not matched:
-        parts = []
-        if best.fuzzy is not None:
-            parts.append(f"fuzzy {best.fuzzy:.0f}")
-        if best.embedding is not None:
-            parts.append(f"embedding {best.embedding:.3f}")
-        shown = ", ".join(parts) or "no comparable signal"
-        return Decision(None, signals, f"closest tweet ({shown}) below the thresholds")
-    tweet = best.candidate.tweet
-    combined = max(
-        (best.fuzzy or 0) / 100, best.embedding or 0
-    )
-    return Decision(
-        TweetMatch(
-            tweet=tweet,
-            score=round(combined, 4),
-            fuzzy=None if best.fuzzy is None else round(best.fuzzy, 1),
-            embedding=None if best.embedding is None else round(best.embedding, 4),
-            margin=None if margin is None else round(margin, 4),
-            shared_anchors=best.shared_anchors,
-            segment=best.segment,
-            fragment=best.partial,
-        ),
-        signals,
-        "; ".join(reasons),
-        best.unsupported,
+        parts.append(f"embedding {best.embedding:.3f}")
+    shown = ", ".join(parts) or "no comparable signal"
+    return f"closest tweet ({shown}) below the thresholds"
+
+
+def _tweet_match(best: Scored, margin: float | None) -> TweetMatch:
+    combined = max((best.fuzzy or 0) / 100, best.embedding or 0)
+    return TweetMatch(
+        tweet=best.candidate.tweet,
+        score=round(combined, 4),
+        fuzzy=None if best.fuzzy is None else round(best.fuzzy, 1),
+        embedding=None if best.embedding is None else round(best.embedding, 4),
+        margin=None if margin is None else round(margin, 4),
+        shared_anchors=best.shared_anchors,
+        segment=best.segment,
+        fragment=best.partial,
     )
 
 

@@ -27,10 +27,10 @@ from quotes.match import (
     QueryFeatures,
     Scored,
     supported_part,
-    unmarked_sentences,
 )
 from quotes.models import CanonicalTweet, Document, QuoteResult
 from quotes.pipeline import Analyzer, Verifier
+from quotes.splitting import unmarked_sentences
 from quotes.store import Archive
 
 # --- sentences whose end mark was left out ------------------------------------------------

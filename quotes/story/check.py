@@ -1,26 +1,11 @@
-"""The cross-version story check: where language versions of one story disagree on facts.
-
-Given several versions of one story (the same report in Indonesian, German, French,
-English…), align their sentences without translation: sentence embeddings (multilingual,
-bundled), the sentence's place in its article and the anchors it holds (numbers with
-their scale and currency, years, names). Sentences aligned across versions state the
-same facts, so their anchors are compared: a count of 10 in one version and 10 000 in
-another, a year given as 2019 and as 1, a sum of one billion and of 2019 billion, a name
-swapped, an organisation called non-profit in one and for-profit in another (opposite
-terms from the language tables). Claims on which all versions agree are summarized, not
-listed; a number only one version gives is no disagreement (versions cut differently).
-Numbers compare by value, never by spelling: "10,000", "10.000", "10 000" and "ten thousand" agree.
-
-Pure: versions, their language tables and a sentence-embedding function come in; the
-result is plain data that `story_report` turns into the `quotes.story/1` document.
-"""
+"""The cross-version story check itself: versions' sentences aligned without translation
+and the claims they make, diverging or not (see the package docstring)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 import numpy as np
 
@@ -29,9 +14,7 @@ from quotes.anchors import Anchor, compare_anchors, extract_anchors, same_number
 from quotes.compare import same_name
 from quotes.lang import LanguageData
 from quotes.models import DocumentAnalysis
-from quotes.text import sentence_ends
-
-STORY_SCHEMA = "quotes.story/1"
+from quotes.splitting import WORD, split_sentences
 
 # Two sentences of different versions state the same thing when their alignment score
 # (cosine of their embeddings, plus ANCHOR_BONUS per anchor they share, minus
@@ -56,8 +39,6 @@ CONTEXT_SCORE = 0.80
 # comment-section furniture, not claims.
 MIN_WORDS = 4
 
-_LINE = re.compile(r"[^\n]+")
-_WORD = re.compile(r"[^\W\d_]+")
 _ANCHORED = ("number", "year")
 _LONGER = r"[^\W_]*"  # the rest of a word
 _WHOLE = r"(?![^\W_])"  # the end of a word
@@ -109,7 +90,7 @@ class Claim:
         """Per version, the value(s) it gives."""
         out: dict[int, list[str]] = {}
         for m in self.mentions:
-            shown = _shown(m.anchor)
+            shown = shown_value(m.anchor)
             if shown not in out.setdefault(m.version, []):
                 out[m.version].append(shown)
         return out
@@ -134,21 +115,7 @@ class StoryCheck:
 Embed = Callable[[Sequence[str]], np.ndarray]
 
 
-# --- sentences -------------------------------------------------------------------------
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: lines first (headlines and captions end without a
-    full stop), then sentence ends inside each line."""
-    spans = []
-    for line in _LINE.finditer(text):
-        ends = [line.start(), *sentence_ends(text, line.start(), line.end()), line.end()]
-        for a, b in pairwise(ends):
-            piece = text[a:b]
-            lead = len(piece) - len(piece.lstrip())
-            if piece.strip():
-                spans.append((a + lead, a + len(piece.rstrip())))
-    return spans
+# --- sentences (split by `quotes.splitting.split_sentences`) ----------------------------
 
 
 def claim_sentences(versions: Sequence[Version]) -> list[Sentence]:
@@ -161,7 +128,7 @@ def claim_sentences(versions: Sequence[Version]) -> list[Sentence]:
             text = version.text[start:end]
             anchors = extract_anchors(text, version.table)
             numbers = tuple(a for a in anchors if a.kind in _ANCHORED)
-            if len(_WORD.findall(text)) < MIN_WORDS and not numbers:
+            if len(WORD.findall(text)) < MIN_WORDS and not numbers:
                 continue
             names = tuple(a for a in anchors if a.kind == "name")
             kept.append((start, end, text, numbers, names))
@@ -271,6 +238,87 @@ def compare_versions(versions: Sequence[Version], embed: Embed) -> StoryCheck:
     return StoryCheck(tuple(versions), tuple(sentences), tuple(aligned), tuple(claims))
 
 
+# A node of the claim graph: (sentence, anchor slot), slots counting the sentence's
+# numbers, then names, then terms (see `_anchor_at`).
+Node = tuple[int, int]
+Link = tuple[Node, Node, bool]  # two nodes, and whether their values differ
+
+
+class _ClaimGraph:
+    """Anchors linked across sentences, grouped by union-find, with the links that
+    disagree."""
+
+    def __init__(self) -> None:
+        self.parent: dict[Node, Node] = {}
+        self.disagreeing: set[tuple[Node, Node]] = set()
+
+    def find(self, x: Node) -> Node:
+        parent = self.parent
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def link(self, x: Node, y: Node, *, differ: bool) -> None:
+        self.parent[self.find(x)] = self.find(y)
+        if differ:
+            self.disagreeing.add((x, y))
+
+    def groups(self) -> dict[Node, list[Node]]:
+        found: dict[Node, list[Node]] = {}
+        for node in list(self.parent):
+            found.setdefault(self.find(node), []).append(node)
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class _AlignedPair:
+    """What the link rules read: two aligned sentences, how well and how surely they
+    align, and every version's text."""
+
+    a: Sentence
+    b: Sentence
+    i: int  # index of `a` among all sentences
+    j: int
+    score: float
+    margin: float
+    texts: Sequence[str]
+
+    @property
+    def sure(self) -> bool:
+        """A pair that barely beats other partners may be two different sentences on one
+        topic: its numbers can agree, but disagree only if something else corroborates
+        the pairing (another anchor or name both share)."""
+        return self.margin >= SURE_MARGIN or _corroborated(self.a, self.b)
+
+
+def _number_links(pair: _AlignedPair) -> Iterator[Link]:
+    sure = pair.sure
+    for (a, b), differ in _linked_numbers(pair.a, pair.b):
+        if sure or not differ:
+            yield (pair.i, a), (pair.j, b), differ
+
+
+def _name_links(pair: _AlignedPair) -> Iterator[Link]:
+    if pair.score < NAME_ALIGN_SCORE or pair.margin < NAME_MARGIN:
+        return
+    for a, b in _swapped_names(pair.a, pair.b, pair.texts):
+        yield (pair.i, len(pair.a.numbers) + a), (pair.j, len(pair.b.numbers) + b), True
+
+
+def _term_links(pair: _AlignedPair) -> Iterator[Link]:
+    if not pair.sure:
+        return
+    for (a, b), differ in _linked_terms(pair.a, pair.b):
+        yield (pair.i, _term_slot(pair.a, a)), (pair.j, _term_slot(pair.b, b)), differ
+
+
+# The links each aligned pair of sentences makes, in this order.
+PAIR_RULES: tuple[Callable[[_AlignedPair], Iterator[Link]], ...] = (
+    _number_links, _name_links, _term_links,
+)
+
+
 def _claims(
     sentences: Sequence[Sentence],
     aligned: Sequence[tuple[int, int, float, float]],
@@ -279,57 +327,38 @@ def _claims(
 ) -> list[Claim]:
     """Anchors linked across aligned sentences (the same value, or the only two values of
     one kind left once equal ones are paired) grouped into claims."""
-    parent: dict[tuple[int, int], tuple[int, int]] = {}
-    disagreeing: set[tuple[tuple[int, int], tuple[int, int]]] = set()
-
-    def find(x: tuple[int, int]) -> tuple[int, int]:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def link(x: tuple[int, int], y: tuple[int, int], *, differ: bool) -> None:
-        parent[find(x)] = find(y)
-        if differ:
-            disagreeing.add((x, y))
-
+    graph = _ClaimGraph()
     for i, j, score, margin in aligned:
-        # A pair that barely beats other partners may be two different sentences on one
-        # topic: its numbers can agree, but disagree only if something else corroborates
-        # the pairing (another anchor or name both share).
-        sure = margin >= SURE_MARGIN or _corroborated(sentences[i], sentences[j])
-        for (a, b), differ in _linked_numbers(sentences[i], sentences[j]):
-            if sure or not differ:
-                link((i, a), (j, b), differ=differ)
-        if score >= NAME_ALIGN_SCORE and margin >= NAME_MARGIN:
-            for a, b in _swapped_names(sentences[i], sentences[j], texts):
-                link((i, len(sentences[i].numbers) + a), (j, len(sentences[j].numbers) + b),
-                     differ=True)
-        if sure:
-            for (a, b), differ in _linked_terms(sentences[i], sentences[j]):
-                link((i, _term_slot(sentences[i], a)), (j, _term_slot(sentences[j], b)),
-                     differ=differ)
-    for (i, a), (j, b), differ in _context_links(sentences, similarity):
-        if find((i, a)) != find((j, b)):
-            link((i, a), (j, b), differ=differ)
-    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for node in list(parent):
-        groups.setdefault(find(node), []).append(node)
-    differing_roots = {find(x) for x, _ in disagreeing}
-    claims = []
-    for root, nodes in groups.items():
-        mentions = tuple(sorted(
-            (Mention(sentences[i].version, sentences[i], _anchor_at(sentences[i], k))
-             for i, k in nodes),
-            key=lambda m: (m.version, m.sentence.start),
-        ))
-        if len({m.version for m in mentions}) < 2:
-            continue
-        kind = mentions[0].anchor.kind if mentions[0].anchor.kind in ("name", "term") else (
-            "year" if all(m.anchor.kind == "year" for m in mentions) else "number")
-        claims.append(Claim(kind, mentions, root in differing_roots and _really_differ(mentions)))
+        pair = _AlignedPair(sentences[i], sentences[j], i, j, score, margin, texts)
+        for rule in PAIR_RULES:
+            for x, y, differ in rule(pair):
+                graph.link(x, y, differ=differ)
+    for x, y, differ in _context_links(sentences, similarity):
+        if graph.find(x) != graph.find(y):
+            graph.link(x, y, differ=differ)
+    groups = graph.groups()
+    differing_roots = {graph.find(x) for x, _ in graph.disagreeing}
+    claims = [
+        claim for root, nodes in groups.items()
+        if (claim := _claim(sentences, nodes, differing=root in differing_roots)) is not None
+    ]
     claims.sort(key=lambda c: (not c.diverges, c.mentions[0].sentence.position))
     return claims
+
+
+def _claim(sentences: Sequence[Sentence], nodes: Sequence[Node], *, differing: bool
+           ) -> Claim | None:
+    """The claim of one group of linked anchors, when at least two versions state it."""
+    mentions = tuple(sorted(
+        (Mention(sentences[i].version, sentences[i], _anchor_at(sentences[i], k))
+         for i, k in nodes),
+        key=lambda m: (m.version, m.sentence.start),
+    ))
+    if len({m.version for m in mentions}) < 2:
+        return None
+    kind = mentions[0].anchor.kind if mentions[0].anchor.kind in ("name", "term") else (
+        "year" if all(m.anchor.kind == "year" for m in mentions) else "number")
+    return Claim(kind, mentions, differing and _really_differ(mentions))
 
 
 def _corroborated(a: Sentence, b: Sentence) -> bool:
@@ -383,10 +412,10 @@ def _linked_numbers(a: Sentence, b: Sentence) -> list[tuple[tuple[int, int], boo
     rest_a = [i for i in range(len(a.numbers)) if i not in used_a]
     rest_b = [j for j in range(len(b.numbers)) if j not in used_b]
     for i in rest_a:
-        j = next((j for j in rest_b if _comparable(a.numbers[i], b.numbers[j])), None)
-        if j is not None:
-            rest_b.remove(j)
-            links.append(((i, j), True))
+        partner = next((j for j in rest_b if _comparable(a.numbers[i], b.numbers[j])), None)
+        if partner is not None:
+            rest_b.remove(partner)
+            links.append(((i, partner), True))
     return links
 
 
@@ -443,13 +472,13 @@ def _context_links(
 def _word_after(text: str, end: int) -> str | None:
     """The word right after a number, when it looks like a name or a term shared across
     languages (capitalized: "GPU", "Tesla"), not a common noun of one language."""
-    m = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    m = WORD.match(text, end + 1) if text[end : end + 1] == " " else None
     word = m.group() if m else None
     return word if word and word[0].isupper() and len(word) >= 3 else None
 
 
 def _name_in(name: str, text: str) -> bool:
-    return any(same_name(name, w) for w in _WORD.findall(text))
+    return any(same_name(name, w) for w in WORD.findall(text))
 
 
 def _really_differ(mentions: Sequence[Mention]) -> bool:
@@ -471,105 +500,10 @@ def _really_differ(mentions: Sequence[Mention]) -> bool:
     return False
 
 
-def _shown(anchor: Anchor) -> str:
+def shown_value(anchor: Anchor) -> str:
     if anchor.kind == "term":
         return str(anchor.value).partition("=")[2]  # the pole's English name
     return anchor.text if anchor.kind == "name" else anchor.describe()
-
-
-# --- the report ------------------------------------------------------------------------
-
-
-def story_report(check: StoryCheck) -> dict[str, object]:
-    """The `quotes.story/1` document: versions, diverging claims with each version's
-    sentence, and a summary of the claims all versions agree on."""
-    versions = [{"source": v.source, "language": v.table.code,
-                 "sentences": sum(1 for s in check.sentences if s.version == i)}
-                for i, v in enumerate(check.versions)]
-    return {
-        "schema": STORY_SCHEMA,
-        "versions": versions,
-        "aligned_sentences": len(check.aligned),
-        "divergences": [_claim_dict(c, check) for c in check.divergences],
-        "agreements": {
-            "count": len(check.agreements),
-            "claims": [
-                {"kind": c.kind, "value": _shown(c.mentions[0].anchor),
-                 "versions": sorted({check.versions[m.version].source for m in c.mentions})}
-                for c in check.agreements
-            ],
-        },
-    }
-
-
-def _claim_dict(claim: Claim, check: StoryCheck) -> dict[str, object]:
-    values = claim.values()
-    distinct = sorted({v for vs in values.values() for v in vs})
-    return {
-        "kind": claim.kind,
-        "values": distinct,
-        "in_quote": any(m.sentence.in_quote for m in claim.mentions),
-        "versions": [
-            {
-                "source": check.versions[m.version].source,
-                "language": check.versions[m.version].table.code,
-                "value": _shown(m.anchor),
-                "as_written": m.anchor.text,
-                "sentence": m.sentence.text,
-                "start": m.sentence.start + m.anchor.start,
-                "end": m.sentence.start + m.anchor.end,
-            }
-            for m in claim.mentions
-        ],
-    }
-
-
-def story_text(payload: dict[str, object]) -> str:
-    """The report for a terminal: each diverging claim with every version's sentence."""
-    return _render(payload, markdown=False)
-
-
-def story_markdown(payload: dict[str, object]) -> str:
-    """The same report as Markdown."""
-    return _render(payload, markdown=True)
-
-
-def _render(payload: dict[str, object], *, markdown: bool) -> str:
-    versions = payload["versions"]
-    divergences = payload["divergences"]
-    agreements = payload["agreements"]
-    assert isinstance(versions, list) and isinstance(divergences, list)
-    assert isinstance(agreements, dict)
-    h1, h2, quote = ("# ", "## ", "  > ") if markdown else ("", "", "    ")
-    lines = [f"{h1}Cross-version story check", ""]
-    lines.append(f"{len(versions)} versions: " + ", ".join(
-        f"{v['source']} ({v['language']})" for v in versions))
-    lines.append(f"{payload['aligned_sentences']} sentence pairs aligned across versions; "
-                 f"{len(divergences)} claim(s) on which versions disagree, "
-                 f"{agreements['count']} on which they agree.")
-    lines.append("")
-    for n, claim in enumerate(divergences, 1):
-        where = " (inside a quote)" if claim["in_quote"] else ""
-        lines.append(f"{h2}{n}. {claim['kind']}: " + " vs ".join(claim["values"]) + where)
-        lines.append("")
-        for v in claim["versions"]:
-            bullet = "- " if markdown else "  "
-            lines.append(f"{bullet}{v['source']} ({v['language']}): {v['value']} "
-                         f"(written “{v['as_written']}”)")
-            lines.append(f"{quote}{_one_line(v['sentence'])}")
-        lines.append("")
-    if agreements["count"]:
-        shown = ", ".join(c["value"] for c in agreements["claims"][:12])
-        more = "…" if agreements["count"] > 12 else ""
-        lines.append(f"{h2}Agreed by the versions that state them" if markdown
-                     else "Agreed by the versions that state them:")
-        lines.append(f"{shown}{more}")
-        lines.append("")
-    return "\n".join(lines)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def version_of(source: str, text: str, analysis: DocumentAnalysis) -> Version:

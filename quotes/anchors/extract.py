@@ -1,0 +1,70 @@
+"""Finding a text's anchors: URLs, @handles, #hashtags, numbers (see `numbers`) and
+proper names, each where nothing found before it stands."""
+
+from __future__ import annotations
+
+import re
+
+from quotes.anchors.model import Anchor, AnchorKind, inside
+from quotes.anchors.numbers import numbers
+from quotes.lang import LanguageData, is_role
+from quotes.text import words
+
+_HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
+_HASHTAG = re.compile(r"(?<![\w#&])#(\w*[^\W\d_]\w*)")
+_URL = re.compile(r"https?://[^\s<>\"“”«»]+")
+# Dates and times are no counts: "09.05.2022", "9/5/22", "16:49".
+_DATE_TIME = re.compile(r"(?<![\w.])\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\w])|(?<![\w:])\d{1,2}:\d{2}")
+# Marked anchors, each kind with the pattern that finds it.
+_MARKED: tuple[tuple[re.Pattern[str], AnchorKind], ...] = (
+    (_HANDLE, "handle"), (_HASHTAG, "hashtag"),
+)
+
+
+def extract_anchors(text: str, table: LanguageData) -> list[Anchor]:
+    """All anchors of `text`, in order."""
+    anchors: list[Anchor] = []
+    taken: list[tuple[int, int]] = []
+    for m in _URL.finditer(text):
+        url = m.group().rstrip(".,;:!?)")
+        anchors.append(Anchor("url", url.casefold(), url, m.start(), m.start() + len(url)))
+        taken.append((m.start(), m.start() + len(url)))
+    for pattern, kind in _MARKED:
+        for m in pattern.finditer(text):
+            if not inside(m.start(), taken):
+                anchors.append(Anchor(kind, m.group(1).casefold(), m.group(), m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+    taken += [(m.start(), m.end()) for m in _DATE_TIME.finditer(text)]
+    for number in numbers(text, table, taken):
+        anchors.append(number)
+        taken.append((number.start, number.end))
+    anchors.extend(_names(text, table, taken))
+    anchors.sort(key=lambda a: a.start)
+    return anchors
+
+
+def _names(text: str, table: LanguageData, taken: list[tuple[int, int]]) -> list[Anchor]:
+    """Capitalized words that are neither function words nor roles nor sentence openers:
+    names spelled the same across languages (Kamala Harris, Trump, OpenAI)."""
+    result = []
+    tokens = words(text)
+    for i, tok in enumerate(tokens):
+        if not tok.text[:1].isupper() or inside(tok.start, taken):
+            continue
+        lower = tok.lower.replace("’", "'")
+        if lower in table.stopwords or is_role(tok.text, table) or tok.text in table.titles:
+            continue
+        if lower in table.not_names:
+            continue
+        before = text[: tok.start].rstrip()
+        sentence_start = i == 0 or not before or before[-1] in ".!?:;\"“”„«»‘’'¡¿(\n—–-"
+        if sentence_start or (table.capitalizes_nouns and not _looks_like_name(tok.text)):
+            continue
+        result.append(Anchor("name", tok.text.casefold(), tok.text, tok.start, tok.end))
+    return result
+
+
+def _looks_like_name(word: str) -> bool:
+    """In languages that capitalize nouns, only inner capitals (OpenAI, McDonald) or
+    all-caps words stand out as names."""
+    return any(c.isupper() for c in word[1:]) or (word.isupper() and len(word) > 1)

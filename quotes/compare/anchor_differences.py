@@ -1,0 +1,213 @@
+"""Anchor differences: numbers, years, handles, hashtags and URLs changed, added or lost;
+names the quote renders under no spelling; hedges dropped. Read from the quote's own
+text with its language's table, they need no translation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from quotes import lang
+from quotes.anchors import Anchor, compare_anchors, extract_anchors
+from quotes.compare.alignment import Alignment, Sides, pairs_for
+from quotes.compare.kinds import DISTORTING_ANCHORS
+from quotes.compare.names import exonyms_in, fold_spaces, is_role_or_title, same_name
+from quotes.lang import LanguageData
+from quotes.models import Difference
+from quotes.splitting import WORD_WITH_APOSTROPHES
+
+
+def anchor_differences(
+    quote: Sequence[Anchor], tweet: Sequence[Anchor], span: tuple[int, int]
+) -> list[Difference]:
+    """Numbers, years, handles, hashtags and URLs in the quote that the tweet does not
+    have, and the tweet's that the quote lost inside the part it renders.
+
+    A number in the quote that the tweet lacks, where the tweet has a number of the same
+    kind, is a changed number; one the tweet lacks entirely was added. Anchors outside
+    the part of the tweet a fragment renders are no difference."""
+    comparison = compare_anchors(quote, tweet, kinds=DISTORTING_ANCHORS)
+    unmatched_tweet = list(comparison.only_tweet)
+    differences = []
+    for anchor in comparison.only_quote:
+        counterpart = next(
+            (t for t in unmatched_tweet if _same_kind(anchor, t) and _same_unit(anchor, t)), None
+        )
+        if counterpart is not None:
+            unmatched_tweet.remove(counterpart)
+        differences.append(
+            Difference(anchor.kind, anchor.text, counterpart.text if counterpart else None,
+                       "anchors")
+        )
+    differences += [
+        Difference(t.kind, None, t.text, "anchors")
+        for t in unmatched_tweet
+        if t.kind in ("number", "year") and span[0] <= t.start < span[1]
+    ]
+    return differences
+
+
+def _same_kind(a: Anchor, b: Anchor) -> bool:
+    numeric = ("number", "year")
+    return a.kind == b.kind or (a.kind in numeric and b.kind in numeric)
+
+
+def _same_unit(a: Anchor, b: Anchor) -> bool:
+    return a.kind != "number" or a.unit == b.unit or a.unit is None or b.unit is None
+
+
+def translation_artefacts(
+    back_translation: str,
+    quote_anchors: Sequence[Anchor],
+    tweet_anchors: Sequence[Anchor],
+    span: tuple[int, int],
+) -> list[str]:
+    """Numbers the back-translation changed although the quote's own numbers agree with
+    the tweet: the translation model's mistake, noted, not counted."""
+    english = lang.get("en")
+    bt = compare_anchors(extract_anchors(back_translation, english), tweet_anchors,
+                         kinds=DISTORTING_ANCHORS)
+    own = compare_anchors(quote_anchors, tweet_anchors, kinds=DISTORTING_ANCHORS)
+    own_missing = {id(t) for t in own.only_tweet}
+    notes = []
+    for t in bt.only_tweet:
+        if id(t) not in own_missing and span[0] <= t.start < span[1]:
+            notes.append(f"the back-translation lost {t.text!r}, which the quote itself keeps: "
+                         "a translation artefact, not counted")
+    return notes
+
+
+# --- names -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _NameCheck:
+    """What the name rules read: the two sides and where the quote sits in the tweet."""
+
+    sides: Sides
+    alignment: Alignment
+    english: LanguageData
+
+
+@dataclass(frozen=True, slots=True)
+class _Pool:
+    """The words of one part of the quote, left to render the tweet's names in that part."""
+
+    where: tuple[int, int]  # the tweet span this part renders
+    tokens: list[str]  # one mention renders one mention: rendered names are taken out
+    exonyms: set[str]
+
+
+NameRule = Callable[[_NameCheck, Anchor], bool]
+
+
+def _is_name(check: _NameCheck, anchor: Anchor) -> bool:
+    return anchor.kind == "name"
+
+
+def _in_rendered_part(check: _NameCheck, anchor: Anchor) -> bool:
+    return check.alignment.span[0] <= anchor.start < check.alignment.span[1]
+
+
+def _long_enough(check: _NameCheck, anchor: Anchor) -> bool:
+    return len(anchor.text) > 2
+
+
+def _no_role_or_title(check: _NameCheck, anchor: Anchor) -> bool:
+    return not is_role_or_title(anchor.text, check.english)
+
+
+# A name of the tweet must be rendered when it passes all of these, in order.
+TWEET_NAME_RULES: tuple[NameRule, ...] = (
+    _is_name, _in_rendered_part, _long_enough, _no_role_or_title,
+)
+
+
+def name_differences(
+    sides: Sides,
+    quote_anchors: Sequence[Anchor],
+    tweet_anchors: Sequence[Anchor],
+    alignment: Alignment,
+) -> list[Difference]:
+    """A name of the tweet that the quote renders under no spelling (Irak/Iraq, Europäische
+    Union/European Union and the table's exonyms count as the same name) is a distortion:
+    names survive translation. Each mention counts, in the sentence that renders it
+    where sentences pair up ("Democrats" opening the tweet is not found by the quote's
+    last sentence). The quote's side is a name the tweet does not have, when the quote's
+    language lets one see names (not German, where every noun is capitalized)."""
+    check = _NameCheck(sides, alignment, lang.get("en"))
+    names = [t for t in tweet_anchors if all(rule(check, t) for rule in TWEET_NAME_RULES)]
+    missing = _missing_names(check, names)
+    if not missing:
+        return []
+    replacements = _replacements(sides, quote_anchors)
+    return [
+        Difference("name", replacements[i].text if i < len(replacements) else None, name.text,
+                   "anchors")
+        for i, name in enumerate(missing)
+    ]
+
+
+def _missing_names(check: _NameCheck, names: Sequence[Anchor]) -> list[Anchor]:
+    """The names no word of the quote's part renders, under any spelling or exonym."""
+    pools = [
+        _Pool(where, [m.group() for m in WORD_WITH_APOSTROPHES.finditer(text)],
+              exonyms_in(text, check.sides.source))
+        for where, text in _quote_parts(check.sides.quote, check.alignment)
+    ]
+    missing = []
+    for name in names:
+        pool = next((p for p in pools if p.where[0] <= name.start < p.where[1]), pools[-1])
+        if not _take_rendering(pool, name) and name.value not in pool.exonyms:
+            missing.append(name)
+    return missing
+
+
+def _take_rendering(pool: _Pool, name: Anchor) -> bool:
+    """Take the pool's first word that spells the name, if any."""
+    found = next((i for i, token in enumerate(pool.tokens) if same_name(name.text, token)),
+                 None)
+    if found is None:
+        return False
+    pool.tokens.pop(found)
+    return True
+
+
+def _replacements(sides: Sides, quote_anchors: Sequence[Anchor]) -> list[Anchor]:
+    """Names of the quote the tweet has under no spelling: what replaced the tweet's."""
+    tweet_tokens = [m.group() for m in WORD_WITH_APOSTROPHES.finditer(sides.tweet)]
+    return [
+        q for q in quote_anchors
+        if q.kind == "name" and len(q.text) > 2
+        and not any(same_name(q.text, t) for t in tweet_tokens)
+        and q.value not in sides.source.exonyms
+    ]
+
+
+def _quote_parts(quote: str, alignment: Alignment) -> list[tuple[tuple[int, int], str]]:
+    """The quote's text per tweet span: each sentence where sentences pair, else all."""
+    pairs = pairs_for(quote, alignment)
+    if pairs and alignment.sentences is not None:
+        return [(span, q) for (q, _), span in zip(pairs, alignment.sentences, strict=True)]
+    return [((0, len(alignment.tweet)), quote)]
+
+
+# --- hedges ----------------------------------------------------------------------------
+
+
+def hedges_in(text: str, table: LanguageData) -> list[str]:
+    lowered = f" {fold_spaces(text.casefold().replace('’', chr(39)))} "
+    return [
+        h for h in table.hedges
+        if re.search(rf"(?<![\w']){re.escape(h)}(?![\w'])", lowered)
+    ]
+
+
+def hedge_differences(quote: str, quote_table: LanguageData, tweet_part: str) -> list[Difference]:
+    """A hedge of the tweet ("seems to") that the quote renders with none of its
+    language's hedges: the claim is firmer than it was, a paraphrase."""
+    tweet_hedges = hedges_in(tweet_part, lang.get("en"))
+    if not tweet_hedges or hedges_in(quote, quote_table):
+        return []
+    return [Difference("hedge", None, tweet_hedges[0], "source-language")]

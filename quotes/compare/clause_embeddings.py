@@ -1,0 +1,254 @@
+"""The clause check by embeddings, where there is no back-translation: clauses of the
+quote no part of the tweet is close to (added) and clauses of the tweet, between those
+the quote renders, no part of the quote is close to (cut). A clause reworded in place is
+not seen this way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from quotes import lang
+from quotes.anchors import compare_anchors, extract_anchors
+from quotes.compare.clause_words import substantive
+from quotes.lang import LanguageData
+from quotes.match import EMBEDDING_MATCH, EMBEDDING_SURE, STRONG_ANCHORS
+from quotes.models import Difference
+from quotes.splitting import clauses, sentences, unmarked_sentences
+
+# Both sides are cut into clauses, and runs of up to CLAUSE_RUN adjacent clauses are
+# embedded, so a clause that the other language splits in two still meets its match.
+CLAUSE_RUN = 2
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseSimilarities:
+    """Embedding similarities between runs of the quote's clauses (rows, in `clause_runs`
+    order) and runs of its tweet's clauses (columns): what anchors-only verification has
+    to see a clause cut or added that carries no number or name."""
+
+    quote_units: tuple[str, ...]
+    tweet_units: tuple[str, ...]
+    matrix: np.ndarray
+
+
+def clause_units(text: str, table: LanguageData) -> list[str]:
+    """The text's clauses, sentence by sentence (those without an end mark included)."""
+    return [c for s in sentences(text) for piece in unmarked_sentences(s, table)
+            for c in clauses(piece, table)]
+
+
+def clause_runs(count: int) -> list[tuple[int, int]]:
+    """(start, end) of every run of 1 to CLAUSE_RUN adjacent units out of `count`."""
+    return [(i, j) for i in range(count) for j in range(i + 1, min(count, i + CLAUSE_RUN) + 1)]
+
+
+def run_texts(units: Sequence[str]) -> list[str]:
+    return [" ".join(units[i:j]) for i, j in clause_runs(len(units))]
+
+
+def embedding_differences(
+    unsupported: Sequence[tuple[str, float]],
+    similarities: ClauseSimilarities | None,
+    quote_table: LanguageData,
+    tweet: str,
+    *,
+    found: set[str],
+) -> list[Difference]:
+    """Added and cut content seen in embeddings: quote sentences and clauses with no
+    counterpart in the tweet, tweet clauses with none in the quote (see `clause_gaps`).
+    A kind the words already showed (an English quote) is not reported twice."""
+    gaps, placed = (clause_gaps(similarities, quote_table) if similarities is not None
+                    else ([], set()))
+    tweet_anchors = extract_anchors(tweet, lang.get("en"))
+    differences = [
+        Difference("added", sentence, None, f"embedding (best tweet match {sim:.2f})")
+        for sentence, sim in unsupported
+        # A sentence holding a clause placed in the tweet renders part of a longer tweet
+        # sentence (its own clauses say what, if anything, it added); so does one sharing a
+        # number, handle or link with the tweet, however loosely the embedding scores it.
+        if not any(unit in sentence for unit in placed)
+        and not compare_anchors(
+            extract_anchors(sentence, quote_table), tweet_anchors, kinds=STRONG_ANCHORS
+        ).shared
+    ]
+    for gap in gaps:
+        if gap.kind == "added" and not any(gap.text in d.quote_side for d in differences
+                                           if d.quote_side):
+            differences.append(Difference(
+                "added", gap.text, None,
+                f"embedding (best tweet match {gap.similarity:.2f}; each neighbouring "
+                f"clause matches the tweet at least {-gap.gain:.2f} better without it)"))
+        elif gap.kind == "cut":
+            differences.append(Difference(
+                "cut", None, gap.text,
+                f"embedding (best quote match {gap.similarity:.2f}, between tweet clauses "
+                f"the quote renders; each neighbouring clause matches the quote at least "
+                f"{-gap.gain:.2f} better without it)"))
+    return [d for d in differences if d.kind not in found]
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseGap:
+    kind: str  # "added" (a quote clause) or "cut" (a tweet clause)
+    text: str
+    similarity: float  # its closest run of the other side
+    gain: float  # the most a run of two gains by holding it (< 0: each is further with it)
+
+
+@dataclass(frozen=True, slots=True)
+class _GapCheck:
+    """What the gap rules read: each side's clauses, how close each run of them comes to
+    the other side, and where the quote is placed in the tweet."""
+
+    quote_units: tuple[str, ...]
+    tweet_units: tuple[str, ...]
+    q_best: dict[tuple[int, int], float]  # per run of quote units: its closest tweet run
+    t_best: dict[tuple[int, int], float]  # per run of tweet units: its closest quote run
+    placed: tuple[tuple[int, int], ...]  # (quote unit, tweet unit), see `_placed`
+    quote_table: LanguageData
+    english: LanguageData
+
+    @property
+    def rendered(self) -> list[int]:
+        """The tweet units the quote is placed on, in order."""
+        return sorted({t for _, t in self.placed})
+
+
+GapRule = Callable[[_GapCheck, int], bool]
+
+
+def _quote_unit_unplaced(check: _GapCheck, k: int) -> bool:
+    return k not in {q for q, _ in check.placed}
+
+
+def _quote_unit_substantive(check: _GapCheck, k: int) -> bool:
+    return substantive(check.quote_units[k], check.quote_table)
+
+
+def _quote_unit_far(check: _GapCheck, k: int) -> bool:
+    return check.q_best[(k, k + 1)] < EMBEDDING_MATCH
+
+
+def _quote_unit_pulls_away(check: _GapCheck, k: int) -> bool:
+    gain = _gain(check.q_best, k)
+    return gain is not None and gain < 0
+
+
+def _tweet_unit_inside(check: _GapCheck, k: int) -> bool:
+    # Inside the span a tweet clause is judged by its own similarity, placed or not: a
+    # run of two may be a quote clause's closest by a hair over the clause it renders.
+    rendered = check.rendered
+    return bool(rendered) and rendered[0] < k < rendered[-1]
+
+
+def _tweet_unit_substantive(check: _GapCheck, k: int) -> bool:
+    return substantive(check.tweet_units[k], check.english)
+
+
+def _tweet_unit_far(check: _GapCheck, k: int) -> bool:
+    return check.t_best[(k, k + 1)] < EMBEDDING_MATCH
+
+
+def _tweet_unit_pulls_away(check: _GapCheck, k: int) -> bool:
+    gain = _gain(check.t_best, k)
+    return gain is not None and gain < 0
+
+
+# A quote clause is added, a tweet clause cut, when all of its rules hold, in order.
+ADDED_RULES: tuple[GapRule, ...] = (
+    _quote_unit_unplaced, _quote_unit_substantive, _quote_unit_far, _quote_unit_pulls_away,
+)
+CUT_RULES: tuple[GapRule, ...] = (
+    _tweet_unit_inside, _tweet_unit_substantive, _tweet_unit_far, _tweet_unit_pulls_away,
+)
+
+
+def clause_gaps(
+    similarities: ClauseSimilarities, quote_table: LanguageData
+) -> tuple[list[ClauseGap], set[str]]:
+    """Clauses one side has and the other lacks. A clause is unrendered when no run of the
+    other side comes as close as a quote must come to match a tweet (EMBEDDING_MATCH) *and*
+    it brings no run of its own side closer: every run of two clauses with it is further
+    from the other side than the same run without it (the clauses of a faithful
+    translation pull their neighbours closer, even one that a language split oddly: "wie
+    aus einer gemeinnützigen Organisation"). A quote clause placed nowhere is added; a
+    tweet clause is cut only between the first and last tweet clauses the quote is placed
+    on (see `_placed`), since a partial quote may leave out the tweet's beginning and
+    end. Also returns the quote clauses that are placed in the tweet."""
+    check = _gap_check(similarities, quote_table)
+    gaps = _gaps(check, "added", check.quote_units, check.q_best, ADDED_RULES)
+    gaps += _gaps(check, "cut", check.tweet_units, check.t_best, CUT_RULES)
+    return gaps, {check.quote_units[q] for q, _ in check.placed}
+
+
+def _gap_check(similarities: ClauseSimilarities, quote_table: LanguageData) -> _GapCheck:
+    quote_units, tweet_units = similarities.quote_units, similarities.tweet_units
+    matrix = similarities.matrix
+    english = lang.get("en")
+    q_runs, t_runs = clause_runs(len(quote_units)), clause_runs(len(tweet_units))
+    placed = _placed(
+        matrix, q_runs, t_runs,
+        [substantive(t, quote_table) for t in run_texts(quote_units)],
+        [substantive(t, english) for t in run_texts(tweet_units)],
+    )
+    return _GapCheck(
+        quote_units, tweet_units,
+        dict(zip(q_runs, (float(x) for x in matrix.max(axis=1)), strict=True)),
+        dict(zip(t_runs, (float(x) for x in matrix.max(axis=0)), strict=True)),
+        tuple(placed), quote_table, english,
+    )
+
+
+def _gaps(
+    check: _GapCheck,
+    kind: str,
+    units: Sequence[str],
+    best: dict[tuple[int, int], float],
+    rules: tuple[GapRule, ...],
+) -> list[ClauseGap]:
+    """The units of one side that every rule calls unrendered."""
+    found = []
+    for k, unit in enumerate(units):
+        gain = _gain(best, k)
+        if gain is not None and all(rule(check, k) for rule in rules):
+            found.append(ClauseGap(kind, unit, best[(k, k + 1)], gain))
+    return found
+
+
+def _gain(best: dict[tuple[int, int], float], k: int) -> float | None:
+    """How much closer the best run of two that holds unit k comes with it than without."""
+    gains = [value - best[(k + 1, j)] if i == k else value - best[(i, k)]
+             for (i, j), value in best.items() if j - i == 2 and k in (i, j - 1)]
+    return max(gains) if gains else None
+
+
+def _placed(
+    matrix: np.ndarray,
+    q_runs: Sequence[tuple[int, int]],
+    t_runs: Sequence[tuple[int, int]],
+    q_substantive: Sequence[bool],
+    t_substantive: Sequence[bool],
+) -> list[tuple[int, int]]:
+    """(quote unit, tweet unit) pairs that place the quote in the tweet: runs that say
+    something on both sides (see `substantive`), are each other's closest and are at least
+    as close as a sure match (EMBEDDING_SURE), kept as the longest chain in the same order
+    on both sides. Mutual closeness keeps a short clause that only shares a name ("My
+    fellow Democrats" and "Demokraten") from placing the quote where it is not, and
+    substance keeps "Tout va bien" from meeting both "All is well!" and "so good!"."""
+    q_arg, t_arg = matrix.argmax(axis=1), matrix.argmax(axis=0)
+    pairs = sorted({
+        (q, t)
+        for a, b in enumerate(q_arg)
+        if t_arg[b] == a and matrix[a, b] >= EMBEDDING_SURE
+        and q_substantive[a] and t_substantive[b]
+        for q in range(*q_runs[a])
+        for t in range(*t_runs[b])
+    })
+    chains: list[list[int]] = []  # per pair: the longest chain ending in it
+    for i, (q, t) in enumerate(pairs):
+        before = [c for c in chains if pairs[c[-1]][0] <= q and pairs[c[-1]][1] <= t]
+        chains.append([*max(before, key=len, default=[]), i])
+    return [pairs[i] for i in max(chains, key=len, default=[])]

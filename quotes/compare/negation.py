@@ -1,0 +1,104 @@
+"""Negation: sentences and clauses negated on one side only, by a negation word or a word
+that negates lexically, read with each side's language table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from quotes import lang
+from quotes.compare.alignment import Alignment, Sides, pairs_for
+from quotes.lang import LanguageData
+from quotes.models import Difference
+from quotes.splitting import WORD_WITH_APOSTROPHES, clauses
+
+
+def _tokens(text: str) -> list[str]:
+    return [m.group().replace("’", "'") for m in WORD_WITH_APOSTROPHES.finditer(text.casefold())]
+
+
+def _without_exceptions(text: str, table: LanguageData) -> str:
+    lowered = text.casefold().replace("’", "'")
+    for phrase in table.negation_exceptions:
+        lowered = re.sub(rf"(?<![\w]){re.escape(phrase)}(?![\w])", " ", lowered)
+    return lowered
+
+
+def negated(text: str, table: LanguageData) -> bool:
+    """Does the text hold an explicit negation of the table ("not", "n't", "ne", "n'est",
+    "nicht", "tidak")? Phrases such as "not only" or "non lucratif" negate nothing."""
+    for token in _tokens(_without_exceptions(text, table)):
+        if token in table.negations:
+            return True
+        for negation in table.negations:
+            if "'" not in negation:
+                continue
+            prefix = negation.endswith("'")  # French "n'" opens "n'est"
+            if (prefix and token.startswith(negation)) or (
+                not prefix and token.endswith(negation)  # English "n't" ends "doesn't"
+            ):
+                return True
+    return False
+
+
+def implicitly_negated(text: str, table: LanguageData) -> bool:
+    """Does the text hold a word that negates without a negation word ("confused",
+    "refuse", "without")? Entries of five letters or more are word beginnings."""
+    lowered = f" {_without_exceptions(text, table)} "
+    tokens = _tokens(lowered)
+    for entry in table.implicit_negations:
+        if " " in entry:
+            if f" {entry} " in lowered:
+                return True
+        elif any(t == entry or (len(entry) >= 5 and t.startswith(entry)) for t in tokens):
+            return True
+    return False
+
+
+def polarity_differences(
+    pairs: Sequence[tuple[str, str]], quote_table: LanguageData, evidence: str
+) -> list[Difference]:
+    """Sentences (and clauses) negated on one side only, over (quote sentence, tweet
+    sentence) pairs: only where sentences pair up with confidence (see `align`), clause
+    by clause only where the clauses too are as many, and never where the side without
+    a negation word negates another way ("I'm still confused" for "je ne comprends
+    toujours pas")."""
+    english = lang.get("en")
+    differences = []
+    for q, t in pairs:
+        q_clauses, t_clauses = clauses(q, quote_table), clauses(t, english)
+        units = (
+            list(zip(q_clauses, t_clauses, strict=True))
+            if len(q_clauses) == len(t_clauses)
+            else [(q, t)]
+        )
+        for q_unit, t_unit in units:
+            if _flipped(q_unit, quote_table, t_unit, english):
+                differences.append(Difference("negation", q_unit, t_unit, evidence))
+    return differences
+
+
+def _flipped(q: str, q_table: LanguageData, t: str, t_table: LanguageData) -> bool:
+    """Negative on one side only. A side is negative with a negation word or a word that
+    negates lexically: "je ne comprends toujours pas" and "I'm still confused" agree,
+    "je comprends toujours" and "I'm still confused" do not."""
+    return _negative(q, q_table) != _negative(t, t_table)
+
+
+def _negative(text: str, table: LanguageData) -> bool:
+    return negated(text, table) or implicitly_negated(text, table)
+
+
+def confirm_in_source(
+    flips: list[Difference], sides: Sides, alignment: Alignment
+) -> tuple[list[Difference], list[str]]:
+    """A negation flip seen in the back-translation stands only if the quote's own
+    sentences, read with their language's table, do not contradict it: where they pair
+    with the tweet's and show no flip, the model dropped or added the negation."""
+    if not flips:
+        return flips, []
+    own_pairs = pairs_for(sides.quote, alignment)
+    if not own_pairs or polarity_differences(own_pairs, sides.source, "source-language"):
+        return flips, []
+    return [], ["the back-translation changed a negation the quote itself keeps: a "
+                "translation artefact, not counted"]

@@ -1,0 +1,240 @@
+"""The verdict: every difference between a quote and its tweet gathered, then an ordered
+list of rules over them says which of the labels of `quotes.models.VerdictLabel` the
+quote earns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Final
+
+from quotes import lang
+from quotes.anchors import Anchor, extract_anchors
+from quotes.compare.alignment import Sides, align, pairs_for, renders_whole
+from quotes.compare.anchor_differences import (
+    anchor_differences,
+    hedge_differences,
+    hedges_in,
+    name_differences,
+    translation_artefacts,
+)
+from quotes.compare.clause_embeddings import ClauseSimilarities, embedding_differences
+from quotes.compare.clause_words import content_differences
+from quotes.compare.kinds import DISTORTING_KINDS
+from quotes.compare.negation import confirm_in_source, polarity_differences
+from quotes.lang import LanguageData
+from quotes.match import FUZZY_SURE, FUZZY_VERBATIM, Decision
+from quotes.models import (
+    Attribution,
+    Difference,
+    Quote,
+    Translated,
+    TweetMatch,
+    Verdict,
+    VerdictLabel,
+)
+
+VERBATIM: Final[VerdictLabel] = "verbatim"
+FAITHFUL: Final[VerdictLabel] = "faithful"
+PARAPHRASE: Final[VerdictLabel] = "paraphrase"
+DISTORTION: Final[VerdictLabel] = "distortion"
+MISATTRIBUTED: Final[VerdictLabel] = "misattributed"
+UNMATCHED: Final[VerdictLabel] = "unmatched"
+
+# Embedding similarity above which an anchors-only translation counts as faithful.
+EMBEDDING_FAITHFUL = 0.875
+# ... or above this one when it also keeps every number, handle and link of the tweet.
+EMBEDDING_ANCHORED_FAITHFUL = 0.84
+
+# Notes on how far added and cut clauses were checked without a back-translation.
+NO_CLAUSE_CHECK = ("no back-translation: added or cut clauses not checked (anchors, names, "
+                   "negations and hedges only)")
+EMBEDDED_CLAUSE_CHECK = ("no back-translation: added or cut clauses checked by clause "
+                         "embeddings only, reworded ones not")
+FRAGMENT_NOTE = "the quote renders part of the tweet"
+SPEAKER_NOT_CHECKED = "speaker not resolved to an archive author: attribution not checked"
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """What the verdict rules read: the matched quote and everything found against it."""
+
+    quote: Quote
+    method: str  # the signals that decided the match
+    match: TweetMatch
+    differences: tuple[Difference, ...]
+    notes: tuple[str, ...]
+    speaker: Difference | None  # the article names someone other than the tweet's author
+
+    @property
+    def confidence(self) -> float:
+        return _confidence(self.match.score, self.match.margin)
+
+    def verdict(self, label: VerdictLabel, differences: tuple[Difference, ...] = ()) -> Verdict:
+        return Verdict(label, self.confidence, self.method, differences, self.match, self.notes)
+
+
+VerdictRule = Callable[[Case], Verdict | None]
+
+
+def _misattributed(case: Case) -> Verdict | None:
+    if case.speaker is None:
+        return None
+    return case.verdict(MISATTRIBUTED, (case.speaker, *case.differences))
+
+
+def _distorted(case: Case) -> Verdict | None:
+    if not any(d.kind in DISTORTING_KINDS for d in case.differences):
+        return None
+    return case.verdict(DISTORTION, case.differences)
+
+
+def _reworded(case: Case) -> Verdict | None:
+    return case.verdict(PARAPHRASE, case.differences) if case.differences else None
+
+
+def _verbatim(case: Case) -> Verdict | None:
+    same_language = case.quote.language == "en"
+    if same_language and (case.match.fuzzy or 0) >= FUZZY_VERBATIM:
+        return case.verdict(VERBATIM)
+    return None
+
+
+def _faithful(case: Case) -> Verdict | None:
+    """Anchors-only: a close embedding, or a fair one with every number and handle kept."""
+    return case.verdict(FAITHFUL) if _close(case.match) else None
+
+
+def _loosely_rendered(case: Case) -> Verdict | None:
+    return case.verdict(PARAPHRASE)
+
+
+# Tried in order; the first that returns a verdict gives it (the last always does).
+VERDICT_RULES: tuple[VerdictRule, ...] = (
+    _misattributed, _distorted, _reworded, _verbatim, _faithful, _loosely_rendered,
+)
+
+
+def judge(
+    quote: Quote,
+    attribution: Attribution | None,
+    translated: Translated | None,
+    decision: Decision,
+    quote_anchors: Sequence[Anchor],
+    clauses: ClauseSimilarities | None = None,
+) -> Verdict:
+    if decision.match is None:
+        return Verdict(UNMATCHED, _unmatched_confidence(decision), decision.method,
+                       notes=(decision.reason,))
+    case = _case(quote, attribution, translated, decision, decision.match, quote_anchors,
+                 clauses)
+    for rule in VERDICT_RULES:
+        verdict = rule(case)
+        if verdict is not None:
+            return verdict
+    raise AssertionError("the last verdict rule always gives a verdict")
+
+
+def _case(
+    quote: Quote,
+    attribution: Attribution | None,
+    translated: Translated | None,
+    decision: Decision,
+    match: TweetMatch,
+    quote_anchors: Sequence[Anchor],
+    clauses: ClauseSimilarities | None,
+) -> Case:
+    source = _table(quote.language)
+    fragment = match.fragment and not renders_whole(quote.text, match.tweet.text)
+    sides = Sides(quote.text, source, match.tweet.text, match.segment, fragment)
+    differences, notes = find_differences(
+        sides, quote_anchors, translated.text if translated else None
+    )
+    notes = [decision.reason, *notes]
+    if clauses is not None:
+        notes = [EMBEDDED_CLAUSE_CHECK if n == NO_CLAUSE_CHECK else n for n in notes]
+    if translated is None:
+        differences += embedding_differences(
+            decision.unsupported, clauses, source, match.tweet.text,
+            found={d.kind for d in differences},
+        )
+    if fragment:
+        notes.append(FRAGMENT_NOTE)
+    # The report's match says what this stage found: a quote as long as its tweet renders
+    # all of it even when one of the tweet's sentences matched best.
+    match = replace(match, fragment=fragment)
+    speaker = _speaker_difference(attribution, match)
+    if attribution is None or attribution.author_handle is None:
+        notes.append(SPEAKER_NOT_CHECKED)
+    return Case(quote, decision.method, match, tuple(differences), tuple(notes), speaker)
+
+
+def _speaker_difference(attribution: Attribution | None, match: TweetMatch) -> Difference | None:
+    """The speaker the article names, when it resolves to another author than the tweet's."""
+    speaker = attribution.author_handle if attribution else None
+    if speaker is None or speaker.casefold() == match.tweet.author_handle.casefold():
+        return None
+    return Difference("speaker", attribution.speaker if attribution else None,
+                      f"@{match.tweet.author_handle}", "attribution")
+
+
+def _close(match: TweetMatch) -> bool:
+    """Close enough for an anchors-only translation to be faithful."""
+    if match.fuzzy is not None:
+        return match.fuzzy >= FUZZY_SURE
+    embedding = match.embedding or 0
+    return embedding >= EMBEDDING_FAITHFUL or (
+        embedding >= EMBEDDING_ANCHORED_FAITHFUL and match.shared_anchors > 0
+    )
+
+
+def find_differences(
+    sides: Sides, quote_anchors: Sequence[Anchor], back_translation: str | None
+) -> tuple[list[Difference], list[str]]:
+    """Every difference between quote and tweet, and notes on what was not checked or
+    was discounted as a translation artefact."""
+    english = lang.get("en")
+    tweet_anchors = extract_anchors(sides.tweet, english)
+    alignment = align(sides, quote_anchors, tweet_anchors)
+    differences = anchor_differences(quote_anchors, tweet_anchors, alignment.span)
+    differences += name_differences(sides, quote_anchors, tweet_anchors, alignment)
+    notes: list[str] = []
+    if back_translation is not None:
+        notes += translation_artefacts(back_translation, quote_anchors, tweet_anchors,
+                                       alignment.span)
+        flips = polarity_differences(pairs_for(back_translation, alignment), english,
+                                     "back-translation")
+        flips, discounted = confirm_in_source(flips, sides, alignment)
+        notes += discounted
+    else:
+        flips = polarity_differences(pairs_for(sides.quote, alignment), sides.source,
+                                     "source-language")
+    differences += flips
+    english_text = back_translation if back_translation is not None else (
+        sides.quote if sides.source.code == english.code else None
+    )
+    if english_text is None:
+        notes.append(NO_CLAUSE_CHECK)
+        differences += hedge_differences(sides.quote, sides.source, alignment.part)
+        return differences, notes
+    evidence = "back-translation" if back_translation is not None else "source-language"
+    content = content_differences(english_text, alignment.part, evidence,
+                                  fragment=sides.fragment)
+    if back_translation is not None and hedges_in(sides.quote, sides.source):
+        # The quote itself hedges: a hedge lost on the way back is the model's doing.
+        content = [d for d in content if d.kind != "hedge"]
+    differences += content
+    return differences, notes
+
+
+def _table(code: str) -> LanguageData:
+    return lang.get(code) if code in lang.available() else lang.get("en")
+
+
+def _confidence(score: float, margin: float | None) -> float:
+    value = 0.5 + (score - 0.8) * 2.5 + (margin or 0) * 2
+    return round(min(0.99, max(0.05, value)), 2)
+
+
+def _unmatched_confidence(decision: Decision) -> float:
+    return 0.8 if "no candidate" in decision.reason else 0.6

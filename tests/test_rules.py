@@ -1,0 +1,60 @@
+"""The decision rules of the match, compare and anchors stages, one rule at a time.
+
+Tweets here are fictional."""
+
+from __future__ import annotations
+
+from quotes.anchors.evaluate import Element, evaluate
+from quotes.anchors.lexicon import Entry
+from quotes.compare.verdict import VERDICT_RULES, Case
+from quotes.match import MATCH_RULES, CandidateFeatures, Contest, Scored
+from quotes.models import CanonicalTweet, Difference, Quote, TweetMatch
+
+TWEET = CanonicalTweet(1, "fictional_mayor", "The bridge stays open until 2027.")
+
+
+def _scored(*, fuzzy: float | None = None, embedding: float | None = None,
+            shared: int = 0) -> Scored:
+    return Scored(CandidateFeatures(TWEET, (), None), fuzzy, embedding, TWEET.text, shared)
+
+
+def _reasons(contest: Contest) -> list[str]:
+    return [r for group in MATCH_RULES for rule in group if (r := rule(contest)) is not None]
+
+
+def test_an_embedding_between_match_and_sure_needs_a_margin() -> None:
+    assert _reasons(Contest(_scored(embedding=0.86), 0.05, 0))
+    assert not _reasons(Contest(_scored(embedding=0.86), 0.01, 0))
+
+
+def test_anchors_alone_match_only_ahead_of_the_runner_up() -> None:
+    assert _reasons(Contest(_scored(shared=2), None, 1))
+    assert not _reasons(Contest(_scored(shared=2), None, 2))
+
+
+def _case(*differences: Difference, fuzzy: float | None = None) -> Case:
+    text = "The bridge stays open until 2027."
+    quote = Quote(0, len(text), text, "“", "”", 0, len(text), "statement", "en")
+    match = TweetMatch(TWEET, 0.9, fuzzy, None, None, 0, TWEET.text, False)
+    return Case(quote, "fuzzy+anchors", match, differences, (), None)
+
+
+def _label(case: Case) -> str:
+    return next(v for rule in VERDICT_RULES if (v := rule(case)) is not None).label
+
+
+def test_verdict_rules_in_order() -> None:
+    assert _label(_case(Difference("year", "2026", "2027", "anchors"))) == "distortion"
+    assert _label(_case(Difference("hedge", None, "seems to", "anchors"))) == "paraphrase"
+    assert _label(_case(fuzzy=99.0)) == "verbatim"
+    assert _label(_case(fuzzy=90.0)) == "faithful"
+    assert _label(_case(fuzzy=80.0)) == "paraphrase"
+
+
+def test_number_words_read_by_rules() -> None:
+    two, hundred, million = Entry(word=2.0), Entry(multiplier=100.0), Entry(scale=1e6)
+    elements = [Element(two, None, 0, 3), Element(hundred, None, 1, 11),
+                Element(million, None, 2, 19)]
+    assert evaluate(elements) == (2e8, 1e6, 3, False)
+    # "a" with no scale after it is no number.
+    assert evaluate([Element(Entry(one=True), None, 0, 1)]) is None
