@@ -61,7 +61,7 @@ PUBLICATION_SLACK = timedelta(days=1)
 class BackTranslator(Protocol):
     """What verify needs of the translate stage."""
 
-    def translate(self, items: Sequence[tuple[str, str]]) -> Sequence[object | None]: ...
+    def translate(self, items: Sequence[tuple[str, str]]) -> Sequence[Translated | None]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +221,7 @@ class Verifier:
         if self.translator is None or not findings:
             return [None] * len(findings)
         results = self.translator.translate([(f.quote.language, f.quote.text) for f in findings])
-        return [_as_translated(r) for r in results]
+        return list(results)
 
     def _embed_quotes(self, findings: Sequence[QuoteFinding]) -> list[np.ndarray | None]:
         if self.embedder is None or not findings:
@@ -358,19 +358,6 @@ def _canonical(tweet: Tweet) -> CanonicalTweet:
         author_name=tweet.display_name,
         created_at=tweet.created_at,
         url=tweet.url,
-    )
-
-
-def _as_translated(result: object | None) -> Translated | None:
-    if result is None:
-        return None
-    if isinstance(result, Translated):
-        return result
-    return Translated(
-        text=getattr(result, "text"),  # noqa: B009 - any translator result with these fields
-        model=getattr(result, "model"),  # noqa: B009
-        revision=getattr(result, "revision", None),
-        cached=bool(getattr(result, "cached", False)),
     )
 
 
