@@ -181,7 +181,7 @@ def extract_quotes(
 
 
 def _narration_tables(code: str, tables: Sequence[LanguageData]) -> tuple[LanguageData, ...]:
-    return tuple(t for t in tables if t.code == code) or tables
+    return tuple(t for t in tables if t.code == code) or tuple(tables)
 
 
 # --- pass 1: classify -------------------------------------------------------------------
@@ -369,6 +369,8 @@ def _continues(
     table: QuoteMarks,
     consumed: set[int],
 ) -> bool:
+    """Does a quote left open at the end of `line` go on in a later paragraph? The first
+    mark of its family on the next non-empty lines decides (see `_continues_at`)."""
     if opened.mark.char in APOSTROPHE_LIKE:
         return False
     family = table.closers_for[opened.mark.char] | {opened.mark.char}
@@ -377,28 +379,38 @@ def _continues(
         if nxt is None:
             return False
         first = next((m for m in by_line.get(nxt, ()) if m.char in family), None)
-        starts_line = text[lines.starts[nxt] : first.pos].strip() == "" if first else False
-        repeated = (
-            first is not None
-            and starts_line
-            and first.can_open
-            and (
-                # the opening mark repeated at each paragraph („…\n\n„…), or the closing mark
-                # used as a continuation mark (Spanish and French «…\n\n»…»)
-                first.char == opened.mark.char or first.char in table.closers_for[opened.mark.char]
-            )
-        )
-        if repeated and first is not None:
-            consumed.add(first.pos)
-            opened.segment_start = _content_start(text, first)
-            return True
         if first is not None:
-            if first.can_close and not first.can_open:
-                opened.segment_start = lines.starts[nxt]
-                return True
-            return False
+            return _continues_at(text, lines, nxt, first, opened, table, consumed)
         nxt = lines.next_nonempty(nxt)
     return False
+
+
+def _continues_at(
+    text: str,
+    lines: _Lines,
+    line: int,
+    first: _Mark,
+    opened: _Open,
+    table: QuoteMarks,
+    consumed: set[int],
+) -> bool:
+    """The quote goes on at `line` if its first mark there repeats the opening at the
+    line's start (the mark is then consumed) or only closes (the quote ends there)."""
+    starts_line = text[lines.starts[line] : first.pos].strip() == ""
+    if starts_line and first.can_open and _repeats_opening(first, opened, table):
+        consumed.add(first.pos)
+        opened.segment_start = _content_start(text, first)
+        return True
+    if first.can_close and not first.can_open:
+        opened.segment_start = lines.starts[line]
+        return True
+    return False
+
+
+def _repeats_opening(mark: _Mark, opened: _Open, table: QuoteMarks) -> bool:
+    """The opening mark repeated at each paragraph („…\n\n„…), or the closing mark used as
+    a continuation mark (Spanish and French «…\n\n»…»)."""
+    return mark.char == opened.mark.char or mark.char in table.closers_for[opened.mark.char]
 
 
 def _sloppy_close(
