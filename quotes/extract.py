@@ -29,7 +29,14 @@ from functools import cache
 from quotes import lang, langid
 from quotes.lang import LanguageData
 from quotes.models import Quote, QuoteKind
-from quotes.text import find_phrase, sentence_ends, words
+from quotes.text import (
+    find_phrase,
+    has_sentence_mark,
+    line_spans,
+    paragraph_count,
+    sentence_ends,
+    words,
+)
 
 # Marks that double as apostrophes: only quotes when a matching close follows in the line.
 APOSTROPHE_LIKE = frozenset("'’‘‚‛")
@@ -53,10 +60,7 @@ BLOCK_FIRST_PERSON_WITHIN = 8
 # A narration sentence has its speech verb among its first few words.
 NARRATION_VERB_WITHIN = 5
 
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
 _YEAR_ELISION = re.compile(r"\d\d(?:s\b|\b)(?!\d)")
-_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|[\n\r\u2028\u2029\x85])\s*")
-_TERMINAL = re.compile(r"[.!?…]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,13 +145,9 @@ class _Lines:
 
     @classmethod
     def of(cls, text: str) -> _Lines:
-        starts, ends = [0], []
-        for m in _LINE_BREAK.finditer(text):
-            ends.append(m.start())
-            starts.append(m.end())
-        ends.append(len(text))
-        nonempty = [bool(text[s:e].strip()) for s, e in zip(starts, ends, strict=True)]
-        return cls(starts, ends, nonempty)
+        spans = line_spans(text)
+        nonempty = [bool(line.text.strip()) for line in spans]
+        return cls([line.start for line in spans], [line.end for line in spans], nonempty)
 
     def line_of(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
@@ -547,7 +547,7 @@ def _describe(
                 or doc_language,
                 unclosed=span.unclosed,
                 block=span.block,
-                paragraphs=1 + len(_PARAGRAPH_BREAK.findall(content.strip())),
+                paragraphs=paragraph_count(content),
                 depth=depth,
                 parent=parents[i],
             )
@@ -576,7 +576,7 @@ def _kind(text: str, span: _Span, content: str, table: LanguageData | None) -> Q
         return "statement"
     if n_words <= 1:
         return "term"
-    if _TERMINAL.search(content.rstrip(" ,")):
+    if has_sentence_mark(content.rstrip(" ,")):
         return "statement"
     before = text[max(0, span.open_at - 80) : span.open_at].rstrip()
     if not before or before[-1] in ":\n\r" or before[-1] in ".!?":

@@ -25,8 +25,14 @@ _SENTENCE_END = re.compile(_END_MARKS + r"[)\]]*(?=\s)")
 _UPPER_START = re.compile(r"\s+[\"“„«»‚‘‹¿¡(\[]?\s?[^\W\d_]")
 # A loose sentence boundary: end marks and the whitespace after them, or a line break.
 _LOOSE_BOUNDARY = re.compile(_END_MARKS + r"\s+|\n")
+_ANY_END_MARK = re.compile(_END_MARKS)
 # A paragraph break: a line break with any whitespace around it.
 _PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
+# A line break in any of the conventions a text may come with (CRLF, CR, Unicode line and
+# paragraph separators, NEL); a run of them, with the whitespace after, is one break.
+_ANY_LINE_BREAK = r"\r\n|[\n\r\u2028\u2029\x85]"
+_LINE_BREAK = re.compile(_ANY_LINE_BREAK)
+_LINE_BREAK_RUN = re.compile(rf"(?:{_ANY_LINE_BREAK})\s*")
 # What trails a quote's text before its end mark is looked for: spaces, also no-break ones.
 _TRAILING_SPACE = " \u00a0\u202f"
 SENTENCE_MARKS = (".", "!", "?", "…")
@@ -117,6 +123,31 @@ def _is_capital_after(text: str, pos: int, end: int) -> bool:
         if ch.isalpha():
             return ch.isupper()
     return False
+
+
+def has_sentence_mark(text: str) -> bool:
+    """Does a sentence's end mark occur anywhere in `text`?"""
+    return _ANY_END_MARK.search(text) is not None
+
+
+# --- lines and paragraphs ---------------------------------------------------------------
+
+
+def line_spans(text: str) -> list[Span]:
+    """The lines of `text`, split at any line break (see `_ANY_LINE_BREAK`), breaks left
+    out; a text without breaks is one line, an empty text one empty line."""
+    found: list[Span] = []
+    begin = 0
+    for m in _LINE_BREAK.finditer(text):
+        found.append(Span(text[begin : m.start()], begin, m.start()))
+        begin = m.end()
+    found.append(Span(text[begin:], begin, len(text)))
+    return found
+
+
+def paragraph_count(text: str) -> int:
+    """How many paragraphs `text` has: runs of line breaks of any kind separate them."""
+    return 1 + len(_LINE_BREAK_RUN.findall(text.strip()))
 
 
 def paragraphs(text: str) -> list[Span]:
