@@ -29,7 +29,14 @@ from functools import cache
 from quotes import lang, langid
 from quotes.lang import LanguageData
 from quotes.models import Quote, QuoteKind
-from quotes.text import find_phrase, sentence_ends, words
+from quotes.text import (
+    find_phrase,
+    has_sentence_mark,
+    line_spans,
+    paragraph_count,
+    sentence_ends,
+    words,
+)
 
 # Marks that double as apostrophes: only quotes when a matching close follows in the line.
 APOSTROPHE_LIKE = frozenset("'’‘‚‛")
@@ -53,10 +60,7 @@ BLOCK_FIRST_PERSON_WITHIN = 8
 # A narration sentence has its speech verb among its first few words.
 NARRATION_VERB_WITHIN = 5
 
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
 _YEAR_ELISION = re.compile(r"\d\d(?:s\b|\b)(?!\d)")
-_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|[\n\r\u2028\u2029\x85])\s*")
-_TERMINAL = re.compile(r"[.!?…]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,13 +145,9 @@ class _Lines:
 
     @classmethod
     def of(cls, text: str) -> _Lines:
-        starts, ends = [0], []
-        for m in _LINE_BREAK.finditer(text):
-            ends.append(m.start())
-            starts.append(m.end())
-        ends.append(len(text))
-        nonempty = [bool(text[s:e].strip()) for s, e in zip(starts, ends, strict=True)]
-        return cls(starts, ends, nonempty)
+        spans = line_spans(text)
+        nonempty = [bool(line.text.strip()) for line in spans]
+        return cls([line.start for line in spans], [line.end for line in spans], nonempty)
 
     def line_of(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
@@ -181,7 +181,7 @@ def extract_quotes(
 
 
 def _narration_tables(code: str, tables: Sequence[LanguageData]) -> tuple[LanguageData, ...]:
-    return tuple(t for t in tables if t.code == code) or tables
+    return tuple(t for t in tables if t.code == code) or tuple(tables)
 
 
 # --- pass 1: classify -------------------------------------------------------------------
@@ -369,6 +369,8 @@ def _continues(
     table: QuoteMarks,
     consumed: set[int],
 ) -> bool:
+    """Does a quote left open at the end of `line` go on in a later paragraph? The first
+    mark of its family on the next non-empty lines decides (see `_continues_at`)."""
     if opened.mark.char in APOSTROPHE_LIKE:
         return False
     family = table.closers_for[opened.mark.char] | {opened.mark.char}
@@ -377,28 +379,38 @@ def _continues(
         if nxt is None:
             return False
         first = next((m for m in by_line.get(nxt, ()) if m.char in family), None)
-        starts_line = text[lines.starts[nxt] : first.pos].strip() == "" if first else False
-        repeated = (
-            first is not None
-            and starts_line
-            and first.can_open
-            and (
-                # the opening mark repeated at each paragraph („…\n\n„…), or the closing mark
-                # used as a continuation mark (Spanish and French «…\n\n»…»)
-                first.char == opened.mark.char or first.char in table.closers_for[opened.mark.char]
-            )
-        )
-        if repeated and first is not None:
-            consumed.add(first.pos)
-            opened.segment_start = _content_start(text, first)
-            return True
         if first is not None:
-            if first.can_close and not first.can_open:
-                opened.segment_start = lines.starts[nxt]
-                return True
-            return False
+            return _continues_at(text, lines, nxt, first, opened, table, consumed)
         nxt = lines.next_nonempty(nxt)
     return False
+
+
+def _continues_at(
+    text: str,
+    lines: _Lines,
+    line: int,
+    first: _Mark,
+    opened: _Open,
+    table: QuoteMarks,
+    consumed: set[int],
+) -> bool:
+    """The quote goes on at `line` if its first mark there repeats the opening at the
+    line's start (the mark is then consumed) or only closes (the quote ends there)."""
+    starts_line = text[lines.starts[line] : first.pos].strip() == ""
+    if starts_line and first.can_open and _repeats_opening(first, opened, table):
+        consumed.add(first.pos)
+        opened.segment_start = _content_start(text, first)
+        return True
+    if first.can_close and not first.can_open:
+        opened.segment_start = lines.starts[line]
+        return True
+    return False
+
+
+def _repeats_opening(mark: _Mark, opened: _Open, table: QuoteMarks) -> bool:
+    """The opening mark repeated at each paragraph („…\n\n„…), or the closing mark used as
+    a continuation mark (Spanish and French «…\n\n»…»)."""
+    return mark.char == opened.mark.char or mark.char in table.closers_for[opened.mark.char]
 
 
 def _sloppy_close(
@@ -535,7 +547,7 @@ def _describe(
                 or doc_language,
                 unclosed=span.unclosed,
                 block=span.block,
-                paragraphs=1 + len(_PARAGRAPH_BREAK.findall(content.strip())),
+                paragraphs=paragraph_count(content),
                 depth=depth,
                 parent=parents[i],
             )
@@ -564,7 +576,7 @@ def _kind(text: str, span: _Span, content: str, table: LanguageData | None) -> Q
         return "statement"
     if n_words <= 1:
         return "term"
-    if _TERMINAL.search(content.rstrip(" ,")):
+    if has_sentence_mark(content.rstrip(" ,")):
         return "statement"
     before = text[max(0, span.open_at - 80) : span.open_at].rstrip()
     if not before or before[-1] in ":\n\r" or before[-1] in ".!?":

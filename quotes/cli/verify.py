@@ -133,5 +133,10 @@ def _parse_date(value: str) -> datetime:
 def _translation(
     overrides: list[str], model_dir: Path | None, models_config: Path | None, backend: str
 ) -> pipeline.TranslationSettings:
+    from quotes.translate import BACKENDS
+
+    kind = next((known for known in BACKENDS if known == backend), None)
+    if kind is None:
+        raise InputError(f"unknown backend {backend!r} (known: {', '.join(BACKENDS)})")
     return pipeline.TranslationSettings(overrides=model_overrides(models_config, overrides),
-                                        model_dir=model_dir, backend=backend)
+                                        model_dir=model_dir, backend=kind)

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quotes.config import sqlite_path
 from quotes.embed import Embedder, default_embedder
@@ -35,6 +36,9 @@ from quotes.sources import read_article
 from quotes.store import Archive
 from quotes.story import StoryCheck, compare_versions, story_report, version_of
 
+if TYPE_CHECKING:
+    from quotes.translate import BackendKind
+
 OnError = Callable[[InputError], None]
 OnWarning = Callable[[str], None]
 OnDocument = Callable[[str], None]
@@ -46,7 +50,7 @@ class TranslationSettings:
 
     overrides: Mapping[str, str] = field(default_factory=dict)  # language → name or path
     model_dir: Path | None = None
-    backend: str = "transformers"
+    backend: BackendKind = "transformers"
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +197,7 @@ def _translator(settings: TranslationSettings | None, archive: Archive) -> BackT
     from quotes.translate import Translator  # transformers loads only when asked for
 
     return Translator(model_dir=settings.model_dir, overrides=settings.overrides,
-                      backend=settings.backend, cache=archive)  # type: ignore[arg-type]
+                      backend=settings.backend, cache=archive)
 
 
 def _model_summary(translator: BackTranslator | None) -> dict[str, str]:

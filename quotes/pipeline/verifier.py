@@ -51,7 +51,7 @@ SPLIT_FUZZY = FUZZY_MATCH - 15
 class BackTranslator(Protocol):
     """What verify needs of the translate stage."""
 
-    def translate(self, items: Sequence[tuple[str, str]]) -> Sequence[object | None]: ...
+    def translate(self, items: Sequence[tuple[str, str]]) -> Sequence[Translated | None]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +194,7 @@ class Verifier:
         if self.translator is None or not findings:
             return [None] * len(findings)
         results = self.translator.translate([(f.quote.language, f.quote.text) for f in findings])
-        return [_as_translated(r) for r in results]
+        return list(results)
 
     def _embed_quotes(self, findings: Sequence[QuoteFinding]) -> list[np.ndarray | None]:
         if self.embedder is None or not findings:
@@ -265,19 +265,6 @@ def _table(language: str) -> lang.LanguageData:
 
 def _anchors(text: str, language: str) -> list[Anchor]:
     return extract_anchors(text, _table(language))
-
-
-def _as_translated(result: object | None) -> Translated | None:
-    if result is None:
-        return None
-    if isinstance(result, Translated):
-        return result
-    return Translated(
-        text=getattr(result, "text"),  # noqa: B009 - any translator result with these fields
-        model=getattr(result, "model"),  # noqa: B009
-        revision=getattr(result, "revision", None),
-        cached=bool(getattr(result, "cached", False)),
-    )
 
 
 def _join_split_quotes(rows: list[MatchRow]) -> list[MatchRow]:

@@ -1,0 +1,185 @@
+"""Who a window of tokens names: the subject of a speech verb, the first person named, the
+likeliest one; pronouns and role nouns count, to be resolved later."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from quotes.attribute.people import Name, PeopleIndex, join
+from quotes.attribute.tokens import Tok
+from quotes.lang import LanguageData, is_role
+from quotes.text import find_phrase
+
+# Words that may stand between a speech verb and its subject ("a-t-il encore poursuivi").
+SUBJECT_GAP = 2
+# How far after a role noun a name in apposition is looked for ("le président, Trump").
+_APPOSITION_WITHIN = 5
+
+Phrase = tuple[int, int, str]  # (first token, last token + 1, the phrase), as find_phrase
+
+
+def last_phrase(window: list[Tok], phrases: Sequence[str]) -> Phrase | None:
+    """The speech verb nearest the quote in a window before it."""
+    last = None
+    offset = 0
+    while offset < len(window):
+        hit = find_phrase(window[offset:], phrases)
+        if hit is None:
+            break
+        last = (hit[0] + offset, hit[1] + offset, hit[2])
+        offset = last[1]
+    return last
+
+
+def subject(
+    window: list[Tok], verb: Phrase, table: LanguageData, people: PeopleIndex
+) -> Name | None:
+    """The subject of a speech verb: right before it ("Musk said"), inside it ("sagte er",
+    "a-t-il déclaré", "ujarnya"), else right after it ("sagte Musk", "kata Elon", "a décrit
+    le président américain, Donald Trump"), but not past an unnamed subject ("said a
+    council member in Springfield" names nobody)."""
+    left = _name_ending_at(window, verb[0], table, people)
+    if left is not None:
+        return left
+    for tok in window[verb[0] : verb[1]]:
+        if tok.lower in table.pronouns:
+            return Name(tok.text, tok.start, tok.end, "pronoun")
+    last = window[verb[1] - 1]
+    for suffix in table.pronoun_suffixes:
+        if last.lower.endswith(suffix) and len(last.lower) > len(suffix) + 2:
+            return Name(last.text[-len(suffix) :], last.end - len(suffix), last.end, "pronoun")
+    return first_name(
+        window[verb[1] : verb[1] + SUBJECT_GAP + 6], table, people, stop_at_common_noun=True
+    )
+
+
+def _name_ending_at(
+    window: list[Tok], index: int, table: LanguageData, people: PeopleIndex
+) -> Name | None:
+    for gap in range(0, SUBJECT_GAP + 1):
+        end = index - gap
+        if end <= 0:
+            break
+        tok = window[end - 1]
+        if end < index and not people.adjacent(tok, window[end]):
+            break  # punctuation between: "No Twitter, Trump partilhou" is not one name
+        if tok.lower in table.pronouns:
+            return Name(tok.text, tok.start, tok.end, "pronoun")
+        if people.is_name_token(tok, table):
+            return _name_run_ending_at(window, end, table, people)
+        if is_role(tok.text, table):
+            return Name(tok.text, tok.start, tok.end, "role")
+    return None
+
+
+def _name_run_ending_at(
+    window: list[Tok], end: int, table: LanguageData, people: PeopleIndex
+) -> Name:
+    """The name whose last word is window[end - 1], particles inside it included."""
+    begin = end - 1
+    while (
+        begin > 0
+        and people.adjacent(window[begin - 1], window[begin])
+        and (
+            people.is_name_token(window[begin - 1], table)
+            or window[begin - 1].lower in table.name_particles
+        )
+    ):
+        begin -= 1
+    while window[begin].lower in table.name_particles:
+        begin += 1
+    return Name(join(window[begin:end]), window[begin].start, window[end - 1].end, "name")
+
+
+def first_name(
+    window: list[Tok],
+    table: LanguageData,
+    people: PeopleIndex,
+    *,
+    stop_at_common_noun: bool = False,
+) -> Name | None:
+    """The first pronoun, name or role in a short window; a role followed by a name in
+    apposition ("le président américain, Donald Trump") gives the name. With
+    `stop_at_common_noun`, a common noun after a determiner ("a council member", "un
+    habitant", "seorang warga") ends the search: the subject has no name."""
+    after_determiner = False
+    content_words = 0
+    for i, tok in enumerate(window):
+        found = _name_at(window, i, table, people)
+        if found is not None:
+            return found
+        if stop_at_common_noun and tok.is_word:
+            if tok.lower in table.stopwords:
+                after_determiner = True
+                continue
+            content_words += 1
+            if after_determiner or content_words >= 2:
+                return None
+    return None
+
+
+def _name_at(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex) -> Name | None:
+    """A pronoun, name or role starting at window[i]."""
+    tok = window[i]
+    if tok.lower in table.pronouns:
+        return Name(tok.text, tok.start, tok.end, "pronoun")
+    if people.is_name_token(tok, table):
+        return _name_run_from(window, i, table, people)
+    if is_role(tok.text, table):
+        return _role_or_apposition(window, i, table, people)
+    return None
+
+
+def _name_run_from(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex) -> Name:
+    """The name whose first word is window[i]: adjacent name words, and a particle between
+    two of them ("Ursula von der Leyen")."""
+    j = i
+    while j + 1 < len(window) and people.adjacent(window[j], window[j + 1]):
+        nxt = window[j + 1]
+        if people.is_name_token(nxt, table):
+            j += 1
+        elif (
+            nxt.lower in table.name_particles
+            and j + 2 < len(window)
+            and people.adjacent(nxt, window[j + 2])
+            and people.is_name_token(window[j + 2], table)
+        ):
+            j += 2
+        else:
+            break
+    return Name(join(window[i : j + 1]), window[i].start, window[j].end, "name")
+
+
+def _role_or_apposition(
+    window: list[Tok], i: int, table: LanguageData, people: PeopleIndex
+) -> Name | None:
+    """The role noun at window[i], or the name it titles or stands in apposition to."""
+    tok = window[i]
+    rest = window[i + 1 : i + 1 + _APPOSITION_WITHIN]
+    for k, candidate in enumerate(rest):
+        if people.is_name_token(candidate, table):
+            # A title right before the name ("Bürgermeisterin Erika Muster",
+            # "President Joe Biden"), or apposition after a comma ("président
+            # américain, Donald Trump"); not a name further on ("patron de Tesla",
+            # "mandatario, según Associated Press").
+            previous = rest[k - 1] if k else tok
+            titled = k == 0 and people.adjacent(tok, candidate)
+            if titled or people.comma_between(previous, candidate):
+                return first_name(rest[k:], table, people)
+            break
+    return Name(tok.text, tok.start, tok.end, "role")
+
+
+def name_in(window: list[Tok], table: LanguageData, people: PeopleIndex) -> Name | None:
+    """The likeliest person named in a window: a known person first, else the first name."""
+    best: Name | None = None
+    i = 0
+    while i < len(window):
+        name = first_name(window[i:], table, people)
+        if name is None:
+            break
+        if name.kind == "name" and people.is_known(name.text):
+            return name
+        best = best or name
+        i = next((k for k, t in enumerate(window) if t.start >= name.end), len(window))
+    return best

@@ -1,0 +1,285 @@
+"""Attributing one quote: an ordered list of small rules over one `Attempt`, the first
+rule that finds an attribution wins, and the assembly of the `Attribution` it gives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from spacy.tokens import Doc
+
+from quotes.attribute.names import Phrase, first_name, last_phrase, name_in, subject
+from quotes.attribute.people import Name, PeopleIndex, Resolver
+from quotes.attribute.tokens import (
+    Tok,
+    after_window,
+    before_window,
+    next_sentence_words,
+    tokens_of,
+    words_between,
+)
+from quotes.lang import LanguageData
+from quotes.models import Attribution, Quote
+from quotes.text import ends_with_sentence_mark, find_phrase, loose_sentence_starts
+
+# A speech verb after a quote must come within this many words to attribute it.
+VERB_AFTER_WITHIN = 4
+# The "context" fallback looks this far back in the paragraph for the person meant.
+CONTEXT_CHARS = 300
+# How far back a colon introducing a quote is looked for.
+_COLON_LOOKBACK = 200
+# How many words after "according to" may hold the name.
+_ACCORDING_TO_WITHIN = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article as the stage reads it: its text, tokens, language and people."""
+
+    text: str
+    tokens: list[Tok]
+    starts: list[int]  # each token's start offset, for bisecting
+    table: LanguageData
+    people: PeopleIndex
+
+    @classmethod
+    def read(
+        cls, text: str, parsed: Doc, table: LanguageData, resolve: Resolver | None
+    ) -> Document:
+        tokens = tokens_of(parsed)
+        people = PeopleIndex(text, tokens, table, resolve)
+        return cls(text, tokens, [t.start for t in tokens], table, people)
+
+
+class Attempt:
+    """One quote being attributed: the windows around it, each read when first needed."""
+
+    def __init__(self, doc: Document, quote: Quote, prev_end: int, next_start: int) -> None:
+        self.doc = doc
+        self.quote = quote
+        self.prev_end = prev_end  # where the previous statement ends
+        self.next_start = next_start  # where the next statement begins
+
+    @cached_property
+    def after(self) -> list[Tok]:
+        return after_window(self.doc.tokens, self.doc.starts, self.quote, self.next_start)
+
+    @cached_property
+    def after_words(self) -> list[Tok]:
+        return [t for t in self.after if t.is_word]
+
+    @cached_property
+    def before_words(self) -> list[Tok]:
+        before = before_window(self.doc.tokens, self.doc.starts, self.quote, self.prev_end)
+        return [t for t in before if t.is_word]
+
+    @cached_property
+    def verb_after(self) -> tuple[Attribution | None, bool]:
+        """A speech verb right after the quote ("…”, sagte Musk), and whether it decides:
+        "…!” Hij reageerde …" starts a new sentence, where an introduction before the
+        quote, if there is one, says more about who spoke."""
+        doc, words = self.doc, self.after_words
+        verbs = (*doc.table.speech_verbs, *doc.table.after_quote)
+        hit = find_phrase(words, verbs, within=VERB_AFTER_WITHIN)
+        if hit is None:
+            return None, False
+        name = subject(words, hit, doc.table, doc.people) or name_in(
+            words[: hit[0]], doc.table, doc.people
+        )
+        found = build(doc, self.quote, name, words, hit, "verb-after")
+        last = doc.people.last_speaker
+        if name is None and last is not None:
+            # "…», scrive." — the subject is left out (Italian, Spanish, Portuguese): the
+            # person quoted last is still speaking.
+            found = replace(
+                found,
+                speaker=last.speaker,
+                author_handle=last.author_handle,
+                mention=None,
+                method="verb-after+implicit",
+            )
+        new_sentence = ends_with_sentence_mark(self.quote.text) and words and words[0].sent_start
+        return found, not new_sentence
+
+
+# --- the rules, in order -----------------------------------------------------------------
+
+
+def _decisive_verb_after(a: Attempt) -> Attribution | None:
+    found, decisive = a.verb_after
+    return found if decisive else None
+
+
+def _according_to(a: Attempt) -> Attribution | None:
+    """"according to / laut / selon / menurut X", after the quote or before it."""
+    doc = a.doc
+    for window in (a.after_words, a.before_words):
+        hit = find_phrase(window, doc.table.according_to)
+        if hit is not None:
+            named = window[hit[1] : hit[1] + _ACCORDING_TO_WITHIN]
+            name = first_name(named, doc.table, doc.people)
+            if name is not None:
+                return build(doc, a.quote, name, window, hit, "according-to")
+    return None
+
+
+def _verb_before(a: Attempt) -> Attribution | None:
+    """"Musk said: “…”", "respondió Elon: …"."""
+    doc, words = a.doc, a.before_words
+    verb = last_phrase(words, doc.table.speech_verbs)
+    if verb is None:
+        return None
+    name = subject(words, verb, doc.table, doc.people) or name_in(words, doc.table, doc.people)
+    return build(doc, a.quote, name, words, verb, "verb-before")
+
+
+def _colon_intro(a: Attempt) -> Attribution | None:
+    """"Musk: „…“"."""
+    doc, open_at = a.doc, a.quote.open_at
+    colon = doc.text[max(0, open_at - _COLON_LOOKBACK) : open_at].rstrip().endswith(":")
+    if not (colon and a.before_words):
+        return None
+    name = name_in(a.before_words, doc.table, doc.people)
+    if name is None:
+        return None
+    return build(doc, a.quote, name, a.before_words, None, "colon")
+
+
+def _any_verb_after(a: Attempt) -> Attribution | None:
+    return a.verb_after[0]
+
+
+def _verb_next_sentence(a: Attempt) -> Attribution | None:
+    """"…». Lo scrive Joe Biden su X": the attribution opens the next sentence."""
+    doc = a.doc
+    following = next_sentence_words(doc.tokens, doc.starts, a.after, a.quote, a.next_start)
+    hit = find_phrase(following, doc.table.speech_verbs, within=VERB_AFTER_WITHIN - 1)
+    if hit is None:
+        return None
+    name = subject(following, hit, doc.table, doc.people)
+    if name is None:
+        return None
+    return build(doc, a.quote, name, following, hit, "verb-next-sentence")
+
+
+def _context(a: Attempt) -> Attribution | None:
+    """A quote standing as its own sentence after one about a person ("Kurz darauf sprach
+    sich Biden auf X für … aus. „Heute möchte ich …“"): that person, with low confidence."""
+    if a.before_words or a.after_words:
+        return None
+    text, open_at = a.doc.text, a.quote.open_at
+    line_start = text.rfind("\n", 0, open_at) + 1
+    after_offset = max(line_start, open_at - CONTEXT_CHARS)
+    mention = a.doc.people.last_mention(open_at, after=after_offset)
+    if mention is None:
+        return None
+    name = Name(mention.name, mention.start, mention.start + len(mention.name), "name")
+    return build(a.doc, a.quote, name, [], None, "context")
+
+
+RULES: tuple[Callable[[Attempt], Attribution | None], ...] = (
+    _decisive_verb_after,
+    _according_to,
+    _verb_before,
+    _colon_intro,
+    _any_verb_after,
+    _verb_next_sentence,
+    _context,
+)
+
+
+def attribute_one(
+    doc: Document, quote: Quote, prev_end: int, next_start: int
+) -> Attribution | None:
+    """The attribution of one statement, by the first rule that finds one."""
+    if quote.block:
+        return attribute_block(doc, quote)
+    attempt = Attempt(doc, quote, prev_end, next_start)
+    for rule in RULES:
+        found = rule(attempt)
+        if found is not None:
+            return found
+    return None
+
+
+def attribute_block(doc: Document, quote: Quote) -> Attribution | None:
+    """A post set as a block is attributed by the sentence introducing it, at the end of
+    the paragraph before ("Korte tijd later volgde een nieuw bericht waarin hij …")."""
+    text, table, people = doc.text, doc.table, doc.people
+    intro_end = len(text[: quote.start].rstrip())
+    line_start = text.rfind("\n", 0, intro_end) + 1
+    last = max([line_start, *loose_sentence_starts(text, line_start, intro_end - 1)])
+    intro = words_between(doc.tokens, doc.starts, last, intro_end)
+    verb = last_phrase(intro, table.speech_verbs)
+    if verb is not None:
+        name = subject(intro, verb, table, people) or name_in(intro, table, people)
+        return build(doc, quote, name, intro, verb, "block-intro")
+    name = name_in(intro, table, people)
+    return build(doc, quote, name, intro, None, "block-intro") if name else None
+
+
+# --- assembling ------------------------------------------------------------------------
+
+
+def build(
+    doc: Document,
+    quote: Quote,
+    name: Name | None,
+    window: list[Tok],
+    verb: Phrase | None,
+    method: str,
+) -> Attribution:
+    phrase_start, phrase_end = _phrase_bounds(window, verb, name)
+    speaker, handle, method = _speaker(doc.people, quote, name, method)
+    return Attribution(
+        speaker=speaker,
+        mention=name.text if name else None,
+        mention_start=name.start if name else None,
+        method=method,
+        phrase=doc.text[phrase_start:phrase_end] if phrase_start is not None else None,
+        phrase_start=phrase_start,
+        phrase_end=phrase_end,
+        verb=verb[2] if verb else None,
+        medium="none",
+        medium_phrase=None,
+        author_handle=handle,
+    )
+
+
+def _phrase_bounds(
+    window: list[Tok], verb: Phrase | None, name: Name | None
+) -> tuple[int | None, int | None]:
+    """Where the attribution phrase is: the verb and the name, or the whole window."""
+    phrase_tokens = list(window)
+    if verb is not None:
+        lo, hi = verb[0], verb[1]
+        if name is not None:
+            lo = min(lo, next((k for k, t in enumerate(window) if t.start >= name.start), lo))
+            hi = max(hi, next((k + 1 for k, t in enumerate(window) if t.end >= name.end), hi))
+        phrase_tokens = window[lo:hi]
+    if not phrase_tokens:
+        return None, None
+    return phrase_tokens[0].start, phrase_tokens[-1].end
+
+
+def _speaker(
+    people: PeopleIndex, quote: Quote, name: Name | None, method: str
+) -> tuple[str | None, str | None, str]:
+    """(speaker, author handle, method): a name made full, a pronoun or role resolved to
+    the person it stands for, and the archive's author if it knows the person."""
+    if name is None:
+        return None, None, method
+    speaker: str | None
+    if name.kind == "name":
+        speaker = people.full_name(name.text, quote.open_at)
+    else:
+        # The person named before the pronoun or role itself, not before the quote:
+        # in "Sie kommentierte den Beitrag … Donald Trumps: „…“" she is not Trump.
+        speaker = people.last_person(name.start, known_only=name.kind == "role")
+        method = f"{method}+{name.kind}"
+    if speaker is not None and people.resolve is not None:
+        resolved = people.resolve(speaker) or people.resolve(name.text)
+        if resolved is not None:
+            return resolved[1], resolved[0], method
+    return speaker, None, method

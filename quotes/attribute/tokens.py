@@ -1,0 +1,123 @@
+"""The attribute stage's tokens (spaCy's, with the facts the stage reads) and the windows
+of them around a quote that are searched for its attribution."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from quotes.models import Quote
+from quotes.nlp import PERSON_LABELS
+
+# How many tokens around a quote are read for its attribution.
+WINDOW_TOKENS = 40
+# How many words of the sentence after a quote are read for an attribution opening it.
+NEXT_SENTENCE_WORDS = 8
+_HYPHEN_EDGES = "-‐'’"
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    text: str
+    lower: str
+    start: int
+    end: int
+    is_word: bool
+    sent_start: bool
+    person: bool
+
+
+def tokens_of(doc: Doc) -> list[Tok]:
+    """spaCy's tokens as the stage needs them. A one-letter token with a period ("X.")
+    ends a sentence unless a capitalized word precedes it (an initial: "John F. Kennedy"):
+    "… wrote on X. Her rival …" is two sentences."""
+    tokens: list[Tok] = []
+    split_before = False  # the previous token was "X." split into "X" and "."
+    for t in doc:
+        text = t.text.strip(_HYPHEN_EDGES) or t.text
+        start, person = t.idx, t.ent_type_ in PERSON_LABELS
+        previous = tokens[-1] if tokens else None
+        initial_like = len(text) == 2 and text[0].isupper() and text[1] == "."
+        if initial_like and not (previous and previous.text[:1].isupper()):
+            tokens.extend(_split_initial(text, start, bool(t.is_sent_start), person))
+            split_before = True
+            continue
+        sent_start = bool(t.is_sent_start) or (split_before and text[:1].isupper())
+        split_before = False
+        word = not (t.is_punct or t.is_space)
+        tokens.append(
+            Tok(text, text.casefold(), start, start + len(t.text), word, sent_start, person)
+        )
+    return tokens
+
+
+def _split_initial(text: str, start: int, sent_start: bool, person: bool) -> tuple[Tok, Tok]:
+    """"X." as the word "X" and a sentence's end mark."""
+    return (
+        Tok(text[0], text[0].casefold(), start, start + 1, True, sent_start, person),
+        Tok(".", ".", start + 1, start + 2, False, False, False),
+    )
+
+
+def after_window(tokens: list[Tok], starts: list[int], quote: Quote, next_start: int) -> list[Tok]:
+    """The tokens after a quote up to the end of its sentence, line or the next quote."""
+    begin = quote.outer_end
+    i = bisect_left(starts, begin)
+    window: list[Tok] = []
+    while i < len(tokens) and len(window) < WINDOW_TOKENS:
+        tok = tokens[i]
+        if tok.start >= next_start or (window and tok.sent_start and window[-1].text in ".!?"):
+            break
+        if "\n" in tok.text:
+            break
+        window.append(tok)
+        if tok.text in ".!?" and len(window) > 1:
+            break
+        i += 1
+    return window
+
+
+def before_window(tokens: list[Tok], starts: list[int], quote: Quote, prev_end: int) -> list[Tok]:
+    """The tokens before a quote back to the start of its sentence or the previous quote."""
+    i = bisect_left(starts, quote.open_at) - 1
+    window: list[Tok] = []
+    while i >= 0 and len(window) < WINDOW_TOKENS:
+        tok = tokens[i]
+        if tok.end <= prev_end:
+            break
+        if tok.text in ".!?…" or ("\n" in tok.text and window):
+            break
+        if not tok.text.isspace():
+            window.append(tok)
+        # A quote that opens its own sentence or paragraph is introduced by the sentence
+        # before it only when that one ends in a colon ("…respondió: \n\n“…”").
+        if tok.sent_start and not (len(window) == 1 and tok.text == ":"):
+            break
+        i -= 1
+    window.reverse()
+    return window
+
+
+def next_sentence_words(
+    tokens: list[Tok], starts: list[int], after: list[Tok], quote: Quote, next_start: int
+) -> list[Tok]:
+    """The first words of the sentence after a quote whose own sentence ends with it."""
+    if any(t.is_word for t in after):
+        return []  # the quote's own sentence goes on: the next one is about something else
+    begin = after[-1].end if after else quote.outer_end
+    i = bisect_left(starts, begin)
+    result: list[Tok] = []
+    while i < len(tokens) and len(result) < NEXT_SENTENCE_WORDS and tokens[i].start < next_start:
+        if "\n" in tokens[i].text or (result and tokens[i].text in ".!?"):
+            break
+        if tokens[i].is_word:
+            result.append(tokens[i])
+        i += 1
+    return result
+
+
+def words_between(tokens: list[Tok], starts: list[int], begin: int, end: int) -> list[Tok]:
+    """The word tokens starting in text[begin:end]."""
+    return [t for t in tokens[bisect_left(starts, begin) : bisect_left(starts, end)] if t.is_word]

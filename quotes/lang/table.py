@@ -1,0 +1,193 @@
+"""The schema of a language table: one pydantic model that is both the TOML file's
+layout (each field names its place in the file) and the type the pipeline reads.
+
+Word lists are casefolded on the way in where the pipeline compares them to casefolded
+text; names, titles and suffixes keep their case. Unknown keys are errors, so a typo in a
+table names itself instead of silently emptying a list.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import AliasPath, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+
+def _casefolded(values: Any) -> Any:
+    if isinstance(values, list | tuple):
+        return [v.casefold() if isinstance(v, str) else v for v in values]
+    return values
+
+
+def _casefolded_keys(mapping: Any) -> Any:
+    if isinstance(mapping, dict):
+        return {k.casefold(): v for k, v in mapping.items()}
+    return mapping
+
+
+def _casefolded_items(mapping: Any) -> Any:
+    if isinstance(mapping, dict):
+        return {k.casefold(): v.casefold() if isinstance(v, str) else v for k, v in mapping.items()}
+    return mapping
+
+
+def _compiled_mediums(mediums: Any) -> Any:
+    """`[medium]` (medium → regexes) as (medium, compiled pattern) pairs, in file order."""
+    if not isinstance(mediums, dict):
+        return mediums
+    return [
+        (medium, _compiled(medium, pattern))
+        for medium, patterns in mediums.items()
+        for pattern in (patterns if isinstance(patterns, list) else [patterns])
+    ]
+
+
+def _compiled(medium: str, pattern: Any) -> Any:
+    if not isinstance(pattern, str):
+        return pattern
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise PydanticCustomError(
+            "bad_pattern", "{medium}: bad pattern '{pattern}': {why}",
+            {"medium": medium, "pattern": pattern, "why": str(exc)},
+        ) from exc
+
+
+def _two_poles(opposites: Any) -> Any:
+    if isinstance(opposites, dict):
+        for axis, poles in opposites.items():
+            if not isinstance(poles, dict) or len(poles) != 2:
+                raise PydanticCustomError(
+                    "two_poles", "{axis} must name exactly two poles", {"axis": axis}
+                )
+        return {
+            axis: {pole: _casefolded(forms) for pole, forms in poles.items()}
+            for axis, poles in opposites.items()
+        }
+    return opposites
+
+
+Words = Annotated[tuple[str, ...], BeforeValidator(_casefolded)]
+WordSet = Annotated[frozenset[str], BeforeValidator(_casefolded)]
+Factors = Annotated[dict[str, float], BeforeValidator(_casefolded_keys)]
+Codes = Annotated[dict[str, str], BeforeValidator(_casefolded_keys)]
+Renames = Annotated[dict[str, str], BeforeValidator(_casefolded_items)]
+Mediums = Annotated[tuple[tuple[str, re.Pattern[str]], ...], BeforeValidator(_compiled_mediums)]
+Opposites = Annotated[dict[str, dict[str, tuple[str, ...]]], BeforeValidator(_two_poles)]
+
+
+def _at(section: str, key: str) -> AliasPath:
+    return AliasPath(section, key)
+
+
+class LanguageData(BaseModel):
+    """Everything the pipeline knows about one language."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: str
+    name: str
+    quote_pairs: tuple[tuple[str, str], ...]
+    stopwords: WordSet
+    letters: str = ""  # letters typical of the language, a weak hint for language identification
+    capitalizes_nouns: bool = False  # German-style: a capitalized word alone is no sign of a name
+    # --- [attribution] ---
+    speech_verbs: Words = Field((), validation_alias=_at("attribution", "speech_verbs"))
+    according_to: Words = Field((), validation_alias=_at("attribution", "according_to"))
+    # reporting words valid only right after a quote (de "so")
+    after_quote: Words = Field((), validation_alias=_at("attribution", "after_quote"))
+    pronouns: WordSet = Field(frozenset(), validation_alias=_at("attribution", "pronouns"))
+    # lowercase role nouns standing for a person ("billionaire")
+    roles: WordSet = Field(frozenset(), validation_alias=_at("attribution", "roles"))
+    name_particles: frozenset[str] = Field(
+        frozenset(), validation_alias=_at("attribution", "name_particles")
+    )
+    titles: frozenset[str] = Field(frozenset(), validation_alias=_at("attribution", "titles"))
+    # a verb's suffix that is its subject (id "ujarnya")
+    pronoun_suffixes: tuple[str, ...] = Field(
+        (), validation_alias=_at("attribution", "pronoun_suffixes")
+    )
+    # capitalized words that never name a person (Monday, Januari)
+    not_names: WordSet = Field(frozenset(), validation_alias=_at("attribution", "not_names"))
+    # I, my, we, our: the voice of a reproduced post
+    first_person: WordSet = Field(frozenset(), validation_alias=_at("attribution", "first_person"))
+    # "post", "bericht": words introducing a reproduced post
+    block_intro: Words = Field((), validation_alias=_at("attribution", "block_intro"))
+    # --- [medium]: medium → case-insensitive regexes naming it ---
+    medium_patterns: Mediums = Field((), validation_alias="medium")
+    # --- [translation]: MarianMT model into English; None: the multilingual one ---
+    translation_model: str | None = Field(None, validation_alias=_at("translation", "model"))
+    # --- [numbers] ---
+    decimal_comma: bool = Field(False, validation_alias=_at("numbers", "decimal_comma"))
+    scales: Factors = Field({}, validation_alias=_at("numbers", "scales"))  # "juta" → 1e6
+    currencies: Codes = Field({}, validation_alias=_at("numbers", "currencies"))  # "dolar" → USD
+    approximators: Words = Field((), validation_alias=_at("numbers", "approximators"))
+    number_words: Factors = Field({}, validation_alias=_at("numbers", "words"))  # "zehn" → 10
+    number_multipliers: Factors = Field({}, validation_alias=_at("numbers", "multipliers"))
+    # "a", "un", "eine": one, but only before a scale
+    number_ones: WordSet = Field(frozenset(), validation_alias=_at("numbers", "ones"))
+    # "and" (hundred and ten), "und" (fünfundzwanzig)
+    number_joiners: WordSet = Field(frozenset(), validation_alias=_at("numbers", "joiners"))
+    # numbers written as one word: "zehntausend", "diecimila"
+    compound_numbers: bool = Field(False, validation_alias=_at("numbers", "compound_numbers"))
+    vague_numbers: Factors = Field({}, validation_alias=_at("numbers", "vague"))  # "thousands"
+    percent_words: Words = Field((), validation_alias=_at("numbers", "percent"))
+    range_to: Words = Field((), validation_alias=_at("numbers", "range_to"))  # "10 bis 15"
+    range_between: Words = Field((), validation_alias=_at("numbers", "range_between"))
+    range_and: Words = Field((), validation_alias=_at("numbers", "range_and"))
+    # "im Jahr 1", "pada tahun 2019": a year
+    year_words: WordSet = Field(frozenset(), validation_alias=_at("numbers", "year_words"))
+    # "100 millions de dollars", "d'euros"
+    currency_connectors: Words = Field((), validation_alias=_at("numbers", "connectors"))
+    # --- [polarity] ---
+    negations: WordSet = Field(frozenset(), validation_alias=_at("polarity", "negations"))
+    # "confused", "refuse", "without"
+    implicit_negations: WordSet = Field(frozenset(), validation_alias=_at("polarity", "implicit"))
+    # "not only", "non lucratif": no negation
+    negation_exceptions: Words = Field((), validation_alias=_at("polarity", "exceptions"))
+    # conjunctions that open a clause
+    clause_words: WordSet = Field(frozenset(), validation_alias=_at("polarity", "clause_words"))
+    hedges: Words = Field((), validation_alias=_at("polarity", "hedges"))  # "apparently"
+    # --- [names] ---
+    exonyms: Renames = Field({}, validation_alias=_at("names", "exonyms"))  # "deutschland"
+    # --- [opposites]: axis → pole → forms: ("profit", "non-profit") ← "nirlaba" ---
+    opposites: Opposites = Field({}, validation_alias="opposites")
+    # --- [sentences] ---
+    # Function words the language capitalizes inside a sentence ("I", formal "Sie", "U"):
+    # for them a capital is no sign of a sentence whose end mark was left out.
+    capitalized_words: WordSet = Field(
+        frozenset(), validation_alias=_at("sentences", "capitalized")
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_keys_only(cls, raw: Any) -> Any:
+        """Unknown keys inside a section are errors too (pydantic checks the top level)."""
+        if not isinstance(raw, dict):
+            return raw
+        for section, keys in _section_keys().items():
+            found = raw.get(section, {})
+            if not isinstance(found, dict):
+                raise PydanticCustomError(
+                    "table", "[{section}] must be a table", {"section": section}
+                )
+            unknown = sorted(set(found) - keys)
+            if unknown:
+                raise PydanticCustomError(
+                    "unknown_key", "unknown key {key}", {"key": f"{section}.{unknown[0]}"}
+                )
+        return raw
+
+
+def _section_keys() -> dict[str, set[str]]:
+    """Section → the keys the fields read from it, from the fields' aliases."""
+    sections: dict[str, set[str]] = {}
+    for field in LanguageData.model_fields.values():
+        alias = field.validation_alias
+        if isinstance(alias, AliasPath) and len(alias.path) == 2:
+            section, key = alias.path
+            sections.setdefault(str(section), set()).add(str(key))
+    return sections

@@ -1,0 +1,172 @@
+"""Finding a translation model on disk, without any network access, and naming its
+weights (the revision in every cache key)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from quotes.translate.registry import (
+    CONFIG_FILE,
+    CT2_WEIGHTS,
+    MARIAN_WEIGHTS,
+    TOKENIZER_FILES,
+    BackendKind,
+    looks_like_path,
+    model_for,
+)
+
+_REPO_ID = re.compile(r"^[\w.-]+/[\w.-]+$")
+_SNAPSHOT_HASH = re.compile(r"^[0-9a-f]{40}$")
+# Bytes of the weights file hashed into the revision (see `model_revision`).
+_WEIGHTS_SAMPLE = 1 << 20
+
+def model_kind(path: Path) -> BackendKind | None:
+    """Which backend reads the directory, judged by its weights file; None if it has none."""
+    if (path / CT2_WEIGHTS).is_file():
+        return "ctranslate2"
+    if any((path / name).is_file() for name in MARIAN_WEIGHTS):
+        return "transformers"
+    return None
+
+
+def missing_files(path: Path) -> list[str]:
+    """Files a model directory lacks to be loaded (empty when complete)."""
+    missing = [name for name in TOKENIZER_FILES if not (path / name).is_file()]
+    kind = model_kind(path)
+    if kind is None:
+        missing.insert(0, f"weights ({' or '.join((*MARIAN_WEIGHTS, CT2_WEIGHTS))})")
+    if kind == "transformers" and not (path / CONFIG_FILE).is_file():
+        missing.insert(0, CONFIG_FILE)
+    return missing
+
+
+def _dir_candidates(name: str, model_dir: Path | None) -> list[Path]:
+    if model_dir is None:
+        return []
+    # The three ways people lay models out: the hub name as nested folders, the name
+    # flattened as the hub cache and `hf download --local-dir` users do, or just its tail.
+    names = [name, name.replace("/", "--"), name.rstrip("/").rsplit("/", 1)[-1]]
+    return [model_dir.expanduser() / n for n in dict.fromkeys(names)]
+
+
+def _hf_cache_snapshot(name: str, hf_cache: Path | None) -> Path | None:
+    if not _REPO_ID.match(name):
+        return None
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import HFValidationError
+
+    try:
+        # local_files_only: look in the cache, never ask the hub.
+        found = snapshot_download(
+            name, local_files_only=True, cache_dir=str(hf_cache) if hf_cache else None
+        )
+    except (OSError, HFValidationError):  # not cached (LocalEntryNotFoundError) or bad name
+        return None
+    return Path(found) if isinstance(found, str) else None
+
+
+def locate_model(
+    name_or_path: str, model_dir: Path | None, *, hf_cache: Path | None = None
+) -> Path | None:
+    """The directory holding the model, found without any network access, or None.
+
+    Looks at the name as a directory path, then in `model_dir` (as `<name>`,
+    `<owner>--<model>` or `<model>`), then in the Hugging Face cache (`hf_cache`, by
+    default the user's). A directory that exists is returned even when incomplete, so
+    that loading can say what is wrong with it instead of calling it missing.
+    """
+    given = Path(name_or_path).expanduser()
+    if given.is_dir():
+        return given
+    if looks_like_path(name_or_path):
+        return None
+    candidates = [p for p in _dir_candidates(name_or_path, model_dir) if p.is_dir()]
+    complete = [p for p in candidates if not missing_files(p)]
+    if complete or candidates:
+        return (complete or candidates)[0]
+    return _hf_cache_snapshot(name_or_path, hf_cache)
+
+
+def model_revision(path: Path) -> str:
+    """A short id of the weights in `path`, part of every cache key.
+
+    In the Hugging Face cache it is the commit the snapshot was taken from. Elsewhere it is
+    a hash of config.json, the weights file's name and size and its first and last MiB:
+    retrained weights of the same architecture have the same size, but not the same bytes,
+    and reading two MiB costs nothing next to hashing hundreds.
+    """
+    if path.parent.name == "snapshots" and _SNAPSHOT_HASH.match(path.name):
+        return path.name[:12]
+    digest = hashlib.sha256()
+    config = path / CONFIG_FILE
+    if config.is_file():
+        digest.update(config.read_bytes())
+    for name in (CT2_WEIGHTS, *MARIAN_WEIGHTS):
+        weights = path / name
+        if weights.is_file():
+            size = weights.stat().st_size
+            digest.update(f"\0{name}\0{size}\0".encode())
+            with weights.open("rb") as handle:
+                digest.update(handle.read(_WEIGHTS_SAMPLE))
+                handle.seek(max(0, size - _WEIGHTS_SAMPLE))
+                digest.update(handle.read(_WEIGHTS_SAMPLE))
+            break
+    return digest.hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class LocatedModel:
+    """A model found on disk: the name it was asked for, where it is and what it is."""
+
+    name: str  # as configured: a hub name or a path
+    path: Path
+    kind: BackendKind | None  # None: no weights file, loading will say so
+    revision: str
+
+    @property
+    def label(self) -> str:
+        """The name in cache keys: a hub name, or a directory's own name, so that moving
+        a model directory keeps its cached translations."""
+        if looks_like_path(self.name) or Path(self.name).expanduser().is_dir():
+            return self.path.name
+        return self.name
+
+
+def find_model(
+    name: str, model_dir: Path | None, *, hf_cache: Path | None = None
+) -> LocatedModel | None:
+    path = locate_model(name, model_dir, hf_cache=hf_cache)
+    if path is None:
+        return None
+    return LocatedModel(name=name, path=path, kind=model_kind(path), revision=model_revision(path))
+
+
+@dataclass(frozen=True, slots=True)
+class ModelStatus:
+    """What `quotes models list` shows for one language."""
+
+    language: str
+    model: str
+    found: LocatedModel | None
+
+    @property
+    def present(self) -> bool:
+        return self.found is not None and not missing_files(self.found.path)
+
+
+def model_status(
+    language: str,
+    overrides: Mapping[str, str] | None = None,
+    model_dir: Path | None = None,
+    *,
+    hf_cache: Path | None = None,
+) -> ModelStatus | None:
+    """Where the model for `language` is, if anywhere; None for English."""
+    name = model_for(language, overrides)
+    if name is None:
+        return None
+    return ModelStatus(language, name, find_model(name, model_dir, hf_cache=hf_cache))
