@@ -4,16 +4,26 @@ Built from the same dict as the JSON report (`quotes.report.verify_report`): eac
 beside the tweet it was matched to, the words and numbers that differ marked in both, the
 verdict in colour *and* words, its confidence and the evidence of every difference. One
 file: inline CSS, no script, no external asset, so it can be mailed, archived or opened
-offline; the two columns stack on a phone. Every text from an article or a tweet is
-escaped.
+offline; the two columns stack on a phone.
+
+The page itself is written in jinja2 templates (`quotes/templates/`), rendered with
+autoescaping on and undefined names an error: every text from an article or a tweet is
+escaped by the template that shows it. This module only decides *what* is shown — which
+words are marked, which verdict style applies, whether an address may be a link — and
+hands the templates plain values, never HTML.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+import jinja2
+from markupsafe import Markup
 
 # Verdict → (label shown, symbol shown, CSS class). The symbol and the label carry the
 # meaning; the colour only repeats it.
@@ -29,233 +39,244 @@ EVIDENCE_LABELS = {
     "anchors": "numbers and names of the quote itself",
     "source-language": "the quote's own words, read in its language",
     "back-translation": "the machine back-translation",
+    "embedding": "sentence embeddings: the meaning of whole clauses compared across languages",
     "attribution": "who the article says spoke",
 }
+NO_TRANSLATION = "none (anchors and embeddings only)"
+_WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
 
-_CSS = """
-:root { color-scheme: light; --ink: #1b1b1f; --muted: #5a5a66; --line: #d9d9e0;
-  --ok: #1d6b35; --ok-bg: #e6f4ea; --soft: #7a4f00; --soft-bg: #fff4d6; --bad: #a1121b;
-  --bad-bg: #fde8e8; --none: #4a4a55; --none-bg: #eeeef2; --mark: #ffe066; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: var(--ink); background: #f7f7fa; }
-main { max-width: 1100px; margin: 0 auto; padding: 16px; }
-h1 { font-size: 1.5rem; margin: 0 0 4px; }
-h2 { font-size: 1.15rem; margin: 28px 0 8px; overflow-wrap: anywhere; }
-.meta, .small { color: var(--muted); font-size: 0.875rem; }
-.summary { display: flex; flex-wrap: wrap; gap: 8px; margin: 12px 0; padding: 0;
-  list-style: none; }
-.chip { border-radius: 999px; padding: 2px 10px; font-size: 0.875rem; border: 1px solid; }
-.card { background: #fff; border: 1px solid var(--line); border-left: 6px solid;
-  border-radius: 8px; padding: 12px 14px; margin: 12px 0; }
-.verdict { display: flex; flex-wrap: wrap; align-items: baseline; gap: 6px 12px;
-  margin-bottom: 8px; }
-.badge { font-weight: 700; border-radius: 4px; padding: 1px 8px; }
-.ok { color: var(--ok); border-color: var(--ok); }
-.ok .badge, .chip.ok { background: var(--ok-bg); }
-.soft { color: var(--soft); border-color: var(--soft); }
-.soft .badge, .chip.soft { background: var(--soft-bg); }
-.bad { color: var(--bad); border-color: var(--bad); }
-.bad .badge, .chip.bad { background: var(--bad-bg); }
-.none { color: var(--none); border-color: var(--none); }
-.none .badge, .chip.none { background: var(--none-bg); }
-.card > *:not(.verdict) { color: var(--ink); }
-.bar { display: inline-block; width: 80px; height: 0.6em; background: var(--line);
-  border-radius: 3px; vertical-align: middle; overflow: hidden; }
-.bar > span { display: block; height: 100%; background: var(--muted); }
-.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
-.side { min-width: 0; }
-.side h3 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em;
-  color: var(--muted); margin: 0 0 4px; }
-blockquote { margin: 0; padding: 8px 10px; background: #fafafc; border: 1px solid var(--line);
-  border-radius: 6px; white-space: pre-wrap; overflow-wrap: anywhere; }
-mark { background: var(--mark); color: inherit; padding: 0 2px; border-radius: 2px;
-  outline: 1px solid #c9a400; }
-.bt { margin-top: 6px; font-size: 0.9rem; }
-.diffs { margin: 10px 0 0; padding-left: 1.2em; }
-.diffs li { margin: 2px 0; }
-.notes { margin: 8px 0 0; padding-left: 1.2em; color: var(--muted); font-size: 0.85rem; }
-a { color: #1a4fb5; overflow-wrap: anywhere; }
-@media (max-width: 640px) {
-  main { padding: 10px; }
-  .pair { grid-template-columns: 1fr; }
-  h1 { font-size: 1.3rem; }
-}
-"""
+
+class Segment(NamedTuple):
+    """A stretch of a text, and whether it differs from the other side (shown marked)."""
+
+    text: str
+    marked: bool
+
+
+class VerdictStyle(NamedTuple):
+    label: str
+    symbol: str
+    css: str
+
+
+@dataclass(frozen=True)
+class TweetView:
+    author: object
+    date: str  # the day only; "" when the archive has no date
+    url: str | None
+    url_is_web: bool  # only http(s) addresses become links; anything else is shown as text
+    archive_id: object
+    fragment: bool
+    segments: list[Segment]
+
+
+@dataclass(frozen=True)
+class DifferenceView:
+    kind: object
+    quote: object
+    tweet: object
+    evidence: object
+
+
+@dataclass(frozen=True)
+class BackTranslationView:
+    model: object
+    segments: list[Segment]
+
+
+@dataclass(frozen=True)
+class QuoteCard:
+    number: int
+    verdict: VerdictStyle
+    confidence: float
+    method: object
+    language: object
+    speaker: object
+    claimed_medium: str | None
+    segments: list[Segment]
+    back_translation: BackTranslationView | None
+    attribution: object
+    tweet: TweetView | None
+    differences: list[DifferenceView]
+    notes: list[object]
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    source: object
+    language: object
+    cards: list[QuoteCard]
+
+
+@dataclass(frozen=True)
+class HeaderView:
+    generated_at: object
+    version: object
+    tweets: object
+    translation: str
+    embedding: object
+    chips: list[tuple[VerdictStyle, object]]
 
 
 def html_report(payload: dict[str, Any]) -> str:
     """The attribution report (`quotes.report/1` dict) as one HTML document."""
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>Attribution report</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body><main>",
-        "<h1>Attribution report</h1>",
-        _header(payload),
-    ]
-    for article in payload.get("articles", []):
-        parts.append(_article(article))
-    errors = payload.get("errors") or []
-    if errors:
-        parts.append("<h2>Inputs not read</h2><ul>")
-        parts += [f"<li><code>{_e(e['source'])}</code>: {_e(e['error'])}</li>" for e in errors]
-        parts.append("</ul>")
-    parts.append("</main></body></html>")
-    return "\n".join(parts) + "\n"
-
-
-def _header(payload: dict[str, Any]) -> str:
-    tool = payload.get("tool", {})
-    archive = payload.get("archive", {})
-    models = payload.get("models", {})
-    translation = models.get("translation") or {}
-    mt = ", ".join(f"{lang}: {model}" for lang, model in translation.items()) or (
-        "none (anchors and embeddings only)"
+    return _environment().get_template("report.html.j2").render(
+        header=_header(payload),
+        articles=[_article(article) for article in payload.get("articles", [])],
+        errors=payload.get("errors") or [],
     )
-    chips = "".join(
-        f'<li class="chip {VERDICT_STYLE[label][2]}">{VERDICT_STYLE[label][1]} '
-        f"{_e(VERDICT_STYLE[label][0])}: {count}</li>"
-        for label, count in (payload.get("summary") or {}).items()
-        if count and label in VERDICT_STYLE
-    )
-    return (
-        f'<p class="meta">Generated {_e(payload.get("generated_at", ""))} by quotes '
-        f'{_e(tool.get("version", ""))} against {_e(archive.get("tweets", "?"))} archived '
-        f"tweets. Translation: {_e(mt)}. Embeddings: "
-        f'{_e(models.get("embedding") or "none")}.</p>'
-        f'<ul class="summary" aria-label="verdicts">{chips}</ul>'
-    )
-
-
-def _article(article: dict[str, Any]) -> str:
-    out = [f"<section><h2>{_e(article['source'])} ({_e(article['language'])})</h2>"]
-    quotes = article.get("quotes") or []
-    if not quotes:
-        out.append('<p class="small">No statement quotes.</p>')
-    out += [_quote(i, q) for i, q in enumerate(quotes, 1)]
-    out.append("</section>")
-    return "\n".join(out)
-
-
-def _quote(number: int, q: dict[str, Any]) -> str:
-    label, symbol, css = VERDICT_STYLE.get(q["verdict"], (q["verdict"], "•", "none"))
-    differences = q.get("differences") or []
-    quote_marks = [d["quote"] for d in differences if d.get("quote")]
-    tweet_marks = [d["tweet"] for d in differences if d.get("tweet") and d["kind"] != "speaker"]
-    speaker = q.get("speaker") or "speaker unknown"
-    medium = f" · claimed medium: {q['medium']}" if q.get("medium", "none") != "none" else ""
-    confidence = float(q.get("confidence") or 0)
-    head = (
-        f'<div class="verdict"><span class="badge">{symbol} {_e(label)}</span>'
-        f'<span class="small">confidence {confidence:.2f} '
-        f'<span class="bar" aria-hidden="true"><span style="width:{confidence * 100:.0f}%">'
-        "</span></span>"
-        f" · {_e(q.get('method', ''))}</span></div>"
-    )
-    quote_side = (
-        f'<div class="side"><h3>Quote #{number} ({_e(q.get("language", ""))}) — '
-        f"{_e(speaker)}{_e(medium)}</h3>"
-        f"<blockquote>{highlight(q['text'], quote_marks)}</blockquote>"
-        + _back_translation(q, quote_marks)
-        + (f'<p class="small">“{_e(q["attribution"])}”</p>' if q.get("attribution") else "")
-        + "</div>"
-    )
-    tweet_side = _tweet(q.get("match"), tweet_marks)
-    return (
-        f'<article class="card {css}" aria-label="{_e(label)}">{head}'
-        f'<div class="pair">{quote_side}{tweet_side}</div>'
-        f"{_differences(differences)}{_notes(q.get('notes') or [])}</article>"
-    )
-
-
-def _back_translation(q: dict[str, Any], marks: Sequence[str]) -> str:
-    bt = q.get("back_translation")
-    if not bt:
-        return ""
-    return (
-        f'<p class="bt"><span class="small">Back-translation ({_e(bt.get("model", ""))}):'
-        f"</span> {highlight(bt['text'], marks)}</p>"
-    )
-
-
-def _tweet(match: dict[str, Any] | None, marks: Sequence[str]) -> str:
-    if not match:
-        return ('<div class="side"><h3>Tweet</h3><p class="small">No tweet in the archive is '
-                "close enough.</p></div>")
-    tweet = match["tweet"]
-    date = f", {_e(tweet['date'][:10])}" if tweet.get("date") else ""
-    link = _link(tweet.get("url"), "open") if tweet.get("url") else (
-        f"archive #{_e(tweet.get('archive_id'))}"
-    )
-    part = " · the quote renders part of it" if match.get("fragment") else ""
-    return (
-        f'<div class="side"><h3>Tweet by @{_e(tweet["author"])}{date} · {link}{part}</h3>'
-        f"<blockquote>{highlight(tweet['text'], marks)}</blockquote></div>"
-    )
-
-
-def _differences(differences: Sequence[dict[str, Any]]) -> str:
-    if not differences:
-        return ""
-    items = []
-    for d in differences:
-        quote = _e(d.get("quote") or "—")
-        tweet = _e(d.get("tweet") or "—")
-        evidence = EVIDENCE_LABELS.get(d.get("evidence", ""), d.get("evidence", ""))
-        items.append(
-            f"<li><strong>{_e(d['kind'])}</strong>: quote “{quote}” · tweet “{tweet}” "
-            f'<span class="small">(seen in {_e(evidence)})</span></li>'
-        )
-    return '<ul class="diffs" aria-label="differences">' + "".join(items) + "</ul>"
-
-
-def _notes(notes: Iterable[str]) -> str:
-    shown = [f"<li>{_e(n)}</li>" for n in notes if n]
-    return f'<ul class="notes">{"".join(shown)}</ul>' if shown else ""
-
-
-def _link(url: str, text: str) -> str:
-    """A link only to http(s) addresses; anything else is shown as text."""
-    if not re.match(r"https?://", url, re.IGNORECASE):
-        return _e(url)
-    return f'<a href="{_e(url)}" rel="noopener noreferrer">{_e(text)}</a>'
 
 
 def highlight(text: str, needles: Iterable[str]) -> str:
-    """`text` escaped, with every occurrence of each needle wrapped in <mark> (overlaps
+    """`text` as escaped HTML, with every occurrence of each needle wrapped in <mark>
+    (see `marked_segments`)."""
+    macros = _environment().get_template("cards.html.j2").module
+    return str(macros.marked(marked_segments(text, needles)))  # type: ignore[attr-defined]
+
+
+def marked_segments(text: str, needles: Iterable[str]) -> list[Segment]:
+    """`text` cut into segments, those covering an occurrence of a needle marked (overlaps
     merged). A needle not found as written is looked for without regard to case."""
     spans: list[tuple[int, int]] = []
     for needle in needles:
-        needle = needle.strip()
-        if not needle:
-            continue
-        # Whole tokens only: "1" must not light up inside "10,000".
-        pattern = (r"(?<![\w.,])" if needle[0].isalnum() else "") + re.escape(needle) + (
-            r"(?![\w]|[.,]\d)" if needle[-1].isalnum() else "")
-        found = [m.span() for m in re.finditer(pattern, text)]
-        if not found:
-            found = [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
-        spans += found
+        spans += _occurrences(text, needle.strip())
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
-    out, at = [], 0
+    segments: list[Segment] = []
+    at = 0
     for start, end in merged:
-        out.append(_e(text[at:start]))
-        out.append(f"<mark>{_e(text[start:end])}</mark>")
+        if at < start:
+            segments.append(Segment(text[at:start], False))
+        segments.append(Segment(text[start:end], True))
         at = end
-    out.append(_e(text[at:]))
-    return "".join(out)
+    if at < len(text):
+        segments.append(Segment(text[at:], False))
+    return segments
 
 
-def _e(value: object) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+    if not needle:
+        return []
+    # Whole tokens only: "1" must not light up inside "10,000".
+    pattern = (r"(?<![\w.,])" if needle[0].isalnum() else "") + re.escape(needle) + (
+        r"(?![\w]|[.,]\d)" if needle[-1].isalnum() else "")
+    found = [m.span() for m in re.finditer(pattern, text)]
+    return found or [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
+
+
+def _header(payload: dict[str, Any]) -> HeaderView:
+    tool = payload.get("tool", {})
+    archive = payload.get("archive", {})
+    models = payload.get("models", {})
+    translation = models.get("translation") or {}
+    return HeaderView(
+        generated_at=payload.get("generated_at", ""),
+        version=tool.get("version", ""),
+        tweets=archive.get("tweets", "?"),
+        translation=", ".join(f"{lang}: {model}" for lang, model in translation.items())
+        or NO_TRANSLATION,
+        embedding=models.get("embedding") or "none",
+        chips=[(VerdictStyle(*VERDICT_STYLE[label]), count)
+               for label, count in (payload.get("summary") or {}).items()
+               if count and label in VERDICT_STYLE],
+    )
+
+
+def _article(article: dict[str, Any]) -> ArticleView:
+    quotes = article.get("quotes") or []
+    return ArticleView(
+        source=article["source"],
+        language=article["language"],
+        cards=[_card(number, quote) for number, quote in enumerate(quotes, 1)],
+    )
+
+
+def _marks(differences: Sequence[dict[str, Any]]) -> tuple[list[str], list[str]]:
+    """What to mark in the quote (and its back-translation), and what in the tweet."""
+    quote_marks = [d["quote"] for d in differences if d.get("quote")]
+    # A speaker difference's tweet side is the author's @handle, not words of the tweet.
+    tweet_marks = [d["tweet"] for d in differences if d.get("tweet") and d["kind"] != "speaker"]
+    return quote_marks, tweet_marks
+
+
+def _card(number: int, q: dict[str, Any]) -> QuoteCard:
+    differences = q.get("differences") or []
+    quote_marks, tweet_marks = _marks(differences)
+    medium = q.get("medium", "none")
+    return QuoteCard(
+        number=number,
+        verdict=VerdictStyle(*VERDICT_STYLE.get(q["verdict"], (q["verdict"], "•", "none"))),
+        confidence=float(q.get("confidence") or 0),
+        method=q.get("method", ""),
+        language=q.get("language", ""),
+        speaker=q.get("speaker") or "speaker unknown",
+        claimed_medium=None if medium == "none" else str(q["medium"]),
+        segments=marked_segments(q["text"], quote_marks),
+        back_translation=_back_translation(q.get("back_translation"), quote_marks),
+        attribution=q.get("attribution"),
+        tweet=_tweet(q.get("match"), tweet_marks),
+        differences=[_difference(d) for d in differences],
+        notes=[note for note in q.get("notes") or [] if note],
+    )
+
+
+def _back_translation(bt: dict[str, Any] | None, marks: Sequence[str]
+                      ) -> BackTranslationView | None:
+    if not bt:
+        return None
+    return BackTranslationView(model=bt.get("model", ""),
+                               segments=marked_segments(bt["text"], marks))
+
+
+def _tweet(match: dict[str, Any] | None, marks: Sequence[str]) -> TweetView | None:
+    if not match:
+        return None
+    tweet = match["tweet"]
+    url = tweet.get("url") or None
+    return TweetView(
+        author=tweet["author"],
+        date=tweet["date"][:10] if tweet.get("date") else "",
+        url=url,
+        url_is_web=bool(url and _WEB_ADDRESS.match(url)),
+        archive_id=tweet.get("archive_id"),
+        fragment=bool(match.get("fragment")),
+        segments=marked_segments(tweet["text"], marks),
+    )
+
+
+def _difference(d: dict[str, Any]) -> DifferenceView:
+    evidence = d.get("evidence", "")
+    return DifferenceView(
+        kind=d["kind"],
+        quote=d.get("quote") or "—",
+        tweet=d.get("tweet") or "—",
+        evidence=EVIDENCE_LABELS.get(evidence, evidence),
+    )
+
+
+def _escape_as_html_escape(value: object) -> object:
+    """Every `{{ value }}` goes through here before autoescaping: escaped with
+    `html.escape` (quote=True), as the page was before its templates, so its bytes stay
+    the same (`&#x27;`, `&quot;` where markupsafe writes `&#39;`, `&#34;`) and None shows
+    as nothing. Its result is Markup built only from escaped text, so autoescape passes it
+    through; Markup already (a macro's output) is left alone, so nothing is escaped twice."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(html.escape("" if value is None else str(value), quote=True))
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("quotes", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=_escape_as_html_escape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
