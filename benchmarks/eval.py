@@ -42,7 +42,7 @@ from rapidfuzz import fuzz
 
 from quotes import lang
 from quotes.anchors import Anchor, extract_anchors
-from quotes.compare import clauses, negated, same_name, sentences
+from quotes.compare import clauses, loose_sentences, negated, same_name
 from quotes.embed import default_embedder
 from quotes.formats import read_archive_file
 from quotes.models import Document
@@ -254,7 +254,7 @@ def change_scale(anchor: Anchor) -> str | None:
 
 
 def _apply_first(text: str, rules: Iterable[tuple[str, str]], *, per_sentence: bool) -> str | None:
-    units = sentences(text) if per_sentence else [text]
+    units = loose_sentences(text) if per_sentence else [text]
     for rule, replacement in rules:
         for unit in units:
             changed = re.sub(rule, replacement, unit, count=1)
@@ -287,7 +287,7 @@ def cut_clause(base: Base) -> tuple[str, bool] | None:
     """The quote without its longest inner clause (a cut at either end is a partial
     quote, which is legitimate), and whether the cut took a number or a name along."""
     table = _table(base.language)
-    pieces = [c for s in sentences(base.quote) for c in clauses(s, table)]
+    pieces = [c for s in loose_sentences(base.quote) for c in clauses(s, table)]
     if len(pieces) < 3:
         return None
     inner = max(pieces[1:-1], key=len)

@@ -28,8 +28,8 @@ from rapidfuzz import fuzz
 
 from quotes.anchors import Anchor, compare_anchors
 from quotes.models import CanonicalTweet, TweetMatch
-from quotes.normalize import fold_typography, strip_accents
-from quotes.splitting import quote_sentences, split_at_end_marks
+from quotes.normalize import SPACES, TCO_LINK, fold_typography, strip_accents
+from quotes.text import quote_sentences, split_at_end_marks
 
 # --- thresholds (cosine for embeddings, 0-100 for rapidfuzz) -----------------------------
 # On the dev set real translations scored 0.853-0.926 against their tweet and unrelated
@@ -73,19 +73,17 @@ THRESHOLDS = {
 # Anchors that identify a text on their own (names are too common across tweets).
 STRONG_ANCHORS = ("number", "handle", "hashtag", "url")
 
-_TCO = re.compile(r"https?://t\.co/\w+")
 _HANDLE = re.compile(r"@\w+")
 _URL = re.compile(r"https?://\S+")
 _NON_WORD = re.compile(r"[^\w\s]")
-_SPACES = re.compile(r"\s+")
 
 
 def normalize_for_fuzzy(text: str) -> str:
     """Case, punctuation, typographic quotes, accents, links and @handles out of the way."""
-    text = _URL.sub(" ", _TCO.sub(" ", text))
+    text = _URL.sub(" ", TCO_LINK.sub(" ", text))
     text = _HANDLE.sub(" ", fold_typography(text))
     text = _NON_WORD.sub(" ", strip_accents(text).casefold().replace("'", ""))
-    return _SPACES.sub(" ", text).strip()
+    return SPACES.sub(" ", text).strip()
 
 
 def tweet_segments(text: str) -> list[str]:
@@ -237,7 +235,7 @@ def supported_part(query: QueryFeatures, closest: Scored) -> str | None:
     part = query.text
     for sentence, _ in closest.unsupported:
         part = part.replace(sentence, " ")
-    part = _SPACES.sub(" ", part).strip()
+    part = SPACES.sub(" ", part).strip()
     if len(part) < SUPPORTED_SHARE * len(query.text.strip()) or not quote_sentences(part):
         return None
     return part

@@ -264,3 +264,27 @@ class StoredAuthor:
     id: int
     handle: str
     name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What one import stored: new tweets, updated ones, duplicates left out."""
+
+    added: int
+    updated: int  # stored tweets that gained their platform id
+    duplicates: int  # records already in the archive or earlier in the same batch
+    skipped_retweets: int
+    import_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class VectorIndexInfo:
+    """An embedding model's IVF index as `quotes archive embed` reports it."""
+
+    model: str
+    dim: int
+    lists: int
+    probes: int
+    vectors_at_build: int
+    built_at: datetime
+    vectors: int  # segment vectors filed under its cells

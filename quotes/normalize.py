@@ -14,8 +14,9 @@ _QUOTE_FOLD = str.maketrans(
         "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ",
     }
 )
-_SPACES = re.compile(r"\s+")
-_TCO = re.compile(r"https?://t\.co/\w+")
+SPACES = re.compile(r"\s+")
+# A t.co short link: it changes with every copy of a tweet, so it identifies nothing.
+TCO_LINK = re.compile(r"https?://t\.co/\w+")
 
 
 def strip_accents(text: str) -> str:
@@ -31,7 +32,7 @@ def fold_typography(text: str) -> str:
 def alias_key(name: str) -> str:
     """Key under which a person's name or handle is looked up: "@ElonMusk" == "elonmusk"."""
     key = strip_accents(fold_typography(name)).casefold().strip().lstrip("@")
-    return _SPACES.sub(" ", key)
+    return SPACES.sub(" ", key)
 
 
 def text_key(text: str) -> str:
@@ -40,6 +41,6 @@ def text_key(text: str) -> str:
     Same words in the same order after HTML unescaping, typography folding, case folding
     and whitespace collapsing; t.co short links are dropped since they change per copy.
     """
-    text = _TCO.sub(" ", html.unescape(text))
+    text = TCO_LINK.sub(" ", html.unescape(text))
     text = unicodedata.normalize("NFKC", fold_typography(text)).casefold()
-    return _SPACES.sub(" ", text).strip()
+    return SPACES.sub(" ", text).strip()

@@ -23,11 +23,13 @@ from quotes.models import (
     ExtractRun,
     QuoteFinding,
     QuoteResult,
+    StoredTweet,
     VerifyRun,
 )
 from quotes.story import story_markdown
 
 EXTRACT_SCHEMA = "quotes.extract/1"
+ARCHIVE_SCHEMA = "quotes.archive/1"
 
 
 def finding_to_dict(finding: QuoteFinding) -> dict[str, Any]:
@@ -51,6 +53,41 @@ def extract_report(run: ExtractRun) -> dict[str, Any]:
         "schema": EXTRACT_SCHEMA,
         "documents": [analysis_to_dict(a) for a in run.analyses],
         "errors": [{"source": e.source, "error": e.message} for e in run.errors],
+    }
+
+
+# --- the archive (`quotes archive list|show --format json`) ------------------------------
+
+
+def tweet_date(tweet: StoredTweet) -> str:
+    """When a tweet was posted, as precisely as it is known; empty when unknown."""
+    if tweet.created_at is None:
+        return ""
+    if tweet.created_precision == "day":
+        return tweet.created_at.date().isoformat()
+    return tweet.created_at.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def tweet_json(tweet: StoredTweet) -> dict[str, Any]:
+    """Every stored field; dates as ISO 8601 (a plain date when only the day is known)."""
+    created = None
+    if tweet.created_at is not None:
+        created = tweet_date(tweet) if tweet.created_precision == "day" else (
+            tweet.created_at.isoformat(timespec="seconds") + "Z"
+        )
+    return {
+        "id": tweet.id,
+        "platform_id": tweet.platform_id,
+        "author": tweet.author_handle,
+        "display_name": tweet.display_name,
+        "created_at": created,
+        "created_precision": tweet.created_precision,
+        "text": tweet.text,
+        "text_key": tweet.text_key,
+        "url": tweet.url,
+        "source": tweet.source,
+        "import_id": tweet.import_id,
+        "provenance": tweet.provenance,
     }
 
 

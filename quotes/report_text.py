@@ -7,14 +7,17 @@ change what is shown.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from quotes.models import ALARMING, DocumentAnalysis
+from quotes.models import ALARMING, DocumentAnalysis, ImportResult, StoredTweet, VectorIndexInfo
+from quotes.report import tweet_date
+
+MIN_TEXT_WIDTH = 20  # characters of tweet text in the `archive list` table, however narrow
 
 
 def print_analysis(console: Console, analysis: DocumentAnalysis) -> None:
@@ -78,3 +81,99 @@ def print_verify_summary(console: Console, payload: Mapping[str, Any]) -> None:
 def _short(text: str, limit: int) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def print_tweet_table(console: Console, tweets: Sequence[StoredTweet]) -> None:
+    """`quotes archive list`: one line per tweet, its text cut to what the terminal has
+    left (rich's own column shrinking would squeeze the short columns instead)."""
+    rows = [
+        (str(t.id), t.platform_id or "", "@" + t.author_handle, tweet_date(t)[:10])
+        for t in tweets
+    ]
+    headers = ("id", "platform id", "author", "date")
+    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headers)]
+    text_width = max(MIN_TEXT_WIDTH, console.width - sum(widths) - 3 * (len(widths) + 1) - 1)
+    table = Table()
+    for header in (*headers, "text"):
+        table.add_column(header, no_wrap=True, overflow="ellipsis")
+    for row, t in zip(rows, tweets, strict=True):
+        table.add_row(*row, _short(t.text, text_width))
+    console.print(table, markup=False)
+
+
+def tweet_text_block(tweet: StoredTweet) -> str:
+    """`quotes archive show`: every field on its line, then the exact text."""
+    author = f"@{tweet.author_handle}"
+    if tweet.display_name:
+        author += f" ({tweet.display_name})"
+    date = tweet_date(tweet)
+    fields = [
+        ("id", str(tweet.id)),
+        ("platform id", tweet.platform_id or "unknown"),
+        ("author", author),
+        ("date", f"{date} UTC" if tweet.created_precision == "second" else date or "unknown"),
+        ("url", tweet.url or "none"),
+        ("source", tweet.source or "none"),
+        ("provenance", f"{tweet.provenance} (import #{tweet.import_id})"),
+    ]
+    return "\n".join([*(f"{name:<12} {value}" for name, value in fields), "", tweet.text])
+
+
+# --- one-line summaries of archive runs ---------------------------------------------------
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def import_summary(result: ImportResult, files: Sequence[str], total: int) -> str:
+    """What `archive import` did, in one line."""
+    source = files[0] if len(files) == 1 else f"{len(files)} files"
+    if result.added or result.updated:
+        line = (
+            f"imported {plural(result.added, 'tweet')} from {source} "
+            f"({result.updated} updated, {result.duplicates} already in the archive)"
+        )
+    elif total:
+        line = f"nothing new: all {plural(total, 'tweet')} already in the archive"
+    else:
+        line = f"nothing to import: no tweets in {source}"
+    if result.skipped_retweets:
+        line += f"; skipped {plural(result.skipped_retweets, 'retweet')}"
+    return line
+
+
+def web_import_summary(result: ImportResult) -> str:
+    """What `archive add` stored, in one line."""
+    return (f"added {plural(result.added, 'tweet')} from the web ({result.updated} updated, "
+            f"{result.duplicates} already in the archive)")
+
+
+def index_summary(index: VectorIndexInfo | None, min_indexed: int) -> str:
+    """The vector index after `archive embed`, in one line."""
+    if index is None:
+        return f"no vector index: searches scan every vector (fast below {min_indexed} vectors)"
+    return (f"vector index: {index.vectors} vectors in {index.lists} cells, "
+            f"{index.probes} read per search")
+
+
+def upgrade_summary(before: str | None, after: str, where: str) -> str:
+    """What `db upgrade` did, in one line."""
+    if before == after:
+        line = f"archive schema already at {after}"
+    elif before is None:
+        line = f"archive created at schema {after}"
+    else:
+        line = f"archive schema upgraded from {before} to {after}"
+    return f"{line} ({where})"
+
+
+def schema_summary(current: str | None, head: str) -> str:
+    """`db status` in one line."""
+    if current is None:
+        state = "no archive yet (created at the first use)"
+    elif current == head:
+        state = "up to date"
+    else:
+        state = "run `quotes db upgrade`"
+    return f"schema {current or '-'} (code needs {head}): {state}"

@@ -10,13 +10,21 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Protocol
+from itertools import pairwise
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from quotes.lang import LanguageData
 
 # A word: letters/digits, with inner apostrophes or hyphens (don't, l'IA, a-t-il stays split
 # at hyphens on purpose so that "a-t-il déclaré" matches the phrase "a déclaré" loosely).
 _WORD = re.compile(r"[^\W_](?:[^\W_]|['’](?=[^\W_]))*")
 # Letters only: no digits, no apostrophes ("l'IA" is two words, "2023" none).
-_LETTER_WORD = re.compile(r"[^\W\d_]+")
+LETTER_WORD = re.compile(r"[^\W\d_]+")
+# Letters with inner apostrophes ("don't", "n'est"), no digits.
+LETTER_WORD_WITH_APOSTROPHES = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A whitespace-delimited token, punctuation included.
+SPACED_TOKEN = re.compile(r"\S+")
 # The marks that end a sentence, in a run ("?!", "...").
 _END_MARKS = r"[.!?…]+"
 # A checked sentence end: end marks (and closing brackets) before whitespace; a capital
@@ -26,6 +34,19 @@ _UPPER_START = re.compile(r"\s+[\"“„«»‚‘‹¿¡(\[]?\s?[^\W\d_]")
 # A loose sentence boundary: end marks and the whitespace after them, or a line break.
 _LOOSE_BOUNDARY = re.compile(_END_MARKS + r"\s+|\n")
 _ANY_END_MARK = re.compile(_END_MARKS)
+# A sentence break: the whitespace right after an end mark ...
+_END_MARK_BREAK = re.compile(r"(?<=[.!?…])\s+")
+# ... or after the closing quotes and brackets that follow one ("… bien.» Nous"); the
+# closing marks stay with the sentence they close.
+_CLOSER_BREAK = re.compile(r"(?<=[.!?…])[\"”»“’)]*\s+")
+# A sentence as a span: up to its end marks and closers, or to the end of the text.
+SENTENCE_SPAN = re.compile(r".+?(?:[.!?…]+[\"”»“’)]*(?=\s)|$)", re.DOTALL)
+# Where a sentence splits into clauses: commas, semicolons, colons, brackets, dashes.
+_CLAUSE_MARKS = re.compile(r"[,;:()\u2013\u2014]| - ")
+# Quote marks and inverted marks around a token.
+_TOKEN_MARKS = "\"'“”„«»‘’¿¡"
+# Sentences shorter than this are not compared on their own ("No.", "So nice to see!").
+MIN_SENTENCE_WORDS = 4
 # A paragraph break: a line break with any whitespace around it.
 _PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
 # A line break in any of the conventions a text may come with (CRLF, CR, Unicode line and
@@ -70,7 +91,7 @@ def words(text: str, offset: int = 0) -> list[Token]:
 def letter_words(text: str, offset: int = 0) -> list[Span]:
     """Runs of letters in `text` (no digits, apostrophes split), offsets shifted by `offset`."""
     return [
-        Span(m.group(), m.start() + offset, m.end() + offset) for m in _LETTER_WORD.finditer(text)
+        Span(m.group(), m.start() + offset, m.end() + offset) for m in LETTER_WORD.finditer(text)
     ]
 
 
@@ -197,3 +218,78 @@ def up_to_loose_sentence_end(text: str) -> str:
 def ends_with_sentence_mark(text: str) -> bool:
     """Does `text` end with a sentence's end mark, spaces aside?"""
     return text.rstrip(_TRAILING_SPACE).endswith(SENTENCE_MARKS)
+
+
+# --- loose sentences and clauses (matching and comparing quotes with tweets) -------------
+
+
+def split_at_end_marks(text: str) -> list[str]:
+    """The text cut at every end mark followed by whitespace, empty pieces left out. No
+    capital is asked for: tweets and quotes often go on in lowercase."""
+    return [s for s in _END_MARK_BREAK.split(text) if s]
+
+
+def loose_sentences(text: str) -> list[str]:
+    """The text's sentences, cut after end marks and any closing marks after them,
+    stripped; no capital is asked for."""
+    return [s.strip() for s in _CLOSER_BREAK.split(text.strip()) if s.strip()]
+
+
+def clauses(sentence: str, table: LanguageData) -> list[str]:
+    """A sentence cut at commas, semicolons, dashes and the table's clause-opening
+    conjunctions."""
+    parts = []
+    for piece in _CLAUSE_MARKS.split(sentence):
+        current: list[str] = []
+        for token in piece.split():
+            bare = token.strip(_TOKEN_MARKS).casefold()
+            if bare in table.clause_words and current:
+                parts.append(" ".join(current))
+                current = []
+            current.append(token)
+        if current:
+            parts.append(" ".join(current))
+    return [p for p in parts if LETTER_WORD_WITH_APOSTROPHES.search(p)]
+
+
+def quote_sentences(text: str, table: LanguageData | None = None) -> list[str]:
+    """The sentences of a quote long enough to say something on their own; with the
+    quote's language table, also those whose end mark was left out (`unmarked_sentences`)."""
+    pieces = split_at_end_marks(text.strip())
+    if table is not None:
+        pieces = [s for piece in pieces for s in unmarked_sentences(piece, table)]
+    return [s for s in pieces if len(s.split()) >= MIN_SENTENCE_WORDS]
+
+
+def unmarked_sentences(sentence: str, table: LanguageData) -> list[str]:
+    """A sentence cut where another begins without an end mark before it ("… situées en
+    Irak Nous continuerons …"): at a function word of the language written with a capital
+    right after a word and followed by a lowercase word. A function word is no name, and
+    a name that holds one is followed by another capital ("La Stampa", "De Gaulle"); the
+    words a language capitalizes anywhere ("I", formal "Sie") are in its table."""
+    tokens = list(SPACED_TOKEN.finditer(sentence))
+    starts = [
+        word.start()
+        for before, word, after in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        if word.group().istitle() and word.group().isalpha()
+        and (lower := word.group().casefold()) in table.stopwords
+        and lower not in table.capitalized_words
+        and before.group()[-1:].isalnum() and after.group()[:1].islower()
+    ]
+    bounds = [0, *starts, len(sentence)]
+    return [sentence[a:b].strip() for a, b in pairwise(bounds)
+            if sentence[a:b].strip()]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of an article: lines first (headlines and captions
+    end without a full stop), then checked sentence ends (`sentence_ends`) inside each."""
+    spans = []
+    for line in line_spans(text):
+        ends = [line.start, *sentence_ends(text, line.start, line.end), line.end]
+        for a, b in pairwise(ends):
+            piece = text[a:b]
+            lead = len(piece) - len(piece.lstrip())
+            if piece.strip():
+                spans.append((a + lead, a + len(piece.rstrip())))
+    return spans

@@ -22,9 +22,6 @@ MAX_CLI_LINES = 700
 # the store, the network, the CLI or the orchestration above them.
 STAGES = ("extract", "attribute", "translate", "match", "compare", "anchors", "text", "lang",
           "report", "story")
-# Until the restructuring of issue 10 lands in full; removed when it does.
-pytestmark = pytest.mark.xfail(reason="restructuring in progress", strict=False)
-
 EDGES = ("quotes.store", "quotes.net", "quotes.sources", "quotes.cli", "quotes.pipeline",
          "quotes.verify")
 

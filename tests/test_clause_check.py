@@ -30,8 +30,8 @@ from quotes.match import (
 )
 from quotes.models import CanonicalTweet, Document, QuoteResult
 from quotes.pipeline import Analyzer, Verifier
-from quotes.splitting import unmarked_sentences
 from quotes.store import Archive
+from quotes.text import unmarked_sentences
 
 # --- sentences whose end mark was left out ------------------------------------------------
 

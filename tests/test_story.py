@@ -17,7 +17,7 @@ from quotes.story import (
     StoryCheck,
     Version,
     compare_versions,
-    split_sentences,
+    sentence_spans,
     story_markdown,
     story_report,
     version_of,
@@ -199,7 +199,7 @@ def test_opposite_terms_are_found_with_their_inflections() -> None:
 
 def test_split_sentences_keeps_headlines_apart() -> None:
     text = "A headline without a stop\nFirst sentence. Second one here.\n"
-    assert [text[a:b] for a, b in split_sentences(text)] == [
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
         "A headline without a stop", "First sentence.", "Second one here."]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotes.lang import LanguageData
-from quotes.splitting import WORD
+from quotes.text import LETTER_WORD
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ def lexicon_of(table: LanguageData) -> Lexicon:
 def _key(phrase: str) -> str:
     """A lexicon phrase as its tokens are joined: "quatre-vingts" → "quatre vingts",
     "mio." → "mio"."""
-    return " ".join(m.group() for m in WORD.finditer(phrase.lower()))
+    return " ".join(m.group() for m in LETTER_WORD.finditer(phrase.lower()))
 
 
 def _build_lexicon(table: LanguageData) -> Lexicon:

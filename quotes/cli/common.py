@@ -1,4 +1,4 @@
-"""Pieces every command shares: consoles, the --db option, output helpers."""
+"""Pieces every command shares: consoles, options, one-line messages, writing reports."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -23,13 +23,15 @@ console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
 DbOption = typer.Option(
-    None,
-    "--db",
-    envvar=DB_ENV,
+    None, "--db", envvar=DB_ENV,
     help="Archive database: a SQLAlchemy URL or a SQLite file path. "
     "Default: $QUOTES_DB, else ~/.local/share/quotes/archive.sqlite.",
 )
 QuietOption = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr.")
+OutOption = typer.Option(None, "--out", "-o", help="Write the report to this file (atomically).")
+LanguageOption = typer.Option(
+    None, "--lang", help="Language of the articles; detected if omitted."
+)
 
 
 class OutputFormat(StrEnum):
@@ -37,13 +39,7 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
-OutputOption = Annotated[OutputFormat, typer.Option("--format", help="text or json.")]
-OutOption = Annotated[
-    Path | None, typer.Option("--out", "-o", help="Write the report to this file (atomically).")
-]
-LanguageOption = Annotated[
-    str | None, typer.Option("--lang", help="Language of the articles; detected if omitted.")
-]
+OutputOption = typer.Option(OutputFormat.text, "--format", help="text or json.")
 
 
 def db_url(value: str | None) -> str:
@@ -63,6 +59,24 @@ def print_error(exc: QuotesError) -> None:
 
 def print_warning(message: str) -> None:
     err_console.print(f"quotes: warning: {message}", markup=False, soft_wrap=True)
+
+
+def print_note(message: str, quiet: bool) -> None:
+    """A summary line on stderr, unless --quiet."""
+    if not quiet:
+        err_console.print(message, markup=False, highlight=False, soft_wrap=True)
+
+
+def emit(text: str, out: Path | None, *, quiet: bool, announce: bool = True) -> None:
+    """A rendered report to --out (atomically, said on stderr) or to stdout."""
+    from quotes.report import write_atomic
+
+    if out is None:
+        console.file.write(text)
+        return
+    write_atomic(out, text)
+    if announce:
+        print_note(f"report written to {out}", quiet)
 
 
 def _guarded_client() -> WebClient:

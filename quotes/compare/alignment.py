@@ -11,7 +11,7 @@ from quotes.anchors import Anchor, compare_anchors
 from quotes.compare.kinds import DISTORTING_ANCHORS
 from quotes.compare.names import same_name
 from quotes.lang import LanguageData
-from quotes.splitting import SENTENCE_SPAN, WORD_WITH_APOSTROPHES, sentences
+from quotes.text import LETTER_WORD_WITH_APOSTROPHES, SENTENCE_SPAN, loose_sentences
 
 # Sentence alignment by length: a quote sentence of q characters against a tweet sentence
 # of t pairs by |log((q + S) / (R·t + S))|, R the usual length of a translation against
@@ -37,9 +37,8 @@ def renders_whole(quote: str, tweet: str) -> bool:
     """Does the quote render all of the tweet, whichever of its segments matched best? It
     does when it is about as long (translation lengthening included) and has at least as
     many sentences."""
-    return len(quote) >= WHOLE_SHARE * LENGTH_RATIO * len(tweet) and len(sentences(quote)) >= (
-        len(sentences(tweet))
-    )
+    long_enough = len(quote) >= WHOLE_SHARE * LENGTH_RATIO * len(tweet)
+    return long_enough and len(loose_sentences(quote)) >= len(loose_sentences(tweet))
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +78,7 @@ def align(
     one to one when they are as many, else with the run of as many tweet sentences whose
     lengths fit theirs clearly best (sentence lengths survive translation roughly)."""
     span = _coverage(sides, quote_anchors, tweet_anchors)
-    quote_sentences = sentences(sides.quote)
+    quote_sentences = loose_sentences(sides.quote)
     inside = _sentence_spans(sides.tweet, span)
     window = _window(quote_sentences, inside, span)
     if window is None and sides.fragment and len(quote_sentences) > len(inside):
@@ -101,7 +100,7 @@ def _sentence_spans(tweet: str, span: tuple[int, int]) -> list[tuple[int, int]]:
         while end < m.end() and tweet[end - 1].isalnum() and tweet[end].isalnum():
             end += 1
         piece = tweet[start:end]
-        if end > start and WORD_WITH_APOSTROPHES.search(piece):
+        if end > start and LETTER_WORD_WITH_APOSTROPHES.search(piece):
             found.append((start + len(piece) - len(piece.lstrip()), end))
     return found
 
@@ -136,7 +135,7 @@ def _window(
 
 def pairs_for(text: str, alignment: Alignment) -> list[tuple[str, str]]:
     """(sentence of `text`, tweet sentence) pairs, when the alignment has as many."""
-    own = sentences(text)
+    own = loose_sentences(text)
     if alignment.sentences is None or len(own) != len(alignment.sentences):
         return []
     return [(q, alignment.part_of(s)) for q, s in zip(own, alignment.sentences, strict=True)]
@@ -180,8 +179,9 @@ def _shared_chain(
     pairs: list[tuple[int, int, int, int]] = []  # quote start, tweet start, quote end, tweet end
     for q, t in compare_anchors(quote_anchors, tweet_anchors, kinds=DISTORTING_ANCHORS).shared:
         pairs.append((q.start, t.start, q.end, t.end))
-    quote_words = [m for m in WORD_WITH_APOSTROPHES.finditer(sides.quote) if _placeable(m.group())]
-    for m in WORD_WITH_APOSTROPHES.finditer(sides.tweet):
+    quote_words = [m for m in LETTER_WORD_WITH_APOSTROPHES.finditer(sides.quote)
+                   if _placeable(m.group())]
+    for m in LETTER_WORD_WITH_APOSTROPHES.finditer(sides.tweet):
         if _placeable(m.group()):
             pairs += [(q.start(), m.start(), q.end(), m.end()) for q in quote_words
                       if same_name(q.group(), m.group())]

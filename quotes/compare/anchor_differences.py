@@ -15,7 +15,7 @@ from quotes.compare.kinds import DISTORTING_ANCHORS
 from quotes.compare.names import exonyms_in, fold_spaces, is_role_or_title, same_name
 from quotes.lang import LanguageData
 from quotes.models import Difference
-from quotes.splitting import WORD_WITH_APOSTROPHES
+from quotes.text import LETTER_WORD_WITH_APOSTROPHES
 
 
 def anchor_differences(
@@ -152,7 +152,7 @@ def name_differences(
 def _missing_names(check: _NameCheck, names: Sequence[Anchor]) -> list[Anchor]:
     """The names no word of the quote's part renders, under any spelling or exonym."""
     pools = [
-        _Pool(where, [m.group() for m in WORD_WITH_APOSTROPHES.finditer(text)],
+        _Pool(where, [m.group() for m in LETTER_WORD_WITH_APOSTROPHES.finditer(text)],
               exonyms_in(text, check.sides.source))
         for where, text in _quote_parts(check.sides.quote, check.alignment)
     ]
@@ -176,7 +176,7 @@ def _take_rendering(pool: _Pool, name: Anchor) -> bool:
 
 def _replacements(sides: Sides, quote_anchors: Sequence[Anchor]) -> list[Anchor]:
     """Names of the quote the tweet has under no spelling: what replaced the tweet's."""
-    tweet_tokens = [m.group() for m in WORD_WITH_APOSTROPHES.finditer(sides.tweet)]
+    tweet_tokens = [m.group() for m in LETTER_WORD_WITH_APOSTROPHES.finditer(sides.tweet)]
     return [
         q for q in quote_anchors
         if q.kind == "name" and len(q.text) > 2

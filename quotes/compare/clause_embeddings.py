@@ -16,7 +16,7 @@ from quotes.compare.clause_words import substantive
 from quotes.lang import LanguageData
 from quotes.match import EMBEDDING_MATCH, EMBEDDING_SURE, STRONG_ANCHORS
 from quotes.models import Difference
-from quotes.splitting import clauses, sentences, unmarked_sentences
+from quotes.text import clauses, loose_sentences, unmarked_sentences
 
 # Both sides are cut into clauses, and runs of up to CLAUSE_RUN adjacent clauses are
 # embedded, so a clause that the other language splits in two still meets its match.
@@ -36,7 +36,7 @@ class ClauseSimilarities:
 
 def clause_units(text: str, table: LanguageData) -> list[str]:
     """The text's clauses, sentence by sentence (those without an end mark included)."""
-    return [c for s in sentences(text) for piece in unmarked_sentences(s, table)
+    return [c for s in loose_sentences(text) for piece in unmarked_sentences(s, table)
             for c in clauses(piece, table)]
 
 

@@ -13,7 +13,7 @@ from quotes.compare.anchor_differences import hedges_in
 from quotes.lang import LanguageData
 from quotes.models import Difference
 from quotes.normalize import strip_accents
-from quotes.splitting import WORD_WITH_APOSTROPHES, clauses, sentences
+from quotes.text import LETTER_WORD_WITH_APOSTROPHES, clauses, loose_sentences
 
 # A run of this many content words on one side only is a cut or added clause (shorter
 # runs are a translation's normal looseness: "do my best" / "do everything possible").
@@ -49,7 +49,7 @@ def _missing_clauses(
     this is legal") with no content word in `other`."""
     table = lang.get("en")
     found: list[tuple[str, bool]] = []  # (clause, rendered on the other side)
-    for sentence in sentences(text):
+    for sentence in loose_sentences(text):
         for clause in clauses(sentence, table):
             if not substantive(clause, table):
                 found.append((clause, True))
@@ -121,7 +121,7 @@ def _content_words(text: str, table: LanguageData) -> list[tuple[str, int]]:
     hedges (compared on their own), not negations (compared by polarity)."""
     hedge_words = {w for h in table.hedges for w in h.split()}
     result = []
-    for m in WORD_WITH_APOSTROPHES.finditer(text):
+    for m in LETTER_WORD_WITH_APOSTROPHES.finditer(text):
         word = strip_accents(m.group().casefold().replace("’", "'"))
         if word in table.stopwords or word in hedge_words or word in table.negations:
             continue
@@ -148,6 +148,6 @@ def _word_in(word: str, others: Sequence[tuple[str, int]]) -> bool:
 
 def _span(text: str, found: Sequence[tuple[str, int]]) -> str:
     start, last = found[0][1], found[-1][1]
-    tail = WORD_WITH_APOSTROPHES.match(text, last)
+    tail = LETTER_WORD_WITH_APOSTROPHES.match(text, last)
     end = tail.end() if tail else last
     return unicodedata.normalize("NFC", text[start:end])

@@ -10,11 +10,12 @@ from quotes import lang
 from quotes.compare.alignment import Alignment, Sides, pairs_for
 from quotes.lang import LanguageData
 from quotes.models import Difference
-from quotes.splitting import WORD_WITH_APOSTROPHES, clauses
+from quotes.text import LETTER_WORD_WITH_APOSTROPHES, clauses
 
 
 def _tokens(text: str) -> list[str]:
-    return [m.group().replace("’", "'") for m in WORD_WITH_APOSTROPHES.finditer(text.casefold())]
+    found = LETTER_WORD_WITH_APOSTROPHES.finditer(text.casefold())
+    return [m.group().replace("’", "'") for m in found]
 
 
 def _without_exceptions(text: str, table: LanguageData) -> str:

@@ -20,6 +20,7 @@ from quotes.pipeline.runs import (
     VerifyOptions,
     extract,
     story,
+    translation_settings,
     verify,
 )
 from quotes.pipeline.verifier import Verifier
@@ -42,6 +43,7 @@ __all__ = [
     "load_articles",
     "model_statuses",
     "story",
+    "translation_settings",
     "tweet_vectors",
     "verify",
 ]

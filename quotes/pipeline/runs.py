@@ -53,6 +53,25 @@ class TranslationSettings:
     backend: BackendKind = "transformers"
 
 
+def translation_settings(
+    flags: Sequence[str],
+    *,
+    model_dir: Path | None = None,
+    models_config: Path | None = None,
+    backend: str = "transformers",
+) -> TranslationSettings:
+    """Settings from the command line: a --models-config file, then each --model flag
+    (LANG=NAME_OR_PATH, which wins), and a backend by name."""
+    from quotes.translate import BACKENDS, load_overrides_file, parse_model_overrides
+
+    kind = next((known for known in BACKENDS if known == backend), None)
+    if kind is None:
+        raise InputError(f"unknown backend {backend!r} (known: {', '.join(BACKENDS)})")
+    overrides = load_overrides_file(models_config) if models_config is not None else {}
+    overrides.update(parse_model_overrides(list(flags)))
+    return TranslationSettings(overrides=overrides, model_dir=model_dir, backend=kind)
+
+
 @dataclass(frozen=True, slots=True)
 class VerifyOptions:
     db_url: str

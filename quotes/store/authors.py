@@ -16,6 +16,7 @@ from quotes.normalize import alias_key
 from quotes.store.batches import _chunks
 from quotes.store.engine import Database
 from quotes.store.tables import Author, AuthorAlias
+from quotes.text import LETTER_WORD
 
 # Name words that identify nobody, so they never become aliases on their own and are
 # ignored when a name is matched word by word ("Mr. Musk", "President Biden").
@@ -30,13 +31,13 @@ GENERIC_NAME_WORDS = frozenset(
         "von", "van", "der", "den", "del", "della", "des", "les", "los", "las", "bin", "ibn",
     )
 )
-_WORD = re.compile(r"[^\W\d_]+")
+
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 
 
 def name_words(name: str) -> list[str]:
     """The words of a name as alias keys: "Élon  Musk" → ["elon", "musk"]."""
-    return _WORD.findall(alias_key(name))
+    return LETTER_WORD.findall(alias_key(name))
 
 
 def author_aliases(handle: str, names: Sequence[str], extra: Iterable[str] = ()) -> dict[str, str]:

@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from quotes.errors import StoreError
-from quotes.models import TweetRecord
+from quotes.models import ImportResult, TweetRecord
 from quotes.normalize import text_key
 from quotes.store.authors import _handle_key, ensure_authors
 from quotes.store.batches import IMPORT_CHUNK, INSERT_BATCH, _chunks
@@ -46,15 +46,6 @@ RETRY_PAUSE = 0.5  # seconds, doubled at each attempt
 # keys are dropped and added again), wait for such an import to commit meanwhile.
 BULK_LOAD_MIN = 100_000
 UNIQUE_VIOLATION = "23505"  # SQLSTATE
-
-
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    added: int
-    updated: int  # stored tweets that gained their platform id
-    duplicates: int  # records already in the archive or earlier in the same batch
-    skipped_retweets: int
-    import_id: int
 
 
 def import_records(

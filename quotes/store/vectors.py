@@ -6,8 +6,6 @@ over pgvector or sqlite-vec could take its place where those extensions load.
 """
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, Protocol
 
 import numpy as np
@@ -16,6 +14,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import select
 
+from quotes.models import VectorIndexInfo
 from quotes.store import ivf
 from quotes.store.batches import INSERT_BATCH, _chunks
 from quotes.store.cells import (
@@ -36,19 +35,6 @@ BLOCKS_PER_READ = 64  # index blocks per fetch: ~16k vectors, ~6 MB at 384 dims
 # (tweet ids, vectors per tweet (None: one each), the vectors as float32 rows, each row's
 # scale or None)
 _VectorChunk = tuple[np.ndarray, np.ndarray | None, np.ndarray, np.ndarray | None]
-
-
-@dataclass(frozen=True, slots=True)
-class VectorIndexInfo:
-    """An embedding model's IVF index as `quotes archive embed` reports it."""
-
-    model: str
-    dim: int
-    lists: int
-    probes: int
-    vectors_at_build: int
-    built_at: datetime
-    vectors: int  # segment vectors filed under its cells
 
 
 class VectorSearch(Protocol):

@@ -17,7 +17,6 @@ result is plain data that `story_report` turns into the `quotes.story/1` documen
 
 from __future__ import annotations
 
-from quotes.splitting import split_sentences
 from quotes.story.check import (
     Claim,
     Embed,
@@ -32,6 +31,7 @@ from quotes.story.check import (
     version_of,
 )
 from quotes.story.render import STORY_SCHEMA, story_markdown, story_report, story_text
+from quotes.text import sentence_spans
 
 __all__ = [
     "STORY_SCHEMA",
@@ -45,7 +45,7 @@ __all__ = [
     "claim_sentences",
     "compare_versions",
     "opposite_terms",
-    "split_sentences",
+    "sentence_spans",
     "story_markdown",
     "story_report",
     "story_text",

@@ -14,7 +14,7 @@ from quotes.anchors import Anchor, compare_anchors, extract_anchors, same_number
 from quotes.compare import same_name
 from quotes.lang import LanguageData
 from quotes.models import DocumentAnalysis
-from quotes.splitting import WORD, split_sentences
+from quotes.text import LETTER_WORD, sentence_spans
 
 # Two sentences of different versions state the same thing when their alignment score
 # (cosine of their embeddings, plus ANCHOR_BONUS per anchor they share, minus
@@ -115,20 +115,20 @@ class StoryCheck:
 Embed = Callable[[Sequence[str]], np.ndarray]
 
 
-# --- sentences (split by `quotes.splitting.split_sentences`) ----------------------------
+# --- sentences (split by `quotes.splitting.sentence_spans`) ----------------------------
 
 
 def claim_sentences(versions: Sequence[Version]) -> list[Sentence]:
     """The sentences of every version that can carry a claim, with their anchors."""
     result: list[Sentence] = []
     for v, version in enumerate(versions):
-        spans = split_sentences(version.text)
+        spans = sentence_spans(version.text)
         kept = []
         for start, end in spans:
             text = version.text[start:end]
             anchors = extract_anchors(text, version.table)
             numbers = tuple(a for a in anchors if a.kind in _ANCHORED)
-            if len(WORD.findall(text)) < MIN_WORDS and not numbers:
+            if len(LETTER_WORD.findall(text)) < MIN_WORDS and not numbers:
                 continue
             names = tuple(a for a in anchors if a.kind == "name")
             kept.append((start, end, text, numbers, names))
@@ -472,13 +472,13 @@ def _context_links(
 def _word_after(text: str, end: int) -> str | None:
     """The word right after a number, when it looks like a name or a term shared across
     languages (capitalized: "GPU", "Tesla"), not a common noun of one language."""
-    m = WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    m = LETTER_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
     word = m.group() if m else None
     return word if word and word[0].isupper() and len(word) >= 3 else None
 
 
 def _name_in(name: str, text: str) -> bool:
-    return any(same_name(name, w) for w in WORD.findall(text))
+    return any(same_name(name, w) for w in LETTER_WORD.findall(text))
 
 
 def _really_differ(mentions: Sequence[Mention]) -> bool:

@@ -157,6 +157,28 @@ class ModelStatus:
     def present(self) -> bool:
         return self.found is not None and not missing_files(self.found.path)
 
+    def describe(self) -> str:
+        """Where the model is and what it is, or what it lacks, in a few words."""
+        if self.found is None:
+            return "missing"
+        problems = missing_files(self.found.path)
+        if problems:
+            return f"incomplete ({', '.join(problems)}): {self.found.path}"
+        return f"{self.found.kind} @{self.found.revision}: {self.found.path}"
+
+    def to_json(self) -> dict[str, object]:
+        """The status as `quotes models list --format json` shows it."""
+        found = self.found
+        return {
+            "language": self.language,
+            "model": self.model,
+            "present": self.present,
+            "path": str(found.path) if found else None,
+            "backend": found.kind if found else None,
+            "revision": found.revision if found else None,
+            "missing_files": missing_files(found.path) if found else None,
+        }
+
 
 def model_status(
     language: str,
