@@ -26,7 +26,8 @@ from quotes.pipeline import Analyzer, Verifier
 from quotes.store import Archive
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "dev"
-VERDICTS = ("verbatim", "faithful", "paraphrase", "distortion", "misattributed", "unmatched")
+from quotes.models import VERDICTS  # noqa: E402 - after the path set-up above
+
 RELATIONS = ("faithful", "paraphrase", "distortion", "unrelated")
 
 

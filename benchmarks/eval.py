@@ -41,11 +41,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rapidfuzz import fuzz
 
 from quotes import lang
-from quotes.anchors import Anchor, extract_anchors
+from quotes.anchors import extract_anchors
 from quotes.compare import clauses, loose_sentences, negated, same_name
 from quotes.embed import default_embedder
 from quotes.formats import read_archive_file
-from quotes.models import Document
+from quotes.models import Anchor, Document
 from quotes.pipeline import Analyzer, Verifier
 from quotes.sources import read_article
 from quotes.store import Archive
@@ -56,7 +56,8 @@ DEV = Path(__file__).resolve().parents[1].parent / "shared" / "dev"
 SEEDS = ROOT / "seeds"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-VERDICTS = ("verbatim", "faithful", "paraphrase", "distortion", "misattributed", "unmatched")
+from quotes.models import VERDICTS  # noqa: E402 - after the path set-up above
+
 KINDS = ("verbatim", "faithful", "number", "scale", "negation", "name", "cut", "added",
          "hedge", "speaker", "unrelated")
 

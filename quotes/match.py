@@ -26,8 +26,8 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
-from quotes.anchors import Anchor, compare_anchors
-from quotes.models import CanonicalTweet, TweetMatch
+from quotes.anchors import compare_anchors
+from quotes.models import Anchor, CanonicalTweet, Decision, TweetMatch
 from quotes.normalize import SPACES, TCO_LINK, fold_typography, strip_accents
 from quotes.text import quote_sentences, split_at_end_marks
 
@@ -244,14 +244,6 @@ def supported_part(query: QueryFeatures, closest: Scored) -> str | None:
 def rank(query: QueryFeatures, candidates: Sequence[CandidateFeatures]) -> list[Scored]:
     """All candidates, best first."""
     return sorted((score(query, c) for c in candidates), key=lambda s: s.key, reverse=True)
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    match: TweetMatch | None
-    method: str  # the signals that decided
-    reason: str  # one line for the report
-    unsupported: tuple[tuple[str, float], ...] = ()  # sentences of the quote the tweet lacks
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,6 +101,49 @@ class TweetRecord:
     extra_aliases: tuple[str, ...] = field(default=())
 
 
+# --- anchors: what survives translation ------------------------------------------------
+
+AnchorKind = Literal["number", "year", "handle", "hashtag", "url", "name", "term"]
+
+# How reports (written in English) show a vague amount.
+_VAGUE_NAMES = {10.0: "tens", 12.0: "dozens", 100.0: "hundreds", 1e3: "thousands",
+                1e6: "millions", 1e9: "billions"}
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """One number, year, handle, hashtag, URL, name or term of a text, with its normalized
+    value and where it is written: what survives translation, compared across languages."""
+
+    kind: AnchorKind
+    value: float | str  # numbers: the value with its scale applied; others: normalized text
+    text: str  # as written
+    start: int
+    end: int
+    unit: str | None = None  # ISO currency code or "%"
+    approximate: bool = False
+    upper: float | None = None  # a range's upper end ("10 to 15 million")
+    vague: bool = False  # an order of magnitude only ("thousands of GPUs")
+
+    def describe(self) -> str:
+        if self.kind != "number":
+            return str(self.value)
+        unit = f" {self.unit}" if self.unit else ""
+        if self.vague:
+            return f"{_VAGUE_NAMES.get(float(self.value), _human(float(self.value)) + 's')}{unit}"
+        value = _human(float(self.value))
+        if self.upper is not None:
+            value += f"–{_human(self.upper)}"
+        return f"{'~' if self.approximate else ''}{value}{unit}"
+
+
+def _human(value: float) -> str:
+    for factor, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= factor and value % (factor / 100) == 0:
+            return f"{value / factor:g}{suffix}"
+    return f"{value:g}"
+
+
 VerdictLabel = Literal[
     "verbatim", "faithful", "paraphrase", "distortion", "misattributed", "unmatched"
 ]
@@ -145,6 +188,16 @@ class TweetMatch:
     shared_anchors: int
     segment: str  # the part of the tweet the quote corresponds to (all of it, or a fragment)
     fragment: bool  # the quote renders only part of the tweet
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The match stage's answer for one quote: the tweet it renders, or None, and why."""
+
+    match: TweetMatch | None
+    method: str  # the signals that decided
+    reason: str  # one line for the report
+    unsupported: tuple[tuple[str, float], ...] = ()  # sentences of the quote the tweet lacks
 
 
 @dataclass(frozen=True, slots=True)

@@ -293,3 +293,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if piece.strip():
                 spans.append((a + lead, a + len(piece.rstrip())))
     return spans
+
+
+def inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Is `pos` within one of the (start, end) spans?"""
+    return any(s <= pos < e for s, e in spans)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from quotes import lang
-from quotes.anchors import Anchor, compare_anchors, extract_anchors, same_number
+from quotes.anchors import compare_anchors, extract_anchors, same_number
+from quotes.models import Anchor
 
 
 def numbers(text: str, code: str) -> list[Anchor]:

@@ -82,6 +82,33 @@ def test_stages_do_not_reach_the_edges(path: Path) -> None:
     assert reached == set()
 
 
+# What every stage builds on (words and sentences, the language tables): shared by all.
+FOUNDATIONS = ("text", "lang")
+
+
+def _stage_of(module: str) -> str | None:
+    parts = module.split(".")
+    if len(parts) < 2 or parts[0] != "quotes" or parts[1] in FOUNDATIONS:
+        return None
+    return parts[1] if parts[1].startswith(STAGES) else None
+
+
+@pytest.mark.parametrize("path", [p for p in _modules() if _is_stage(p)], ids=_relative)
+def test_stages_share_types_only_through_models(path: Path) -> None:
+    """A stage may call another stage's functions and read its constants; the types they
+    exchange live in quotes.models, so no stage depends on another's internals."""
+    own = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+    borrowed = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            stage = _stage_of(node.module)
+            if stage is None or stage == own:
+                continue
+            borrowed += [f"{node.module}.{a.name}" for a in node.names
+                         if a.name[:1].isupper() and not a.name.isupper()]
+    assert borrowed == []
+
+
 def test_no_library_module_reads_cli_state() -> None:
     offenders = [_relative(p) for p in _modules()
                  if "cli" not in p.relative_to(PACKAGE).parts and p.name != "__main__.py"

@@ -18,8 +18,7 @@ from quotes.compare import (
     polarity_differences,
     same_name,
 )
-from quotes.match import Decision
-from quotes.models import Attribution, CanonicalTweet, Quote, Translated, TweetMatch
+from quotes.models import Attribution, CanonicalTweet, Decision, Quote, Translated, TweetMatch
 
 TWEET = ("We will not close the old bridge before 2027. It cost $40 million, and the new "
          "one seems to be safer.")

@@ -28,16 +28,13 @@ from quotes.anchors.comparison import (
     same_number,
 )
 from quotes.anchors.extract import extract_anchors
-from quotes.anchors.model import Anchor, AnchorKind
 
 __all__ = [
     "APPROXIMATE_TOLERANCE",
     "EXACT_TOLERANCE",
     "VAGUE_HIGH",
     "VAGUE_LOW",
-    "Anchor",
     "AnchorComparison",
-    "AnchorKind",
     "compare_anchors",
     "extract_anchors",
     "same_anchor",

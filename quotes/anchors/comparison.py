@@ -7,7 +7,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from quotes.anchors.model import Anchor
+from quotes.models import Anchor
 
 # Relative tolerance for two numbers to be the same value (rounding in translation).
 EXACT_TOLERANCE = 0.005

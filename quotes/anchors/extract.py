@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from quotes.anchors.model import Anchor, AnchorKind, inside
 from quotes.anchors.numbers import numbers
 from quotes.lang import LanguageData, is_role
-from quotes.text import words
+from quotes.models import Anchor, AnchorKind
+from quotes.text import inside, words
 
 _HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
 _HASHTAG = re.compile(r"(?<![\w#&])#(\w*[^\W\d_]\w*)")

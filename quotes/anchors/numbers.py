@@ -20,8 +20,9 @@ from quotes.anchors.context import (
 )
 from quotes.anchors.evaluate import Element, evaluate
 from quotes.anchors.lexicon import Entry, Lexicon, compound, lexicon_of
-from quotes.anchors.model import Anchor, inside
 from quotes.lang import LanguageData
+from quotes.models import Anchor
+from quotes.text import inside
 
 _NUMERAL = (
     r"(?<![\w.,])(?<![^\W\d_]-)"  # not inside a word, a number or a name like "GPT-4"

@@ -7,10 +7,11 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quotes.anchors import Anchor, compare_anchors
+from quotes.anchors import compare_anchors
 from quotes.compare.kinds import DISTORTING_ANCHORS
 from quotes.compare.names import same_name
 from quotes.lang import LanguageData
+from quotes.models import Anchor
 from quotes.text import LETTER_WORD_WITH_APOSTROPHES, SENTENCE_SPAN, loose_sentences
 
 # Sentence alignment by length: a quote sentence of q characters against a tweet sentence

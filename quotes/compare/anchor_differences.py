@@ -9,12 +9,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from quotes import lang
-from quotes.anchors import Anchor, compare_anchors, extract_anchors
+from quotes.anchors import compare_anchors, extract_anchors
 from quotes.compare.alignment import Alignment, Sides, pairs_for
 from quotes.compare.kinds import DISTORTING_ANCHORS
 from quotes.compare.names import exonyms_in, fold_spaces, is_role_or_title, same_name
 from quotes.lang import LanguageData
-from quotes.models import Difference
+from quotes.models import Anchor, Difference
 from quotes.text import LETTER_WORD_WITH_APOSTROPHES
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from quotes import lang
-from quotes.anchors import Anchor, extract_anchors
+from quotes.anchors import extract_anchors
 from quotes.compare.alignment import Sides, align, pairs_for, renders_whole
 from quotes.compare.anchor_differences import (
     anchor_differences,
@@ -23,9 +23,11 @@ from quotes.compare.clause_words import content_differences
 from quotes.compare.kinds import DISTORTING_KINDS
 from quotes.compare.negation import confirm_in_source, polarity_differences
 from quotes.lang import LanguageData
-from quotes.match import FUZZY_SURE, FUZZY_VERBATIM, Decision
+from quotes.match import FUZZY_SURE, FUZZY_VERBATIM
 from quotes.models import (
+    Anchor,
     Attribution,
+    Decision,
     Difference,
     Quote,
     Translated,

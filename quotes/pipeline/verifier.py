@@ -15,13 +15,12 @@ from typing import Protocol
 import numpy as np
 
 from quotes import lang
-from quotes.anchors import Anchor, extract_anchors
+from quotes.anchors import extract_anchors
 from quotes.compare import ClauseSimilarities, clause_units, judge, run_texts
 from quotes.embed import Embedder
 from quotes.match import (
     EMBEDDING_WITH_ANCHORS,
     FUZZY_MATCH,
-    Decision,
     QueryFeatures,
     Scored,
     decide,
@@ -30,7 +29,9 @@ from quotes.match import (
     supported_part,
 )
 from quotes.models import (
+    Anchor,
     ArticleResult,
+    Decision,
     Document,
     DocumentAnalysis,
     QuoteFinding,

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from quotes import lang
-from quotes.anchors import Anchor, compare_anchors, extract_anchors, same_number
+from quotes.anchors import compare_anchors, extract_anchors, same_number
 from quotes.compare import same_name
 from quotes.lang import LanguageData
-from quotes.models import DocumentAnalysis
+from quotes.models import Anchor, DocumentAnalysis
 from quotes.text import LETTER_WORD, sentence_spans
 
 # Two sentences of different versions state the same thing when their alignment score
