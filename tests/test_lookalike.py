@@ -1,0 +1,65 @@
+"""Look-alike accounts, on handles of obviously fictional people."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.compare.lookalike import imitated_account, imitation_of
+
+OFFICIAL = "DanaDemoulin"
+
+
+@pytest.mark.parametrize(
+    ("impostor", "how"),
+    [
+        ("DanaDemouIin", "letters that look alike"),  # capital I for l
+        ("DanaDemou1in", "letters that look alike"),  # digit one for l
+        ("DanaDernoulin", "letters that look alike"),  # rn for m
+        ("DanaDem0ulin", "letters that look alike"),  # zero for o
+        ("DanaDemoulin_", "the same name with characters or words added"),
+        ("realDanaDemoulin", "the same name with characters or words added"),
+        ("DanaDemoulinOfficial", "the same name with characters or words added"),
+        ("DanaDemoulin2024", "the same name with characters or words added"),
+        ("Dana_Demoulin", "the same name with characters or words added"),
+        ("DanaDemoullin", "one letter changed"),  # a letter doubled
+        ("DanaDemoulni", "one letter changed"),  # two letters swapped
+        ("DanaDemouln", "one letter changed"),  # a letter dropped
+    ],
+)
+def test_impostor_handles_are_recognised(impostor: str, how: str) -> None:
+    found = imitation_of(impostor, OFFICIAL)
+    assert found is not None
+    assert (found.handle, found.imitated, found.how) == (impostor, OFFICIAL, how)
+
+
+@pytest.mark.parametrize("other", ["DanaDemoulin", "@danademoulin", "DanaSmith",
+                                   "StellaStatistica", "DemoulinFanClubOfLyon"])
+def test_the_account_itself_and_unrelated_ones_imitate_nothing(other: str) -> None:
+    assert imitation_of(other, OFFICIAL) is None
+
+
+def test_two_changed_letters_count_only_on_long_handles() -> None:
+    assert imitation_of("StelaStatistika", "StellaStatistica") is not None
+    # Short handles two edits apart are just different accounts.
+    assert imitation_of("SamWood", "PamWool") is None
+    assert imitation_of("EdNox", "EdFox") is None  # one edit, but too short to tell
+
+
+def test_a_handle_can_imitate_the_name_the_article_gives() -> None:
+    found = imitated_account("ErikaMusterReal", [], speaker="Erika Muster (fictional)")
+    assert found is not None and found.how == "the same name with characters or words added"
+    assert imitated_account("ErikaMusIer", [], speaker="Erika Muster") is not None
+    assert imitated_account("erikamuster", [], speaker="Erika Muster") is None
+
+
+def test_an_official_handle_is_never_an_impostor_of_its_own_person() -> None:
+    # "real" + name is how some official accounts are named: official wins.
+    assert imitated_account("realErikaMuster", ["realErikaMuster"],
+                            speaker="Erika Muster") is None
+
+
+def test_a_display_name_can_claim_a_person() -> None:
+    found = imitated_account("bridgefan77", ["ErikaMuster"], display_name="Erika Muster")
+    assert found is not None
+    assert found.imitated == "ErikaMuster" and "display name" in found.how
+    assert imitated_account("bridgefan77", ["ErikaMuster"], display_name="Bridge Fan") is None
