@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+import traceback
+
 
 class QuotesError(Exception):
     """Base class: an error with a one-line message meant for the user."""
@@ -24,3 +27,29 @@ class StoreError(QuotesError):
     """The archive database could not be opened or written (exit 3)."""
 
     exit_code = 3
+
+
+# An exception no code path expected: a bug, never a finding (1) nor an input error (2).
+INTERNAL_EXIT = 4
+ABORTED_EXIT = 130
+
+
+def exit_for_uncaught(exc: BaseException, *, debug: bool = False) -> int:
+    """The exit code for an exception that reached the CLI's `main`, after saying why on
+    stderr: click's usage errors show themselves, an interrupt is "aborted" (130), and
+    anything else is an internal error on one line, or its traceback with --debug."""
+    show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+    if callable(show) and isinstance(code, int):  # click's errors, or the copy typer vendors
+        show()
+        return code
+    if isinstance(exc, KeyboardInterrupt) or type(exc).__name__ == "Abort":
+        sys.stderr.write("quotes: aborted\n")
+        return ABORTED_EXIT
+    if debug:
+        traceback.print_exception(exc, file=sys.stderr)
+    else:
+        message = " ".join(f"{type(exc).__name__}: {exc}".split())
+        sys.stderr.write(f"quotes: internal error: {message} "
+                         "(rerun with --debug for the traceback)\n")
+    sys.stderr.flush()
+    return INTERNAL_EXIT

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
+from typer.core import TyperOption
 
 from quotes.config import DB_ENV, as_db_url, default_db_url
 from quotes.errors import QuotesError
@@ -19,6 +20,9 @@ from quotes.errors import QuotesError
 if TYPE_CHECKING:
     from quotes.net import WebClient
 
+# typer's help gives plain flags a "<bool>" type, as if they took a value: they get none.
+_display_type = TyperOption.display_type_rich
+TyperOption.display_type_rich = lambda self, ctx: None if self.is_flag else _display_type(self, ctx)  # type: ignore[method-assign]
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
@@ -85,12 +89,13 @@ def _guarded_client() -> WebClient:
     return WebClient()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CliState:
-    """What `main` hands every command: how to make a web client. Users always get the
-    guarded one (no switch turns the guard off); tests pass one that may reach 127.0.0.1."""
+    """What `main` hands every command: how to make a web client (users always get the
+    guarded one; tests pass one that may reach 127.0.0.1), and whether --debug was given."""
 
     client_factory: Callable[[], WebClient] = _guarded_client
+    debug: bool = False
 
 
 def client_factory(ctx: typer.Context) -> Callable[[], WebClient]:
