@@ -10,11 +10,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import click
 import typer
 from rich.console import Console
 from typer.core import TyperOption
 
-from quotes.config import DB_ENV, as_db_url, default_db_url
+from quotes.config import DB_ENV, as_db_url, default_db_url, sqlite_path
 from quotes.errors import QuotesError
 
 if TYPE_CHECKING:
@@ -78,7 +79,11 @@ def emit(text: str, out: Path | None, *, quiet: bool, announce: bool = True) -> 
     if out is None:
         console.file.write(text)
         return
-    write_atomic(out, text)
+    params = click.get_current_context().params  # what the run reads is never replaced
+    articles = params.get("articles") or params.get("files") or ()
+    kept = {Path(a): "an input article" for a in articles}
+    archive = sqlite_path(db_url(params.get("db")))
+    write_atomic(out, text, kept | ({archive: "the archive database"} if archive else {}))
     if announce:
         print_note(f"report written to {out}", quiet)
 

@@ -19,7 +19,7 @@ PROGRESS_MIN_FILES = 3
 
 
 def extract_command(
-    files: list[Path] = typer.Argument(..., help="Article text files (UTF-8)."),
+    files: list[str] = typer.Argument(..., help="Article text files (UTF-8); - reads stdin."),
     language: str | None = common.LanguageOption,
     output: common.OutputFormat = common.OutputOption,
     out: Path | None = common.OutOption,
