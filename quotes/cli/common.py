@@ -10,7 +10,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import click
 import typer
 from rich.console import Console
 from typer.core import TyperOption
@@ -72,17 +71,17 @@ def print_note(message: str, quiet: bool) -> None:
         err_console.print(message, markup=False, highlight=False, soft_wrap=True)
 
 
-def emit(text: str, out: Path | None, *, quiet: bool, announce: bool = True) -> None:
-    """A rendered report to --out (atomically, said on stderr) or to stdout."""
+def emit(text: str, out: Path | None, *, quiet: bool, announce: bool = True,
+         reads: tuple[list[str], str | None] = ([], None)) -> None:
+    """A rendered report to --out (atomically, said on stderr) or to stdout; `reads` (the
+    run's articles and --db) are never replaced by it."""
     from quotes.report import write_atomic
 
     if out is None:
         console.file.write(text)
         return
-    params = click.get_current_context().params  # what the run reads is never replaced
-    articles = params.get("articles") or params.get("files") or ()
-    kept = {Path(a): "an input article" for a in articles}
-    archive = sqlite_path(db_url(params.get("db")))
+    archive = sqlite_path(db_url(reads[1]))
+    kept = {Path(a): "an input article" for a in reads[0]}
     write_atomic(out, text, kept | ({archive: "the archive database"} if archive else {}))
     if announce:
         print_note(f"report written to {out}", quiet)

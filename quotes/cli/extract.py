@@ -40,7 +40,8 @@ def extract_command(
             on_warning=print_warning, on_document=lambda _: progress.advance(task),
         )
     if output is common.OutputFormat.json or out is not None:
-        common.emit(dumps(extract_report(run)), out, quiet=quiet, announce=False)
+        common.emit(dumps(extract_report(run)), out, quiet=quiet, announce=False,
+                    reads=(files, db))
     else:
         for analysis in run.analyses:
             print_analysis(console, analysis)

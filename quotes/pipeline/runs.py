@@ -158,7 +158,7 @@ class StoryRun:
 
 
 def story(
-    paths: Sequence[Path], *, language: str | None = None, on_error: OnError | None = None
+    paths: Sequence[Path | str], *, language: str | None = None, on_error: OnError | None = None
 ) -> StoryRun:
     """Where language versions of one story disagree on numbers, years, names and
     opposite terms. Needs two readable versions and the sentence embeddings."""
