@@ -103,27 +103,26 @@ def write_atomic(path: Path, content: str, protect: Mapping[Path, str] | None = 
     (inputs, the archive) to what they are: they are never overwritten. A replaced file
     keeps its mode, a new one follows the umask; the temporary file goes on every exit."""
     target = _writable_target(path, protect or {})
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise InputError(f"cannot write here: {exc.strerror or exc}", location=str(path)) from None
-    try:
-        with _sigterm_raises():
+    tmp: str | None = None
+    with _sigterm_raises():
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 os.fchmod(fd, _mode_for(target))
                 handle.write(content)
             os.replace(tmp, path)
-    except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror or exc}", location=str(path)) from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+        except OSError as exc:
+            what = "cannot write here" if tmp is None else "cannot write"
+            raise InputError(f"{what}: {exc.strerror or exc}", location=str(path)) from None
+        finally:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
 
 
 def _writable_target(path: Path, protect: Mapping[Path, str]) -> Path:
     """`path` resolved, or a one-line InputError when a report must not be written there."""
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise InputError("no such directory", location=str(directory))
+    if not path.parent.is_dir():
+        raise InputError("no such directory", location=str(path.parent))
     if path.is_dir():
         raise InputError("is a directory, not a report file", location=str(path))
     target = path.resolve()
