@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 import traceback
 
@@ -32,12 +33,19 @@ class StoreError(QuotesError):
 # An exception no code path expected: a bug, never a finding (1) nor an input error (2).
 INTERNAL_EXIT = 4
 ABORTED_EXIT = 130
+BROKEN_PIPE_EXIT = 141  # as a shell reports a process that SIGPIPE ended
 
 
 def exit_for_uncaught(exc: BaseException, *, debug: bool = False) -> int:
     """The exit code for an exception that reached the CLI's `main`, after saying why on
-    stderr: click's usage errors show themselves, an interrupt is "aborted" (130), and
-    anything else is an internal error on one line, or its traceback with --debug."""
+    stderr: click's usage errors show themselves, an interrupt is "aborted" (130), a closed
+    stdout is 141, other exits go on, and anything else is an internal error on one line,
+    or its traceback with --debug."""
+    if isinstance(exc, SystemExit):
+        # typer turns a reader that closed our stdout (`| head`) into exit 1, a "finding".
+        if getattr(exc.__context__, "errno", None) == errno.EPIPE:
+            return BROKEN_PIPE_EXIT
+        raise exc
     show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
     if callable(show) and isinstance(code, int):  # click's errors, or the copy typer vendors
         show()

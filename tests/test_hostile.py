@@ -132,6 +132,24 @@ def test_internal_error_in_a_real_process_exits_4(article: Path):
     assert "Traceback" in run.stderr and "ValueError: fictional bug" in run.stderr
 
 
+def test_a_closed_stdout_is_not_a_finding(tmp_path: Path):
+    """`quotes … | head` whose reader has gone: typer's exit 1 would read as a finding."""
+    big = tmp_path / "long.txt"
+    big.write_text("".join(f'Line {i}: the mayor of Exampleton said: "We will paint fence '
+                           f'number {i} on Friday."\n' for i in range(3000)), encoding="utf-8")
+    read, write = os.pipe()
+    os.close(read)  # nobody will read: every write fails with EPIPE
+    try:
+        run = subprocess.run([sys.executable, "-m", "quotes", "extract", "-q", "--format",
+                              "json", str(big)], stdout=write, stderr=subprocess.PIPE,
+                             text=True, cwd=ROOT, timeout=300,
+                             env={**os.environ, "QUOTES_DB": "sqlite:///:memory:"})
+    finally:
+        os.close(write)
+    assert run.returncode == 141, run.stderr
+    assert "Traceback" not in run.stderr
+
+
 def test_a_quote_that_claims_nothing_is_not_a_distortion(archive: Path, tmp_path, capsys):
     path = tmp_path / "square.txt"
     path.write_text(PASSER_BY, encoding="utf-8")

@@ -68,7 +68,7 @@ def main(
     except QuotesError as exc:
         err_console.print(f"quotes: error: {exc}", markup=False, highlight=False, soft_wrap=True)
         return exc.exit_code
-    except (Exception, KeyboardInterrupt) as exc:
+    except (Exception, KeyboardInterrupt, SystemExit) as exc:
         return exit_for_uncaught(exc, debug=state.debug)
     return result if isinstance(result, int) else 0
 
