@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import signal
+import stat
 import tempfile
+import threading
 from collections import Counter
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
 from importlib import resources
@@ -91,20 +97,74 @@ def tweet_json(tweet: StoredTweet) -> dict[str, Any]:
     }
 
 
-def write_atomic(path: Path, content: str) -> None:
+def write_atomic(path: Path, content: str, protect: Mapping[Path, str] | None = None) -> None:
     """Write `content` to `path` through a temporary file in the same directory and a
-    rename, so that a reader never sees half a report."""
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise InputError("no such directory", location=str(directory))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    rename, so that a reader never sees half a report. `protect` maps files the run reads
+    (inputs, the archive) to what they are: they are never overwritten. A replaced file
+    keeps its mode, a new one follows the umask; the temporary file goes on every exit."""
+    target = _writable_target(path, protect or {})
+    tmp: str | None = None
+    with _sigterm_raises():
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                os.fchmod(fd, _mode_for(target))
+                handle.write(content)
+            os.replace(tmp, path)
+        except OSError as exc:
+            what = "cannot write here" if tmp is None else "cannot write"
+            raise InputError(f"{what}: {exc.strerror or exc}", location=str(path)) from None
+        finally:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+
+
+def _writable_target(path: Path, protect: Mapping[Path, str]) -> Path:
+    """`path` resolved, or a one-line InputError when a report must not be written there."""
+    if not path.parent.is_dir():
+        raise InputError("no such directory", location=str(path.parent))
+    if path.is_dir():
+        raise InputError("is a directory, not a report file", location=str(path))
+    target = path.resolve()
+    for kept, what in protect.items():
+        kept = kept.resolve()
+        # SQLite keeps an archive's recent writes beside it: those files are the archive too.
+        if target in {kept, *(kept.with_name(kept.name + s) for s in SQLITE_SIDE_FILES)}:
+            raise InputError(f"is {what}: refusing to overwrite it", location=str(path))
+    return target
+
+
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def _mode_for(target: Path) -> int:
+    """The mode of the file being replaced, else what the umask gives a new file."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+@contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """While a report is written, SIGTERM raises SystemExit (exit 143) so that cleanup runs
+    instead of the process vanishing with its temporary file; a handler already set by
+    whoever embeds us, and threads other than the main one, are left as they are."""
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL):
+        yield
+        return
+
+    def _raise(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, _raise)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def dumps(payload: Any) -> str:
@@ -211,7 +271,7 @@ def markdown_report(payload: dict[str, Any]) -> str:
         "",
     ]
     for article in payload["articles"]:
-        lines += [f"## {article['source']} ({article['language']})", ""]
+        lines += [f"## {_md(article['source'])} ({_md(article['language'])})", ""]
         if not article["quotes"]:
             lines += ["No statement quotes.", ""]
         for i, q in enumerate(article["quotes"], 1):
@@ -220,7 +280,7 @@ def markdown_report(payload: dict[str, Any]) -> str:
         lines += ["## Where the versions disagree", "", story_markdown(payload["story"]), ""]
     if payload["errors"]:
         lines += ["## Inputs not read", ""]
-        lines += [f"- `{e['source']}`: {e['error']}" for e in payload["errors"]]
+        lines += [f"- {_md(e['source'])}: {_md(e['error'])}" for e in payload["errors"]]
         lines.append("")
     return "\n".join(lines)
 
@@ -228,7 +288,7 @@ def markdown_report(payload: dict[str, Any]) -> str:
 def _markdown_quote(i: int, q: dict[str, Any]) -> list[str]:
     verdict = q["verdict"].upper() if q["verdict"] in ALARMING else q["verdict"]
     who = q["speaker"] or "speaker unknown"
-    medium = f", claimed medium: {q['medium']}" if q["medium"] != "none" else ""
+    medium = f", claimed medium: {_md(q['medium'])}" if q["medium"] != "none" else ""
     lines = [
         f"### {i}. **{verdict}** (confidence {q['confidence']:.2f}, {q['method']})",
         "",
@@ -240,14 +300,14 @@ def _markdown_quote(i: int, q: dict[str, Any]) -> list[str]:
     ]
     if q["back_translation"]:
         bt = q["back_translation"]
-        lines += [f"Back-translation ({bt['model']}): {_md(bt['text'])}", ""]
+        lines += [f"Back-translation ({_md(bt['model'])}): {_md(bt['text'])}", ""]
     match = q["match"]
     if match:
         tweet = match["tweet"]
-        where = tweet["url"] or f"archive #{tweet['archive_id']}"
+        where = _md(tweet["url"] or f"archive #{tweet['archive_id']}")
         date = f", {tweet['date'][:10]}" if tweet["date"] else ""
         lines += [
-            f"Tweet by @{tweet['author']}{date} ({where}):",
+            f"Tweet by @{_md(tweet['author'])}{_md(date)} ({where}):",
             "",
             f"> {_md(tweet['text'])}",
             "",
@@ -255,13 +315,24 @@ def _markdown_quote(i: int, q: dict[str, Any]) -> list[str]:
     for d in q["differences"]:
         lines.append(
             f"- {d['kind']}: quote “{_md(d['quote'] or '—')}” vs tweet “{_md(d['tweet'] or '—')}”"
-            f" ({d['evidence']})"
+            f" ({_md(d['evidence'])})"
         )
     for note in q["notes"]:
-        lines.append(f"- {note}")
+        lines.append(f"- {_md(note)}")
     lines.append("")
     return lines
 
 
+# Text from tweets, articles and archives goes into Markdown inert: HTML as entities,
+# inline markup escaped (an "_" inside a word marks nothing and stays), and block markup
+# ("#", ">", "-", "1.") at the start of a line escaped.
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_INLINE = re.compile(r"[\\`*\[\]|~]|(?<!\w)_|_(?!\w)")
+_BLOCK_START = re.compile(r"^(?:([#+=-])|(\d+)([.)]))")
+
+
 def _md(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    flat = " ".join(text.split())
+    flat = _INLINE.sub(lambda m: "\\" + m.group(), flat)
+    flat = "".join(_HTML.get(c, c) for c in flat)
+    return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", flat)

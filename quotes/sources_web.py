@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -75,6 +76,25 @@ class _Miss(Exception):
 
 def is_url(value: str) -> bool:
     return value.strip().lower().startswith(("http://", "https://"))
+
+
+# "scheme://…", or "scheme:/…" as a path argument collapses it, or a scheme that needs no
+# slashes; a one-letter scheme is a Windows drive.
+_OTHER_URL = re.compile(
+    r"(?P<scheme>[a-z][a-z0-9+.-]+):(?://?|(?<=javascript:)|(?<=data:)|(?<=vbscript:)|"
+    r"(?<=mailto:)|(?<=about:)|(?<=blob:))",
+    re.IGNORECASE,
+)
+
+
+def check_scheme(value: str) -> None:
+    """A one-line InputError for a URL of another scheme than http(s) (`file:`, `ftp:`,
+    `javascript:`…), which would otherwise be looked for as a file; a file of that name
+    is read as one."""
+    found = _OTHER_URL.match(value.strip())
+    if found and not is_url(value) and not Path(value).exists():
+        raise InputError(f"unsupported URL scheme {found['scheme'].lower()!r} (http and https "
+                         "only)", location=value)
 
 
 def parse_tweet_url(url: str) -> tuple[str, str]:

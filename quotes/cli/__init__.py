@@ -1,7 +1,8 @@
 """The `quotes` command line: a thin adapter over the library.
 
 Exit codes: 0 success; 1 `verify` found a distortion or misattribution; 2 usage or input
-error (bad file, bad record, bad option); 3 the archive database failed.
+error (bad file, bad record, bad option); 3 the archive database or a model failed; 4 an
+internal error (a bug: one line, or the traceback with `quotes --debug …`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import typer
 from quotes import __version__
 from quotes.cli import archive, db, extract, models, story, verify
 from quotes.cli.common import CliState, err_console
-from quotes.errors import QuotesError
+from quotes.errors import QuotesError, exit_for_uncaught
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -45,11 +46,14 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of internal errors."),
 ) -> None:
     """Cross-lingual quote attribution and tweet-source verification for fact-checkers."""
+    ctx.ensure_object(CliState).debug = debug
 
 
 def main(
@@ -64,19 +68,8 @@ def main(
     except QuotesError as exc:
         err_console.print(f"quotes: error: {exc}", markup=False, highlight=False, soft_wrap=True)
         return exc.exit_code
-    except KeyboardInterrupt:
-        err_console.print("quotes: aborted", markup=False)
-        return 130
-    except Exception as exc:
-        # Usage errors: click's, or the copy typer vendors, so matched by shape.
-        show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
-        if callable(show) and isinstance(code, int):
-            show()
-            return code
-        if type(exc).__name__ == "Abort":
-            err_console.print("quotes: aborted", markup=False)
-            return 130
-        raise
+    except (Exception, KeyboardInterrupt, SystemExit) as exc:
+        return exit_for_uncaught(exc, debug=state.debug)
     return result if isinstance(result, int) else 0
 
 

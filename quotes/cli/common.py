@@ -12,13 +12,17 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
+from typer.core import TyperOption
 
-from quotes.config import DB_ENV, as_db_url, default_db_url
+from quotes.config import DB_ENV, as_db_url, default_db_url, sqlite_path
 from quotes.errors import QuotesError
 
 if TYPE_CHECKING:
     from quotes.net import WebClient
 
+# typer's help gives plain flags a "<bool>" type, as if they took a value: they get none.
+_display_type = TyperOption.display_type_rich
+TyperOption.display_type_rich = lambda self, ctx: None if self.is_flag else _display_type(self, ctx)  # type: ignore[method-assign]
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
@@ -67,14 +71,18 @@ def print_note(message: str, quiet: bool) -> None:
         err_console.print(message, markup=False, highlight=False, soft_wrap=True)
 
 
-def emit(text: str, out: Path | None, *, quiet: bool, announce: bool = True) -> None:
-    """A rendered report to --out (atomically, said on stderr) or to stdout."""
+def emit(text: str, out: Path | None, *, quiet: bool, announce: bool = True,
+         reads: tuple[list[str], str | None] = ([], None)) -> None:
+    """A rendered report to --out (atomically, said on stderr) or to stdout; `reads` (the
+    run's articles and --db) are never replaced by it."""
     from quotes.report import write_atomic
 
     if out is None:
         console.file.write(text)
         return
-    write_atomic(out, text)
+    archive = sqlite_path(db_url(reads[1]))
+    kept = {Path(a): "an input article" for a in reads[0]}
+    write_atomic(out, text, kept | ({archive: "the archive database"} if archive else {}))
     if announce:
         print_note(f"report written to {out}", quiet)
 
@@ -85,12 +93,13 @@ def _guarded_client() -> WebClient:
     return WebClient()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CliState:
-    """What `main` hands every command: how to make a web client. Users always get the
-    guarded one (no switch turns the guard off); tests pass one that may reach 127.0.0.1."""
+    """What `main` hands every command: how to make a web client (users always get the
+    guarded one; tests pass one that may reach 127.0.0.1), and whether --debug was given."""
 
     client_factory: Callable[[], WebClient] = _guarded_client
+    debug: bool = False
 
 
 def client_factory(ctx: typer.Context) -> Callable[[], WebClient]:

@@ -19,7 +19,7 @@ PROGRESS_MIN_FILES = 3
 
 
 def extract_command(
-    files: list[Path] = typer.Argument(..., help="Article text files (UTF-8)."),
+    files: list[str] = typer.Argument(..., help="Article text files (UTF-8); - reads stdin."),
     language: str | None = common.LanguageOption,
     output: common.OutputFormat = common.OutputOption,
     out: Path | None = common.OutOption,
@@ -40,7 +40,8 @@ def extract_command(
             on_warning=print_warning, on_document=lambda _: progress.advance(task),
         )
     if output is common.OutputFormat.json or out is not None:
-        common.emit(dumps(extract_report(run)), out, quiet=quiet, announce=False)
+        common.emit(dumps(extract_report(run)), out, quiet=quiet, announce=False,
+                    reads=(files, db))
     else:
         for analysis in run.analyses:
             print_analysis(console, analysis)

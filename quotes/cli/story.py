@@ -25,7 +25,7 @@ class StoryFormat(StrEnum):
 
 
 def story_command(
-    articles: list[Path] = typer.Argument(
+    articles: list[str] = typer.Argument(
         ..., help="Two or more versions of one story (UTF-8 text)."
     ),
     output: StoryFormat = typer.Option(
@@ -46,7 +46,8 @@ def story_command(
     payload = story_report(run.check)
     render = {StoryFormat.json: dumps, StoryFormat.md: story_markdown}.get(output, story_text)
     text = render(payload)
-    common.emit(text if text.endswith("\n") else text + "\n", out, quiet=quiet)
+    common.emit(text if text.endswith("\n") else text + "\n", out, quiet=quiet,
+                reads=(articles, None))
     if run.errors:
         raise typer.Exit(InputError.exit_code)
     if run.check.divergences:

@@ -79,7 +79,7 @@ def verify_command(
     if output is ReportFormat.text and out is None:
         print_verify_summary(console, payload)
     else:
-        common.emit(_render(output, payload), out, quiet=quiet)
+        common.emit(_render(output, payload), out, quiet=quiet, reads=(articles, db))
     if run.errors:
         raise typer.Exit(InputError.exit_code)
     if run.alarming:

@@ -55,6 +55,9 @@ EMBEDDED_CLAUSE_CHECK = ("no back-translation: added or cut clauses checked by c
                          "embeddings only, reworded ones not")
 FRAGMENT_NOTE = "the quote renders part of the tweet"
 SPEAKER_NOT_CHECKED = "speaker not resolved to an archive author: attribution not checked"
+UNJUDGED_CONFIDENCE = 0.6  # as sure as an unmatched quote with candidates
+CLAIMS_NOTHING = ("the quote names no speaker or medium and the nearest tweet is no plausible "
+                  "source: not judged")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,7 @@ class Case:
     differences: tuple[Difference, ...]
     notes: tuple[str, ...]
     speaker: Difference | None  # the article names someone other than the tweet's author
+    claims_nothing: bool = False  # the article names no speaker and no medium for the quote
 
     @property
     def confidence(self) -> float:
@@ -77,6 +81,14 @@ class Case:
 
 
 VerdictRule = Callable[[Case], Verdict | None]
+
+
+def _claims_nothing(case: Case) -> Verdict | None:
+    """A quote that names no source cannot distort one: a loose match is no accusation."""
+    distorting = any(d.kind in DISTORTING_KINDS for d in case.differences)
+    if not case.claims_nothing or not distorting or _close(case.match):
+        return None
+    return Verdict(UNMATCHED, UNJUDGED_CONFIDENCE, case.method, notes=(*case.notes, CLAIMS_NOTHING))
 
 
 def _misattributed(case: Case) -> Verdict | None:
@@ -113,7 +125,8 @@ def _loosely_rendered(case: Case) -> Verdict | None:
 
 # Tried in order; the first that returns a verdict gives it (the last always does).
 VERDICT_RULES: tuple[VerdictRule, ...] = (
-    _misattributed, _distorted, _reworded, _verbatim, _faithful, _loosely_rendered,
+    _claims_nothing, _misattributed, _distorted, _reworded, _verbatim, _faithful,
+    _loosely_rendered,
 )
 
 
@@ -168,7 +181,10 @@ def _case(
     speaker = _speaker_difference(attribution, match)
     if attribution is None or attribution.author_handle is None:
         notes.append(SPEAKER_NOT_CHECKED)
-    return Case(quote, decision.method, match, tuple(differences), tuple(notes), speaker)
+    claims_nothing = attribution is None or (attribution.speaker is None
+                                             and attribution.medium == "none")
+    return Case(quote, decision.method, match, tuple(differences), tuple(notes), speaker,
+                claims_nothing)
 
 
 def _speaker_difference(attribution: Attribution | None, match: TweetMatch) -> Difference | None:

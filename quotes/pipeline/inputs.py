@@ -1,4 +1,4 @@
-"""Inputs of a run: article files and http(s) URLs, read into `Document`s in order.
+"""Inputs of a run: article files, "-" (stdin) and http(s) URLs, read into `Document`s.
 
 The web client is a parameter (a factory, called only when an argument is a URL), so the
 caller decides how the network is reached: the CLI passes the guarded `WebClient`, tests
@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from quotes.errors import InputError
 from quotes.models import Document, InputFailure
 from quotes.net import WebClient
 from quotes.sources import read_article
-from quotes.sources_web import fetch_article, is_url
+from quotes.sources_web import check_scheme, fetch_article, is_url
 
 ClientFactory = Callable[[], WebClient]
 
@@ -48,7 +49,7 @@ def load_articles(
                     client = client or client_factory()
                     documents.append(fetch_article(arg, client, language))
                 else:
-                    documents.append(read_article(arg, language))
+                    documents.append(read_local(arg, language))
             except InputError as exc:
                 errors.append(InputFailure(str(arg), exc.message))
                 if report is not None:
@@ -57,3 +58,10 @@ def load_articles(
         if client is not None:
             client.close()
     return LoadedInputs(tuple(documents), tuple(errors))
+
+
+def read_local(arg: str | Path, language: str | None = None) -> Document:
+    """An article that is not fetched: a file, or stdin for "-"; a URL of another scheme
+    than http(s) is refused as such rather than looked for as a file."""
+    check_scheme(str(arg))
+    return read_article(arg, language)

@@ -30,9 +30,8 @@ from quotes.models import (
 )
 from quotes.net import WebClient
 from quotes.pipeline.analyze import Analyzer
-from quotes.pipeline.inputs import ClientFactory, load_articles
+from quotes.pipeline.inputs import ClientFactory, load_articles, read_local
 from quotes.pipeline.verifier import BackTranslator, Verifier
-from quotes.sources import read_article
 from quotes.store import Archive
 from quotes.story import StoryCheck, compare_versions, story_report, version_of
 
@@ -125,7 +124,7 @@ def verify(
 
 
 def extract(
-    paths: Sequence[Path],
+    paths: Sequence[Path | str],
     *,
     db_url: str,
     language: str | None = None,
@@ -142,7 +141,7 @@ def extract(
         analyzer = Analyzer(resolve=archive.speaker_resolver() if archive else None)
         for path in paths:
             try:
-                analyses.append(analyzer.analyze(read_article(path, language)))
+                analyses.append(analyzer.analyze(read_local(path, language)))
             except InputError as exc:
                 errors.append(InputFailure(str(path), exc.message if exc.location else str(exc)))
                 if on_error is not None:
@@ -159,7 +158,7 @@ class StoryRun:
 
 
 def story(
-    paths: Sequence[Path], *, language: str | None = None, on_error: OnError | None = None
+    paths: Sequence[Path | str], *, language: str | None = None, on_error: OnError | None = None
 ) -> StoryRun:
     """Where language versions of one story disagree on numbers, years, names and
     opposite terms. Needs two readable versions and the sentence embeddings."""
@@ -167,7 +166,7 @@ def story(
     errors: list[InputFailure] = []
     for path in paths:
         try:
-            documents.append(read_article(path, language))
+            documents.append(read_local(path, language))
         except InputError as exc:
             errors.append(InputFailure(str(path), exc.message))
             if on_error is not None:
