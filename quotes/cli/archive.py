@@ -56,7 +56,7 @@ def list_command(
     db: str | None = common.DbOption,
 ) -> None:
     """List the archived tweets, oldest import first."""
-    with Archive.open(common.db_url(db)) as archive:
+    with Archive.open(common.db_url(db), create=False) as archive:
         if author is not None and archive.resolve_author(author) is None:
             raise InputError(f"no author {author!r} in the archive (or the name is ambiguous)")
         tweets = archive.tweets(author=author, limit=limit)
@@ -75,7 +75,7 @@ def show_command(
     db: str | None = common.DbOption,
 ) -> None:
     """Show one tweet in full, with where its text came from."""
-    with Archive.open(common.db_url(db)) as archive:
+    with Archive.open(common.db_url(db), create=False) as archive:
         tweet = archive.get_tweet(key)
     if tweet is None:
         raise InputError(f"no tweet {key!r} in the archive (give an id, platform id or URL)")
