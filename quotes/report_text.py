@@ -126,10 +126,14 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def import_summary(result: ImportResult, files: Sequence[str], total: int) -> str:
-    """What `archive import` did, in one line."""
+def import_summary(
+    result: ImportResult, files: Sequence[str], total: int,
+    conflicts: Mapping[str, int] | None = None,
+) -> str:
+    """What `archive import` did, in one line; `conflicts`: "kept" or "replaced" → how
+    many ids came with another text, and which text stayed."""
     source = files[0] if len(files) == 1 else f"{len(files)} files"
-    if result.added or result.updated:
+    if result.added or result.updated or conflicts:
         line = (
             f"imported {plural(result.added, 'tweet')} from {source} "
             f"({result.updated} updated, {result.duplicates} already in the archive)"
@@ -140,6 +144,9 @@ def import_summary(result: ImportResult, files: Sequence[str], total: int) -> st
         line = f"nothing to import: no tweets in {source}"
     if result.skipped_retweets:
         line += f"; skipped {plural(result.skipped_retweets, 'retweet')}"
+    for settled, n in (conflicts or {}).items():
+        which = "the first text kept" if settled == "kept" else "the new text stored"
+        line += f"; {plural(n, 'conflict')} (a known id with another text): {which}"
     return line
 
 

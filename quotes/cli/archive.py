@@ -38,12 +38,15 @@ def import_command(
     author: str | None = typer.Option(
         None, "--author", help="Handle of the author when the file does not name one."
     ),
+    on_conflict: str | None = typer.Option(None, "--on-conflict", metavar="keep|replace",
+        help="A known tweet id with another text: keep the first text or replace it."),
     db: str | None = common.DbOption,
     quiet: bool = common.QuietOption,
 ) -> None:
     """Import FILES into the archive: every file is read first, then stored all at once."""
-    run = pipeline.import_files(files, db_url=common.db_url(db), fmt=fmt.value, author=author)
-    print_note(import_summary(run.result, run.files, run.records), quiet)
+    run = pipeline.import_files(files, db_url=common.db_url(db), fmt=fmt.value, author=author,
+                                on_conflict=on_conflict)
+    print_note(import_summary(run.result, run.files, run.records, run.conflicts), quiet)
 
 
 @app.command("list")

@@ -21,6 +21,7 @@ from quotes.models import StoredAuthor, StoredTweet, TweetRecord
 from quotes.store import bulk
 from quotes.store.authors import AuthorDirectory, author_ids
 from quotes.store.cache import TranslationStore
+from quotes.store.conflicts import ConflictPolicy, SettledImport
 from quotes.store.engine import Database, _is_sqlite, with_driver
 from quotes.store.schema import open_engine
 from quotes.store.search import SPEAKER_POSTINGS_BUDGET, TextSearch, choose_terms, query_terms
@@ -119,18 +120,22 @@ class Archive:
         sha256s: Sequence[str] = (),
         skipped_retweets: int = 0,
         file_formats: Mapping[str, str] | None = None,
-    ) -> bulk.ImportResult:
+        on_conflict: ConflictPolicy = "fail",
+    ) -> SettledImport:
         """Store the records in ONE transaction: all of them or, on any error, none.
 
         `fmt` is recorded on the import run and in each tweet's provenance; when one import
         mixes formats, `file_formats` (path → format) gives each file's own. Concurrent
         imports queue on a lock and see each other's tweets, so overlapping archives
         imported at once still leave one row per tweet; a transaction that loses a race
-        anyway is retried whole.
+        anyway is retried whole. A record giving a known id another text is a conflict:
+        the import fails with both texts (`ImportConflict`) unless `on_conflict` is
+        "keep" (the first text stays) or "replace" (the record's wins).
         """
         result = bulk.import_records(
             self._db, records, files=files, fmt=fmt, sha256s=sha256s,
             skipped_retweets=skipped_retweets, file_formats=file_formats,
+            on_conflict=on_conflict,
         )
         self._after_import(result.added)
         return result
