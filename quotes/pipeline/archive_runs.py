@@ -15,7 +15,7 @@ from quotes.formats import read_archive_file
 from quotes.pipeline.inputs import ClientFactory
 from quotes.sources_web import TweetFetch, fetch_tweet_evidence, parse_tweet_url
 from quotes.store import Archive, ImportResult
-from quotes.store.conflicts import conflict_policy
+from quotes.store.conflicts import check_within, conflict_policy
 
 WEB_FORMAT = "web"  # the import run's format and each tweet's provenance prefix
 
@@ -37,6 +37,7 @@ def import_files(
     policy = conflict_policy(on_conflict)
     parsed = [read_archive_file(path, fmt, author) for path in files]
     records = [record for p in parsed for record in p.records]
+    check_within(records, policy)
     with Archive.open(db_url) as archive:
         result = archive.import_records(
             records,

@@ -63,6 +63,15 @@ def _same(a: TweetRecord, b: TweetRecord) -> bool:
         alias_key(b.author_handle), text_key(b.text))
 
 
+def check_within(records: Sequence[TweetRecord], policy: ConflictPolicy) -> None:
+    """Fail before any database is opened (or created) when the records disagree among
+    themselves and no policy says which wins."""
+    if policy == "fail":
+        _, conflicts = settle_within(records, policy)
+        if conflicts:
+            raise conflict_error(None, conflicts)
+
+
 def settle_within(
     records: Sequence[TweetRecord], policy: ConflictPolicy
 ) -> tuple[Sequence[TweetRecord], list[Conflict]]:
@@ -101,11 +110,13 @@ def _author(rec_author: str, other: str) -> str:
     return "" if alias_key(rec_author) == alias_key(other) else f"@{rec_author}: "
 
 
-def conflict_error(conn: Connection, conflicts: Sequence[Conflict]) -> ImportConflict:
-    """One line: the first conflict with both texts, and how many there are."""
+def conflict_error(conn: Connection | None, conflicts: Sequence[Conflict]) -> ImportConflict:
+    """One line: the first conflict with both texts, and how many there are (`conn`: to
+    read the archived text; None when every conflict is within the records)."""
     first = conflicts[0]
     rec = first.record
-    if first.old_record is not None:
+    if first.old_record is not None or conn is None:
+        assert first.old_record is not None
         old, old_author = first.old_record.text, first.old_record.author_handle
         where = f"the record at {first.old_record.location}"
     else:
