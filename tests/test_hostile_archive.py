@@ -196,7 +196,12 @@ def write(path: Path, *lines: str) -> Path:
 
 
 @pytest.fixture
-def first(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Path:
+def first(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    any_db_url: str,
+) -> Path:
+    """Two tweets imported into the test's archive: a SQLite file, then PostgreSQL."""
+    monkeypatch.setenv("QUOTES_DB", any_db_url)
     path = write(tmp_path / "first.jsonl", RECORD % ("101", RAIN), RECORD % ("102", "Hello."))
     assert run(capsys, "archive", "import", "-q", str(path))[0] == 0
     return path
@@ -240,9 +245,9 @@ def test_keep_leaves_the_stored_text_and_says_how_many(
 
 
 def test_replace_stores_the_new_text_searchable_with_stale_vectors_gone(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, first: Path, db_url: str
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, first: Path, any_db_url: str
 ) -> None:
-    with Archive.open(db_url) as archive:
+    with Archive.open(any_db_url) as archive:
         tweet = archive.get_tweet("101")
         assert tweet is not None and tweet.id is not None
         archive.store_tweet_embeddings("test-model", {tweet.id: b"\0" * 16})
@@ -252,7 +257,7 @@ def test_replace_stores_the_new_text_searchable_with_stale_vectors_gone(
     assert one_line(err).endswith("1 conflict (a known id with another text): "
                                   "the new text stored")
     assert texts(capsys)["101"] == SNOW
-    with Archive.open(db_url) as archive:
+    with Archive.open(any_db_url) as archive:
         assert archive.tweet_embeddings("test-model", [tweet.id]) == {}
         assert archive.candidate_ids("snow valley") == [tweet.id]
         assert archive.candidate_ids("rain") == []
