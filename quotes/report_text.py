@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -17,7 +18,8 @@ from rich.table import Table
 from quotes.models import ALARMING, DocumentAnalysis, ImportResult, StoredTweet, VectorIndexInfo
 from quotes.report import tweet_date
 
-MIN_TEXT_WIDTH = 20  # characters of tweet text in the `archive list` table, however narrow
+MIN_TEXT_WIDTH = 20  # characters of tweet text in the boxed `archive list` table
+NARROW_TEXT_WIDTH = 12  # …and in the borderless one narrow terminals get
 
 
 def print_analysis(console: Console, analysis: DocumentAnalysis) -> None:
@@ -84,20 +86,32 @@ def _short(text: str, limit: int) -> str:
 
 
 def print_tweet_table(console: Console, tweets: Sequence[StoredTweet]) -> None:
-    """`quotes archive list`: one line per tweet, its text cut to what the terminal has
-    left (rich's own column shrinking would squeeze the short columns instead)."""
+    """`quotes archive list`: one line per tweet. The ids, handles and dates are shown
+    whole (`archive show` needs the id), the text cut to what the terminal has left;
+    rich's own column shrinking would squeeze the short columns instead. Narrow
+    terminals get a table without borders; narrower still, lines longer than the
+    terminal, never a cut id."""
     rows = [
         (str(t.id), t.platform_id or "", "@" + t.author_handle, tweet_date(t)[:10])
         for t in tweets
     ]
     headers = ("id", "platform id", "author", "date")
     widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headers)]
-    text_width = max(MIN_TEXT_WIDTH, console.width - sum(widths) - 3 * (len(widths) + 1) - 1)
-    table = Table()
-    for header in (*headers, "text"):
-        table.add_column(header, no_wrap=True, overflow="ellipsis")
+    boxed = console.width - sum(widths) - 3 * (len(widths) + 1) - 1 >= MIN_TEXT_WIDTH
+    # Each column's padding (2) and, boxed, a border before each column and after the last.
+    overhead = 3 * (len(widths) + 1) + 1 if boxed else 2 * (len(widths) + 1)
+    text_width = max(MIN_TEXT_WIDTH if boxed else NARROW_TEXT_WIDTH,
+                     console.width - sum(widths) - overhead)
+    table = Table(box=box.HEAVY_HEAD if boxed else None)
+    for header, width in zip(headers, widths, strict=True):
+        table.add_column(header, no_wrap=True, min_width=width)
+    table.add_column("text", no_wrap=True, overflow="ellipsis")
     for row, t in zip(rows, tweets, strict=True):
         table.add_row(*row, _short(t.text, text_width))
+    needed = sum(widths) + overhead + text_width
+    if needed > console.width:  # a console prints no wider than itself: one that can
+        console = Console(file=console.file, width=needed, highlight=False,
+                          color_system=console.color_system)  # type: ignore[arg-type]
     console.print(table, markup=False)
 
 
@@ -126,10 +140,14 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def import_summary(result: ImportResult, files: Sequence[str], total: int) -> str:
-    """What `archive import` did, in one line."""
+def import_summary(
+    result: ImportResult, files: Sequence[str], total: int,
+    conflicts: Mapping[str, int] | None = None,
+) -> str:
+    """What `archive import` did, in one line; `conflicts`: "kept" or "replaced" → how
+    many ids came with another text, and which text stayed."""
     source = files[0] if len(files) == 1 else f"{len(files)} files"
-    if result.added or result.updated:
+    if result.added or result.updated or conflicts:
         line = (
             f"imported {plural(result.added, 'tweet')} from {source} "
             f"({result.updated} updated, {result.duplicates} already in the archive)"
@@ -140,6 +158,9 @@ def import_summary(result: ImportResult, files: Sequence[str], total: int) -> st
         line = f"nothing to import: no tweets in {source}"
     if result.skipped_retweets:
         line += f"; skipped {plural(result.skipped_retweets, 'retweet')}"
+    for settled, n in (conflicts or {}).items():
+        which = "the first text kept" if settled == "kept" else "the new text stored"
+        line += f"; {plural(n, 'conflict')} (a known id with another text): {which}"
     return line
 
 

@@ -1,11 +1,12 @@
 """Reading inputs from disk: article files, and the shared checks for any text file.
 
-Offsets everywhere are indices into the text as decoded here: UTF-8, a leading BOM
-removed, line endings kept as they are.
+Offsets everywhere are indices into the text as decoded here: UTF-8 (or UTF-16/32 where a
+byte order mark says so), a leading BOM removed, line endings kept as they are.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import sys
 from pathlib import Path
@@ -16,11 +17,39 @@ from quotes.models import Document
 # The ARTICLE "-" is one article read from standard input; reports name it so.
 STDIN_ARG = "-"
 STDIN_SOURCE = "<stdin>"
+NEWLINE = b"\n"
+# Byte order marks of the encodings other than UTF-8 that a text file may come in (Windows
+# tools write UTF-16 with a BOM); UTF-32's first, as its little-endian BOM starts with
+# UTF-16's. The codecs named take the BOM off.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"), (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def _decode(data: bytes, name: str, kind: str) -> str:
+    """The text of a file's bytes: UTF-16 or UTF-32 when a BOM says so, else UTF-8 (a
+    BOM tolerated). NUL bytes without a BOM mean a binary file."""
+    codec, label = next(((c, n) for bom, c, n in _BOMS if data.startswith(bom)),
+                        ("utf-8-sig", "UTF-8"))
+    if label == "UTF-8" and b"\x00" in data:
+        raise InputError(f"binary file, not a {kind}", location=name)
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        message = f"not {label} text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        location = name
+        if label == "UTF-8":  # a line number only where a newline is one byte
+            location = f"{name}:{data.count(NEWLINE, 0, exc.start) + 1}"
+        raise InputError(message, location=location) from None
+    if "\x00" in text:  # a BOM, then binary data that happened to decode
+        raise InputError(f"binary file, not a {kind}", location=name)
+    return text
 
 
 def read_text(path: Path, *, kind: str = "text file") -> tuple[str, str]:
-    """(text, sha256 of the bytes) of a non-empty UTF-8 text file, or a one-line InputError
-    naming the file and what is wrong with it."""
+    """(text, sha256 of the bytes) of a non-empty text file (UTF-8, or UTF-16/32 with a
+    BOM), or a one-line InputError naming the file and what is wrong with it."""
     name = str(path)
     try:
         data = path.read_bytes()
@@ -35,14 +64,7 @@ def read_text(path: Path, *, kind: str = "text file") -> tuple[str, str]:
 
 def decode_text(data: bytes, name: str, *, kind: str = "text file") -> tuple[str, str]:
     """(text, sha256) of bytes read from `name`, checked as `read_text` checks a file."""
-    if b"\x00" in data:
-        raise InputError(f"binary file, not a {kind}", location=name)
-    try:
-        text = data.decode("utf-8-sig")  # tolerate a BOM: some Windows tools write one
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        message = f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        raise InputError(message, location=f"{name}:{line}") from None
+    text = _decode(data, name, kind)
     if not text.strip():
         raise InputError("empty file", location=name)
     return text, hashlib.sha256(data).hexdigest()

@@ -358,7 +358,8 @@ def test_stdin_in_a_real_process():
     ("data:text/plain,hello", "data"),
 ])
 def test_other_url_schemes_are_named(command: str, url: str, scheme: str, article: Path,
-                                     capsys):
+                                     archive: Path, capsys):
+    # (with an archive: `verify` refuses to run without one, exit 3, before any input error)
     extra = ["--no-mt"] if command == "verify" else []
     code = main([command, "-q", *extra, url, str(article)])
     err = capsys.readouterr().err

@@ -229,10 +229,10 @@ def test_upgrade_creates_a_missing_database(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     path = tmp_path / "new" / "archive.sqlite"
-    code, out, _ = run(capsys, "db", "status", "--db", str(path))
-    assert (code, out.strip()) == (0, f"schema - (code needs {HEAD}): no archive yet "
-                                      "(created at the first use)")
-    assert not path.exists()
+    code, out, err = run(capsys, "db", "status", "--db", str(path))
+    assert (code, out) == (3, "")  # a reader names the missing file and makes nothing
+    assert err.startswith(f"quotes: error: {path}: no archive here")
+    assert not path.parent.exists()
     code, _, err = run(capsys, "db", "upgrade", "--db", str(path))
     assert err.startswith(f"archive created at schema {HEAD}")
     assert json.dumps(schema_revision(str(path))) == json.dumps([HEAD, HEAD])

@@ -574,6 +574,8 @@ def test_main_verify_takes_urls(
     from quotes.cli import main
 
     server.routes["/de"] = Reply(body=ARTICLE_DE)
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "canonical-tweets.jsonl"
+    assert main(["archive", "import", "-q", str(fixture)]) == 0  # verify needs tweets
     argv = ["verify", "-q", "--no-mt", "--no-embeddings", "--format", "json"]
     assert main([*argv, server.url("/de"), server.url("/gone")], client_factory=cli_client) == 2
     out, err = capsys.readouterr()

@@ -131,7 +131,7 @@ def test_duplicates_inside_one_batch(archive: Archive) -> None:
             rec("demo_factdesk", "Same words.", 1),
             rec("demo_factdesk", "same   words.", 2),
             rec("demo_factdesk", "Other words.", 3, platform_id="7"),
-            rec("demo_factdesk", "Other words, edited.", 4, platform_id="7"),
+            rec("demo_factdesk", "Other  words.", 4, platform_id="7"),  # same words: no conflict
         ],
         files=["a"],
         fmt="jsonl",
@@ -225,7 +225,7 @@ def test_first_bulk_load_dedups_and_fills_ids_in(archive: Archive, bulk: None) -
         rec("demo_factdesk", "Seen first without its id.", 1),
         rec("demo_factdesk", "Another post.", 2, platform_id="8"),
         rec("demo_factdesk", "another   POST.", 3),  # the same words
-        rec("demo_factdesk", "Another post, edited.", 4, platform_id="8"),  # the same id
+        rec("demo_factdesk", "ANOTHER post.", 4, platform_id="8"),  # the same id and words
         # The first post again, with its id: the row already sent to the database takes it.
         rec("demo_factdesk", "Seen first without its id.", 5, platform_id="9",
             url="https://twitter.com/demo_factdesk/status/9",

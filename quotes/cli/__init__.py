@@ -14,7 +14,7 @@ import typer
 
 from quotes import __version__
 from quotes.cli import archive, db, extract, models, story, verify
-from quotes.cli.common import CliState, err_console
+from quotes.cli.common import CliState, print_error
 from quotes.errors import QuotesError, exit_for_uncaught
 
 if TYPE_CHECKING:
@@ -23,11 +23,8 @@ if TYPE_CHECKING:
     from quotes.net import WebClient
 
 app = typer.Typer(
-    name="quotes",
-    help="Cross-lingual quote attribution and tweet-source verification for fact-checkers.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
+    name="quotes", help="Cross-lingual quote attribution and tweet-source verification for "
+    "fact-checkers.", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
 )
 app.add_typer(archive.app, name="archive")
 app.add_typer(models.app, name="models")
@@ -66,7 +63,7 @@ def main(
     try:
         result = app(args=argv, prog_name="quotes", standalone_mode=False, obj=state)
     except QuotesError as exc:
-        err_console.print(f"quotes: error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        print_error(exc)
         return exc.exit_code
     except (Exception, KeyboardInterrupt, SystemExit) as exc:
         return exit_for_uncaught(exc, debug=state.debug)

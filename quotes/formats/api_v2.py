@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from quotes.formats._fields import Fields, platform_tweet
+from quotes.formats._fields import Fields, check_handle, platform_tweet
 from quotes.formats._links import expand_links
 from quotes.formats._source import SourceText
 from quotes.models import TweetRecord
@@ -44,7 +44,7 @@ def _tweets(src: SourceText, page_offset: int) -> Iterator[tuple[int, Any]]:
 def _users(page: Fields) -> dict[str, tuple[str, str | None]]:
     includes = page.nested("includes")
     users = includes.objects("users") if includes else []
-    return {u.required("id"): (u.required("username"), u.text("name")) for u in users}
+    return {u.required("id"): (u.handle("username"), u.text("name")) for u in users}
 
 
 def _links(fields: Fields | None) -> tuple[list[tuple[str, str]], list[str]]:
@@ -96,7 +96,7 @@ def read_api_v2(src: SourceText, author: str | None = None) -> tuple[list[TweetR
             if not text.strip():
                 continue  # a photo or video alone: no words anyone could quote
             created_at, precision = tweet.iso_date("created_at")
-            handle = handle.lstrip("@")
+            handle = check_handle(handle, tweet.location if author_id in users else "--author")
             records.append(
                 platform_tweet(
                     handle, name, text, tweet.location, tweet_id, created_at, precision, SOURCE

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 
-from quotes.formats._fields import Fields
-from quotes.formats._source import SourceText
+from quotes.formats._fields import Fields, check_handle
+from quotes.formats._source import SourceText, TooDeep
 from quotes.models import TweetRecord
 
 
@@ -24,14 +24,19 @@ def read_jsonl(src: SourceText, author: str | None = None) -> tuple[list[TweetRe
             value = json.loads(line)
         except json.JSONDecodeError as exc:
             raise src.error(f"invalid JSON at column {exc.colno}: {exc.msg}", line=lineno) from None
+        except RecursionError:
+            raise src.error(str(TooDeep()), line=lineno) from None
         rec = Fields(src.location(line=lineno), value)
-        handle = rec.text("author") or author
-        if not handle or not handle.strip():
+        if rec.text("author"):
+            handle = rec.handle("author")
+        elif author and author.strip():
+            handle = check_handle(author, "--author")
+        else:
             raise rec.error('missing field "author" (or pass --author)')
         created_at, precision = rec.iso_date("created_at")
         records.append(
             TweetRecord(
-                author_handle=handle.strip().lstrip("@"),
+                author_handle=handle,
                 text=rec.required("text"),
                 location=rec.location,
                 platform_id=rec.ident("id"),

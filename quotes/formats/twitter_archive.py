@@ -6,9 +6,10 @@ Both files are JavaScript assignments of a JSON array, e.g.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from quotes.formats._fields import Fields, platform_tweet
+from quotes.formats._fields import Fields, check_handle, platform_tweet
 from quotes.formats._links import expand_links
 from quotes.formats._source import SourceText, read_source
 from quotes.models import TweetRecord
@@ -16,14 +17,24 @@ from quotes.normalize import alias_key
 
 YTD_PREFIX = "window.YTD."
 SOURCE = "Twitter account archive (data/tweets.js)"
+# An archive's files all look alike (`window.YTD.<name>.partN = [...]`): likes, direct
+# messages, followers… Only the tweets are tweets ("tweet" in archives before 2020).
+TWEETS = ("tweets", "tweet")
+ACCOUNT = ("account",)
+_WRAPPER = re.compile(r"window\.YTD\.([A-Za-z0-9_-]+)\.part\d+")
 
 
-def _array_start(src: SourceText) -> int:
-    """Offset of the `[` after `window.YTD.<name>.partN =`."""
+def _array_start(src: SourceText, names: tuple[str, ...] = TWEETS) -> int:
+    """Offset of the `[` after `window.YTD.<name>.partN =`, `name` being one of `names`."""
     start = src.skip_ws(0)
     equals = src.text.find("=", start)
     if not src.text.startswith(YTD_PREFIX, start) or equals < 0:
         raise src.error("expected 'window.YTD.<name>.part0 = [' at the start", start)
+    wrapper = _WRAPPER.match(src.text, start, equals)
+    if wrapper is None or wrapper[1] not in names:
+        found = " ".join(src.text[start:min(equals, start + 60)].split())
+        raise src.error(f"not {names[0]}: the file is {found!r} (an archive's {names[0]}.js "
+                        f"starts 'window.YTD.{names[0]}.part0 = [')", start)
     bracket = src.skip_ws(equals + 1)
     if src.text[bracket : bracket + 1] != "[":
         raise src.error("expected a JSON array after '='", bracket)
@@ -33,10 +44,10 @@ def _array_start(src: SourceText) -> int:
 def _read_account(path: Path) -> tuple[str, str | None]:
     """(username, display name) from an archive's account.js."""
     src = read_source(path)
-    for _, offset, value in src.items(_array_start(src)):
+    for _, offset, value in src.items(_array_start(src, ACCOUNT)):
         rec = Fields(src.location(offset), value, what="account entry")
         account = rec.nested("account") or rec
-        return account.required("username").lstrip("@"), account.text("accountDisplayName")
+        return account.handle("username"), account.text("accountDisplayName")
     raise src.error("no account in account.js", 0)
 
 
@@ -45,7 +56,7 @@ def _author(src: SourceText, author: str | None) -> tuple[str, str | None]:
     account_js = Path(src.name).with_name("account.js")
     account = _read_account(account_js) if account_js.is_file() else None
     if author:
-        handle = author.strip().lstrip("@")
+        handle = check_handle(author, "--author")
         if account is not None and alias_key(account[0]) == alias_key(handle):
             return handle, account[1]
         return handle, None  # account.js describes someone else: its name is not theirs

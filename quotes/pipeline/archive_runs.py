@@ -7,7 +7,7 @@ transaction, so one bad record anywhere leaves the archive as it was.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotes.errors import InputError
@@ -15,6 +15,7 @@ from quotes.formats import read_archive_file
 from quotes.pipeline.inputs import ClientFactory
 from quotes.sources_web import TweetFetch, fetch_tweet_evidence, parse_tweet_url
 from quotes.store import Archive, ImportResult
+from quotes.store.conflicts import check_within, conflict_policy
 
 WEB_FORMAT = "web"  # the import run's format and each tweet's provenance prefix
 
@@ -24,14 +25,19 @@ class ImportRun:
     result: ImportResult
     files: tuple[str, ...]
     records: int  # tweets read from the files
+    conflicts: dict[str, int] = field(default_factory=dict)  # "kept"/"replaced" → how many
 
 
 def import_files(
-    files: Sequence[Path], *, db_url: str, fmt: str = "auto", author: str | None = None
+    files: Sequence[Path], *, db_url: str, fmt: str = "auto", author: str | None = None,
+    on_conflict: str | None = None,
 ) -> ImportRun:
-    """Import archive files (JSONL, an account archive's tweets.js, API v2 JSON)."""
+    """Import archive files (JSONL, an account archive's tweets.js, API v2 JSON). A known
+    id with another text fails the import unless `on_conflict` is keep or replace."""
+    policy = conflict_policy(on_conflict)
     parsed = [read_archive_file(path, fmt, author) for path in files]
     records = [record for p in parsed for record in p.records]
+    check_within(records, policy)
     with Archive.open(db_url) as archive:
         result = archive.import_records(
             records,
@@ -40,8 +46,11 @@ def import_files(
             sha256s=[p.sha256 for p in parsed],
             skipped_retweets=sum(p.skipped_retweets for p in parsed),
             file_formats={p.path: p.format for p in parsed},
+            on_conflict=policy,
         )
-    return ImportRun(result, tuple(p.path for p in parsed), len(records))
+    settled = {"keep": "kept", "replace": "replaced"}.get(policy)
+    conflicts = {settled: result.conflicts} if settled and result.conflicts else {}
+    return ImportRun(result, tuple(p.path for p in parsed), len(records), conflicts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from typing import Protocol
 import numpy as np
 
 from quotes.embed import Embedder, from_bytes, to_bytes
+from quotes.errors import StoreError
 from quotes.match import tweet_segments
 from quotes.store import Archive, VectorIndexInfo
 
@@ -84,6 +85,9 @@ def embed_archive(
     is done, so a stopped run resumes where it stopped), then bring the vector index up to
     date (`reindex` rebuilds it whatever its state). `progress(done, total)` is called
     after each batch."""
+    if archive.read_only:  # nothing would be kept, and the batches would never run out
+        raise StoreError("the archive is read-only: embeddings cannot be stored in it",
+                         location=archive.url)
     total = archive.count() - archive.embedding_counts().get(embedder.model_id, 0)
     done = 0
     if total > 0:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from quotes.config import sqlite_path
 from quotes.embed import Embedder, default_embedder
-from quotes.errors import InputError, QuotesError
+from quotes.errors import InputError, QuotesError, StoreError
 from quotes.match import THRESHOLDS
 from quotes.models import (
     ArticleResult,
@@ -93,7 +93,8 @@ def verify(
     """Check every statement quote of the articles (files or URLs) against the archive."""
     loaded = load_articles(args, client_factory, language=options.language, report=on_error)
     documents = [replace(d, published=options.published) for d in loaded.documents]
-    with Archive.open(options.db_url) as archive:
+    with Archive.open(options.db_url, create=False) as archive:
+        _require_tweets(archive)
         translator = _translator(options.translation, archive)
         embedder = default_embedder() if options.embeddings else None
         if embedder is None and options.embeddings and on_warning is not None:
@@ -103,7 +104,7 @@ def verify(
         articles = verifier.verify(documents, progress=on_document)
         missing = dict(getattr(translator, "missing", {}))
         if on_warning is not None:
-            for message in missing.values():
+            for message in [*missing.values(), *_unstored(archive)]:
                 on_warning(message)
         story = None
         if options.story and len(documents) >= 2 and embedder is not None:
@@ -199,7 +200,7 @@ def _archive_if_any(db_url: str, on_warning: OnWarning | None) -> Iterator[Archi
         yield None
         return
     try:
-        archive = Archive.open(db_url)
+        archive = Archive.open(db_url, create=False)
     except QuotesError as exc:
         if on_warning is not None:
             on_warning(f"speakers not resolved: {exc}")
@@ -207,6 +208,23 @@ def _archive_if_any(db_url: str, on_warning: OnWarning | None) -> Iterator[Archi
         return
     with archive:
         yield archive
+
+
+def _require_tweets(archive: Archive) -> None:
+    """Verifying against an empty archive would call every quote unmatched, which reads
+    as "no such tweet exists": refused instead (exit 3)."""
+    if archive.count() == 0:
+        raise StoreError("the archive holds no tweets: nothing to verify against "
+                         "(import some: `quotes archive import FILE`)", location=archive.url)
+
+
+def _unstored(archive: Archive) -> list[str]:
+    """One line when a read-only archive could not keep what this run computed."""
+    parts = [f"{n} {what}" for what, n in archive.unstored.items() if n]
+    if not parts:
+        return []
+    return [f"the archive is read-only: {' and '.join(parts)} computed in memory, not stored "
+            "(a writable copy would keep them)"]
 
 
 def _translator(settings: TranslationSettings | None, archive: Archive) -> BackTranslator | None:

@@ -21,6 +21,7 @@ from quotes.models import StoredAuthor, StoredTweet, TweetRecord
 from quotes.store import bulk
 from quotes.store.authors import AuthorDirectory, author_ids
 from quotes.store.cache import TranslationStore
+from quotes.store.conflicts import ConflictPolicy, SettledImport
 from quotes.store.engine import Database, _is_sqlite, with_driver
 from quotes.store.schema import open_engine
 from quotes.store.search import SPEAKER_POSTINGS_BUDGET, TextSearch, choose_terms, query_terms
@@ -41,8 +42,13 @@ def _text_search(engine: Engine) -> TextSearch:
 class Archive:
     """The tweet archive behind one database URL. Use `Archive.open(url)`."""
 
-    def __init__(self, engine: Engine, url: str) -> None:
+    def __init__(self, engine: Engine, url: str, *, read_only: bool = False) -> None:
         self.engine = engine
+        self.read_only = read_only
+        # Derived data (embeddings, translations) a read-only archive could not keep.
+        self.unstored: dict[str, int] = {"tweet embeddings": 0, "translations": 0}
+        self._kept_vectors: dict[str, dict[int, bytes]] = {}  # model → tweet id → vectors
+        self._kept_translations: dict[str, dict[str, str]] = {}  # model → source → text
         self._db = Database(engine, url)
         self.url = self._db.url
         self._search = _text_search(engine)
@@ -52,11 +58,14 @@ class Archive:
         self._translations = TranslationStore(self._db)
 
     @classmethod
-    def open(cls, url: str) -> Self:
+    def open(cls, url: str, *, create: bool = True) -> Self:
         """Connect; a new database is created at the newest schema (a SQLite file's
-        directory too). An older schema is refused: `quotes db upgrade` brings it up."""
-        engine = open_engine(url)
-        return cls(engine, with_driver(as_db_url(url)))
+        directory too) when `create`, else a missing file is refused: commands that only
+        read never make an empty archive. An older schema is refused: `quotes db upgrade`
+        brings it up. A SQLite file this process cannot write opens read-only: derived
+        data it cannot store is counted in `unstored`, and stays in memory."""
+        engine, read_only = open_engine(url, create=create)
+        return cls(engine, with_driver(as_db_url(url)), read_only=read_only)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -111,18 +120,22 @@ class Archive:
         sha256s: Sequence[str] = (),
         skipped_retweets: int = 0,
         file_formats: Mapping[str, str] | None = None,
-    ) -> bulk.ImportResult:
+        on_conflict: ConflictPolicy = "fail",
+    ) -> SettledImport:
         """Store the records in ONE transaction: all of them or, on any error, none.
 
         `fmt` is recorded on the import run and in each tweet's provenance; when one import
         mixes formats, `file_formats` (path → format) gives each file's own. Concurrent
         imports queue on a lock and see each other's tweets, so overlapping archives
         imported at once still leave one row per tweet; a transaction that loses a race
-        anyway is retried whole.
+        anyway is retried whole. A record giving a known id another text is a conflict:
+        the import fails with both texts (`ImportConflict`) unless `on_conflict` is
+        "keep" (the first text stays) or "replace" (the record's wins).
         """
         result = bulk.import_records(
             self._db, records, files=files, fmt=fmt, sha256s=sha256s,
             skipped_retweets=skipped_retweets, file_formats=file_formats,
+            on_conflict=on_conflict,
         )
         self._after_import(result.added)
         return result
@@ -201,16 +214,31 @@ class Archive:
 
     def cached_translations(self, model: str, sources: Sequence[str]) -> dict[str, str]:
         """source text → translation already made by `model` (name@revision)."""
-        return self._translations.cached(model, sources)
+        kept = self._kept_translations.get(model, {})
+        return self._translations.cached(model, sources) | {
+            s: kept[s] for s in sources if s in kept
+        }
 
     def store_translations(self, model: str, translations: Mapping[str, str]) -> None:
+        if self.read_only:
+            self._kept_translations.setdefault(model, {}).update(translations)
+            self.unstored["translations"] += len(translations)
+            return
         self._translations.store(model, translations)
 
     def tweet_embeddings(self, model: str, tweet_ids: Sequence[int]) -> dict[int, bytes]:
-        return self._vectors.stored(model, tweet_ids)
+        kept = self._kept_vectors.get(model, {})
+        return self._vectors.stored(model, tweet_ids) | {
+            i: kept[i] for i in tweet_ids if i in kept
+        }
 
     def store_tweet_embeddings(self, model: str, vectors: Mapping[int, bytes]) -> None:
-        """Store (or replace) vectors: float32 bytes of an (n_segments × dim) matrix."""
+        """Store (or replace) vectors: float32 bytes of an (n_segments × dim) matrix.
+        A read-only archive keeps them in memory, for as long as it is open."""
+        if self.read_only:
+            self._kept_vectors.setdefault(model, {}).update(vectors)
+            self.unstored["tweet embeddings"] += len(vectors)
+            return
         self._vectors.store(model, vectors)
 
     def tweets_without_embedding(

@@ -7,7 +7,7 @@ import gc
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -16,12 +16,20 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from quotes.errors import StoreError
+from quotes.errors import InputError, StoreError
 from quotes.models import ImportResult, TweetRecord
 from quotes.normalize import text_key
 from quotes.store.authors import _handle_key, ensure_authors
 from quotes.store.batches import IMPORT_CHUNK, INSERT_BATCH, _chunks
 from quotes.store.bulk_postgres import _copy_rows, _fewer_rows_than, _restore, _set_aside
+from quotes.store.conflicts import (
+    Conflict,
+    ConflictPolicy,
+    SettledImport,
+    conflict_error,
+    forget_vectors,
+    settle_within,
+)
 from quotes.store.engine import (
     IMPORT_LOCK,
     Database,
@@ -57,13 +65,16 @@ def import_records(
     sha256s: Sequence[str],
     skipped_retweets: int,
     file_formats: Mapping[str, str] | None,
-) -> ImportResult:
+    on_conflict: ConflictPolicy = "fail",
+) -> SettledImport:
     """`Archive.import_records`: one transaction, retried whole when it lost a race."""
     action = "import failed, nothing was imported"
+    records, within = settle_within(records, on_conflict)
     for attempt in range(IMPORT_ATTEMPTS):
         try:
             with _gc_paused(), db.session(action, write=True) as session:
-                result = _Import(session, records, fmt, file_formats).run(
+                work = _Import(session, records, fmt, file_formats, on_conflict, within)
+                result = work.run(
                     files=files, sha256s=sha256s, skipped_retweets=skipped_retweets
                 )
                 session.commit()
@@ -72,7 +83,7 @@ def import_records(
             if attempt + 1 == IMPORT_ATTEMPTS:
                 raise StoreError(f"{action}: {retry.message}", location=db.url) from None
             time.sleep(RETRY_PAUSE * 2**attempt)
-    return result
+    return SettledImport(**asdict(result), conflicts=len(work.conflicts))
 
 
 @contextmanager
@@ -128,6 +139,8 @@ class _Known:
     created_at: datetime | None
     created_precision: str | None
     index: int | None = None  # a new tweet's place in `_Import.new_rows`
+    author_id: int | None = None
+    text_hash: str | None = None
 
 
 class _Import:
@@ -136,10 +149,14 @@ class _Import:
 
     def __init__(
         self, session: Session, records: Sequence[TweetRecord], fmt: str,
-        file_formats: Mapping[str, str] | None,
+        file_formats: Mapping[str, str] | None, on_conflict: ConflictPolicy = "fail",
+        conflicts: Sequence[Conflict] = (),
     ) -> None:
         self.session = session
         self.records = records
+        self.on_conflict = on_conflict
+        self.conflicts = list(conflicts)  # settled within the records, then with the archive
+        self.replaced: dict[int, list[Any]] = {}  # tweet id → its new row (`replace`)
         self.fmt = fmt
         self.file_formats = file_formats or {}
         self.by_platform_id: dict[str, _Known] = {}
@@ -194,6 +211,7 @@ class _Import:
                 return self._first_bulk_load(conn, authors, run_id)
         empty = _is_empty(conn)
         self._dedup(self._keyed(conn, empty), authors, run_id)
+        self._fail_on_conflicts(conn)
         added: int | None = None
         if not postgres:
             _insert_sqlite(conn, self.new_rows)
@@ -202,6 +220,7 @@ class _Import:
         else:
             _insert_postgres(conn, self.new_rows)
         self._write_updates(conn)
+        self._write_replaced(conn)
         if not postgres and self.new_rows:
             # The FTS5 index has external content: the new tweets are indexed here, in
             # one statement (a per-row trigger makes a big import three times slower).
@@ -219,6 +238,7 @@ class _Import:
         set aside, the rows streamed straight into it by COPY while Python still
         deduplicates (PostgreSQL works in its own process: the two overlap), then the
         constraints checked and the indexes built once, each in one pass."""
+        self._fail_on_conflicts(conn)  # only the records' own: the archive has no tweets
         with _driver_errors(conn), _driver_cursor(conn) as cursor:
             cursor.execute("SAVEPOINT quotes_bulk_load")
             aside = _set_aside(cursor, unique=True)
@@ -280,11 +300,11 @@ class _Import:
         for chunk in _chunks(platform_ids, IMPORT_CHUNK):
             stmt = select(*columns).where(_TWEET.c.platform_id.in_(chunk))
             for row in conn.execute(stmt):
-                self._remember(_Known(*row[:5]), row.author_id, row.text_hash)
+                self._remember(_Known(*row[:5], None, *row[5:]), row.author_id, row.text_hash)
         for chunk in _chunks(sorted(set(hashes)), IMPORT_CHUNK):
             stmt = select(*columns).where(_TWEET.c.text_hash.in_(chunk))
             for row in conn.execute(stmt):
-                self._remember(_Known(*row[:5]), row.author_id, row.text_hash)
+                self._remember(_Known(*row[:5], None, *row[5:]), row.author_id, row.text_hash)
 
     def _remember(self, known: _Known, author_id: int, hashed: str) -> None:
         if known.platform_id:
@@ -299,6 +319,9 @@ class _Import:
             found = self.by_text.get((author.id, hashed))
         if found is None:
             self._add_new(rec, author, key, hashed, run_id)
+            return
+        if found.id is not None and (found.author_id, found.text_hash) != (author.id, hashed):
+            self._conflict(found, rec, author, key, hashed)  # the same id, another text
             return
         if rec.platform_id and found.platform_id is None:
             # The same post, now seen with its id (e.g. from an account archive).
@@ -342,6 +365,48 @@ class _Import:
         if self.stream is not None:
             self.stream(row)
             self.sent += 1
+
+    def _fail_on_conflicts(self, conn: Connection) -> None:
+        if self.conflicts and self.on_conflict == "fail":
+            raise conflict_error(conn, self.conflicts)
+
+    def _conflict(
+        self, found: _Known, rec: TweetRecord, author: "_Writer", key: str, hashed: str
+    ) -> None:
+        """A stored tweet's id with another text (or author): noted; under `replace` the
+        record's text, author and source take the stored tweet's place."""
+        assert found.id is not None
+        self.conflicts.append(Conflict(rec, old_id=found.id))
+        if self.on_conflict != "replace":
+            return
+        taken = self.by_text.get((author.id, hashed))
+        if taken is not None and taken is not found:
+            raise InputError(
+                f"cannot replace the text of tweet {rec.platform_id}: the archive holds "
+                "this text already, as another tweet", location=rec.location)
+        self.by_text.pop((found.author_id or 0, found.text_hash or ""), None)
+        found.author_id, found.text_hash = author.id, hashed
+        self._remember(found, author.id, hashed)
+        path = rec.location.rpartition(":")[0]
+        self.replaced[found.id] = [
+            author.id, author.handle, rec.author_name or author.name, rec.text, key, hashed,
+            rec.url or found.url, rec.source, f"{self.file_formats.get(path, self.fmt)}:"
+            f"{rec.location}", found.id,
+        ]
+
+    def _write_replaced(self, conn: Connection) -> None:
+        """Stored tweets whose text `replace` changed (the search index follows: a
+        trigger on SQLite, the generated column on PostgreSQL); their vectors go."""
+        if not self.replaced:
+            return
+        conn.execute(
+            text("UPDATE tweet SET author_id = :a, author_handle = :h, display_name = :n, "
+                 "text = :t, text_key = :k, text_hash = :th, url = :u, source = :s, "
+                 "provenance = :p WHERE id = :id"),
+            [dict(zip(("a", "h", "n", "t", "k", "th", "u", "s", "p", "id"), row, strict=True))
+             for row in self.replaced.values()],
+        )
+        forget_vectors(conn, list(self.replaced))
 
     def _write_updates(self, conn: Connection) -> None:
         """Stored tweets that gained their platform id."""

@@ -2,11 +2,14 @@
 on (SQLite's WAL, busy timeout and write locks; PostgreSQL's advisory locks), and the
 conversion of every database failure into a one-line `StoreError` naming the URL."""
 
+import os
 import re
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, Engine, make_url
@@ -72,23 +75,63 @@ def _make_parent_dir(url: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
 
 
-def _create_engine(url: str, *, foreign_keys: bool = True) -> Engine:
+def missing_archive(url: str) -> Path | None:
+    """The SQLite file `url` names when it does not exist (None for other databases)."""
+    path = _sqlite_file(url)
+    return path if path is not None and not path.exists() else None
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK)
+
+
+def read_only_file(url: str) -> bool:
+    """Whether `url` is a SQLite file this process cannot write: the file itself, or its
+    directory, where SQLite keeps the -wal and -shm files beside it (unless they are
+    there already, and writable)."""
+    path = _sqlite_file(url)
+    if path is None or not path.exists():
+        return False
+    if not _writable(path):
+        return True
+    if _writable(path.parent):
+        return False
+    beside = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    return not all(p.exists() and _writable(p) for p in beside)
+
+
+def _read_only_connect(url: str) -> Any:
+    """A connection maker opening the file read-only (`mode=ro`): SQLite then never
+    tries to write it, not even for the WAL switch."""
+    path = _sqlite_file(url)
+    assert path is not None
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    return lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT,
+                                   check_same_thread=False)
+
+
+def _create_engine(url: str, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
     """An engine with the settings the store relies on.
 
     SQLite: the store emits BEGIN itself (pysqlite's own transaction handling skips DDL
     and cannot take the write lock up front), BEGIN IMMEDIATE for writers so two imports
     queue on the lock instead of failing halfway, WAL so readers never wait for a writer,
     and a busy timeout. `foreign_keys=False` is for migrations that rebuild a table.
+    `read_only`: a file this process cannot write, opened `mode=ro`, left in its mode.
     """
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT})
+    if read_only:
+        engine = create_engine(url, creator=_read_only_connect(url))
+    else:
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT})
 
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # see `on_begin`
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
-        cursor.execute("PRAGMA journal_mode=WAL")  # ignored (kept "memory") in memory
+        if not read_only:  # switching to WAL writes the file
+            cursor.execute("PRAGMA journal_mode=WAL")  # ignored (kept "memory") in memory
         # Safe with WAL: a power cut may lose the last commits, never corrupt the file.
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")

@@ -8,6 +8,7 @@ by `Archive.open` with the command that upgrades it (`_outdated_message`).
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection, Engine
@@ -24,9 +25,21 @@ from quotes.store.engine import (
     _one_line,
     _sqlite_file,
     _writer,
+    missing_archive,
+    read_only_file,
     safe_url,
     with_driver,
 )
+
+
+def no_archive(path: Path) -> StoreError:
+    """A command that only reads was pointed at a SQLite file that does not exist: a typo,
+    or a machine with nothing imported yet. Creating it would answer "no such tweet"."""
+    return StoreError(
+        "no archive here (a typo in --db or $QUOTES_DB? import tweets first: "
+        "`quotes archive import FILE`)",
+        location=str(path),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,19 +103,24 @@ def _adopt(conn: Connection) -> SchemaState:
     return _schema_state(conn)
 
 
-def open_engine(url: str) -> Engine:
-    """An engine on `url` (with its driver) whose database is at the newest revision: a
-    new database is created there (a SQLite file's directory too), a versionless one
-    adopted. An older schema is refused: `quotes db upgrade` brings it up."""
+def open_engine(url: str, *, create: bool = True) -> tuple[Engine, bool]:
+    """(an engine on `url` (with its driver) whose database is at the newest revision,
+    whether it is read-only). A missing SQLite file is created (its directory too) only
+    when `create`; a versionless database is adopted; a file this process cannot write is
+    opened read-only. An older schema is refused: `quotes db upgrade` brings it up."""
     url = as_db_url(url)
     shown = safe_url(url)
     try:
         url = with_driver(url)
+        missing = missing_archive(url)
+        if missing is not None and not create:
+            raise no_archive(missing)
         _make_parent_dir(url)
-        engine = _create_engine(url)
+        read_only = read_only_file(url)
+        engine = _create_engine(url, read_only=read_only)
         with engine.connect() as conn:
             state = _schema_state(conn)
-        if state.revision is None:
+        if state.revision is None and not read_only:
             with _schema_transaction(url, engine) as conn:
                 state = _adopt(conn)  # looked at again under the lock
     # ImportError: the URL's database driver (e.g. psycopg) is not installed.
@@ -110,8 +128,11 @@ def open_engine(url: str) -> Engine:
         raise StoreError(f"cannot open the archive: {_one_line(exc)}", location=shown) from None
     if state.revision != migrations.head():
         engine.dispose()
-        raise StoreError(_outdated_message(state.revision or "?"), location=shown)
-    return engine
+        if state.empty:  # read-only, so it could not be made an archive
+            raise StoreError("read-only, and not an archive (no tables)", location=shown)
+        raise StoreError(_outdated_message(state.revision or migrations.FIRST_REVISION),
+                         location=shown)
+    return engine, read_only
 
 
 def upgrade_schema(url: str) -> tuple[str | None, str]:
@@ -141,10 +162,10 @@ def schema_revision(url: str) -> tuple[str | None, str]:
     """(the database's revision, the code's) without changing anything; a database from
     before migrations reports 0001, an empty one None."""
     url = with_driver(as_db_url(url))
-    path = _sqlite_file(url)
-    if path is not None and not path.exists():
-        return None, migrations.head()  # and no empty file left behind by looking
-    engine = _create_engine(url)
+    missing = missing_archive(url)
+    if missing is not None:
+        raise no_archive(missing)  # and no empty file left behind by looking
+    engine = _create_engine(url, read_only=read_only_file(url))
     try:
         with engine.connect() as conn:
             state = _schema_state(conn)
