@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import signal
 import stat
 import tempfile
@@ -21,6 +20,7 @@ from typing import Any
 
 from quotes import __version__
 from quotes.errors import InputError
+from quotes.markdown import inert
 from quotes.models import (
     ALARMING,
     VERDICTS,
@@ -271,7 +271,7 @@ def markdown_report(payload: dict[str, Any]) -> str:
         "",
     ]
     for article in payload["articles"]:
-        lines += [f"## {_md(article['source'])} ({_md(article['language'])})", ""]
+        lines += [f"## {inert(article['source'])} ({inert(article['language'])})", ""]
         if not article["quotes"]:
             lines += ["No statement quotes.", ""]
         for i, q in enumerate(article["quotes"], 1):
@@ -280,7 +280,7 @@ def markdown_report(payload: dict[str, Any]) -> str:
         lines += ["## Where the versions disagree", "", story_markdown(payload["story"]), ""]
     if payload["errors"]:
         lines += ["## Inputs not read", ""]
-        lines += [f"- {_md(e['source'])}: {_md(e['error'])}" for e in payload["errors"]]
+        lines += [f"- {inert(e['source'])}: {inert(e['error'])}" for e in payload["errors"]]
         lines.append("")
     return "\n".join(lines)
 
@@ -288,51 +288,34 @@ def markdown_report(payload: dict[str, Any]) -> str:
 def _markdown_quote(i: int, q: dict[str, Any]) -> list[str]:
     verdict = q["verdict"].upper() if q["verdict"] in ALARMING else q["verdict"]
     who = q["speaker"] or "speaker unknown"
-    medium = f", claimed medium: {_md(q['medium'])}" if q["medium"] != "none" else ""
+    medium = f", claimed medium: {inert(q['medium'])}" if q["medium"] != "none" else ""
     lines = [
         f"### {i}. **{verdict}** (confidence {q['confidence']:.2f}, {q['method']})",
         "",
-        f"> {_md(q['text'])}",
+        f"> {inert(q['text'])}",
         "",
-        f"Attributed to **{_md(who)}**{medium}"
-        + (f" — “{_md(q['attribution'])}”" if q["attribution"] else ""),
+        f"Attributed to **{inert(who)}**{medium}"
+        + (f" — “{inert(q['attribution'])}”" if q["attribution"] else ""),
         "",
     ]
     if q["back_translation"]:
         bt = q["back_translation"]
-        lines += [f"Back-translation ({_md(bt['model'])}): {_md(bt['text'])}", ""]
+        lines += [f"Back-translation ({inert(bt['model'])}): {inert(bt['text'])}", ""]
     match = q["match"]
     if match:
         tweet = match["tweet"]
-        where = _md(tweet["url"] or f"archive #{tweet['archive_id']}")
+        where = inert(tweet["url"] or f"archive #{tweet['archive_id']}")
         date = f", {tweet['date'][:10]}" if tweet["date"] else ""
         lines += [
-            f"Tweet by @{_md(tweet['author'])}{_md(date)} ({where}):",
+            f"Tweet by @{inert(tweet['author'])}{inert(date)} ({where}):",
             "",
-            f"> {_md(tweet['text'])}",
+            f"> {inert(tweet['text'])}",
             "",
         ]
     for d in q["differences"]:
-        lines.append(
-            f"- {d['kind']}: quote “{_md(d['quote'] or '—')}” vs tweet “{_md(d['tweet'] or '—')}”"
-            f" ({_md(d['evidence'])})"
-        )
+        quote, tweet = inert(d["quote"] or "—"), inert(d["tweet"] or "—")
+        lines.append(f"- {d['kind']}: quote “{quote}” vs tweet “{tweet}” ({inert(d['evidence'])})")
     for note in q["notes"]:
-        lines.append(f"- {_md(note)}")
+        lines.append(f"- {inert(note)}")
     lines.append("")
     return lines
-
-
-# Text from tweets, articles and archives goes into Markdown inert: HTML as entities,
-# inline markup escaped (an "_" inside a word marks nothing and stays), and block markup
-# ("#", ">", "-", "1.") at the start of a line escaped.
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_INLINE = re.compile(r"[\\`*\[\]|~]|(?<!\w)_|_(?!\w)")
-_BLOCK_START = re.compile(r"^(?:([#+=-])|(\d+)([.)]))")
-
-
-def _md(text: str) -> str:
-    flat = " ".join(text.split())
-    flat = _INLINE.sub(lambda m: "\\" + m.group(), flat)
-    flat = "".join(_HTML.get(c, c) for c in flat)
-    return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", flat)

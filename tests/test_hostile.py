@@ -194,6 +194,23 @@ def test_markdown_report_is_inert(archive: Path, tmp_path, capsys):
     assert "&lt;b&gt;gone&lt;/b&gt;.txt" in text
 
 
+def test_story_markdown_is_inert(tmp_path, capsys):
+    """The cross-version section names each version and quotes its sentences: file names
+    and article text must stay text there too."""
+    en = tmp_path / "<img src=x onerror=alert(1)>.txt"
+    en.write_text("The council of Exampleton said on Monday that 10 new buses will run "
+                  "from Friday.\n", encoding="utf-8")
+    de = tmp_path / "de.txt"
+    de.write_text("Der Rat von Exampleton sagte am Montag, dass ab Freitag 100 neue Busse "
+                  "fahren.\n", encoding="utf-8")
+    out = tmp_path / "story.md"
+    code = main(["story", "-q", "--format", "md", "--out", str(out), str(en), str(de)])
+    assert code in (0, 1)
+    text = out.read_text("utf-8")
+    assert "<img" not in text
+    assert "&lt;img src=x onerror=alert(1)&gt;.txt" in text
+
+
 def test_markdown_escapes_block_markup_at_line_start(archive: Path, tmp_path, capsys):
     path = tmp_path / "heading.txt"
     path.write_text('Overheard downtown: "# Heading of nobody, with _stress_ and `code`."\n',

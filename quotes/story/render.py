@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from quotes.markdown import inert
 from quotes.story.check import Claim, StoryCheck, shown_value
 
 STORY_SCHEMA = "quotes.story/1"
@@ -68,25 +69,27 @@ def _render(payload: dict[str, object], *, markdown: bool) -> str:
     assert isinstance(versions, list) and isinstance(divergences, list)
     assert isinstance(agreements, dict)
     h1, h2, quote = ("# ", "## ", "  > ") if markdown else ("", "", "    ")
+    out = inert if markdown else _one_line  # article text must stay text in Markdown
     lines = [f"{h1}Cross-version story check", ""]
     lines.append(f"{len(versions)} versions: " + ", ".join(
-        f"{v['source']} ({v['language']})" for v in versions))
+        f"{out(v['source'])} ({v['language']})" for v in versions))
     lines.append(f"{payload['aligned_sentences']} sentence pairs aligned across versions; "
                  f"{len(divergences)} claim(s) on which versions disagree, "
                  f"{agreements['count']} on which they agree.")
     lines.append("")
     for n, claim in enumerate(divergences, 1):
         where = " (inside a quote)" if claim["in_quote"] else ""
-        lines.append(f"{h2}{n}. {claim['kind']}: " + " vs ".join(claim["values"]) + where)
+        lines.append(f"{h2}{n}. {claim['kind']}: "
+                     + " vs ".join(out(value) for value in claim["values"]) + where)
         lines.append("")
         for v in claim["versions"]:
             bullet = "- " if markdown else "  "
-            lines.append(f"{bullet}{v['source']} ({v['language']}): {v['value']} "
-                         f"(written “{v['as_written']}”)")
-            lines.append(f"{quote}{_one_line(v['sentence'])}")
+            lines.append(f"{bullet}{out(v['source'])} ({v['language']}): {out(v['value'])} "
+                         f"(written “{out(v['as_written'])}”)")
+            lines.append(f"{quote}{out(v['sentence'])}")
         lines.append("")
     if agreements["count"]:
-        shown = ", ".join(c["value"] for c in agreements["claims"][:12])
+        shown = ", ".join(out(c["value"]) for c in agreements["claims"][:12])
         more = "…" if agreements["count"] > 12 else ""
         lines.append(f"{h2}Agreed by the versions that state them" if markdown
                      else "Agreed by the versions that state them:")
