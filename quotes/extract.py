@@ -302,8 +302,7 @@ def _pair(text: str, lines: _Lines, marks: list[_Mark], table: QuoteMarks,
             del stack[target:]  # anything opened inside and never closed is dropped
             found.add(_close(text, opened, mk))
         elif mk.can_open:
-            if len(stack) < MAX_NESTING:
-                stack.append(_Open(mk, _content_start(text, mk), _content_start(text, mk)))
+            _push(text, stack, mk)
         elif mk.can_close and mk.char not in APOSTROPHE_LIKE:
             stray.append(mk.pos)
     if stack:
@@ -311,6 +310,11 @@ def _pair(text: str, lines: _Lines, marks: list[_Mark], table: QuoteMarks,
     # Closing marks that ended a quote across lines are not stray.
     closed = {s.close_at for s in found.spans}
     return found.spans, [p for p in stray if p not in closed]
+
+
+def _push(text: str, stack: list[_Open], mk: _Mark) -> None:
+    if len(stack) < MAX_NESTING:  # deeper opening marks are text
+        stack.append(_Open(mk, _content_start(text, mk), _content_start(text, mk)))
 
 
 def _matching_open(stack: list[_Open], mk: _Mark, table: QuoteMarks) -> int | None:
