@@ -6,6 +6,16 @@ import os
 from pathlib import Path
 
 DB_ENV = "QUOTES_DB"
+# Articles longer than this many characters are refused with one line (any length below it
+# is processed, in pieces); high enough for transcripts and live blogs.
+MAX_CHARS_ENV = "QUOTES_MAX_CHARS"
+DEFAULT_MAX_CHARS = 20_000_000
+
+
+def max_chars() -> int:
+    """`$QUOTES_MAX_CHARS` if set to a positive integer, else `DEFAULT_MAX_CHARS`."""
+    value = os.environ.get(MAX_CHARS_ENV, "").strip().replace("_", "")
+    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_MAX_CHARS
 
 
 def default_data_dir() -> Path:

@@ -30,6 +30,7 @@ from quotes import lang, langid
 from quotes.lang import LanguageData
 from quotes.models import Quote, QuoteKind
 from quotes.text import (
+    count_words,
     find_phrase,
     has_sentence_mark,
     line_spans,
@@ -59,8 +60,16 @@ BLOCK_MIN_FIRST_PERSON = 2
 BLOCK_FIRST_PERSON_WITHIN = 8
 # A narration sentence has its speech verb among its first few words.
 NARRATION_VERB_WITHIN = 5
+NARRATION_HEAD_CHARS = 200
+# A quote's language is told from its first characters, as a document's is (langid).
+QUOTE_LANGUAGE_SAMPLE = langid.DOCUMENT_SAMPLE
+# Quotes nest at most this deep; deeper opening marks are read as text. Real articles nest
+# two or three deep; a wall of opening marks would otherwise give a quote per mark, each
+# running to the end of the line, and output quadratic in the number of marks.
+MAX_NESTING = 16
 
 _YEAR_ELISION = re.compile(r"\d\d(?:s\b|\b)(?!\d)")
+_ANY_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,27 +145,50 @@ class _Span:
 
 
 @dataclass(slots=True)
+class _Found:
+    """The spans paired so far, and the positions of their marks (kept as spans are added,
+    so that no mark is used twice without rescanning the spans)."""
+
+    spans: list[_Span] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+    # Whether the sentence text[start:end] reads as narration, by (start, end): quotes
+    # left open on one line share the line's sentences, read once.
+    narration_at: dict[tuple[int, int], bool] = field(default_factory=dict)
+
+    def add(self, span: _Span) -> None:
+        self.spans.append(span)
+        self.used.add(span.open_at)
+        if span.close_at is not None:
+            self.used.add(span.close_at)
+
+
+@dataclass(slots=True)
 class _Lines:
     """Line boundaries of the text, to know which line a mark stands on."""
 
     starts: list[int]
     ends: list[int]
     nonempty: list[bool] = field(default_factory=list)
+    following: list[int | None] = field(default_factory=list)  # next non-empty line of each
 
     @classmethod
     def of(cls, text: str) -> _Lines:
         spans = line_spans(text)
         nonempty = [bool(line.text.strip()) for line in spans]
-        return cls([line.start for line in spans], [line.end for line in spans], nonempty)
+        following: list[int | None] = [None] * len(spans)
+        nxt: int | None = None
+        for i in range(len(spans) - 1, -1, -1):
+            following[i] = nxt
+            if nonempty[i]:
+                nxt = i
+        return cls([line.start for line in spans], [line.end for line in spans], nonempty,
+                   following)
 
     def line_of(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
 
     def next_nonempty(self, line: int) -> int | None:
-        for i in range(line + 1, len(self.starts)):
-            if self.nonempty[i]:
-                return i
-        return None
+        return self.following[line]
 
 
 def extract_quotes(
@@ -244,18 +276,13 @@ def _is_mark_char(ch: str) -> bool:
 # --- pass 2: pair ---------------------------------------------------------------------
 
 
-def _pair(
-    text: str,
-    lines: _Lines,
-    marks: list[_Mark],
-    table: QuoteMarks,
-    narration: Sequence[LanguageData],
-) -> tuple[list[_Span], list[int]]:
-    spans: list[_Span] = []
+def _pair(text: str, lines: _Lines, marks: list[_Mark], table: QuoteMarks,
+          narration: Sequence[LanguageData]) -> tuple[list[_Span], list[int]]:
+    found = _Found()
     stray: list[int] = []
     stack: list[_Open] = []
     consumed: set[int] = set()  # repeated opening marks of continued paragraphs
-    by_line: dict[int, list[_Mark]] = {}
+    by_line: dict[int, list[_Mark]] = {}  # each line's marks, in order
     for mk in marks:
         by_line.setdefault(mk.line, []).append(mk)
 
@@ -264,7 +291,7 @@ def _pair(
         if mk.line != line:
             if stack:
                 stack = _end_of_lines(
-                    text, lines, line, mk.line, stack, by_line, table, narration, spans, consumed
+                    text, lines, line, mk.line, stack, by_line, table, narration, found, consumed
                 )
             line = mk.line
         if mk.pos in consumed:
@@ -273,16 +300,21 @@ def _pair(
         if target is not None:
             opened = stack[target]
             del stack[target:]  # anything opened inside and never closed is dropped
-            spans.append(_close(text, opened, mk))
+            found.add(_close(text, opened, mk))
         elif mk.can_open:
-            stack.append(_Open(mk, _content_start(text, mk), _content_start(text, mk)))
+            _push(text, stack, mk)
         elif mk.can_close and mk.char not in APOSTROPHE_LIKE:
             stray.append(mk.pos)
     if stack:
-        _end_of_lines(text, lines, line, None, stack, by_line, table, narration, spans, consumed)
+        _end_of_lines(text, lines, line, None, stack, by_line, table, narration, found, consumed)
     # Closing marks that ended a quote across lines are not stray.
-    closed = {s.close_at for s in spans}
-    return spans, [p for p in stray if p not in closed]
+    closed = {s.close_at for s in found.spans}
+    return found.spans, [p for p in stray if p not in closed]
+
+
+def _push(text: str, stack: list[_Open], mk: _Mark) -> None:
+    if len(stack) < MAX_NESTING:  # deeper opening marks are text
+        stack.append(_Open(mk, _content_start(text, mk), _content_start(text, mk)))
 
 
 def _matching_open(stack: list[_Open], mk: _Mark, table: QuoteMarks) -> int | None:
@@ -319,7 +351,7 @@ def _end_of_lines(
     by_line: dict[int, list[_Mark]],
     table: QuoteMarks,
     narration: Sequence[LanguageData],
-    spans: list[_Span],
+    found: _Found,
     consumed: set[int],
 ) -> list[_Open]:
     """Decide, for each quote still open when its line ends, whether it goes on.
@@ -332,43 +364,22 @@ def _end_of_lines(
         if _continues(text, lines, line, opened, by_line, table, consumed):
             survivors.append(opened)
             continue
-        sloppy = _sloppy_close(
-            line,
-            opened,
-            by_line,
-            table,
-            {s.close_at for s in spans if s.close_at is not None} | {s.open_at for s in spans},
-        )
+        sloppy = _sloppy_close(line, opened, by_line, table, found.used)
         if sloppy is not None:
-            spans.append(_close(text, opened, sloppy))
+            found.add(_close(text, opened, sloppy))
             continue
         if opened.mark.char in APOSTROPHE_LIKE:
             continue  # an unmatched single mark is far likelier an apostrophe than a quote
-        end = _unclosed_end(text, opened, lines.ends[line], narration)
-        if end > opened.content_start:
-            spans.append(
-                _Span(
-                    opened.mark.pos,
-                    opened.mark.char,
-                    opened.content_start,
-                    end,
-                    None,
-                    None,
-                    unclosed=True,
-                )
-            )
+        end = _unclosed_end(text, opened, lines.ends[line], narration, found.narration_at)
+        # A quote never closed needs a word: a run of marks alone is no quote.
+        if end > opened.content_start and _ANY_WORD_CHAR.search(text, opened.content_start, end):
+            found.add(_Span(opened.mark.pos, opened.mark.char, opened.content_start, end,
+                            None, None, unclosed=True))
     return survivors
 
 
-def _continues(
-    text: str,
-    lines: _Lines,
-    line: int,
-    opened: _Open,
-    by_line: dict[int, list[_Mark]],
-    table: QuoteMarks,
-    consumed: set[int],
-) -> bool:
+def _continues(text: str, lines: _Lines, line: int, opened: _Open,
+               by_line: dict[int, list[_Mark]], table: QuoteMarks, consumed: set[int]) -> bool:
     """Does a quote left open at the end of `line` go on in a later paragraph? The first
     mark of its family on the next non-empty lines decides (see `_continues_at`)."""
     if opened.mark.char in APOSTROPHE_LIKE:
@@ -385,15 +396,8 @@ def _continues(
     return False
 
 
-def _continues_at(
-    text: str,
-    lines: _Lines,
-    line: int,
-    first: _Mark,
-    opened: _Open,
-    table: QuoteMarks,
-    consumed: set[int],
-) -> bool:
+def _continues_at(text: str, lines: _Lines, line: int, first: _Mark, opened: _Open,
+                  table: QuoteMarks, consumed: set[int]) -> bool:
     """The quote goes on at `line` if its first mark there repeats the opening at the
     line's start (the mark is then consumed) or only closes (the quote ends there)."""
     starts_line = text[lines.starts[line] : first.pos].strip() == ""
@@ -413,18 +417,14 @@ def _repeats_opening(mark: _Mark, opened: _Open, table: QuoteMarks) -> bool:
     return mark.char == opened.mark.char or mark.char in table.closers_for[opened.mark.char]
 
 
-def _sloppy_close(
-    line: int,
-    opened: _Open,
-    by_line: dict[int, list[_Mark]],
-    table: QuoteMarks,
-    used: set[int],
-) -> _Mark | None:
+def _sloppy_close(line: int, opened: _Open, by_line: dict[int, list[_Mark]],
+                  table: QuoteMarks, used: set[int]) -> _Mark | None:
     """A closing mark later on the line that flanking rejected, e.g. „Text “ sagte er.
     Never one that already closed a quote, nor one past the next quote's opening mark."""
     closers = table.closers_for[opened.mark.char]
-    for mk in by_line.get(line, ()):
-        if mk.pos <= opened.mark.pos or mk.pos in used:
+    on_line = by_line.get(line, [])
+    for mk in on_line[bisect_right(on_line, opened.mark.pos, key=lambda m: m.pos) :]:
+        if mk.pos in used:
             continue
         if mk.can_open and not mk.can_close:
             return None  # another quote begins: this one was never closed
@@ -433,13 +433,17 @@ def _sloppy_close(
     return None
 
 
-def _unclosed_end(
-    text: str, opened: _Open, line_end: int, narration: Sequence[LanguageData]
-) -> int:
+def _unclosed_end(text: str, opened: _Open, line_end: int, narration: Sequence[LanguageData],
+                  memo: dict[tuple[int, int], bool]) -> int:
     start = opened.segment_start
     boundaries = sentence_ends(text, start, line_end)
     for boundary, next_boundary in zip(boundaries, [*boundaries[1:], line_end], strict=False):
-        if _reads_as_narration(text[boundary:next_boundary], narration):
+        key = (boundary, next_boundary)
+        if key not in memo:
+            # Only a sentence's start is read (see `_reads_as_narration`).
+            head = text[boundary : min(next_boundary, boundary + NARRATION_HEAD_CHARS)]
+            memo[key] = _reads_as_narration(head, narration)
+        if memo[key]:
             return boundary
     end = line_end
     while end > start and text[end - 1].isspace():
@@ -449,7 +453,7 @@ def _unclosed_end(
 
 def _reads_as_narration(sentence: str, narration: Sequence[LanguageData]) -> bool:
     """Does a sentence start like "Musk a déclaré …", "He said …", "Kata dia …"?"""
-    tokens = words(sentence[:200])[: NARRATION_VERB_WITHIN + 3]
+    tokens = words(sentence[:NARRATION_HEAD_CHARS])[: NARRATION_VERB_WITHIN + 3]
     if not tokens:
         return False
     for ld in narration:
@@ -543,7 +547,9 @@ def _describe(
                 open_at=span.open_at,
                 close_at=span.close_at,
                 kind=_kind(text, span, content, doc_table),
-                language=langid.identify(content, default=doc_language, languages=tables)
+                language=langid.identify(
+                    content[:QUOTE_LANGUAGE_SAMPLE], default=doc_language, languages=tables
+                )
                 or doc_language,
                 unclosed=span.unclosed,
                 block=span.block,
@@ -571,7 +577,7 @@ def _kind(text: str, span: _Span, content: str, table: LanguageData | None) -> Q
     """Statement or term. Long quotes are statements; short ones only when something marks
     them as said: sentence punctuation, a colon or line start before them, a speech verb
     right before or after them."""
-    n_words = len(words(content))
+    n_words = count_words(content, STATEMENT_MIN_WORDS)  # only small counts matter
     if span.block or n_words >= STATEMENT_MIN_WORDS:
         return "statement"
     if n_words <= 1:

@@ -9,6 +9,7 @@ fallback and everything works without one.
 from __future__ import annotations
 
 import logging
+import re
 from functools import cache
 
 import spacy
@@ -18,6 +19,13 @@ log = logging.getLogger(__name__)
 
 # Entity labels that name people across spaCy's trained pipelines.
 PERSON_LABELS = frozenset({"PERSON", "PER"})
+# Longer texts are parsed in pieces cut at paragraph breaks: spaCy refuses texts over its
+# `max_length` (1,000,000 characters), and its memory grows with the text parsed at once.
+MAX_PIECE_CHARS = 100_000
+# A run of non-space characters longer than this (a wall of quotation marks, say) is cut:
+# spaCy's tokenizer strips prefixes and suffixes one at a time, quadratic in a token's length.
+MAX_TOKEN_CHARS = 256
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_TOKEN_CHARS + 1},}}")
 
 
 def trained_candidates(code: str) -> tuple[str, ...]:
@@ -45,3 +53,44 @@ def load(code: str) -> Language:
 
 def has_entities(nlp: Language) -> bool:
     return nlp.has_pipe("ner")
+
+
+def pieces(text: str, max_chars: int = MAX_PIECE_CHARS) -> list[tuple[int, int]]:
+    """Where to cut `text` for parsing, as (start, end) pairs covering it in order: the
+    whole text when it is short and has no overlong run, else pieces of at most
+    `max_chars` that end at a line break (at a space, else anywhere, when a line is
+    longer), with runs of non-space over `MAX_TOKEN_CHARS` cut into pieces of that size."""
+    if len(text) <= max_chars and _LONG_RUN.search(text) is None:
+        return [(0, len(text))]
+    cuts: list[tuple[int, int]] = []
+    for start, end in _paragraph_pieces(text, max_chars):
+        cuts.extend(_without_long_runs(text, start, end))
+    return cuts
+
+
+def _paragraph_pieces(text: str, max_chars: int) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > max_chars:
+        limit = start + max_chars
+        cut = text.rfind("\n", start, limit) + 1 or text.rfind(" ", start, limit) + 1 or limit
+        found.append((start, cut))
+        start = cut
+    found.append((start, len(text)))
+    return found
+
+
+def _without_long_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    offset = start
+    # On the slice, so that a run cut at the piece's start still counts as one.
+    for m in _LONG_RUN.finditer(text[start:end]):
+        run_start, run_end = offset + m.start(), offset + m.end()
+        if run_start > start:
+            found.append((start, run_start))
+        found.extend((i, min(i + MAX_TOKEN_CHARS, run_end))
+                     for i in range(run_start, run_end, MAX_TOKEN_CHARS))
+        start = run_end
+    if start < end or not found:
+        found.append((start, end))
+    return found

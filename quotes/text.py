@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -88,6 +88,11 @@ def words(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _WORD.finditer(text)]
 
 
+def count_words(text: str, limit: int) -> int:
+    """How many words `words` would find in `text`, counting no further than `limit`."""
+    return sum(1 for _ in islice(_WORD.finditer(text), limit))
+
+
 def letter_words(text: str, offset: int = 0) -> list[Span]:
     """Runs of letters in `text` (no digits, apostrophes split), offsets shifted by `offset`."""
     return [
@@ -140,7 +145,8 @@ def sentence_ends(text: str, start: int = 0, end: int | None = None) -> list[int
 
 
 def _is_capital_after(text: str, pos: int, end: int) -> bool:
-    for ch in text[pos:end]:
+    for i in range(pos, end):  # by index: a slice would copy the rest of the text each time
+        ch = text[i]
         if ch.isalpha():
             return ch.isupper()
     return False

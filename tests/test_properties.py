@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotes.extract import extract_quotes
+from quotes.models import Document
+from quotes.pipeline.analyze import Analyzer
 
 MARKS = "\"'“”„‟«»‹›‘’‚‛ \u00a0\u202f\n\r.,:;!?"
 # Arbitrary Unicode, with quotation marks and line breaks made frequent.
@@ -59,3 +63,24 @@ def test_a_well_formed_quote_is_found_exactly(words: list[str], marks: tuple[str
     quotes = extract_quotes(text, "en").quotes
     assert [q.text for q in quotes] == [inner]
     assert quotes[0].kind == "statement" and not quotes[0].unclosed
+
+
+# Long inputs and dense marks: a short unit (marks, words, line breaks) repeated thousands
+# of times. Each run gets a time budget per character, loose for a noisy shared machine
+# but far below what quadratic work in the number of marks or a token's length takes.
+UNIT_BUDGET_PER_CHAR = 50e-6
+units = st.text(alphabet=st.sampled_from(MARKS + "aé Z1Wir"), min_size=1, max_size=12)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(unit=units, repeat=st.integers(min_value=2_000, max_value=6_000))
+def test_long_inputs_and_dense_marks_stay_linear(unit: str, repeat: int) -> None:
+    text = unit * repeat
+    started = time.monotonic()
+    analysis = Analyzer().analyze(Document("long.txt", text, "de"))
+    elapsed = time.monotonic() - started
+    assert elapsed < UNIT_BUDGET_PER_CHAR * len(text) + 1.0, (len(text), elapsed)
+    for finding in analysis.findings:
+        quote = finding.quote
+        assert text[quote.start : quote.end] == quote.text
+    assert sum(f.quote.end - f.quote.start for f in analysis.findings) <= 20 * len(text)

@@ -31,6 +31,7 @@ from quotes import lang
 from quotes.attribute.medium import with_medium
 from quotes.attribute.people import Resolver
 from quotes.attribute.rules import Document, attribute_one
+from quotes.attribute.tokens import parse
 from quotes.lang import LanguageData
 from quotes.models import Attribution, Quote
 
@@ -52,7 +53,7 @@ def attribute_quotes(
 ) -> tuple[Attribution | None, ...]:
     """An attribution for each top-level statement of `quotes` (None for terms and nested)."""
     table = table or lang.get(language)
-    doc = Document.read(text, nlp(text), table, resolve)
+    doc = Document.read(text, parse(nlp, text), table, resolve)
     neighbours = _neighbours([q for q in quotes if _is_statement(q)], len(text))
     results: list[Attribution | None] = []
     previous: tuple[Quote, Attribution] | None = None

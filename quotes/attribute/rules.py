@@ -7,8 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from spacy.tokens import Doc
-
 from quotes.attribute.names import Phrase, first_name, last_phrase, name_in, subject
 from quotes.attribute.people import Name, PeopleIndex, Resolver
 from quotes.attribute.tokens import (
@@ -16,7 +14,6 @@ from quotes.attribute.tokens import (
     after_window,
     before_window,
     next_sentence_words,
-    tokens_of,
     words_between,
 )
 from quotes.lang import LanguageData
@@ -45,9 +42,8 @@ class Document:
 
     @classmethod
     def read(
-        cls, text: str, parsed: Doc, table: LanguageData, resolve: Resolver | None
+        cls, text: str, tokens: list[Tok], table: LanguageData, resolve: Resolver | None
     ) -> Document:
-        tokens = tokens_of(parsed)
         people = PeopleIndex(text, tokens, table, resolve)
         return cls(text, tokens, [t.start for t in tokens], table, people)
 

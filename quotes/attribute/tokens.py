@@ -4,12 +4,14 @@ of them around a quote that are searched for its attribution."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotes.models import Quote
-from quotes.nlp import PERSON_LABELS
+from quotes.nlp import PERSON_LABELS, pieces
 
 # How many tokens around a quote are read for its attribution.
 WINDOW_TOKENS = 40
@@ -29,15 +31,22 @@ class Tok:
     person: bool
 
 
-def tokens_of(doc: Doc) -> list[Tok]:
-    """spaCy's tokens as the stage needs them. A one-letter token with a period ("X.")
-    ends a sentence unless a capitalized word precedes it (an initial: "John F. Kennedy"):
+def parse(nlp: Language, text: str) -> list[Tok]:
+    """The tokens of `text`, parsed in pieces where it is long (`quotes.nlp.pieces`), so
+    that any length works; one piece at a time is held in memory."""
+    return tokens_of((nlp(text[start:end]), start) for start, end in pieces(text))
+
+
+def tokens_of(docs: Iterable[tuple[Doc, int]]) -> list[Tok]:
+    """spaCy's tokens as the stage needs them, from docs parsed from pieces of one text
+    (each with the offset of its piece). A one-letter token with a period ("X.") ends a
+    sentence unless a capitalized word precedes it (an initial: "John F. Kennedy"):
     "… wrote on X. Her rival …" is two sentences."""
     tokens: list[Tok] = []
     split_before = False  # the previous token was "X." split into "X" and "."
-    for t in doc:
+    for t, offset in ((t, offset) for doc, offset in docs for t in doc):
         text = t.text.strip(_HYPHEN_EDGES) or t.text
-        start, person = t.idx, t.ent_type_ in PERSON_LABELS
+        start, person = t.idx + offset, t.ent_type_ in PERSON_LABELS
         previous = tokens[-1] if tokens else None
         initial_like = len(text) == 2 and text[0].isupper() and text[1] == "."
         if initial_like and not (previous and previous.text[:1].isupper()):

@@ -13,6 +13,8 @@ from spacy.language import Language
 
 from quotes import nlp
 from quotes.attribute import Resolver, attribute_quotes
+from quotes.config import MAX_CHARS_ENV, max_chars
+from quotes.errors import InputError
 from quotes.extract import extract_quotes
 from quotes.models import Document, DocumentAnalysis, QuoteFinding
 
@@ -26,6 +28,7 @@ class Analyzer:
     _cache: dict[str, Language] = field(default_factory=dict)
 
     def analyze(self, document: Document) -> DocumentAnalysis:
+        check_length(document)
         extraction = extract_quotes(document.text, document.language)
         attributions = attribute_quotes(
             document.text,
@@ -43,3 +46,11 @@ class Analyzer:
             findings=findings,
             stray_marks=extraction.stray_marks,
         )
+
+
+def check_length(document: Document) -> None:
+    """Refuse an article over the configured limit (any shorter one is processed)."""
+    limit = max_chars()
+    if len(document.text) > limit:
+        raise InputError(f"{len(document.text):,} characters, over the limit of {limit:,} "
+                         f"(set {MAX_CHARS_ENV} to raise it)", location=document.source)

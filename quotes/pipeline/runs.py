@@ -29,7 +29,7 @@ from quotes.models import (
     VerifyRun,
 )
 from quotes.net import WebClient
-from quotes.pipeline.analyze import Analyzer
+from quotes.pipeline.analyze import Analyzer, check_length
 from quotes.pipeline.inputs import ClientFactory, load_articles, read_local
 from quotes.pipeline.verifier import BackTranslator, Verifier
 from quotes.store import Archive
@@ -92,7 +92,8 @@ def verify(
 ) -> VerifyRun:
     """Check every statement quote of the articles (files or URLs) against the archive."""
     loaded = load_articles(args, client_factory, language=options.language, report=on_error)
-    documents = [replace(d, published=options.published) for d in loaded.documents]
+    documents, refused = _within_limit(loaded.documents, on_error)
+    documents = [replace(d, published=options.published) for d in documents]
     with Archive.open(options.db_url, create=False) as archive:
         _require_tweets(archive)
         translator = _translator(options.translation, archive)
@@ -113,7 +114,7 @@ def verify(
             story = story_report(_story_check(documents, articles, embedder))
         return VerifyRun(
             articles=tuple(articles),
-            errors=loaded.errors,
+            errors=(*loaded.errors, *refused),
             archive_url=archive.url,
             archive_tweets=archive.count(),
             translation_models=_model_summary(translator),
@@ -181,6 +182,25 @@ def story(
     analyzer = Analyzer()
     versions = [version_of(d.source, d.text, analyzer.analyze(d)) for d in documents]
     return StoryRun(compare_versions(versions, embedder.embed_queries), tuple(errors))
+
+
+def _within_limit(
+    documents: Sequence[Document], on_error: OnError | None
+) -> tuple[list[Document], list[InputFailure]]:
+    """The documents short enough to analyze; each longer one is reported, and the others
+    go on."""
+    kept: list[Document] = []
+    refused: list[InputFailure] = []
+    for document in documents:
+        try:
+            check_length(document)
+        except InputError as exc:
+            refused.append(InputFailure(document.source, exc.message))
+            if on_error is not None:
+                on_error(exc)
+            continue
+        kept.append(document)
+    return kept, refused
 
 
 def _story_check(
