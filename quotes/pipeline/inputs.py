@@ -39,24 +39,38 @@ def load_articles(
     `InputFailure` for the report's `errors`; the other inputs are still read. A client is
     made only when an argument is a URL, and closed when all are read.
     """
-    documents: list[Document] = []
-    errors: list[InputFailure] = []
     client: WebClient | None = None
+
+    def read(arg: str) -> Document:
+        nonlocal client
+        if not is_url(arg):
+            return read_local(arg, language)
+        client = client or client_factory()
+        return fetch_article(arg, client, language)
+
     try:
-        for arg in args:
-            try:
-                if is_url(arg):
-                    client = client or client_factory()
-                    documents.append(fetch_article(arg, client, language))
-                else:
-                    documents.append(read_local(arg, language))
-            except InputError as exc:
-                errors.append(InputFailure(str(arg), exc.message))
-                if report is not None:
-                    report(exc)
+        return read_each(args, read, report)
     finally:
         if client is not None:
             client.close()
+
+
+def read_each(
+    args: Sequence[str],
+    read: Callable[[str], Document],
+    report: Callable[[InputError], None] | None = None,
+) -> LoadedInputs:
+    """`read` applied to each argument in order; each failure is passed to `report` and
+    kept as an `InputFailure`, and the other arguments are still read."""
+    documents: list[Document] = []
+    errors: list[InputFailure] = []
+    for arg in args:
+        try:
+            documents.append(read(arg))
+        except InputError as exc:
+            errors.append(InputFailure(str(arg), exc.message))
+            if report is not None:
+                report(exc)
     return LoadedInputs(tuple(documents), tuple(errors))
 
 

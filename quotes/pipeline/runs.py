@@ -30,7 +30,7 @@ from quotes.models import (
 )
 from quotes.net import WebClient
 from quotes.pipeline.analyze import Analyzer, check_length
-from quotes.pipeline.inputs import ClientFactory, load_articles, read_local
+from quotes.pipeline.inputs import ClientFactory, load_articles, read_each, read_local
 from quotes.pipeline.verifier import BackTranslator, Verifier
 from quotes.store import Archive
 from quotes.story import StoryCheck, compare_versions, story_report, version_of
@@ -164,15 +164,8 @@ def story(
 ) -> StoryRun:
     """Where language versions of one story disagree on numbers, years, names and
     opposite terms. Needs two readable versions and the sentence embeddings."""
-    documents: list[Document] = []
-    errors: list[InputFailure] = []
-    for path in paths:
-        try:
-            documents.append(read_local(path, language))
-        except InputError as exc:
-            errors.append(InputFailure(str(path), exc.message))
-            if on_error is not None:
-                on_error(exc)
+    loaded = read_each([str(p) for p in paths], lambda arg: read_local(arg, language), on_error)
+    documents = loaded.documents
     if len(documents) < 2:
         raise InputError("the story check needs at least two readable versions")
     embedder = default_embedder()
@@ -181,7 +174,7 @@ def story(
                          "the story check aligns sentences with them")
     analyzer = Analyzer()
     versions = [version_of(d.source, d.text, analyzer.analyze(d)) for d in documents]
-    return StoryRun(compare_versions(versions, embedder.embed_queries), tuple(errors))
+    return StoryRun(compare_versions(versions, embedder.embed_queries), loaded.errors)
 
 
 def _within_limit(

@@ -3,7 +3,7 @@ changes no output, and read from and written to a cache of earlier translations.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -40,19 +40,24 @@ from quotes.translate.registry import (
 def _words_within(sentence: str, count: Callable[[str], int], limit: int) -> list[str]:
     """A sentence too long for the model, cut between words (the tokenizer truncates a
     single word longer than the limit: nothing more sensible can be done with it)."""
-    parts: list[str] = []
+    return _pack(((word, count(word)) for word in sentence.split()), limit)
+
+
+def _pack(units: Iterable[tuple[str, int]], limit: int) -> list[str]:
+    """(text, tokens) units joined greedily, in order, into pieces of at most `limit`
+    tokens (a unit larger than the limit stands alone)."""
+    pieces: list[str] = []
     current: list[str] = []
     used = 0
-    for word in sentence.split():
-        size = count(word)
+    for unit, size in units:
         if current and used + size > limit:
-            parts.append(" ".join(current))
+            pieces.append(" ".join(current))
             current, used = [], 0
-        current.append(word)
+        current.append(unit)
         used += size
     if current:
-        parts.append(" ".join(current))
-    return parts
+        pieces.append(" ".join(current))
+    return pieces
 
 
 def split_text(text: str, count: Callable[[str], int], limit: int) -> list[str]:
@@ -65,22 +70,17 @@ def split_text(text: str, count: Callable[[str], int], limit: int) -> list[str]:
     text = text.strip()
     if count(text) <= limit:
         return [text]
-    pieces: list[str] = []
-    current: list[str] = []
-    used = 0
+    return _pack(_units(text, count, limit), limit)
+
+
+def _units(text: str, count: Callable[[str], int], limit: int) -> Iterator[tuple[str, int]]:
+    """The sentences of `text` with their token counts, an overlong one cut at words."""
     for sentence in (span.text for span in sentences(text)):
         size = count(sentence)
-        parts = [sentence] if size <= limit else _words_within(sentence, count, limit)
-        for part in parts:
-            part_size = size if len(parts) == 1 else count(part)
-            if current and used + part_size > limit:
-                pieces.append(" ".join(current))
-                current, used = [], 0
-            current.append(part)
-            used += part_size
-    if current:
-        pieces.append(" ".join(current))
-    return pieces
+        if size <= limit:
+            yield sentence, size
+        else:
+            yield from ((part, count(part)) for part in _words_within(sentence, count, limit))
 
 
 # --- the translator ----------------------------------------------------------------------------
