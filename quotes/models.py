@@ -47,7 +47,9 @@ class Quote:
     @property
     def outer_end(self) -> int:
         """Index just after the closing mark (after the text when unclosed)."""
-        return self.close_at + 1 if self.close_at is not None else self.end
+        if self.close_at is None or self.close_mark is None:
+            return self.end
+        return self.close_at + len(self.close_mark)  # marks may be longer than one: ``…''
 
 
 @dataclass(frozen=True, slots=True)

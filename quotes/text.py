@@ -7,7 +7,7 @@ indices into the text given.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice, pairwise
@@ -163,13 +163,17 @@ def has_sentence_mark(text: str) -> bool:
 def line_spans(text: str) -> list[Span]:
     """The lines of `text`, split at any line break (see `_ANY_LINE_BREAK`), breaks left
     out; a text without breaks is one line, an empty text one empty line."""
-    found: list[Span] = []
+    return [Span(text[begin:end], begin, end) for begin, end in line_bounds(text)]
+
+
+def line_bounds(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of `line_spans`, without copying the lines' text (long
+    documents are read line by line)."""
     begin = 0
     for m in _LINE_BREAK.finditer(text):
-        found.append(Span(text[begin : m.start()], begin, m.start()))
+        yield begin, m.start()
         begin = m.end()
-    found.append(Span(text[begin:], begin, len(text)))
-    return found
+    yield begin, len(text)
 
 
 def paragraph_count(text: str) -> int:

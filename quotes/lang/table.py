@@ -94,6 +94,9 @@ class LanguageData(BaseModel):
     stopwords: WordSet
     letters: str = ""  # letters typical of the language, a weak hint for language identification
     capitalizes_nouns: bool = False  # German-style: a capitalized word alone is no sign of a name
+    # words written with an apostrophe at their edge, which is then no quote mark: nl "'s",
+    # en "'n'" (rock 'n' roll), it "po'"
+    apostrophe_words: Words = ()
     # --- [attribution] ---
     speech_verbs: Words = Field((), validation_alias=_at("attribution", "speech_verbs"))
     according_to: Words = Field((), validation_alias=_at("attribution", "according_to"))

@@ -1,0 +1,172 @@
+"""Pass 3 of extraction, and quotes without marks.
+
+Each span becomes a `Quote`: its nesting depth, statement or term (scare quotes such as
+„verpflichtet“ are kept but not verified), and its own language. Posts reproduced as a
+paragraph without any marks are found here too (`block_quotes`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from quotes import langid
+from quotes.extract.lines import LineMarks, Lines
+from quotes.extract.pairing import Span
+from quotes.lang import LanguageData
+from quotes.models import Quote, QuoteKind
+from quotes.text import (
+    count_words,
+    find_phrase,
+    has_sentence_mark,
+    paragraph_count,
+    sentence_ends,
+    words,
+)
+
+# Statements with fewer words than this need a sign of being a statement (see _kind).
+STATEMENT_MIN_WORDS = 5
+# A block quote (a post set without marks) is a paragraph of at least this many words,
+# with this many first-person words, one of them among its first words.
+BLOCK_MIN_WORDS = 12
+BLOCK_MIN_FIRST_PERSON = 2
+BLOCK_FIRST_PERSON_WITHIN = 8
+# A quote's language is told from its first characters, as a document's is (langid).
+QUOTE_LANGUAGE_SAMPLE = langid.DOCUMENT_SAMPLE
+
+
+# --- markless block quotes ------------------------------------------------------------
+
+
+def block_quotes(text: str, lines: Lines, marks: LineMarks, table: LanguageData) -> list[Span]:
+    """Posts reproduced as a block without quotation marks: "A new post followed:\n\nMy
+    fellow Democrats, I have decided …". A paragraph is one when the paragraph before it
+    introduces a post (a colon, or a word such as "post" or "bericht" in its last
+    sentence) and it speaks in the first person throughout, with no marks of its own."""
+    if not table.first_person:
+        return []
+    spans: list[Span] = []
+    previous: int | None = None
+    previous_marked = False
+    for line in range(len(lines)):
+        if not lines.nonempty(line):
+            continue
+        marked = marks.marked(line)
+        if previous is not None and not marked and not previous_marked:
+            span = _block_at(text, lines, line, previous, table)
+            if span is not None:
+                spans.append(span)
+        previous, previous_marked = line, marked
+    return spans
+
+
+def _block_at(text: str, lines: Lines, line: int, previous: int,
+              table: LanguageData) -> Span | None:
+    start, end = _trimmed(text, lines.starts[line], lines.ends[line])
+    body = words(text[start:end])
+    if (
+        len(body) >= BLOCK_MIN_WORDS
+        and sum(t.lower in table.first_person for t in body) >= BLOCK_MIN_FIRST_PERSON
+        and any(t.lower in table.first_person for t in body[:BLOCK_FIRST_PERSON_WITHIN])
+        and _introduces_post(text[lines.starts[previous] : lines.ends[previous]], table)
+    ):
+        return Span(start, "", start, end, None, None, block=True)
+    return None
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _introduces_post(paragraph: str, table: LanguageData) -> bool:
+    stripped = paragraph.rstrip()
+    if stripped.endswith(":"):
+        return True
+    boundaries = sentence_ends(stripped)
+    last = stripped[boundaries[-1] :] if boundaries else stripped
+    if find_phrase(words(last), table.block_intro) is not None:
+        return True
+    return any(medium == "tweet" and p.search(last) for medium, p in table.medium_patterns)
+
+
+# --- pass 3: describe -------------------------------------------------------------------
+
+
+def describe(
+    text: str, spans: list[Span], doc_language: str, tables: Sequence[LanguageData]
+) -> tuple[Quote, ...]:
+    parents = _parents(spans)
+    doc_table = next((t for t in tables if t.code == doc_language), None)
+    quotes = []
+    for i, span in enumerate(spans):
+        content = text[span.content_start : span.content_end]
+        depth, parent = 0, parents[i]
+        while parent is not None and depth < 64:
+            depth += 1
+            parent = parents[parent]
+        quotes.append(
+            Quote(
+                start=span.content_start,
+                end=span.content_end,
+                text=content,
+                open_mark=span.open_mark,
+                close_mark=span.close_mark,
+                open_at=span.open_at,
+                close_at=span.close_at,
+                kind=_kind(text, span, content, doc_table),
+                language=langid.identify(
+                    content[:QUOTE_LANGUAGE_SAMPLE], default=doc_language, languages=tables
+                )
+                or doc_language,
+                unclosed=span.unclosed,
+                block=span.block,
+                paragraphs=paragraph_count(content),
+                depth=depth,
+                parent=parents[i],
+            )
+        )
+    return tuple(quotes)
+
+
+def _parents(spans: list[Span]) -> list[int | None]:
+    """Index of the innermost span enclosing each span (spans sorted by opening mark)."""
+    parents: list[int | None] = []
+    open_stack: list[int] = []
+    for i, span in enumerate(spans):
+        while open_stack and spans[open_stack[-1]].content_end < span.open_at:
+            open_stack.pop()
+        parents.append(open_stack[-1] if open_stack else None)
+        open_stack.append(i)
+    return parents
+
+
+def _kind(text: str, span: Span, content: str, table: LanguageData | None) -> QuoteKind:
+    """Statement or term. Long quotes are statements; short ones only when something marks
+    them as said: sentence punctuation, a colon or line start before them, a speech verb
+    right before or after them."""
+    n_words = count_words(content, STATEMENT_MIN_WORDS)  # only small counts matter
+    if span.block or n_words >= STATEMENT_MIN_WORDS:
+        return "statement"
+    if n_words <= 1:
+        return "term"
+    if has_sentence_mark(content.rstrip(" ,")):
+        return "statement"
+    before = text[max(0, span.open_at - 80) : span.open_at].rstrip()
+    if not before or before[-1] in ":\n\r" or before[-1] in ".!?":
+        return "statement"
+    if table is not None:
+        before_words = words(before)[-3:]
+        if before_words and find_phrase(before_words, table.speech_verbs) is not None:
+            return "statement"
+        after_at = span.content_end
+        if span.close_at is not None and span.close_mark is not None:
+            after_at = span.close_at + len(span.close_mark)
+        after = text[after_at : after_at + 60].lstrip()
+        if after.startswith(","):
+            after_words = words(after)[:4]
+            if find_phrase(after_words, table.speech_verbs, within=3) is not None:
+                return "statement"
+    return "term"
