@@ -44,7 +44,9 @@ NARRATION_HEAD_CHARS = 200
 # two or three deep; a wall of opening marks would otherwise give a quote per mark, each
 # running to the end of the line, and output quadratic in the number of marks.
 MAX_NESTING = 16
-# What stands right before an apostrophe-like mark that closes a quote begun lines before.
+# Marks that are also the apostrophe after a word (the boys’ club, goin' home), and what
+# must stand right before one that closes a quote begun lines before.
+TRAILING_APOSTROPHES = frozenset("’'")
 CLAUSE_END = frozenset(",.;:!?…")
 
 _ANY_WORD_CHAR = re.compile(r"[^\W_]")
@@ -220,9 +222,10 @@ def _repeats_opening(mark: Mark, opened: _Open, table: QuoteMarks) -> bool:
 
 
 def _may_close_later(text: str, closing: Mark, opened: _Open) -> bool:
-    """A closing mark lines after its opening: any, except that an apostrophe-like one
-    must end a clause (",’ he said"), as the apostrophe of "the boys’ club" never does."""
-    if opened.mark.char not in APOSTROPHE_LIKE:
+    """A closing mark lines after its opening: any, except that one that is also the
+    apostrophe after a word (’ ') must end a clause (",’ he said"), as the apostrophe of
+    "the boys’ club" never does."""
+    if opened.mark.char not in APOSTROPHE_LIKE or closing.char not in TRAILING_APOSTROPHES:
         return True
     return closing.pos > 0 and text[closing.pos - 1] in CLAUSE_END
 

@@ -1,0 +1,160 @@
+"""Quote conventions that peer test suites check and extraction used to miss: ASCII/LaTeX
+marks (`` … '' and ` … '), Dutch ASCII marks (,,…” ,,…'' ''…''), single-quoted quotes
+running over several lines or paragraphs, and apostrophes at a word's edge that are no
+quote marks (rock 'n' roll, 's morgens, un po'). Short invented passages in every language
+of the tables; speakers are fictional."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.extract import extract_quotes
+
+
+def _texts(text: str, language: str) -> list[str]:
+    return [q.text for q in extract_quotes(text, language).quotes]
+
+
+# --- ASCII / LaTeX marks -----------------------------------------------------------------
+
+LATEX = [
+    ("de", "Die Sprecherin sagte: ``Wir prüfen den Vertrag noch einmal.'' Dann ging sie.",
+     "Wir prüfen den Vertrag noch einmal."),
+    ("en", "The fictional mayor said ``we will reopen the bridge in May,'' and left.",
+     "we will reopen the bridge in May,"),
+    ("es", "La portavoz dijo: ``No vamos a cerrar la escuela este año.'' Luego se fue.",
+     "No vamos a cerrar la escuela este año."),
+    ("fr", "Le maire a déclaré : ``Nous rouvrirons le pont en mai.'' Puis il est parti.",
+     "Nous rouvrirons le pont en mai."),
+    ("id", "Juru bicara itu berkata, ``Kami akan membuka jembatan pada bulan Mei.''",
+     "Kami akan membuka jembatan pada bulan Mei."),
+    ("it", "Il sindaco ha detto: ``Riapriremo il ponte a maggio.'' Poi è uscito.",
+     "Riapriremo il ponte a maggio."),
+    ("nl", "De woordvoerder zei: ``We openen de brug in mei weer.'' Daarna vertrok hij.",
+     "We openen de brug in mei weer."),
+    ("pt", "O prefeito disse: ``Vamos reabrir a ponte em maio.'' Depois saiu.",
+     "Vamos reabrir a ponte em maio."),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quote"), LATEX, ids=[c[0] for c in LATEX])
+def test_latex_double_marks_are_quotes(language: str, text: str, quote: str) -> None:
+    found = extract_quotes(text, language).quotes
+    assert [q.text for q in found] == [quote]
+    q = found[0]
+    assert (q.open_mark, q.close_mark) == ("``", "''")
+    assert text[q.open_at : q.start] == "``"
+    assert text[q.close_at : q.outer_end] == "''"  # the whole two-character mark
+
+
+SINGLE_LATEX = [
+    ("en", "She wrote `the vote is final' in her notes.", "the vote is final"),
+    ("de", "Er nannte das `eine reine Formsache' und lachte.", "eine reine Formsache"),
+    ("it", "Lo ha chiamato `un errore tecnico' ieri sera.", "un errore tecnico"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quote"), SINGLE_LATEX,
+                         ids=[c[0] for c in SINGLE_LATEX])
+def test_latex_single_marks_are_quotes(language: str, text: str, quote: str) -> None:
+    assert _texts(text, language) == [quote]
+
+
+def test_a_lone_backtick_is_an_apostrophe_not_a_quote() -> None:
+    text = "He said he didn`t know, called it `a formality' and played `90s music."
+    assert _texts(text, "en") == ["a formality"]
+
+
+# --- Dutch ASCII marks -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    ",,We gaan niet akkoord met dit plan”, zei de wethouder.",
+    ",,We gaan niet akkoord met dit plan'', zei de wethouder.",
+    "De wethouder zei ''We gaan niet akkoord met dit plan'' tegen de raad.",
+])
+def test_dutch_ascii_low_and_double_apostrophe_marks(text: str) -> None:
+    assert _texts(text, "nl") == ["We gaan niet akkoord met dit plan"]
+
+
+# --- single-quoted quotes over several lines ---------------------------------------------
+
+MULTILINE_SINGLE = [
+    ("en", "‘We will reopen the bridge,\nand rock 'n' roll will be back on it,’ the mayor said.",
+     "We will reopen the bridge,\nand rock 'n' roll will be back on it,"),
+    ("en", "The fictional mayor said: 'We won't close it.\nNot this year, not the next.' Then "
+     "he left.", "We won't close it.\nNot this year, not the next."),
+    ("de", "Die Sprecherin sagte ‚wir prüfen\nden Vertrag noch einmal‘ und ging.",
+     "wir prüfen\nden Vertrag noch einmal"),
+    ("es", "La portavoz dijo: ‘No cerraremos\nla escuela este año.’ Luego se fue.",
+     "No cerraremos\nla escuela este año."),
+    ("fr", "Le maire a dit : 'L'école restera ouverte\naujourd'hui et demain.' Puis il est parti.",
+     "L'école restera ouverte\naujourd'hui et demain."),
+    ("id", "Juru bicara berkata, 'Kami buka pada hari Jum'at,\nbukan hari Senin,' katanya.",
+     "Kami buka pada hari Jum'at,\nbukan hari Senin,"),
+    ("it", "Il sindaco ha detto: ‘Aspettiamo un po’\ne poi riapriamo l’ufficio.’ Poi è uscito.",
+     "Aspettiamo un po’\ne poi riapriamo l’ufficio."),
+    ("nl", "De wethouder zei: ‘We gaan ’s morgens open,\nnet als vroeger.’ Daarna vertrok hij.",
+     "We gaan ’s morgens open,\nnet als vroeger."),
+    ("pt", "O prefeito disse: ‘Vamos reabrir a ponte,\ncomo nos anos ’90,’ e saiu.",
+     "Vamos reabrir a ponte,\ncomo nos anos ’90,"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quote"), MULTILINE_SINGLE,
+                         ids=[f"{c[0]}{i}" for i, c in enumerate(MULTILINE_SINGLE)])
+def test_single_quoted_quote_runs_over_lines(language: str, text: str, quote: str) -> None:
+    found = extract_quotes(text, language).quotes
+    assert [q.text for q in found] == [quote]
+    assert not found[0].unclosed
+
+
+@pytest.mark.parametrize(("language", "text", "first", "last"), [
+    ("en", "‘The bridge stays open for now.\n\n‘We will look at it again in May,’ she said.",
+     "The bridge stays open", "again in May,"),
+    ("nl", "'De brug blijft voorlopig open.\n\n'We kijken er in mei opnieuw naar,' zei ze.",
+     "De brug blijft", "opnieuw naar,"),
+    ("id", "‘Jembatan tetap dibuka untuk sementara.\n\n‘Kami akan memeriksanya lagi,’ ujarnya.",
+     "Jembatan tetap", "memeriksanya lagi,"),
+])
+def test_single_quoted_quote_over_paragraphs(language: str, text: str, first: str,
+                                             last: str) -> None:
+    """British-style: the opening mark repeated at each new paragraph of one quote."""
+    found = extract_quotes(text, language).quotes
+    assert len(found) == 1
+    assert found[0].text.startswith(first) and found[0].text.endswith(last)
+    assert found[0].paragraphs == 2
+
+
+@pytest.mark.parametrize(("language", "text", "quote"), [
+    ("en", "She said ‘no\nThe boys’ club met on Monday.\n\n‘We will reopen it,\nthey promised,’ "
+     "a member said.", "We will reopen it,\nthey promised,"),
+    ("en", "Fans said 'nothing\nbeats the '90s club nights.\n\nThe host said 'we play them all,\n"
+     "every week,' on air.", "we play them all,\nevery week,"),
+    ("nl", "Hij komt 's avonds\nterug, zei ze. 'We beginnen,\nzoals altijd,' zei ze.",
+     "We beginnen,\nzoals altijd,"),
+])
+def test_an_apostrophe_lines_later_closes_no_quote(language: str, text: str, quote: str) -> None:
+    """A single mark left open at a line's end does not reach an apostrophe further on,
+    while a real quote over two lines is found."""
+    assert _texts(text, language) == [quote]
+
+
+# --- apostrophes at a word's edge --------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "text", "quotes"), [
+    ("en", "They played rock 'n' roll all night, O'Brien said.", []),
+    ("en", "He called it 'fish 'n' chips politics' on Monday.", ["fish 'n' chips politics"]),
+    ("it", "Ha detto 'aspettiamo un po' e vediamo' ieri sera.", ["aspettiamo un po' e vediamo"]),
+    ("nl", "Ze zei 'we beginnen 's morgens vroeg' tegen de raad.",
+     ["we beginnen 's morgens vroeg"]),
+])
+def test_apostrophe_words_are_no_marks(language: str, text: str, quotes: list[str]) -> None:
+    assert _texts(text, language) == quotes
+
+
+def test_apostrophe_words_belong_to_the_document_language() -> None:
+    """English "'em" is no Portuguese word: 'em' opens a Portuguese quote."""
+    text = "O relatório traduziu a frase como 'em muitas cidades,\nnão em todas,' na versão final."
+    assert _texts(text, "pt") == ["em muitas cidades,\nnão em todas,"]
