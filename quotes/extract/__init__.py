@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quotes import lang, langid
-from quotes.extract.describe import block_quotes, describe
-from quotes.extract.lines import LineMarks, Lines
+from quotes.extract.describe import Describer, block_quotes, nest
+from quotes.extract.lines import Lines
 from quotes.extract.marks import QuoteMarks, default_marks
 from quotes.extract.pairing import pair
 from quotes.lang import LanguageData
@@ -57,12 +57,12 @@ def extract_quotes(
         else QuoteMarks.from_languages(tables, doc_table)
     )
     lines = Lines(text)
-    spans, stray = pair(text, lines, marks_table, _narration_tables(doc_language, tables))
+    make = Describer(text, doc_language, tables, doc_table)
+    quotes, stray = pair(text, lines, marks_table, _narration_tables(doc_language, tables), make)
     if doc_table is not None:
-        spans += block_quotes(text, lines, LineMarks(lines, marks_table), doc_table)
-    spans.sort(key=lambda s: s.open_at)
-    quotes = describe(text, spans, doc_language, tables)
-    return ExtractionResult(doc_language, quotes, tuple(sorted(stray)))
+        quotes += [make(span) for span in block_quotes(text, lines, doc_table)]
+    quotes.sort(key=lambda q: q.open_at)
+    return ExtractionResult(doc_language, nest(quotes), tuple(sorted(stray)))
 
 
 def _narration_tables(code: str, tables: Sequence[LanguageData]) -> tuple[LanguageData, ...]:

@@ -1,6 +1,7 @@
 """Pass 3 of extraction, and quotes without marks.
 
-Each span becomes a `Quote`: its nesting depth, statement or term (scare quotes such as
+Each span becomes a `Quote` as soon as pairing finds it: its nesting depth (set once all
+are found), statement or term (scare quotes such as
 „verpflichtet“ are kept but not verified), and its own language. Posts reproduced as a
 paragraph without any marks are found here too (`block_quotes`).
 """
@@ -8,9 +9,10 @@ paragraph without any marks are found here too (`block_quotes`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from quotes import langid
-from quotes.extract.lines import LineMarks, Lines
+from quotes.extract.lines import Lines
 from quotes.extract.pairing import Span
 from quotes.lang import LanguageData
 from quotes.models import Quote, QuoteKind
@@ -37,11 +39,12 @@ QUOTE_LANGUAGE_SAMPLE = langid.DOCUMENT_SAMPLE
 # --- markless block quotes ------------------------------------------------------------
 
 
-def block_quotes(text: str, lines: Lines, marks: LineMarks, table: LanguageData) -> list[Span]:
+def block_quotes(text: str, lines: Lines, table: LanguageData) -> list[Span]:
     """Posts reproduced as a block without quotation marks: "A new post followed:\n\nMy
     fellow Democrats, I have decided …". A paragraph is one when the paragraph before it
     introduces a post (a colon, or a word such as "post" or "bericht" in its last
-    sentence) and it speaks in the first person throughout, with no marks of its own."""
+    sentence) and it speaks in the first person throughout, with no marks of its own.
+    Lines must have been paired (`Lines.marked`)."""
     if not table.first_person:
         return []
     spans: list[Span] = []
@@ -50,7 +53,7 @@ def block_quotes(text: str, lines: Lines, marks: LineMarks, table: LanguageData)
     for line in range(len(lines)):
         if not lines.nonempty(line):
             continue
-        marked = marks.marked(line)
+        marked = bool(lines.marked[line])
         if previous is not None and not marked and not previous_marked:
             span = _block_at(text, lines, line, previous, table)
             if span is not None:
@@ -95,48 +98,60 @@ def _introduces_post(paragraph: str, table: LanguageData) -> bool:
 # --- pass 3: describe -------------------------------------------------------------------
 
 
-def describe(
-    text: str, spans: list[Span], doc_language: str, tables: Sequence[LanguageData]
-) -> tuple[Quote, ...]:
-    parents = _parents(spans)
-    doc_table = next((t for t in tables if t.code == doc_language), None)
-    quotes = []
-    for i, span in enumerate(spans):
-        content = text[span.content_start : span.content_end]
+@dataclass(frozen=True, slots=True)
+class Describer:
+    """Turns spans into quotes as pairing finds them, so that a long text's spans are
+    never all held at once."""
+
+    text: str
+    doc_language: str
+    tables: Sequence[LanguageData]
+    doc_table: LanguageData | None
+
+    def __call__(self, span: Span) -> Quote:
+        """The quote of `span`, at depth 0 (see `nest`)."""
+        content = self.text[span.content_start : span.content_end]
+        return Quote(
+            start=span.content_start,
+            end=span.content_end,
+            text=content,
+            open_mark=span.open_mark,
+            close_mark=span.close_mark,
+            open_at=span.open_at,
+            close_at=span.close_at,
+            kind=_kind(self.text, span, content, self.doc_table),
+            language=langid.identify(
+                content[:QUOTE_LANGUAGE_SAMPLE], default=self.doc_language, languages=self.tables
+            )
+            or self.doc_language,
+            unclosed=span.unclosed,
+            block=span.block,
+            paragraphs=paragraph_count(content),
+        )
+
+
+def nest(quotes: list[Quote]) -> tuple[Quote, ...]:
+    """`quotes` (sorted by opening mark) with the depth and parent of the nested ones."""
+    parents = _parents(quotes)
+    result = []
+    for i, quote in enumerate(quotes):
+        if parents[i] is None:
+            result.append(quote)
+            continue
         depth, parent = 0, parents[i]
         while parent is not None and depth < 64:
             depth += 1
             parent = parents[parent]
-        quotes.append(
-            Quote(
-                start=span.content_start,
-                end=span.content_end,
-                text=content,
-                open_mark=span.open_mark,
-                close_mark=span.close_mark,
-                open_at=span.open_at,
-                close_at=span.close_at,
-                kind=_kind(text, span, content, doc_table),
-                language=langid.identify(
-                    content[:QUOTE_LANGUAGE_SAMPLE], default=doc_language, languages=tables
-                )
-                or doc_language,
-                unclosed=span.unclosed,
-                block=span.block,
-                paragraphs=paragraph_count(content),
-                depth=depth,
-                parent=parents[i],
-            )
-        )
-    return tuple(quotes)
+        result.append(replace(quote, depth=depth, parent=parents[i]))
+    return tuple(result)
 
 
-def _parents(spans: list[Span]) -> list[int | None]:
-    """Index of the innermost span enclosing each span (spans sorted by opening mark)."""
+def _parents(quotes: list[Quote]) -> list[int | None]:
+    """Index of the innermost quote enclosing each quote (sorted by opening mark)."""
     parents: list[int | None] = []
     open_stack: list[int] = []
-    for i, span in enumerate(spans):
-        while open_stack and spans[open_stack[-1]].content_end < span.open_at:
+    for i, quote in enumerate(quotes):
+        while open_stack and quotes[open_stack[-1]].end < quote.open_at:
             open_stack.pop()
         parents.append(open_stack[-1] if open_stack else None)
         open_stack.append(i)

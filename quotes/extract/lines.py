@@ -20,15 +20,18 @@ _NON_SPACE = re.compile(r"\S")
 class Lines:
     """Where each line starts and ends (line breaks left out)."""
 
-    __slots__ = ("ends", "starts", "text")
+    __slots__ = ("ends", "marked", "starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = array("q")
-        self.ends = array("q")
+        offsets = "I" if len(text) < 2**32 else "q"  # 4 bytes a line where they do
+        self.starts = array(offsets)
+        self.ends = array(offsets)
         for start, end in line_bounds(text):
             self.starts.append(start)
             self.ends.append(end)
+        # Which lines hold a mark (apostrophes are none), as pairing finds them.
+        self.marked = bytearray(len(self.starts))
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -63,13 +66,6 @@ class LineMarks:
             found = classify(lines.text, lines.starts[line], lines.ends[line], line, self.table)
             self._memo[line] = found
         return found
-
-    def marked(self, line: int) -> bool:
-        """Whether the line holds a mark (apostrophes are none)."""
-        if line in self._memo:
-            return bool(self._memo[line])
-        lines = self.lines
-        return bool(classify(lines.text, lines.starts[line], lines.ends[line], line, self.table))
 
     def forget_before(self, line: int) -> None:
         for done in [n for n in self._memo if n < line]:

@@ -43,6 +43,9 @@ class QuoteMarks:
     openers: frozenset[str]
     closers: frozenset[str]
     pattern: re.Pattern[str]
+    # each mark's one string object, which quotes keep (not a copy per quote: „ and “ are
+    # no cached one-character strings)
+    canonical: dict[str, str]
     # the tables' `apostrophe_words`, any apostrophe-like mark standing for their '
     apostrophe_words: re.Pattern[str] | None = None
 
@@ -64,6 +67,7 @@ class QuoteMarks:
             openers=openers,
             closers=closers,
             pattern=_mark_pattern(openers | closers),
+            canonical={m: m for m in openers | closers},
             apostrophe_words=_apostrophe_words(document.apostrophe_words if document else ()),
         )
 
@@ -113,7 +117,7 @@ def classify(text: str, start: int, end: int, line: int, table: QuoteMarks) -> l
     n = len(text)
     in_words = _apostrophes_in_words(text, start, end, table)
     for m in table.pattern.finditer(text, start, end):
-        pos, ch = m.start(), m.group()
+        pos, ch = m.start(), table.canonical[m.group()]
         before = text[pos - 1] if pos > 0 else ""
         after = text[m.end()] if m.end() < n else ""
         if ch in APOSTROPHE_LIKE and (pos in in_words or _is_apostrophe(text, pos, before, after)):

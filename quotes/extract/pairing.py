@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from quotes.extract.lines import LineMarks, Lines
@@ -33,6 +33,7 @@ from quotes.extract.marks import (
     content_start,
 )
 from quotes.lang import LanguageData
+from quotes.models import Quote
 from quotes.text import find_phrase, sentence_ends, words
 
 # A quote spanning paragraphs may look ahead this many non-empty lines for its closing mark.
@@ -80,7 +81,8 @@ class _Pairing:
     marks: LineMarks
     table: QuoteMarks
     narration: Sequence[LanguageData]
-    spans: list[Span] = field(default_factory=list)
+    make: Callable[[Span], Quote]  # a span's quote, made as soon as the span is found
+    quotes: list[Quote] = field(default_factory=list)
     stray: list[int] = field(default_factory=list)
     stack: list[_Open] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)  # repeated openings of continued quotes
@@ -91,16 +93,16 @@ class _Pairing:
     narration_at: dict[tuple[int, int], bool] = field(default_factory=dict)
 
     def add(self, span: Span) -> None:
-        self.spans.append(span)
+        self.quotes.append(self.make(span))
         self.used.add(span.open_at)
         if span.close_at is not None:
             self.used.add(span.close_at)
 
 
-def pair(text: str, lines: Lines, table: QuoteMarks,
-         narration: Sequence[LanguageData]) -> tuple[list[Span], list[int]]:
-    """The quotes of `text` as spans, and its stray closing marks."""
-    state = _Pairing(text, lines, LineMarks(lines, table), table, narration)
+def pair(text: str, lines: Lines, table: QuoteMarks, narration: Sequence[LanguageData],
+         make: Callable[[Span], Quote]) -> tuple[list[Quote], list[int]]:
+    """The quotes of `text` (in the order they end), and its stray closing marks."""
+    state = _Pairing(text, lines, LineMarks(lines, table), table, narration, make)
     pos = 0
     while (found := table.pattern.search(text, pos)) is not None:
         line = lines.line_of(found.start())
@@ -108,12 +110,13 @@ def pair(text: str, lines: Lines, table: QuoteMarks,
         for mk in on_line:
             _take(state, mk)
         if on_line:
+            lines.marked[line] = 1
             _end_line(state, line)
         state.marks.forget_before(line + 1)
         if line + 1 >= len(lines):
             break
         pos = lines.starts[line + 1]
-    return state.spans, state.stray
+    return state.quotes, state.stray
 
 
 def _take(state: _Pairing, mk: Mark) -> None:
