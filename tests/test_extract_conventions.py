@@ -158,3 +158,40 @@ def test_apostrophe_words_belong_to_the_document_language() -> None:
     """English "'em" is no Portuguese word: 'em' opens a Portuguese quote."""
     text = "O relatório traduziu a frase como 'em muitas cidades,\nnão em todas,' na versão final."
     assert _texts(text, "pt") == ["em muitas cidades,\nnão em todas,"]
+
+
+# --- closing marks typed wrong, marks glued to the sentence before -----------------------
+
+WRONG_CLOSER = [
+    ("fr", "Le maire a tenu, “au nom des habitants“, à remercier le conseil.",
+     "au nom des habitants"),
+    ("es", "“Tengo otras cifras“, respondió la alcaldesa entre risas.", "Tengo otras cifras"),
+    ("pt", "O prefeito disse que a obra é “uma prioridade da cidade“ e saiu.",
+     "uma prioridade da cidade"),
+    ("it", "Il sindaco ha parlato di “una scelta difficile“ ieri sera.", "una scelta difficile"),
+    ("id", "“Kami tidak akan menyerah begitu saja,\" ujarnya kepada wartawan.",
+     "Kami tidak akan menyerah begitu saja,"),
+    ("en", "The mayor called it “a difficult choice\" on Monday.", "a difficult choice"),
+    ("nl", "De wethouder noemde het ‚een lastige keuze’ en vertrok.", "een lastige keuze"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quote"), WRONG_CLOSER,
+                         ids=[c[0] for c in WRONG_CLOSER])
+def test_a_quote_closed_with_the_wrong_mark(language: str, text: str, quote: str) -> None:
+    assert _texts(text, language) == [quote]
+
+
+@pytest.mark.parametrize(("language", "text", "quotes"), [
+    ("fr", "Le maire a parlé du budget.\"Nous ne fermerons pas l'école\", a-t-il ajouté.",
+     ["Nous ne fermerons pas l'école"]),
+    ("de", "Die Sitzung war kurz.„Wir schließen nicht“, sagte die Sprecherin.",
+     ["Wir schließen nicht"]),
+    ("en", "He said \"we will not stop.\"Then he left.\"That was it,\" a clerk said.",
+     ["we will not stop.", "That was it,"]),
+])
+def test_a_mark_glued_to_the_sentence_before(language: str, text: str,
+                                             quotes: list[str]) -> None:
+    """No space between a sentence's end and the next quote's opening mark (or after a
+    closing mark): the mark opens when nothing is open, else it closes."""
+    assert _texts(text, language) == quotes

@@ -29,6 +29,7 @@ INNER_SPACES = " \u00a0\u202f\u2009"
 OPEN_CONTEXT = frozenset("([{—–-/:;,")
 # What may stand right after a closing mark, besides whitespace and the end of text.
 CLOSE_CONTEXT = frozenset(".,;:!?…)]}—–-/")
+SENTENCE_END = frozenset(".!?…")
 # Characters of marks, which may touch a mark on either side („‚…‘“, ”’).
 MARK_CHARS = frozenset("\"'`“”„‟«»‹›‘’‚‛")
 
@@ -122,8 +123,11 @@ def classify(text: str, start: int, end: int, line: int, table: QuoteMarks) -> l
         after = text[m.end()] if m.end() < n else ""
         if ch in APOSTROPHE_LIKE and (pos in in_words or _is_apostrophe(text, pos, before, after)):
             continue
-        can_open = ch in table.openers and _can_open(text, m.end(), ch, before, after)
-        can_close = ch in table.closers and _can_close(text, pos, ch, before, after)
+        # Glued between a sentence's end and the next word (dame."Valérie, stop."Then), a
+        # mark may open or close: pairing decides by what is open.
+        glued = before in SENTENCE_END and after.isalpha()
+        can_open = ch in table.openers and (glued or _can_open(text, m.end(), ch, before, after))
+        can_close = ch in table.closers and (glued or _can_close(text, pos, ch, before, after))
         result.append(Mark(pos, ch, line, can_open, can_close))
     return result
 
