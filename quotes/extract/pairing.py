@@ -219,9 +219,14 @@ def _continues_at(state: _Pairing, line: int, first: Mark, opened: _Open) -> boo
 def _repeats_opening(mark: Mark, opened: _Open, table: QuoteMarks) -> bool:
     """The opening mark repeated at each paragraph („…\n\n„…), or the closing mark used as
     a continuation mark (Spanish and French «…\n\n»…»)."""
+    if mark.char == opened.mark.char:
+        return True
     if opened.mark.char in APOSTROPHE_LIKE:
-        return mark.char == opened.mark.char
-    return mark.char == opened.mark.char or mark.char in table.closers_for[opened.mark.char]
+        return False
+    # Not a mark that is its own closer: "…" opens a quote of its own after “… (the tables
+    # let " close “ only because web copy types it so).
+    own = table.closers_for.get(mark.char, frozenset())
+    return mark.char in table.closers_for[opened.mark.char] and mark.char not in own
 
 
 def _may_close_later(text: str, closing: Mark, opened: _Open) -> bool:
