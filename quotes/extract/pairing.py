@@ -190,23 +190,28 @@ def _continues(state: _Pairing, line: int, opened: _Open) -> bool:
     """Does a quote left open at the end of `line` go on in a later line? The first
     mark of its family on the next non-empty lines decides (see `_continues_at`)."""
     family = state.table.closers_for[opened.mark.char] | {opened.mark.char}
-    nxt = state.lines.next_nonempty(line)
+    previous, nxt = line, state.lines.next_nonempty(line)
+    skipped_paragraph = False  # a whole paragraph without the quote's marks lies between
     for _ in range(MAX_CONTINUATION_LINES):
         if nxt is None:
             return False
         first = next((m for m in state.marks.of(nxt) if m.char in family), None)
         if first is not None:
-            return _continues_at(state, nxt, first, opened)
-        nxt = state.lines.next_nonempty(nxt)
+            return _continues_at(state, nxt, first, opened, skipped_paragraph)
+        skipped_paragraph = skipped_paragraph or nxt > previous + 1
+        previous, nxt = nxt, state.lines.next_nonempty(nxt)
     return False
 
 
-def _continues_at(state: _Pairing, line: int, first: Mark, opened: _Open) -> bool:
+def _continues_at(state: _Pairing, line: int, first: Mark, opened: _Open,
+                  skipped_paragraph: bool) -> bool:
     """The quote goes on at `line` if its first mark there repeats the opening at the
-    line's start (the mark is then consumed) or only closes (the quote ends there)."""
+    line's start (the mark is then consumed; not past a paragraph without marks, which
+    is narration between two quotes) or only closes (the quote ends there)."""
     text = state.text
     starts_line = text[state.lines.starts[line] : first.pos].strip() == ""
-    if starts_line and first.can_open and _repeats_opening(first, opened, state.table):
+    if (starts_line and first.can_open and not skipped_paragraph
+            and _repeats_opening(first, opened, state.table)):
         state.consumed.add(first.pos)
         opened.segment_start = content_start(text, first)
         return True
