@@ -173,6 +173,8 @@ WRONG_CLOSER = [
      "Kami tidak akan menyerah begitu saja,"),
     ("en", "The mayor called it “a difficult choice\" on Monday.", "a difficult choice"),
     ("nl", "De wethouder noemde het ‚een lastige keuze’ en vertrok.", "een lastige keuze"),
+    ("de", "Die Sprecherin sagte \"wir prüfen den Vertrag noch einmal” und ging.",
+     "wir prüfen den Vertrag noch einmal"),
 ]
 
 
@@ -194,4 +196,20 @@ def test_a_mark_glued_to_the_sentence_before(language: str, text: str,
                                              quotes: list[str]) -> None:
     """No space between a sentence's end and the next quote's opening mark (or after a
     closing mark): the mark opens when nothing is open, else it closes."""
+    assert _texts(text, language) == quotes
+
+
+@pytest.mark.parametrize(("language", "text", "quotes"), [
+    ("es", "“No vamos a cerrar la escuela este año.\n\nLa alcaldesa habló después con los "
+     "padres en el patio.\n\n“Tampoco vamos a venderla”, añadió.",
+     ["No vamos a cerrar la escuela este año.", "Tampoco vamos a venderla"]),
+    ("en", "“We will not close the school this year.\n\nThe mayor then spoke to parents in "
+     "the yard.\n\n“Nor will we sell it,” she added.",
+     ["We will not close the school this year.", "Nor will we sell it,"]),
+])
+def test_a_narration_paragraph_ends_a_quote_left_open(language: str, text: str,
+                                                      quotes: list[str]) -> None:
+    """A quote never closed does not run on over a paragraph without marks to the next
+    quote's opening mark: the repeated mark of a multi-paragraph quote opens the very
+    next paragraph."""
     assert _texts(text, language) == quotes
