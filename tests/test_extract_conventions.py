@@ -213,3 +213,9 @@ def test_a_narration_paragraph_ends_a_quote_left_open(language: str, text: str,
     quote's opening mark: the repeated mark of a multi-paragraph quote opens the very
     next paragraph."""
     assert _texts(text, language) == quotes
+
+
+def test_a_double_apostrophe_inside_a_word_is_no_mark() -> None:
+    """'' inside a word (an elision typed twice) is an apostrophe, then a quote's mark."""
+    text = "Il titolo era ``Un omaggio'' ed è l''omaggio' di Greta alla città."
+    assert _texts(text, "it") == ["Un omaggio", "omaggio"]

@@ -74,10 +74,11 @@ class QuoteMarks:
 
 
 def _mark_pattern(marks: frozenset[str]) -> re.Pattern[str]:
-    """Longer marks first, so that `` is one mark and not two `."""
+    """Longer marks first, so that `` is one mark and not two `. A longer mark is none
+    inside a word (l''omaggio': an apostrophe, then a quote's opening mark)."""
     longer = sorted((m for m in marks if len(m) > 1), key=lambda m: (-len(m), m))
     chars = "".join(sorted(m for m in marks if len(m) == 1))
-    alternatives = [re.escape(m) for m in longer]
+    alternatives = [rf"(?:(?<![^\W_]){re.escape(m)}|{re.escape(m)}(?![^\W_]))" for m in longer]
     if chars:
         alternatives.append(f"[{re.escape(chars)}]")
     return re.compile("|".join(alternatives) or "(?!)")
