@@ -131,19 +131,18 @@ class Describer:
 
 
 def nest(quotes: list[Quote]) -> tuple[Quote, ...]:
-    """`quotes` (sorted by opening mark) with the depth and parent of the nested ones."""
+    """`quotes` (sorted by opening mark) with the depth and parent of the nested ones
+    (replaced in the list, which long texts make long)."""
     parents = _parents(quotes)
-    result = []
-    for i, quote in enumerate(quotes):
-        if parents[i] is None:
-            result.append(quote)
+    for i, parent_index in enumerate(parents):
+        if parent_index is None:
             continue
         depth, parent = 0, parents[i]
         while parent is not None and depth < 64:
             depth += 1
             parent = parents[parent]
-        result.append(replace(quote, depth=depth, parent=parents[i]))
-    return tuple(result)
+        quotes[i] = replace(quotes[i], depth=depth, parent=parent_index)
+    return tuple(quotes)
 
 
 def _parents(quotes: list[Quote]) -> list[int | None]:
