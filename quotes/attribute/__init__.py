@@ -30,6 +30,8 @@ from spacy.language import Language
 from quotes import lang
 from quotes.attribute.medium import with_medium
 from quotes.attribute.people import Resolver
+from quotes.attribute.ranking import Query
+from quotes.attribute.speaker import ranked, with_archive
 from quotes.attribute.rules import Document, attribute_one
 from quotes.attribute.tokens import parse
 from quotes.lang import LanguageData
@@ -53,7 +55,8 @@ def attribute_quotes(
 ) -> tuple[Attribution | None, ...]:
     """An attribution for each top-level statement of `quotes` (None for terms and nested)."""
     table = table or lang.get(language)
-    doc = Document.read(text, parse(nlp, text), table, resolve)
+    quoted = [(q.start, q.end) for q in quotes if q.depth == 0 and not q.block]
+    doc = Document.read(text, parse(nlp, text), table, resolve, quoted)
     neighbours = _neighbours([q for q in quotes if _is_statement(q)], len(text))
     results: list[Attribution | None] = []
     previous: tuple[Quote, Attribution] | None = None
@@ -65,6 +68,7 @@ def attribute_quotes(
             if found is not None:
                 previous = (quote, found)
                 doc.people.remember(found)
+            doc.people.asked = quote.text.rstrip(" \"'”’»«").endswith("?")
         results.append(found)
     return tuple(results)
 
@@ -99,9 +103,25 @@ def _attribute_statement(
     weak = found is None or found.method == "context"
     if weak and previous is not None and _continues(doc.text, previous[0], quote):
         found = replace(previous[1], method="continues-previous")
+    if found is None or (found.speaker is None and found.mention is None):
+        found = _ranked(doc, quote, found)
     if found is None:
         return None
     return with_medium(doc.text, found, quote, doc.table, next_start)
+
+
+def _ranked(doc: Document, quote: Quote, found: Attribution | None) -> Attribution | None:
+    """No rule named anyone: the best-ranked person named before the quote, with low
+    confidence; a partial quote inside a reporting sentence takes the person it names."""
+    query = Query(quote.open_at, "none", None, doc.people.asked)
+    method = f"{found.method}+ranked" if found else "ranked"
+    who = with_archive(doc.people, ranked(doc.people, query, method), "")
+    if who.name is None:
+        return found
+    if found is None:
+        found = Attribution(None, None, None, method, None, None, None, None, "none", None)
+    return replace(found, speaker=who.name, author_handle=who.handle, method=who.method,
+                   speaker_kind=who.kind, confidence=who.confidence, chain=who.chain)
 
 
 def _continues(text: str, previous: Quote, quote: Quote) -> bool:

@@ -113,7 +113,10 @@ def first_name(
                 after_determiner = True
                 continue
             content_words += 1
-            if after_determiner or content_words >= 2:
+            if after_determiner:
+                # "said a council member": a subject without a name.
+                return Name(tok.text, tok.start, tok.end, "unnamed")
+            if content_words >= 2:
                 return None
     return None
 

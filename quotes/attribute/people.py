@@ -3,12 +3,15 @@ and to resolve pronouns, roles and surnames to the person meant."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from quotes.attribute.lexicon import is_first_name
+from quotes.attribute.persons import Mention, bracket_links, fullest, kind_of, trim_run
 from quotes.attribute.tokens import Tok
 from quotes.lang import LanguageData, is_role
 from quotes.models import Attribution
+from quotes.text import inside
 
 Resolver = Callable[[str], "tuple[str, str] | None"]  # mention -> (handle, display name)
 
@@ -20,14 +23,7 @@ class Name:
     text: str
     start: int
     end: int
-    kind: str  # "name", "pronoun" or "role"
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    start: int
-    name: str
-    subject: bool  # opens its sentence, after at most determiners, roles and titles
+    kind: str  # "name", "pronoun", "role" or "unnamed" ("a council member")
 
 
 def join(tokens: list[Tok]) -> str:
@@ -39,13 +35,21 @@ class PeopleIndex:
     resolve pronouns, roles and surnames to the person meant."""
 
     def __init__(
-        self, text: str, tokens: list[Tok], table: LanguageData, resolve: Resolver | None
+        self,
+        text: str,
+        tokens: list[Tok],
+        table: LanguageData,
+        resolve: Resolver | None,
+        quoted: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.text = text
         self.resolve = resolve
         self.table = table
+        self.quoted = quoted  # the statements' spans: names inside them are not speakers
         self.speakers: set[str] = set()  # names already found speaking in this document
         self.last_speaker: Attribution | None = None  # the latest attribution with a speaker
+        self.asked = False  # the statement before the current one asked a question
+        self.spoken: list[str] = []  # the speakers of the quotes attributed so far, in order
         self.mentions: list[Mention] = []  # in document order
         self._known: dict[str, bool] = {}
         # Capitalized words seen inside sentences: a sentence's first word is capitalized
@@ -53,7 +57,20 @@ class PeopleIndex:
         self.inner_capitalized = {
             t.text for t in tokens if t.is_word and not t.sent_start and t.text[:1].isupper()
         }
+        self._pending: list[Mention] = []  # lone words, mentions if a name holds them
+        self._standalone = frozenset[str]()
         self._collect_mentions(tokens)
+        self._standalone = frozenset(
+            m.name for m in [*self.mentions, *self._pending] if " " not in m.name
+        )
+        self.mentions, self._pending = [], []
+        self._collect_mentions(tokens)
+        known = {w for m in self.mentions for w in m.name.split()}
+        self.mentions = sorted(
+            [*self.mentions, *(m for m in self._pending if m.name in known)],
+            key=lambda m: m.start,
+        )
+        self.links = bracket_links(text, self.mentions)
 
     def _collect_mentions(self, tokens: list[Tok]) -> None:
         """Runs of adjacent capitalized words, each a mention if it looks like a name."""
@@ -84,23 +101,24 @@ class PeopleIndex:
         )
 
     def _add_run(self, run: list[Tok], subject_slot: bool) -> None:
-        table = self.table
-        words = [
-            t
-            for t in run
-            if not is_role(t.text, table)
-            and t.text not in table.titles
-            and t.lower not in table.not_names
-        ]
+        if not run or inside(run[0].start, self.quoted):
+            return
+        words = trim_run(run, self.table, self._standalone)
         if not words:
             return
         full = join(words)
-        person = any(t.person for t in words)
+        mention = Mention(words[0].start, full, subject_slot, kind_of(full, self.table),
+                          words[-1].end)
+        person = any(t.person or is_first_name(t.text) for t in words) and not (
+            words[0].sent_start and len(words) == 1
+        )
         # A lone capitalized word counts where capitals mark names (not German nouns) and
         # it does not open a sentence ("Trump had …" opens one; "said Trump" does not).
-        lone_name = not table.capitalizes_nouns and not words[0].sent_start
+        lone_name = not self.table.capitalizes_nouns and not words[0].sent_start
         if len(words) >= 2 or person or lone_name or self._resolves(full):
-            self.mentions.append(Mention(words[0].start, full, subject_slot))
+            self.mentions.append(mention)
+        else:
+            self._pending.append(mention)
 
     def adjacent(self, a: Tok, b: Tok) -> bool:
         """Only spaces between two tokens (no comma, dash or parenthesis)."""
@@ -136,12 +154,11 @@ class PeopleIndex:
         return True
 
     def full_name(self, mention: str, before: int) -> str:
-        """The longest name mentioned before `before` that contains `mention`'s words."""
-        parts = mention.split()
-        for m in reversed([m for m in self.mentions if m.start < before]):
-            if all(p in m.name.split() for p in parts) and len(m.name) >= len(mention):
-                return m.name
-        return mention
+        """The fullest name the document gives the person `mention` names near `before`."""
+        return fullest(mention, before, self.mentions, self.links)
+
+    def kind(self, name: str) -> str:
+        return kind_of(name, self.table)
 
     def last_mention(
         self, before: int, *, after: int = 0, known_only: bool = False
@@ -170,3 +187,4 @@ class PeopleIndex:
         if found.speaker is not None:
             self.speakers.add(found.speaker)
             self.last_speaker = found
+            self.spoken.append(found.speaker)

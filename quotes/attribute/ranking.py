@@ -1,0 +1,171 @@
+"""Choosing a speaker among the people a document names, by ranking them.
+
+Where an attribution names nobody outright — a pronoun or clitic ("schrieb er",
+"ujarnya"), a role ("le président"), a verb without subject ("…», scrive."), or no
+attribution at all — every person named before the point in question is a candidate.
+Each is scored on features read from the document (how recently and how often it was
+named, as a sentence's subject or not, whether it spoke the quotes before, in turn with
+someone else, whether it agrees with the pronoun's gender and number, whether the role
+stands beside one of its mentions) with weights fitted on the tuning part of the
+attribution benchmark (`weights.toml`). The best candidate is the speaker; the softmax of
+the scores is its confidence, and the features that weighed most are its chain.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from quotes.attribute.lexicon import gender, is_first_name
+from quotes.attribute.people import PeopleIndex
+from quotes.attribute.persons import Mention
+
+# How far around a mention a role naming the same person is looked for ("Elon Musk, CEO
+# von Tesla" … "der Tesla-Chef").
+ROLE_NEAR_CHARS = 60
+# Mentions further back than this (characters) are no candidates.
+MAX_BACK_CHARS = 3000
+# Distance (characters) at which the nearness feature has fallen to 0.
+NEAR_CHARS = 600
+# Weights used when the shipped file is missing a feature.
+DEFAULT_WEIGHTS = {
+    "recent": 1.0, "near": 1.0, "subject": 0.6, "count": 0.6, "last_speaker": 1.2,
+    "spoke": 0.5, "alternate": 0.0, "same_paragraph": 0.5, "person": 0.8,
+    "organisation": -0.5, "agree": 1.5, "role_near": 1.0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What is being resolved: the reference at `at`, of which kind."""
+
+    at: int
+    hint: str  # "pronoun", "role", "implicit" (a verb without subject) or "none"
+    word: str | None = None  # the pronoun or role as written
+    answer: bool = False  # the quote before this one asked a question
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    name: str
+    kind: str
+    score: float
+    confidence: float
+    reasons: tuple[str, ...]
+
+
+@cache
+def weights() -> dict[str, dict[str, float]]:
+    """Hint → feature → weight, from the shipped `weights.toml` over the defaults."""
+    loaded: dict[str, dict[str, float]] = {}
+    try:
+        text = resources.files(__package__ or "quotes.attribute").joinpath("weights.toml")
+        loaded = tomllib.loads(text.read_text("utf-8"))
+    except FileNotFoundError:
+        pass
+    hints = ("pronoun", "role", "implicit", "none")
+    return {h: {**DEFAULT_WEIGHTS, **loaded.get(h, {})} for h in hints}
+
+
+def rank(people: PeopleIndex, query: Query) -> list[Candidate]:
+    """The candidates for `query`, best first (empty where the document names nobody)."""
+    groups = _groups(people, query.at)
+    if not groups:
+        return []
+    feats = _features(people, query, groups)
+    table = weights()[query.hint]
+    scored = {name: sum(table.get(k, 0.0) * v for k, v in f.items()) for name, f in feats.items()}
+    top = max(scored.values())
+    total = sum(math.exp(s - top) for s in scored.values())
+    result = []
+    for name, score in sorted(scored.items(), key=lambda kv: -kv[1]):
+        contributions = sorted(((table.get(k, 0.0) * v, k) for k, v in feats[name].items()),
+                               reverse=True)
+        reasons = tuple(k for c, k in contributions if c > 0.2)
+        kind = groups[name][-1].kind if groups[name] else people.kind(name)
+        result.append(Candidate(name, kind, score,
+                                round(math.exp(score - top) / total, 3), reasons))
+    return result
+
+
+def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
+    """The mentions before `at`, grouped by the fullest name of the person they name."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in people.mentions:
+        if at - MAX_BACK_CHARS <= m.start < at:
+            groups[people.full_name(m.name, m.start)].append(m)
+    for name in people.spoken:
+        groups.setdefault(name, [])
+    return {name: ms for name, ms in groups.items() if ms or name in people.spoken}
+
+
+def _features(
+    people: PeopleIndex, query: Query, groups: dict[str, list[Mention]]
+) -> dict[str, dict[str, float]]:
+    latest = {name: ms[-1].end if ms else -MAX_BACK_CHARS for name, ms in groups.items()}
+    order = sorted(latest, key=lambda n: -latest[n])
+    most = max(len(ms) for ms in groups.values()) or 1
+    spoken = people.spoken
+    wanted = people.table.pronoun_genders.get((query.word or "").casefold())
+    feats = {}
+    for name, ms in groups.items():
+        last = ms[-1] if ms else None
+        gap = query.at - latest[name]
+        feats[name] = {
+            "recent": 1.0 / (1 + order.index(name)),
+            "near": max(0.0, 1.0 - gap / NEAR_CHARS),
+            "subject": float(bool(last and last.subject)),
+            "count": len(ms) / most,
+            "last_speaker": float(bool(spoken) and spoken[-1] == name),
+            "spoke": float(name in spoken),
+            "alternate": float(_alternates(spoken, name) and query.answer),
+            "same_paragraph": float(last is not None and "\n" not in people.text[last.end:query.at]),
+            "person": float(_personish(people, name, ms)),
+            "organisation": float(bool(ms) and ms[-1].kind == "organisation"),
+            "agree": _agreement(wanted, name, ms),
+            "role_near": float(_role_near(people, query, ms)),
+        }
+    return feats
+
+
+def _alternates(spoken: list[str], name: str) -> bool:
+    """`name` spoke the quote before last and someone else the last: their turn again."""
+    return len(spoken) >= 2 and spoken[-2] == name != spoken[-1]
+
+
+def _personish(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
+    """Looks like a person's name: a first name, two words or more, known to the archive
+    or quoted earlier; not an organisation."""
+    if ms and ms[-1].kind == "organisation":
+        return False
+    return (" " in name or is_first_name(name.split()[0]) or people.is_known(name))
+
+
+def _agreement(wanted: str | None, name: str, ms: list[Mention]) -> float:
+    """+1 where the pronoun agrees with the candidate, -1 where it cannot, 0 unknown."""
+    if wanted is None:
+        return 0.0
+    if ms and ms[-1].kind == "organisation":
+        return 1.0 if wanted == "p" else -1.0
+    if wanted == "p":
+        return -1.0
+    found = gender(name)
+    return 0.0 if found is None else (1.0 if found == wanted else -1.0)
+
+
+def _role_near(people: PeopleIndex, query: Query, ms: list[Mention]) -> bool:
+    """The role of the query stands beside one of the candidate's mentions ("Robert
+    Habeck, Wirtschaftsminister, …" … "der Minister")."""
+    if query.hint != "role" or not query.word:
+        return False
+    role = query.word.casefold().rsplit("-", 1)[-1]
+    text = people.text.casefold()
+    for m in ms:
+        around = text[max(0, m.start - ROLE_NEAR_CHARS) : m.end + ROLE_NEAR_CHARS]
+        if role in around:
+            return True
+    return False
