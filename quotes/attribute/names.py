@@ -103,20 +103,22 @@ def first_name(
     `stop_at_common_noun`, a common noun after a determiner ("a council member", "un
     habitant", "seorang warga") ends the search: the subject has no name."""
     after_determiner = False
+    indefinite = False
     content_words = 0
     for i, tok in enumerate(window):
         found = _name_at(window, i, table, people)
         if found is not None:
             return found
         if stop_at_common_noun and tok.is_word:
-            if tok.lower in table.stopwords:
+            if tok.lower in table.stopwords or tok.lower in table.indefinites:
                 after_determiner = True
+                indefinite = indefinite or tok.lower in table.indefinites
                 continue
             content_words += 1
-            if after_determiner:
+            if indefinite:
                 # "said a council member": a subject without a name.
                 return Name(tok.text, tok.start, tok.end, "unnamed")
-            if content_words >= 2:
+            if after_determiner or content_words >= 2:
                 return None
     return None
 

@@ -41,7 +41,7 @@ def tokens_of(docs: Iterable[tuple[Doc, int]]) -> list[Tok]:
     """spaCy's tokens as the stage needs them, from docs parsed from pieces of one text
     (each with the offset of its piece). A one-letter token with a period ("X.") ends a
     sentence unless a capitalized word precedes it (an initial: "John F. Kennedy"):
-    "… wrote on X. Her rival …" is two sentences."""
+    "… wrote on X. Her rival …" is two sentences; so does a line break."""
     tokens: list[Tok] = []
     split_before = False  # the previous token was "X." split into "X" and "."
     for t, offset in ((t, offset) for doc, offset in docs for t in doc):
@@ -53,7 +53,11 @@ def tokens_of(docs: Iterable[tuple[Doc, int]]) -> list[Tok]:
             tokens.extend(_split_initial(text, start, bool(t.is_sent_start), person))
             split_before = True
             continue
-        sent_start = bool(t.is_sent_start) or (split_before and text[:1].isupper())
+        # A paragraph's first word starts a sentence, whatever ended the one before.
+        after_break = previous is not None and "\n" in previous.text
+        sent_start = bool(t.is_sent_start) or (
+            (split_before or after_break) and text[:1].isupper()
+        )
         split_before = False
         word = not (t.is_punct or t.is_space)
         tokens.append(

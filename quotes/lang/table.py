@@ -120,6 +120,8 @@ class LanguageData(BaseModel):
     organisation_words: WordSet = Field(
         frozenset(), validation_alias=_at("attribution", "organisation_words")
     )
+    # indefinite articles: "said a council member" names a speaker without a name
+    indefinites: WordSet = Field(frozenset(), validation_alias=_at("attribution", "indefinites"))
     # what a pronoun or clitic agrees with: "m", "f" or "p" (plural); absent: anyone
     pronoun_genders: Codes = Field({}, validation_alias=_at("attribution", "pronoun_genders"))
     # I, my, we, our: the voice of a reproduced post
