@@ -33,9 +33,10 @@ from quotes.attribute.people import Resolver
 from quotes.attribute.ranking import Query
 from quotes.attribute.speaker import ranked, with_archive
 from quotes.attribute.rules import Document, attribute_one
-from quotes.attribute.tokens import parse
+from quotes.attribute.tokens import parse, words_between
 from quotes.lang import LanguageData
 from quotes.models import Attribution, Quote
+from quotes.text import find_phrase, loose_sentence_starts, up_to_loose_sentence_end
 
 __all__ = ["CONTINUATION_GAP", "Resolver", "attribute_quotes"]
 
@@ -53,7 +54,8 @@ def attribute_quotes(
     resolve: Resolver | None = None,
     table: LanguageData | None = None,
 ) -> tuple[Attribution | None, ...]:
-    """An attribution for each top-level statement of `quotes` (None for terms and nested)."""
+    """An attribution for each top-level statement of `quotes`, and for each term inside a
+    reporting sentence (None for other terms and for nested quotes)."""
     table = table or lang.get(language)
     quoted = [(q.start, q.end) for q in quotes if q.depth == 0 and not q.block]
     doc = Document.read(text, parse(nlp, text), table, resolve, quoted)
@@ -62,7 +64,9 @@ def attribute_quotes(
     previous: tuple[Quote, Attribution] | None = None
     for quote in quotes:
         found = None
-        if _is_statement(quote):
+        if quote.kind == "term" and quote.depth == 0:
+            found = _term(doc, quote)
+        elif _is_statement(quote):
             prev_end, next_start = neighbours[id(quote)]
             found = _attribute_statement(doc, quote, prev_end, next_start, previous)
             if found is not None:
@@ -71,6 +75,23 @@ def attribute_quotes(
             doc.people.asked = quote.text.rstrip(" \"'”’»«").endswith("?")
         results.append(found)
     return tuple(results)
+
+
+def _term(doc: Document, quote: Quote) -> Attribution | None:
+    """A term inside a reporting sentence ("Bayou juge la situation «délicate»") takes
+    that sentence's speaker; a scare quote in any other sentence gets none."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, quote.open_at) + 1
+    begin = max([line_start, *loose_sentence_starts(text, line_start, quote.open_at)])
+    end = quote.outer_end + len(up_to_loose_sentence_end(text[quote.outer_end :]))
+    words = [t for t in words_between(doc.tokens, doc.starts, begin, end)
+             if not quote.open_at <= t.start < quote.outer_end]
+    if find_phrase(words, (*doc.table.speech_verbs, *doc.table.according_to)) is None:
+        return None
+    found = attribute_one(doc, quote, begin, end)
+    if found is None or found.speaker is None:
+        found = _ranked(doc, quote, found)
+    return None if found is None else with_medium(text, found, quote, doc.table, end)
 
 
 def _is_statement(quote: Quote) -> bool:
