@@ -86,8 +86,9 @@ def _term(doc: Document, quote: Quote) -> Attribution | None:
     end = quote.outer_end + len(up_to_loose_sentence_end(text[quote.outer_end :]))
     words = [t for t in words_between(doc.tokens, doc.starts, begin, end)
              if not quote.open_at <= t.start < quote.outer_end]
-    if find_phrase(words, (*doc.table.speech_verbs, *doc.table.according_to)) is None:
-        return None
+    reporting = find_phrase(words, (*doc.table.speech_verbs, *doc.table.according_to))
+    if reporting is None and words:
+        return None  # a scare quote; a term that is a sentence of its own is a statement
     found = attribute_one(doc, quote, begin, end)
     if found is None or found.speaker is None:
         found = _ranked(doc, quote, found)

@@ -29,6 +29,8 @@ from quotes.attribute.persons import Mention
 ROLE_NEAR_CHARS = 60
 # Mentions further back than this (characters) are no candidates.
 MAX_BACK_CHARS = 3000
+# How far after a point that nobody was named before the people named are candidates.
+FOLLOWING_CHARS = 400
 # Distance (characters) at which the nearness feature has fallen to 0.
 NEAR_CHARS = 600
 # Weights used when the shipped file is missing a feature.
@@ -100,6 +102,12 @@ def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
             groups[people.full_name(m.name, m.start)].append(m)
     for name in people.spoken:
         groups.setdefault(name, [])
+    if not groups:
+        # A quote opening the text: the people named right after it ("«…». Così su
+        # Twitter il ministro Guido Crosetto").
+        for m in people.mentions:
+            if at <= m.start < at + FOLLOWING_CHARS:
+                groups[people.full_name(m.name, m.start)].append(m)
     return {name: ms for name, ms in groups.items() if ms or name in people.spoken}
 
 
@@ -114,7 +122,7 @@ def _features(
     feats = {}
     for name, ms in groups.items():
         last = ms[-1] if ms else None
-        gap = query.at - latest[name]
+        gap = abs(query.at - latest[name])
         feats[name] = {
             "recent": 1.0 / (1 + order.index(name)),
             "near": max(0.0, 1.0 - gap / NEAR_CHARS),
