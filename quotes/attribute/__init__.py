@@ -31,8 +31,8 @@ from quotes import lang
 from quotes.attribute.medium import with_medium
 from quotes.attribute.people import Resolver
 from quotes.attribute.ranking import Query
-from quotes.attribute.speaker import ranked, with_archive
 from quotes.attribute.rules import Document, attribute_one
+from quotes.attribute.speaker import ranked, with_archive
 from quotes.attribute.tokens import parse, words_between
 from quotes.lang import LanguageData
 from quotes.models import Attribution, Quote
@@ -62,10 +62,11 @@ def attribute_quotes(
     neighbours = _neighbours([q for q in quotes if _is_statement(q)], len(text))
     results: list[Attribution | None] = []
     previous: tuple[Quote, Attribution] | None = None
+    after = 0  # where the last top-level quote ended
     for quote in quotes:
         found = None
         if quote.kind == "term" and quote.depth == 0:
-            found = _term(doc, quote)
+            found = _term(doc, quote, after)
         elif _is_statement(quote):
             prev_end, next_start = neighbours[id(quote)]
             found = _attribute_statement(doc, quote, prev_end, next_start, previous)
@@ -73,15 +74,18 @@ def attribute_quotes(
                 previous = (quote, found)
                 doc.people.remember(found)
             doc.people.asked = quote.text.rstrip(" \"'”’»«").endswith("?")
+        if quote.depth == 0:
+            after = quote.outer_end
         results.append(found)
     return tuple(results)
 
 
-def _term(doc: Document, quote: Quote) -> Attribution | None:
+def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
     """A term inside a reporting sentence ("Bayou juge la situation «délicate»") takes
-    that sentence's speaker; a scare quote in any other sentence gets none."""
+    that sentence's speaker; a scare quote in any other sentence gets none. The sentence
+    starts after the quote before it, if that is later."""
     text = doc.text
-    line_start = text.rfind("\n", 0, quote.open_at) + 1
+    line_start = max(after, text.rfind("\n", 0, quote.open_at) + 1)
     begin = max([line_start, *loose_sentence_starts(text, line_start, quote.open_at)])
     end = quote.outer_end + len(up_to_loose_sentence_end(text[quote.outer_end :]))
     words = [t for t in words_between(doc.tokens, doc.starts, begin, end)

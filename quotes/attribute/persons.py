@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.tokens import Tok
@@ -102,7 +103,7 @@ def _word_starts(short: str, parts: list[str], used: int = 0) -> bool:
 def bracket_links(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
     """Names given in brackets right after a fuller name: "Joko Widodo (Jokowi)"."""
     links: dict[str, str] = {}
-    for a, b in zip(mentions, mentions[1:], strict=False):
+    for a, b in pairwise(mentions):
         between = text[a.end : b.start]
         if between.strip() == "(" and len(between) <= _BRACKET_GAP and " " not in b.name:
             links[b.name] = a.name

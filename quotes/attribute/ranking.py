@@ -131,7 +131,9 @@ def _features(
             "last_speaker": float(bool(spoken) and spoken[-1] == name),
             "spoke": float(name in spoken),
             "alternate": float(_alternates(spoken, name) and query.answer),
-            "same_paragraph": float(last is not None and "\n" not in people.text[last.end:query.at]),
+            "same_paragraph": float(
+                last is not None and "\n" not in people.text[last.end : query.at]
+            ),
             "person": float(_personish(people, name, ms)),
             "organisation": float(bool(ms) and ms[-1].kind == "organisation"),
             "agree": _agreement(wanted, name, ms),

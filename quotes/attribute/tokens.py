@@ -53,10 +53,8 @@ def tokens_of(docs: Iterable[tuple[Doc, int]]) -> list[Tok]:
             tokens.extend(_split_initial(text, start, bool(t.is_sent_start), person))
             split_before = True
             continue
-        # A paragraph's first word starts a sentence, whatever ended the one before.
-        after_break = previous is not None and "\n" in previous.text
         sent_start = bool(t.is_sent_start) or (
-            (split_before or after_break) and text[:1].isupper()
+            (split_before or _after_break(previous)) and text[:1].isupper()
         )
         split_before = False
         word = not (t.is_punct or t.is_space)
@@ -64,6 +62,11 @@ def tokens_of(docs: Iterable[tuple[Doc, int]]) -> list[Tok]:
             Tok(text, text.casefold(), start, start + len(t.text), word, sent_start, person)
         )
     return tokens
+
+
+def _after_break(previous: Tok | None) -> bool:
+    """A paragraph's first word starts a sentence, whatever ended the one before."""
+    return previous is not None and "\n" in previous.text
 
 
 def _split_initial(text: str, start: int, sent_start: bool, person: bool) -> tuple[Tok, Tok]:
