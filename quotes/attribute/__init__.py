@@ -32,7 +32,7 @@ from quotes.attribute.medium import with_medium
 from quotes.attribute.people import Resolver
 from quotes.attribute.ranking import Query
 from quotes.attribute.rules import Document, attribute_one
-from quotes.attribute.speaker import ranked, with_archive
+from quotes.attribute.speaker import Speaker, ranked, with_archive
 from quotes.attribute.tokens import parse, words_between
 from quotes.lang import LanguageData
 from quotes.models import Attribution, Quote
@@ -43,6 +43,8 @@ __all__ = ["CONTINUATION_GAP", "Resolver", "attribute_quotes"]
 # A fragment this close (characters) after an attributed quote in the same paragraph
 # inherits its speaker.
 CONTINUATION_GAP = 400
+# Confidence in the one person a reporting sentence names, for a term inside it.
+SENTENCE_CONFIDENCE = 0.6
 
 
 def attribute_quotes(
@@ -94,9 +96,19 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
     if reporting is None and words:
         return None  # a scare quote; a term that is a sentence of its own is a statement
     found = attribute_one(doc, quote, begin, end)
-    if found is None or found.speaker is None:
-        found = _ranked(doc, quote, found)
-    return None if found is None else with_medium(text, found, quote, doc.table, end)
+    if found is None or found.mention is None:
+        # No subject beside the verb ("…", hieß es): the person the sentence names, if any.
+        named = [m for m in doc.people.mentions if begin <= m.start < end]
+        if not named:
+            return None
+        who = with_archive(doc.people, Speaker(
+            doc.people.full_name(named[0].name, named[0].start), None, "sentence",
+            named[0].kind, SENTENCE_CONFIDENCE, (f"{named[0].name}: named in the sentence",),
+        ), named[0].name)
+        found = Attribution(who.name, named[0].name, named[0].start, who.method, None, None,
+                            None, None, "none", None, who.handle, who.kind, who.confidence,
+                            who.chain)
+    return with_medium(text, found, quote, doc.table, end)
 
 
 def _is_statement(quote: Quote) -> bool:
