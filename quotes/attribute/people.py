@@ -30,6 +30,10 @@ def join(tokens: list[Tok]) -> str:
     return " ".join(t.text for t in tokens)
 
 
+# How far (characters) a name may follow a role and still be the name the role titles.
+_TITLE_GAP = 40
+
+
 class PeopleIndex:
     """Names mentioned in one document, to tell names from capitalized words and to
     resolve pronouns, roles and surnames to the person meant."""
@@ -51,6 +55,10 @@ class PeopleIndex:
         self.asked = False  # the statement before the current one asked a question
         self.spoken: list[str] = []  # the speakers of the quotes attributed so far, in order
         self.mentions: list[Mention] = []  # in document order
+        # Pronouns and roles opening a sentence (kind "pronoun" or "role"), and the names
+        # ranking resolved them to, in order.
+        self.references: list[Mention] = []
+        self.referents: list[str | None] = []
         self._known: dict[str, bool] = {}
         # Capitalized words seen inside sentences: a sentence's first word is capitalized
         # anyway, so there it counts as a name only if it also appears inside one.
@@ -78,10 +86,13 @@ class PeopleIndex:
         run: list[Tok] = []
         subject_slot = True  # nothing but determiners, roles or titles since sentence start
         end = Tok("", "", len(self.text), len(self.text), False, True, False)
+        self.references = []
         for tok in [*tokens, end]:
             if tok.sent_start:
                 self._add_run(run, subject_slot)
                 run, subject_slot = [], True
+            if subject_slot and tok.is_word and not inside(tok.start, self.quoted):
+                self._add_reference(tok)
             if tok.is_word and self._capitalized(tok) and tok.lower not in table.stopwords:
                 if run and not self.adjacent(run[-1], tok):
                     self._add_run(run, subject_slot)
@@ -93,6 +104,14 @@ class PeopleIndex:
                 run, subject_slot = [], False
             if tok.is_word and tok.lower not in table.stopwords and not is_role(tok.text, table):
                 subject_slot = False
+
+    def _add_reference(self, tok: Tok) -> None:
+        """A pronoun or role opening its sentence ("Hij wil …", "De premier begint …"):
+        the person it stands for is that sentence's subject, resolved when ranking."""
+        if tok.lower in self.table.pronouns:
+            self.references.append(Mention(tok.start, tok.text, True, "pronoun", tok.end))
+        elif is_role(tok.text, self.table):
+            self.references.append(Mention(tok.start, tok.text, True, "role", tok.end))
 
     @staticmethod
     def _capitalized(tok: Tok) -> bool:
@@ -116,6 +135,10 @@ class PeopleIndex:
         # it does not open a sentence ("Trump had …" opens one; "said Trump" does not).
         lone_name = not self.table.capitalizes_nouns and not words[0].sent_start
         if len(words) >= 2 or person or lone_name or self._resolves(full):
+            if self.references and self.references[-1].end <= words[0].start <= (
+                self.references[-1].end + _TITLE_GAP
+            ):
+                self.references.pop()  # a title before the name: "Der Kanzler Olaf Scholz"
             self.mentions.append(mention)
         else:
             self._pending.append(mention)

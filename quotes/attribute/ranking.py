@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import tomllib
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -88,8 +89,7 @@ def rank(people: PeopleIndex, query: Query) -> list[Candidate]:
         contributions = sorted(((table.get(k, 0.0) * v, k) for k, v in feats[name].items()),
                                reverse=True)
         reasons = tuple(k for c, k in contributions if c > 0.2)
-        kind = groups[name][-1].kind if groups[name] else people.kind(name)
-        result.append(Candidate(name, kind, score,
+        result.append(Candidate(name, _kind(people, name, groups[name]), score,
                                 round(math.exp(score - top) / total, 3), reasons))
     return result
 
@@ -97,9 +97,14 @@ def rank(people: PeopleIndex, query: Query) -> list[Candidate]:
 def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
     """The mentions before `at`, grouped by the fullest name of the person they name."""
     groups: dict[str, list[Mention]] = defaultdict(list)
-    for m in people.mentions:
-        if at - MAX_BACK_CHARS <= m.start < at:
-            groups[people.full_name(m.name, m.start)].append(m)
+    starts = [m.start for m in people.mentions]
+    for m in people.mentions[bisect_left(starts, at - MAX_BACK_CHARS) : bisect_left(starts, at)]:
+        groups[people.full_name(m.name, m.start)].append(m)
+    for ref, name in _referents(people, at):
+        if at - MAX_BACK_CHARS <= ref.start:
+            groups[name].append(ref)
+    for ms in groups.values():
+        ms.sort(key=lambda m: m.start)
     for name in people.spoken:
         groups.setdefault(name, [])
     if not groups:
@@ -109,6 +114,18 @@ def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
             if at <= m.start < at + FOLLOWING_CHARS:
                 groups[people.full_name(m.name, m.start)].append(m)
     return {name: ms for name, ms in groups.items() if ms or name in people.spoken}
+
+
+def _referents(people: PeopleIndex, at: int) -> list[tuple[Mention, str]]:
+    """The sentence-opening pronouns and roles before `at`, each with the person it was
+    ranked to stand for (resolved once, in document order, so each sees the ones before)."""
+    refs, names = people.references, people.referents
+    while len(names) < len(refs) and refs[len(names)].start < at:
+        ref = refs[len(names)]
+        best = rank(people, Query(ref.start, ref.kind, ref.name))
+        names.append(best[0].name if best else None)
+    return [(ref, name) for ref, name in zip(refs, names, strict=False)
+            if name is not None and ref.start < at]
 
 
 def _features(
@@ -135,8 +152,8 @@ def _features(
                 last is not None and "\n" not in people.text[last.end : query.at]
             ),
             "person": float(_personish(people, name, ms)),
-            "organisation": float(bool(ms) and ms[-1].kind == "organisation"),
-            "agree": _agreement(wanted, name, ms),
+            "organisation": float(_kind(people, name, ms) == "organisation"),
+            "agree": _agreement(wanted, name, _kind(people, name, ms)),
             "role_near": float(_role_near(people, query, ms)),
         }
     return feats
@@ -150,16 +167,22 @@ def _alternates(spoken: list[str], name: str) -> bool:
 def _personish(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
     """Looks like a person's name: a first name, two words or more, known to the archive
     or quoted earlier; not an organisation."""
-    if ms and ms[-1].kind == "organisation":
+    if _kind(people, name, ms) == "organisation":
         return False
     return (" " in name or is_first_name(name.split()[0]) or people.is_known(name))
 
 
-def _agreement(wanted: str | None, name: str, ms: list[Mention]) -> float:
+def _kind(people: PeopleIndex, name: str, ms: list[Mention]) -> str:
+    """"person" or "organisation", as the candidate's last name mention says."""
+    named = [m.kind for m in ms if m.kind in ("person", "organisation")]
+    return named[-1] if named else people.kind(name)
+
+
+def _agreement(wanted: str | None, name: str, kind: str) -> float:
     """+1 where the pronoun agrees with the candidate, -1 where it cannot, 0 unknown."""
     if wanted is None:
         return 0.0
-    if ms and ms[-1].kind == "organisation":
+    if kind == "organisation":
         return 1.0 if wanted == "p" else -1.0
     if wanted == "p":
         return -1.0
