@@ -69,6 +69,9 @@ def attribute_quotes(
         found = None
         if quote.kind == "term" and quote.depth == 0:
             found = _term(doc, quote, after)
+            if found is not None:
+                # What follows in the paragraph may go on from the term's speaker.
+                previous = (quote, found)
         elif _is_statement(quote):
             prev_end, next_start = neighbours[id(quote)]
             found = _attribute_statement(doc, quote, prev_end, next_start, previous)
@@ -139,7 +142,7 @@ def _attribute_statement(
     the quote it continues; with the medium it was said in."""
     found = attribute_one(doc, quote, prev_end, next_start)
     weak = found is None or found.method == "context"
-    if weak and previous is not None and _continues(doc.text, previous[0], quote):
+    if weak and previous is not None and _continues(doc, previous, quote):
         found = replace(previous[1], method="continues-previous")
     if found is None or (found.speaker is None and found.mention is None):
         found = _ranked(doc, quote, found)
@@ -162,10 +165,14 @@ def _ranked(doc: Document, quote: Quote, found: Attribution | None) -> Attributi
                    speaker_kind=who.kind, confidence=who.confidence, chain=who.chain)
 
 
-def _continues(text: str, previous: Quote, quote: Quote) -> bool:
-    """Does `quote` go on from `previous`: in the same paragraph, or right after it with
-    nothing but a paragraph break between ("…!“\n\n„Bitte …")?"""
-    gap = text[previous.outer_end : quote.open_at]
+def _continues(doc: Document, previous: tuple[Quote, Attribution], quote: Quote) -> bool:
+    """Does `quote` go on from the previous one: in the same paragraph with nobody else
+    named between, or right after it with nothing but a paragraph break between
+    ("…!“\n\n„Bitte …")?"""
+    before, found = previous
+    gap = doc.text[before.outer_end : quote.open_at]
     if not gap.strip(" \t\r\n.,;:–—-"):
         return True
-    return len(gap) <= CONTINUATION_GAP and "\n" not in gap
+    others = [m for m in doc.people.mentions if before.outer_end <= m.start < quote.open_at
+              and doc.people.full_name(m.name, m.start) != found.speaker]
+    return len(gap) <= CONTINUATION_GAP and "\n" not in gap and not others

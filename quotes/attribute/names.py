@@ -169,10 +169,22 @@ def _role_or_apposition(
             # "mandatario, según Associated Press").
             previous = rest[k - 1] if k else tok
             titled = k == 0 and people.adjacent(tok, candidate)
-            if titled or people.comma_between(previous, candidate):
+            if titled or (people.comma_between(previous, candidate)
+                          and _closes_apposition(window, i + 1 + k, table, people)):
                 return first_name(rest[k:], table, people)
             break
     return Name(tok.text, tok.start, tok.end, "role")
+
+
+def _closes_apposition(
+    window: list[Tok], i: int, table: LanguageData, people: PeopleIndex
+) -> bool:
+    """Does the name starting at window[i] end an apposition ("le président américain,
+    Donald Trump, a …" or at the window's end), rather than open a clause of its own
+    ("Según el líder del PP, Sánchez sería …")?"""
+    name = _name_run_from(window, i, table, people)
+    after = next((t for t in window[i:] if t.start >= name.end), None)
+    return after is None or not after.is_word
 
 
 def name_in(window: list[Tok], table: LanguageData, people: PeopleIndex) -> Name | None:

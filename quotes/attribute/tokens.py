@@ -34,7 +34,32 @@ class Tok:
 def parse(nlp: Language, text: str) -> list[Tok]:
     """The tokens of `text`, parsed in pieces where it is long (`quotes.nlp.pieces`), so
     that any length works; one piece at a time is held in memory."""
-    return tokens_of((nlp(text[start:end]), start) for start, end in pieces(text))
+    return joined_hyphens(tokens_of((nlp(text[start:end]), start) for start, end in pieces(text)))
+
+
+def joined_hyphens(tokens: list[Tok]) -> list[Tok]:
+    """Capitalized words joined by a hyphen without spaces are one word, as a double name
+    is ("Romatet-Espagne", "Jean-Luc"), whichever way the tokenizer split them."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        while (
+            i + 2 < len(tokens)
+            and tokens[i + 1].text in "-‐"
+            and tok.end == tokens[i + 1].start
+            and tokens[i + 1].end == tokens[i + 2].start
+            and tok.text[:1].isupper()
+            and tokens[i + 2].text[:1].isupper()
+        ):
+            right = tokens[i + 2]
+            text = f"{tok.text}-{right.text}"
+            tok = Tok(text, text.casefold(), tok.start, right.end, True, tok.sent_start,
+                      tok.person or right.person)
+            i += 2
+        out.append(tok)
+        i += 1
+    return out
 
 
 def tokens_of(docs: Iterable[tuple[Doc, int]]) -> list[Tok]:
