@@ -7,7 +7,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from quotes.attribute.lexicon import is_first_name
-from quotes.attribute.persons import Mention, bracket_links, fullest, kind_of, trim_run
+from quotes.attribute.persons import (
+    Mention,
+    bracket_links,
+    fullest,
+    headline_spans,
+    kind_of,
+    trim_run,
+)
 from quotes.attribute.tokens import Tok
 from quotes.lang import LanguageData, is_role
 from quotes.models import Attribution
@@ -62,8 +69,10 @@ class PeopleIndex:
         self._known: dict[str, bool] = {}
         # Capitalized words seen inside sentences: a sentence's first word is capitalized
         # anyway, so there it counts as a name only if it also appears inside one.
+        self.headlines = headline_spans(tokens, table)
         self.inner_capitalized = {
             t.text for t in tokens if t.is_word and not t.sent_start and t.text[:1].isupper()
+            and not inside(t.start, self.headlines)
         }
         self._pending: list[Mention] = []  # lone words, mentions if a name holds them
         self._standalone = frozenset[str]()
@@ -122,6 +131,18 @@ class PeopleIndex:
     def _add_run(self, run: list[Tok], subject_slot: bool) -> None:
         if not run or inside(run[0].start, self.quoted):
             return
+        if inside(run[0].start, self.headlines):
+            # In a title only words capitalized in the text too, or first names, name.
+            named = [t.text in self.inner_capitalized or is_first_name(t.text) for t in run]
+            if not all(named):
+                for k, keep in enumerate(named):
+                    if keep and (k == 0 or not named[k - 1]):
+                        end = next((j for j in range(k, len(run)) if not named[j]), len(run))
+                        self._add_run_words(run[k:end], subject_slot)
+                return
+        self._add_run_words(run, subject_slot)
+
+    def _add_run_words(self, run: list[Tok], subject_slot: bool) -> None:
         words = trim_run(run, self.table, self._standalone)
         if not words:
             return

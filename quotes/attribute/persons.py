@@ -17,6 +17,9 @@ from quotes.lang import LanguageData, is_role
 
 # A nickname made of the starts of two name words takes at least this much of each.
 _NICK_PART = 2
+# A line of at least this many content words, this share of them capitalized, is a title.
+_HEADLINE_WORDS = 4
+_HEADLINE_SHARE = 0.8
 # How far a nickname or acronym in brackets may follow the full name ("Joko Widodo (Jokowi)").
 _BRACKET_GAP = 3
 
@@ -55,6 +58,8 @@ def trim_run(run: Sequence[Tok], table: LanguageData, standalone: frozenset[str]
     it later says "kata Luhut") dropped too, unless the first word is itself such a word."""
     reporting = reporting_words(table)
     words = [t for t in run if not is_title(t, table) and t.lower not in reporting]
+    while len(words) >= 2 and f"{words[0].lower} {words[1].lower}" in table.roles:
+        words = words[2:]  # a role of two words: "Wali Kota", "Prime Minister"
     if len(words) < 2:
         return words
     if is_first_name(words[0].text) or words[0].text in standalone:
@@ -63,6 +68,24 @@ def trim_run(run: Sequence[Tok], table: LanguageData, standalone: frozenset[str]
         if is_first_name(words[k].text) or words[k].text in standalone:
             return words[k:]
     return words
+
+
+def headline_spans(tokens: Sequence[Tok], table: LanguageData) -> list[tuple[int, int]]:
+    """Lines set in title case ("Jokowi Hadiri Peringatan Hari Pers Nasional"): most of
+    their content words capitalized, so a capital there is no sign of a name."""
+    spans: list[tuple[int, int]] = []
+    line: list[Tok] = []
+    for tok in [*tokens, Tok("\n", "\n", 1 << 62, 1 << 62, False, True, False)]:
+        if "\n" in tok.text:
+            content = [t for t in line if t.is_word and t.lower not in table.stopwords
+                       and t.text[:1].isalpha()]
+            upper = sum(t.text[:1].isupper() for t in content)
+            if len(content) >= _HEADLINE_WORDS and upper >= _HEADLINE_SHARE * len(content):
+                spans.append((line[0].start, line[-1].end))
+            line = []
+        else:
+            line.append(tok)
+    return spans
 
 
 def kind_of(name: str, table: LanguageData) -> str:
