@@ -20,11 +20,11 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import attribution as bench  # noqa: E402
+import attribution as bench
 
-from quotes.attribute import ranking, speaker  # noqa: E402
-from quotes.models import Document  # noqa: E402
-from quotes.pipeline import Analyzer  # noqa: E402
+from quotes.attribute import ranking, speaker
+from quotes.models import Document
+from quotes.pipeline import Analyzer
 
 VALUES = (-1.0, -0.5, 0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0)
 HINTS = ("pronoun", "role", "implicit", "none")

@@ -43,6 +43,8 @@ __all__ = ["CONTINUATION_GAP", "Resolver", "attribute_quotes"]
 # A fragment this close (characters) after an attributed quote in the same paragraph
 # inherits its speaker.
 CONTINUATION_GAP = 400
+# How far either side of a term its reporting sentence is read (characters).
+TERM_SENTENCE_CHARS = 300
 # Confidence in the one person a reporting sentence names, for a term inside it.
 SENTENCE_CONFIDENCE = 0.6
 
@@ -90,9 +92,15 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
     that sentence's speaker; a scare quote in any other sentence gets none. The sentence
     starts after the quote before it, if that is later."""
     text = doc.text
-    line_start = max(after, text.rfind("\n", 0, quote.open_at) + 1)
+    if not any(c.isalpha() for c in quote.text):
+        return None
+    # The sentence, read at most TERM_SENTENCE_CHARS either side: a line of thousands of
+    # terms must not be read whole for each of them.
+    line_start = max(after, quote.open_at - TERM_SENTENCE_CHARS,
+                     text.rfind("\n", 0, quote.open_at) + 1)
     begin = max([line_start, *loose_sentence_starts(text, line_start, quote.open_at)])
-    end = quote.outer_end + len(up_to_loose_sentence_end(text[quote.outer_end :]))
+    tail = text[quote.outer_end : quote.outer_end + TERM_SENTENCE_CHARS]
+    end = quote.outer_end + len(up_to_loose_sentence_end(tail))
     words = [t for t in words_between(doc.tokens, doc.starts, begin, end)
              if not quote.open_at <= t.start < quote.outer_end]
     reporting = find_phrase(words, (*doc.table.speech_verbs, *doc.table.according_to))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.persons import (
     Mention,
+    SpanSet,
     bracket_links,
     fullest,
     headline_spans,
@@ -18,7 +19,6 @@ from quotes.attribute.persons import (
 from quotes.attribute.tokens import Tok
 from quotes.lang import LanguageData, is_role
 from quotes.models import Attribution
-from quotes.text import inside
 
 Resolver = Callable[[str], "tuple[str, str] | None"]  # mention -> (handle, display name)
 
@@ -56,7 +56,7 @@ class PeopleIndex:
         self.text = text
         self.resolve = resolve
         self.table = table
-        self.quoted = quoted  # the statements' spans: names inside them are not speakers
+        self.quoted = SpanSet(quoted)  # the quotes' spans: names inside are not speakers
         self.speakers: set[str] = set()  # names already found speaking in this document
         self.last_speaker: Attribution | None = None  # the latest attribution with a speaker
         self.asked = False  # the statement before the current one asked a question
@@ -67,12 +67,13 @@ class PeopleIndex:
         self.references: list[Mention] = []
         self.referents: list[str | None] = []
         self._known: dict[str, bool] = {}
+        self._full: dict[tuple[str, int], str] = {}
         # Capitalized words seen inside sentences: a sentence's first word is capitalized
         # anyway, so there it counts as a name only if it also appears inside one.
-        self.headlines = headline_spans(tokens, table)
+        self.headlines = SpanSet(headline_spans(tokens, table))
         self.inner_capitalized = {
             t.text for t in tokens if t.is_word and not t.sent_start and t.text[:1].isupper()
-            and not inside(t.start, self.headlines)
+            and t.start not in self.headlines
         }
         self._pending: list[Mention] = []  # lone words, mentions if a name holds them
         self._standalone = frozenset[str]()
@@ -88,6 +89,7 @@ class PeopleIndex:
             key=lambda m: m.start,
         )
         self.links = bracket_links(text, self.mentions)
+        self.reference_starts = [r.start for r in self.references]
 
     def _collect_mentions(self, tokens: list[Tok]) -> None:
         """Runs of adjacent capitalized words, each a mention if it looks like a name."""
@@ -100,7 +102,7 @@ class PeopleIndex:
             if tok.sent_start:
                 self._add_run(run, subject_slot)
                 run, subject_slot = [], True
-            if subject_slot and tok.is_word and not inside(tok.start, self.quoted):
+            if subject_slot and tok.is_word and tok.start not in self.quoted:
                 self._add_reference(tok)
             if tok.is_word and self._capitalized(tok) and tok.lower not in table.stopwords:
                 if run and not self.adjacent(run[-1], tok):
@@ -129,9 +131,9 @@ class PeopleIndex:
         )
 
     def _add_run(self, run: list[Tok], subject_slot: bool) -> None:
-        if not run or inside(run[0].start, self.quoted):
+        if not run or run[0].start in self.quoted:
             return
-        if inside(run[0].start, self.headlines):
+        if run[0].start in self.headlines:
             # In a title only words capitalized in the text too, or first names, name.
             named = [t.text in self.inner_capitalized or is_first_name(t.text) for t in run]
             if not all(named):
@@ -198,8 +200,12 @@ class PeopleIndex:
         return True
 
     def full_name(self, mention: str, before: int) -> str:
-        """The fullest name the document gives the person `mention` names near `before`."""
-        return fullest(mention, before, self.mentions, self.links)
+        """The fullest name the document gives the person `mention` names near `before`
+        (each asked once: ranking asks it for every mention near every quote)."""
+        key = (mention, before)
+        if key not in self._full:
+            self._full[key] = fullest(mention, before, self.mentions, self.links)
+        return self._full[key]
 
     def kind(self, name: str) -> str:
         return kind_of(name, self.table)

@@ -7,6 +7,7 @@ Widodo").
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -22,6 +23,19 @@ _HEADLINE_WORDS = 4
 _HEADLINE_SHARE = 0.8
 # How far a nickname or acronym in brackets may follow the full name ("Joko Widodo (Jokowi)").
 _BRACKET_GAP = 3
+
+
+class SpanSet:
+    """Sorted, non-overlapping (start, end) spans, asked whether they hold a position in
+    logarithmic time (an article may hold thousands of quotes)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
 
 
 @dataclass(frozen=True, slots=True)

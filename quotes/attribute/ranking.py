@@ -101,11 +101,10 @@ def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
     for m in people.mentions[bisect_left(starts, at - MAX_BACK_CHARS) : bisect_left(starts, at)]:
         groups[people.full_name(m.name, m.start)].append(m)
     for ref, name in _referents(people, at):
-        if at - MAX_BACK_CHARS <= ref.start:
-            groups[name].append(ref)
+        groups[name].append(ref)
     for ms in groups.values():
         ms.sort(key=lambda m: m.start)
-    for name in people.spoken:
+    for name in people.speakers:
         groups.setdefault(name, [])
     if not groups:
         # A quote opening the text: the people named right after it ("«…». Così su
@@ -113,7 +112,7 @@ def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
         for m in people.mentions:
             if at <= m.start < at + FOLLOWING_CHARS:
                 groups[people.full_name(m.name, m.start)].append(m)
-    return {name: ms for name, ms in groups.items() if ms or name in people.spoken}
+    return {name: ms for name, ms in groups.items() if ms or name in people.speakers}
 
 
 def _referents(people: PeopleIndex, at: int) -> list[tuple[Mention, str]]:
@@ -124,8 +123,10 @@ def _referents(people: PeopleIndex, at: int) -> list[tuple[Mention, str]]:
         ref = refs[len(names)]
         best = rank(people, Query(ref.start, ref.kind, ref.name))
         names.append(best[0].name if best else None)
-    return [(ref, name) for ref, name in zip(refs, names, strict=False)
-            if name is not None and ref.start < at]
+    starts = people.reference_starts
+    lo, hi = bisect_left(starts, at - MAX_BACK_CHARS), bisect_left(starts, at)
+    return [(ref, name) for ref, name in zip(refs[lo:hi], names[lo:hi], strict=True)
+            if name is not None]
 
 
 def _features(
@@ -146,7 +147,7 @@ def _features(
             "subject": float(bool(last and last.subject)),
             "count": len(ms) / most,
             "last_speaker": float(bool(spoken) and spoken[-1] == name),
-            "spoke": float(name in spoken),
+            "spoke": float(name in people.speakers),
             "alternate": float(_alternates(spoken, name) and query.answer),
             "same_paragraph": float(
                 last is not None and "\n" not in people.text[last.end : query.at]
