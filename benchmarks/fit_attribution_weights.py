@@ -52,7 +52,7 @@ def record(passages: list[dict[str, Any]]) -> list[Sample]:
         analyzer.analyze(Document(str(passage["id"]), text, str(passage["language"])))
         golds = [(text.find(q["text"]), q["speaker"]) for q in passage["quotes"]]
         for query, feats in calls:
-            at, gold = min(golds, key=lambda g: abs(g[0] - query.at))
+            _, gold = min(golds, key=lambda g: abs(g[0] - query.at))
             if gold is None:
                 continue
             labelled = [(f, bench.same_person(name, gold)) for name, f in feats.items()]

@@ -9,10 +9,13 @@ lexicon is empty and attribution still works, on the tables and the document alo
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
 _FILE = ("data", "nam_dict.txt")
+# A data line: the gender code, spaces, the name (comment lines start with "#" or "=").
+_LINE = re.compile(r"^([?1]?[MF]|\?)[ \t]+(\S+)", re.MULTILINE)
 # The file's gender codes: male, mostly male, female, mostly female, either.
 _GENDERS = {"M": "m", "1M": "m", "?M": "m", "F": "f", "1F": "f", "?F": "f", "?": "?"}
 
@@ -25,14 +28,12 @@ def first_names() -> dict[str, str]:
     except (ModuleNotFoundError, FileNotFoundError):
         return {}
     names: dict[str, str] = {}
-    for line in data.splitlines():
-        if not line or line[0] in "#=":
+    for code, name in _LINE.findall(data):
+        gender = _GENDERS.get(code)
+        if gender is None:
             continue
-        parts = line.split()
-        if len(parts) < 2 or parts[0] not in _GENDERS:
-            continue
-        gender = _GENDERS[parts[0]]
-        for form in {parts[1].replace("+", sep) for sep in ("", " ", "-")}:
+        forms = (name,) if "+" not in name else {name.replace("+", s) for s in ("", " ", "-")}
+        for form in forms:
             key = form.casefold()
             seen = names.get(key)
             names[key] = gender if seen in (None, gender) else "?"
