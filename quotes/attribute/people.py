@@ -145,7 +145,11 @@ class PeopleIndex:
         self._add_run_words(run, subject_slot)
 
     def _add_run_words(self, run: list[Tok], subject_slot: bool) -> None:
-        words = trim_run(run, self.table, self._standalone)
+        whole = [t for t in run if t.lower not in self.table.stopwords]
+        if whole and kind_of(join(whole), self.table) == "organisation":
+            words = whole  # "Casa Blanca", "Partai Golkar": no name to cut out of it
+        else:
+            words = trim_run(run, self.table, self._standalone)
         if not words:
             return
         full = join(words)
@@ -155,9 +159,11 @@ class PeopleIndex:
             words[0].sent_start and len(words) == 1
         )
         # A lone capitalized word counts where capitals mark names (not German nouns) and
-        # it does not open a sentence ("Trump had …" opens one; "said Trump" does not).
+        # it does not open a sentence ("Trump had …" opens one; "said Trump" does not);
+        # where nouns are capitalized, two words need a first name ("Hauptstadt Kiew").
         lone_name = not self.table.capitalizes_nouns and not words[0].sent_start
-        if len(words) >= 2 or person or lone_name or self._resolves(full):
+        several = len(words) >= 2 and (not self.table.capitalizes_nouns or person)
+        if several or person or lone_name or self._resolves(full):
             if self.references and self.references[-1].end <= words[0].start <= (
                 self.references[-1].end + _TITLE_GAP
             ):

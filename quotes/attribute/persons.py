@@ -76,10 +76,20 @@ def trim_run(run: Sequence[Tok], table: LanguageData, standalone: frozenset[str]
         words = words[2:]  # a role of two words: "Wali Kota", "Prime Minister"
     if len(words) < 2:
         return words
-    if is_first_name(words[0].text) or words[0].text in standalone:
-        return words
+    first = [is_first_name(w.text) for w in words]
+    cut = 0
     for k in range(1, len(words)):
-        if is_first_name(words[k].text) or words[k].text in standalone:
+        # A first name after other words starts the name ("Senate Minority Chuck …",
+        # "Angela Merkels Steffen Seibert"), unless one word before it is itself a name
+        # the text uses ("Ridwan Kamil" where it also says "kata Ridwan").
+        if first[k] and not first[k - 1] and (
+            k >= 2 or not (first[0] or words[0].text in standalone)
+        ):
+            cut = k
+    if cut or any(first):
+        return words[cut:]
+    for k in range(1, len(words)):
+        if words[k].text in standalone and words[0].text not in standalone:
             return words[k:]
     return words
 

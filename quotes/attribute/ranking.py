@@ -152,7 +152,7 @@ def _features(
             "same_paragraph": float(
                 last is not None and "\n" not in people.text[last.end : query.at]
             ),
-            "person": float(_personish(people, name, ms)),
+            "person": _personish(people, name, ms),
             "organisation": float(_kind(people, name, ms) == "organisation"),
             "agree": _agreement(wanted, name, _kind(people, name, ms)),
             "role_near": float(_role_near(people, query, ms)),
@@ -165,12 +165,15 @@ def _alternates(spoken: list[str], name: str) -> bool:
     return len(spoken) >= 2 and spoken[-2] == name != spoken[-1]
 
 
-def _personish(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
-    """Looks like a person's name: a first name, two words or more, known to the archive
-    or quoted earlier; not an organisation."""
+def _personish(people: PeopleIndex, name: str, ms: list[Mention]) -> float:
+    """How much it looks like a person's name: 1 for a first name, a person known to the
+    archive or quoted earlier, 0.5 for two words or more, 0 for one word or an
+    organisation."""
     if _kind(people, name, ms) == "organisation":
-        return False
-    return (" " in name or is_first_name(name.split()[0]) or people.is_known(name))
+        return 0.0
+    if any(is_first_name(w) for w in name.split()) or people.is_known(name):
+        return 1.0
+    return 0.5 if " " in name else 0.0
 
 
 def _kind(people: PeopleIndex, name: str, ms: list[Mention]) -> str:
