@@ -14,6 +14,7 @@ from quotes.attribute.persons import (
     fullest,
     headline_spans,
     kind_of,
+    reporting_words,
     trim_run,
 )
 from quotes.attribute.tokens import Tok
@@ -77,6 +78,8 @@ class PeopleIndex:
         }
         self._pending: list[Mention] = []  # lone words, mentions if a name holds them
         self._standalone = frozenset[str]()
+        self._reporting = reporting_words(table)
+        self.mention_words: frozenset[str] = frozenset()
         self._collect_mentions(tokens)
         self._standalone = frozenset(
             m.name for m in [*self.mentions, *self._pending] if " " not in m.name
@@ -90,6 +93,7 @@ class PeopleIndex:
         )
         self.links = bracket_links(text, self.mentions)
         self.reference_starts = [r.start for r in self.references]
+        self.mention_words = frozenset(w for m in self.mentions for w in m.name.split())
 
     def _collect_mentions(self, tokens: list[Tok]) -> None:
         """Runs of adjacent capitalized words, each a mention if it looks like a name."""
@@ -163,7 +167,8 @@ class PeopleIndex:
         # where nouns are capitalized, two words need a first name ("Hauptstadt Kiew").
         lone_name = not self.table.capitalizes_nouns and not words[0].sent_start
         several = len(words) >= 2 and (not self.table.capitalizes_nouns or person)
-        if several or person or lone_name or self._resolves(full):
+        organisation = mention.kind == "organisation" and not words[0].sent_start
+        if several or person or lone_name or organisation or self._resolves(full):
             if self.references and self.references[-1].end <= words[0].start <= (
                 self.references[-1].end + _TITLE_GAP
             ):
@@ -200,10 +205,8 @@ class PeopleIndex:
         if table.capitalizes_nouns:
             # German capitalizes every noun: a lone capitalized word is a name only when the
             # document or the archive knows it as one.
-            return self._resolves(tok.text) or any(
-                tok.text in m.name.split() for m in self.mentions
-            )
-        return True
+            return self._resolves(tok.text) or tok.text in self.mention_words
+        return tok.lower not in self._reporting
 
     def full_name(self, mention: str, before: int) -> str:
         """The fullest name the document gives the person `mention` names near `before`

@@ -116,7 +116,12 @@ def kind_of(name: str, table: LanguageData) -> str:
     """"organisation" for a run the table names as one or that holds an organisation word
     ("Partai Golkar", "Casa Blanca"), else "person"."""
     lower = name.casefold()
-    if lower in table.organisations or any(w in table.organisation_words for w in lower.split()):
+    words = lower.split()
+    if lower in table.organisations or any(w in table.organisation_words for w in words):
+        return "organisation"
+    if table.capitalizes_nouns and any(  # compounds: "Informationsministerium"
+        w.endswith(o) for w in words for o in table.organisation_words if len(o) >= 5
+    ):
         return "organisation"
     return "person"
 
