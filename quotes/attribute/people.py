@@ -159,23 +159,28 @@ class PeopleIndex:
         full = join(words)
         mention = Mention(words[0].start, full, subject_slot, kind_of(full, self.table),
                           words[-1].end)
+        if not self._is_mention(words, mention):
+            self._pending.append(mention)
+            return
+        last = self.references[-1] if self.references else None
+        if last is not None and last.end <= words[0].start <= last.end + _TITLE_GAP:
+            self.references.pop()  # a title before the name: "Der Kanzler Olaf Scholz"
+        self.mentions.append(mention)
+
+    def _is_mention(self, words: list[Tok], mention: Mention) -> bool:
+        """Does a run name someone? A first name or entity does, except a lone word opening
+        a sentence; a lone capitalized word does where capitals mark names (not German
+        nouns) and it does not open a sentence ("Trump had …" opens one; "said Trump" does
+        not); where nouns are capitalized, two words need a first name ("Hauptstadt
+        Kiew"); an organisation the table knows does."""
         person = any(t.person or is_first_name(t.text) for t in words) and not (
             words[0].sent_start and len(words) == 1
         )
-        # A lone capitalized word counts where capitals mark names (not German nouns) and
-        # it does not open a sentence ("Trump had …" opens one; "said Trump" does not);
-        # where nouns are capitalized, two words need a first name ("Hauptstadt Kiew").
-        lone_name = not self.table.capitalizes_nouns and not words[0].sent_start
-        several = len(words) >= 2 and (not self.table.capitalizes_nouns or person)
+        nouns = self.table.capitalizes_nouns
+        lone_name = not nouns and not words[0].sent_start
+        several = len(words) >= 2 and (not nouns or person)
         organisation = mention.kind == "organisation" and not words[0].sent_start
-        if several or person or lone_name or organisation or self._resolves(full):
-            if self.references and self.references[-1].end <= words[0].start <= (
-                self.references[-1].end + _TITLE_GAP
-            ):
-                self.references.pop()  # a title before the name: "Der Kanzler Olaf Scholz"
-            self.mentions.append(mention)
-        else:
-            self._pending.append(mention)
+        return several or person or lone_name or organisation or self._resolves(mention.name)
 
     def adjacent(self, a: Tok, b: Tok) -> bool:
         """Only spaces between two tokens (no comma, dash or parenthesis)."""

@@ -76,6 +76,11 @@ def trim_run(run: Sequence[Tok], table: LanguageData, standalone: frozenset[str]
         words = words[2:]  # a role of two words: "Wali Kota", "Prime Minister"
     if len(words) < 2:
         return words
+    return words[_name_start(words, standalone) :]
+
+
+def _name_start(words: Sequence[Tok], standalone: frozenset[str]) -> int:
+    """Where the name begins in a run of two or more words."""
     first = [is_first_name(w.text) for w in words]
     cut = 0
     for k in range(1, len(words)):
@@ -86,12 +91,9 @@ def trim_run(run: Sequence[Tok], table: LanguageData, standalone: frozenset[str]
             k >= 2 or not (first[0] or words[0].text in standalone)
         ):
             cut = k
-    if cut or any(first):
-        return words[cut:]
-    for k in range(1, len(words)):
-        if words[k].text in standalone and words[0].text not in standalone:
-            return words[k:]
-    return words
+    if cut or any(first) or words[0].text in standalone:
+        return cut
+    return next((k for k in range(1, len(words)) if words[k].text in standalone), 0)
 
 
 def headline_spans(tokens: Sequence[Tok], table: LanguageData) -> list[tuple[int, int]]:
