@@ -181,6 +181,12 @@ def _continues(doc: Document, previous: tuple[Quote, Attribution], quote: Quote)
     gap = doc.text[before.outer_end : quote.open_at]
     if not gap.strip(" \t\r\n.,;:–—-"):
         return True
-    others = [m for m in doc.people.mentions if before.outer_end <= m.start < quote.open_at
+    # People named in the previous quote's own attribution sentence ("…,” Jane said
+    # after meeting Max.) do not interrupt; one named in a sentence after it does.
+    after = before.outer_end
+    if found.phrase_end is not None and found.phrase_end > after:
+        after = found.phrase_end + len(up_to_loose_sentence_end(
+            doc.text[found.phrase_end : quote.open_at]))
+    others = [m for m in doc.people.mentions if after <= m.start < quote.open_at
               and doc.people.full_name(m.name, m.start) != found.speaker]
     return len(gap) <= CONTINUATION_GAP and "\n" not in gap and not others

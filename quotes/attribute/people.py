@@ -179,7 +179,8 @@ class PeopleIndex:
         nouns = self.table.capitalizes_nouns
         lone_name = not nouns and not words[0].sent_start
         several = len(words) >= 2 and (not nouns or person)
-        organisation = mention.kind == "organisation" and not words[0].sent_start
+        organisation = (mention.kind == "organisation" and not words[0].sent_start
+                        and mention.name.casefold() not in self.table.organisation_words)
         return several or person or lone_name or organisation or self._resolves(mention.name)
 
     def adjacent(self, a: Tok, b: Tok) -> bool:

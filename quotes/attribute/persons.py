@@ -122,7 +122,7 @@ def kind_of(name: str, table: LanguageData) -> str:
     if lower in table.organisations or any(w in table.organisation_words for w in words):
         return "organisation"
     if table.capitalizes_nouns and any(  # compounds: "Informationsministerium"
-        w.endswith(o) for w in words for o in table.organisation_words if len(o) >= 5
+        w.endswith(o) and w != o for w in words for o in table.organisation_words if len(o) >= 5
     ):
         return "organisation"
     return "person"
