@@ -103,7 +103,8 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
     end = quote.outer_end + len(up_to_loose_sentence_end(tail))
     words = [t for t in words_between(doc.tokens, doc.starts, begin, end)
              if not quote.open_at <= t.start < quote.outer_end]
-    reporting = find_phrase(words, (*doc.table.speech_verbs, *doc.table.according_to))
+    table = doc.table
+    reporting = find_phrase(words, (*table.speech_verbs, *table.opinion_verbs, *table.according_to))
     if reporting is None and words:
         return None  # a scare quote; a term that is a sentence of its own is a statement
     found = attribute_one(doc, quote, begin, end)

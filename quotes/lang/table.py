@@ -120,6 +120,8 @@ class LanguageData(BaseModel):
     organisation_words: WordSet = Field(
         frozenset(), validation_alias=_at("attribution", "organisation_words")
     )
+    # verbs of judging ("juge", "findet"): a term beside one takes its sentence's speaker
+    opinion_verbs: Words = Field((), validation_alias=_at("attribution", "opinion_verbs"))
     # indefinite articles: "said a council member" names a speaker without a name
     indefinites: WordSet = Field(frozenset(), validation_alias=_at("attribution", "indefinites"))
     # what a pronoun or clitic agrees with: "m", "f" or "p" (plural); absent: anyone
