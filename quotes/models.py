@@ -67,6 +67,10 @@ class Attribution:
     medium: str  # "tweet", "social_media", "interview", "speech", "press_release" or "none"
     medium_phrase: str | None
     author_handle: str | None = None  # the archive author the speaker resolves to
+    speaker_kind: str = "unknown"  # "person", "organisation" or "unknown" (no speaker)
+    confidence: float = 0.0  # 0..1, how likely the speaker is right
+    # from the mention to the name: ("ujarnya: pronoun", "Ridwan Kamil: last named, subject")
+    chain: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

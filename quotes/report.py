@@ -228,6 +228,9 @@ def _quote(report: QuoteResult) -> dict[str, Any]:
         "speaker_handle": attribution.author_handle if attribution else None,
         "attribution": attribution.phrase if attribution else None,
         "attribution_method": attribution.method if attribution else None,
+        "speaker_kind": attribution.speaker_kind if attribution else "unknown",
+        "speaker_confidence": attribution.confidence if attribution else 0.0,
+        "speaker_chain": list(attribution.chain) if attribution else [],
         "medium": attribution.medium if attribution else "none",
         "back_translation": asdict(report.translated) if report.translated else None,
         "match": None

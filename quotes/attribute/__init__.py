@@ -30,16 +30,23 @@ from spacy.language import Language
 from quotes import lang
 from quotes.attribute.medium import with_medium
 from quotes.attribute.people import Resolver
+from quotes.attribute.ranking import Query
 from quotes.attribute.rules import Document, attribute_one
-from quotes.attribute.tokens import parse
+from quotes.attribute.speaker import Speaker, ranked, with_archive
+from quotes.attribute.tokens import parse, words_between
 from quotes.lang import LanguageData
 from quotes.models import Attribution, Quote
+from quotes.text import find_phrase, loose_sentence_starts, up_to_loose_sentence_end
 
 __all__ = ["CONTINUATION_GAP", "Resolver", "attribute_quotes"]
 
 # A fragment this close (characters) after an attributed quote in the same paragraph
 # inherits its speaker.
 CONTINUATION_GAP = 400
+# How far either side of a term its reporting sentence is read (characters).
+TERM_SENTENCE_CHARS = 300
+# Confidence in the one person a reporting sentence names, for a term inside it.
+SENTENCE_CONFIDENCE = 0.6
 
 
 def attribute_quotes(
@@ -51,22 +58,69 @@ def attribute_quotes(
     resolve: Resolver | None = None,
     table: LanguageData | None = None,
 ) -> tuple[Attribution | None, ...]:
-    """An attribution for each top-level statement of `quotes` (None for terms and nested)."""
+    """An attribution for each top-level statement of `quotes`, and for each term inside a
+    reporting sentence (None for other terms and for nested quotes)."""
     table = table or lang.get(language)
-    doc = Document.read(text, parse(nlp, text), table, resolve)
+    quoted = [(q.start, q.end) for q in quotes if q.depth == 0 and not q.block]
+    doc = Document.read(text, parse(nlp, text), table, resolve, quoted)
     neighbours = _neighbours([q for q in quotes if _is_statement(q)], len(text))
     results: list[Attribution | None] = []
     previous: tuple[Quote, Attribution] | None = None
+    after = 0  # where the last top-level quote ended
     for quote in quotes:
         found = None
-        if _is_statement(quote):
+        if quote.kind == "term" and quote.depth == 0:
+            found = _term(doc, quote, after)
+            if found is not None:
+                # What follows in the paragraph may go on from the term's speaker.
+                previous = (quote, found)
+        elif _is_statement(quote):
             prev_end, next_start = neighbours[id(quote)]
             found = _attribute_statement(doc, quote, prev_end, next_start, previous)
             if found is not None:
                 previous = (quote, found)
                 doc.people.remember(found)
+            doc.people.asked = quote.text.rstrip(" \"'”’»«").endswith("?")
+        if quote.depth == 0:
+            after = quote.outer_end
         results.append(found)
     return tuple(results)
+
+
+def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
+    """A term inside a reporting sentence ("Bayou juge la situation «délicate»") takes
+    that sentence's speaker; a scare quote in any other sentence gets none. The sentence
+    starts after the quote before it, if that is later."""
+    text = doc.text
+    if not any(c.isalpha() for c in quote.text):
+        return None
+    # The sentence, read at most TERM_SENTENCE_CHARS either side: a line of thousands of
+    # terms must not be read whole for each of them.
+    line_start = max(after, quote.open_at - TERM_SENTENCE_CHARS,
+                     text.rfind("\n", 0, quote.open_at) + 1)
+    begin = max([line_start, *loose_sentence_starts(text, line_start, quote.open_at)])
+    tail = text[quote.outer_end : quote.outer_end + TERM_SENTENCE_CHARS]
+    end = quote.outer_end + len(up_to_loose_sentence_end(tail))
+    words = [t for t in words_between(doc.tokens, doc.starts, begin, end)
+             if not quote.open_at <= t.start < quote.outer_end]
+    table = doc.table
+    reporting = find_phrase(words, (*table.speech_verbs, *table.opinion_verbs, *table.according_to))
+    if reporting is None and words:
+        return None  # a scare quote; a term that is a sentence of its own is a statement
+    found = attribute_one(doc, quote, begin, end)
+    if found is None or found.mention is None:
+        # No subject beside the verb ("…", hieß es): the person the sentence names, if any.
+        named = [m for m in doc.people.mentions if begin <= m.start < end]
+        if not named:
+            return None
+        who = with_archive(doc.people, Speaker(
+            doc.people.full_name(named[0].name, named[0].start), None, "sentence",
+            named[0].kind, SENTENCE_CONFIDENCE, (f"{named[0].name}: named in the sentence",),
+        ), named[0].name)
+        found = Attribution(who.name, named[0].name, named[0].start, who.method, None, None,
+                            None, None, "none", None, who.handle, who.kind, who.confidence,
+                            who.chain)
+    return with_medium(text, found, quote, doc.table, end)
 
 
 def _is_statement(quote: Quote) -> bool:
@@ -97,17 +151,43 @@ def _attribute_statement(
     the quote it continues; with the medium it was said in."""
     found = attribute_one(doc, quote, prev_end, next_start)
     weak = found is None or found.method == "context"
-    if weak and previous is not None and _continues(doc.text, previous[0], quote):
+    if weak and previous is not None and _continues(doc, previous, quote):
         found = replace(previous[1], method="continues-previous")
+    if found is None or (found.speaker is None and found.mention is None):
+        found = _ranked(doc, quote, found)
     if found is None:
         return None
     return with_medium(doc.text, found, quote, doc.table, next_start)
 
 
-def _continues(text: str, previous: Quote, quote: Quote) -> bool:
-    """Does `quote` go on from `previous`: in the same paragraph, or right after it with
-    nothing but a paragraph break between ("…!“\n\n„Bitte …")?"""
-    gap = text[previous.outer_end : quote.open_at]
+def _ranked(doc: Document, quote: Quote, found: Attribution | None) -> Attribution | None:
+    """No rule named anyone: the best-ranked person named before the quote, with low
+    confidence; a partial quote inside a reporting sentence takes the person it names."""
+    query = Query(quote.open_at, "none", None, doc.people.asked)
+    method = f"{found.method}+ranked" if found else "ranked"
+    who = with_archive(doc.people, ranked(doc.people, query, method), "")
+    if who.name is None:
+        return found
+    if found is None:
+        found = Attribution(None, None, None, method, None, None, None, None, "none", None)
+    return replace(found, speaker=who.name, author_handle=who.handle, method=who.method,
+                   speaker_kind=who.kind, confidence=who.confidence, chain=who.chain)
+
+
+def _continues(doc: Document, previous: tuple[Quote, Attribution], quote: Quote) -> bool:
+    """Does `quote` go on from the previous one: in the same paragraph with nobody else
+    named between, or right after it with nothing but a paragraph break between
+    ("…!“\n\n„Bitte …")?"""
+    before, found = previous
+    gap = doc.text[before.outer_end : quote.open_at]
     if not gap.strip(" \t\r\n.,;:–—-"):
         return True
-    return len(gap) <= CONTINUATION_GAP and "\n" not in gap
+    # People named in the previous quote's own attribution sentence ("…,” Jane said
+    # after meeting Max.) do not interrupt; one named in a sentence after it does.
+    after = before.outer_end
+    if found.phrase_end is not None and found.phrase_end > after:
+        after = found.phrase_end + len(up_to_loose_sentence_end(
+            doc.text[found.phrase_end : quote.open_at]))
+    others = [m for m in doc.people.mentions if after <= m.start < quote.open_at
+              and doc.people.full_name(m.name, m.start) != found.speaker]
+    return len(gap) <= CONTINUATION_GAP and "\n" not in gap and not others

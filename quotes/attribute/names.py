@@ -103,16 +103,21 @@ def first_name(
     `stop_at_common_noun`, a common noun after a determiner ("a council member", "un
     habitant", "seorang warga") ends the search: the subject has no name."""
     after_determiner = False
+    indefinite = False
     content_words = 0
     for i, tok in enumerate(window):
         found = _name_at(window, i, table, people)
         if found is not None:
             return found
         if stop_at_common_noun and tok.is_word:
-            if tok.lower in table.stopwords:
+            if tok.lower in table.stopwords or tok.lower in table.indefinites:
                 after_determiner = True
+                indefinite = indefinite or tok.lower in table.indefinites
                 continue
             content_words += 1
+            if indefinite:
+                # "said a council member": a subject without a name.
+                return Name(tok.text, tok.start, tok.end, "unnamed")
             if after_determiner or content_words >= 2:
                 return None
     return None
@@ -164,10 +169,22 @@ def _role_or_apposition(
             # "mandatario, según Associated Press").
             previous = rest[k - 1] if k else tok
             titled = k == 0 and people.adjacent(tok, candidate)
-            if titled or people.comma_between(previous, candidate):
+            if titled or (people.comma_between(previous, candidate)
+                          and _closes_apposition(window, i + 1 + k, table, people)):
                 return first_name(rest[k:], table, people)
             break
     return Name(tok.text, tok.start, tok.end, "role")
+
+
+def _closes_apposition(
+    window: list[Tok], i: int, table: LanguageData, people: PeopleIndex
+) -> bool:
+    """Does the name starting at window[i] end an apposition ("le président américain,
+    Donald Trump, a …" or at the window's end), rather than open a clause of its own
+    ("Según el líder del PP, Sánchez sería …")?"""
+    name = _name_run_from(window, i, table, people)
+    after = next((t for t in window[i:] if t.start >= name.end), None)
+    return after is None or not after.is_word
 
 
 def name_in(window: list[Tok], table: LanguageData, people: PeopleIndex) -> Name | None:

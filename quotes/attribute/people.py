@@ -3,9 +3,20 @@ and to resolve pronouns, roles and surnames to the person meant."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from quotes.attribute.lexicon import is_first_name
+from quotes.attribute.persons import (
+    Mention,
+    SpanSet,
+    bracket_links,
+    fullest,
+    headline_spans,
+    kind_of,
+    reporting_words,
+    trim_run,
+)
 from quotes.attribute.tokens import Tok
 from quotes.lang import LanguageData, is_role
 from quotes.models import Attribution
@@ -20,18 +31,15 @@ class Name:
     text: str
     start: int
     end: int
-    kind: str  # "name", "pronoun" or "role"
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    start: int
-    name: str
-    subject: bool  # opens its sentence, after at most determiners, roles and titles
+    kind: str  # "name", "pronoun", "role" or "unnamed" ("a council member")
 
 
 def join(tokens: list[Tok]) -> str:
     return " ".join(t.text for t in tokens)
+
+
+# How far (characters) a name may follow a role and still be the name the role titles.
+_TITLE_GAP = 40
 
 
 class PeopleIndex:
@@ -39,21 +47,53 @@ class PeopleIndex:
     resolve pronouns, roles and surnames to the person meant."""
 
     def __init__(
-        self, text: str, tokens: list[Tok], table: LanguageData, resolve: Resolver | None
+        self,
+        text: str,
+        tokens: list[Tok],
+        table: LanguageData,
+        resolve: Resolver | None,
+        quoted: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.text = text
         self.resolve = resolve
         self.table = table
+        self.quoted = SpanSet(quoted)  # the quotes' spans: names inside are not speakers
         self.speakers: set[str] = set()  # names already found speaking in this document
         self.last_speaker: Attribution | None = None  # the latest attribution with a speaker
+        self.asked = False  # the statement before the current one asked a question
+        self.spoken: list[str] = []  # the speakers of the quotes attributed so far, in order
         self.mentions: list[Mention] = []  # in document order
+        # Pronouns and roles opening a sentence (kind "pronoun" or "role"), and the names
+        # ranking resolved them to, in order.
+        self.references: list[Mention] = []
+        self.referents: list[str | None] = []
         self._known: dict[str, bool] = {}
+        self._full: dict[tuple[str, int], str] = {}
         # Capitalized words seen inside sentences: a sentence's first word is capitalized
         # anyway, so there it counts as a name only if it also appears inside one.
+        self.headlines = SpanSet(headline_spans(tokens, table))
         self.inner_capitalized = {
             t.text for t in tokens if t.is_word and not t.sent_start and t.text[:1].isupper()
+            and t.start not in self.headlines
         }
+        self._pending: list[Mention] = []  # lone words, mentions if a name holds them
+        self._standalone = frozenset[str]()
+        self._reporting = reporting_words(table)
+        self.mention_words: frozenset[str] = frozenset()
         self._collect_mentions(tokens)
+        self._standalone = frozenset(
+            m.name for m in [*self.mentions, *self._pending] if " " not in m.name
+        )
+        self.mentions, self._pending = [], []
+        self._collect_mentions(tokens)
+        known = {w for m in self.mentions for w in m.name.split()}
+        self.mentions = sorted(
+            [*self.mentions, *(m for m in self._pending if m.name in known)],
+            key=lambda m: m.start,
+        )
+        self.links = bracket_links(text, self.mentions)
+        self.reference_starts = [r.start for r in self.references]
+        self.mention_words = frozenset(w for m in self.mentions for w in m.name.split())
 
     def _collect_mentions(self, tokens: list[Tok]) -> None:
         """Runs of adjacent capitalized words, each a mention if it looks like a name."""
@@ -61,10 +101,13 @@ class PeopleIndex:
         run: list[Tok] = []
         subject_slot = True  # nothing but determiners, roles or titles since sentence start
         end = Tok("", "", len(self.text), len(self.text), False, True, False)
+        self.references = []
         for tok in [*tokens, end]:
             if tok.sent_start:
                 self._add_run(run, subject_slot)
                 run, subject_slot = [], True
+            if subject_slot and tok.is_word and tok.start not in self.quoted:
+                self._add_reference(tok)
             if tok.is_word and self._capitalized(tok) and tok.lower not in table.stopwords:
                 if run and not self.adjacent(run[-1], tok):
                     self._add_run(run, subject_slot)
@@ -77,6 +120,14 @@ class PeopleIndex:
             if tok.is_word and tok.lower not in table.stopwords and not is_role(tok.text, table):
                 subject_slot = False
 
+    def _add_reference(self, tok: Tok) -> None:
+        """A pronoun or role opening its sentence ("Hij wil …", "De premier begint …"):
+        the person it stands for is that sentence's subject, resolved when ranking."""
+        if tok.lower in self.table.pronouns:
+            self.references.append(Mention(tok.start, tok.text, True, "pronoun", tok.end))
+        elif is_role(tok.text, self.table):
+            self.references.append(Mention(tok.start, tok.text, True, "role", tok.end))
+
     @staticmethod
     def _capitalized(tok: Tok) -> bool:
         return (tok.text[:1].isupper() and not tok.text.isupper()) or (
@@ -84,23 +135,53 @@ class PeopleIndex:
         )
 
     def _add_run(self, run: list[Tok], subject_slot: bool) -> None:
-        table = self.table
-        words = [
-            t
-            for t in run
-            if not is_role(t.text, table)
-            and t.text not in table.titles
-            and t.lower not in table.not_names
-        ]
+        if not run or run[0].start in self.quoted:
+            return
+        if run[0].start in self.headlines:
+            # In a title only words capitalized in the text too, or first names, name.
+            named = [t.text in self.inner_capitalized or is_first_name(t.text) for t in run]
+            if not all(named):
+                for k, keep in enumerate(named):
+                    if keep and (k == 0 or not named[k - 1]):
+                        end = next((j for j in range(k, len(run)) if not named[j]), len(run))
+                        self._add_run_words(run[k:end], subject_slot)
+                return
+        self._add_run_words(run, subject_slot)
+
+    def _add_run_words(self, run: list[Tok], subject_slot: bool) -> None:
+        whole = [t for t in run if t.lower not in self.table.stopwords]
+        if whole and kind_of(join(whole), self.table) == "organisation":
+            words = whole  # "Casa Blanca", "Partai Golkar": no name to cut out of it
+        else:
+            words = trim_run(run, self.table, self._standalone)
         if not words:
             return
         full = join(words)
-        person = any(t.person for t in words)
-        # A lone capitalized word counts where capitals mark names (not German nouns) and
-        # it does not open a sentence ("Trump had …" opens one; "said Trump" does not).
-        lone_name = not table.capitalizes_nouns and not words[0].sent_start
-        if len(words) >= 2 or person or lone_name or self._resolves(full):
-            self.mentions.append(Mention(words[0].start, full, subject_slot))
+        mention = Mention(words[0].start, full, subject_slot, kind_of(full, self.table),
+                          words[-1].end)
+        if not self._is_mention(words, mention):
+            self._pending.append(mention)
+            return
+        last = self.references[-1] if self.references else None
+        if last is not None and last.end <= words[0].start <= last.end + _TITLE_GAP:
+            self.references.pop()  # a title before the name: "Der Kanzler Olaf Scholz"
+        self.mentions.append(mention)
+
+    def _is_mention(self, words: list[Tok], mention: Mention) -> bool:
+        """Does a run name someone? A first name or entity does, except a lone word opening
+        a sentence; a lone capitalized word does where capitals mark names (not German
+        nouns) and it does not open a sentence ("Trump had …" opens one; "said Trump" does
+        not); where nouns are capitalized, two words need a first name ("Hauptstadt
+        Kiew"); an organisation the table knows does."""
+        person = any(t.person or is_first_name(t.text) for t in words) and not (
+            words[0].sent_start and len(words) == 1
+        )
+        nouns = self.table.capitalizes_nouns
+        lone_name = not nouns and not words[0].sent_start
+        several = len(words) >= 2 and (not nouns or person)
+        organisation = (mention.kind == "organisation" and not words[0].sent_start
+                        and mention.name.casefold() not in self.table.organisation_words)
+        return several or person or lone_name or organisation or self._resolves(mention.name)
 
     def adjacent(self, a: Tok, b: Tok) -> bool:
         """Only spaces between two tokens (no comma, dash or parenthesis)."""
@@ -130,18 +211,19 @@ class PeopleIndex:
         if table.capitalizes_nouns:
             # German capitalizes every noun: a lone capitalized word is a name only when the
             # document or the archive knows it as one.
-            return self._resolves(tok.text) or any(
-                tok.text in m.name.split() for m in self.mentions
-            )
-        return True
+            return self._resolves(tok.text) or tok.text in self.mention_words
+        return tok.lower not in self._reporting
 
     def full_name(self, mention: str, before: int) -> str:
-        """The longest name mentioned before `before` that contains `mention`'s words."""
-        parts = mention.split()
-        for m in reversed([m for m in self.mentions if m.start < before]):
-            if all(p in m.name.split() for p in parts) and len(m.name) >= len(mention):
-                return m.name
-        return mention
+        """The fullest name the document gives the person `mention` names near `before`
+        (each asked once: ranking asks it for every mention near every quote)."""
+        key = (mention, before)
+        if key not in self._full:
+            self._full[key] = fullest(mention, before, self.mentions, self.links)
+        return self._full[key]
+
+    def kind(self, name: str) -> str:
+        return kind_of(name, self.table)
 
     def last_mention(
         self, before: int, *, after: int = 0, known_only: bool = False
@@ -170,3 +252,4 @@ class PeopleIndex:
         if found.speaker is not None:
             self.speakers.add(found.speaker)
             self.last_speaker = found
+            self.spoken.append(found.speaker)

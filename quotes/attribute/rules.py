@@ -3,12 +3,14 @@ rule that finds an attribution wins, and the assembly of the `Attribution` it gi
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
 from quotes.attribute.names import Phrase, first_name, last_phrase, name_in, subject
 from quotes.attribute.people import Name, PeopleIndex, Resolver
+from quotes.attribute.ranking import Query
+from quotes.attribute.speaker import ranked, speaker_of, with_archive
 from quotes.attribute.tokens import (
     Tok,
     after_window,
@@ -42,9 +44,14 @@ class Document:
 
     @classmethod
     def read(
-        cls, text: str, tokens: list[Tok], table: LanguageData, resolve: Resolver | None
+        cls,
+        text: str,
+        tokens: list[Tok],
+        table: LanguageData,
+        resolve: Resolver | None,
+        quoted: Sequence[tuple[int, int]] = (),
     ) -> Document:
-        people = PeopleIndex(text, tokens, table, resolve)
+        people = PeopleIndex(text, tokens, table, resolve, quoted)
         return cls(text, tokens, [t.start for t in tokens], table, people)
 
 
@@ -84,17 +91,14 @@ class Attempt:
             words[: hit[0]], doc.table, doc.people
         )
         found = build(doc, self.quote, name, words, hit, "verb-after")
-        last = doc.people.last_speaker
-        if name is None and last is not None:
+        if name is None:
             # "…», scrive." — the subject is left out (Italian, Spanish, Portuguese): the
-            # person quoted last is still speaking.
-            found = replace(
-                found,
-                speaker=last.speaker,
-                author_handle=last.author_handle,
-                mention=None,
-                method="verb-after+implicit",
-            )
+            # people named before are ranked, the one quoted last first among equals.
+            query = Query(self.quote.open_at, "implicit", None, doc.people.asked)
+            who = with_archive(doc.people, ranked(doc.people, query, "verb-after+implicit"), "")
+            found = replace(found, speaker=who.name, author_handle=who.handle,
+                            method=who.method, speaker_kind=who.kind,
+                            confidence=who.confidence, chain=who.chain)
         new_sentence = ends_with_sentence_mark(self.quote.text) and words and words[0].sent_start
         return found, not new_sentence
 
@@ -154,7 +158,7 @@ def _verb_next_sentence(a: Attempt) -> Attribution | None:
     if hit is None:
         return None
     name = subject(following, hit, doc.table, doc.people)
-    if name is None:
+    if name is None or name.kind == "unnamed":
         return None
     return build(doc, a.quote, name, following, hit, "verb-next-sentence")
 
@@ -227,19 +231,22 @@ def build(
     method: str,
 ) -> Attribution:
     phrase_start, phrase_end = _phrase_bounds(window, verb, name)
-    speaker, handle, method = _speaker(doc.people, quote, name, method)
+    who = speaker_of(doc.people, quote, name, method)
     return Attribution(
-        speaker=speaker,
+        speaker=who.name,
         mention=name.text if name else None,
         mention_start=name.start if name else None,
-        method=method,
+        method=who.method,
         phrase=doc.text[phrase_start:phrase_end] if phrase_start is not None else None,
         phrase_start=phrase_start,
         phrase_end=phrase_end,
         verb=verb[2] if verb else None,
         medium="none",
         medium_phrase=None,
-        author_handle=handle,
+        author_handle=who.handle,
+        speaker_kind=who.kind,
+        confidence=who.confidence,
+        chain=who.chain,
     )
 
 
@@ -257,25 +264,3 @@ def _phrase_bounds(
     if not phrase_tokens:
         return None, None
     return phrase_tokens[0].start, phrase_tokens[-1].end
-
-
-def _speaker(
-    people: PeopleIndex, quote: Quote, name: Name | None, method: str
-) -> tuple[str | None, str | None, str]:
-    """(speaker, author handle, method): a name made full, a pronoun or role resolved to
-    the person it stands for, and the archive's author if it knows the person."""
-    if name is None:
-        return None, None, method
-    speaker: str | None
-    if name.kind == "name":
-        speaker = people.full_name(name.text, quote.open_at)
-    else:
-        # The person named before the pronoun or role itself, not before the quote:
-        # in "Sie kommentierte den Beitrag … Donald Trumps: „…“" she is not Trump.
-        speaker = people.last_person(name.start, known_only=name.kind == "role")
-        method = f"{method}+{name.kind}"
-    if speaker is not None and people.resolve is not None:
-        resolved = people.resolve(speaker) or people.resolve(name.text)
-        if resolved is not None:
-            return resolved[1], resolved[0], method
-    return speaker, None, method

@@ -34,14 +34,39 @@ class Tok:
 def parse(nlp: Language, text: str) -> list[Tok]:
     """The tokens of `text`, parsed in pieces where it is long (`quotes.nlp.pieces`), so
     that any length works; one piece at a time is held in memory."""
-    return tokens_of((nlp(text[start:end]), start) for start, end in pieces(text))
+    return joined_hyphens(tokens_of((nlp(text[start:end]), start) for start, end in pieces(text)))
+
+
+def joined_hyphens(tokens: list[Tok]) -> list[Tok]:
+    """Capitalized words joined by a hyphen without spaces are one word, as a double name
+    is ("Romatet-Espagne", "Jean-Luc"), whichever way the tokenizer split them."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        while (
+            i + 2 < len(tokens)
+            and tokens[i + 1].text in "-‐"
+            and tok.end == tokens[i + 1].start
+            and tokens[i + 1].end == tokens[i + 2].start
+            and tok.text[:1].isupper()
+            and tokens[i + 2].text[:1].isupper()
+        ):
+            right = tokens[i + 2]
+            text = f"{tok.text}-{right.text}"
+            tok = Tok(text, text.casefold(), tok.start, right.end, True, tok.sent_start,
+                      tok.person or right.person)
+            i += 2
+        out.append(tok)
+        i += 1
+    return out
 
 
 def tokens_of(docs: Iterable[tuple[Doc, int]]) -> list[Tok]:
     """spaCy's tokens as the stage needs them, from docs parsed from pieces of one text
     (each with the offset of its piece). A one-letter token with a period ("X.") ends a
     sentence unless a capitalized word precedes it (an initial: "John F. Kennedy"):
-    "… wrote on X. Her rival …" is two sentences."""
+    "… wrote on X. Her rival …" is two sentences; so does a line break."""
     tokens: list[Tok] = []
     split_before = False  # the previous token was "X." split into "X" and "."
     for t, offset in ((t, offset) for doc, offset in docs for t in doc):
@@ -53,13 +78,20 @@ def tokens_of(docs: Iterable[tuple[Doc, int]]) -> list[Tok]:
             tokens.extend(_split_initial(text, start, bool(t.is_sent_start), person))
             split_before = True
             continue
-        sent_start = bool(t.is_sent_start) or (split_before and text[:1].isupper())
+        sent_start = bool(t.is_sent_start) or (
+            (split_before or _after_break(previous)) and text[:1].isupper()
+        )
         split_before = False
         word = not (t.is_punct or t.is_space)
         tokens.append(
             Tok(text, text.casefold(), start, start + len(t.text), word, sent_start, person)
         )
     return tokens
+
+
+def _after_break(previous: Tok | None) -> bool:
+    """A paragraph's first word starts a sentence, whatever ended the one before."""
+    return previous is not None and "\n" in previous.text
 
 
 def _split_initial(text: str, start: int, sent_start: bool, person: bool) -> tuple[Tok, Tok]:

@@ -115,6 +115,20 @@ class LanguageData(BaseModel):
     )
     # capitalized words that never name a person (Monday, Januari)
     not_names: WordSet = Field(frozenset(), validation_alias=_at("attribution", "not_names"))
+    # institutions that speak as one ("casa blanca", "nos"): an organisation, not a person
+    organisations: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "organisations")
+    )
+    # words that make a capitalized run an organisation ("partai", "ministerium")
+    organisation_words: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "organisation_words")
+    )
+    # verbs of judging ("juge", "findet"): a term beside one takes its sentence's speaker
+    opinion_verbs: Words = Field((), validation_alias=_at("attribution", "opinion_verbs"))
+    # indefinite articles: "said a council member" names a speaker without a name
+    indefinites: WordSet = Field(frozenset(), validation_alias=_at("attribution", "indefinites"))
+    # what a pronoun or clitic agrees with: "m", "f" or "p" (plural); absent: anyone
+    pronoun_genders: Codes = Field({}, validation_alias=_at("attribution", "pronoun_genders"))
     # I, my, we, our: the voice of a reproduced post
     first_person: WordSet = Field(frozenset(), validation_alias=_at("attribution", "first_person"))
     # "post", "bericht": words introducing a reproduced post

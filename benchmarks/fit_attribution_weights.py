@@ -1,0 +1,111 @@
+"""Fit the speaker-ranking weights (quotes/attribute/weights.toml) on the TUNING part of
+the attribution benchmark only.
+
+Every time the attribute stage ranks candidates for a quote, the candidates' features are
+recorded with the passage's speaker of the nearest quote; then a coordinate search over a
+few values per weight, one table per kind of reference (pronoun, role, implicit, none),
+keeps the values under which the most rankings put a right candidate first. The held-back
+part is never read.
+
+    python benchmarks/fit_attribution_weights.py [--write]
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import attribution as bench
+
+from quotes.attribute import ranking, speaker
+from quotes.models import Document
+from quotes.pipeline import Analyzer
+
+VALUES = (-1.0, -0.5, 0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0)
+HINTS = ("pronoun", "role", "implicit", "none")
+OUT = Path(__file__).resolve().parents[1] / "quotes" / "attribute" / "weights.toml"
+
+Sample = tuple[str, list[tuple[dict[str, float], bool]]]  # hint, [(features, right)]
+
+
+def record(passages: list[dict[str, Any]]) -> list[Sample]:
+    samples: list[Sample] = []
+    calls: list[tuple[ranking.Query, dict[str, dict[str, float]]]] = []
+    original = speaker.rank
+
+    def traced(people: Any, query: ranking.Query) -> list[ranking.Candidate]:
+        groups = ranking._groups(people, query.at)
+        if groups:
+            calls.append((query, ranking._features(people, query, groups)))
+        return original(people, query)
+
+    speaker.rank = traced  # type: ignore[assignment]
+    analyzer = Analyzer()
+    for passage in passages:
+        calls.clear()
+        text = str(passage["passage"])
+        analyzer.analyze(Document(str(passage["id"]), text, str(passage["language"])))
+        golds = [(text.find(q["text"]), q["speaker"]) for q in passage["quotes"]]
+        for query, feats in calls:
+            _, gold = min(golds, key=lambda g: abs(g[0] - query.at))
+            if gold is None:
+                continue
+            labelled = [(f, bench.same_person(name, gold)) for name, f in feats.items()]
+            if any(right for _, right in labelled):
+                samples.append((query.hint, labelled))
+    speaker.rank = original  # type: ignore[assignment]
+    return samples
+
+
+def right(samples: list[Sample], hint: str, weights: dict[str, float]) -> int:
+    total = 0
+    for h, cands in samples:
+        if h == hint:
+            best = max(cands, key=lambda c: sum(weights.get(k, 0) * v for k, v in c[0].items()))
+            total += best[1]
+    return total
+
+
+def fit(samples: list[Sample]) -> dict[str, dict[str, float]]:
+    fitted = {}
+    for hint in HINTS:
+        weights = dict(ranking.weights()[hint])
+        best = start = right(samples, hint, weights)
+        for _ in range(3):
+            for key in sorted(weights):
+                for value in VALUES:
+                    trial = {**weights, key: value}
+                    score = right(samples, hint, trial)
+                    if score > best:
+                        best, weights = score, trial
+        n = sum(h == hint for h, _ in samples)
+        print(f"{hint}: {start} -> {best} of {n} rankings put a right candidate first")
+        fitted[hint] = weights
+    return fitted
+
+
+def main(argv: list[str]) -> None:
+    passages = bench.load()
+    held = bench.held_back_ids(passages)
+    samples = record([p for p in passages if p["id"] not in held])
+    counts: dict[str, int] = defaultdict(int)
+    for hint, _ in samples:
+        counts[hint] += 1
+    print("rankings recorded on the tuning part:", dict(counts))
+    fitted = fit(samples)
+    if "--write" in argv:
+        lines = [line for line in OUT.read_text("utf-8").splitlines() if line.startswith("#")]
+        for hint in HINTS:
+            lines += ["", f"[{hint}]"]
+            lines += [f"{k} = {v}" for k, v in sorted(fitted[hint].items())]
+        OUT.write_text("\n".join(lines) + "\n", "utf-8")
+        print("written", OUT)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,51 @@
+"""First names and their gender, to tell a person's name from other capitalized words and
+to check a pronoun's agreement with the person it stands for.
+
+The names are those of gender-guesser's data file (Jörg Michael's list of about 48,000
+first names with their frequency in some fifty countries, under the GNU FDL). It is read
+as data from the installed package, not copied into this one; without the package the
+lexicon is empty and attribution still works, on the tables and the document alone.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+_FILE = ("data", "nam_dict.txt")
+# A data line: the gender code, spaces, the name (comment lines start with "#" or "=").
+_LINE = re.compile(r"^([?1]?[MF]|\?)[ \t]+(\S+)", re.MULTILINE)
+# The file's gender codes: male, mostly male, female, mostly female, either.
+_GENDERS = {"M": "m", "1M": "m", "?M": "m", "F": "f", "1F": "f", "?F": "f", "?": "?"}
+
+
+@cache
+def first_names() -> dict[str, str]:
+    """Casefolded first name → "m", "f" or "?" (either)."""
+    try:
+        data = resources.files("gender_guesser").joinpath(*_FILE).read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    names: dict[str, str] = {}
+    for code, name in _LINE.findall(data):
+        gender = _GENDERS.get(code)
+        if gender is None:
+            continue
+        forms = (name,) if "+" not in name else {name.replace("+", s) for s in ("", " ", "-")}
+        for form in forms:
+            key = form.casefold()
+            seen = names.get(key)
+            names[key] = gender if seen in (None, gender) else "?"
+    return names
+
+
+def is_first_name(word: str) -> bool:
+    return word.casefold() in first_names()
+
+
+def gender(name: str) -> str | None:
+    """"m" or "f" for a name whose first word is a first name of one gender, else None."""
+    words = name.split()
+    found = first_names().get(words[0].casefold()) if words else None
+    return found if found in ("m", "f") else None

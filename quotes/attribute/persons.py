@@ -1,0 +1,189 @@
+"""Who the capitalized runs of a document are: a run cut down to the name inside it
+("Steuerexperte Paul Kirchhof" → "Paul Kirchhof"), told a person from an organisation,
+and linked to the fullest name the document gives the same person (a surname, a nickname
+in brackets, an acronym of the initials: "RK" for "Ridwan Kamil", "Jokowi" for "Joko
+Widodo").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from quotes.attribute.lexicon import is_first_name
+from quotes.attribute.tokens import Tok
+from quotes.lang import LanguageData, is_role
+
+# A nickname made of the starts of two name words takes at least this much of each.
+_NICK_PART = 2
+# A line of at least this many content words, this share of them capitalized, is a title.
+_HEADLINE_WORDS = 4
+_HEADLINE_SHARE = 0.8
+# How far a nickname or acronym in brackets may follow the full name ("Joko Widodo (Jokowi)").
+_BRACKET_GAP = 3
+
+
+class SpanSet:
+    """Sorted, non-overlapping (start, end) spans, asked whether they hold a position in
+    logarithmic time (an article may hold thousands of quotes)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    name: str
+    subject: bool  # opens its sentence, after at most determiners, roles and titles
+    kind: str = "person"  # or "organisation"
+    end: int = 0
+
+
+def reporting_words(table: LanguageData) -> frozenset[str]:
+    """One-word speech verbs and "according to" words: capitalized at a sentence's start
+    ("Menurut Daniel", "Volgens Ebbinge"), they are no part of a name."""
+    phrases = (*table.speech_verbs, *table.according_to, *table.after_quote)
+    return frozenset(p for p in phrases if " " not in p)
+
+
+def is_title(tok: Tok, table: LanguageData) -> bool:
+    """A role, title, honorific or non-person word that may precede a name in its run."""
+    return (
+        is_role(tok.text, table)
+        or tok.text in table.titles
+        or tok.text.rstrip(".") in table.titles
+        or tok.lower in table.not_names
+        or tok.lower in table.stopwords
+    )
+
+
+def trim_run(run: Sequence[Tok], table: LanguageData, standalone: frozenset[str]) -> list[Tok]:
+    """The name inside a capitalized run: roles, titles, honorifics and reporting words
+    before it dropped, and words before the first first name ("Democratic Sen. Sheldon
+    Whitehouse") or before a word the document uses alone ("Menko … Luhut Pandjaitan" where
+    it later says "kata Luhut") dropped too, unless the first word is itself such a word."""
+    reporting = reporting_words(table)
+    words = [t for t in run if not is_title(t, table) and t.lower not in reporting]
+    while len(words) >= 2 and f"{words[0].lower} {words[1].lower}" in table.roles:
+        words = words[2:]  # a role of two words: "Wali Kota", "Prime Minister"
+    if len(words) < 2:
+        return words
+    return words[_name_start(words, standalone) :]
+
+
+def _name_start(words: Sequence[Tok], standalone: frozenset[str]) -> int:
+    """Where the name begins in a run of two or more words."""
+    first = [is_first_name(w.text) for w in words]
+    cut = 0
+    for k in range(1, len(words)):
+        # A first name after other words starts the name ("Senate Minority Chuck …",
+        # "Angela Merkels Steffen Seibert"), unless one word before it is itself a name
+        # the text uses ("Ridwan Kamil" where it also says "kata Ridwan").
+        if first[k] and not first[k - 1] and (
+            k >= 2 or not (first[0] or words[0].text in standalone)
+        ):
+            cut = k
+    if cut or any(first) or words[0].text in standalone:
+        return cut
+    return next((k for k in range(1, len(words)) if words[k].text in standalone), 0)
+
+
+def headline_spans(tokens: Sequence[Tok], table: LanguageData) -> list[tuple[int, int]]:
+    """Lines set in title case ("Jokowi Hadiri Peringatan Hari Pers Nasional"): most of
+    their content words capitalized, so a capital there is no sign of a name."""
+    spans: list[tuple[int, int]] = []
+    line: list[Tok] = []
+    for tok in [*tokens, Tok("\n", "\n", 1 << 62, 1 << 62, False, True, False)]:
+        if "\n" in tok.text:
+            content = [t for t in line if t.is_word and t.lower not in table.stopwords
+                       and t.text[:1].isalpha()]
+            upper = sum(t.text[:1].isupper() for t in content)
+            if len(content) >= _HEADLINE_WORDS and upper >= _HEADLINE_SHARE * len(content):
+                spans.append((line[0].start, line[-1].end))
+            line = []
+        else:
+            line.append(tok)
+    return spans
+
+
+def kind_of(name: str, table: LanguageData) -> str:
+    """"organisation" for a run the table names as one or that holds an organisation word
+    ("Partai Golkar", "Casa Blanca"), else "person"."""
+    lower = name.casefold()
+    words = lower.split()
+    if lower in table.organisations or any(w in table.organisation_words for w in words):
+        return "organisation"
+    if table.capitalizes_nouns and any(  # compounds: "Informationsministerium"
+        w.endswith(o) and w != o for w in words for o in table.organisation_words if len(o) >= 5
+    ):
+        return "organisation"
+    return "person"
+
+
+def nickname_of(short: str, full: str) -> bool:
+    """"RK" for "Ridwan Kamil" (initials), "Jokowi" for "Joko Widodo" (word starts)."""
+    parts = [p for p in full.replace("-", " ").split() if p[:1].isupper()]
+    if len(parts) < 2 or " " in short or short in parts:
+        return False
+    if short.isupper() and len(short) >= 2:
+        return short == "".join(p[0] for p in parts) or short == "".join(
+            p[0] for p in parts[: len(short)]
+        )
+    return _word_starts(short.casefold(), [p.casefold() for p in parts])
+
+
+def _word_starts(short: str, parts: list[str], used: int = 0) -> bool:
+    """Is `short` the starts of two or more consecutive name words, each at least
+    _NICK_PART letters long?"""
+    if not short:
+        return used >= 2
+    if not parts:
+        return False
+    head = parts[0]
+    for size in range(min(len(head), len(short)), _NICK_PART - 1, -1):
+        if short.startswith(head[:size]) and _word_starts(short[size:], parts[1:], used + 1):
+            return True
+    return False
+
+
+def bracket_links(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
+    """Names given in brackets right after a fuller name: "Joko Widodo (Jokowi)"."""
+    links: dict[str, str] = {}
+    for a, b in pairwise(mentions):
+        between = text[a.end : b.start]
+        if between.strip() == "(" and len(between) <= _BRACKET_GAP and " " not in b.name:
+            links[b.name] = a.name
+    return links
+
+
+def fullest(name: str, at: int, mentions: Sequence[Mention], links: dict[str, str]) -> str:
+    """The fullest name the document gives the person `name` stands for near `at`: the
+    nearest longer mention before it holding all its words, else the first one after it,
+    through a nickname or acronym where the document links one."""
+    linked = links.get(name)
+    if linked is not None:
+        return fullest(linked, at, mentions, {})
+    parts = name.split()
+
+    def holds(m: Mention) -> bool:
+        words = m.name.split()
+        return len(m.name) > len(name) and all(p in words for p in parts)
+
+    before = [m for m in mentions if m.start < at and holds(m)]
+    if before:
+        return before[-1].name
+    after = [m for m in mentions if m.start >= at and holds(m)]
+    if after:
+        return after[0].name
+    for m in mentions:
+        if nickname_of(name, m.name):
+            return m.name
+    return name

@@ -1,0 +1,208 @@
+"""Choosing a speaker among the people a document names, by ranking them.
+
+Where an attribution names nobody outright — a pronoun or clitic ("schrieb er",
+"ujarnya"), a role ("le président"), a verb without subject ("…», scrive."), or no
+attribution at all — every person named before the point in question is a candidate.
+Each is scored on features read from the document (how recently and how often it was
+named, as a sentence's subject or not, whether it spoke the quotes before, in turn with
+someone else, whether it agrees with the pronoun's gender and number, whether the role
+stands beside one of its mentions) with weights fitted on the tuning part of the
+attribution benchmark (`weights.toml`). The best candidate is the speaker; the softmax of
+the scores is its confidence, and the features that weighed most are its chain.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from quotes.attribute.lexicon import gender, is_first_name
+from quotes.attribute.people import PeopleIndex
+from quotes.attribute.persons import Mention
+
+# How far around a mention a role naming the same person is looked for ("Elon Musk, CEO
+# von Tesla" … "der Tesla-Chef").
+ROLE_NEAR_CHARS = 60
+# Mentions further back than this (characters) are no candidates.
+MAX_BACK_CHARS = 3000
+# How far after a point that nobody was named before the people named are candidates.
+FOLLOWING_CHARS = 400
+# Distance (characters) at which the nearness feature has fallen to 0.
+NEAR_CHARS = 600
+# Weights used when the shipped file is missing a feature.
+DEFAULT_WEIGHTS = {
+    "recent": 1.0, "near": 1.0, "subject": 0.6, "count": 0.6, "last_speaker": 1.2,
+    "spoke": 0.5, "alternate": 0.0, "same_paragraph": 0.5, "person": 0.8,
+    "organisation": -0.5, "agree": 1.5, "role_near": 1.0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What is being resolved: the reference at `at`, of which kind."""
+
+    at: int
+    hint: str  # "pronoun", "role", "implicit" (a verb without subject) or "none"
+    word: str | None = None  # the pronoun or role as written
+    answer: bool = False  # the quote before this one asked a question
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    name: str
+    kind: str
+    score: float
+    confidence: float
+    reasons: tuple[str, ...]
+
+
+@cache
+def weights() -> dict[str, dict[str, float]]:
+    """Hint → feature → weight, from the shipped `weights.toml` over the defaults."""
+    loaded: dict[str, dict[str, float]] = {}
+    try:
+        text = resources.files(__package__ or "quotes.attribute").joinpath("weights.toml")
+        loaded = tomllib.loads(text.read_text("utf-8"))
+    except FileNotFoundError:
+        pass
+    hints = ("pronoun", "role", "implicit", "none")
+    return {h: {**DEFAULT_WEIGHTS, **loaded.get(h, {})} for h in hints}
+
+
+def rank(people: PeopleIndex, query: Query) -> list[Candidate]:
+    """The candidates for `query`, best first (empty where the document names nobody)."""
+    groups = _groups(people, query.at)
+    if not groups:
+        return []
+    feats = _features(people, query, groups)
+    table = weights()[query.hint]
+    scored = {name: sum(table.get(k, 0.0) * v for k, v in f.items()) for name, f in feats.items()}
+    top = max(scored.values())
+    total = sum(math.exp(s - top) for s in scored.values())
+    result = []
+    for name, score in sorted(scored.items(), key=lambda kv: -kv[1]):
+        contributions = sorted(((table.get(k, 0.0) * v, k) for k, v in feats[name].items()),
+                               reverse=True)
+        reasons = tuple(k for c, k in contributions if c > 0.2)
+        result.append(Candidate(name, _kind(people, name, groups[name]), score,
+                                round(math.exp(score - top) / total, 3), reasons))
+    return result
+
+
+def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
+    """The mentions before `at`, grouped by the fullest name of the person they name."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    starts = [m.start for m in people.mentions]
+    for m in people.mentions[bisect_left(starts, at - MAX_BACK_CHARS) : bisect_left(starts, at)]:
+        groups[people.full_name(m.name, m.start)].append(m)
+    for ref, name in _referents(people, at):
+        groups[name].append(ref)
+    for ms in groups.values():
+        ms.sort(key=lambda m: m.start)
+    for name in people.speakers:
+        groups.setdefault(name, [])
+    if not groups:
+        # A quote opening the text: the people named right after it ("«…». Così su
+        # Twitter il ministro Guido Crosetto").
+        for m in people.mentions:
+            if at <= m.start < at + FOLLOWING_CHARS:
+                groups[people.full_name(m.name, m.start)].append(m)
+    return {name: ms for name, ms in groups.items() if ms or name in people.speakers}
+
+
+def _referents(people: PeopleIndex, at: int) -> list[tuple[Mention, str]]:
+    """The sentence-opening pronouns and roles before `at`, each with the person it was
+    ranked to stand for (resolved once, in document order, so each sees the ones before)."""
+    refs, names = people.references, people.referents
+    while len(names) < len(refs) and refs[len(names)].start < at:
+        ref = refs[len(names)]
+        best = rank(people, Query(ref.start, ref.kind, ref.name))
+        names.append(best[0].name if best else None)
+    starts = people.reference_starts
+    lo, hi = bisect_left(starts, at - MAX_BACK_CHARS), bisect_left(starts, at)
+    return [(ref, name) for ref, name in zip(refs[lo:hi], names[lo:hi], strict=True)
+            if name is not None]
+
+
+def _features(
+    people: PeopleIndex, query: Query, groups: dict[str, list[Mention]]
+) -> dict[str, dict[str, float]]:
+    latest = {name: ms[-1].end if ms else -MAX_BACK_CHARS for name, ms in groups.items()}
+    order = sorted(latest, key=lambda n: -latest[n])
+    most = max(len(ms) for ms in groups.values()) or 1
+    spoken = people.spoken
+    wanted = people.table.pronoun_genders.get((query.word or "").casefold())
+    feats = {}
+    for name, ms in groups.items():
+        last = ms[-1] if ms else None
+        gap = abs(query.at - latest[name])
+        feats[name] = {
+            "recent": 1.0 / (1 + order.index(name)),
+            "near": max(0.0, 1.0 - gap / NEAR_CHARS),
+            "subject": float(bool(last and last.subject)),
+            "count": len(ms) / most,
+            "last_speaker": float(bool(spoken) and spoken[-1] == name),
+            "spoke": float(name in people.speakers),
+            "alternate": float(_alternates(spoken, name) and query.answer),
+            "same_paragraph": float(
+                last is not None and "\n" not in people.text[last.end : query.at]
+            ),
+            "person": _personish(people, name, ms),
+            "organisation": float(_kind(people, name, ms) == "organisation"),
+            "agree": _agreement(wanted, name, _kind(people, name, ms)),
+            "role_near": float(_role_near(people, query, ms)),
+        }
+    return feats
+
+
+def _alternates(spoken: list[str], name: str) -> bool:
+    """`name` spoke the quote before last and someone else the last: their turn again."""
+    return len(spoken) >= 2 and spoken[-2] == name != spoken[-1]
+
+
+def _personish(people: PeopleIndex, name: str, ms: list[Mention]) -> float:
+    """How much it looks like a person's name: 1 for a first name, a person known to the
+    archive or quoted earlier, 0.5 for two words or more, 0 for one word or an
+    organisation."""
+    if _kind(people, name, ms) == "organisation":
+        return 0.0
+    if any(is_first_name(w) for w in name.split()) or people.is_known(name):
+        return 1.0
+    return 0.5 if " " in name else 0.0
+
+
+def _kind(people: PeopleIndex, name: str, ms: list[Mention]) -> str:
+    """"person" or "organisation", as the candidate's last name mention says."""
+    named = [m.kind for m in ms if m.kind in ("person", "organisation")]
+    return named[-1] if named else people.kind(name)
+
+
+def _agreement(wanted: str | None, name: str, kind: str) -> float:
+    """+1 where the pronoun agrees with the candidate, -1 where it cannot, 0 unknown."""
+    if wanted is None:
+        return 0.0
+    if kind == "organisation":
+        return 1.0 if wanted == "p" else -1.0
+    if wanted == "p":
+        return -1.0
+    found = gender(name)
+    return 0.0 if found is None else (1.0 if found == wanted else -1.0)
+
+
+def _role_near(people: PeopleIndex, query: Query, ms: list[Mention]) -> bool:
+    """The role of the query stands beside one of the candidate's mentions ("Robert
+    Habeck, Wirtschaftsminister, …" … "der Minister")."""
+    if query.hint != "role" or not query.word:
+        return False
+    role = query.word.casefold().rsplit("-", 1)[-1]
+    text = people.text.casefold()
+    for m in ms:
+        around = text[max(0, m.start - ROLE_NEAR_CHARS) : m.end + ROLE_NEAR_CHARS]
+        if role in around:
+            return True
+    return False

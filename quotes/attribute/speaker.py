@@ -1,0 +1,67 @@
+"""From the words that name a speaker to the speaker: a name made the fullest the document
+gives, a pronoun, clitic or role ranked against the people named before it, and the
+archive's author where it knows the person; with the speaker's kind, a confidence and the
+chain of steps from mention to name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotes.attribute.people import Name, PeopleIndex
+from quotes.attribute.ranking import Query, rank
+from quotes.models import Quote
+
+# Confidence in a speaker the attribution names outright (a name, not a pronoun or role).
+NAMED_CONFIDENCE = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str | None
+    handle: str | None
+    method: str
+    kind: str = "unknown"
+    confidence: float = 0.0
+    chain: tuple[str, ...] = ()
+
+
+def speaker_of(people: PeopleIndex, quote: Quote, name: Name | None, method: str) -> Speaker:
+    """Who `name` (found by the rule `method`) stands for."""
+    if name is None:
+        return Speaker(None, None, method)
+    if name.kind == "unnamed":
+        return Speaker(None, None, f"{method}+unnamed", chain=(f"{name.text}: unnamed",))
+    if name.kind == "name":
+        full = people.full_name(name.text, quote.open_at)
+        steps = [f"{name.text}: named"]
+        if full != name.text:
+            steps.append(f"{full}: fullest name in the document")
+        found = Speaker(full, None, method, people.kind(full), NAMED_CONFIDENCE, tuple(steps))
+    else:
+        found = ranked(people, Query(name.start, name.kind, name.text, people.asked),
+                       f"{method}+{name.kind}", (f"{name.text}: {name.kind}",))
+    return with_archive(people, found, name.text)
+
+
+def ranked(
+    people: PeopleIndex, query: Query, method: str, steps: tuple[str, ...] = ()
+) -> Speaker:
+    """The best-ranked candidate for `query`, or nobody where the document names nobody."""
+    candidates = rank(people, query)
+    if not candidates:
+        return Speaker(None, None, method, chain=(*steps, "nobody named before"))
+    best = candidates[0]
+    why = f"{best.name}: {', '.join(best.reasons) or 'only candidate'}"
+    return Speaker(best.name, None, method, best.kind, best.confidence, (*steps, why))
+
+
+def with_archive(people: PeopleIndex, found: Speaker, mention: str) -> Speaker:
+    """The archive's author for the speaker, where it knows the person."""
+    if found.name is None or people.resolve is None:
+        return found
+    resolved = people.resolve(found.name) or people.resolve(mention)
+    if resolved is None:
+        return found
+    handle, display = resolved
+    return Speaker(display, handle, found.method, "person", found.confidence,
+                   (*found.chain, f"@{handle}: archive author {display}"))
