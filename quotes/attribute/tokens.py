@@ -6,12 +6,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from quotes.models import Quote
 from quotes.nlp import PERSON_LABELS, pieces
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from quotes.nlp import Pipeline
 
 # How many tokens around a quote are read for its attribution.
 WINDOW_TOKENS = 40
@@ -31,7 +34,7 @@ class Tok:
     person: bool
 
 
-def parse(nlp: Language, text: str) -> list[Tok]:
+def parse(nlp: Pipeline, text: str) -> list[Tok]:
     """The tokens of `text`, parsed in pieces where it is long (`quotes.nlp.pieces`), so
     that any length works; one piece at a time is held in memory."""
     return tokens_of((nlp(text[start:end]), start) for start, end in pieces(text))
