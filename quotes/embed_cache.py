@@ -24,14 +24,16 @@ MAX_TEXTS = 20_000
 class CachingEmbedder:
     """`inner`, with every (kind, text) embedded at most once while it is held.
 
-    `encoded` counts how often each (kind, text) went to `inner`, and `calls` how many
-    calls `inner` got, so a benchmark can check the promise."""
+    `asked` counts the texts callers asked for, `encoded` how often each (kind, text) went
+    to `inner`, and `calls` how many calls `inner` got, so a benchmark can check the
+    promise."""
 
     def __init__(self, inner: Embedder, *, max_texts: int = MAX_TEXTS) -> None:
         self.inner = inner
         self.model_id = inner.model_id
         self.dim = inner.dim
         self.max_texts = max_texts
+        self.asked = 0
         self.calls = 0
         self.encoded: Counter[tuple[bool, str]] = Counter()
         self._vectors: OrderedDict[tuple[bool, str], np.ndarray] = OrderedDict()
@@ -44,6 +46,7 @@ class CachingEmbedder:
 
     def _embed(self, texts: Sequence[str], *, query: bool) -> np.ndarray:
         keys = [(query, t) for t in texts]
+        self.asked += len(keys)
         missing = list(dict.fromkeys(k for k in keys if k not in self._vectors))
         fresh: dict[tuple[bool, str], np.ndarray] = {}
         if missing:
