@@ -45,17 +45,23 @@ HEAVY = ("torch", "sqlalchemy", "transformers")
 TARGETS = {"help": 20.0, "extract": 30.0, "seeds": 3.0, "rss_mb": 250.0, "story": 0.30}
 
 
+TIME = "/usr/bin/time"  # its %M is the child's own peak RSS (a forked copy of this
+# process, large once models are loaded, would count in a wait4 of the child)
+
+
 def run_child(cmd: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one child process, its own (wait4)."""
-    started = time.perf_counter()
-    child = subprocess.Popen(list(cmd), cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode not in (0, 1):
-        raise SystemExit(f"speed: {' '.join(cmd)} exited {child.returncode}")
-    return elapsed, usage.ru_maxrss / 1024
+    """Wall seconds and peak RSS (MB; 0 without /usr/bin/time) of one child process."""
+    with tempfile.NamedTemporaryFile("r") as rss:
+        wrapped = [TIME, "-f", "%M", "-o", rss.name, *cmd] if os.path.exists(TIME) else cmd
+        started = time.perf_counter()
+        run = subprocess.run(list(wrapped), cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True)
+        elapsed = time.perf_counter() - started
+        if run.returncode not in (0, 1):
+            raise SystemExit(f"speed: {' '.join(cmd)} exited {run.returncode}: "
+                             f"{run.stderr.strip()[-300:]}")
+        kb = rss.read().strip().splitlines()
+    return elapsed, (int(kb[-1]) / 1024 if kb and kb[-1].isdigit() else 0.0)
 
 
 def best(cmd: Sequence[str], runs_: int, env: dict[str, str] | None = None) -> tuple[float, float]:
@@ -67,11 +73,15 @@ def verdict(ok: bool) -> str:
     return "meets" if ok else "MISSES"
 
 
+_PROBE = ("import sys; from quotes.cli import main; main(sys.argv[1:]); "
+          "print('MODULES', *sorted(m for m in sys.modules if '.' not in m))")
+
+
 def heavy_imports(args: Sequence[str], env: dict[str, str]) -> list[str]:
-    """Which of HEAVY a command imports (read from `-X importtime`)."""
-    run = subprocess.run([sys.executable, "-X", "importtime", "-m", "quotes", *args], cwd=ROOT,
-                         env=env, capture_output=True, text=True)
-    loaded = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines()}
+    """Which of HEAVY a command has imported when it is done."""
+    run = subprocess.run([sys.executable, "-c", _PROBE, *args], cwd=ROOT, env=env,
+                         capture_output=True, text=True)
+    loaded = set(run.stdout.rpartition("MODULES")[2].split())
     return [m for m in HEAVY if m in loaded]
 
 

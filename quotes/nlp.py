@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from quotes.nlp_light import import_spacy, light_pipeline
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from collections.abc import Iterable
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +38,27 @@ def trained_candidates(code: str) -> tuple[str, ...]:
     return (f"{code}_core_news_sm", f"{code}_core_web_sm", f"{code}_core_news_md", "xx_ent_wiki_sm")
 
 
-class Pipeline(Protocol):
-    """What the stages call of a spaCy pipeline (a `Language` or a `LightPipeline`)."""
+class TokenLike(Protocol):
+    """What the stages read of a token (a spaCy `Token` or a `LightToken`)."""
 
-    def __call__(self, text: str) -> Doc: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def idx(self) -> int: ...
+    @property
+    def ent_type_(self) -> str: ...
+    @property
+    def is_sent_start(self) -> bool | None: ...
+    @property
+    def is_punct(self) -> bool: ...
+    @property
+    def is_space(self) -> bool: ...
+
+
+class Pipeline(Protocol):
+    """What the stages call of a pipeline (a spaCy `Language` or a `LightPipeline`)."""
+
+    def __call__(self, text: str) -> Iterable[TokenLike]: ...
 
     def has_pipe(self, name: str) -> bool: ...
 

@@ -16,7 +16,8 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from quotes.nlp_light import _LONGEST, import_spacy
+from quotes.nlp_light import import_spacy
+from quotes.nlp_rules import RuleTokenizer
 
 # One regex token: an escape, a class, a group (nested once), or one character; with its
 # quantifier.
@@ -43,10 +44,10 @@ def build_tables(code: str) -> dict[str, Any] | None:
     overridden = {IS_PUNCT, IS_SPACE} & set(nlp.Defaults.lex_attr_getters)
     tok = nlp.tokenizer
     rules = {key: [piece[ORTH] for piece in pieces] for key, pieces in tok.rules.items()}
-    if overridden or any(len(k) > _LONGEST for k in rules):
+    if overridden:
         return None
     token_match = _pattern(tok.token_match)
-    return {
+    tables = {
         "lang": nlp.lang,
         "prefix": _pattern(tok.prefix_search),
         "suffix": _pattern(tok.suffix_search),
@@ -57,6 +58,8 @@ def build_tables(code: str) -> dict[str, Any] | None:
         "rules": rules,
         "punct_chars": sorted(Sentencizer.default_punct_chars),
     }
+    tables["spanning"] = RuleTokenizer(tables).spanning_patterns()
+    return tables
 
 
 def _pattern(bound: Any) -> str | None:

@@ -12,9 +12,7 @@ from quotes.models import Quote
 from quotes.nlp import PERSON_LABELS, pieces
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
-    from quotes.nlp import Pipeline
+    from quotes.nlp import Pipeline, TokenLike
 
 # How many tokens around a quote are read for its attribution.
 WINDOW_TOKENS = 40
@@ -40,7 +38,7 @@ def parse(nlp: Pipeline, text: str) -> list[Tok]:
     return tokens_of((nlp(text[start:end]), start) for start, end in pieces(text))
 
 
-def tokens_of(docs: Iterable[tuple[Doc, int]]) -> list[Tok]:
+def tokens_of(docs: Iterable[tuple[Iterable[TokenLike], int]]) -> list[Tok]:
     """spaCy's tokens as the stage needs them, from docs parsed from pieces of one text
     (each with the offset of its piece). A one-letter token with a period ("X.") ends a
     sentence unless a capitalized word precedes it (an initial: "John F. Kennedy"):
