@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-Search = Callable[[str], "re.Match[str] | None"]
+# Chunks whose tokens are kept (spaCy keeps a cache too): words repeat, so most chunks
+# of a long text are found here; the bound keeps a huge text's memory flat.
+MAX_CACHED = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,7 @@ class RuleTokenizer:
         cached = self._cache.get(chunk) if specials else None
         if cached is None:
             cached = self._affixes(chunk, specials)
-            if specials:
+            if specials and len(self._cache) < MAX_CACHED:
                 self._cache[chunk] = cached
         return cached
 
@@ -88,39 +90,41 @@ class RuleTokenizer:
         rules = self.rules if specials else {}
         last_size = 0
         while string and len(string) != last_size:
-            if (self._token_match and self._token_match.match(string)) or string in rules:
+            if _matches(self._token_match, string) or string in rules:
                 break
             last_size = len(string)
-            pre_len = _length(self._prefix, string)
-            if pre_len and string[pre_len:] and string[pre_len:] in rules:
-                prefixes.append(string[:pre_len])
-                string = string[pre_len:]
+            string, prefix, suffix, stop = self._strip(string, rules)
+            if prefix:
+                prefixes.append(prefix)
+            if suffix:
+                suffixes.append(suffix)
+            if stop:
                 break
-            suf_len = _length(self._suffix, string[pre_len:])
-            if suf_len and string[:-suf_len] and string[:-suf_len] in rules:
-                suffixes.append(string[-suf_len:])
-                string = string[:-suf_len]
-                break
-            if pre_len and suf_len and pre_len + suf_len <= len(string):
-                prefixes.append(string[:pre_len])
-                suffixes.append(string[-suf_len:])
-                string = string[pre_len:-suf_len]
-            elif pre_len:
-                prefixes.append(string[:pre_len])
-                string = string[pre_len:]
-            elif suf_len:
-                suffixes.append(string[-suf_len:])
-                string = string[:-suf_len]
         return [*prefixes, *self._middle(string, rules), *reversed(suffixes)]
+
+    def _strip(self, string: str, rules: dict[str, list[str]]) -> tuple[str, str, str, bool]:
+        """One turn of spaCy's affix loop: the string left, the prefix and the suffix
+        taken ("" for none), and whether an exception left over ends the loop."""
+        pre_len = _length(self._prefix, string)
+        if pre_len and string[pre_len:] in rules:
+            return string[pre_len:], string[:pre_len], "", True
+        suf_len = _length(self._suffix, string[pre_len:])
+        if suf_len and string[:-suf_len] in rules:
+            return string[:-suf_len], "", string[-suf_len:], True
+        if pre_len and suf_len and pre_len + suf_len <= len(string):
+            return string[pre_len:-suf_len], string[:pre_len], string[-suf_len:], False
+        if pre_len:
+            return string[pre_len:], string[:pre_len], "", False
+        if suf_len:
+            return string[:-suf_len], "", string[-suf_len:], False
+        return string, "", "", False
 
     def _middle(self, string: str, rules: dict[str, list[str]]) -> list[str]:
         if not string:
             return []
         if string in rules:
             return rules[string]
-        if (self._token_match and self._token_match.match(string)) or (
-            self._url_match and self._url_match.match(string)
-        ):
+        if _matches(self._token_match, string) or _matches(self._url_match, string):
             return [string]
         matches = list(self._infix.finditer(string)) if self._infix else []
         if not matches:
@@ -225,6 +229,10 @@ def _replace(
 
 def _compiled(pattern: str | None) -> re.Pattern[str] | None:
     return re.compile(pattern) if pattern else None
+
+
+def _matches(regex: re.Pattern[str] | None, string: str) -> bool:
+    return regex is not None and regex.match(string) is not None
 
 
 def _length(regex: re.Pattern[str] | None, string: str) -> int:
