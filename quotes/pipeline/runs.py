@@ -1,6 +1,7 @@
-"""The runs the commands ask for, each from its inputs to a typed result: `extract`,
-`verify` and `story`. Resources (the archive, the translator, the embedder) are opened
-here, at the edge, passed to the stages, and closed when the run ends.
+"""The runs the commands ask for, each from its inputs to a typed result: `verify` and
+`story` (`extract`, which needs neither the verifier nor the web, is in `extract_run`).
+Resources (the archive, the translator, the embedder) are opened here, at the edge,
+passed to the stages, and closed when the run ends.
 
 Callers render the result: the CLI as a table, JSON, Markdown or HTML; a library user as
 they like. Progress and one-line messages come back through optional callbacks, so no run
