@@ -10,6 +10,11 @@ DB_ENV = "QUOTES_DB"
 # is processed, in pieces); high enough for transcripts and live blogs.
 MAX_CHARS_ENV = "QUOTES_MAX_CHARS"
 DEFAULT_MAX_CHARS = 20_000_000
+# Defaults the command line shows in its options, kept here so that parsing the options
+# loads neither the web client nor the store.
+OEMBED_BASE = "https://publish.twitter.com/oembed"
+WAYBACK_BASE = "https://archive.org/wayback/available"
+EMBED_BATCH = 64  # tweets per embedder call and per commit in `archive embed`
 
 
 def max_chars() -> int:

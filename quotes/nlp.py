@@ -2,18 +2,23 @@
 
 A trained pipeline (e.g. `de_core_news_sm`, or the multilingual `xx_ent_wiki_sm`) is used
 when installed, for its sentence boundaries and person entities; trained pipelines cannot
-be downloaded on every machine, so a blank pipeline with a rule-based sentencizer is the
-fallback and everything works without one.
+be downloaded on every machine, so spaCy's tokenizer with its rule-based sentencizer is the
+fallback and everything works without one. That fallback is built from cached tables
+(`quotes.nlp_light`), not from the full language class, which costs seconds per language.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 import logging
 import re
 from functools import cache
+from typing import TYPE_CHECKING, Protocol
 
-import spacy
-from spacy.language import Language
+from quotes.nlp_light import import_spacy, light_pipeline
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 log = logging.getLogger(__name__)
 
@@ -33,25 +38,64 @@ def trained_candidates(code: str) -> tuple[str, ...]:
     return (f"{code}_core_news_sm", f"{code}_core_web_sm", f"{code}_core_news_md", "xx_ent_wiki_sm")
 
 
+class TokenLike(Protocol):
+    """What the stages read of a token (a spaCy `Token` or a `LightToken`)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def idx(self) -> int: ...
+    @property
+    def ent_type_(self) -> str: ...
+    @property
+    def is_sent_start(self) -> bool | None: ...
+    @property
+    def is_punct(self) -> bool: ...
+    @property
+    def is_space(self) -> bool: ...
+
+
+class Pipeline(Protocol):
+    """What the stages call of a pipeline (a spaCy `Language` or a `LightPipeline`)."""
+
+    def __call__(self, text: str) -> Iterable[TokenLike]: ...
+
+    def has_pipe(self, name: str) -> bool: ...
+
+
+def _installed(name: str) -> bool:
+    """Whether a package is installed, as `spacy.util.is_package` says, without spaCy."""
+    try:
+        importlib.metadata.distribution(name)
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return True
+
+
 @cache
-def load(code: str) -> Language:
-    """A pipeline for `code`: the first trained one installed, else blank + sentencizer."""
+def load(code: str) -> Pipeline:
+    """A pipeline for `code`: the first trained one installed, else spaCy's tokenizer +
+    sentencizer for the language."""
     for name in trained_candidates(code):
-        if spacy.util.is_package(name):
-            nlp = spacy.load(name)
+        if _installed(name):
+            nlp = import_spacy().load(name)
             if not any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer")):
                 nlp.add_pipe("sentencizer")
             log.info("spaCy: using trained pipeline %s for %s", name, code)
             return nlp
+    light = light_pipeline(code)
+    if light is not None:
+        return light
+    spacy = import_spacy()
     try:
-        nlp = spacy.blank(code)
+        blank = spacy.blank(code)
     except ImportError:  # a language spaCy has no rules for: the multilingual tokenizer
-        nlp = spacy.blank("xx")
-    nlp.add_pipe("sentencizer")
-    return nlp
+        blank = spacy.blank("xx")
+    blank.add_pipe("sentencizer")
+    return blank
 
 
-def has_entities(nlp: Language) -> bool:
+def has_entities(nlp: Pipeline) -> bool:
     return nlp.has_pipe("ner")
 
 

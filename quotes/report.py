@@ -32,7 +32,6 @@ from quotes.models import (
     StoredTweet,
     VerifyRun,
 )
-from quotes.story import story_markdown
 
 EXTRACT_SCHEMA = "quotes.extract/1"
 ARCHIVE_SCHEMA = "quotes.archive/1"
@@ -280,6 +279,8 @@ def markdown_report(payload: dict[str, Any]) -> str:
         for i, q in enumerate(article["quotes"], 1):
             lines += _markdown_quote(i, q)
     if payload.get("story"):
+        from quotes.story import story_markdown  # loads only for a report that has one
+
         lines += ["## Where the versions disagree", "", story_markdown(payload["story"]), ""]
     if payload["errors"]:
         lines += ["## Inputs not read", ""]

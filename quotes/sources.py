@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import sys
 from pathlib import Path
 
@@ -81,3 +82,28 @@ def read_article(path: Path | str, language: str | None = None) -> Document:
         return Document(source=STDIN_SOURCE, text=text, language=language)
     text, _ = read_text(Path(path), kind="text article")
     return Document(source=str(path), text=text, language=language)
+
+
+# Telling URLs from file names is done before anything is read, so it lives here, where
+# `extract` finds it without loading the web client.
+def is_url(value: str) -> bool:
+    return value.strip().lower().startswith(("http://", "https://"))
+
+
+# "scheme://…", or "scheme:/…" as a path argument collapses it, or a scheme that needs no
+# slashes; a one-letter scheme is a Windows drive.
+_OTHER_URL = re.compile(
+    r"(?P<scheme>[a-z][a-z0-9+.-]+):(?://?|(?<=javascript:)|(?<=data:)|(?<=vbscript:)|"
+    r"(?<=mailto:)|(?<=about:)|(?<=blob:))",
+    re.IGNORECASE,
+)
+
+
+def check_scheme(value: str) -> None:
+    """A one-line InputError for a URL of another scheme than http(s) (`file:`, `ftp:`,
+    `javascript:`…), which would otherwise be looked for as a file; a file of that name
+    is read as one."""
+    found = _OTHER_URL.match(value.strip())
+    if found and not is_url(value) and not Path(value).exists():
+        raise InputError(f"unsupported URL scheme {found['scheme'].lower()!r} (http and https "
+                         "only)", location=value)

@@ -13,19 +13,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
 
+from quotes.config import OEMBED_BASE, WAYBACK_BASE
 from quotes.errors import InputError
 from quotes.models import Document, TweetRecord
 from quotes.net import Fetched, FetchError, WebClient
+from quotes.sources import is_url
 
-OEMBED_BASE = "https://publish.twitter.com/oembed"
-WAYBACK_BASE = "https://archive.org/wayback/available"
 TWEET_HOSTS = frozenset(
     f"{prefix}{domain}"
     for prefix in ("", "www.", "mobile.")
@@ -72,29 +71,6 @@ class _Miss(Exception):
 
 
 # --- tweet URLs --------------------------------------------------------------------------
-
-
-def is_url(value: str) -> bool:
-    return value.strip().lower().startswith(("http://", "https://"))
-
-
-# "scheme://…", or "scheme:/…" as a path argument collapses it, or a scheme that needs no
-# slashes; a one-letter scheme is a Windows drive.
-_OTHER_URL = re.compile(
-    r"(?P<scheme>[a-z][a-z0-9+.-]+):(?://?|(?<=javascript:)|(?<=data:)|(?<=vbscript:)|"
-    r"(?<=mailto:)|(?<=about:)|(?<=blob:))",
-    re.IGNORECASE,
-)
-
-
-def check_scheme(value: str) -> None:
-    """A one-line InputError for a URL of another scheme than http(s) (`file:`, `ftp:`,
-    `javascript:`…), which would otherwise be looked for as a file; a file of that name
-    is read as one."""
-    found = _OTHER_URL.match(value.strip())
-    if found and not is_url(value) and not Path(value).exists():
-        raise InputError(f"unsupported URL scheme {found['scheme'].lower()!r} (http and https "
-                         "only)", location=value)
 
 
 def parse_tweet_url(url: str) -> tuple[str, str]:

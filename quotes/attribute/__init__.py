@@ -24,8 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from quotes import lang
 from quotes.attribute.medium import with_medium
@@ -37,6 +36,9 @@ from quotes.attribute.tokens import parse, words_between
 from quotes.lang import LanguageData
 from quotes.models import Attribution, Quote
 from quotes.text import find_phrase, loose_sentence_starts, up_to_loose_sentence_end
+
+if TYPE_CHECKING:
+    from quotes.nlp import Pipeline
 
 __all__ = ["CONTINUATION_GAP", "Resolver", "attribute_quotes"]
 
@@ -53,7 +55,7 @@ def attribute_quotes(
     text: str,
     quotes: Sequence[Quote],
     language: str,
-    nlp: Language,
+    nlp: Pipeline,
     *,
     resolve: Resolver | None = None,
     table: LanguageData | None = None,

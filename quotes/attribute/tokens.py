@@ -6,12 +6,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from quotes.models import Quote
 from quotes.nlp import PERSON_LABELS, pieces
+
+if TYPE_CHECKING:
+    from quotes.nlp import Pipeline, TokenLike
 
 # How many tokens around a quote are read for its attribution.
 WINDOW_TOKENS = 40
@@ -31,7 +32,7 @@ class Tok:
     person: bool
 
 
-def parse(nlp: Language, text: str) -> list[Tok]:
+def parse(nlp: Pipeline, text: str) -> list[Tok]:
     """The tokens of `text`, parsed in pieces where it is long (`quotes.nlp.pieces`), so
     that any length works; one piece at a time is held in memory."""
     return joined_hyphens(tokens_of((nlp(text[start:end]), start) for start, end in pieces(text)))
@@ -62,7 +63,7 @@ def joined_hyphens(tokens: list[Tok]) -> list[Tok]:
     return out
 
 
-def tokens_of(docs: Iterable[tuple[Doc, int]]) -> list[Tok]:
+def tokens_of(docs: Iterable[tuple[Iterable[TokenLike], int]]) -> list[Tok]:
     """spaCy's tokens as the stage needs them, from docs parsed from pieces of one text
     (each with the offset of its piece). A one-letter token with a period ("X.") ends a
     sentence unless a capitalized word precedes it (an initial: "John F. Kennedy"):

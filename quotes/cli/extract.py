@@ -7,12 +7,10 @@ from pathlib import Path
 import typer
 from rich.progress import Progress
 
-from quotes import lang, pipeline
+from quotes import lang, pipeline, report, report_text
 from quotes.cli import common
 from quotes.cli.common import console, err_console, print_error, print_warning
 from quotes.errors import InputError
-from quotes.report import dumps, extract_report
-from quotes.report_text import print_analysis
 
 # Show a progress bar only when there is enough to wait for.
 PROGRESS_MIN_FILES = 3
@@ -40,10 +38,10 @@ def extract_command(
             on_warning=print_warning, on_document=lambda _: progress.advance(task),
         )
     if output is common.OutputFormat.json or out is not None:
-        common.emit(dumps(extract_report(run)), out, quiet=quiet, announce=False,
+        common.emit(report.dumps(report.extract_report(run)), out, quiet=quiet, announce=False,
                     reads=(files, db))
     else:
         for analysis in run.analyses:
-            print_analysis(console, analysis)
+            report_text.print_analysis(console, analysis)
     if run.errors:
         raise typer.Exit(InputError.exit_code)

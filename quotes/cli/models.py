@@ -11,10 +11,9 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from quotes import pipeline
+from quotes import pipeline, translate
 from quotes.cli import common
 from quotes.cli.common import console, print_error, print_json, print_note
-from quotes.translate import DownloadError
 
 SCHEMA = "quotes.models/1"
 MODEL_DIR_ENV = "QUOTES_MODEL_DIR"
@@ -86,4 +85,4 @@ def download_command(
         on_note=lambda line: print_note(line, quiet=False), on_error=print_error,
     )
     if failed:
-        raise typer.Exit(DownloadError.exit_code)
+        raise typer.Exit(translate.DownloadError.exit_code)

@@ -7,12 +7,10 @@ from pathlib import Path
 
 import typer
 
-from quotes import lang, pipeline
+from quotes import lang, pipeline, report, story
 from quotes.cli import common
 from quotes.cli.common import print_error
 from quotes.errors import InputError
-from quotes.report import dumps
-from quotes.story import story_markdown, story_report, story_text
 
 # Exit code when the versions disagree on a claim (as `verify` does on a distortion).
 DIVERGENCE_EXIT = 1
@@ -43,8 +41,9 @@ def story_command(
     if language is not None:
         lang.get(language)
     run = pipeline.story(articles, language=language, on_error=print_error)
-    payload = story_report(run.check)
-    render = {StoryFormat.json: dumps, StoryFormat.md: story_markdown}.get(output, story_text)
+    payload = story.story_report(run.check)
+    render = {StoryFormat.json: report.dumps,
+              StoryFormat.md: story.story_markdown}.get(output, story.story_text)
     text = render(payload)
     common.emit(text if text.endswith("\n") else text + "\n", out, quiet=quiet,
                 reads=(articles, None))

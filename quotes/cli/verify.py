@@ -10,13 +10,11 @@ from typing import Any
 import typer
 from rich.progress import Progress
 
-from quotes import lang, pipeline
+from quotes import lang, pipeline, report, report_text
 from quotes.cli import common
 from quotes.cli.common import console, err_console, print_error, print_warning
 from quotes.cli.models import ModelDirOption, ModelOverrideOption, ModelsConfigOption
 from quotes.errors import InputError
-from quotes.report import dumps, markdown_report, verify_report
-from quotes.report_text import print_verify_summary
 
 # Exit code when a distortion or misattribution was found (documented in the README).
 FINDINGS_EXIT = 1
@@ -75,9 +73,9 @@ def verify_command(
             on_warning=None if quiet else print_warning,
             on_document=lambda _: progress.advance(task),
         )
-    payload = verify_report(run)
+    payload = report.verify_report(run)
     if output is ReportFormat.text and out is None:
-        print_verify_summary(console, payload)
+        report_text.print_verify_summary(console, payload)
     else:
         common.emit(_render(output, payload), out, quiet=quiet, reads=(articles, db))
     if run.errors:
@@ -88,12 +86,12 @@ def verify_command(
 
 def _render(output: ReportFormat, payload: dict[str, Any]) -> str:
     if output is ReportFormat.md:
-        return markdown_report(payload)
+        return report.markdown_report(payload)
     if output is ReportFormat.html:
         from quotes.report_html import html_report  # its templates load only when asked for
 
         return html_report(payload)
-    return dumps(payload)
+    return report.dumps(payload)
 
 
 def _date(value: str | None) -> datetime | None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from quotes import pipeline
+from quotes import pipeline, report_text, sources_web
 from quotes.cli import common
 from quotes.cli.common import print_error, print_note
+from quotes.config import OEMBED_BASE, WAYBACK_BASE
 from quotes.errors import InputError
-from quotes.report_text import plural, web_import_summary
-from quotes.sources_web import OEMBED_BASE, WAYBACK_BASE, TweetFetch, parse_tweet_url
 
 OEMBED_ENV = "QUOTES_OEMBED_BASE"
 WAYBACK_ENV = "QUOTES_WAYBACK_BASE"
@@ -43,16 +42,16 @@ def add_command(
         on_fetched=lambda url, tweet: print_note(_fetched_line(url, tweet), quiet),
     )
     if run.result is not None:
-        print_note(web_import_summary(run.result), quiet)
+        print_note(report_text.web_import_summary(run.result), quiet)
     if run.failed:
-        print_note(f"{plural(run.failed, 'URL')} failed", quiet)
+        print_note(f"{report_text.plural(run.failed, 'URL')} failed", quiet)
         raise typer.Exit(InputError.exit_code)
 
 
-def _fetched_line(url: str, tweet: TweetFetch) -> str:
+def _fetched_line(url: str, tweet: sources_web.TweetFetch) -> str:
     record = tweet.record
     line = f"{url}: @{record.author_handle} via {tweet.method}"
-    handle, _ = parse_tweet_url(url)
+    handle, _ = sources_web.parse_tweet_url(url)
     if handle.lower() != record.author_handle.lower():
         # x.com/anyone/status/ID shows the tweet whoever wrote it: the URL's name is no proof.
         line += f" (the URL says @{handle}; the tweet is by @{record.author_handle})"

