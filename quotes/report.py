@@ -229,6 +229,7 @@ def _quote(report: QuoteResult) -> dict[str, Any]:
         "attribution": attribution.phrase if attribution else None,
         "attribution_method": attribution.method if attribution else None,
         "medium": attribution.medium if attribution else "none",
+        "attribution_check": verdict.attribution_check,
         "back_translation": asdict(report.translated) if report.translated else None,
         "match": None
         if match is None

@@ -9,7 +9,7 @@ from quotes.cli import common
 from quotes.cli.common import print_error, print_note
 from quotes.errors import InputError
 from quotes.report_text import plural, web_import_summary
-from quotes.sources_web import OEMBED_BASE, WAYBACK_BASE, TweetFetch, parse_tweet_url
+from quotes.sources_web import OEMBED_BASE, WAYBACK_BASE
 
 OEMBED_ENV = "QUOTES_OEMBED_BASE"
 WAYBACK_ENV = "QUOTES_WAYBACK_BASE"
@@ -40,7 +40,7 @@ def add_command(
     run = pipeline.add_tweets(
         urls, db_url=common.db_url(db), client_factory=common.client_factory(ctx),
         oembed_base=oembed_base, wayback_base=wayback_base, on_error=print_error,
-        on_fetched=lambda url, tweet: print_note(_fetched_line(url, tweet), quiet),
+        on_fetched=lambda url, tweet: print_note(pipeline.fetched_line(url, tweet), quiet),
     )
     if run.result is not None:
         print_note(web_import_summary(run.result), quiet)
@@ -48,12 +48,3 @@ def add_command(
         print_note(f"{plural(run.failed, 'URL')} failed", quiet)
         raise typer.Exit(InputError.exit_code)
 
-
-def _fetched_line(url: str, tweet: TweetFetch) -> str:
-    record = tweet.record
-    line = f"{url}: @{record.author_handle} via {tweet.method}"
-    handle, _ = parse_tweet_url(url)
-    if handle.lower() != record.author_handle.lower():
-        # x.com/anyone/status/ID shows the tweet whoever wrote it: the URL's name is no proof.
-        line += f" (the URL says @{handle}; the tweet is by @{record.author_handle})"
-    return line

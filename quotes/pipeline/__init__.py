@@ -10,7 +10,15 @@ their own modules; this package loads resources at the edge and passes them in.
 """
 
 from quotes.pipeline.analyze import Analyzer
-from quotes.pipeline.archive_runs import AddRun, ImportRun, add_tweets, import_files
+from quotes.pipeline.archive_runs import (
+    AddRun,
+    ImportRun,
+    add_tweets,
+    fetched_line,
+    import_files,
+    list_tweets,
+    set_account,
+)
 from quotes.pipeline.embedding import EmbedRun, embed_archive, tweet_vectors
 from quotes.pipeline.inputs import LoadedInputs, load_articles
 from quotes.pipeline.model_runs import download_models, model_statuses
@@ -39,9 +47,12 @@ __all__ = [
     "download_models",
     "embed_archive",
     "extract",
+    "fetched_line",
     "import_files",
+    "list_tweets",
     "load_articles",
     "model_statuses",
+    "set_account",
     "story",
     "translation_settings",
     "tweet_vectors",
