@@ -107,6 +107,9 @@ def test_import_stores_the_account_kind(archive: Path) -> None:
         kinds = {h: a.kind for h, a in db.accounts(
             ["DanaDemoulin", "danademouiin", "DanaDem0ulin", "BramVeldhoven"]).items()}
         official = sorted(a.handle for a in db.official_accounts())
+        # Three authors go by "Dana Demoulin": the name means the official one.
+        resolved = db.resolve_author("Dana Demoulin")
+    assert resolved == "DanaDemoulin"
     assert kinds == {"danademoulin": "official", "danademouiin": "impostor",
                      "danadem0ulin": "unknown", "bramveldhoven": "official"}
     assert official == ["BramVeldhoven", "DanaDemoulin"]

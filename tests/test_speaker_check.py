@@ -7,8 +7,19 @@ from datetime import datetime
 
 import pytest
 
+from quotes.compare import judge
 from quotes.compare.speaker import check_speaker, no_such_tweet
-from quotes.models import Account, Attribution, AuthorSpan
+from quotes.models import (
+    Account,
+    Attribution,
+    AuthorSpan,
+    CanonicalTweet,
+    Decision,
+    Quote,
+    SpeakerCheck,
+    TweetMatch,
+    Verdict,
+)
 
 
 def said_by(speaker: str | None, *, mention: str | None = None, handle: str | None = None,
@@ -155,3 +166,47 @@ def test_no_such_tweet_says_how_much_of_the_author_was_searched() -> None:
     window = AuthorSpan("DanaDemoulin", 1, None, None, until=datetime(2024, 2, 29))
     assert no_such_tweet(window) == (
         "no tweet by @DanaDemoulin in the archive (1 tweet up to 2024-02-29) says this")
+
+
+def test_the_tweets_author_mentioned_around_the_quote_makes_it_unverified() -> None:
+    # The attribution rules picked another name, but the article talks of the author
+    # right there: no accusation, only a note.
+    nearby = "Veldhóven antwortete noch am selben Abend auf die Kritik."
+    check = check_speaker(said_by("Lukas Fernwald"), BRAM, official=OFFICIAL, nearby=nearby)
+    assert (check.status, check.difference) == ("unverified", None)
+    assert check.note is not None and "@bramveldhoven" in check.note
+    # The handle counts as a mention too; someone else's name does not.
+    assert check_speaker(said_by("Lukas Fernwald"), BRAM, nearby="via @BramVeldhoven"
+                         ).status == "unverified"
+    assert check_speaker(said_by("Lukas Fernwald"), BRAM, nearby="Lukas Fernwald sagte"
+                         ).status == "other_person"
+
+
+def test_a_declared_parody_stays_a_lookalike_when_its_handle_is_mentioned() -> None:
+    fake = Account("NotDanaDemoulin", "Dana Demoulin (satire)", "parody")
+    check = check_speaker(said_by("Lukas Fernwald"), fake, official=OFFICIAL,
+                          nearby="the account @NotDanaDemoulin posted")
+    assert check.status == "lookalike_account"
+
+
+def judged(score: float, margin: float, check: SpeakerCheck) -> Verdict:
+    text = "Our harbour handled 2 million containers last year."
+    quote = Quote(1, 1 + len(text), text, '"', '"', 0, 1 + len(text), "statement", "en")
+    tweet = CanonicalTweet(1, "bramveldhoven", text, author_name="Bram Veldhoven")
+    match = TweetMatch(tweet, score, score * 100, score, margin, 1, text, False)
+    return judge(quote, said_by("Lukas Fernwald"), None,
+                 Decision(match, "fuzzy+embedding", "test"), [], None, check)
+
+
+def test_a_loose_match_to_another_persons_tweet_is_no_misattribution() -> None:
+    other = check_speaker(said_by("Lukas Fernwald"), BRAM)
+    sure = judged(0.99, 0.1, other)
+    assert (sure.label, sure.attribution_check) == ("misattributed", "other_person")
+    assert sure.differences[0].kind == "speaker"
+    loose = judged(0.85, 0.0, other)
+    assert loose.label == "unmatched"
+    assert any(n.startswith("closest: @bramveldhoven") and "too loose" in n
+               for n in loose.notes)
+    # The same loose match to the named person's own tweet is judged as usual.
+    verified = check_speaker(said_by("Bram Veldhoven"), BRAM)
+    assert judged(0.85, 0.0, verified).label != "unmatched"

@@ -46,6 +46,8 @@ UNNAMED_NOTE = "the article names no speaker for the quote: attribution not chec
 GUESSED_NOTE = ("the speaker read from the article, {speaker!r}, is a guess (a pronoun, "
                 "role or the context) or no person's name, and is not @{author}: "
                 "attribution not verified")
+NEARBY_NOTE = ("the attribution reads {speaker!r}, but the article also mentions @{author}, "
+               "the tweet's author, around the quote: attribution not verified")
 # Attribution methods whose speaker is carried over rather than named (`attribute.rules`).
 HEARSAY = ("+pronoun", "+role", "continues-previous", "context")
 
@@ -62,6 +64,7 @@ class SpeakerContext:
     author: Account
     claimed: Account | None
     official: tuple[Account, ...]
+    nearby: str = ""  # the article's text around the quote, the quote left out
 
     @property
     def speaker(self) -> str | None:
@@ -85,11 +88,18 @@ class SpeakerContext:
         return self.vouched or (self.speaker is not None
                                 and _names_account(self.speaker, self.author))
 
+    @property
+    def author_nearby(self) -> bool:
+        """The article mentions the tweet's author (a word of their name, or their
+        handle) around the quote: whoever the attribution rules picked, the article
+        may well give the words to their author."""
+        return _mentions(self.nearby, self.author)
+
     def names_another_person(self, *others: Account) -> bool:
         """The article itself names someone, plainly a person's name, who is neither the
-        tweet's author nor any of `others`."""
+        tweet's author nor any of `others`, and does not mention the author nearby."""
         speaker = self.speaker
-        if speaker is None or self.hearsay or not _person_words(speaker):
+        if speaker is None or self.hearsay or not _person_words(speaker) or self.author_nearby:
             return False
         return not self.names_author() and not any(_names_account(speaker, o) for o in others)
 
@@ -103,9 +113,12 @@ def check_speaker(
     *,
     claimed: Account | None = None,
     official: Sequence[Account] = (),
+    nearby: str = "",
 ) -> SpeakerCheck:
-    """The attribution of a matched quote checked against its tweet's `author`."""
-    context = SpeakerContext(attribution, author, claimed, tuple(official))
+    """The attribution of a matched quote checked against its tweet's `author`:
+    `claimed` is the archive author the speaker resolves to, `official` every account
+    marked official, `nearby` the article's text around the quote."""
+    context = SpeakerContext(attribution, author, claimed, tuple(official), nearby)
     for rule in SPEAKER_RULES:
         found = rule(context)
         if found is not None:
@@ -154,6 +167,9 @@ def _guessed(ctx: SpeakerContext) -> SpeakerCheck | None:
     """A speaker carried over from a pronoun, role or the context, or words that name no
     person ("Twitter", "Estados Unidos"), that do not fit the author: not verified."""
     speaker = ctx.speaker or ""
+    if ctx.author_nearby:
+        return SpeakerCheck("unverified", note=NEARBY_NOTE.format(
+            speaker=speaker, author=ctx.author.handle))
     if not ctx.hearsay and _person_words(speaker):
         return None
     return SpeakerCheck("unverified", note=GUESSED_NOTE.format(
@@ -366,6 +382,17 @@ def _in_handle(words: list[str], handle: str) -> bool:
         return False
     given = [fold_name(w) for w in words[:-1] if len(w) > 1]
     return not given or key == surname or any(g and g in key for g in given)
+
+
+def _mentions(text: str, account: Account) -> bool:
+    """Does `text` mention the account: its handle, or a word of its person's name (of
+    four letters or more, accents and case ignored)?"""
+    if not text.strip():
+        return False
+    said = {fold_name(w) for w in _NAME_WORD.findall(text)}
+    said.update(w.casefold() for w in re.findall(r"@?(\w+)", text))
+    names = [w for w in _person_words(_bare_name(account.name) or "") if len(w) >= 4]
+    return account.handle.casefold() in said or any(fold_name(w) in said for w in names)
 
 
 def _contains(key: str, part: str) -> bool:

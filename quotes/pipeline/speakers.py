@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from quotes.compare.speaker import check_speaker, no_such_tweet
-from quotes.models import Account, Decision, QuoteFinding, SpeakerCheck
+from quotes.models import Account, Decision, Quote, QuoteFinding, SpeakerCheck
 from quotes.normalize import alias_key
 from quotes.pipeline.candidates import PUBLICATION_SLACK
 from quotes.store import Archive
@@ -23,6 +23,17 @@ class AttributionRow:
     finding: QuoteFinding
     decision: Decision
     published: datetime | None
+    article: str = ""  # the article's text
+
+
+# How much of the article around a quote counts as near it: about two sentences.
+NEARBY_CHARS = 300
+
+
+def nearby(article: str, quote: Quote) -> str:
+    """The article's text around `quote`, the quote itself left out."""
+    before = article[max(0, quote.open_at - NEARBY_CHARS):quote.open_at]
+    return f"{before} {article[quote.outer_end:quote.outer_end + NEARBY_CHARS]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +61,13 @@ def check_attributions(archive: Archive, rows: Sequence[AttributionRow]
         author = accounts.get(alias_key(tweet.author_handle)) or Account(
             tweet.author_handle, tweet.author_name)
         check = check_speaker(row.finding.attribution, author, official=official,
-                              claimed=accounts.get(alias_key(claimed)) if claimed else None)
-        found.append(AttributionFinding(check))
+                              claimed=accounts.get(alias_key(claimed)) if claimed else None,
+                              nearby=nearby(row.article, row.finding.quote))
+        # A look-alike's or another person's loosely matched tweet may leave the quote
+        # unmatched (`compare.verdict`): say then what the claimed author's tweets are.
+        note = (_unmatched_note(archive, claimed, row.published)
+                if check.difference is not None else None)
+        found.append(AttributionFinding(check, note))
     return found
 
 

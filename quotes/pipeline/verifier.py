@@ -94,9 +94,11 @@ class Verifier:
         """Every statement quote of `documents` matched and judged, article by article."""
         analyses: list[DocumentAnalysis] = []
         statements: list[Statement] = []
+        texts: dict[str, str] = {}
         for document in documents:
             analysis = self.pipeline.analyze(document)
             analyses.append(analysis)
+            texts[analysis.source] = document.text
             statements += [Statement(analysis.source, document.published, f)
                            for f in analysis.findings
                            if f.quote.kind == "statement" and f.quote.depth == 0]
@@ -109,8 +111,9 @@ class Verifier:
         joined = [_join_split_quotes(per_article.get(a.source, [])) for a in analyses]
         flat = [r for rows_ in joined for r in rows_]
         similarities = iter(self._clause_similarities(flat))
-        speakers = iter(check_attributions(
-            self.archive, [AttributionRow(r.finding, r.decision, r.published) for r in flat]))
+        speakers = iter(check_attributions(self.archive, [
+            AttributionRow(r.finding, r.decision, r.published, texts[a.source])
+            for a, rows_ in zip(analyses, joined, strict=True) for r in rows_]))
         return [
             ArticleResult(analysis, tuple(_judged(row, next(similarities), next(speakers))
                                           for row in rows_))
