@@ -22,7 +22,6 @@ from quotes.compare.clause_embeddings import ClauseSimilarities, embedding_diffe
 from quotes.compare.clause_words import content_differences
 from quotes.compare.kinds import DISTORTING_KINDS
 from quotes.compare.negation import confirm_in_source, polarity_differences
-from quotes.compare.speaker import LOOKALIKE
 from quotes.lang import LanguageData
 from quotes.match import FUZZY_SURE, FUZZY_VERBATIM
 from quotes.models import (
@@ -58,10 +57,6 @@ EMBEDDED_CLAUSE_CHECK = ("no back-translation: added or cut clauses checked by c
 FRAGMENT_NOTE = "the quote renders part of the tweet"
 SPEAKER_NOT_CHECKED = "speaker not resolved to an archive author: attribution not checked"
 UNJUDGED_CONFIDENCE = 0.6  # as sure as an unmatched quote with candidates
-# A misattribution says whose words a quote really is: a match to another account less
-# sure than this (`Case.confidence`) is no evidence of that.
-MISATTRIBUTION_SURE = 0.8
-SHOWN_TWEET = 60  # characters of the closest tweet an unmatched quote's note shows
 CLAIMS_NOTHING = ("the quote names no speaker or medium and the nearest tweet is no plausible "
                   "source: not judged")
 
@@ -100,22 +95,6 @@ def _claims_nothing(case: Case) -> Verdict | None:
     return Verdict(UNMATCHED, UNJUDGED_CONFIDENCE, case.method, notes=(*case.notes, CLAIMS_NOTHING))
 
 
-def _loosely_elsewhere(case: Case) -> Verdict | None:
-    """Another person's or a look-alike account's tweet that resembles the quote only
-    loosely proves nothing about whose words these are: the quote stays unmatched, with
-    the closest tweet named."""
-    if case.speaker is None or case.confidence >= MISATTRIBUTION_SURE:
-        return None
-    tweet = case.match.tweet
-    text = tweet.text if len(tweet.text) <= SHOWN_TWEET else tweet.text[:SHOWN_TWEET] + "…"
-    whose = ("a look-alike, parody or impostor account" if case.speaker.kind == LOOKALIKE
-             else "someone other than the person named")
-    note = (f"closest: @{tweet.author_handle} “{text}” ({case.confidence:.2f}), by {whose}, "
-            f"too loose a match (below {MISATTRIBUTION_SURE:.2f}) to call the quote "
-            "misattributed")
-    return Verdict(UNMATCHED, UNJUDGED_CONFIDENCE, case.method, notes=(*case.notes, note))
-
-
 def _misattributed(case: Case) -> Verdict | None:
     """Another person's words, or a look-alike, parody or impostor account's."""
     if case.speaker is None:
@@ -151,8 +130,8 @@ def _loosely_rendered(case: Case) -> Verdict | None:
 
 # Tried in order; the first that returns a verdict gives it (the last always does).
 VERDICT_RULES: tuple[VerdictRule, ...] = (
-    _claims_nothing, _loosely_elsewhere, _misattributed, _distorted, _reworded, _verbatim,
-    _faithful, _loosely_rendered,
+    _claims_nothing, _misattributed, _distorted, _reworded, _verbatim, _faithful,
+    _loosely_rendered,
 )
 
 

@@ -63,11 +63,7 @@ def check_attributions(archive: Archive, rows: Sequence[AttributionRow]
         check = check_speaker(row.finding.attribution, author, official=official,
                               claimed=accounts.get(alias_key(claimed)) if claimed else None,
                               nearby=nearby(row.article, row.finding.quote))
-        # A look-alike's or another person's loosely matched tweet may leave the quote
-        # unmatched (`compare.verdict`): say then what the claimed author's tweets are.
-        note = (_unmatched_note(archive, claimed, row.published)
-                if check.difference is not None else None)
-        found.append(AttributionFinding(check, note))
+        found.append(AttributionFinding(check))
     return found
 
 
