@@ -220,7 +220,7 @@ def test_an_impostors_tweet_passed_off_as_the_person_is_misattributed(
     assert quote["match"]["tweet"]["author"] == "DanaDemouIin"
     (lookalike,) = [d for d in quote["differences"] if d["kind"] == "lookalike_account"]
     assert lookalike["quote"] == "@DanaDemoulin"
-    assert lookalike["tweet"] == "@DanaDemouIin (a impostor account)"
+    assert lookalike["tweet"] == "@DanaDemouIin (an impostor account)"
 
 
 def test_an_unmarked_lookalike_handle_is_misattributed_until_marked_official(

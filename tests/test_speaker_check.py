@@ -93,7 +93,8 @@ def test_a_declared_parody_or_impostor_account_is_a_lookalike(kind: str) -> None
     assert check.difference is not None
     assert check.difference.kind == "lookalike_account"
     assert check.difference.quote_side == "@DanaDemoulin"  # both accounts named
-    assert check.difference.tweet_side == f"@NotDanaDemoulin (a {kind} account)"
+    article = "an" if kind == "impostor" else "a"
+    assert check.difference.tweet_side == f"@NotDanaDemoulin ({article} {kind} account)"
 
 
 def test_a_declared_parody_of_someone_not_in_the_archive_names_the_person() -> None:

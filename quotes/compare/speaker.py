@@ -9,8 +9,10 @@ Three ways a quote's words can be someone else's:
 * the article names another person than the tweet's author, whether or not that person
   is in the archive: names are compared word by word, tolerant of a surname alone,
   initials, diacritics and transliteration (`names.same_name`): a `speaker` difference;
-* the article only says "he" or "the minister" and nothing resolved it: the verdict
-  stands and the attribution is `unverified`.
+* no accusation where the speaker is only "he" or "the minister" (resolved or not),
+  was carried over from the quote before, reads as no person's name ("Twitter",
+  "Estados Unidos"), or where the article mentions the tweet's author around the
+  quote: the verdict stands and the attribution is `unverified`.
 
 Pure: the accounts (the tweet's author, the one the speaker resolves to, every official
 one) come from the archive, passed in as `quotes.models.Account`s.
@@ -39,6 +41,7 @@ DECLARED = ("parody", "impostor")  # account kinds that are never the person the
 # as they are.
 HANDLE_PARTIAL = 85.0
 HANDLE_PARTIAL_MIN = 5
+GLYPHS = "letters that look alike"  # `lookalike.imitation_of`'s word for homoglyphs
 
 UNVERIFIED_NOTE = ("the speaker is only a role or pronoun that nothing resolved: "
                    "attribution not verified")
@@ -135,8 +138,9 @@ def _declared_lookalike(ctx: SpeakerContext) -> SpeakerCheck | None:
     imitation = _imitation(ctx)
     if ctx.names_another_person(*_imitated(ctx, imitation)):
         return None
+    kind = ctx.author.kind
     return _lookalike(ctx, imitation.imitated if imitation else None,
-                      f"a {ctx.author.kind} account")
+                      f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} account")
 
 
 def _imitating_handle(ctx: SpeakerContext) -> SpeakerCheck | None:
@@ -218,9 +222,6 @@ def _imitation(ctx: SpeakerContext) -> Imitation | None:
     if ctx.vouched and by_name.how != GLYPHS and ctx.author.kind == "unknown":
         return None
     return by_name
-
-
-GLYPHS = "letters that look alike"
 
 
 def _lookalike(ctx: SpeakerContext, imitated: str | None, how: str) -> SpeakerCheck:
