@@ -5,16 +5,17 @@ Builds, in memory, several hundred verification cases from the real canonical tw
 `../shared/dev/real-quotes.jsonl` and the three translations of the seed story's tweet:
 each quote as it is (verbatim for English, faithful otherwise) and perturbed: a number
 changed, a scale changed, a negation flipped, a name swapped, a clause cut, a clause
-added, a hedge dropped, the speaker swapped, plus quotes from no tweet. Each case is set
-in a short article snippet of its language ("„{quote}“, schrieb {speaker} auf X.") and
-run through the real `quotes.pipeline.Verifier`, with a temporary archive built from the
-fixtures and the bundled sentence embedder, anchors-only (no translation model), then
-with translation models where their weights are present.
+added, a hedge dropped, the speaker swapped (for an archive author, or for someone the
+archive does not know), plus quotes from no tweet. Each case is set in a short article
+snippet of its language ("„{quote}“, schrieb {speaker} auf X.") and run through the
+real `quotes.pipeline.Verifier`, with a temporary archive built from the fixtures and
+the bundled sentence embedder, anchors-only (no translation model), then with
+translation models where their weights are present.
 
 Perturbed texts are test data: they live in memory for the run and are never written
-anywhere. A swapped speaker is always one of the fixtures' fictional accounts, and a
-quote from no tweet is attributed to a fictional person, so no invented words are ever
-given to a real person, even here.
+anywhere. A swapped speaker is always one of the fixtures' fictional accounts or a
+fictional person, and a quote from no tweet is attributed to a fictional person, so no
+invented words are ever given to a real person, even here.
 
     python benchmarks/eval.py [--model-dir DIR] [--cases] [--no-dev]
 
@@ -59,7 +60,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from quotes.models import VERDICTS  # noqa: E402 - after the path set-up above
 
 KINDS = ("verbatim", "faithful", "number", "scale", "negation", "name", "cut", "added",
-         "hedge", "speaker", "unrelated")
+         "hedge", "speaker", "outsider", "unrelated")
 
 # Article snippets per language: the quote, then its speaker, claimed on X.
 TEMPLATES: dict[str, tuple[str, str]] = {
@@ -76,6 +77,9 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 FICTIONAL_SPEAKERS = ("Demo Factdesk", "Example Newsroom", "Fictional Analyst")
 # A fictional person no archive author resolves to, for quotes from no tweet.
 NOBODY = "Kim Exampleton"
+# Fictional people in no archive: the speaker an outsider-speaker case names (a real
+# tweet's words given to someone else, who is not an archive author).
+OUTSIDERS = ("Mara Fictiva", "Otto Beispielmann", "Lena Exemplar")
 
 # --- how the test data is perturbed (test data only; the tool knows none of this) -------
 
@@ -341,6 +345,8 @@ def cases_for(base: Base, index: int) -> list[Case]:
         out.append(make("hedge", hedged, "paraphrase"))
     out.append(make("speaker", base.quote, "misattributed",
                     speaker=FICTIONAL_SPEAKERS[index % len(FICTIONAL_SPEAKERS)]))
+    out.append(make("outsider", base.quote, "misattributed",
+                    speaker=OUTSIDERS[index % len(OUTSIDERS)]))
     return out
 
 

@@ -34,9 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from rapidfuzz import fuzz
 
 from quotes.embed import default_embedder
-from quotes.formats import read_archive_file
 from quotes.models import VERDICTS, Document, QuoteResult
-from quotes.pipeline import Analyzer, Verifier
+from quotes.pipeline import Analyzer, Verifier, import_files
 from quotes.store import Archive
 
 DATA = Path(__file__).resolve().parent / "realcases"
@@ -91,11 +90,11 @@ def load_cases(data: Path = DATA) -> list[Case]:
 
 
 def build_archive(data: Path = DATA) -> Archive:
-    archive = Archive.open(str(Path(tempfile.mkdtemp(prefix="realcases-")) / "a.sqlite"))
-    for path in sorted(data.glob("tweets-*.jsonl")):
-        parsed = read_archive_file(path)
-        archive.import_records(parsed.records, files=[parsed.path], fmt=parsed.format)
-    return archive
+    """A fresh archive of the cases' posts, imported as `quotes archive import` does
+    (official, parody and impostor accounts marked by their `account` field)."""
+    url = str(Path(tempfile.mkdtemp(prefix="realcases-")) / "a.sqlite")
+    import_files(sorted(data.glob("tweets-*.jsonl")), db_url=url)
+    return Archive.open(url)
 
 
 def run(cases: Sequence[Case], translator: object | None = None) -> list[Outcome]:

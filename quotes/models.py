@@ -105,6 +105,23 @@ class TweetRecord:
     url: str | None = None
     source: str | None = None  # where the exact text was confirmed
     extra_aliases: tuple[str, ...] = field(default=())
+    account: AccountKind | None = None  # what the file says the author's account is
+
+
+# Whose account an author's is: the person's own, a declared parody, an impostor's, or not
+# known (then the verifier judges the handle itself).
+AccountKind = Literal["official", "parody", "impostor", "unknown"]
+ACCOUNT_KINDS: tuple[AccountKind, ...] = get_args(AccountKind)
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """An archive author as the speaker check sees it: handle, names, what account it is."""
+
+    handle: str
+    name: str | None = None
+    kind: AccountKind = "unknown"
+    aliases: tuple[str, ...] = ()  # other names the archive knows the author by
 
 
 # --- anchors: what survives translation ------------------------------------------------
@@ -216,6 +233,22 @@ class Difference:
     evidence: str  # where it was seen: "anchors", "back-translation", "attribution"
 
 
+# Whether the person an article names wrote the matched tweet: yes; another person;
+# a look-alike, parody or impostor account; a role or pronoun that nothing resolved;
+# nobody named.
+AttributionCheck = Literal["verified", "other_person", "lookalike_account", "unverified",
+                           "unnamed"]
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCheck:
+    """The speaker the article names against the matched tweet's author."""
+
+    status: AttributionCheck
+    difference: Difference | None = None  # kind "speaker" or "lookalike_account"
+    note: str | None = None  # what was (not) checked, for the report
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     label: VerdictLabel
@@ -224,6 +257,7 @@ class Verdict:
     differences: tuple[Difference, ...] = ()
     match: TweetMatch | None = None
     notes: tuple[str, ...] = ()
+    attribution_check: AttributionCheck | None = None  # None: no tweet matched, or not checked
 
 
 # --- results of a run: what the pipeline returns and the reports render ---------------
@@ -323,6 +357,19 @@ class StoredAuthor:
     id: int
     handle: str
     name: str | None
+    account: AccountKind = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorSpan:
+    """How many tweets of one author the archive holds, and from when to when (dates
+    that are known); with `until`, only those posted by then."""
+
+    handle: str
+    tweets: int
+    first: datetime | None
+    last: datetime | None
+    until: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -231,6 +231,7 @@ def _quote(report: QuoteResult) -> dict[str, Any]:
         "speaker_confidence": attribution.confidence if attribution else 0.0,
         "speaker_chain": list(attribution.chain) if attribution else [],
         "medium": attribution.medium if attribution else "none",
+        "attribution_check": verdict.attribution_check,
         "back_translation": asdict(report.translated) if report.translated else None,
         "match": None
         if match is None

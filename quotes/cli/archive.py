@@ -46,6 +46,17 @@ def import_command(
     print_note(report_text.import_summary(run.result, run.files, run.records, run.conflicts), quiet)
 
 
+@app.command("account")
+def account_command(
+    handle: str = typer.Argument(..., metavar="HANDLE", help="The author's handle."),
+    kind: str = typer.Argument(..., metavar="KIND", help="official|parody|impostor|unknown"),
+    db: str | None = common.DbOption,
+    quiet: bool = common.QuietOption,
+) -> None:
+    """Mark an author as a person's official account, a parody or an impostor."""
+    print_note(pipeline.set_account(handle, kind, db_url=common.db_url(db)), quiet)
+
+
 @app.command("list")
 def list_command(
     author: str | None = typer.Option(
@@ -56,10 +67,7 @@ def list_command(
     db: str | None = common.DbOption,
 ) -> None:
     """List the archived tweets, oldest import first."""
-    with store.Archive.open(common.db_url(db), create=False) as archive:
-        if author is not None and archive.resolve_author(author) is None:
-            raise InputError(f"no author {author!r} in the archive (or the name is ambiguous)")
-        tweets = archive.tweets(author=author, limit=limit)
+    tweets = pipeline.list_tweets(db_url=common.db_url(db), author=author, limit=limit)
     if output is common.OutputFormat.json:
         print_json({"schema": report.ARCHIVE_SCHEMA,
                     "tweets": [report.tweet_json(t) for t in tweets]})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from quotes import pipeline, report_text, sources_web
+from quotes import pipeline, report_text
 from quotes.cli import common
 from quotes.cli.common import print_error, print_note
 from quotes.config import OEMBED_BASE, WAYBACK_BASE
@@ -39,7 +39,7 @@ def add_command(
     run = pipeline.add_tweets(
         urls, db_url=common.db_url(db), client_factory=common.client_factory(ctx),
         oembed_base=oembed_base, wayback_base=wayback_base, on_error=print_error,
-        on_fetched=lambda url, tweet: print_note(_fetched_line(url, tweet), quiet),
+        on_fetched=lambda url, tweet: print_note(pipeline.fetched_line(url, tweet), quiet),
     )
     if run.result is not None:
         print_note(report_text.web_import_summary(run.result), quiet)
@@ -47,12 +47,3 @@ def add_command(
         print_note(f"{report_text.plural(run.failed, 'URL')} failed", quiet)
         raise typer.Exit(InputError.exit_code)
 
-
-def _fetched_line(url: str, tweet: sources_web.TweetFetch) -> str:
-    record = tweet.record
-    line = f"{url}: @{record.author_handle} via {tweet.method}"
-    handle, _ = sources_web.parse_tweet_url(url)
-    if handle.lower() != record.author_handle.lower():
-        # x.com/anyone/status/ID shows the tweet whoever wrote it: the URL's name is no proof.
-        line += f" (the URL says @{handle}; the tweet is by @{record.author_handle})"
-    return line

@@ -30,6 +30,7 @@ from quotes.models import (
     Decision,
     Difference,
     Quote,
+    SpeakerCheck,
     Translated,
     TweetMatch,
     Verdict,
@@ -71,13 +72,16 @@ class Case:
     notes: tuple[str, ...]
     speaker: Difference | None  # the article names someone other than the tweet's author
     claims_nothing: bool = False  # the article names no speaker and no medium for the quote
+    speaker_check: SpeakerCheck | None = None  # who the article names against the author
 
     @property
     def confidence(self) -> float:
         return _confidence(self.match.score, self.match.margin)
 
     def verdict(self, label: VerdictLabel, differences: tuple[Difference, ...] = ()) -> Verdict:
-        return Verdict(label, self.confidence, self.method, differences, self.match, self.notes)
+        check = self.speaker_check.status if self.speaker_check else None
+        return Verdict(label, self.confidence, self.method, differences, self.match, self.notes,
+                       check)
 
 
 VerdictRule = Callable[[Case], Verdict | None]
@@ -92,6 +96,7 @@ def _claims_nothing(case: Case) -> Verdict | None:
 
 
 def _misattributed(case: Case) -> Verdict | None:
+    """Another person's words, or a look-alike, parody or impostor account's."""
     if case.speaker is None:
         return None
     return case.verdict(MISATTRIBUTED, (case.speaker, *case.differences))
@@ -137,12 +142,20 @@ def judge(
     decision: Decision,
     quote_anchors: Sequence[Anchor],
     clauses: ClauseSimilarities | None = None,
+    speaker: SpeakerCheck | None = None,
 ) -> Verdict:
+    """The verdict on a quote; `speaker`, when given, is the check of its attribution
+    against the matched tweet's author (`compare.speaker`), else only an attribution
+    resolved to another archive author counts."""
     if decision.match is None:
         return Verdict(UNMATCHED, _unmatched_confidence(decision), decision.method,
                        notes=(decision.reason,))
     case = _case(quote, attribution, translated, decision, decision.match, quote_anchors,
                  clauses)
+    if speaker is not None:
+        notes = [n for n in case.notes if n != SPEAKER_NOT_CHECKED]
+        case = replace(case, speaker=speaker.difference, speaker_check=speaker,
+                       notes=tuple(notes + ([speaker.note] if speaker.note else [])))
     for rule in VERDICT_RULES:
         verdict = rule(case)
         if verdict is not None:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from quotes.errors import InputError
-from quotes.models import TweetRecord
+from quotes.models import ACCOUNT_KINDS, AccountKind, TweetRecord
 
 Precision = Literal["second", "day"]
 
@@ -140,6 +140,17 @@ class Fields:
             )
         return parsed, "second"
 
+    def account(self, key: str) -> AccountKind | None:
+        """An optional account kind: official, parody, impostor or unknown."""
+        value = self.text(key)
+        if value is None:
+            return None
+        kind = account_kind(value)
+        if kind is None:
+            raise self.error(f'field "{key}" must be one of {", ".join(ACCOUNT_KINDS)}, '
+                             f"not {shown(value)}")
+        return kind
+
     def strings(self, key: str) -> tuple[str, ...]:
         """An optional array of strings (extra aliases)."""
         value = self.data.get(key)
@@ -148,6 +159,12 @@ class Fields:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.error(f'field "{key}" must be an array of strings')
         return tuple(value)
+
+
+def account_kind(value: str) -> AccountKind | None:
+    """`value` as an account kind (case and spaces ignored), or None when it is none."""
+    wanted = value.strip().casefold()
+    return next((k for k in ACCOUNT_KINDS if k == wanted), None)
 
 
 def to_naive_utc(value: datetime) -> datetime:

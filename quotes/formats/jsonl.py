@@ -2,7 +2,8 @@
 
 Fields: author (handle), name, created_at (ISO date or datetime, or null), id (string or
 integer, or null), text (exact), url, source (where the text was confirmed), and an
-optional aliases array of extra names for the author.
+optional aliases array of extra names for the author, and an optional account
+(official, parody, impostor or unknown): whose account the author's is.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ def read_jsonl(src: SourceText, author: str | None = None) -> tuple[list[TweetRe
                 url=rec.text("url"),
                 source=rec.text("source"),
                 extra_aliases=rec.strings("aliases"),
+                account=rec.account("account"),
             )
         )
     return records, 0

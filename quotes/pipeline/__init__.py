@@ -18,7 +18,15 @@ from quotes.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from quotes.pipeline.analyze import Analyzer
-    from quotes.pipeline.archive_runs import AddRun, ImportRun, add_tweets, import_files
+    from quotes.pipeline.archive_runs import (
+        AddRun,
+        ImportRun,
+        add_tweets,
+        fetched_line,
+        import_files,
+        list_tweets,
+        set_account,
+    )
     from quotes.pipeline.embedding import EmbedRun, embed_archive, tweet_vectors
     from quotes.pipeline.extract_run import extract
     from quotes.pipeline.inputs import LoadedInputs, load_articles
@@ -35,7 +43,8 @@ if TYPE_CHECKING:
 
 __getattr__ = lazy_exports(globals(), {
     "quotes.pipeline.analyze": ["Analyzer"],
-    "quotes.pipeline.archive_runs": ["AddRun", "ImportRun", "add_tweets", "import_files"],
+    "quotes.pipeline.archive_runs": ["AddRun", "ImportRun", "add_tweets", "fetched_line",
+                                     "import_files", "list_tweets", "set_account"],
     "quotes.pipeline.embedding": ["EmbedRun", "embed_archive", "tweet_vectors"],
     "quotes.pipeline.extract_run": ["extract"],
     "quotes.pipeline.inputs": ["LoadedInputs", "load_articles"],
@@ -59,9 +68,12 @@ __all__ = [
     "download_models",
     "embed_archive",
     "extract",
+    "fetched_line",
     "import_files",
+    "list_tweets",
     "load_articles",
     "model_statuses",
+    "set_account",
     "story",
     "translation_settings",
     "tweet_vectors",

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from quotes.errors import InputError
 from quotes.formats import read_archive_file
+from quotes.formats._fields import account_kind, check_handle
+from quotes.models import ACCOUNT_KINDS, StoredTweet
 from quotes.pipeline.inputs import ClientFactory
 from quotes.sources_web import TweetFetch, fetch_tweet_evidence, parse_tweet_url
 from quotes.store import Archive, ImportResult
@@ -106,3 +108,36 @@ def add_tweets(
             sha256s=[t.sha256 for t in fetched],
         )
     return AddRun(tuple(fetched), failed, result)
+
+
+def list_tweets(*, db_url: str, author: str | None, limit: int | None) -> list[StoredTweet]:
+    """The archive's tweets in import order, or one author's (a handle or a name)."""
+    with Archive.open(db_url, create=False) as archive:
+        if author is not None and archive.resolve_author(author) is None:
+            raise InputError(f"no author {author!r} in the archive (or the name is ambiguous)")
+        return archive.tweets(author=author, limit=limit)
+
+
+def fetched_line(url: str, tweet: TweetFetch) -> str:
+    """What one URL of `archive add` gave: whose tweet, read which way."""
+    record = tweet.record
+    line = f"{url}: @{record.author_handle} via {tweet.method}"
+    handle, _ = parse_tweet_url(url)
+    if handle.lower() != record.author_handle.lower():
+        # x.com/anyone/status/ID shows the tweet whoever wrote it: the URL's name is no proof.
+        line += f" (the URL says @{handle}; the tweet is by @{record.author_handle})"
+    return line
+
+
+def set_account(handle: str, kind: str, *, db_url: str) -> str:
+    """Mark an archive author as a person's official account, a parody or an impostor
+    (or unknown again); one line saying what changed."""
+    wanted = account_kind(kind)
+    if wanted is None:
+        raise InputError(f"not an account kind: {kind!r} (want {'|'.join(ACCOUNT_KINDS)})")
+    handle = check_handle(handle, "HANDLE")
+    with Archive.open(db_url, create=False) as archive:
+        before = archive.set_account(handle, wanted)
+    if before == wanted:
+        return f"@{handle} was already marked {wanted}"
+    return f"@{handle}: {before} → {wanted}"

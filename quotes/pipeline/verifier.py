@@ -41,6 +41,7 @@ from quotes.models import (
 )
 from quotes.pipeline.analyze import Analyzer
 from quotes.pipeline.candidates import CandidateSource, not_later
+from quotes.pipeline.speakers import AttributionFinding, AttributionRow, check_attributions
 from quotes.store import Archive
 
 # A fragment right next to a matched one, by the same speaker, may join its tweet with
@@ -73,6 +74,7 @@ class MatchRow:
     ranked: list[Scored]
     decision: Decision
     translated: Translated | None
+    published: datetime | None = None  # the article's date, when known
 
 
 @dataclass(slots=True)
@@ -92,9 +94,11 @@ class Verifier:
         """Every statement quote of `documents` matched and judged, article by article."""
         analyses: list[DocumentAnalysis] = []
         statements: list[Statement] = []
+        texts: dict[str, str] = {}
         for document in documents:
             analysis = self.pipeline.analyze(document)
             analyses.append(analysis)
+            texts[analysis.source] = document.text
             statements += [Statement(analysis.source, document.published, f)
                            for f in analysis.findings
                            if f.quote.kind == "statement" and f.quote.depth == 0]
@@ -105,9 +109,14 @@ class Verifier:
         for statement, row in zip(statements, rows, strict=True):
             per_article.setdefault(statement.source, []).append(row)
         joined = [_join_split_quotes(per_article.get(a.source, [])) for a in analyses]
-        similarities = iter(self._clause_similarities([r for rows_ in joined for r in rows_]))
+        flat = [r for rows_ in joined for r in rows_]
+        similarities = iter(self._clause_similarities(flat))
+        speakers = iter(check_attributions(self.archive, [
+            AttributionRow(r.finding, r.decision, r.published, texts[a.source])
+            for a, rows_ in zip(analyses, joined, strict=True) for r in rows_]))
         return [
-            ArticleResult(analysis, tuple(_judged(row, next(similarities)) for row in rows_))
+            ArticleResult(analysis, tuple(_judged(row, next(similarities), next(speakers))
+                                          for row in rows_))
             for analysis, rows_ in zip(analyses, joined, strict=True)
         ]
 
@@ -126,7 +135,8 @@ class Verifier:
         ):
             query = _query(statement.finding, tr, vector, sents, sent_vectors)
             ranked = rank(query, not_later(candidates, statement.published))
-            rows.append(MatchRow(statement.finding, query, ranked, decide(query, ranked), tr))
+            rows.append(MatchRow(statement.finding, query, ranked, decide(query, ranked), tr,
+                                 statement.published))
         return rows
 
     @property
@@ -242,10 +252,13 @@ def _query(
     )
 
 
-def _judged(row: MatchRow, similarities: ClauseSimilarities | None) -> QuoteResult:
+def _judged(row: MatchRow, similarities: ClauseSimilarities | None,
+            speaker: AttributionFinding) -> QuoteResult:
     finding = row.finding
     verdict = judge(finding.quote, finding.attribution, row.translated, row.decision,
-                    row.query.anchors, similarities)
+                    row.query.anchors, similarities, speaker.speaker)
+    if speaker.unmatched_note is not None and verdict.label == "unmatched":
+        verdict = replace(verdict, notes=(*verdict.notes, speaker.unmatched_note))
     return QuoteResult(finding, row.translated, verdict)
 
 

@@ -8,6 +8,7 @@ whole archive into memory.
 """
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import datetime
 from functools import cache
 from typing import Self
 
@@ -17,7 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from quotes.config import as_db_url
-from quotes.models import StoredAuthor, StoredTweet, TweetRecord
+from quotes.models import Account, AccountKind, AuthorSpan, StoredAuthor, StoredTweet, TweetRecord
 from quotes.store import bulk
 from quotes.store.authors import AuthorDirectory, author_ids
 from quotes.store.cache import TranslationStore
@@ -89,6 +90,23 @@ class Archive:
     def author(self, handle: str) -> StoredAuthor | None:
         """The author with this handle (case ignored)."""
         return self._authors.author(handle)
+
+    def set_account(self, handle: str, kind: AccountKind) -> AccountKind:
+        """Mark `handle` as an official, parody or impostor account (or unknown); the
+        kind it had before."""
+        return self._authors.set_account(handle, kind)
+
+    def accounts(self, handles: Sequence[str]) -> dict[str, Account]:
+        """alias_key(handle) → `Account` for the authors with these handles."""
+        return self._authors.accounts(handles)
+
+    def official_accounts(self) -> list[Account]:
+        """Every author marked as a person's official account."""
+        return list(self._authors.accounts(kind="official").values())
+
+    def author_span(self, handle: str, until: datetime | None = None) -> AuthorSpan:
+        """How many tweets `handle` has here, from when to when (posted by `until`)."""
+        return self._tweets.span(handle, until)
 
     def speaker_resolver(self) -> Callable[[str], tuple[str, str] | None]:
         """A callable for the attribute stage: a name as an article writes it → (handle,

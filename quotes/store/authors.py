@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
 from quotes.errors import InputError
-from quotes.models import StoredAuthor, TweetRecord
+from quotes.models import Account, AccountKind, StoredAuthor, TweetRecord
 from quotes.normalize import alias_key
 from quotes.store.batches import _chunks
 from quotes.store.engine import Database
@@ -48,7 +48,7 @@ def author_aliases(handle: str, names: Sequence[str], extra: Iterable[str] = ())
     for display in (handle, *names, *bare, *extra):
         if alias_key(display):
             aliases.setdefault(alias_key(display), display.strip())
-    for name in names:
+    for name in bare:  # "Dana Demoulin (parody)": "parody" names nobody
         for word in name_words(name):
             if len(word) >= 3 and word not in GENERIC_NAME_WORDS:
                 aliases.setdefault(word, word.capitalize())
@@ -81,6 +81,7 @@ def ensure_authors(session: Session, records: Sequence[TweetRecord]) -> dict[str
         if rec.author_name and rec.author_name not in names[key]:
             names[key].append(rec.author_name)
         extras[key].extend(rec.extra_aliases)
+    kinds = _declared_kinds(records)
     authors = _authors_by_key(session, list(handles))
     for key, handle in handles.items():
         if key not in authors:
@@ -88,6 +89,8 @@ def ensure_authors(session: Session, records: Sequence[TweetRecord]) -> dict[str
             session.add(authors[key])
         if authors[key].name is None and names[key]:
             authors[key].name = names[key][0]
+        if key in kinds:
+            authors[key].account = _stored_kind(kinds[key])
     session.flush()  # assigns the new authors' ids
     wanted = {
         (authors[key].id, alias): display
@@ -96,6 +99,30 @@ def ensure_authors(session: Session, records: Sequence[TweetRecord]) -> dict[str
     }
     _add_aliases(session, wanted)
     return authors
+
+
+def _declared_kinds(records: Sequence[TweetRecord]) -> dict[str, AccountKind]:
+    """handle_key → the account kind the records give; two kinds for one author in one
+    import are refused at the record that gives the second."""
+    kinds: dict[str, AccountKind] = {}
+    for rec in records:
+        if rec.account is None:
+            continue
+        key = _handle_key(rec.author_handle)
+        if kinds.setdefault(key, rec.account) != rec.account:
+            raise InputError(f"@{rec.author_handle} is given as {kinds[key]} and as "
+                             f"{rec.account}", location=rec.location)
+    return kinds
+
+
+def _stored_kind(kind: AccountKind) -> str | None:
+    return None if kind == "unknown" else kind
+
+
+def _kind(stored: str | None) -> AccountKind:
+    known: dict[str | None, AccountKind] = {"official": "official", "parody": "parody",
+                                            "impostor": "impostor"}
+    return known.get(stored, "unknown")
 
 
 def _add_aliases(session: Session, wanted: dict[tuple[Any, str], str]) -> None:
@@ -129,9 +156,20 @@ def _by_words(session: Session, key: str) -> str | None:
         return None
     # Authors number in the thousands at most (tweets are the big table): a scan of
     # their names is cheap and handles words too short to be aliases ("Xi").
-    rows = session.exec(select(Author.handle, Author.name).where(col(Author.name).is_not(None)))
-    matches = [h for h, n in rows if n and words <= set(name_words(n))]
-    return matches[0] if len(matches) == 1 else None
+    rows = session.exec(select(Author.handle, Author.name, Author.account)
+                        .where(col(Author.name).is_not(None)))
+    return _the_one([(h, kind) for h, n, kind in rows
+                     if n and words <= set(name_words(_PARENTHETICAL.sub(" ", n)))])
+
+
+def _the_one(found: Sequence[tuple[str, str | None]]) -> str | None:
+    """The one handle among (handle, account kind) pairs a name fits; when it fits
+    several, the one account marked official among them (its impostors and parodies
+    copy the person's name), else nobody."""
+    if len(found) == 1:
+        return found[0][0]
+    official = [h for h, kind in found if kind == "official"]
+    return official[0] if len(official) == 1 else None
 
 
 class AuthorDirectory:
@@ -175,13 +213,13 @@ class AuthorDirectory:
             if handle is not None:
                 return handle
             exact = session.exec(
-                select(Author.handle)
+                select(Author.handle, Author.account)
                 .join(AuthorAlias, col(AuthorAlias.author_id) == col(Author.id))
                 .where(AuthorAlias.alias == key)
                 .distinct()
             ).all()
             if exact:
-                return exact[0] if len(exact) == 1 else None
+                return _the_one(exact)
             return _by_words(session, key)
 
     def author(self, handle: str) -> StoredAuthor | None:
@@ -192,7 +230,42 @@ class AuthorDirectory:
         if found is None:
             return None
         assert found.id is not None
-        return StoredAuthor(found.id, found.handle, found.name)
+        return StoredAuthor(found.id, found.handle, found.name, _kind(found.account))
+
+    def set_account(self, handle: str, kind: AccountKind) -> AccountKind:
+        """Mark the author `handle` as an official, parody or impostor account (or
+        unknown); the kind it had before."""
+        with self.db.session("cannot set the account", write=True) as session:
+            author = _authors_by_key(session, [alias_key(handle)]).get(alias_key(handle))
+            if author is None:
+                raise InputError(f"no author {handle!r} in the archive")
+            before = _kind(author.account)
+            author.account = _stored_kind(kind)
+            session.add(author)
+            session.commit()
+        return before
+
+    def accounts(self, handles: Iterable[str] = (), *, kind: AccountKind | None = None
+                 ) -> dict[str, Account]:
+        """handle_key → `Account` (with its aliases) for these handles, or for every
+        author of this `kind`."""
+        with self.db.session("cannot read the authors") as session:
+            query = select(Author)
+            if kind is not None:
+                query = query.where(Author.account == _stored_kind(kind))
+            else:
+                keys = sorted({alias_key(h) for h in handles if alias_key(h)})
+                query = query.where(col(Author.handle_key).in_(keys))
+            found = list(session.exec(query))
+            ids = [a.id for a in found]
+            aliases: dict[int, list[str]] = defaultdict(list)
+            for chunk in _chunks(ids):
+                rows = session.exec(select(AuthorAlias.author_id, AuthorAlias.display)
+                                    .where(col(AuthorAlias.author_id).in_(chunk)))
+                for author_id, display in rows:
+                    aliases[author_id].append(display)
+        return {a.handle_key: Account(a.handle, a.name, _kind(a.account),
+                                      tuple(aliases[a.id or 0])) for a in found}
 
     def alias_index(self) -> dict[str, str]:
         """alias_key → handle for every alias that names exactly one author."""

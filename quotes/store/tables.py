@@ -23,6 +23,8 @@ class Author(SQLModel, table=True):
     handle: str = Field(unique=True)  # as first imported, e.g. "elonmusk"
     handle_key: str = Field(unique=True)  # alias_key(handle): handles ignore case
     name: str | None = None
+    # "official", "parody" or "impostor" (`quotes.models.AccountKind`); None: not known.
+    account: str | None = None
 
 
 class AuthorAlias(SQLModel, table=True):

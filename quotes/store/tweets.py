@@ -3,13 +3,15 @@ order, by id, by platform id or URL, those an embedding model lacks, and counts.
 
 import re
 from collections.abc import Iterator, Sequence
+from datetime import datetime
 
 from sqlalchemy import func
 from sqlalchemy.engine import Connection
 from sqlmodel import col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from quotes.models import StoredTweet
+from quotes.models import AuthorSpan, StoredTweet
+from quotes.normalize import alias_key
 from quotes.store.authors import AuthorDirectory
 from quotes.store.batches import _chunks
 from quotes.store.engine import Database
@@ -133,6 +135,21 @@ class TweetReader:
     def count(self) -> int:
         with self.db.session("cannot count the tweets") as session:
             return session.exec(select(func.count()).select_from(Tweet)).one()
+
+    def span(self, handle: str, until: datetime | None = None) -> AuthorSpan:
+        """How many tweets `handle` has in the archive and their first and last dates
+        (only those posted by `until`, when given; undated ones count then too)."""
+        stmt = (
+            select(func.count(col(Tweet.id)), func.min(Tweet.created_at),
+                   func.max(Tweet.created_at))
+            .join(Author, col(Tweet.author_id) == col(Author.id))
+            .where(Author.handle_key == alias_key(handle))
+        )
+        if until is not None:
+            stmt = stmt.where((col(Tweet.created_at) <= until) | col(Tweet.created_at).is_(None))
+        with self.db.reading("cannot count the tweets") as conn:
+            count, first, last = conn.execute(stmt).one()
+        return AuthorSpan(handle, int(count), first, last, until)
 
     def count_by_author(self) -> dict[str, int]:
         """Handle → number of tweets."""

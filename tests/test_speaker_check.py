@@ -1,0 +1,179 @@
+"""The speaker check (`quotes.compare.speaker`): the person an article names against the
+matched tweet's author, on obviously fictional people and accounts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from quotes.compare.speaker import check_speaker, no_such_tweet
+from quotes.models import Account, Attribution, AuthorSpan
+
+
+def said_by(speaker: str | None, *, mention: str | None = None, handle: str | None = None,
+            method: str = "verb-after", medium: str = "tweet") -> Attribution:
+    return Attribution(speaker, mention if mention is not None else speaker, 0, method,
+                       None, None, None, None, medium, None, handle)
+
+
+DANA = Account("DanaDemoulin", "Dana Demoulin (fictional)", "official",
+               ("DanaDemoulin", "Dana Demoulin (fictional)", "Dana Demoulin", "Demoulin"))
+BRAM = Account("bramveldhoven", "Bram Veldhoven", "unknown", ("Bram Veldhoven",))
+OFFICIAL = (DANA,)
+
+
+@pytest.mark.parametrize("named", [
+    "Bram Veldhoven", "Veldhoven", "B. Veldhoven", "Bram Veldhóven", "Dr. Bram Veldhoven",
+    "Präsident Veldhoven", "Bram van Veldhoven",
+])
+def test_the_author_named_in_any_spelling_is_verified(named: str) -> None:
+    check = check_speaker(said_by(named), BRAM, official=OFFICIAL)
+    assert (check.status, check.difference) == ("verified", None)
+
+
+@pytest.mark.parametrize(("named", "author"), [
+    # Transliterations of one (fictional) surname, and a handle that spells it.
+    ("Oleksandr Selenskyj", Account("OleksZelenskyy", "Oleksandr Zelenskyy")),
+    ("Selenskyj", Account("oleks_zelenskyy_ua", None)),
+    ("Pedro Saénz", Account("saenzcastelar", "Pedro Sáenz (fictional)")),
+    ("Pedro Saenz", Account("saenzcastelar", None, aliases=("Pedro Sáenz",))),
+])
+def test_transliterations_diacritics_and_handles_name_the_same_person(
+    named: str, author: Account
+) -> None:
+    assert check_speaker(said_by(named), author).status == "verified"
+
+
+@pytest.mark.parametrize("named", [
+    "Lukas Fernwald",  # another person, in no archive
+    "Kimbal Veldhoven",  # the same surname, another given name: another person
+    "Fernwald",
+])
+def test_another_named_person_is_another_person(named: str) -> None:
+    check = check_speaker(said_by(named), BRAM, official=OFFICIAL)
+    assert check.status == "other_person"
+    assert check.difference is not None
+    assert (check.difference.kind, check.difference.quote_side) == ("speaker", named)
+    assert check.difference.tweet_side == "@bramveldhoven (Bram Veldhoven)"
+
+
+def test_a_speaker_resolved_to_another_archive_author_is_another_person() -> None:
+    check = check_speaker(said_by("Dana Demoulin", handle="DanaDemoulin"), BRAM,
+                          claimed=DANA, official=OFFICIAL)
+    assert check.status == "other_person"
+    assert check.difference is not None and check.difference.kind == "speaker"
+
+
+def test_one_persons_second_account_is_still_that_person() -> None:
+    office = Account("MayorBramV", "Bram Veldhoven (office)")
+    check = check_speaker(said_by("Bram Veldhoven", handle="bramveldhoven"), office,
+                          claimed=BRAM)
+    assert check.status == "verified"
+
+
+@pytest.mark.parametrize(("attribution", "status"), [
+    (said_by(None, mention="he"), "unverified"),
+    (said_by(None, mention="le ministre", method="verb-after+role"), "unverified"),
+    (said_by(None, mention=None, medium="none"), "unnamed"),
+    (None, "unnamed"),
+])
+def test_an_unresolved_role_or_pronoun_is_unverified_not_an_alarm(
+    attribution: Attribution | None, status: str
+) -> None:
+    check = check_speaker(attribution, BRAM, official=OFFICIAL)
+    assert (check.status, check.difference) == (status, None)
+
+
+@pytest.mark.parametrize("kind", ["parody", "impostor"])
+def test_a_declared_parody_or_impostor_account_is_a_lookalike(kind: str) -> None:
+    fake = Account("NotDanaDemoulin", "Dana Demoulin (satire)", kind)  # type: ignore[arg-type]
+    check = check_speaker(said_by("Dana Demoulin"), fake, official=OFFICIAL)
+    assert check.status == "lookalike_account"
+    assert check.difference is not None
+    assert check.difference.kind == "lookalike_account"
+    assert check.difference.quote_side == "@DanaDemoulin"  # both accounts named
+    article = "an" if kind == "impostor" else "a"
+    assert check.difference.tweet_side == f"@NotDanaDemoulin ({article} {kind} account)"
+
+
+def test_a_declared_parody_of_someone_not_in_the_archive_names_the_person() -> None:
+    fake = Account("LukasFernwaId", "Lukas Fernwald", "parody")
+    check = check_speaker(said_by("Lukas Fernwald"), fake, official=OFFICIAL)
+    assert check.difference is not None
+    assert check.difference.quote_side == "Lukas Fernwald"
+
+
+@pytest.mark.parametrize("handle", [
+    "DanaDemouIin",  # capital I for l
+    "DanaDem0ulin",  # zero for o
+    "DanaDernoulin",  # rn for m
+    "DanaDemoulin_", "realDanaDemoulin", "DanaDemoulin2025", "DanaDemoullin",
+])
+def test_an_unmarked_handle_imitating_an_official_one_is_a_lookalike(handle: str) -> None:
+    impostor = Account(handle, "Dana Demoulin")
+    check = check_speaker(said_by("Dana Demoulin"), impostor, official=OFFICIAL)
+    assert check.status == "lookalike_account"
+    assert check.difference is not None
+    assert (check.difference.quote_side, check.difference.tweet_side.split(" ")[0]) == (
+        "@DanaDemoulin", f"@{handle}")
+
+
+def test_a_handle_imitating_the_speakers_name_is_a_lookalike_without_an_official_one() -> None:
+    impostor = Account("LukasFernvvald", "Lukas Fernwald")  # vv for w
+    check = check_speaker(said_by("Lukas Fernwald"), impostor)
+    assert check.status == "lookalike_account"
+
+
+def test_a_display_name_claiming_an_official_accounts_person_is_a_lookalike() -> None:
+    fan = Account("tramfan1987", "Dana Demoulin")
+    check = check_speaker(said_by("Dana Demoulin"), fan, official=OFFICIAL)
+    assert check.status == "lookalike_account"
+    assert check.difference is not None and check.difference.quote_side == "@DanaDemoulin"
+
+
+def test_official_and_genuine_accounts_are_never_lookalikes() -> None:
+    # An official account that resembles another official handle is still genuine.
+    twin = Account("DanaDemoulim", "Dana Demoulim (fictional)", "official")
+    assert check_speaker(said_by("Dana Demoulim"), twin, official=(DANA, twin)).status == (
+        "verified")
+    # The official account is not a look-alike of itself.
+    assert check_speaker(said_by("Dana Demoulin"), DANA, official=OFFICIAL).status == (
+        "verified")
+    # An unmarked account the archive files under the speaker's name is theirs, even when
+    # its handle decorates the name.
+    real = Account("realLukasFernwald", "Lukas Fernwald")
+    check = check_speaker(said_by("Lukas Fernwald", handle="realLukasFernwald"), real,
+                          claimed=real)
+    assert check.status == "verified"
+
+
+def test_no_such_tweet_says_how_much_of_the_author_was_searched() -> None:
+    span = AuthorSpan("DanaDemoulin", 42, datetime(2021, 3, 1), datetime(2025, 6, 30))
+    assert no_such_tweet(span) == (
+        "no tweet by @DanaDemoulin in the archive (42 tweets, from 2021-03-01 to "
+        "2025-06-30) says this")
+    window = AuthorSpan("DanaDemoulin", 1, None, None, until=datetime(2024, 2, 29))
+    assert no_such_tweet(window) == (
+        "no tweet by @DanaDemoulin in the archive (1 tweet up to 2024-02-29) says this")
+
+
+def test_the_tweets_author_mentioned_around_the_quote_makes_it_unverified() -> None:
+    # The attribution rules picked another name, but the article talks of the author
+    # right there: no accusation, only a note.
+    nearby = "Veldhóven antwortete noch am selben Abend auf die Kritik."
+    check = check_speaker(said_by("Lukas Fernwald"), BRAM, official=OFFICIAL, nearby=nearby)
+    assert (check.status, check.difference) == ("unverified", None)
+    assert check.note is not None and "@bramveldhoven" in check.note
+    # The handle counts as a mention too; someone else's name does not.
+    assert check_speaker(said_by("Lukas Fernwald"), BRAM, nearby="via @BramVeldhoven"
+                         ).status == "unverified"
+    assert check_speaker(said_by("Lukas Fernwald"), BRAM, nearby="Lukas Fernwald sagte"
+                         ).status == "other_person"
+
+
+def test_a_declared_parody_stays_a_lookalike_when_its_handle_is_mentioned() -> None:
+    fake = Account("NotDanaDemoulin", "Dana Demoulin (satire)", "parody")
+    check = check_speaker(said_by("Lukas Fernwald"), fake, official=OFFICIAL,
+                          nearby="the account @NotDanaDemoulin posted")
+    assert check.status == "lookalike_account"
