@@ -76,9 +76,13 @@ units = st.text(alphabet=st.sampled_from(MARKS + "aé Z1Wir"), min_size=1, max_s
 @given(unit=units, repeat=st.integers(min_value=2_000, max_value=6_000))
 def test_long_inputs_and_dense_marks_stay_linear(unit: str, repeat: int) -> None:
     text = unit * repeat
-    started = time.monotonic()
-    analysis = Analyzer().analyze(Document("long.txt", text, "de"))
-    elapsed = time.monotonic() - started
+    analyzer = Analyzer()
+    # Warm up first: the first analysis on a fresh machine builds and caches the tokenizer
+    # tables once. CPU time, not wall time: a loaded CI machine must not fail a linearity check.
+    analyzer.analyze(Document("warm.txt", "Er sagte: „Ja.“", "de"))
+    started = time.process_time()
+    analysis = analyzer.analyze(Document("long.txt", text, "de"))
+    elapsed = time.process_time() - started
     assert elapsed < UNIT_BUDGET_PER_CHAR * len(text) + 1.0, (len(text), elapsed)
     for finding in analysis.findings:
         quote = finding.quote
