@@ -8,7 +8,7 @@ change what is shown.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console
@@ -17,6 +17,9 @@ from rich.table import Table
 
 from quotes.models import ALARMING, DocumentAnalysis, ImportResult, StoredTweet, VectorIndexInfo
 from quotes.report import tweet_date
+
+if TYPE_CHECKING:
+    from quotes.translate import ModelStatus
 
 MIN_TEXT_WIDTH = 20  # characters of tweet text in the boxed `archive list` table
 NARROW_TEXT_WIDTH = 12  # …and in the borderless one narrow terminals get
@@ -198,3 +201,13 @@ def schema_summary(current: str | None, head: str) -> str:
     else:
         state = "run `quotes db upgrade`"
     return f"schema {current or '-'} (code needs {head}): {state}"
+
+
+def print_model_table(console: Console, statuses: Sequence[ModelStatus]) -> None:
+    """`quotes models list`: each language's model and where it is, or what it lacks."""
+    table = Table()
+    for header in ("language", "model", "status"):
+        table.add_column(header, overflow="fold")
+    for status in statuses:
+        table.add_row(status.language, status.model, status.describe())
+    console.print(table, markup=False)

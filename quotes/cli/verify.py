@@ -13,7 +13,7 @@ from rich.progress import Progress
 from quotes import lang, pipeline
 from quotes.cli import common
 from quotes.cli.common import console, err_console, print_error, print_warning
-from quotes.cli.models import ModelDirOption, ModelOverrideOption, ModelsConfigOption
+from quotes.cli.models import BackendOption, ModelDirOption, ModelOverrideOption, ModelsConfigOption
 from quotes.errors import InputError
 from quotes.report import dumps, markdown_report, verify_report
 from quotes.report_text import print_verify_summary
@@ -40,9 +40,7 @@ def verify_command(
     model: list[str] | None = ModelOverrideOption,
     model_dir: Path | None = ModelDirOption,
     models_config: Path | None = ModelsConfigOption,
-    backend: str = typer.Option(
-        "transformers", "--backend", help="Translation backend: transformers or ctranslate2."
-    ),
+    backend: str = BackendOption,
     published: str | None = typer.Option(
         None, "--published",
         help="Publication date of the articles (YYYY-MM-DD): later tweets are no source.",

@@ -13,7 +13,7 @@ from quotes.pipeline.analyze import Analyzer
 from quotes.pipeline.archive_runs import AddRun, ImportRun, add_tweets, import_files
 from quotes.pipeline.embedding import EmbedRun, embed_archive, tweet_vectors
 from quotes.pipeline.inputs import LoadedInputs, load_articles
-from quotes.pipeline.model_runs import download_models, model_statuses
+from quotes.pipeline.model_runs import download_models, missing_models_note, model_statuses
 from quotes.pipeline.runs import (
     StoryRun,
     TranslationSettings,
@@ -41,6 +41,7 @@ __all__ = [
     "extract",
     "import_files",
     "load_articles",
+    "missing_models_note",
     "model_statuses",
     "story",
     "translation_settings",
