@@ -13,9 +13,9 @@ tweet still matched).
     python benchmarks/mt_real.py [--lang pt] [--backend bergamot] [--model-dir DIR]
                                  [--part tune|held] [--fuzzy-scan]
 
-`--fuzzy-scan` prints, for the tuning part only, the fuzzy score of every back-translation
-against its real post and against the best other candidate: the evidence the MT-side
-fuzzy thresholds are set on.
+`--fuzzy-scan` prints, for the tuning part only, the fuzzy score (as `quotes.match` computes
+it) of every back-translation against its real post and against the closest other post of
+the archive: the evidence the MT-side thresholds (`MT_CONFIRMS`, `FUZZY_MATCH`) are set on.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ class Row:
     artefacts: tuple[str, ...]  # notes of the MT-artefact guard (with MT)
     back_translation: str | None
     fuzzy: float | None  # the match's fuzzy score with MT
+    post: str | None = None  # the real post the case renders, where there is one
 
 
 def _translation(outcome: realcases.Outcome) -> tuple[str | None, float | None, tuple[str, ...]]:
@@ -74,7 +75,7 @@ def realcase_rows(language: str, translator: object) -> list[Row]:
         bt, fuzzy, notes = _translation(b)
         rows.append(Row(a.case.id, "held" if a.case.held_back else "tune", a.case.kind,
                         a.case.expected, a.verdict, b.verdict, a.right_tweet, b.right_tweet,
-                        notes, bt, fuzzy))
+                        notes, bt, fuzzy, a.case.canonical_text))
     return rows
 
 
@@ -165,11 +166,21 @@ def print_part(title: str, rows: Sequence[Row]) -> None:
 
 
 def fuzzy_scan(rows: Sequence[Row]) -> None:
-    """Fuzzy scores of the back-translations on the tuning part, by case kind."""
-    print("\n== fuzzy score of the matched tweet with MT (tuning part), by expected verdict")
-    for r in sorted((r for r in rows if r.part == "tune"), key=lambda r: (r.expected, r.id)):
-        score = "—" if r.fuzzy is None else f"{r.fuzzy:.0f}"
-        print(f"  {r.expected:13} {r.with_mt:13} {score:>4} right={r.right_mt} {r.id}")
+    """Fuzzy scores of the back-translations on the tuning part: against the real post,
+    and against the closest other post of the archive."""
+    from quotes.formats import read_archive_file
+    from quotes.match import _fuzzy  # the very score the match rules read
+
+    posts = [r.text for path in sorted(realcases.DATA.glob("tweets-*.jsonl"))
+             for r in read_archive_file(path).records]
+    print("\n== back-translation fuzzy (tuning part): vs its real post, vs the closest other "
+          "post; kind, verdict with MT")
+    for r in sorted((r for r in rows if r.part == "tune" and r.back_translation),
+                    key=lambda r: (r.kind, r.id)):
+        bt = r.back_translation or ""
+        own = f"{_fuzzy(bt, r.post)[0]:5.1f}" if r.post else "    —"
+        other = max((_fuzzy(bt, p)[0] for p in posts if p != r.post), default=0.0)
+        print(f"  {own} {other:5.1f}  {r.kind:12} {r.with_mt:13} {r.id}")
 
 
 def translator_for(argv: Sequence[str]) -> object:

@@ -8,7 +8,7 @@ change what is shown.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from rich import box
 from rich.console import Console
@@ -17,9 +17,6 @@ from rich.table import Table
 
 from quotes.models import ALARMING, DocumentAnalysis, ImportResult, StoredTweet, VectorIndexInfo
 from quotes.report import tweet_date
-
-if TYPE_CHECKING:
-    from quotes.translate import ModelStatus
 
 MIN_TEXT_WIDTH = 20  # characters of tweet text in the boxed `archive list` table
 NARROW_TEXT_WIDTH = 12  # …and in the borderless one narrow terminals get
@@ -203,7 +200,19 @@ def schema_summary(current: str | None, head: str) -> str:
     return f"schema {current or '-'} (code needs {head}): {state}"
 
 
-def print_model_table(console: Console, statuses: Sequence[ModelStatus]) -> None:
+class ModelRow(Protocol):
+    """What the models table shows of a language's model (`quotes.translate.ModelStatus`)."""
+
+    @property
+    def language(self) -> str: ...
+
+    @property
+    def model(self) -> str: ...
+
+    def describe(self) -> str: ...
+
+
+def print_model_table(console: Console, statuses: Sequence[ModelRow]) -> None:
     """`quotes models list`: each language's model and where it is, or what it lacks."""
     table = Table()
     for header in ("language", "model", "status"):
