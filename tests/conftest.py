@@ -180,3 +180,13 @@ def server(outside: ConnectLog) -> Iterator[LocalServer]:
 def waits() -> list[float]:
     """The Retry-After waits a client asked for (its sleep is replaced by an append)."""
     return []
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The figures of the real-MT tests (tests/test_mt_real.py), so that CI prints them."""
+    from tests.mt_figures import FIGURES
+
+    if FIGURES:
+        terminalreporter.section("real MT figures (Firefox Translations pt→en)")
+        for line in FIGURES:
+            terminalreporter.write_line(line)

@@ -9,9 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.table import Table
 
-from quotes import pipeline, translate
+from quotes import pipeline, report_text, translate
 from quotes.cli import common
 from quotes.cli.common import console, print_error, print_json, print_note
 
@@ -37,6 +36,10 @@ ModelsConfigOption = typer.Option(
     None, "--models-config", help='TOML file with a \\[models] table: de = "Helsinki-NLP/opus-mt-'
     'de-en" or a path (relative to the file). --model wins over it.',
 )
+BackendOption = typer.Option(
+    "transformers", "--backend", help="Translation backend: transformers, ctranslate2 or "
+    "bergamot (Firefox Translations models, bergamot:LANG-en).",
+)
 
 
 @app.command("list")
@@ -44,25 +47,21 @@ def list_command(
     model_dir: Path | None = ModelDirOption,
     model: list[str] | None = ModelOverrideOption,
     models_config: Path | None = ModelsConfigOption,
+    backend: str = BackendOption,
     output: common.OutputFormat = common.OutputOption,
 ) -> None:
     """Show the translation model of every language and whether it is on this machine."""
-    settings = pipeline.translation_settings(model or [], models_config=models_config)
-    statuses = pipeline.model_statuses(model_dir, settings.overrides)
+    settings = pipeline.translation_settings(model or [], models_config=models_config,
+                                             backend=backend)
+    statuses = pipeline.model_statuses(model_dir, settings.overrides, settings.backend)
     if output is common.OutputFormat.json:
         print_json({"schema": SCHEMA, "model_dir": str(model_dir) if model_dir else None,
                     "models": [s.to_json() for s in statuses]})
         return
-    table = Table()
-    for header in ("language", "model", "status"):
-        table.add_column(header, overflow="fold")
-    for status in statuses:
-        table.add_row(status.language, status.model, status.describe())
-    console.print(table, markup=False)
-    absent = [s.language for s in statuses if not s.present]
-    if absent:
-        print_note(f"{len(absent)} of {len(statuses)} missing; on a connected machine: "
-                   f"quotes models download {' '.join(absent)} --model-dir DIR", quiet=False)
+    report_text.print_model_table(console, statuses)
+    note = pipeline.missing_models_note(statuses)
+    if note:
+        print_note(note, quiet=False)
 
 
 @app.command("download")

@@ -13,7 +13,7 @@ from rich.progress import Progress
 from quotes import lang, pipeline, report, report_text
 from quotes.cli import common
 from quotes.cli.common import console, err_console, print_error, print_warning
-from quotes.cli.models import ModelDirOption, ModelOverrideOption, ModelsConfigOption
+from quotes.cli.models import BackendOption, ModelDirOption, ModelOverrideOption, ModelsConfigOption
 from quotes.errors import InputError
 
 # Exit code when a distortion or misattribution was found (documented in the README).
@@ -38,9 +38,7 @@ def verify_command(
     model: list[str] | None = ModelOverrideOption,
     model_dir: Path | None = ModelDirOption,
     models_config: Path | None = ModelsConfigOption,
-    backend: str = typer.Option(
-        "transformers", "--backend", help="Translation backend: transformers or ctranslate2."
-    ),
+    backend: str = BackendOption,
     published: str | None = typer.Option(
         None, "--published",
         help="Publication date of the articles (YYYY-MM-DD): later tweets are no source.",

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from quotes.pipeline.embedding import EmbedRun, embed_archive, tweet_vectors
     from quotes.pipeline.extract_run import extract
     from quotes.pipeline.inputs import LoadedInputs, load_articles
-    from quotes.pipeline.model_runs import download_models, model_statuses
+    from quotes.pipeline.model_runs import download_models, missing_models_note, model_statuses
     from quotes.pipeline.runs import (
         StoryRun,
         TranslationSettings,
@@ -48,7 +48,7 @@ __getattr__ = lazy_exports(globals(), {
     "quotes.pipeline.embedding": ["EmbedRun", "embed_archive", "tweet_vectors"],
     "quotes.pipeline.extract_run": ["extract"],
     "quotes.pipeline.inputs": ["LoadedInputs", "load_articles"],
-    "quotes.pipeline.model_runs": ["download_models", "model_statuses"],
+    "quotes.pipeline.model_runs": ["download_models", "missing_models_note", "model_statuses"],
     "quotes.pipeline.runs": ["StoryRun", "TranslationSettings", "VerifyOptions", "story",
                              "translation_settings", "verify"],
     "quotes.pipeline.verifier": ["Verifier"],
@@ -72,6 +72,7 @@ __all__ = [
     "import_files",
     "list_tweets",
     "load_articles",
+    "missing_models_note",
     "model_statuses",
     "set_account",
     "story",

@@ -13,9 +13,11 @@ from pathlib import Path
 from quotes import lang
 from quotes.errors import QuotesError
 from quotes.translate import (
+    BERGAMOT_SOURCE,
     ENGLISH,
     DownloadError,
     ModelStatus,
+    bergamot_pair,
     download_model,
     model_for,
     model_status,
@@ -27,11 +29,27 @@ def translated_languages() -> list[str]:
     return [code for code in lang.available() if code != ENGLISH]
 
 
-def model_statuses(model_dir: Path | None, overrides: Mapping[str, str]) -> list[ModelStatus]:
+def model_statuses(
+    model_dir: Path | None, overrides: Mapping[str, str], backend: str = "transformers"
+) -> list[ModelStatus]:
     """The model of every language (and of every overridden one), found or not."""
     codes = sorted({*translated_languages(), *overrides})
-    found = (model_status(code, dict(overrides), model_dir) for code in codes)
+    found = (model_status(code, dict(overrides), model_dir, backend=backend) for code in codes)
     return [status for status in found if status is not None]
+
+
+def missing_models_note(statuses: Sequence[ModelStatus]) -> str | None:
+    """One line under `models list`: how many models are missing and how to get them."""
+    absent = [s for s in statuses if not s.present]
+    if not absent:
+        return None
+    hub = [s.language for s in absent if bergamot_pair(s.model) is None]
+    firefox = [s.language for s in absent if bergamot_pair(s.model) is not None]
+    ways = [f"on a connected machine: quotes models download {' '.join(hub)} --model-dir DIR"]
+    ways = ways if hub else []
+    if firefox:
+        ways.append(f"{' '.join(firefox)}: " + BERGAMOT_SOURCE.format(language="LANG"))
+    return f"{len(absent)} of {len(statuses)} missing; " + "; ".join(ways)
 
 
 def download_models(

@@ -21,6 +21,7 @@ from quotes.embed import Embedder
 from quotes.match import (
     EMBEDDING_WITH_ANCHORS,
     FUZZY_MATCH,
+    MT_CONFIRMS,
     QueryFeatures,
     Scored,
     decide,
@@ -75,6 +76,8 @@ class MatchRow:
     decision: Decision
     translated: Translated | None
     published: datetime | None = None  # the article's date, when known
+    # A back-translation that did not confirm any tweet: shown, not used (see `_match`).
+    unused_translation: Translated | None = None
 
 
 @dataclass(slots=True)
@@ -121,17 +124,35 @@ class Verifier:
         ]
 
     def _match(self, statements: Sequence[Statement]) -> list[MatchRow]:
-        """Each statement ranked against its candidate tweets, and the match decided."""
+        """Each statement ranked against its candidate tweets, and the match decided.
+
+        A back-translation is evidence only where it reads as a rendering of the tweet it
+        matched (fuzzy ≥ MT_CONFIRMS): otherwise (a modest model's paraphrase, or a tweet
+        in the quote's own language) the quote is matched and judged as without MT, so a
+        translation model never makes a verdict worse than anchors and embeddings alone.
+        """
         findings = [s.finding for s in statements]
         translated = self._translate(findings)
         vectors = self._embed_quotes(findings)
         sentences = [tuple(quote_sentences(f.quote.text, _table(f.quote.language)))
                      for f in findings]
         sentence_vectors = self._embed_sentences(sentences)
-        per_quote = self.candidates.for_quotes(findings, translated, vectors)
+        features = list(zip(statements, vectors, sentences, sentence_vectors, strict=True))
+        rows = self._rows(features, translated)
+        redo = [i for i, row in enumerate(rows) if row.translated and not _mt_confirms(row)]
+        plain = self._rows([features[i] for i in redo], [None] * len(redo))
+        for i, row in zip(redo, plain, strict=True):
+            rows[i] = replace(row, unused_translation=rows[i].translated)
+        return rows
+
+    def _rows(self, features: Sequence[tuple[Statement, np.ndarray | None, tuple[str, ...],
+                                             np.ndarray | None]],
+              translated: Sequence[Translated | None]) -> list[MatchRow]:
+        per_quote = self.candidates.for_quotes([f[0].finding for f in features], translated,
+                                               [f[1] for f in features])
         rows = []
-        for statement, tr, vector, sents, sent_vectors, candidates in zip(
-            statements, translated, vectors, sentences, sentence_vectors, per_quote, strict=True
+        for (statement, vector, sents, sent_vectors), tr, candidates in zip(
+            features, translated, per_quote, strict=True
         ):
             query = _query(statement.finding, tr, vector, sents, sent_vectors)
             ranked = rank(query, not_later(candidates, statement.published))
@@ -252,14 +273,25 @@ def _query(
     )
 
 
+def _mt_confirms(row: MatchRow) -> bool:
+    match = row.decision.match
+    return match is not None and (match.fuzzy or 0) >= MT_CONFIRMS
+
+
 def _judged(row: MatchRow, similarities: ClauseSimilarities | None,
             speaker: AttributionFinding) -> QuoteResult:
     finding = row.finding
     verdict = judge(finding.quote, finding.attribution, row.translated, row.decision,
                     row.query.anchors, similarities, speaker.speaker)
+    notes = verdict.notes
     if speaker.unmatched_note is not None and verdict.label == "unmatched":
-        verdict = replace(verdict, notes=(*verdict.notes, speaker.unmatched_note))
-    return QuoteResult(finding, row.translated, verdict)
+        notes = (*notes, speaker.unmatched_note)
+    if row.unused_translation is not None:
+        notes = (*notes, f"back-translation not used: it renders no tweet closely (fuzzy < "
+                         f"{MT_CONFIRMS:.0f}), so judged without MT")
+    if notes != verdict.notes:
+        verdict = replace(verdict, notes=notes)
+    return QuoteResult(finding, row.translated or row.unused_translation, verdict)
 
 
 def _clause_pair(row: MatchRow) -> tuple[list[str], list[str]] | None:

@@ -8,11 +8,13 @@ model costs that language its back-translation, reported in one line, and the ru
 `quotes models download` fetches models on a connected machine.
 
 Two backends run the same Marian models: transformers (PyTorch) and CTranslate2 (int8,
-faster on CPU). Results go through an optional cache keyed by model name, revision and
-source text, so a second run translates nothing it has translated before.
+faster on CPU); a third, bergamot (fxtranslate), runs Firefox Translations models, named
+`bergamot:<lang>-en` in the model map. Results go through an optional cache keyed by
+model name, revision and source text, so a second run translates nothing it has translated
+before.
 
 Modules: `registry` (which model for which language, overrides, messages), `locate`
-(finding a model on disk), `backends` (transformers and CTranslate2), `translator` (the
+(finding a model on disk), `backends` (transformers, CTranslate2, Bergamot), `translator` (the
 `Translator`: splitting, batching, cache) and `download` (connected machines only).
 """
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 from quotes.models import Translated
 from quotes.translate.backends import (
     Backend,
+    BergamotBackend,
     CTranslate2Backend,
     MarianBackend,
     convert_to_ct2,
@@ -29,8 +32,11 @@ from quotes.translate.backends import (
 )
 from quotes.translate.download import download_dir, download_model
 from quotes.translate.locate import (
+    BergamotFiles,
     LocatedModel,
     ModelStatus,
+    bergamot_files,
+    bergamot_stores,
     find_model,
     locate_model,
     missing_files,
@@ -40,6 +46,9 @@ from quotes.translate.locate import (
 )
 from quotes.translate.registry import (
     BACKENDS,
+    BERGAMOT_MAX_TOKENS,
+    BERGAMOT_PREFIX,
+    BERGAMOT_SOURCE,
     CONFIG_FILE,
     CT2_WEIGHTS,
     DEFAULT_BATCH_SIZE,
@@ -55,6 +64,8 @@ from quotes.translate.registry import (
     BackendKind,
     DownloadError,
     ModelLoadError,
+    bergamot_name,
+    bergamot_pair,
     load_failure_message,
     load_overrides_file,
     missing_message,
@@ -66,6 +77,9 @@ from quotes.translate.translator import TranslationCache, Translator, split_text
 
 __all__ = [
     "BACKENDS",
+    "BERGAMOT_MAX_TOKENS",
+    "BERGAMOT_PREFIX",
+    "BERGAMOT_SOURCE",
     "CONFIG_FILE",
     "CT2_WEIGHTS",
     "DEFAULT_BATCH_SIZE",
@@ -80,6 +94,8 @@ __all__ = [
     "TOKENIZER_FILES",
     "Backend",
     "BackendKind",
+    "BergamotBackend",
+    "BergamotFiles",
     "CTranslate2Backend",
     "DownloadError",
     "LocatedModel",
@@ -89,6 +105,10 @@ __all__ = [
     "Translated",
     "TranslationCache",
     "Translator",
+    "bergamot_files",
+    "bergamot_name",
+    "bergamot_pair",
+    "bergamot_stores",
     "convert_to_ct2",
     "download_dir",
     "download_model",

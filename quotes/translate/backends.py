@@ -1,5 +1,6 @@
-"""The two ways a Marian model runs: transformers (PyTorch) and CTranslate2 (int8, faster
-on CPU), both loaded with the hub switched off."""
+"""The three ways a model runs: transformers (PyTorch) and CTranslate2 (int8, faster on
+CPU) for opus-mt Marian models, both loaded with the hub switched off, and a Bergamot
+engine (fxtranslate) for Firefox Translations models."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
-from quotes.translate.locate import missing_files
+from quotes.translate.locate import bergamot_files, missing_files
 from quotes.translate.registry import (
+    BERGAMOT_MAX_TOKENS,
     CT2_WEIGHTS,
     MARIAN_MAX_TOKENS,
     NUM_BEAMS,
@@ -91,17 +93,24 @@ class Backend(Protocol):
         """Most source tokens one text may have (end-of-sentence token excluded)."""
         ...
 
+    @property
+    def one_sentence(self) -> bool:
+        """True when the model wants one sentence per text: the translator then splits
+        every text into sentences instead of packing sentences up to `max_tokens`."""
+        ...
+
     def count_tokens(self, text: str) -> int: ...
 
     def translate(self, texts: list[str]) -> list[str]: ...
 
 
 class _MarianTokenized:
-    """What both backends share: the Marian SentencePiece tokenizer and its limits."""
+    """What both Marian backends share: the SentencePiece tokenizer and its limits."""
 
     _model_id: str
     _max_tokens: int
     tokenizer: Any
+    one_sentence = False  # opus-mt models translate several sentences at once well
 
     @property
     def model_id(self) -> str:
@@ -217,3 +226,49 @@ def convert_to_ct2(marian_dir: Path, out_dir: Path) -> Path:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out_dir
+
+
+class BergamotBackend:
+    """A Firefox Translations model (Marian int8, SSRU decoder) run by fxtranslate.
+
+    fxtranslate translates one sentence per call and its engine may only be used by the
+    thread that built it (it refuses to be shared), so texts are translated in turn:
+    the translator hands it sentences, never packed paragraphs, as the models were
+    distilled on sentence pairs and drop or garble words of a second sentence.
+    """
+
+    one_sentence = True
+
+    def __init__(self, path: Path, model_id: str) -> None:
+        check_complete(path)
+        files = bergamot_files(path)
+        if files is None:  # check_complete has named what is missing
+            raise ModelLoadError("not a Firefox Translations model directory")
+        import sentencepiece
+        from fxtranslate import Translator
+
+        self._model_id = model_id
+        source_vocab = files.source_vocab.read_bytes()
+        target_vocab = files.target_vocab.read_bytes()
+        shortlist = files.shortlist.read_bytes() if files.shortlist else None
+        weights = files.model.read_bytes()
+        try:
+            self.engine = Translator(weights, source_vocab, target_vocab, shortlist)
+        except ValueError as exc:  # a malformed model or vocabulary
+            raise ModelLoadError(f"fxtranslate cannot read it: {exc}") from None
+        # The source vocabulary counts tokens, as the engine splits them.
+        self.tokenizer = sentencepiece.SentencePieceProcessor(model_proto=source_vocab)
+
+    @property
+    def model_id(self) -> str:
+        return self._model_id
+
+    @property
+    def max_tokens(self) -> int:
+        return BERGAMOT_MAX_TOKENS
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer.encode(text))
+
+    def translate(self, texts: list[str]) -> list[str]:
+        return [self.engine.translate(text).strip() if text.strip() else "" for text in texts]

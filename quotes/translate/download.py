@@ -6,9 +6,11 @@ import os
 from pathlib import Path
 
 from quotes.translate.registry import (
+    BERGAMOT_SOURCE,
     DOWNLOAD_PATTERNS,
     DOWNLOAD_TIMEOUT,
     DownloadError,
+    bergamot_pair,
     one_line,
 )
 
@@ -26,6 +28,9 @@ def download_model(name: str, model_dir: Path | None, *, timeout: float = DOWNLO
     Asks the hub first, with a short timeout and no retries, so an unreachable hub gives
     one line at once instead of a fallback to whatever partial copy is on disk.
     """
+    pair = bergamot_pair(name)
+    if pair is not None:
+        return _download_bergamot(name, pair, model_dir)
     from huggingface_hub import HfApi, constants, snapshot_download
 
     # The library reads its settings from the environment once, at import; the endpoint
@@ -51,3 +56,23 @@ def download_model(name: str, model_dir: Path | None, *, timeout: float = DOWNLO
     finally:
         constants.HF_HUB_DOWNLOAD_TIMEOUT = read_timeout
     return Path(str(found))
+
+
+def _download_bergamot(name: str, pair: tuple[str, str], model_dir: Path | None) -> Path:
+    """A Firefox Translations model through fxtranslate (Mozilla's model records), into
+    `model_dir/<src>-<trg>` or fxtranslate's own cache, where `verify` looks too."""
+    try:
+        from fxtranslate import Cache, discovery
+    except ImportError:
+        raise DownloadError(
+            f"cannot download {name}: fxtranslate is not installed; it comes from "
+            + BERGAMOT_SOURCE.format(language=pair[0])
+        ) from None
+    cache_dir = str(model_dir.expanduser()) if model_dir else None
+    try:
+        discovery.add_models(*pair, cache_dir=cache_dir, progress=False)
+        root = Path(Cache(cache_dir).root)
+    # The engine reports network, record and checksum failures all as ValueError.
+    except (ValueError, OSError) as exc:
+        raise DownloadError(f"cannot download {name}: {one_line(exc)}") from None
+    return root / "-".join(pair)

