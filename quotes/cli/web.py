@@ -6,10 +6,11 @@ import typer
 
 from quotes import pipeline
 from quotes.cli import common
-from quotes.cli.common import print_error, print_note
+from quotes.cli.common import err_console, print_error, print_note
 from quotes.errors import InputError
-from quotes.report_text import plural, web_import_summary
-from quotes.sources_web import OEMBED_BASE, WAYBACK_BASE, TweetFetch, parse_tweet_url
+from quotes.progress import progress_bar
+from quotes.report_text import fetched_line, plural, web_import_summary
+from quotes.sources_web import OEMBED_BASE, WAYBACK_BASE
 
 OEMBED_ENV = "QUOTES_OEMBED_BASE"
 WAYBACK_ENV = "QUOTES_WAYBACK_BASE"
@@ -28,6 +29,7 @@ def add_command(
         WAYBACK_BASE, "--wayback-base", envvar=WAYBACK_ENV,
         help="Wayback Machine availability API, asked when oEmbed has no answer.",
     ),
+    embed: bool | None = common.EmbedOption,
     db: str | None = common.DbOption,
     quiet: bool = common.QuietOption,
 ) -> None:
@@ -37,23 +39,17 @@ def add_command(
     trustworthy is reported on one line and skipped; the others are imported together
     (one transaction), and the exit code is 2 at the end.
     """
-    run = pipeline.add_tweets(
-        urls, db_url=common.db_url(db), client_factory=common.client_factory(ctx),
-        oembed_base=oembed_base, wayback_base=wayback_base, on_error=print_error,
-        on_fetched=lambda url, tweet: print_note(_fetched_line(url, tweet), quiet),
-    )
+    with progress_bar(err_console, "embedding", quiet=quiet) as bar:
+        run = pipeline.add_tweets(
+            urls, db_url=common.db_url(db), client_factory=common.client_factory(ctx),
+            oembed_base=oembed_base, wayback_base=wayback_base, on_error=print_error,
+            on_fetched=lambda url, tweet: print_note(fetched_line(url, tweet), quiet),
+            embed=embed, progress=bar,
+        )
     if run.result is not None:
         print_note(web_import_summary(run.result), quiet)
+        print_note(run.embedding.note or "", quiet)
     if run.failed:
         print_note(f"{plural(run.failed, 'URL')} failed", quiet)
         raise typer.Exit(InputError.exit_code)
 
-
-def _fetched_line(url: str, tweet: TweetFetch) -> str:
-    record = tweet.record
-    line = f"{url}: @{record.author_handle} via {tweet.method}"
-    handle, _ = parse_tweet_url(url)
-    if handle.lower() != record.author_handle.lower():
-        # x.com/anyone/status/ID shows the tweet whoever wrote it: the URL's name is no proof.
-        line += f" (the URL says @{handle}; the tweet is by @{record.author_handle})"
-    return line
