@@ -8,7 +8,7 @@ change what is shown.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich import box
 from rich.console import Console
@@ -17,9 +17,6 @@ from rich.table import Table
 
 from quotes.models import ALARMING, DocumentAnalysis, ImportResult, StoredTweet, VectorIndexInfo
 from quotes.report import tweet_date
-
-if TYPE_CHECKING:
-    from quotes.sources_web import TweetFetch
 
 MIN_TEXT_WIDTH = 20  # characters of tweet text in the boxed `archive list` table
 NARROW_TEXT_WIDTH = 12  # …and in the borderless one narrow terminals get
@@ -167,19 +164,6 @@ def import_summary(
     for settled, n in (conflicts or {}).items():
         which = "the first text kept" if settled == "kept" else "the new text stored"
         line += f"; {plural(n, 'conflict')} (a known id with another text): {which}"
-    return line
-
-
-def fetched_line(url: str, tweet: TweetFetch) -> str:
-    """What `archive add` read at one URL, in one line."""
-    from quotes.sources_web import parse_tweet_url  # the web code loads only for `add`
-
-    record = tweet.record
-    line = f"{url}: @{record.author_handle} via {tweet.method}"
-    handle, _ = parse_tweet_url(url)
-    if handle.lower() != record.author_handle.lower():
-        # x.com/anyone/status/ID shows the tweet whoever wrote it: the URL's name is no proof.
-        line += f" (the URL says @{handle}; the tweet is by @{record.author_handle})"
     return line
 
 

@@ -9,7 +9,7 @@ from quotes.cli import common
 from quotes.cli.common import err_console, print_error, print_note
 from quotes.errors import InputError
 from quotes.progress import progress_bar
-from quotes.report_text import fetched_line, plural, web_import_summary
+from quotes.report_text import plural, web_import_summary
 from quotes.sources_web import OEMBED_BASE, WAYBACK_BASE
 
 OEMBED_ENV = "QUOTES_OEMBED_BASE"
@@ -43,7 +43,7 @@ def add_command(
         run = pipeline.add_tweets(
             urls, db_url=common.db_url(db), client_factory=common.client_factory(ctx),
             oembed_base=oembed_base, wayback_base=wayback_base, on_error=print_error,
-            on_fetched=lambda url, tweet: print_note(fetched_line(url, tweet), quiet),
+            on_fetched=lambda url, tweet: print_note(pipeline.fetched_line(url, tweet), quiet),
             embed=embed, progress=bar,
         )
     if run.result is not None:

@@ -10,7 +10,7 @@ their own modules; this package loads resources at the edge and passes them in.
 """
 
 from quotes.pipeline.analyze import Analyzer
-from quotes.pipeline.archive_runs import AddRun, ImportRun, add_tweets, import_files
+from quotes.pipeline.archive_runs import AddRun, ImportRun, add_tweets, fetched_line, import_files
 from quotes.pipeline.embedding import EmbedRun, embed_archive, tweet_vectors
 from quotes.pipeline.inputs import LoadedInputs, load_articles
 from quotes.pipeline.model_runs import download_models, model_statuses
@@ -39,6 +39,7 @@ __all__ = [
     "download_models",
     "embed_archive",
     "extract",
+    "fetched_line",
     "import_files",
     "load_articles",
     "model_statuses",

