@@ -187,3 +187,22 @@ def test_ctrl_c_keeps_the_finished_articles(batch: Path, tmp_path: Path) -> None
     assert payload["partial"] == {"done": len(done), "pending": 400 - len(done)}
     assert done == sorted(done)  # input order
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report")] == []
+
+
+def test_every_report_format_says_it_is_partial() -> None:
+    from quotes.match import THRESHOLDS
+    from quotes.models import VerifyRun
+    from quotes.report import render_report, verify_report
+
+    run = VerifyRun(articles=(), errors=(), archive_url="sqlite:///archive.sqlite",
+                    archive_tweets=3, translation_models={}, embedding_model=None,
+                    thresholds=THRESHOLDS, pending=5)
+    payload = verify_report(run)
+    jsonschema.validate(payload, report_schema())
+    assert payload["partial"] == {"done": 0, "pending": 5}
+    assert "Partial report" in render_report("md", payload)
+    assert "Partial report" in render_report("html", payload)
+    complete = verify_report(VerifyRun(**{**{f: getattr(run, f) for f in (
+        "articles", "errors", "archive_url", "archive_tweets", "translation_models",
+        "embedding_model", "thresholds")}}))
+    assert "partial" not in complete and "Partial" not in render_report("html", complete)
