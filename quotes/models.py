@@ -311,6 +311,8 @@ class VerifyRun:
     # Where language versions of one story disagree (`quotes.story.story_report`'s JSON
     # document), when several articles were verified together.
     story: Mapping[str, Any] | None = None
+    # Articles not verified because the run was interrupted (Ctrl-C): the report is partial.
+    pending: int = 0
 
     @property
     def alarming(self) -> bool:

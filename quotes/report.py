@@ -201,6 +201,8 @@ def verify_report(run: VerifyRun) -> dict[str, Any]:
     }
     if run.story is not None:
         payload["story"] = dict(run.story)
+    if run.pending:
+        payload["partial"] = {"done": len(run.articles), "pending": run.pending}
     return payload
 
 
@@ -264,6 +266,17 @@ def _quote(report: QuoteResult) -> dict[str, Any]:
     }
 
 
+def render_report(output: str, payload: dict[str, Any]) -> str:
+    """The verify report as a file's text: "md", "html" or (anything else) JSON."""
+    if output == "md":
+        return markdown_report(payload)
+    if output == "html":
+        from quotes.report_html import html_report  # its templates load only when asked for
+
+        return html_report(payload)
+    return dumps(payload)
+
+
 def markdown_report(payload: dict[str, Any]) -> str:
     """The report for humans: one section per article, each quote beside its tweet."""
     lines = ["# Attribution report", ""]
@@ -273,6 +286,9 @@ def markdown_report(payload: dict[str, Any]) -> str:
         f"{payload['archive']['tweets']} archived tweets. Verdicts: {summary or 'none'}.",
         "",
     ]
+    if "partial" in payload:
+        lines += [f"**Partial report**: interrupted after {payload['partial']['done']} articles; "
+                  f"{payload['partial']['pending']} not verified.", ""]
     for article in payload["articles"]:
         lines += [f"## {inert(article['source'])} ({inert(article['language'])})", ""]
         if not article["quotes"]:

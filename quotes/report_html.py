@@ -116,6 +116,7 @@ class HeaderView:
     translation: str
     embedding: object
     chips: list[tuple[VerdictStyle, object]]
+    partial: dict[str, int] | None = None  # an interrupted batch: done / pending articles
 
 
 def html_report(payload: dict[str, Any]) -> str:
@@ -183,6 +184,7 @@ def _header(payload: dict[str, Any]) -> HeaderView:
         chips=[(VerdictStyle(*VERDICT_STYLE[label]), count)
                for label, count in (payload.get("summary") or {}).items()
                if count and label in VERDICT_STYLE],
+        partial=payload.get("partial"),
     )
 
 

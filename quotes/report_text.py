@@ -78,6 +78,9 @@ def print_verify_summary(console: Console, payload: Mapping[str, Any]) -> None:
         console.print(table)
     summary = ", ".join(f"{n} {label}" for label, n in payload["summary"].items() if n)
     console.print(f"verdicts: {summary or 'none'}")
+    if "partial" in payload:
+        console.print(f"partial: interrupted with {payload['partial']['pending']} articles "
+                      "not verified")
 
 
 def _short(text: str, limit: int) -> str:

@@ -418,17 +418,28 @@ def article_text(page: Fetched) -> str:
     if page.mime == "text/plain":
         text = page.text()
     elif page.mime in HTML_TYPES:
-        import trafilatura  # heavy (lxml, justext, dateparser): only when an article is fetched
-
         source: str | bytes = page.text() if page.charset else page.content  # else sniffed
-        try:
-            text = trafilatura.extract(
-                source, url=page.url, include_comments=False, include_tables=False
-            ) or ""
-        except Exception as exc:  # a third-party parser on hostile input: any failure
-            raise ValueError(f"unparsable page ({' '.join(str(exc).split())})") from None
+        return html_main_text(source, page.url)
     else:
         raise ValueError(f"not an article page (content type {page.mime})")
+    return _paragraphs(text)
+
+
+def html_main_text(source: str | bytes, url: str | None = None) -> str:
+    """The main text of an HTML page (a fetched one, or an .html article file), paragraphs
+    separated by blank lines; raises ValueError when there is none."""
+    import trafilatura  # heavy (lxml, justext, dateparser): only when HTML is read
+
+    try:
+        text = trafilatura.extract(
+            source, url=url, include_comments=False, include_tables=False
+        ) or ""
+    except Exception as exc:  # a third-party parser on hostile input: any failure
+        raise ValueError(f"unparsable page ({' '.join(str(exc).split())})") from None
+    return _paragraphs(text)
+
+
+def _paragraphs(text: str) -> str:
     # trafilatura puts one paragraph a line; the extractor reads blank lines as breaks.
     paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
     if not paragraphs:

@@ -492,8 +492,9 @@ def test_archive_add(
         "--oembed-base", server.url("/oembed"),
         "--wayback-base", server.url("/wayback/available"),
     ]
-    code, out, err = run_add(
-        capsys, *bases, TWEET_URL, other, "https://example.org/not-a-tweet", TWEET_URL
+    code, out, err = run_add(  # embedding what is added: tests/test_embed_on_import.py
+        capsys, *bases, "--no-embed", TWEET_URL, other, "https://example.org/not-a-tweet",
+        TWEET_URL,
     )
     assert (code, out) == (2, "")
     assert err.splitlines() == [

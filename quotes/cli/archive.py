@@ -11,6 +11,7 @@ from quotes import pipeline, report, report_text, store
 from quotes.cli import common, web
 from quotes.cli.common import console, err_console, print_json, print_note
 from quotes.errors import InputError
+from quotes.progress import progress_bar
 
 app = typer.Typer(help="Import canonical tweets into the archive and look at them.",
                   no_args_is_help=True)
@@ -37,13 +38,16 @@ def import_command(
     ),
     on_conflict: str | None = typer.Option(None, "--on-conflict", metavar="keep|replace",
         help="A known tweet id with another text: keep the first text or replace it."),
+    embed: bool | None = common.EmbedOption,
     db: str | None = common.DbOption,
     quiet: bool = common.QuietOption,
 ) -> None:
     """Import FILES into the archive: every file is read first, then stored all at once."""
-    run = pipeline.import_files(files, db_url=common.db_url(db), fmt=fmt.value, author=author,
-                                on_conflict=on_conflict)
+    with progress_bar(err_console, "embedding", quiet=quiet) as bar:
+        run = pipeline.import_files(files, db_url=common.db_url(db), fmt=fmt.value,
+            author=author, on_conflict=on_conflict, embed=embed, progress=bar)
     print_note(report_text.import_summary(run.result, run.files, run.records, run.conflicts), quiet)
+    print_note(run.embedding.note or "", quiet)
 
 
 @app.command("account")

@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from typer.core import TyperOption
 
-from quotes.config import DB_ENV, as_db_url, default_db_url, sqlite_path
+from quotes.config import DB_ENV, EMBED_AT_STORE_LIMIT, as_db_url, default_db_url, sqlite_path
 from quotes.errors import QuotesError
 
 if TYPE_CHECKING:
@@ -32,6 +32,8 @@ DbOption = typer.Option(
     "Default: $QUOTES_DB, else ~/.local/share/quotes/archive.sqlite.",
 )
 QuietOption = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr.")
+EmbedOption = typer.Option(None, "--embed/--no-embed", help="Embed the stored tweets now "
+                           f"(default: while the archive holds at most {EMBED_AT_STORE_LIMIT:,}).")
 OutOption = typer.Option(None, "--out", "-o", help="Write the report to this file (atomically).")
 LanguageOption = typer.Option(
     None, "--lang", help="Language of the articles; detected if omitted."
@@ -66,8 +68,8 @@ def print_warning(message: str) -> None:
 
 
 def print_note(message: str, quiet: bool) -> None:
-    """A summary line on stderr, unless --quiet."""
-    if not quiet:
+    """A summary line on stderr, unless --quiet (or empty)."""
+    if message and not quiet:
         err_console.print(message, markup=False, highlight=False, soft_wrap=True)
 
 

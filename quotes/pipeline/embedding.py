@@ -44,14 +44,15 @@ def segment_vectors(embedder: Embedder, tweets: Sequence[StoredText]) -> dict[in
 
 
 def tweet_vectors(
-    archive: Archive, embedder: Embedder, tweets: Sequence[StoredText]
+    archive: Archive, embedder: Embedder, tweets: Sequence[StoredText], *, compute: bool = True
 ) -> dict[int, np.ndarray]:
     """The segment vectors of `tweets`: read from the archive where stored, computed and
-    stored where not, so each tweet is embedded once over the archive's life."""
+    stored where not (unless `compute` is False: then only the stored ones), so each
+    tweet is embedded once over the archive's life."""
     model = embedder.model_id
     ids = [t.id for t in tweets if t.id is not None]
     stored = archive.tweet_embeddings(model, ids)
-    missing = [t for t in tweets if t.id not in stored]
+    missing = [t for t in tweets if t.id not in stored] if compute else []
     vectors = segment_vectors(embedder, missing) if missing else {}
     if vectors:
         archive.store_tweet_embeddings(model, {i: to_bytes(m) for i, m in vectors.items()})

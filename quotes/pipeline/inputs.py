@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from quotes.errors import InputError
 from quotes.models import Document, InputFailure
@@ -27,6 +27,7 @@ def web_client() -> WebClient:
     from quotes.net import WebClient
 
     return WebClient()
+_Arg = TypeVar("_Arg", str, str | Document)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +37,14 @@ class LoadedInputs:
 
 
 def load_articles(
-    args: Sequence[str],
+    args: Sequence[str | Document],
     client_factory: ClientFactory = web_client,
     *,
     language: str | None = None,
     report: Callable[[InputError], None] | None = None,
 ) -> LoadedInputs:
-    """Documents for ARTICLE arguments, files or http(s) URLs, in order.
+    """Documents for ARTICLE arguments, files or http(s) URLs (or articles already read,
+    as from a JSONL), in order.
 
     Each failure is passed to `report` (the CLI prints it on one line) and kept as an
     `InputFailure` for the report's `errors`; the other inputs are still read. A client is
@@ -50,8 +52,10 @@ def load_articles(
     """
     client: WebClient | None = None
 
-    def read(arg: str) -> Document:
+    def read(arg: str | Document) -> Document:
         nonlocal client
+        if isinstance(arg, Document):
+            return arg
         if not is_url(arg):
             return read_local(arg, language)
         from quotes.sources_web import fetch_article
@@ -67,8 +71,8 @@ def load_articles(
 
 
 def read_each(
-    args: Sequence[str],
-    read: Callable[[str], Document],
+    args: Sequence[_Arg],
+    read: Callable[[_Arg], Document],
     report: Callable[[InputError], None] | None = None,
 ) -> LoadedInputs:
     """`read` applied to each argument in order; each failure is passed to `report` and
@@ -89,4 +93,8 @@ def read_local(arg: str | Path, language: str | None = None) -> Document:
     """An article that is not fetched: a file, or stdin for "-"; a URL of another scheme
     than http(s) is refused as such rather than looked for as a file."""
     check_scheme(str(arg))
+    if Path(arg).suffix.lower() == ".html":
+        from quotes.pipeline.articles import read_html_file
+
+        return read_html_file(Path(arg), language)
     return read_article(arg, language)

