@@ -133,7 +133,7 @@ def read_only_archive(tmp_path: Path) -> Iterator[Path]:
     SQLite's default journal mode, the file 0444 in a 0555 directory."""
     folder = tmp_path / "shared"
     path = folder / "archive.sqlite"
-    assert main(["archive", "import", "-q", "--db", str(path), str(FIXTURE)]) == 0
+    assert main(["archive", "import", "-q", "--no-embed", "--db", str(path), str(FIXTURE)]) == 0
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA journal_mode=DELETE")
     path.chmod(0o444)
@@ -235,7 +235,8 @@ def test_keep_leaves_the_stored_text_and_says_how_many(
 ) -> None:
     second = write(tmp_path / "second.jsonl", RECORD % ("101", SNOW), RECORD % ("102", "Bye."),
                    RECORD % ("103", "New post."))
-    code, _, err = run(capsys, "archive", "import", "--on-conflict", "keep", str(second))
+    code, _, err = run(capsys, "archive", "import", "--no-embed", "--on-conflict", "keep",
+                       str(second))
     assert code == 0
     assert one_line(err) == (
         f"imported 1 tweet from {second} (0 updated, 0 already in the archive); "
@@ -252,7 +253,8 @@ def test_replace_stores_the_new_text_searchable_with_stale_vectors_gone(
         assert tweet is not None and tweet.id is not None
         archive.store_tweet_embeddings("test-model", {tweet.id: b"\0" * 16})
     second = write(tmp_path / "second.jsonl", RECORD % ("101", SNOW))
-    code, _, err = run(capsys, "archive", "import", "--on-conflict", "replace", str(second))
+    code, _, err = run(capsys, "archive", "import", "--no-embed", "--on-conflict", "replace",
+                       str(second))
     assert code == 0
     assert one_line(err).endswith("1 conflict (a known id with another text): "
                                   "the new text stored")
@@ -359,7 +361,7 @@ def test_utf16_and_utf32_with_a_bom_are_read(
 
     archive = tmp_path / "tweets.jsonl"
     archive.write_bytes(encode(FIXTURE.read_text(encoding="utf-8")))
-    code, _, err = run(capsys, "archive", "import", str(archive))
+    code, _, err = run(capsys, "archive", "import", "--no-embed", str(archive))
     assert (code, one_line(err).split(" (")[0]) == (0, f"imported 21 tweets from {archive}")
     article = tmp_path / "article.txt"
     article.write_bytes(encode(ARTICLE.read_text(encoding="utf-8")))

@@ -28,9 +28,11 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def test_archive_commands_on_postgresql(capsys: pytest.CaptureFixture[str], pg_url: str) -> None:
     code, _, err = run(capsys, "archive", "import", "--db", pg_url, str(FIXTURE))
-    assert (code, err.strip()) == (
+    imported, embedded = err.strip().splitlines()
+    assert (code, imported) == (
         0, f"imported 21 tweets from {FIXTURE} (0 updated, 0 already in the archive)"
     )
+    assert embedded.startswith("embedded 21 tweets with ")  # the vectors live in PostgreSQL too
     code, _, err = run(capsys, "archive", "import", "--db", pg_url, str(FIXTURE))
     assert err.strip() == "nothing new: all 21 tweets already in the archive"
     code, out, _ = run(capsys, "archive", "list", "--db", pg_url, "--format", "json",

@@ -54,8 +54,10 @@ def embed_stored(archive: Archive, want: bool | None, progress: Progress | None 
 
 def vector_notes(archive: Archive, model: str | None, embedded: int) -> list[str]:
     """One line when `verify` met tweets without vectors of `model`: how many it embedded
-    (only the candidates its quotes touched) and how many are left for `archive embed`."""
-    if model is None:
+    (only the candidates its quotes touched) and how many are left for `archive embed`.
+    Nothing for a read-only archive: `archive embed` could not store them there, and the
+    read-only warning already says what was computed in memory."""
+    if model is None or archive.read_only:
         return []
     left = archive.count() - archive.embedding_counts().get(model, 0)
     if left <= 0:
