@@ -135,6 +135,27 @@ def test_swapped_name_is_a_distortion() -> None:
         ("name", "Ana", "Tom", "anchors"), ("name", "Lund", "Okafor", "anchors")]
 
 
+EMPHATIC = "The Rain season is here! We will not close our Valley, not this year."
+
+
+def test_a_word_capitalized_for_emphasis_is_rendered_by_the_back_translation() -> None:
+    quoted = "A temporada de chuva chegou! Não vamos fechar o nosso vale, não este ano."
+    v = verdict(quoted, "pt", tweet_text=EMPHATIC,
+                translated="The rain season has arrived! We will not close our valley, not "
+                           "this year.")
+    assert [d for d in v.differences if d.kind == "name"] == []
+    # Without the back-translation the same words look like lost names.
+    assert ("name", "anchors") in kinds(verdict(quoted, "pt", tweet_text=EMPHATIC))
+
+
+def test_a_swapped_name_stays_swapped_in_the_back_translation() -> None:
+    v = verdict("Rosa Vance se reunirá con Ana Lund en Irak el viernes. Ambos quieren la paz.",
+                "es", tweet_text=NAMED,
+                translated="Rosa Vance will meet Ana Lund in Iraq on Friday. Both want peace.")
+    assert ("name", "Ana", "Tom", "anchors") in [
+        (d.kind, d.quote_side, d.tweet_side, d.evidence) for d in v.differences]
+
+
 def test_names_spelled_the_local_way_are_no_swap() -> None:
     v = verdict("Rosa Vance se reunirá con Tom Okafor en Irak el viernes. Ambos quieren la paz.",
                 "es", tweet_text=NAMED)

@@ -129,16 +129,24 @@ def name_differences(
     quote_anchors: Sequence[Anchor],
     tweet_anchors: Sequence[Anchor],
     alignment: Alignment,
+    back_translation: str | None = None,
 ) -> list[Difference]:
     """A name of the tweet that the quote renders under no spelling (Irak/Iraq, Europäische
     Union/European Union and the table's exonyms count as the same name) is a distortion:
     names survive translation. Each mention counts, in the sentence that renders it
     where sentences pair up ("Democrats" opening the tweet is not found by the quote's
     last sentence). The quote's side is a name the tweet does not have, when the quote's
-    language lets one see names (not German, where every noun is capitalized)."""
+    language lets one see names (not German, where every noun is capitalized).
+
+    A word the back-translation has is rendered too: the tweet's "Flu" or "Country",
+    capitalized for emphasis, comes back as "flu" and "country" from the quote's "gripe"
+    and "país", while a swapped name comes back as the other name."""
     check = _NameCheck(sides, alignment, lang.get("en"))
     names = [t for t in tweet_anchors if all(rule(check, t) for rule in TWEET_NAME_RULES)]
     missing = _missing_names(check, names)
+    if back_translation and missing:
+        rendered = _Pool((0, len(sides.tweet)), _words(back_translation), set())
+        missing = [name for name in missing if not _take_rendering(rendered, name)]
     if not missing:
         return []
     replacements = _replacements(sides, quote_anchors)
@@ -152,8 +160,7 @@ def name_differences(
 def _missing_names(check: _NameCheck, names: Sequence[Anchor]) -> list[Anchor]:
     """The names no word of the quote's part renders, under any spelling or exonym."""
     pools = [
-        _Pool(where, [m.group() for m in LETTER_WORD_WITH_APOSTROPHES.finditer(text)],
-              exonyms_in(text, check.sides.source))
+        _Pool(where, _words(text), exonyms_in(text, check.sides.source))
         for where, text in _quote_parts(check.sides.quote, check.alignment)
     ]
     missing = []
@@ -162,6 +169,10 @@ def _missing_names(check: _NameCheck, names: Sequence[Anchor]) -> list[Anchor]:
         if not _take_rendering(pool, name) and name.value not in pool.exonyms:
             missing.append(name)
     return missing
+
+
+def _words(text: str) -> list[str]:
+    return [m.group() for m in LETTER_WORD_WITH_APOSTROPHES.finditer(text)]
 
 
 def _take_rendering(pool: _Pool, name: Anchor) -> bool:
@@ -176,7 +187,7 @@ def _take_rendering(pool: _Pool, name: Anchor) -> bool:
 
 def _replacements(sides: Sides, quote_anchors: Sequence[Anchor]) -> list[Anchor]:
     """Names of the quote the tweet has under no spelling: what replaced the tweet's."""
-    tweet_tokens = [m.group() for m in LETTER_WORD_WITH_APOSTROPHES.finditer(sides.tweet)]
+    tweet_tokens = _words(sides.tweet)
     return [
         q for q in quote_anchors
         if q.kind == "name" and len(q.text) > 2

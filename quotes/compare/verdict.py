@@ -228,7 +228,8 @@ def find_differences(
     tweet_anchors = extract_anchors(sides.tweet, english)
     alignment = align(sides, quote_anchors, tweet_anchors)
     differences = anchor_differences(quote_anchors, tweet_anchors, alignment.span)
-    differences += name_differences(sides, quote_anchors, tweet_anchors, alignment)
+    differences += name_differences(sides, quote_anchors, tweet_anchors, alignment,
+                                    back_translation)
     notes: list[str] = []
     if back_translation is not None:
         notes += translation_artefacts(back_translation, quote_anchors, tweet_anchors,
