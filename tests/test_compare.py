@@ -282,3 +282,50 @@ def test_english_quote_without_a_conditional_clause_is_a_distortion() -> None:
     v = verdict("We will build it. Nobody will pay more.", "en", tweet_text=tweet, fuzzy=85.0)
     assert v.label == "distortion"
     assert ("cut", "source-language") in kinds(v)
+
+
+# --- quantifiers: how much of a whole a claim covers -----------------------------------
+
+SHARE = "Most farmers in the valley want the new dam. Many of them signed the petition."
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Die meisten Bauern im Tal wollen den neuen Damm. Viele von ihnen haben die "
+           "Petition unterschrieben."),
+    ("fr", "La plupart des agriculteurs de la vallée veulent le nouveau barrage. Nombreux "
+           "sont ceux qui ont signé la pétition."),
+    ("pt", "A maioria dos agricultores do vale quer a nova barragem. Muitos deles assinaram "
+           "a petição."),
+    ("id", "Sebagian besar petani di lembah itu menginginkan bendungan baru. Banyak orang "
+           "dari mereka menandatangani petisi itu."),
+])
+def test_the_same_quantifiers_are_no_difference(language: str, text: str) -> None:
+    v = verdict(text, language, tweet_text=SHARE)
+    assert "quantifier" not in [d.kind for d in v.differences], v.differences
+
+
+@pytest.mark.parametrize(("language", "text", "quote_side"), [
+    ("es", "Muchos agricultores del valle quieren la nueva presa. Muchos de ellos firmaron "
+           "la petición.", "muchos"),
+    ("it", "Tutti gli agricoltori della valle vogliono la nuova diga. Molti di loro hanno "
+           "firmato la petizione.", "tutti"),
+    ("nl", "Alle boeren in de vallei willen de nieuwe dam. Vele van hen tekenden de "
+           "petitie.", "alle"),
+])
+def test_most_rendered_as_many_or_all_is_a_distortion(
+    language: str, text: str, quote_side: str
+) -> None:
+    v = verdict(text, language, tweet_text=SHARE)
+    assert v.label == "distortion"
+    assert [(d.kind, d.quote_side, d.tweet_side) for d in v.differences
+            if d.kind == "quantifier"] == [("quantifier", quote_side, "most")]
+
+
+def test_a_quantifier_dropped_without_replacement_and_superlatives_are_no_difference() -> None:
+    tweet = "Most farmers want the dam. It is the most important project of the decade."
+    v = verdict("Die Bauern wollen den Damm. Es ist das wichtigste Projekt des Jahrzehnts.",
+                "de", tweet_text=tweet)
+    assert "quantifier" not in [d.kind for d in v.differences]
+    english = verdict("Farmers want the dam. It is the most important project of the decade.",
+                      "en", tweet_text=tweet)
+    assert "quantifier" not in [d.kind for d in english.differences]

@@ -22,6 +22,7 @@ from quotes.compare.clause_embeddings import ClauseSimilarities, embedding_diffe
 from quotes.compare.clause_words import content_differences
 from quotes.compare.kinds import DISTORTING_KINDS
 from quotes.compare.negation import confirm_in_source, polarity_differences
+from quotes.compare.quantifiers import quantifier_differences
 from quotes.lang import LanguageData
 from quotes.match import FUZZY_SURE, FUZZY_VERBATIM
 from quotes.models import (
@@ -242,6 +243,9 @@ def find_differences(
         flips = polarity_differences(pairs_for(sides.quote, alignment), sides.source,
                                      "source-language")
     differences += flips
+    differences += quantifier_differences(
+        pairs_for(sides.quote, alignment) or [(sides.quote, alignment.part)], sides.source
+    )
     english_text = back_translation if back_translation is not None else (
         sides.quote if sides.source.code == english.code else None
     )

@@ -56,6 +56,12 @@ def _compiled(medium: str, pattern: Any) -> Any:
         ) from exc
 
 
+def _casefolded_levels(levels: Any) -> Any:
+    if isinstance(levels, dict):
+        return {level: _casefolded(forms) for level, forms in levels.items()}
+    return levels
+
+
 def _two_poles(opposites: Any) -> Any:
     if isinstance(opposites, dict):
         for axis, poles in opposites.items():
@@ -77,6 +83,7 @@ Codes = Annotated[dict[str, str], BeforeValidator(_casefolded_keys)]
 Renames = Annotated[dict[str, str], BeforeValidator(_casefolded_items)]
 Mediums = Annotated[tuple[tuple[str, re.Pattern[str]], ...], BeforeValidator(_compiled_mediums)]
 Opposites = Annotated[dict[str, dict[str, tuple[str, ...]]], BeforeValidator(_two_poles)]
+Levels = Annotated[dict[str, tuple[str, ...]], BeforeValidator(_casefolded_levels)]
 
 
 def _at(section: str, key: str) -> AliasPath:
@@ -159,6 +166,11 @@ class LanguageData(BaseModel):
     year_words: WordSet = Field(frozenset(), validation_alias=_at("numbers", "year_words"))
     # "100 millions de dollars", "d'euros"
     currency_connectors: Words = Field((), validation_alias=_at("numbers", "connectors"))
+    # How much of a whole a claim covers, level (named in English) → forms: "most" →
+    # "la plupart"; "in most populations" rendered "in many" is a changed quantity
+    quantifiers: Levels = Field({}, validation_alias=_at("numbers", "quantifiers"))
+    # forms that are no quantity there ("the most lethal", "am meisten")
+    not_quantifiers: Words = Field((), validation_alias=_at("numbers", "not_quantifiers"))
     # --- [polarity] ---
     negations: WordSet = Field(frozenset(), validation_alias=_at("polarity", "negations"))
     # "confused", "refuse", "without"
