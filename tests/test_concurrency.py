@@ -63,7 +63,7 @@ def start_import(path: Path, url: str, bulk_load_min: int) -> subprocess.Popen[s
     env = {**os.environ, "QUOTES_DB": url}
     return subprocess.Popen(
         [sys.executable, "-c", RUNNER, str(bulk_load_min),
-         "archive", "import", "--db", url, str(path)],
+         "archive", "import", "--no-embed", "--db", url, str(path)],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
 
