@@ -21,7 +21,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "dev"
+# The dev set beside the checkout (`../shared/dev`), or beside a folder of checkouts.
+DEV = next((d / "shared" / "dev" for d in ROOT.parents if (d / "shared" / "dev").is_dir()),
+           ROOT.parent / "shared" / "dev")
 ARTICLES = 40
 TARGET = 1.6  # issue 14: --jobs 2 gives at least 1.6x the articles/s of --jobs 1
 
@@ -90,12 +92,17 @@ def batch_figures(count: int = ARTICLES) -> dict[str, float | bool | int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=ARTICLES)
+    import os
+
+    print(f"{os.cpu_count()} cores, load average before: "
+          + " ".join(f"{x:.1f}" for x in os.getloadavg()))
     figures = batch_figures(parser.parse_args().articles)
     print(f"batch verify of {figures['articles']} articles: --jobs 1 {figures['jobs1_s']} s "
           f"({figures['jobs1_articles_per_s']} articles/s), --jobs 2 {figures['jobs2_s']} s "
           f"({figures['jobs2_articles_per_s']} articles/s): {figures['speedup']}x "
           f"(target >= {TARGET}x: {'met' if figures['met'] else 'NOT met'}); "
-          f"reports {'identical' if figures['same_report'] else 'DIFFER'}")
+          f"reports {'identical' if figures['same_report'] else 'DIFFER'}; load average "
+          f"after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":
