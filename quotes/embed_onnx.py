@@ -59,12 +59,17 @@ class PackedE5:
         self.scores = np.frombuffer(self.buf, "<f4", n, pos).astype(np.float64)
         pos += 4 * n
         blob = bytes(self.buf[pos : pos + bloblen])
-        self.pieces: dict[bytes, int] = {}
+        # Pieces as text (every substring of whole characters is valid UTF-8, so a piece
+        # that is not could never match anyway).
+        self.pieces: dict[str, int] = {}
         for i in range(n):
-            piece = blob[offsets[i] : offsets[i + 1]]
+            piece = blob[offsets[i] : offsets[i + 1]].decode("utf-8", "surrogateescape")
             if piece:
                 self.pieces.setdefault(piece, i)
-        self.max_piece = int((offsets[1:] - offsets[:-1]).max())
+        self.max_piece = max(map(len, self.pieces))
+        # No piece has a word marker after its first character (SentencePiece split by
+        # whitespace): then a piece never runs past the next word's start.
+        self.word_bound = not any(META in piece[1:] for piece in self.pieces)
         self.unk_score = float(self.scores.min()) - 10.0
         return pos + bloblen
 
@@ -114,22 +119,18 @@ class PackedE5:
         return weights.reshape(len(raw), cols)
 
     def tokenize(self, text: str) -> list[int]:
-        """Content token ids (no <s>, </s>), as `e5.c`'s `tok_content` makes them."""
-        chars = _normalized_chars(text, self.norm)
-        encoded = [c.encode() for c in chars]
-        n = len(encoded)
+        """Content token ids (no <s>, </s>), as `e5.c`'s `tok_content` makes them: the
+        best-scoring split into pieces (Viterbi), unknown characters one by one."""
+        chars = "".join(_normalized_chars(text, self.norm))
+        n = len(chars)
         best = [-math.inf] * (n + 1)
         best[0] = 0.0
         back: list[tuple[int, int]] = [(0, 0)] * (n + 1)  # (piece id or -1, from)
         for i in range(n):
             if best[i] == -math.inf:
                 continue
-            piece = b""
-            for end in range(i + 1, n + 1):
-                piece += encoded[end - 1]
-                if len(piece) > self.max_piece:
-                    break
-                idx = self.pieces.get(piece)
+            for end in range(i + 1, self._last_end(chars, i) + 1):
+                idx = self.pieces.get(chars[i:end])
                 if idx is not None and idx != self.unk:
                     score = best[i] + self.scores[idx]
                     if score > best[end]:
@@ -142,6 +143,14 @@ class PackedE5:
             idx, at = back[at]
             ids.append(self.unk if idx < 0 else idx)
         return ids[::-1]
+
+    def _last_end(self, chars: str, start: int) -> int:
+        """The furthest end a piece starting at `start` can have."""
+        end = min(len(chars), start + self.max_piece)
+        if self.word_bound:
+            marker = chars.find(META, start + 1, end)
+            end = end if marker < 0 else marker
+        return end
 
 
 def _normalized_chars(text: str, norm: dict[str, str]) -> list[str]:
