@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -21,7 +23,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "dev"
+# The dev set beside the checkout (`../shared/dev`), or beside a folder of checkouts.
+DEV = next((d / "shared" / "dev" for d in ROOT.parents if (d / "shared" / "dev").is_dir()),
+           ROOT.parent / "shared" / "dev")
 ARTICLES = 40
 TARGET = 1.6  # issue 14: --jobs 2 gives at least 1.6x the articles/s of --jobs 1
 
@@ -46,14 +50,19 @@ def articles_jsonl(path: Path, count: int = ARTICLES) -> None:
                       + "\n")
 
 
-def _timed_verify(db: str, articles: Path, jobs: int, report: Path) -> float:
+def _timed_verify(db: str, articles: Path, jobs: int, report: Path) -> tuple[float, float]:
+    """Wall seconds of the run, and the CPU seconds of it and its workers (forked from
+    the command, so reaped by it and counted in its children's usage)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     run = _cli("verify", "--no-mt", "--jobs", str(jobs), "--quiet", "--db", db, "--format",
                "json", "--out", str(report), str(articles))
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if run.returncode not in (0, 1):
         raise SystemExit(f"batch: verify --jobs {jobs} failed: {run.stderr.strip()}")
-    return seconds
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu
 
 
 def _same_reports(a: Path, b: Path) -> bool:
@@ -77,25 +86,34 @@ def batch_figures(count: int = ARTICLES) -> dict[str, float | bool | int]:
             raise SystemExit(f"batch: import failed: {imported.stderr.strip()}")
         articles = folder / "articles.jsonl"
         articles_jsonl(articles, count)
-        one = _timed_verify(db, articles, 1, folder / "one.json")
-        two = _timed_verify(db, articles, 2, folder / "two.json")
+        load = os.getloadavg()[0]
+        one, one_cpu = _timed_verify(db, articles, 1, folder / "one.json")
+        two, two_cpu = _timed_verify(db, articles, 2, folder / "two.json")
+        load = max(load, os.getloadavg()[0])
         same = _same_reports(folder / "one.json", folder / "two.json")
     ratio = one / two
     return {"articles": count, "jobs1_s": round(one, 2), "jobs2_s": round(two, 2),
             "jobs1_articles_per_s": round(count / one, 3),
             "jobs2_articles_per_s": round(count / two, 3), "speedup": round(ratio, 2),
-            "target": TARGET, "met": ratio >= TARGET, "same_report": same}
+            "target": TARGET, "met": ratio >= TARGET, "same_report": same,
+            "jobs1_cpu_s": round(one_cpu, 2), "jobs2_cpu_s": round(two_cpu, 2),
+            "load": round(load, 1)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=ARTICLES)
+    print(f"{os.cpu_count()} cores, load average before: "
+          + " ".join(f"{x:.1f}" for x in os.getloadavg()))
     figures = batch_figures(parser.parse_args().articles)
     print(f"batch verify of {figures['articles']} articles: --jobs 1 {figures['jobs1_s']} s "
           f"({figures['jobs1_articles_per_s']} articles/s), --jobs 2 {figures['jobs2_s']} s "
           f"({figures['jobs2_articles_per_s']} articles/s): {figures['speedup']}x "
           f"(target >= {TARGET}x: {'met' if figures['met'] else 'NOT met'}); "
-          f"reports {'identical' if figures['same_report'] else 'DIFFER'}")
+          f"reports {'identical' if figures['same_report'] else 'DIFFER'}; CPU seconds "
+          f"{figures['jobs1_cpu_s']} and {figures['jobs2_cpu_s']} (the work a second worker "
+          f"adds); load average "
+          f"after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

