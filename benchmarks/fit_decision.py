@@ -1,0 +1,228 @@
+"""Fit the match decision (`quotes/data/match.json`) on the TUNING part only.
+
+    python benchmarks/fit_decision.py [--dry-run] [--l2 X]
+
+1. Every tuning case of `benchmarks/realcases/` (split by story, `realcases.is_held_back`)
+   and of `../shared/dev/real-quotes.jsonl` (split by story the same way) goes through the
+   match stage with a neutral model; each quote's ranked candidates are kept.
+2. Baselines: the mean embedding similarity of the quote against every archive post that
+   is not its source, per pair of languages (quote, post), and pooled over same- and
+   cross-language pairs.
+3. The candidates are ranked again with the baselines (pure, no re-embedding); the
+   features of the best one, labelled "is the real source" (a case without a real post:
+   never), fit an L2 logistic regression (`quotes.decision.fit`).
+4. The tuning cases are verified whole with the fitted model; per verdict label, the
+   source probability is recalibrated against whether the verdict was right (Platt
+   scaling), so `confidence` is the probability that the verdict is right.
+
+The held-back parts are never read. Writes the model with its provenance (data, counts,
+date) unless `--dry-run`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from statistics import mean
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import realcases
+from bench_embed import bench_embedder
+from rapidfuzz import fuzz
+
+from quotes.decision import (
+    FEATURE_NAMES,
+    MIN_BASELINE_PAIRS,
+    MODEL_FILE,
+    Calibration,
+    DecisionModel,
+    MatchFeatures,
+    fit,
+    fit_calibration,
+)
+from quotes.formats import read_archive_file
+from quotes.match import margin_of, match_features, rank, tweet_language
+from quotes.models import Document
+from quotes.pipeline import Analyzer, Verifier
+from quotes.pipeline.verifier import MatchRow
+from quotes.store import Archive
+
+DEV_CANDIDATES = (Path(__file__).resolve().parents[1].parent / "shared" / "dev",
+                  Path(__file__).resolve().parents[2] / "shared" / "dev")
+SAME_TEXT = 90  # rapidfuzz ratio above which an archive post is the case's real post
+MIN_CALIBRATION = 12  # verdict labels with fewer tuning outcomes share one calibration
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    """One tuning quote: its match row, its real post's text (None: no such post)."""
+
+    source: str  # "realcases" or "dev"
+    case_id: str
+    row: MatchRow
+    canonical: str | None
+    expected: str
+
+
+def neutral_model() -> DecisionModel:
+    import numpy as np
+
+    n = len(FEATURE_NAMES)
+    return DecisionModel(FEATURE_NAMES, np.zeros(n), 0.0, np.zeros(n), np.ones(n), {})
+
+
+def dev_dir() -> Path | None:
+    return next((d for d in DEV_CANDIDATES if (d / "real-quotes.jsonl").is_file()), None)
+
+
+def dev_story(case_id: str) -> str:
+    """A dev case's story: its id without the language and outlet."""
+    return case_id.rsplit("-", 2)[0]
+
+
+def _row_for(rows: Sequence[MatchRow], quoted: str) -> MatchRow | None:
+    scored = [(fuzz.partial_ratio(r.finding.quote.text, quoted), r) for r in rows]
+    best = max(scored, key=lambda pair: pair[0], default=None)
+    return best[1] if best is not None and best[0] >= 70 else None
+
+
+def collect_realcases(model: DecisionModel) -> tuple[list[Sample], list[realcases.Case]]:
+    cases = [c for c in realcases.load_cases() if not c.held_back]
+    archive = realcases.build_archive()
+    verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
+                        embedder=bench_embedder(), model=model)
+    per_doc = verifier.match_rows([Document(c.id, c.excerpt, c.language) for c in cases])
+    samples = []
+    for case, rows in zip(cases, per_doc, strict=True):
+        row = _row_for(rows, case.quote)
+        if row is not None:
+            samples.append(Sample("realcases", case.id, row, case.canonical_text, case.expected))
+    return samples, cases
+
+
+def collect_dev(model: DecisionModel) -> list[Sample]:
+    dev = dev_dir()
+    if dev is None:
+        return []
+    import tempfile
+
+    archive = Archive.open(str(Path(tempfile.mkdtemp()) / "dev.sqlite"))
+    parsed = read_archive_file(dev / "canonical-tweets.jsonl")
+    archive.import_records(parsed.records, files=[parsed.path], fmt=parsed.format)
+    verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
+                        embedder=bench_embedder(), model=model)
+    cases = [json.loads(line) for line in (dev / "real-quotes.jsonl").open(encoding="utf-8")]
+    cases = [c for c in cases if not realcases.is_held_back(dev_story(c["id"]))]
+    per_doc = verifier.match_rows([Document(c["id"], c["article_excerpt"], c["language"])
+                                   for c in cases])
+    samples = []
+    for case, rows in zip(cases, per_doc, strict=True):
+        row = _row_for(rows, case["quoted_text"])
+        if row is not None:
+            unrelated = case["relation"] == "unrelated"
+            samples.append(Sample("dev", case["id"], row,
+                                  None if unrelated else case["canonical_text"],
+                                  "unmatched" if unrelated else case["relation"]))
+    return samples
+
+
+def is_source(text: str, canonical: str | None) -> bool:
+    return canonical is not None and fuzz.ratio(text, canonical) >= SAME_TEXT
+
+
+def baselines(samples: Sequence[Sample]) -> tuple[dict[str, float], dict[str, int]]:
+    """Mean similarity of unrelated (quote, post) pairs per pair of languages."""
+    values: dict[str, list[float]] = defaultdict(list)
+    for sample in samples:
+        q = sample.row.query.language
+        for scored in sample.row.ranked:
+            tweet = scored.candidate.tweet
+            if scored.embedding is None or is_source(tweet.text, sample.canonical):
+                continue
+            t = tweet_language(tweet.text)
+            values[f"{q}-{t}"].append(scored.embedding)
+            values["same" if q == t else "cross"].append(scored.embedding)
+    kept = {k: mean(v) for k, v in values.items()
+            if len(v) >= MIN_BASELINE_PAIRS or k in ("same", "cross")}
+    return kept, {k: len(v) for k, v in values.items()}
+
+
+def features(samples: Sequence[Sample], model: DecisionModel
+             ) -> list[tuple[Sample, MatchFeatures, bool]]:
+    result = []
+    for sample in samples:
+        ranked = rank(sample.row.query, [s.candidate for s in sample.row.ranked], model)
+        if not ranked or (ranked[0].embedding is None and ranked[0].fuzzy is None):
+            continue
+        best = ranked[0]
+        f = match_features(sample.row.query, best, margin_of(best, ranked[1:]))
+        result.append((sample, f, is_source(best.candidate.tweet.text, sample.canonical)))
+    return result
+
+
+def calibrate(model: DecisionModel, cases: Sequence[realcases.Case]
+              ) -> tuple[dict[str, Calibration], dict[str, int]]:
+    """Per verdict label, Platt scaling of the probability the verdict rests on."""
+    outcomes = realcases.run(cases, model=model)
+    grouped: dict[str, list[tuple[float, bool]]] = defaultdict(list)
+    for o in outcomes:
+        if o.result is None or o.result.verdict.evidence is None:
+            continue
+        p = o.result.verdict.evidence.probability
+        rests_on = 1 - p if o.verdict == "unmatched" else p
+        right = o.verdict == o.case.expected
+        grouped[o.verdict].append((rests_on, right))
+        grouped["*"].append((rests_on, right))
+    result = {}
+    for label, pairs in grouped.items():
+        if len(pairs) >= MIN_CALIBRATION:
+            result[label] = fit_calibration([p for p, _ in pairs], [r for _, r in pairs])
+    return result, {k: len(v) for k, v in grouped.items()}
+
+
+def main(argv: list[str]) -> None:
+    l2 = float(argv[argv.index("--l2") + 1]) if "--l2" in argv else 1.0
+    neutral = neutral_model()
+    samples, cases = collect_realcases(neutral)
+    samples += collect_dev(neutral)
+    base, pair_counts = baselines(samples)
+    with_base = replace(neutral, baselines=base)
+    rows = features(samples, with_base)
+    print(f"{len(rows)} tuning quotes ({sum(y for *_, y in rows)} with their real post "
+          f"ranked first); baselines: " + ", ".join(f"{k} {v:.3f}" for k, v in
+                                                     sorted(base.items())))
+    provenance = {
+        "fitted": datetime.now(UTC).strftime("%Y-%m-%dT%H:%MZ"),
+        "by": "benchmarks/fit_decision.py",
+        "data": "tuning part of benchmarks/realcases (split by story) and of "
+                "../shared/dev/real-quotes.jsonl (split by story the same way)",
+        "quotes": len(rows), "sources": int(sum(y for *_, y in rows)),
+        "baseline_pairs": pair_counts, "l2": l2,
+        "signals": "anchors + embeddings (no MT weights here: fuzzy only from English "
+                   "quotes)",
+    }
+    model = fit([f for _, f, _ in rows], [y for *_, y in rows], l2=l2, baselines=base,
+                provenance=provenance)
+    for name, c in zip(FEATURE_NAMES, model.coefficients, strict=True):
+        print(f"  {name:22} {c:+.3f}")
+    print(f"  {'intercept':22} {model.intercept:+.3f}")
+    calibration, counts = calibrate(model, cases)
+    model = replace(model, calibration=calibration,
+                    provenance={**provenance, "calibration_outcomes": counts})
+    for label, c in sorted(calibration.items()):
+        print(f"  calibration {label:14} {c.intercept:+.3f} {c.slope:+.3f} ({counts[label]})")
+    if "--dry-run" not in argv:
+        MODEL_FILE.write_text(json.dumps(model.to_json(), indent=1, ensure_ascii=False) + "\n",
+                              encoding="utf-8")
+        print(f"wrote {MODEL_FILE}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
