@@ -22,6 +22,7 @@ date) unless `--dry-run`.
 from __future__ import annotations
 
 import json
+import pickle
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
@@ -187,11 +188,36 @@ def calibrate(model: DecisionModel, cases: Sequence[realcases.Case]
     return result, {k: len(v) for k, v in grouped.items()}
 
 
+def _samples(neutral: DecisionModel, argv: list[str]
+             ) -> tuple[list[Sample], list[realcases.Case]]:
+    """The tuning samples; `--samples FILE` keeps them between runs (a pickle)."""
+    cases = [c for c in realcases.load_cases() if not c.held_back]
+    keep = Path(argv[argv.index("--samples") + 1]) if "--samples" in argv else None
+    if keep is not None and keep.is_file():
+        return pickle.loads(keep.read_bytes()), cases
+    samples, cases = collect_realcases(neutral)
+    samples += collect_dev(neutral)
+    if keep is not None:
+        keep.write_bytes(pickle.dumps(samples))
+    return samples, cases
+
+
+def _diagnose(rows: Sequence[tuple[Sample, MatchFeatures, bool]], model: DecisionModel) -> None:
+    """Per expected verdict: how many tuning quotes reach the threshold, and how many of
+    those have their real post first."""
+    groups: dict[str, list[tuple[float, bool]]] = defaultdict(list)
+    for sample, f, y in rows:
+        groups[sample.expected].append((model.probability(f), y))
+    for label, pairs in sorted(groups.items()):
+        matched = [y for p, y in pairs if p >= model.threshold]
+        print(f"  {label:14} {len(pairs):4} quotes, {len(matched):4} matched "
+              f"({sum(matched)} to their real post), {sum(y for _, y in pairs)} ranked first")
+
+
 def main(argv: list[str]) -> None:
     l2 = float(argv[argv.index("--l2") + 1]) if "--l2" in argv else 1.0
     neutral = neutral_model()
-    samples, cases = collect_realcases(neutral)
-    samples += collect_dev(neutral)
+    samples, cases = _samples(neutral, argv)
     base, pair_counts = baselines(samples)
     with_base = replace(neutral, baselines=base)
     rows = features(samples, with_base)
@@ -213,6 +239,9 @@ def main(argv: list[str]) -> None:
     for name, c in zip(FEATURE_NAMES, model.coefficients, strict=True):
         print(f"  {name:22} {c:+.3f}")
     print(f"  {'intercept':22} {model.intercept:+.3f}")
+    _diagnose(rows, model)
+    if "--no-calibration" in argv:
+        return
     calibration, counts = calibrate(model, cases)
     model = replace(model, calibration=calibration,
                     provenance={**provenance, "calibration_outcomes": counts})

@@ -187,45 +187,59 @@ def shipped_model() -> DecisionModel:
 def fit(rows: Sequence[MatchFeatures], labels: Sequence[bool], *, l2: float = 1.0,
         baselines: Mapping[str, float] | None = None,
         provenance: Mapping[str, object] | None = None) -> DecisionModel:
-    """L2-regularized logistic regression by Newton's method (numpy only)."""
+    """L2-regularized logistic regression (numpy only); features standardized first."""
     x = np.stack([vector(r) for r in rows])
-    y = np.array(labels, dtype=np.float64)
     mean = x.mean(0)
     scale = x.std(0)
     scale[scale < 1e-9] = 1.0
     z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
-    w = np.zeros(z.shape[1])
     penalty = np.full(z.shape[1], l2)
     penalty[-1] = 0.0  # the intercept is not shrunk
-    for _ in range(100):
-        p = 1 / (1 + np.exp(-(z @ w)))
-        gradient = z.T @ (p - y) + penalty * w
-        hessian = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty)
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if float(np.abs(step).max()) < 1e-8:
-            break
+    w = _newton(z, np.array(labels, dtype=np.float64), penalty, np.zeros(z.shape[1]))
     return DecisionModel(FEATURE_NAMES, w[:-1], float(w[-1]), mean, scale,
                          dict(baselines or {}), provenance=dict(provenance or {}))
 
 
 def fit_calibration(probabilities: Sequence[float], right: Sequence[bool],
-                    l2: float = 0.5) -> Calibration:
-    """Platt scaling of logit(p) against whether the verdict was right."""
+                    l2: float = 2.0) -> Calibration:
+    """Platt scaling of logit(p) against whether the verdict was right, shrunk towards
+    the identity (intercept 0, slope 1) where the outcomes are few."""
     x = np.array([_logit(p) for p in probabilities])
-    y = np.array(right, dtype=np.float64)
     z = np.stack([np.ones_like(x), x], axis=1)
-    w = np.array([0.0, 1.0])
-    prior = np.array([0.0, 1.0])
-    for _ in range(100):
-        p = 1 / (1 + np.exp(-(z @ w)))
-        gradient = z.T @ (p - y) + l2 * (w - prior)
-        hessian = (z * (p * (1 - p))[:, None]).T @ z + l2 * np.eye(2)
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if float(np.abs(step).max()) < 1e-8:
-            break
+    w = _newton(z, np.array(right, dtype=np.float64), np.array([l2, l2]), np.array([0.0, 1.0]))
     return Calibration(float(w[0]), float(w[1]))
+
+
+def _loss(z: np.ndarray, y: np.ndarray, w: np.ndarray, penalty: np.ndarray,
+          prior: np.ndarray) -> float:
+    margin = z @ w
+    log_likelihood = y * -np.logaddexp(0, -margin) + (1 - y) * -np.logaddexp(0, margin)
+    return float(-log_likelihood.sum() + 0.5 * (penalty * (w - prior) ** 2).sum())
+
+
+def _newton(z: np.ndarray, y: np.ndarray, penalty: np.ndarray, prior: np.ndarray) -> np.ndarray:
+    """Penalized logistic regression by Newton's method with step halving."""
+    w = prior.copy()
+    loss = _loss(z, y, w, penalty, prior)
+    for _ in range(100):
+        p = 0.5 * (1 + np.tanh(0.5 * (z @ w)))
+        gradient = z.T @ (p - y) + penalty * (w - prior)
+        hessian = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty) + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hessian, gradient)
+        size = 1.0
+        while size > 1e-4:
+            trial = w - size * step
+            trial_loss = _loss(z, y, trial, penalty, prior)
+            if trial_loss <= loss:
+                break
+            size /= 2
+        else:
+            break
+        w, converged = trial, loss - trial_loss < 1e-10
+        loss = trial_loss
+        if converged:
+            break
+    return w
 
 
 def _sigmoid(x: float) -> float:

@@ -389,7 +389,8 @@ def _joined(row: MatchRow, neighbour: MatchRow) -> MatchRow | None:
         f"{row.decision.reason}; joins the tweet of the adjacent fragment by the same "
         "speaker (one post quoted in pieces)"
     )
-    return replace(row, decision=Decision(fragment, row.decision.method, reason))
+    return replace(row, decision=Decision(fragment, row.decision.method, reason,
+                                          evidence=row.decision.evidence))
 
 
 def _speaker(finding: QuoteFinding) -> str | None:
