@@ -2,12 +2,14 @@
 
     python benchmarks/fit_decision.py [--dry-run] [--l2 X]
 
-1. Every tuning case of `benchmarks/realcases/` (split by story, `realcases.is_held_back`)
-   and of `../shared/dev/real-quotes.jsonl` (split by story the same way) goes through the
-   match stage with a neutral model; each quote's ranked candidates are kept.
-2. Baselines: the mean embedding similarity of the quote against every archive post that
-   is not its source, per pair of languages (quote, post), and pooled over same- and
-   cross-language pairs.
+1. Every tuning case of `benchmarks/realcases/` (split by story, `realcases.is_held_back`),
+   of `../shared/dev/real-quotes.jsonl` and of the perturbation suite (`eval.py`; both
+   split by story the same way, a suite case's story being the real tweet it was built
+   from; its generated cases weigh half a real one) goes through the match stage with a
+   neutral model; each quote's ranked candidates are kept.
+2. Baselines (real cases only): the mean embedding similarity of the quote against every
+   archive post that is not its source, per pair of languages (quote, post), and pooled
+   over same- and cross-language pairs.
 3. The candidates are ranked again with the baselines (pure, no re-embedding); the
    features of the best one, labelled "is the real source" (a case without a real post:
    never), fit an L2 logistic regression (`quotes.decision.fit`).
@@ -55,8 +57,7 @@ from quotes.pipeline import Analyzer, Verifier
 from quotes.pipeline.verifier import MatchRow
 from quotes.store import Archive
 
-DEV_CANDIDATES = (Path(__file__).resolve().parents[1].parent / "shared" / "dev",
-                  Path(__file__).resolve().parents[2] / "shared" / "dev")
+DEV_CANDIDATES = tuple(Path(__file__).resolve().parents[i] / "shared" / "dev" for i in (2, 3))
 SAME_TEXT = 90  # rapidfuzz ratio above which an archive post is the case's real post
 MIN_CALIBRATION = 12  # verdict labels with fewer tuning outcomes share one calibration
 
@@ -134,6 +135,33 @@ def collect_dev(model: DecisionModel) -> list[Sample]:
     return samples
 
 
+SUITE_WEIGHT = 0.5  # a generated perturbation counts half a real case
+
+
+def collect_suite(model: DecisionModel) -> list[Sample]:
+    """The tuning stories of the perturbation suite (`eval.py`): each case's story is the
+    real tweet it was built from (a quote from no tweet is its own story)."""
+    import eval as perturbation
+
+    tweet_of = {}
+    for i, base in enumerate(perturbation.bases()):
+        for case in perturbation.cases_for(base, i):
+            tweet_of[case.id] = base.tweet
+    cases = [c for c in perturbation.suite()
+             if not realcases.is_held_back(tweet_of.get(c.id.split("#")[0], c.id.split("#")[0]))]
+    archive = perturbation.archive_from_fixtures()
+    verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
+                        embedder=bench_embedder(), model=model)
+    per_doc = verifier.match_rows([Document(c.id, c.article, c.language) for c in cases])
+    samples = []
+    for case, rows in zip(cases, per_doc, strict=True):
+        row = _row_for(rows, case.quote)
+        if row is not None:
+            samples.append(Sample("suite", case.id, row, tweet_of.get(case.id.split("#")[0]),
+                                  case.expected))
+    return samples
+
+
 def is_source(text: str, canonical: str | None) -> bool:
     return canonical is not None and fuzz.ratio(text, canonical) >= SAME_TEXT
 
@@ -197,6 +225,7 @@ def _samples(neutral: DecisionModel, argv: list[str]
         return pickle.loads(keep.read_bytes()), cases
     samples, cases = collect_realcases(neutral)
     samples += collect_dev(neutral)
+    samples += collect_suite(neutral)
     if keep is not None:
         keep.write_bytes(pickle.dumps(samples))
     return samples, cases
@@ -207,7 +236,7 @@ def _diagnose(rows: Sequence[tuple[Sample, MatchFeatures, bool]], model: Decisio
     those have their real post first."""
     groups: dict[str, list[tuple[float, bool]]] = defaultdict(list)
     for sample, f, y in rows:
-        groups[sample.expected].append((model.probability(f), y))
+        groups[f"{sample.source}:{sample.expected}"].append((model.probability(f), y))
     for label, pairs in sorted(groups.items()):
         matched = [y for p, y in pairs if p >= model.threshold]
         print(f"  {label:14} {len(pairs):4} quotes, {len(matched):4} matched "
@@ -218,7 +247,7 @@ def main(argv: list[str]) -> None:
     l2 = float(argv[argv.index("--l2") + 1]) if "--l2" in argv else 1.0
     neutral = neutral_model()
     samples, cases = _samples(neutral, argv)
-    base, pair_counts = baselines(samples)
+    base, pair_counts = baselines([s for s in samples if s.source != "suite"])
     with_base = replace(neutral, baselines=base)
     rows = features(samples, with_base)
     print(f"{len(rows)} tuning quotes ({sum(y for *_, y in rows)} with their real post "
@@ -227,15 +256,19 @@ def main(argv: list[str]) -> None:
     provenance = {
         "fitted": datetime.now(UTC).strftime("%Y-%m-%dT%H:%MZ"),
         "by": "benchmarks/fit_decision.py",
-        "data": "tuning part of benchmarks/realcases (split by story) and of "
-                "../shared/dev/real-quotes.jsonl (split by story the same way)",
+        "data": "tuning part of benchmarks/realcases (split by story), of "
+                "../shared/dev/real-quotes.jsonl and of the perturbation suite "
+                "(benchmarks/eval.py, weight 0.5), both split by story the same way",
+        "counts": {src: sum(s.source == src for s, _, _ in rows)
+                   for src in ("realcases", "dev", "suite")},
         "quotes": len(rows), "sources": int(sum(y for *_, y in rows)),
         "baseline_pairs": pair_counts, "l2": l2,
         "signals": "anchors + embeddings (no MT weights here: fuzzy only from English "
                    "quotes)",
     }
+    weights = [SUITE_WEIGHT if s.source == "suite" else 1.0 for s, _, _ in rows]
     model = fit([f for _, f, _ in rows], [y for *_, y in rows], l2=l2, baselines=base,
-                provenance=provenance)
+                provenance=provenance, weights=weights)
     for name, c in zip(FEATURE_NAMES, model.coefficients, strict=True):
         print(f"  {name:22} {c:+.3f}")
     print(f"  {'intercept':22} {model.intercept:+.3f}")

@@ -186,16 +186,19 @@ def shipped_model() -> DecisionModel:
 
 def fit(rows: Sequence[MatchFeatures], labels: Sequence[bool], *, l2: float = 1.0,
         baselines: Mapping[str, float] | None = None,
-        provenance: Mapping[str, object] | None = None) -> DecisionModel:
-    """L2-regularized logistic regression (numpy only); features standardized first."""
+        provenance: Mapping[str, object] | None = None,
+        weights: Sequence[float] | None = None) -> DecisionModel:
+    """L2-regularized logistic regression (numpy only); features standardized first;
+    `weights` weigh the rows (1 each by default)."""
     x = np.stack([vector(r) for r in rows])
-    mean = x.mean(0)
-    scale = x.std(0)
+    weight = np.ones(len(x)) if weights is None else np.asarray(weights, dtype=np.float64)
+    mean = np.average(x, axis=0, weights=weight)
+    scale = np.sqrt(np.average((x - mean) ** 2, axis=0, weights=weight))
     scale[scale < 1e-9] = 1.0
     z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
     penalty = np.full(z.shape[1], l2)
     penalty[-1] = 0.0  # the intercept is not shrunk
-    w = _newton(z, np.array(labels, dtype=np.float64), penalty, np.zeros(z.shape[1]))
+    w = _newton(z, np.array(labels, dtype=np.float64), penalty, np.zeros(z.shape[1]), weight)
     return DecisionModel(FEATURE_NAMES, w[:-1], float(w[-1]), mean, scale,
                          dict(baselines or {}), provenance=dict(provenance or {}))
 
@@ -211,25 +214,28 @@ def fit_calibration(probabilities: Sequence[float], right: Sequence[bool],
 
 
 def _loss(z: np.ndarray, y: np.ndarray, w: np.ndarray, penalty: np.ndarray,
-          prior: np.ndarray) -> float:
+          prior: np.ndarray, weight: np.ndarray) -> float:
     margin = z @ w
     log_likelihood = y * -np.logaddexp(0, -margin) + (1 - y) * -np.logaddexp(0, margin)
-    return float(-log_likelihood.sum() + 0.5 * (penalty * (w - prior) ** 2).sum())
+    return float(-(weight * log_likelihood).sum() + 0.5 * (penalty * (w - prior) ** 2).sum())
 
 
-def _newton(z: np.ndarray, y: np.ndarray, penalty: np.ndarray, prior: np.ndarray) -> np.ndarray:
-    """Penalized logistic regression by Newton's method with step halving."""
+def _newton(z: np.ndarray, y: np.ndarray, penalty: np.ndarray, prior: np.ndarray,
+            weight: np.ndarray | None = None) -> np.ndarray:
+    """Penalized, weighted logistic regression by Newton's method with step halving."""
+    weight = np.ones(len(y)) if weight is None else weight
     w = prior.copy()
-    loss = _loss(z, y, w, penalty, prior)
+    loss = _loss(z, y, w, penalty, prior, weight)
     for _ in range(100):
         p = 0.5 * (1 + np.tanh(0.5 * (z @ w)))
-        gradient = z.T @ (p - y) + penalty * (w - prior)
-        hessian = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty) + 1e-9 * np.eye(len(w))
+        gradient = z.T @ (weight * (p - y)) + penalty * (w - prior)
+        curvature = weight * p * (1 - p)
+        hessian = (z * curvature[:, None]).T @ z + np.diag(penalty) + 1e-9 * np.eye(len(w))
         step = np.linalg.solve(hessian, gradient)
         size = 1.0
         while size > 1e-4:
             trial = w - size * step
-            trial_loss = _loss(z, y, trial, penalty, prior)
+            trial_loss = _loss(z, y, trial, penalty, prior, weight)
             if trial_loss <= loss:
                 break
             size /= 2

@@ -372,12 +372,14 @@ def match_features(query: QueryFeatures, best: Scored, margin: float | None) -> 
     if query.published is not None and tweet.created_at is not None:
         delta = query.published.replace(tzinfo=None) - tweet.created_at.replace(tzinfo=None)
         gap = delta.total_seconds() / 86400
-    length = math.log(max(len(text.strip()), 1) / max(len(best.segment.strip()), 1))
+    # Against the segment it matched, or the whole tweet when the quote renders all of it.
+    length = min(abs(math.log(max(len(text.strip()), 1) / max(len(part.strip()), 1)))
+                 for part in (best.segment, tweet.text))
     return MatchFeatures(
         fuzzy=best.fuzzy, embedding=best.embedding, baseline=best.baseline,
         shared_anchors=best.shared_anchors, contradicted_anchors=best.contradicted_anchors,
         content_overlap=content_overlap(text, language, tweet.text), speaker=best.speaker,
-        date_gap_days=gap, length_ratio=abs(length), margin=margin,
+        date_gap_days=gap, length_ratio=length, margin=margin,
     )
 
 
@@ -438,14 +440,21 @@ def _tweet_match(best: Scored, margin: float | None) -> TweetMatch:
     )
 
 
+# Two tweets this close (rapidfuzz ratio of their normalized texts) say the same words: a
+# re-post, or a copy with a number changed, which only anchors and authors tell apart.
+SAME_WORDS = 80.0
+
+
 def margin_of(best: Scored, others: Sequence[Scored]) -> float | None:
     """Lead of the best tweet over the best *different* text (a re-post of the same words
-    by another account is no competitor for the words, only for the author), on the
-    ranking key (fuzzy, or the embedding corrected for the language pair)."""
+    by another account is no competitor for the words, only for the author; the anchors
+    and the speaker tell those apart), on the ranking key (fuzzy, or the embedding
+    corrected for the language pair)."""
     if best.embedding is None and best.fuzzy is None:
         return None
     own = normalize_for_fuzzy(best.candidate.tweet.text)
-    rivals = [o.key for o in others if normalize_for_fuzzy(o.candidate.tweet.text) != own]
+    rivals = [o.key for o in others
+              if fuzz.ratio(normalize_for_fuzzy(o.candidate.tweet.text), own) < SAME_WORDS]
     return best.key - max(rivals) if rivals else 1.0
 
 
