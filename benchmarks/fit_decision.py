@@ -243,6 +243,42 @@ def _diagnose(rows: Sequence[tuple[Sample, MatchFeatures, bool]], model: Decisio
               f"({sum(matched)} to their real post), {sum(y for _, y in pairs)} ranked first")
 
 
+FOLDS = 5
+L2_GRID = (0.1, 0.3, 1.0, 3.0)
+
+
+def story_of(sample: Sample) -> str:
+    if sample.source == "realcases":
+        return sample.case_id.rsplit("-", 2)[0]
+    return sample.canonical or sample.case_id
+
+
+def cross_validated_l2(rows: Sequence[tuple[Sample, MatchFeatures, bool]],
+                       weights: Sequence[float], base: dict[str, float]) -> float:
+    """The L2 strength with the lowest log loss, folds by story within the tuning part."""
+    import hashlib
+
+    import numpy as np
+
+    fold = [int(hashlib.sha256(story_of(s).encode()).hexdigest(), 16) % FOLDS
+            for s, _, _ in rows]
+    losses = {}
+    for l2 in L2_GRID:
+        total = 0.0
+        for k in range(FOLDS):
+            train = [i for i, f in enumerate(fold) if f != k]
+            test = [i for i, f in enumerate(fold) if f == k]
+            model = fit([rows[i][1] for i in train], [rows[i][2] for i in train], l2=l2,
+                        baselines=base, weights=[weights[i] for i in train])
+            for i in test:
+                p = min(1 - 1e-6, max(1e-6, model.probability(rows[i][1])))
+                total -= weights[i] * (np.log(p) if rows[i][2] else np.log(1 - p))
+        losses[l2] = total
+    print("  cross-validated log loss by l2: " + ", ".join(f"{k}: {v:.1f}"
+                                                         for k, v in losses.items()))
+    return min(losses, key=lambda k: losses[k])
+
+
 def main(argv: list[str]) -> None:
     l2 = float(argv[argv.index("--l2") + 1]) if "--l2" in argv else 1.0
     neutral = neutral_model()
@@ -267,6 +303,9 @@ def main(argv: list[str]) -> None:
                    "quotes)",
     }
     weights = [SUITE_WEIGHT if s.source == "suite" else 1.0 for s, _, _ in rows]
+    if "--l2" not in argv:
+        l2 = cross_validated_l2(rows, weights, base)
+        provenance["l2"] = l2
     model = fit([f for _, f, _ in rows], [y for *_, y in rows], l2=l2, baselines=base,
                 provenance=provenance, weights=weights)
     for name, c in zip(FEATURE_NAMES, model.coefficients, strict=True):

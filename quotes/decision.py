@@ -37,6 +37,9 @@ MAX_MARGIN = 0.15
 MAX_LENGTH_RATIO = 3.0
 # Days between tweet and article that count as "long after" (log-scaled up to this).
 DATE_SCALE_DAYS = 3650.0
+# Fuzzy scores enter the model relative to this (between what unrelated English texts
+# and loose renderings score), so that a missing score (0) means "no evidence either way".
+FUZZY_CENTRE = 62.0
 # Language pairs measured on fewer unrelated pairs than this use the pooled baseline.
 MIN_BASELINE_PAIRS = 30
 
@@ -55,6 +58,9 @@ class MatchFeatures:
     date_gap_days: float | None  # days from tweet to article; None: a date unknown
     length_ratio: float  # |log(len quote / len tweet segment)|
     margin: float | None  # corrected lead over the best tweet with a different text
+    # The texts compared are in one language (an English quote or back-translation and an
+    # English tweet, or a quote and a tweet of its own language): word overlap means more.
+    same_language: bool = False
 
     @property
     def embedding_excess(self) -> float | None:
@@ -76,13 +82,14 @@ class MatchFeatures:
             ("content_overlap", r(self.content_overlap, 3)), ("speaker", float(self.speaker)),
             ("date_gap_days", r(self.date_gap_days, 1)),
             ("length_ratio", r(self.length_ratio, 3)), ("margin", r(self.margin)),
+            ("same_language", float(self.same_language)),
         )
 
 
 FEATURE_NAMES: tuple[str, ...] = (
     "fuzzy", "has_fuzzy", "embedding_excess", "has_embedding", "shared_anchors",
-    "contradicted_anchors", "content_overlap", "speaker_same", "speaker_other", "date_gap",
-    "has_date", "length_ratio", "margin",
+    "contradicted_anchors", "content_overlap_same", "content_overlap_cross", "same_language",
+    "speaker_same", "speaker_other", "date_gap", "has_date", "length_ratio", "margin",
 )
 
 
@@ -92,10 +99,13 @@ def vector(f: MatchFeatures) -> np.ndarray:
     excess = f.embedding_excess
     gap = f.date_gap_days
     return np.array([
-        (f.fuzzy or 0.0) / 100, float(f.fuzzy is not None),
+        (f.fuzzy - FUZZY_CENTRE) / 100 if f.fuzzy is not None else 0.0,
+        float(f.fuzzy is not None),
         excess or 0.0, float(excess is not None),
         float(min(f.shared_anchors, MAX_ANCHORS)), float(min(f.contradicted_anchors, MAX_ANCHORS)),
-        f.content_overlap, float(f.speaker > 0), float(f.speaker < 0),
+        f.content_overlap if f.same_language else 0.0,
+        0.0 if f.same_language else f.content_overlap, float(f.same_language),
+        float(f.speaker > 0), float(f.speaker < 0),
         math.log1p(abs(gap)) / math.log1p(DATE_SCALE_DAYS) if gap is not None else 0.0,
         float(gap is not None),
         min(f.length_ratio, MAX_LENGTH_RATIO),

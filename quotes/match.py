@@ -380,6 +380,7 @@ def match_features(query: QueryFeatures, best: Scored, margin: float | None) -> 
         shared_anchors=best.shared_anchors, contradicted_anchors=best.contradicted_anchors,
         content_overlap=content_overlap(text, language, tweet.text), speaker=best.speaker,
         date_gap_days=gap, length_ratio=length, margin=margin,
+        same_language=language == tweet_language(tweet.text),
     )
 
 

@@ -38,7 +38,9 @@ def test_missing_signals_are_zero_with_their_indicator_off() -> None:
     assert names["has_embedding"] == 0 and names["embedding_excess"] == 0
     assert names["has_date"] == 0
     with_fuzzy = dict(zip(FEATURE_NAMES, vector(_features(fuzzy=80.0)), strict=True))
-    assert with_fuzzy["has_fuzzy"] == 1 and with_fuzzy["fuzzy"] == pytest.approx(0.8)
+    assert with_fuzzy["has_fuzzy"] == 1 and with_fuzzy["fuzzy"] > 0
+    loose = dict(zip(FEATURE_NAMES, vector(_features(fuzzy=40.0)), strict=True))
+    assert loose["fuzzy"] < 0
 
 
 def test_the_embedding_counts_above_its_language_pairs_baseline() -> None:
@@ -59,7 +61,7 @@ def test_fit_learns_which_way_each_signal_points() -> None:
         labels.append(source)
     model = fit(rows, labels, baselines={"same": 0.8, "cross": 0.75})
     weights = dict(zip(FEATURE_NAMES, model.coefficients, strict=True))
-    assert weights["embedding_excess"] > 0 and weights["content_overlap"] > 0
+    assert weights["embedding_excess"] > 0 and weights["content_overlap_cross"] > 0
     assert model.probability(_features(embedding=0.88, overlap=0.6)) > 0.9
     assert model.probability(_features(embedding=0.80, overlap=0.1)) < 0.1
     again = from_json(json.loads(json.dumps(model.to_json())))
