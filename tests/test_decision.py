@@ -154,7 +154,8 @@ def test_an_unrelated_same_language_tweet_is_not_matched(setup: Path, capsys) ->
 def test_a_faithful_translation_is_matched(setup: Path, capsys, name: str) -> None:
     quote = _quote(capsys, setup / name)
     assert quote["match"]["tweet"]["author"] == "example_harbour"
-    assert quote["verdict"] in ("faithful", "paraphrase")
+    # Matched (how the compare stage labels the rendering is not the decision's business).
+    assert quote["verdict"] != "unmatched"
     decision = quote["decision"]
     assert decision["probability"] >= decision["threshold"]
     assert set(decision["features"]) >= {"embedding", "embedding_excess", "content_overlap",
