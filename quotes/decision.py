@@ -57,7 +57,7 @@ class MatchFeatures:
     speaker: int  # +1 the named speaker is the tweet's author, -1 another author, 0 unknown
     date_gap_days: float | None  # days from tweet to article; None: a date unknown
     length_ratio: float  # |log(len quote / len tweet segment)|
-    margin: float | None  # corrected lead over the best tweet with a different text
+    margin: float | None  # corrected lead over the best tweet with other words; None: none
     # The texts compared are in one language (an English quote or back-translation and an
     # English tweet, or a quote and a tweet of its own language): word overlap means more.
     same_language: bool = False
@@ -117,7 +117,7 @@ def vector(f: MatchFeatures) -> np.ndarray:
         math.log1p(abs(gap)) / math.log1p(DATE_SCALE_DAYS) if gap is not None else 0.0,
         float(gap is not None),
         min(f.length_ratio, MAX_LENGTH_RATIO),
-        max(-MAX_MARGIN, min(f.margin if f.margin is not None else MAX_MARGIN, MAX_MARGIN)),
+        max(-MAX_MARGIN, min(f.margin or 0.0, MAX_MARGIN)),
     ], dtype=np.float64)
 
 

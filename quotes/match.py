@@ -456,7 +456,8 @@ def margin_of(best: Scored, others: Sequence[Scored]) -> float | None:
     own = normalize_for_fuzzy(best.candidate.tweet.text)
     rivals = [o.key for o in others
               if fuzz.ratio(normalize_for_fuzzy(o.candidate.tweet.text), own) < SAME_WORDS]
-    return best.key - max(rivals) if rivals else 1.0
+    # No other tweet to lead: no lead shown (an archive of one tweet proves nothing).
+    return best.key - max(rivals) if rivals else None
 
 
 def _signals(query: QueryFeatures) -> str:

@@ -37,6 +37,8 @@ def test_missing_signals_are_zero_with_their_indicator_off() -> None:
     assert names["has_fuzzy"] == 0 and names["fuzzy"] == 0
     assert names["has_embedding"] == 0 and names["embedding_excess"] == 0
     assert names["has_date"] == 0
+    # No other tweet to lead (an archive of one tweet): no lead shown, not the largest one.
+    assert names["margin"] == 0
     with_fuzzy = dict(zip(FEATURE_NAMES, vector(_features(fuzzy=80.0)), strict=True))
     assert with_fuzzy["has_fuzzy"] == 1 and with_fuzzy["fuzzy"] > 0
     loose = dict(zip(FEATURE_NAMES, vector(_features(fuzzy=40.0)), strict=True))
