@@ -100,6 +100,20 @@ ARCHIVE = [
      "text": "Die Müllabfuhr kommt ab Montag nur noch alle zwei Wochen. Bitte stellen Sie "
              "die Tonnen rechtzeitig an die Straße.",
      "url": None, "source": "invented for tests; fictional account"},
+    # More German posts of the same account, as a real archive holds: the margin over the
+    # next tweet presupposes competitors (with only three tweets in three languages, the
+    # bus quote below was matched at p=0.72: a known weakness of tiny archives).
+    *({"author": "beispiel_rathaus", "name": "Rudi Rathaus (fictional)",
+       "created_at": f"2025-04-{day:02d}", "id": None, "text": text,
+       "url": None, "source": "invented for tests; fictional account"}
+      for day, text in enumerate((
+          "Der Wochenmarkt zieht im Sommer auf den Rathausplatz um.",
+          "Ab Montag ist das Bürgerbüro auch samstags geöffnet. Termine gibt es online.",
+          "Die Stadtbibliothek bekommt 2.000 neue Bücher für Kinder und Jugendliche.",
+          "Bitte denken Sie daran: Die Grundsteuer ist am 15. Mai fällig.",
+          "Unser Freibad öffnet am 1. Juni. Der Eintritt für Kinder bleibt kostenlos.",
+          "Die Baustelle an der Hauptstraße dauert noch drei Wochen länger als geplant.",
+      ), start=1)),
     {"author": "exemple_mairie", "name": "Marie Mairie (fictional)",
      "created_at": "2025-05-04", "id": None,
      "text": "La piscine municipale sera fermée pour travaux pendant tout le mois d'août.",
@@ -107,11 +121,16 @@ ARCHIVE = [
 ]
 
 ARTICLES = {
-    # German, an unrelated subject, by a fictional person not in the archive: the German
-    # tweet about waste collection is close only because both are German.
-    "de_unrelated.txt": ("„Die Schulen bleiben in den Ferien geschlossen, aber die "
-                         "Bibliotheken öffnen länger“, sagte die Ministerin Greta Beispiel "
-                         "(fictional) im Interview.\n"),
+    # German, by a fictional person not in the archive, another claim in the very mould of
+    # the German waste-collection tweet ("from Monday only every …. Please …"): the
+    # embeddings put the two at about 0.90, above what the earlier thresholds took for a
+    # sure match (0.87), only because both are German and built alike.
+    "de_unrelated.txt": ("„Die Busse fahren ab Montag nur noch alle zwanzig Minuten. Bitte "
+                         "planen Sie mehr Zeit ein“, sagte die Verkehrsdezernentin Greta "
+                         "Beispiel (fictional) im Interview.\n"),
+    # Another claim of the same kind, about street cleaning.
+    "de_other_claim.txt": ("„Ab Montag kommt die Straßenreinigung jeden Tag, auch am "
+                           "Wochenende“, sagte die Ministerin Greta Beispiel (fictional).\n"),
     # A faithful Dutch translation of the English ferry tweet.
     "nl_faithful.txt": ("„De veerboot naar het eiland vaart deze zomer elk uur, vanaf 1 juni”, "
                         "schreef Hanna Hafen op X.\n"),
@@ -142,12 +161,16 @@ def _quote(capsys: pytest.CaptureFixture[str], path: Path) -> dict:
     return quote
 
 
-def test_an_unrelated_same_language_tweet_is_not_matched(setup: Path, capsys) -> None:
-    quote = _quote(capsys, setup / "de_unrelated.txt")
+@pytest.mark.parametrize("name", ["de_unrelated.txt", "de_other_claim.txt"])
+def test_an_unrelated_same_language_tweet_is_not_matched(setup: Path, capsys, name: str
+                                                         ) -> None:
+    quote = _quote(capsys, setup / name)
     assert quote["verdict"] == "unmatched" and quote["match"] is None
     decision = quote["decision"]
     assert decision["probability"] < decision["threshold"]
-    assert decision["features"]["embedding_baseline"] is not None
+    features = decision["features"]
+    # Read against what unrelated German texts score, not against zero.
+    assert features["embedding_baseline"] is not None and features["embedding_baseline"] > 0.8
     (why,) = [n for n in quote["notes"] if n.startswith("closest: @")]
     assert "below" in why and f"p={decision['probability']:.2f}" in why
 
