@@ -191,9 +191,29 @@ def features(samples: Sequence[Sample], model: DecisionModel
         if not ranked or (ranked[0].embedding is None and ranked[0].fuzzy is None):
             continue
         best = ranked[0]
-        f = match_features(sample.row.query, best, margin_of(best, ranked[1:]))
+        f = match_features(sample.row.query, best,
+                           margin_of(best, ranked[1:], model.rival_floor))
         result.append((sample, f, is_source(best.candidate.tweet.text, sample.canonical)))
     return result
+
+
+RIVAL_FLOOR_QUANTILE = 0.10
+
+
+def rival_floor(samples: Sequence[Sample], model: DecisionModel) -> float:
+    """The 10th percentile, over the real tuning quotes, of the ranking key of the best
+    candidate that is not their source: the weakest competition an archive offered."""
+    import numpy as np
+
+    best_rivals = []
+    for sample in samples:
+        if sample.source == "suite":
+            continue
+        ranked = rank(sample.row.query, [s.candidate for s in sample.row.ranked], model)
+        keys = [s.key for s in ranked if not is_source(s.candidate.tweet.text, sample.canonical)]
+        if keys:
+            best_rivals.append(max(keys))
+    return float(np.quantile(best_rivals, RIVAL_FLOOR_QUANTILE))
 
 
 def calibrate(model: DecisionModel, cases: Sequence[realcases.Case]
@@ -315,6 +335,9 @@ def main(argv: list[str]) -> None:
     samples, cases = _samples(neutral, argv)
     base, pair_counts = baselines([s for s in samples if s.source != "suite"])
     with_base = replace(neutral, baselines=base)
+    floor = rival_floor(samples, with_base)
+    with_base = replace(with_base, rival_floor=floor)
+    print(f"  margins taken over at least {floor:.3f} (weakest best rival, 10th percentile)")
     rows = features(samples, with_base)
     print(f"{len(rows)} tuning quotes ({sum(y for *_, y in rows)} with their real post "
           f"ranked first); baselines: " + ", ".join(f"{k} {v:.3f}" for k, v in
@@ -341,7 +364,7 @@ def main(argv: list[str]) -> None:
                                f"counted {FALSE_SOURCE_COST:g}x a missed one")
     model = fit([f for _, f, _ in rows], [y for *_, y in rows], l2=l2, baselines=base,
                 provenance=provenance, weights=weights)
-    model = replace(model, threshold=threshold)
+    model = replace(model, threshold=threshold, rival_floor=floor)
     for name, c in zip(FEATURE_NAMES, model.coefficients, strict=True):
         print(f"  {name:22} {c:+.3f}")
     print(f"  {'intercept':22} {model.intercept:+.3f}")

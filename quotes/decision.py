@@ -144,6 +144,9 @@ class DecisionModel:
     threshold: float = DEFAULT_THRESHOLD
     calibration: Mapping[str, Calibration] = field(default_factory=dict)
     provenance: Mapping[str, object] = field(default_factory=dict)
+    # The margin is taken over at least this ranking key (`match.margin_of`): the weakest
+    # best rival among the tuning quotes' archives (their 10th percentile).
+    rival_floor: float | None = None
 
     def probability(self, features: MatchFeatures) -> float:
         """The probability that the tweet is the quote's source."""
@@ -175,6 +178,7 @@ class DecisionModel:
             "scale": [round(float(s), 6) for s in self.scale],
             "baselines": {k: round(v, 4) for k, v in sorted(self.baselines.items())},
             "threshold": self.threshold,
+            "rival_floor": None if self.rival_floor is None else round(self.rival_floor, 4),
             "calibration": {k: [round(c.intercept, 4), round(c.slope, 4)]
                             for k, c in sorted(self.calibration.items())},
             "provenance": dict(self.provenance),
@@ -193,6 +197,7 @@ def from_json(raw: Mapping[str, object]) -> DecisionModel:
         {str(k): float(v) for k, v in dict(raw["baselines"]).items()},  # type: ignore[call-overload]
         float(raw.get("threshold", DEFAULT_THRESHOLD)),  # type: ignore[arg-type]
         calibration, dict(raw.get("provenance") or {}),  # type: ignore[call-overload]
+        None if raw.get("rival_floor") is None else float(raw["rival_floor"]),  # type: ignore[arg-type]
     )
 
 

@@ -346,7 +346,7 @@ def decide(query: QueryFeatures, ranked: Sequence[Scored],
     if not ranked:
         return Decision(None, signals, "the archive holds no candidate tweet")
     best = ranked[0]
-    contest = Contest(best, margin_of(best, ranked[1:]),
+    contest = Contest(best, margin_of(best, ranked[1:], model.rival_floor),
                       ranked[1].shared_anchors if len(ranked) > 1 else 0)
     if best.embedding is None and best.fuzzy is None:
         reason = _anchors_only(contest)
@@ -446,16 +446,22 @@ def _tweet_match(best: Scored, margin: float | None) -> TweetMatch:
 SAME_WORDS = 80.0
 
 
-def margin_of(best: Scored, others: Sequence[Scored]) -> float | None:
+def margin_of(best: Scored, others: Sequence[Scored],
+              floor: float | None = None) -> float | None:
     """Lead of the best tweet over the best *different* text (a re-post of the same words
     by another account is no competitor for the words, only for the author; the anchors
     and the speaker tell those apart), on the ranking key (fuzzy, or the embedding
-    corrected for the language pair)."""
+    corrected for the language pair). `floor` is the weakest best rival the model saw
+    when fitted: a small archive, or one of few tweets in the quote's language, offers
+    less competition than the margin presupposes, so the lead is taken over at least
+    that."""
     if best.embedding is None and best.fuzzy is None:
         return None
     own = normalize_for_fuzzy(best.candidate.tweet.text)
     rivals = [o.key for o in others
               if fuzz.ratio(normalize_for_fuzzy(o.candidate.tweet.text), own) < SAME_WORDS]
+    if floor is not None:
+        rivals.append(floor)
     # No other tweet to lead: no lead shown (an archive of one tweet proves nothing).
     return best.key - max(rivals) if rivals else None
 

@@ -100,20 +100,6 @@ ARCHIVE = [
      "text": "Die Müllabfuhr kommt ab Montag nur noch alle zwei Wochen. Bitte stellen Sie "
              "die Tonnen rechtzeitig an die Straße.",
      "url": None, "source": "invented for tests; fictional account"},
-    # More German posts of the same account, as a real archive holds: the margin over the
-    # next tweet presupposes competitors (with only three tweets in three languages, the
-    # bus quote below was matched at p=0.72: a known weakness of tiny archives).
-    *({"author": "beispiel_rathaus", "name": "Rudi Rathaus (fictional)",
-       "created_at": f"2025-04-{day:02d}", "id": None, "text": text,
-       "url": None, "source": "invented for tests; fictional account"}
-      for day, text in enumerate((
-          "Der Wochenmarkt zieht im Sommer auf den Rathausplatz um.",
-          "Ab Montag ist das Bürgerbüro auch samstags geöffnet. Termine gibt es online.",
-          "Die Stadtbibliothek bekommt 2.000 neue Bücher für Kinder und Jugendliche.",
-          "Bitte denken Sie daran: Die Grundsteuer ist am 15. Mai fällig.",
-          "Unser Freibad öffnet am 1. Juni. Der Eintritt für Kinder bleibt kostenlos.",
-          "Die Baustelle an der Hauptstraße dauert noch drei Wochen länger als geplant.",
-      ), start=1)),
     {"author": "exemple_mairie", "name": "Marie Mairie (fictional)",
      "created_at": "2025-05-04", "id": None,
      "text": "La piscine municipale sera fermée pour travaux pendant tout le mois d'août.",
@@ -124,7 +110,9 @@ ARTICLES = {
     # German, by a fictional person not in the archive, another claim in the very mould of
     # the German waste-collection tweet ("from Monday only every …. Please …"): the
     # embeddings put the two at about 0.90, above what the earlier thresholds took for a
-    # sure match (0.87), only because both are German and built alike.
+    # sure match (0.87), only because both are German and built alike. The archive is
+    # tiny, so the margin over the next tweet is taken over the weakest competition the
+    # model saw when fitted (`rival_floor`), not over two tweets in other languages.
     "de_unrelated.txt": ("„Die Busse fahren ab Montag nur noch alle zwanzig Minuten. Bitte "
                          "planen Sie mehr Zeit ein“, sagte die Verkehrsdezernentin Greta "
                          "Beispiel (fictional) im Interview.\n"),
