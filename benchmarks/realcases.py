@@ -15,6 +15,10 @@ figures the verdicts are held to: fabricated and spoken quotes left unmatched,
 misattributions (impostor accounts included) flagged, distortion precision and recall,
 faithful renderings never called distortion or misattributed. Then, unless
 `--no-suites`, the perturbation suite (`eval.py`) and ../shared/dev (`dev_verify.py`).
+
+With `QUOTES_BENCH_EMBED_CACHE=/tmp/some.pkl`, embeddings (and the imported archive) are
+kept between runs (`bench_embed.py`): a second run takes seconds instead of minutes.
+The match decision it measures is `quotes/data/match.json` (`fit_decision.py`).
 """
 
 from __future__ import annotations
