@@ -19,13 +19,16 @@ from pathlib import Path
 # Run as a script, the checkout this file belongs to comes before any installed `quotes`.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from quotes.embed import default_embedder
+from bench_embed import bench_embedder
+
 from quotes.formats import read_archive_file
 from quotes.models import Document
 from quotes.pipeline import Analyzer, Verifier
 from quotes.store import Archive
 
-DEV = Path(__file__).resolve().parents[1].parent / "shared" / "dev"
+# ../shared/dev beside the checkout (a worktree under wt/ finds it one level higher).
+DEV = next((d for d in (Path(__file__).resolve().parents[i] / "shared" / "dev" for i in (2, 3))
+            if d.is_dir()), Path(__file__).resolve().parents[2] / "shared" / "dev")
 from quotes.models import VERDICTS  # noqa: E402 - after the path set-up above
 
 RELATIONS = ("faithful", "paraphrase", "distortion", "unrelated")
@@ -39,7 +42,7 @@ def run(translator: object | None = None, dev: Path = DEV) -> dict[str, object]:
         archive,
         Analyzer(resolve=archive.speaker_resolver()),
         translator=translator,  # type: ignore[arg-type]
-        embedder=default_embedder(),
+        embedder=bench_embedder(),
     )
     cases = [json.loads(line) for line in (dev / "real-quotes.jsonl").open(encoding="utf-8")]
     confusion: Counter[tuple[str, str]] = Counter()

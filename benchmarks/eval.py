@@ -44,12 +44,12 @@ from pathlib import Path
 # (an editable install of another worktree would otherwise be measured).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench_embed import bench_embedder
 from rapidfuzz import fuzz
 
 from quotes import lang
 from quotes.anchors import extract_anchors
 from quotes.compare import clauses, loose_sentences, negated, same_name
-from quotes.embed import default_embedder
 from quotes.formats import read_archive_file
 from quotes.models import Anchor, Document
 from quotes.pipeline import Analyzer, Verifier
@@ -58,7 +58,9 @@ from quotes.store import Archive
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures" / "canonical-tweets.jsonl"
-DEV = Path(__file__).resolve().parents[1].parent / "shared" / "dev"
+# ../shared/dev beside the checkout (a worktree under wt/ finds it one level higher).
+DEV = next((d for d in (Path(__file__).resolve().parents[i] / "shared" / "dev" for i in (2, 3))
+            if d.is_dir()), Path(__file__).resolve().parents[2] / "shared" / "dev")
 SEEDS = ROOT / "seeds"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -391,7 +393,7 @@ def run(cases: list[Case], translator: object | None = None) -> list[Outcome]:
     archive = archive_from_fixtures()
     verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
                         translator=translator,  # type: ignore[arg-type]
-                        embedder=default_embedder())
+                        embedder=bench_embedder())
     documents = [Document(c.id, c.article, c.language) for c in cases]
     reports = verifier.verify(documents)
     outcomes = []

@@ -15,12 +15,18 @@ figures the verdicts are held to: fabricated and spoken quotes left unmatched,
 misattributions (impostor accounts included) flagged, distortion precision and recall,
 faithful renderings never called distortion or misattributed. Then, unless
 `--no-suites`, the perturbation suite (`eval.py`) and ../shared/dev (`dev_verify.py`).
+
+With `QUOTES_BENCH_EMBED_CACHE=/tmp/some.pkl`, embeddings (and the imported archive) are
+kept between runs (`bench_embed.py`): a second run takes seconds instead of minutes.
+The match decision it measures is `quotes/data/match.json` (`fit_decision.py`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
 import sys
 import tempfile
 from collections import Counter
@@ -31,9 +37,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_embed import bench_embedder
 from rapidfuzz import fuzz
 
-from quotes.embed import default_embedder
+from quotes.decision import DecisionModel
 from quotes.models import VERDICTS, Document, QuoteResult
 from quotes.pipeline import Analyzer, Verifier, import_files
 from quotes.store import Archive
@@ -91,17 +98,29 @@ def load_cases(data: Path = DATA) -> list[Case]:
 
 def build_archive(data: Path = DATA) -> Archive:
     """A fresh archive of the cases' posts, imported as `quotes archive import` does
-    (official, parody and impostor accounts marked by their `account` field)."""
+    (official, parody and impostor accounts marked by their `account` field). With
+    `$QUOTES_BENCH_EMBED_CACHE` set, the imported (and embedded) archive is kept beside
+    that file, keyed by the posts' content, and copied for each run."""
+    files = sorted(data.glob("tweets-*.jsonl"))
     url = str(Path(tempfile.mkdtemp(prefix="realcases-")) / "a.sqlite")
-    import_files(sorted(data.glob("tweets-*.jsonl")), db_url=url)
+    cache = os.environ.get("QUOTES_BENCH_EMBED_CACHE")
+    if cache:
+        digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()[:16]
+        kept = Path(f"{cache}.archive-{digest}.sqlite")
+        if not kept.is_file():
+            import_files(files, db_url=str(kept))
+        shutil.copyfile(kept, url)
+        return Archive.open(url)
+    import_files(files, db_url=url)
     return Archive.open(url)
 
 
-def run(cases: Sequence[Case], translator: object | None = None) -> list[Outcome]:
+def run(cases: Sequence[Case], translator: object | None = None,
+        model: DecisionModel | None = None) -> list[Outcome]:
     archive = build_archive()
     verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
                         translator=translator,  # type: ignore[arg-type]
-                        embedder=default_embedder())
+                        embedder=bench_embedder(), model=model)
     articles = verifier.verify([Document(c.id, c.excerpt, c.language) for c in cases])
     outcomes = []
     for case, article in zip(cases, articles, strict=True):

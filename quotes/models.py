@@ -214,6 +214,17 @@ class TweetMatch:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the calibrated match decision read and concluded (`quotes.decision`): the
+    probability that the closest tweet is the quote's source, the threshold it was held
+    to and the features it rests on (name, value; None where a signal was unavailable)."""
+
+    probability: float
+    threshold: float
+    features: tuple[tuple[str, float | None], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Decision:
     """The match stage's answer for one quote: the tweet it renders, or None, and why."""
 
@@ -221,6 +232,7 @@ class Decision:
     method: str  # the signals that decided
     reason: str  # one line for the report
     unsupported: tuple[tuple[str, float], ...] = ()  # sentences of the quote the tweet lacks
+    evidence: Evidence | None = None  # the model's features and probability, when it decided
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +270,7 @@ class Verdict:
     match: TweetMatch | None = None
     notes: tuple[str, ...] = ()
     attribution_check: AttributionCheck | None = None  # None: no tweet matched, or not checked
+    evidence: Evidence | None = None  # the match decision's features and source probability
 
 
 # --- results of a run: what the pipeline returns and the reports render ---------------

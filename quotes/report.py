@@ -26,6 +26,7 @@ from quotes.models import (
     VERDICTS,
     ArticleResult,
     DocumentAnalysis,
+    Evidence,
     ExtractRun,
     QuoteFinding,
     QuoteResult,
@@ -257,6 +258,7 @@ def _quote(report: QuoteResult) -> dict[str, Any]:
         },
         "verdict": verdict.label,
         "confidence": verdict.confidence,
+        "decision": _decision(verdict.evidence),
         "method": verdict.method,
         "differences": [
             {"kind": d.kind, "quote": d.quote_side, "tweet": d.tweet_side, "evidence": d.evidence}
@@ -264,6 +266,15 @@ def _quote(report: QuoteResult) -> dict[str, Any]:
         ],
         "notes": list(verdict.notes),
     }
+
+
+def _decision(evidence: Evidence | None) -> dict[str, Any] | None:
+    """The match decision's source probability, its threshold and the features it read
+    (`quotes.decision`); null where no model decided (no candidate, anchors only)."""
+    if evidence is None:
+        return None
+    return {"probability": evidence.probability, "threshold": evidence.threshold,
+            "features": dict(evidence.features)}
 
 
 def render_report(output: str, payload: dict[str, Any]) -> str:

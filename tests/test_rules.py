@@ -22,9 +22,10 @@ def _reasons(contest: Contest) -> list[str]:
     return [r for group in MATCH_RULES for rule in group if (r := rule(contest)) is not None]
 
 
-def test_an_embedding_between_match_and_sure_needs_a_margin() -> None:
-    assert _reasons(Contest(_scored(embedding=0.86), 0.05, 0))
-    assert not _reasons(Contest(_scored(embedding=0.86), 0.01, 0))
+def test_the_rules_decide_only_without_text_or_embedding_signals() -> None:
+    # Embeddings and fuzzy scores go to the calibrated model (`tests/test_decision.py`).
+    assert not _reasons(Contest(_scored(embedding=0.95, shared=3), 0.2, 0))
+    assert not _reasons(Contest(_scored(fuzzy=99.0, shared=3), 0.2, 0))
 
 
 def test_anchors_alone_match_only_ahead_of_the_runner_up() -> None:

@@ -17,6 +17,7 @@ import numpy as np
 from quotes import lang
 from quotes.anchors import extract_anchors
 from quotes.compare import ClauseSimilarities, clause_units, judge, run_texts
+from quotes.decision import DecisionModel, shipped_model
 from quotes.embed import Embedder
 from quotes.match import (
     EMBEDDING_WITH_ANCHORS,
@@ -86,7 +87,12 @@ class Verifier:
     pipeline: Analyzer = field(default_factory=Analyzer)
     translator: BackTranslator | None = None
     embedder: Embedder | None = None
+    model: DecisionModel | None = None  # the match decision; the shipped one by default
     _candidates: CandidateSource | None = None
+
+    @property
+    def decision_model(self) -> DecisionModel:
+        return self.model or shipped_model()
 
     def verify(
         self,
@@ -117,11 +123,28 @@ class Verifier:
         speakers = iter(check_attributions(self.archive, [
             AttributionRow(r.finding, r.decision, r.published, texts[a.source])
             for a, rows_ in zip(analyses, joined, strict=True) for r in rows_]))
+        model = self.decision_model
         return [
-            ArticleResult(analysis, tuple(_judged(row, next(similarities), next(speakers))
-                                          for row in rows_))
+            ArticleResult(analysis, tuple(_judged(row, next(similarities), next(speakers),
+                                                  model) for row in rows_))
             for analysis, rows_ in zip(analyses, joined, strict=True)
         ]
+
+    def match_rows(self, documents: Iterable[Document]) -> list[list[MatchRow]]:
+        """Per document, the match stage's rows of its statement quotes (the ranked
+        candidates and the decision), before comparison: what `benchmarks/fit_decision.py`
+        fits the decision model on."""
+        statements: list[Statement] = []
+        counts = []
+        for document in documents:
+            analysis = self.pipeline.analyze(document)
+            found = [Statement(analysis.source, document.published, f)
+                     for f in analysis.findings
+                     if f.quote.kind == "statement" and f.quote.depth == 0]
+            statements += found
+            counts.append(len(found))
+        rows = iter(self._match(statements))
+        return [[next(rows) for _ in range(n)] for n in counts]
 
     def _match(self, statements: Sequence[Statement]) -> list[MatchRow]:
         """Each statement ranked against its candidate tweets, and the match decided.
@@ -154,10 +177,12 @@ class Verifier:
         for (statement, vector, sents, sent_vectors), tr, candidates in zip(
             features, translated, per_quote, strict=True
         ):
-            query = _query(statement.finding, tr, vector, sents, sent_vectors)
-            ranked = rank(query, not_later(candidates, statement.published))
-            rows.append(MatchRow(statement.finding, query, ranked, decide(query, ranked), tr,
-                                 statement.published))
+            query = _query(statement.finding, tr, vector, sents, sent_vectors,
+                           statement.published)
+            model = self.decision_model
+            ranked = rank(query, not_later(candidates, statement.published), model)
+            rows.append(MatchRow(statement.finding, query, ranked,
+                                 decide(query, ranked, model), tr, statement.published))
         return rows
 
     @property
@@ -186,7 +211,9 @@ class Verifier:
             narrowed = replace(row.query, text=part, vector=vector,
                                anchors=_anchors(part, row.query.language), sentences=(),
                                sentence_vectors=None)
-            again = decide(narrowed, rank(narrowed, [s.candidate for s in row.ranked]))
+            model = self.decision_model
+            again = decide(narrowed, rank(narrowed, [s.candidate for s in row.ranked], model),
+                           model)
             if again.match is None or again.match.tweet.id != closest.candidate.tweet.id:
                 continue
             reason = (f"{again.reason}, on the quote without the sentence(s) the tweet "
@@ -259,6 +286,7 @@ def _query(
     vector: np.ndarray | None,
     sentences: tuple[str, ...],
     sentence_vectors: np.ndarray | None,
+    published: datetime | None = None,
 ) -> QueryFeatures:
     quote = finding.quote
     return QueryFeatures(
@@ -270,6 +298,7 @@ def _query(
         speaker_handle=finding.attribution.author_handle if finding.attribution else None,
         sentences=sentences,
         sentence_vectors=sentence_vectors,
+        published=published,
     )
 
 
@@ -279,10 +308,16 @@ def _mt_confirms(row: MatchRow) -> bool:
 
 
 def _judged(row: MatchRow, similarities: ClauseSimilarities | None,
-            speaker: AttributionFinding) -> QuoteResult:
+            speaker: AttributionFinding, model: DecisionModel) -> QuoteResult:
     finding = row.finding
     verdict = judge(finding.quote, finding.attribution, row.translated, row.decision,
                     row.query.anchors, similarities, speaker.speaker)
+    evidence = row.decision.evidence
+    if evidence is not None:
+        # The confidence is the probability that this verdict is right: the source
+        # probability, recalibrated for the label on the tuning cases.
+        verdict = replace(verdict, evidence=evidence,
+                          confidence=model.confidence(verdict.label, evidence.probability))
     notes = verdict.notes
     if speaker.unmatched_note is not None and verdict.label == "unmatched":
         notes = (*notes, speaker.unmatched_note)
@@ -354,7 +389,8 @@ def _joined(row: MatchRow, neighbour: MatchRow) -> MatchRow | None:
         f"{row.decision.reason}; joins the tweet of the adjacent fragment by the same "
         "speaker (one post quoted in pieces)"
     )
-    return replace(row, decision=Decision(fragment, row.decision.method, reason))
+    return replace(row, decision=Decision(fragment, row.decision.method, reason,
+                                          evidence=row.decision.evidence))
 
 
 def _speaker(finding: QuoteFinding) -> str | None:
