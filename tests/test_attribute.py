@@ -534,3 +534,21 @@ def test_person_entity_makes_an_unusual_name_a_speaker(
     # Without the entity the same words are no name at all.
     plain = only(text, language, resolve=None)
     assert plain.speaker is None
+
+
+def test_term_in_a_sentence_about_a_person_without_a_reporting_verb_takes_a_speaker() -> None:
+    # No verb of the tables beside the terms: the sentence still speaks of a person (a name,
+    # a pronoun), so the term is that person's words; a sentence about no one quotes no one.
+    es = ("Erika Muster (ficticia) visitó la feria. Después Muster criticara que se le haya "
+          "puesto «alfombra roja» al invitado.")
+    found = {f.quote.text: f.attribution for f in analyze(es, "es").findings}
+    assert found["alfombra roja"] is not None
+    assert found["alfombra roja"].speaker == "Erika Muster"
+    nl = ("Jan Voorbeeld (fictief) sprak gisteren in Utrecht. De gesprekken waren in zijn "
+          "ogen juist “constructief”.")
+    found = {f.quote.text: f.attribution for f in analyze(nl, "nl").findings}
+    assert found["constructief"] is not None
+    assert found["constructief"].speaker == "Jan Voorbeeld"
+    assert found["constructief"].confidence <= 0.5
+    en = "Jane Example (fictional) opened the fair. The weather was a “green dream” all day."
+    assert [f.attribution for f in analyze(en, "en").findings] == [None]

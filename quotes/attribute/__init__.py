@@ -33,7 +33,7 @@ from quotes.attribute.ranking import Query
 from quotes.attribute.rules import Document, attribute_one
 from quotes.attribute.speaker import Speaker, ranked, with_archive
 from quotes.attribute.tokens import parse, words_between
-from quotes.lang import LanguageData
+from quotes.lang import LanguageData, is_role
 from quotes.models import Attribution, Quote
 from quotes.text import find_phrase, loose_sentence_starts, up_to_loose_sentence_end
 
@@ -49,6 +49,9 @@ CONTINUATION_GAP = 400
 TERM_SENTENCE_CHARS = 300
 # Confidence in the one person a reporting sentence names, for a term inside it.
 SENTENCE_CONFIDENCE = 0.6
+# A term in a sentence without a reporting verb may be nobody's words: the share of the
+# confidence it keeps.
+UNREPORTED_SHARE = 0.5
 
 
 def attribute_quotes(
@@ -98,9 +101,9 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
         return None
     # The sentence, read at most TERM_SENTENCE_CHARS either side: a line of thousands of
     # terms must not be read whole for each of them.
-    line_start = max(after, quote.open_at - TERM_SENTENCE_CHARS,
-                     text.rfind("\n", 0, quote.open_at) + 1)
-    begin = max([line_start, *loose_sentence_starts(text, line_start, quote.open_at)])
+    line_start = max(quote.open_at - TERM_SENTENCE_CHARS, text.rfind("\n", 0, quote.open_at) + 1)
+    sentence = max([line_start, *loose_sentence_starts(text, line_start, quote.open_at)])
+    begin = max(after, sentence)
     tail = text[quote.outer_end : quote.outer_end + TERM_SENTENCE_CHARS]
     end = quote.outer_end + len(up_to_loose_sentence_end(tail))
     words = [t for t in words_between(doc.tokens, doc.starts, begin, end)
@@ -108,7 +111,7 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
     table = doc.table
     reporting = find_phrase(words, (*table.speech_verbs, *table.opinion_verbs, *table.according_to))
     if reporting is None and words:
-        return None  # a scare quote; a term that is a sentence of its own is a statement
+        return _unreported_term(doc, quote, begin, sentence)
     found = attribute_one(doc, quote, begin, end)
     if found is None or found.mention is None:
         # No subject beside the verb ("…", hieß es): the person the sentence names, if any.
@@ -123,6 +126,42 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
                             None, None, "none", None, who.handle, who.kind, who.confidence,
                             who.chain)
     return with_medium(text, found, quote, doc.table, end)
+
+
+def _unreported_term(
+    doc: Document, quote: Quote, begin: int, sentence: int
+) -> Attribution | None:
+    """A term in a sentence without a reporting verb ("Abascal criticara que se le haya
+    puesto «alfombra roja»"): the person named before it in the sentence; else, where the
+    sentence speaks of a person (a pronoun, a role, a quote before the term), the person
+    ranked likeliest at that point. A sentence about no one ("Critics call it a “green
+    dream”") quotes no one: a scare quote."""
+    named = [m for m in doc.people.mentions if begin <= m.start < quote.open_at
+             and m.kind == "person"]
+    table = doc.table
+    # A quote before the term in its sentence, which did not end the sentence itself.
+    quoted_before = begin > sentence and not doc.text[sentence:begin].rstrip(
+        " \"'”’»«“„›‹").endswith((".", "!", "?"))
+    about = quoted_before or any(
+        t.lower in table.pronouns or t.lower in table.possessives or is_role(t.text, table)
+        for t in words_between(doc.tokens, doc.starts, sentence, quote.open_at))
+    if not (named or about):
+        return None
+    if named:
+        m = named[0]
+        who = with_archive(doc.people, Speaker(
+            doc.people.full_name(m.name, m.start), None, "sentence", m.kind,
+            SENTENCE_CONFIDENCE * UNREPORTED_SHARE, (f"{m.name}: named in the sentence",)), m.name)
+    else:
+        who = with_archive(doc.people, ranked(
+            doc.people, Query(quote.open_at, "none", None, False), "ranked"), "")
+        # It may be a scare quote nobody said: half the ranking's confidence.
+        who = replace(who, confidence=round(who.confidence * UNREPORTED_SHARE, 3))
+    if who.name is None:
+        return None
+    found = Attribution(who.name, None, None, who.method, None, None, None, None, "none",
+                        None, who.handle, who.kind, who.confidence, who.chain)
+    return with_medium(doc.text, found, quote, doc.table, quote.outer_end)
 
 
 def _is_statement(quote: Quote) -> bool:

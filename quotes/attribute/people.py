@@ -42,6 +42,13 @@ def join(tokens: list[Tok]) -> str:
 _TITLE_GAP = 40
 
 
+def _surnames(mentions: Sequence[Mention]) -> frozenset[str]:
+    """The last words of names opening with a first name ("Muster" of "Erika Muster"): a
+    word before one at a sentence's start is no part of the name ("Después Muster")."""
+    return frozenset(m.name.split()[-1] for m in mentions
+                     if " " in m.name and is_first_name(m.name.split()[0]))
+
+
 class PeopleIndex:
     """Names mentioned in one document, to tell names from capitalized words and to
     resolve pronouns, roles and surnames to the person meant."""
@@ -83,7 +90,7 @@ class PeopleIndex:
         self._collect_mentions(tokens)
         self._standalone = frozenset(
             m.name for m in [*self.mentions, *self._pending] if " " not in m.name
-        )
+        ) | _surnames(self.mentions)
         self.mentions, self._pending = [], []
         self._collect_mentions(tokens)
         known = {w for m in self.mentions for w in m.name.split()}

@@ -131,6 +131,9 @@ class LanguageData(BaseModel):
     pronoun_genders: Codes = Field({}, validation_alias=_at("attribution", "pronoun_genders"))
     # I, my, we, our: the voice of a reproduced post
     first_person: WordSet = Field(frozenset(), validation_alias=_at("attribution", "first_person"))
+    # Third-person possessives ("his", "zijn", "sus"): a sentence holding one speaks of
+    # someone, so a term in it may be that person's words.
+    possessives: WordSet = Field(frozenset(), validation_alias=_at("attribution", "possessives"))
     # "post", "bericht": words introducing a reproduced post
     block_intro: Words = Field((), validation_alias=_at("attribution", "block_intro"))
     # --- [medium]: medium → case-insensitive regexes naming it ---
