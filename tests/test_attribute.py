@@ -552,3 +552,20 @@ def test_term_in_a_sentence_about_a_person_without_a_reporting_verb_takes_a_spea
     assert found["constructief"].confidence <= 0.5
     en = "Jane Example (fictional) opened the fair. The weather was a “green dream” all day."
     assert [f.attribution for f in analyze(en, "en").findings] == [None]
+
+
+def test_lone_german_surname_after_a_speech_verb_is_a_name() -> None:
+    # German capitalizes every noun, so "Muster" alone is no name by its capital; right
+    # after "so" or "sagte" it names the speaker, and the role noun later resolves to it.
+    text = ("Berlin. „Wir müssen wieder Zuversicht haben“, so Muster.\n\n"
+            "„Ein Zurück in die alte Zeit wird es nicht geben“, sagte der Kanzler.")
+    found = [f.attribution for f in analyze(text, "de").findings]
+    assert [a.speaker if a else None for a in found] == ["Muster", "Muster"]
+
+
+def test_short_form_of_a_name_word_links_to_the_full_name() -> None:
+    # "Rukmi" stands for "Dewi Rukmini (fiktif)": the start of one of her name's words.
+    text = ("Wali Kota Dewi Rukmini (fiktif) dan Budi Santoso (fiktif) tampil di panggung.\n"
+            "\"Kok saya tidak dipanggil?\" kata Rukmi sambil tertawa.")
+    found = [f.attribution for f in analyze(text, "id").findings]
+    assert found[0] is not None and found[0].speaker == "Dewi Rukmini"

@@ -86,6 +86,14 @@ class PeopleIndex:
         self._pending: list[Mention] = []  # lone words, mentions if a name holds them
         self._standalone = frozenset[str]()
         self._reporting = reporting_words(table)
+        # Capitalized words right after a reporting word ("sagte Scholz", "so Scholz"):
+        # where every noun is capitalized, such a lone word is a name all the same.
+        self._after_verb = frozenset(
+            b.text for a, b in zip(tokens, tokens[1:], strict=False)
+            if a.lower in self._reporting and b.is_word and b.text[:1].isupper()
+            and not b.sent_start and b.lower not in table.stopwords
+            and not is_role(b.text, table) and b.lower not in table.not_names
+        ) if table.capitalizes_nouns else frozenset[str]()
         self.mention_words: frozenset[str] = frozenset()
         self._collect_mentions(tokens)
         self._standalone = frozenset(
@@ -188,7 +196,9 @@ class PeopleIndex:
         several = len(words) >= 2 and (not nouns or person)
         organisation = (mention.kind == "organisation" and not words[0].sent_start
                         and mention.name.casefold() not in self.table.organisation_words)
-        return several or person or lone_name or organisation or self._resolves(mention.name)
+        after_verb = len(words) == 1 and words[0].text in self._after_verb
+        return (several or person or lone_name or organisation or after_verb
+                or self._resolves(mention.name))
 
     def adjacent(self, a: Tok, b: Tok) -> bool:
         """Only spaces between two tokens (no comma, dash or parenthesis)."""

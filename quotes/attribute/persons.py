@@ -18,6 +18,8 @@ from quotes.lang import LanguageData, is_role
 
 # A nickname made of the starts of two name words takes at least this much of each.
 _NICK_PART = 2
+# A name word's start this long or longer may stand for it ("Risma", "Radit", "Thoriq").
+_SHORT_FORM = 4
 # A line of at least this many content words, this share of them capitalized, is a title.
 _HEADLINE_WORDS = 4
 _HEADLINE_SHARE = 0.8
@@ -129,7 +131,8 @@ def kind_of(name: str, table: LanguageData) -> str:
 
 
 def nickname_of(short: str, full: str) -> bool:
-    """"RK" for "Ridwan Kamil" (initials), "Jokowi" for "Joko Widodo" (word starts)."""
+    """"RK" for "Ridwan Kamil" (initials), "Jokowi" for "Joko Widodo" (word starts),
+    "Risma" for "Tri Rismaharini" (the start of one word)."""
     parts = [p for p in full.replace("-", " ").split() if p[:1].isupper()]
     if len(parts) < 2 or " " in short or short in parts:
         return False
@@ -137,6 +140,12 @@ def nickname_of(short: str, full: str) -> bool:
         return short == "".join(p[0] for p in parts) or short == "".join(
             p[0] for p in parts[: len(short)]
         )
+    if len(short) >= _SHORT_FORM and not is_first_name(short) and any(
+        len(p) >= len(short) + 2 and p.startswith(short) for p in parts
+    ):
+        # A short form of one name word: "Risma" for "Tri Rismaharini"; a first name is
+        # someone else ("John" is not "Boris Johnson").
+        return True
     return _word_starts(short.casefold(), [p.casefold() for p in parts])
 
 
