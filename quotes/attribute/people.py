@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.persons import (
@@ -49,6 +50,20 @@ def _surnames(mentions: Sequence[Mention]) -> frozenset[str]:
                      if " " in m.name and is_first_name(m.name.split()[0]))
 
 
+def _after_verb(
+    tokens: list[Tok], table: LanguageData, reporting: frozenset[str]
+) -> frozenset[str]:
+    """Capitalized words right after a reporting word, where the table capitalizes nouns."""
+    if not table.capitalizes_nouns:
+        return frozenset()
+    return frozenset(
+        b.text for a, b in pairwise(tokens)
+        if a.lower in reporting and b.is_word and b.text[:1].isupper() and not b.sent_start
+        and b.lower not in table.stopwords and not is_role(b.text, table)
+        and b.lower not in table.not_names
+    )
+
+
 class PeopleIndex:
     """Names mentioned in one document, to tell names from capitalized words and to
     resolve pronouns, roles and surnames to the person meant."""
@@ -88,12 +103,7 @@ class PeopleIndex:
         self._reporting = reporting_words(table)
         # Capitalized words right after a reporting word ("sagte Scholz", "so Scholz"):
         # where every noun is capitalized, such a lone word is a name all the same.
-        self._after_verb = frozenset(
-            b.text for a, b in zip(tokens, tokens[1:], strict=False)
-            if a.lower in self._reporting and b.is_word and b.text[:1].isupper()
-            and not b.sent_start and b.lower not in table.stopwords
-            and not is_role(b.text, table) and b.lower not in table.not_names
-        ) if table.capitalizes_nouns else frozenset[str]()
+        self._after_verb = _after_verb(tokens, table, self._reporting)
         self.mention_words: frozenset[str] = frozenset()
         self._collect_mentions(tokens)
         self._standalone = frozenset(
@@ -192,13 +202,11 @@ class PeopleIndex:
             words[0].sent_start and len(words) == 1
         )
         nouns = self.table.capitalizes_nouns
-        lone_name = not nouns and not words[0].sent_start
+        lone_name = not words[0].sent_start and (not nouns or words[0].text in self._after_verb)
         several = len(words) >= 2 and (not nouns or person)
         organisation = (mention.kind == "organisation" and not words[0].sent_start
                         and mention.name.casefold() not in self.table.organisation_words)
-        after_verb = len(words) == 1 and words[0].text in self._after_verb
-        return (several or person or lone_name or organisation or after_verb
-                or self._resolves(mention.name))
+        return several or person or lone_name or organisation or self._resolves(mention.name)
 
     def adjacent(self, a: Tok, b: Tok) -> bool:
         """Only spaces between two tokens (no comma, dash or parenthesis)."""

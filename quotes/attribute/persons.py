@@ -140,13 +140,17 @@ def nickname_of(short: str, full: str) -> bool:
         return short == "".join(p[0] for p in parts) or short == "".join(
             p[0] for p in parts[: len(short)]
         )
-    if len(short) >= _SHORT_FORM and not is_first_name(short) and any(
+    return _short_form(short, parts) or _word_starts(
+        short.casefold(), [p.casefold() for p in parts]
+    )
+
+
+def _short_form(short: str, parts: list[str]) -> bool:
+    """A short form of one name word: "Risma" for "Tri Rismaharini"; a first name is
+    someone else ("John" is not "Boris Johnson")."""
+    return len(short) >= _SHORT_FORM and not is_first_name(short) and any(
         len(p) >= len(short) + 2 and p.startswith(short) for p in parts
-    ):
-        # A short form of one name word: "Risma" for "Tri Rismaharini"; a first name is
-        # someone else ("John" is not "Boris Johnson").
-        return True
-    return _word_starts(short.casefold(), [p.casefold() for p in parts])
+    )
 
 
 def _word_starts(short: str, parts: list[str], used: int = 0) -> bool:
