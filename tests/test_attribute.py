@@ -569,3 +569,21 @@ def test_short_form_of_a_name_word_links_to_the_full_name() -> None:
             "\"Kok saya tidak dipanggil?\" kata Rukmi sambil tertawa.")
     found = [f.attribution for f in analyze(text, "id").findings]
     assert found[0] is not None and found[0].speaker == "Dewi Rukmini"
+
+
+def test_initials_of_a_persons_name_name_that_person() -> None:
+    text = ("La presidenta Ana María Pérez Ruiz (ficticia) habló el lunes. “Es falso”, dijo "
+            "Pedro Gómez (ficticio).\n\n“Tengo otros datos”, respondió AMPR entre risas.")
+    found = [f.attribution for f in analyze(text, "es").findings]
+    assert found[1] is not None and found[1].speaker == "Ana María Pérez Ruiz"
+    assert found[1].mention == "AMPR"  # named, not guessed
+
+
+def test_person_named_later_in_the_verbs_clause_is_the_speaker() -> None:
+    # No subject right beside the verb: the person named further on in its clause, before
+    # any comma, spoke (not the person named in the sentence before).
+    text = ("Der Kreml hat zu einer Äußerung von Staatschef Erika Muster (fiktiv) Stellung "
+            "genommen. „Die Zitate wurden aus dem Zusammenhang gerissen“, teilte ihr "
+            "außenpolitischer Berater Paul Beispiel in Moskau mit.")
+    found = [f.attribution for f in analyze(text, "de").findings]
+    assert found[-1] is not None and found[-1].speaker == "Paul Beispiel"

@@ -64,6 +64,18 @@ def _after_verb(
     )
 
 
+def _acronyms(mentions: Sequence[Mention]) -> frozenset[str]:
+    """The initials of people's names of two words or more ("AMLO" for "Andrés Manuel
+    López Obrador", "RK" for "Ridwan Kamil"): written alone, they name the same person.
+    Only names opening with a first name: "FN" is no person."""
+    found = set()
+    for m in mentions:
+        parts = [p for p in m.name.replace("-", " ").split() if p[:1].isupper()]
+        if len(parts) >= 2 and m.kind == "person" and is_first_name(parts[0]):
+            found.add("".join(p[0] for p in parts))
+    return frozenset(found)
+
+
 class PeopleIndex:
     """Names mentioned in one document, to tell names from capitalized words and to
     resolve pronouns, roles and surnames to the person meant."""
@@ -104,11 +116,23 @@ class PeopleIndex:
         # Capitalized words right after a reporting word ("sagte Scholz", "so Scholz"):
         # where every noun is capitalized, such a lone word is a name all the same.
         self._after_verb = _after_verb(tokens, table, self._reporting)
+        self._acronyms = frozenset[str]()  # initials of names the document gives: "AMLO"
         self.mention_words: frozenset[str] = frozenset()
+        self._read_mentions(tokens)
+        self.links = bracket_links(text, self.mentions)
+        self.reference_starts = [r.start for r in self.references]
+        self.mention_starts = [m.start for m in self.mentions]
+        self.mention_words = frozenset(w for m in self.mentions for w in m.name.split())
+
+    def _read_mentions(self, tokens: list[Tok]) -> None:
+        """Two passes: the first finds the words the document uses alone, the surnames
+        and the initials of its names, which the second uses to cut and take runs."""
         self._collect_mentions(tokens)
         self._standalone = frozenset(
             m.name for m in [*self.mentions, *self._pending] if " " not in m.name
         ) | _surnames(self.mentions)
+        self._acronyms = _acronyms(self.mentions)
+        self._after_verb |= self._acronyms
         self.mentions, self._pending = [], []
         self._collect_mentions(tokens)
         known = {w for m in self.mentions for w in m.name.split()}
@@ -116,9 +140,6 @@ class PeopleIndex:
             [*self.mentions, *(m for m in self._pending if m.name in known)],
             key=lambda m: m.start,
         )
-        self.links = bracket_links(text, self.mentions)
-        self.reference_starts = [r.start for r in self.references]
-        self.mention_words = frozenset(w for m in self.mentions for w in m.name.split())
 
     def _collect_mentions(self, tokens: list[Tok]) -> None:
         """Runs of adjacent capitalized words, each a mention if it looks like a name."""
@@ -153,10 +174,10 @@ class PeopleIndex:
         elif is_role(tok.text, self.table):
             self.references.append(Mention(tok.start, tok.text, True, "role", tok.end))
 
-    @staticmethod
-    def _capitalized(tok: Tok) -> bool:
+    def _capitalized(self, tok: Tok) -> bool:
         return (tok.text[:1].isupper() and not tok.text.isupper()) or (
-            tok.text.isupper() and len(tok.text) > 1 and tok.person
+            tok.text.isupper() and len(tok.text) > 1
+            and (tok.person or tok.text in self._acronyms)
         )
 
     def _add_run(self, run: list[Tok], subject_slot: bool) -> None:

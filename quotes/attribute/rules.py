@@ -3,10 +3,12 @@ rule that finds an attribution wins, and the assembly of the `Attribution` it gi
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.names import Phrase, first_name, last_phrase, name_in, subject
 from quotes.attribute.people import Name, PeopleIndex, Resolver
 from quotes.attribute.ranking import Query
@@ -90,6 +92,7 @@ class Attempt:
         name = subject(words, hit, doc.table, doc.people) or name_in(
             words[: hit[0]], doc.table, doc.people
         )
+        name = name or self._named_in_clause(words[hit[1] - 1].end)
         found = build(doc, self.quote, name, words, hit, "verb-after")
         if name is None:
             # "…», scrive." — the subject is left out (Italian, Spanish, Portuguese): the
@@ -101,6 +104,22 @@ class Attempt:
                             confidence=who.confidence, chain=who.chain)
         new_sentence = ends_with_sentence_mark(self.quote.text) and words and words[0].sent_start
         return found, not new_sentence
+
+
+    def _named_in_clause(self, after: int) -> Name | None:
+        """A person named further on in the verb's clause, up to its first comma ("…",
+        teilte Putins außenpolitischer Berater Juri Utschakow mit; "…", declaró en
+        conferencia de prensa el almirante John Kirby)."""
+        end = next((t.start for t in self.after if t.start >= after and not t.is_word
+                    and t.text in ",;:()–—"), self.after[-1].end if self.after else after)
+        people = self.doc.people
+        lo, hi = bisect_left(people.mention_starts, after), bisect_left(people.mention_starts, end)
+        for m in people.mentions[lo:hi]:
+            if m.kind == "person" and is_first_name(
+                m.name.split()[0]
+            ):
+                return Name(m.name, m.start, m.end, "name")
+        return None
 
 
 # --- the rules, in order -----------------------------------------------------------------
