@@ -587,3 +587,20 @@ def test_person_named_later_in_the_verbs_clause_is_the_speaker() -> None:
             "außenpolitischer Berater Paul Beispiel in Moskau mit.")
     found = [f.attribution for f in analyze(text, "de").findings]
     assert found[-1] is not None and found[-1].speaker == "Paul Beispiel"
+
+
+def test_a_name_after_a_preposition_is_no_subject_of_the_verb() -> None:
+    # "de Vox" and "a Gómez" are complements: the role before "de" spoke, and the one
+    # answering is the sentence's subject, not the one answered.
+    es = ("Ana Ruiz (ficticia), líder de Vox, habló ayer en Madrid.\n\n"
+          "El líder de Vox dijo que “nadie nos callará”.\n\n"
+          "Ana Ruiz salió en defensa de Marta Sanz (ficticia) y respondió a Gómez: “Basta ya”.")
+    found = [f.attribution for f in analyze(es, "es").findings]
+    assert [a.speaker if a else None for a in found] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_possessive_after_the_verb_is_no_speaker() -> None:
+    text = ("Senator Jane Example (fictional), also on the call, said Mr. Roe’s decision was "
+            "“a disgrace.”")
+    found = [f.attribution for f in analyze(text, "en").findings]
+    assert found[0] is not None and found[0].speaker == "Jane Example"

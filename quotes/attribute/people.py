@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 
 from quotes.attribute.lexicon import is_first_name
@@ -228,6 +229,12 @@ class PeopleIndex:
         organisation = (mention.kind == "organisation" and not words[0].sent_start
                         and mention.name.casefold() not in self.table.organisation_words)
         return several or person or lone_name or organisation or self._resolves(mention.name)
+
+    @cached_property
+    def folded(self) -> str:
+        """The text casefolded letter by letter, as long as the text ("ß" stays), so that
+        offsets into it are offsets into the text."""
+        return "".join(c if len(f := c.casefold()) != 1 else f for c in self.text)
 
     def adjacent(self, a: Tok, b: Tok) -> bool:
         """Only spaces between two tokens (no comma, dash or parenthesis)."""

@@ -200,9 +200,19 @@ def _role_near(people: PeopleIndex, query: Query, ms: list[Mention]) -> bool:
     if query.hint != "role" or not query.word:
         return False
     role = query.word.casefold().rsplit("-", 1)[-1]
-    text = people.text.casefold()
+    text = people.folded
+    starts = people.mention_starts
     for m in ms:
-        around = text[max(0, m.start - ROLE_NEAR_CHARS) : m.end + ROLE_NEAR_CHARS]
-        if role in around:
-            return True
+        # The role as the query itself writes it is no evidence: only before it.
+        lo, hi = max(0, m.start - ROLE_NEAR_CHARS), min(m.end + ROLE_NEAR_CHARS, query.at)
+        at = text.find(role, lo, hi)
+        while at >= 0:
+            # No other person named between the mention and the role: "Pedro Gómez y Ana
+            # Ruiz, líder de Vox" makes Ana Ruiz the leader ("presidente de México" does
+            # not stand between a role and its name).
+            first, last = (at + len(role), m.start) if at < m.start else (m.end, at)
+            between = people.mentions[bisect_left(starts, first) : bisect_left(starts, last)]
+            if not any(is_first_name(b.name.split()[0]) for b in between):
+                return True
+            at = text.find(role, at + 1, hi)
     return False
