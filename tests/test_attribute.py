@@ -604,3 +604,33 @@ def test_possessive_after_the_verb_is_no_speaker() -> None:
             "“a disgrace.”")
     found = [f.attribution for f in analyze(text, "en").findings]
     assert found[0] is not None and found[0].speaker == "Jane Example"
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), [
+    ("fr", "Paul Exemple (fictif) parle. « Tout le monde commence à s’y faire », tente de "
+           "minimiser Anne Modèle (fictive), secrétaire d’État.", "Anne Modèle"),
+    ("pt", "Paulo Exemplo (fictício) falou ontem. “O resultado será acatado”, avaliou "
+           "Maria Modelo (fictícia).", "Maria Modelo"),
+    ("id", "Budi Contoh (fiktif) hadir. \"Media mana yang menyebalkan?\" cecar Siti Teladan "
+           "(fiktif).", "Siti Teladan"),
+])
+def test_unknown_verb_in_inverted_order_names_the_speaker(
+    language: str, text: str, speaker: str
+) -> None:
+    # The verb is in no table: the order "…”, verb Name" still names who spoke.
+    found = [f.attribution for f in analyze(text, language).findings]
+    assert found[-1] is not None and found[-1].speaker == speaker
+
+
+def test_term_inside_its_sentence_is_no_inverted_attribution() -> None:
+    text = ("Nachdem Paul Beispiel (fiktiv) den Appell als „Verzweiflungstat“ bezeichnet hatte "
+            "und Erika Muster (fiktiv) vorwarf, sie verbreite Angst, sprach er weiter.")
+    found = {f.quote.text: f.attribution for f in analyze(text, "de").findings}
+    assert found["Verzweiflungstat"] is None or found["Verzweiflungstat"].speaker != "Erika Muster"
+
+
+def test_two_surnames_side_by_side_are_two_people() -> None:
+    text = ("Jan Voorbeeld (fictief) en Piet Proef (fictief) debatteerden. “Waar bemoei je je "
+            "mee?”, beet Voorbeeld Proef toe.")
+    found = [f.attribution for f in analyze(text, "nl").findings]
+    assert found[-1] is not None and found[-1].speaker == "Jan Voorbeeld"

@@ -179,6 +179,8 @@ def _name_run_from(window: list[Tok], i: int, table: LanguageData, people: Peopl
     j = i
     while j + 1 < len(window) and people.adjacent(window[j], window[j + 1]):
         nxt = window[j + 1]
+        if people.two_people(window[j].text, nxt.text) and j == i:
+            break  # "beet Wilders Omtzigt toe": two people the text names alone
         if people.is_name_token(nxt, table):
             j += 1
         elif (

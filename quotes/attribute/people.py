@@ -236,6 +236,12 @@ class PeopleIndex:
         offsets into it are offsets into the text."""
         return "".join(c if len(f := c.casefold()) != 1 else f for c in self.text)
 
+    def two_people(self, first: str, second: str) -> bool:
+        """Two words side by side that the document each uses alone or as a surname
+        ("Wilders Omtzigt"): two people, not one name."""
+        alone = self._standalone
+        return first in alone and second in alone
+
     def adjacent(self, a: Tok, b: Tok) -> bool:
         """Only spaces between two tokens (no comma, dash or parenthesis)."""
         return self.text[a.end : b.start].strip() == ""

@@ -20,7 +20,7 @@ from quotes.attribute.tokens import (
     next_sentence_words,
     words_between,
 )
-from quotes.lang import LanguageData
+from quotes.lang import LanguageData, is_role
 from quotes.models import Attribution, Quote
 from quotes.text import ends_with_sentence_mark, find_phrase, loose_sentence_starts
 
@@ -30,6 +30,8 @@ VERB_AFTER_WITHIN = 4
 CONTEXT_CHARS = 300
 # How far back a colon introducing a quote is looked for.
 _COLON_LOOKBACK = 200
+# How many words an unknown verb before the name may take in the inverted order.
+_INVERTED_VERB_WORDS = 3
 # How many words after "according to" may hold the name.
 _ACCORDING_TO_WITHIN = 5
 
@@ -169,6 +171,32 @@ def _any_verb_after(a: Attempt) -> Attribution | None:
     return a.verb_after[0]
 
 
+def _inverted(a: Attempt) -> Attribution | None:
+    """"…», tente de minimiser Harlem Désir" / "…”, avaliou Lula" / "…" cecar Jokowi":
+    a word or two the tables do not know as speech verbs, lowercase, right after the
+    quote, then the person: the inverted order of an attribution names its speaker."""
+    doc, words = a.doc, a.after_words
+    if len(words) < 2 or words[0].lower in doc.table.stopwords or words[0].text[:1].isupper():
+        return None
+    between = doc.text[a.quote.outer_end : words[0].start]
+    if between.strip(" ,\t"):
+        return None  # a bracket, dash or colon: no attribution (a lowercase word after
+        # "?”" may be taken for a sentence's start; it is none)
+    if "," not in between and not a.quote.text.rstrip().endswith((",", ".", "!", "?", "…")):
+        return None  # a term inside its sentence: "als „Verzweiflungstat“ bezeichnet und"
+    for k in range(1, min(len(words), _INVERTED_VERB_WORDS + 1)):
+        article = words[k].lower in doc.table.stopwords
+        if words[k].text[:1].isupper() or (
+            article and k + 1 < len(words) and is_role(words[k + 1].text, doc.table)
+        ):
+            name = first_name(words[k : k + 6], doc.table, doc.people, stop_at_common_noun=True)
+            if name is None or name.kind not in ("name", "role"):
+                return None
+            verb = (0, k, " ".join(t.text for t in words[:k]))
+            return build(doc, a.quote, name, words, verb, "inverted")
+    return None
+
+
 def _verb_next_sentence(a: Attempt) -> Attribution | None:
     """"…». Lo scrive Joe Biden su X": the attribution opens the next sentence."""
     doc = a.doc
@@ -203,6 +231,7 @@ RULES: tuple[Callable[[Attempt], Attribution | None], ...] = (
     _verb_before,
     _colon_intro,
     _any_verb_after,
+    _inverted,
     _verb_next_sentence,
     _context,
 )
