@@ -634,3 +634,13 @@ def test_two_surnames_side_by_side_are_two_people() -> None:
             "mee?”, beet Voorbeeld Proef toe.")
     found = [f.attribution for f in analyze(text, "nl").findings]
     assert found[-1] is not None and found[-1].speaker == "Jan Voorbeeld"
+
+
+def test_speaker_named_in_the_next_sentences_clause() -> None:
+    # "«…». Lo ha scritto su X il presidente …, Nome Cognome": the verb's clause names the
+    # speaker past the medium, though another person was named before the quote.
+    text = ("Il presidente aveva con Paolo Esempio (fittizio) un legame stretto. «Auguri per "
+            "la nomina». Lo ha scritto su X il presidente ucraino Marco Modello (fittizio) "
+            "dopo la nomina.")
+    found = [f.attribution for f in analyze(text, "it").findings]
+    assert found[0] is not None and found[0].speaker == "Marco Modello"

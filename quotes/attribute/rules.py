@@ -32,6 +32,8 @@ CONTEXT_CHARS = 300
 _COLON_LOOKBACK = 200
 # How many words an unknown verb before the name may take in the inverted order.
 _INVERTED_VERB_WORDS = 3
+# How many tokens of a verb's clause are read for the person it names.
+_CLAUSE_TOKENS = 20
 # How many words after "according to" may hold the name.
 _ACCORDING_TO_WITHIN = 5
 
@@ -94,7 +96,8 @@ class Attempt:
         name = subject(words, hit, doc.table, doc.people) or name_in(
             words[: hit[0]], doc.table, doc.people
         )
-        name = name or self._named_in_clause(words[hit[1] - 1].end)
+        if name is None and hit[0] == 0:  # the inverted order: "…", verb … Name
+            name = named_in_clause(doc, words[hit[1] - 1].end)
         found = build(doc, self.quote, name, words, hit, "verb-after")
         if name is None:
             # "…», scrive." — the subject is left out (Italian, Spanish, Portuguese): the
@@ -108,20 +111,27 @@ class Attempt:
         return found, not new_sentence
 
 
-    def _named_in_clause(self, after: int) -> Name | None:
-        """A person named further on in the verb's clause, up to its first comma ("…",
-        teilte Putins außenpolitischer Berater Juri Utschakow mit; "…", declaró en
-        conferencia de prensa el almirante John Kirby)."""
-        end = next((t.start for t in self.after if t.start >= after and not t.is_word
-                    and t.text in ",;:()–—"), self.after[-1].end if self.after else after)
-        people = self.doc.people
-        lo, hi = bisect_left(people.mention_starts, after), bisect_left(people.mention_starts, end)
-        for m in people.mentions[lo:hi]:
-            if m.kind == "person" and is_first_name(
-                m.name.split()[0]
-            ):
-                return Name(m.name, m.start, m.end, "name")
-        return None
+
+
+def named_in_clause(doc: Document, after: int) -> Name | None:
+    """A person named further on in a verb's clause, up to its first comma or the
+    sentence's end ("…", teilte Putins außenpolitischer Berater Juri Utschakow mit; "…",
+    declaró en conferencia de prensa el almirante John Kirby; "…». Lo ha scritto su X il
+    vice premier Antonio Tajani): a person with a first name, found as a mention."""
+    i = bisect_left(doc.starts, after)
+    end = after
+    while i < len(doc.tokens) and i - bisect_left(doc.starts, after) < _CLAUSE_TOKENS:
+        tok = doc.tokens[i]
+        if not tok.is_word and (tok.text in ",;:()–—.!?" or "\n" in tok.text):
+            break
+        end = tok.end
+        i += 1
+    people = doc.people
+    lo, hi = bisect_left(people.mention_starts, after), bisect_left(people.mention_starts, end)
+    for m in people.mentions[lo:hi]:
+        if m.kind == "person" and is_first_name(m.name.split()[0]):
+            return Name(m.name, m.start, m.end, "name")
+    return None
 
 
 # --- the rules, in order -----------------------------------------------------------------
@@ -201,10 +211,12 @@ def _verb_next_sentence(a: Attempt) -> Attribution | None:
     """"…». Lo scrive Joe Biden su X": the attribution opens the next sentence."""
     doc = a.doc
     following = next_sentence_words(doc.tokens, doc.starts, a.after, a.quote, a.next_start)
-    hit = find_phrase(following, doc.table.speech_verbs, within=VERB_AFTER_WITHIN - 1)
+    hit = find_phrase(following, doc.table.speech_verbs)
     if hit is None:
         return None
-    name = subject(following, hit, doc.table, doc.people)
+    name = subject(following, hit, doc.table, doc.people) or named_in_clause(
+        doc, following[hit[1] - 1].end
+    )
     if name is None or name.kind == "unnamed":
         return None
     return build(doc, a.quote, name, following, hit, "verb-next-sentence")
