@@ -644,3 +644,20 @@ def test_speaker_named_in_the_next_sentences_clause() -> None:
             "dopo la nomina.")
     found = [f.attribution for f in analyze(text, "it").findings]
     assert found[0] is not None and found[0].speaker == "Marco Modello"
+
+
+def test_a_word_opening_several_sentences_is_a_name() -> None:
+    # "Tavo" never stands inside a sentence, but opens two: a name, the subject of "disse".
+    text = "Tavo usou o twitter ontem.\n\nTavo disse que quer “defender a sua honra”."
+    found = [f.attribution for f in analyze(text, "pt").findings]
+    assert found[-1] is not None and found[-1].speaker == "Tavo"
+
+
+def test_a_role_is_matched_by_what_it_is_the_role_of() -> None:
+    # "la vocera de la Casa Blanca": the candidate named beside "Casa Blanca" is meant,
+    # not the more recent and more often named president.
+    text = ("Ana Modelo (ficticia), vocera de la Casa Blanca, habló el lunes. El presidente "
+            "Juan Ejemplo (ficticio) viajó a México. Juan Ejemplo firmó el decreto.\n\n"
+            "“Seguimos trabajando”, destacó la vocera de la Casa Blanca.")
+    found = [f.attribution for f in analyze(text, "es").findings]
+    assert found[-1] is not None and found[-1].speaker == "Ana Modelo"

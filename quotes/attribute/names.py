@@ -213,6 +213,28 @@ def _role_or_apposition(
                           and _closes_apposition(window, i + 1 + k, table, people)):
                 return first_name(rest[k:], table, people)
             break
+    return _with_owner(window, i, table, people)
+
+
+def _with_owner(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex) -> Name:
+    """The role at window[i] with what it is the role of, where a preposition and
+    capitalized words follow ("el líder del PT", "la vocera de la Casa Blanca"): ranking
+    looks for that beside the candidates."""
+    tok = window[i]
+    j = i + 1
+    if (j < len(window) and window[j].lower in table.prepositions
+            and people.adjacent(tok, window[j])):
+        j += 1
+        while j < len(window) and window[j].lower in table.stopwords and window[j].text.islower():
+            j += 1
+        end = j
+        while end < len(window) and window[end].text[:1].isupper() and (
+            people.adjacent(window[end - 1], window[end])
+        ):
+            end += 1
+        if end > j:
+            words = " ".join(t.text for t in window[i:end])
+            return Name(words, tok.start, window[end - 1].end, "role")
     return Name(tok.text, tok.start, tok.end, "role")
 
 

@@ -3,6 +3,7 @@ and to resolve pronouns, roles and surnames to the person meant."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -40,6 +41,8 @@ def join(tokens: list[Tok]) -> str:
     return " ".join(t.text for t in tokens)
 
 
+# How many sentences a capitalized word must open to count as a name there.
+_OPENINGS = 2
 # How far (characters) a name may follow a role and still be the name the role titles.
 _TITLE_GAP = 40
 
@@ -63,6 +66,23 @@ def _after_verb(
         and b.lower not in table.stopwords and not is_role(b.text, table)
         and b.lower not in table.not_names
     )
+
+
+def _openers(
+    tokens: list[Tok], table: LanguageData, reporting: frozenset[str]
+) -> frozenset[str]:
+    """Capitalized words that open several sentences and are no function, reporting or
+    role word ("Lula usou …", "Lula reproduziu …"): a name the text starts sentences with
+    (not where every noun is capitalized)."""
+    if table.capitalizes_nouns:
+        return frozenset()
+    seen = Counter(
+        t.text for t in tokens if t.sent_start and t.is_word and t.text[:1].isupper()
+        and t.lower not in table.stopwords and t.lower not in reporting
+        and t.lower not in table.not_names and t.lower not in table.pronouns
+        and not is_role(t.text, table)
+    )
+    return frozenset(w for w, n in seen.items() if n >= _OPENINGS)
 
 
 def _acronyms(mentions: Sequence[Mention]) -> frozenset[str]:
@@ -118,6 +138,7 @@ class PeopleIndex:
         # where every noun is capitalized, such a lone word is a name all the same.
         self._after_verb = _after_verb(tokens, table, self._reporting)
         self._acronyms = frozenset[str]()  # initials of names the document gives: "AMLO"
+        self._openers = _openers(tokens, table, self._reporting)
         self.mention_words: frozenset[str] = frozenset()
         self._read_mentions(tokens)
         self.links = bracket_links(text, self.mentions)
@@ -224,7 +245,7 @@ class PeopleIndex:
             words[0].sent_start and len(words) == 1
         )
         nouns = self.table.capitalizes_nouns
-        lone_name = not words[0].sent_start and (not nouns or words[0].text in self._after_verb)
+        lone_name = self._lone_name(words[0])
         several = len(words) >= 2 and (not nouns or person)
         organisation = (mention.kind == "organisation" and not words[0].sent_start
                         and mention.name.casefold() not in self.table.organisation_words)
@@ -241,6 +262,14 @@ class PeopleIndex:
         ("Wilders Omtzigt"): two people, not one name."""
         alone = self._standalone
         return first in alone and second in alone
+
+    def _lone_name(self, tok: Tok) -> bool:
+        """A capitalized word alone names someone where it does not open a sentence, or
+        opens several; where nouns are capitalized, only right after a reporting word."""
+        nouns = self.table.capitalizes_nouns
+        return (not tok.sent_start or tok.text in self._openers) and (
+            not nouns or tok.text in self._after_verb
+        )
 
     def adjacent(self, a: Tok, b: Tok) -> bool:
         """Only spaces between two tokens (no comma, dash or parenthesis)."""
@@ -266,7 +295,7 @@ class PeopleIndex:
         if not self._capitalized(tok) or tok.text in table.titles or tok.lower in table.not_names:
             return False
         if tok.sent_start and tok.text not in self.inner_capitalized:
-            return self._resolves(tok.text)
+            return tok.text in self._openers or self._resolves(tok.text)
         if table.capitalizes_nouns:
             # German capitalizes every noun: a lone capitalized word is a name only when the
             # document or the archive knows it as one.
