@@ -661,3 +661,20 @@ def test_a_role_is_matched_by_what_it_is_the_role_of() -> None:
             "“Seguimos trabajando”, destacó la vocera de la Casa Blanca.")
     found = [f.attribution for f in analyze(text, "es").findings]
     assert found[-1] is not None and found[-1].speaker == "Ana Modelo"
+
+
+def test_a_role_opening_a_sentence_about_someone_else_is_still_a_reference() -> None:
+    # "El presidente contradijo a Acme": the role is the subject, not a title of "Acme";
+    # it stands for the president named before, who is then the speaker of the quote.
+    text = ("El presidente de México, Juan Ejemplo (ficticio), respondió a la empresa Acme.\n\n"
+            "El presidente contradijo a Acme al asegurar que “la operación fue la más exitosa "
+            "que ha habido en la historia de sus finanzas, y lo saben todos”.")
+    found = [f.attribution for f in analyze(text, "es").findings]
+    assert found[-1] is not None and found[-1].speaker == "Juan Ejemplo"
+
+
+def test_a_web_site_is_no_person() -> None:
+    text = ("Dilansir Contohberita.com lewat kicauan Twitternya, dia bercerita.\n"
+            "\"Terima kasih media,\" ungkapnya.")
+    found = [f.attribution for f in analyze(text, "id").findings]
+    assert found[-1] is None or found[-1].speaker_kind != "person"

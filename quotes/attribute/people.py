@@ -231,9 +231,23 @@ class PeopleIndex:
             self._pending.append(mention)
             return
         last = self.references[-1] if self.references else None
-        if last is not None and last.end <= words[0].start <= last.end + _TITLE_GAP:
+        if last is not None and self._titles(last, words[0].start):
             self.references.pop()  # a title before the name: "Der Kanzler Olaf Scholz"
         self.mentions.append(mention)
+
+    def _titles(self, role: Mention, name_start: int) -> bool:
+        """Does the role title the name starting at `name_start` ("Der Kanzler Olaf
+        Scholz", "El presidente de México, Andrés Manuel López Obrador"), rather than
+        open a sentence about someone else ("El presidente contradijo a Fitch")? Only
+        function words, punctuation and capitalized words may stand between."""
+        if not role.end <= name_start <= role.end + _TITLE_GAP:
+            return False
+        table = self.table
+        return all(
+            w.casefold() in table.stopwords or w.casefold() in table.prepositions
+            or w[:1].isupper() or not w[:1].isalpha()
+            for w in self.text[role.end : name_start].replace(",", " ").split()
+        )
 
     def _is_mention(self, words: list[Tok], mention: Mention) -> bool:
         """Does a run name someone? A first name or entity does, except a lone word opening

@@ -7,6 +7,7 @@ Widodo").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from quotes.lang import LanguageData, is_role
 
 # A nickname made of the starts of two name words takes at least this much of each.
 _NICK_PART = 2
+# A word ending in a web domain names a site, not a person.
+_DOMAIN = re.compile(r"\w\.(com|net|org|id|co|de|fr|es|it|nl|br|pt|uk|io)$")
 # A name word's start this long or longer may stand for it ("Risma", "Radit", "Thoriq").
 _SHORT_FORM = 4
 # A line of at least this many content words, this share of them capitalized, is a title.
@@ -123,6 +126,8 @@ def kind_of(name: str, table: LanguageData) -> str:
     words = lower.split()
     if lower in table.organisations or any(w in table.organisation_words for w in words):
         return "organisation"
+    if any(_DOMAIN.search(w) for w in words):
+        return "organisation"  # a site: "TribunWow.com", "Detik.com"
     if table.capitalizes_nouns and any(  # compounds: "Informationsministerium"
         w.endswith(o) and w != o for w in words for o in table.organisation_words if len(o) >= 5
     ):
