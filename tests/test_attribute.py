@@ -678,3 +678,10 @@ def test_a_web_site_is_no_person() -> None:
             "\"Terima kasih media,\" ungkapnya.")
     found = [f.attribution for f in analyze(text, "id").findings]
     assert found[-1] is None or found[-1].speaker_kind != "person"
+
+
+def test_pronoun_opening_a_sentence_is_the_subject_for_a_term_in_it() -> None:
+    text = ("Jan Voorbeeld (fictief) sprak gisteren met de pers.\n\n"
+            "Hij memoreert dat Piet Proef (fictief) en hij een “sterk team” vormden.")
+    found = [f.attribution for f in analyze(text, "nl").findings]
+    assert found[-1] is not None and found[-1].speaker == "Jan Voorbeeld"

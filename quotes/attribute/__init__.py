@@ -132,36 +132,48 @@ def _unreported_term(
     doc: Document, quote: Quote, begin: int, sentence: int
 ) -> Attribution | None:
     """A term in a sentence without a reporting verb ("Abascal criticara que se le haya
-    puesto «alfombra roja»"): the person named before it in the sentence; else, where the
-    sentence speaks of a person (a pronoun, a role, a quote before the term), the person
-    ranked likeliest at that point. A sentence about no one ("Critics call it a “green
-    dream”") quotes no one: a scare quote."""
+    puesto «alfombra roja»"): the pronoun or role opening the sentence, resolved; else the
+    person named before it in the sentence; else, where the sentence speaks of a person (a
+    pronoun, a role, a quote before the term), the person ranked likeliest at that point.
+    A sentence about no one ("Critics call it a “green dream”") quotes no one."""
     named = [m for m in doc.people.mentions if begin <= m.start < quote.open_at
              and m.kind == "person"]
-    table = doc.table
-    # A quote before the term in its sentence, which did not end the sentence itself.
-    quoted_before = begin > sentence and not doc.text[sentence:begin].rstrip(
-        " \"'”’»«“„›‹").endswith((".", "!", "?"))
-    about = quoted_before or any(
-        t.lower in table.pronouns or t.lower in table.possessives or is_role(t.text, table)
-        for t in words_between(doc.tokens, doc.starts, sentence, quote.open_at))
-    if not (named or about):
+    if not (named or _about_someone(doc, quote, begin, sentence)):
         return None
-    if named:
+    opening = next((r for r in doc.people.references if sentence <= r.start < quote.open_at
+                    and (not named or r.start < named[0].start)), None)
+    mention = ""  # the words the speaker is named by, for the archive
+    if opening is not None:
+        # "Hij vindt het onnodig dat Omtzigt “ineens wegliep”": the pronoun or role that
+        # opens the sentence is its subject, not the person named after it.
+        who = ranked(doc.people, Query(opening.start, opening.kind, opening.name, False),
+                     f"sentence+{opening.kind}", (f"{opening.name}: {opening.kind}",))
+    elif named:
         m = named[0]
-        who = with_archive(doc.people, Speaker(
-            doc.people.full_name(m.name, m.start), None, "sentence", m.kind,
-            SENTENCE_CONFIDENCE * UNREPORTED_SHARE, (f"{m.name}: named in the sentence",)), m.name)
+        mention = m.name
+        who = Speaker(doc.people.full_name(m.name, m.start), None, "sentence", m.kind,
+                      SENTENCE_CONFIDENCE, (f"{m.name}: named in the sentence",))
     else:
-        who = with_archive(doc.people, ranked(
-            doc.people, Query(quote.open_at, "none", None, False), "ranked"), "")
-        # It may be a scare quote nobody said: half the ranking's confidence.
-        who = replace(who, confidence=round(who.confidence * UNREPORTED_SHARE, 3))
+        who = ranked(doc.people, Query(quote.open_at, "none", None, False), "ranked")
+    # It may be a scare quote nobody said: part of the confidence only.
+    who = replace(with_archive(doc.people, who, mention),
+                  confidence=round(who.confidence * UNREPORTED_SHARE, 3))
     if who.name is None:
         return None
     found = Attribution(who.name, None, None, who.method, None, None, None, None, "none",
                         None, who.handle, who.kind, who.confidence, who.chain)
     return with_medium(doc.text, found, quote, doc.table, quote.outer_end)
+
+
+def _about_someone(doc: Document, quote: Quote, begin: int, sentence: int) -> bool:
+    """Does the sentence before a term speak of a person: a quote earlier in it (that did
+    not end the sentence), a pronoun, a possessive or a role?"""
+    table = doc.table
+    quoted_before = begin > sentence and not doc.text[sentence:begin].rstrip(
+        " \"'”’»«“„›‹").endswith((".", "!", "?"))
+    return quoted_before or any(
+        t.lower in table.pronouns or t.lower in table.possessives or is_role(t.text, table)
+        for t in words_between(doc.tokens, doc.starts, sentence, quote.open_at))
 
 
 def _is_statement(quote: Quote) -> bool:
