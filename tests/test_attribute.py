@@ -685,3 +685,19 @@ def test_pronoun_opening_a_sentence_is_the_subject_for_a_term_in_it() -> None:
             "Hij memoreert dat Piet Proef (fictief) en hij een “sterk team” vormden.")
     found = [f.attribution for f in analyze(text, "nl").findings]
     assert found[-1] is not None and found[-1].speaker == "Jan Voorbeeld"
+
+
+def test_role_with_its_owner_titles_the_name_after_it() -> None:
+    # "il ministro della Difesa Marco Modello": "della Difesa" is what the role is of, the
+    # first name after it begins the name the role titles.
+    text = ("Roma. Paolo Esempio (fittizio) ha parlato ieri. «Sono assolutamente tranquillo». "
+            "Così su Twitter il ministro della Difesa Marco Modello (fittizio) dopo le notizie.")
+    found = [f.attribution for f in analyze(text, "it").findings]
+    assert found[-1] is not None and found[-1].speaker == "Marco Modello"
+
+
+def test_auxiliary_and_unknown_participle_in_inverted_order() -> None:
+    text = ("Pedro Ejemplo (ficticio) habló. “Tengo los votos para ser presidente”, ha "
+            "proclamado Ana Modelo (ficticia) en el Congreso.")
+    found = [f.attribution for f in analyze(text, "es").findings]
+    assert found[-1] is not None and found[-1].speaker == "Ana Modelo"

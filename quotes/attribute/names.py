@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.people import Name, PeopleIndex, join
 from quotes.attribute.tokens import Tok
 from quotes.lang import LanguageData, is_role
@@ -198,28 +199,31 @@ def _name_run_from(window: list[Tok], i: int, table: LanguageData, people: Peopl
 def _role_or_apposition(
     window: list[Tok], i: int, table: LanguageData, people: PeopleIndex
 ) -> Name | None:
-    """The role noun at window[i], or the name it titles or stands in apposition to."""
-    tok = window[i]
-    rest = window[i + 1 : i + 1 + _APPOSITION_WITHIN]
+    """The role noun at window[i] (with what it is the role of: "il ministro della
+    Difesa"), or the name it titles or stands in apposition to."""
+    role = _with_owner(window, i, table, people)
+    j = next((k for k in range(i + 1, len(window)) if window[k].start >= role.end), len(window))
+    rest = window[j : j + _APPOSITION_WITHIN]
     for k, candidate in enumerate(rest):
         if people.is_name_token(candidate, table):
-            # A title right before the name ("Bürgermeisterin Erika Muster",
-            # "President Joe Biden"), or apposition after a comma ("président
-            # américain, Donald Trump"); not a name further on ("patron de Tesla",
-            # "mandatario, según Associated Press").
-            previous = rest[k - 1] if k else tok
-            titled = k == 0 and people.adjacent(tok, candidate)
+            # A title right before the name ("Bürgermeisterin Erika Muster", "President
+            # Joe Biden", "il ministro della Difesa Guido Crosetto"), or apposition after
+            # a comma ("président américain, Donald Trump", "il ministro
+            # dell'Agricoltura, Francesco Lollobrigida"); not a name further on ("patron
+            # de Tesla", "mandatario, según Associated Press").
+            previous = rest[k - 1] if k else window[j - 1]
+            titled = k == 0 and people.adjacent(previous, candidate)
             if titled or (people.comma_between(previous, candidate)
-                          and _closes_apposition(window, i + 1 + k, table, people)):
+                          and _closes_apposition(window, j + k, table, people)):
                 return first_name(rest[k:], table, people)
             break
-    return _with_owner(window, i, table, people)
+    return role
 
 
 def _with_owner(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex) -> Name:
     """The role at window[i] with what it is the role of, where a preposition and
-    capitalized words follow ("el líder del PT", "la vocera de la Casa Blanca"): ranking
-    looks for that beside the candidates."""
+    capitalized words follow ("el líder del PT", "la vocera de la Casa Blanca"), up to a
+    first name (the name the role titles): ranking looks for it beside the candidates."""
     tok = window[i]
     j = i + 1
     if (j < len(window) and window[j].lower in table.prepositions
@@ -229,7 +233,7 @@ def _with_owner(window: list[Tok], i: int, table: LanguageData, people: PeopleIn
             j += 1
         end = j
         while end < len(window) and window[end].text[:1].isupper() and (
-            people.adjacent(window[end - 1], window[end])
+            people.adjacent(window[end - 1], window[end]) and not is_first_name(window[end].text)
         ):
             end += 1
         if end > j:

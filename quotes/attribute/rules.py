@@ -182,11 +182,17 @@ def _any_verb_after(a: Attempt) -> Attribution | None:
 
 
 def _inverted(a: Attempt) -> Attribution | None:
-    """"…», tente de minimiser Harlem Désir" / "…”, avaliou Lula" / "…" cecar Jokowi":
+    """"…», tente de minimiser Harlem Désir" / "…”, avaliou Lula" / "…" cecar Jokowi" /
+    "…", ha proclamado Feijóo":
     a word or two the tables do not know as speech verbs, lowercase, right after the
     quote, then the person: the inverted order of an attribution names its speaker."""
     doc, words = a.doc, a.after_words
-    if len(words) < 2 or words[0].lower in doc.table.stopwords or words[0].text[:1].isupper():
+    table = doc.table
+    if len(words) < 2 or words[0].text[:1].isupper() or (
+        # An auxiliary before a participle may be a function word: "», ha proclamado X".
+        words[0].lower in table.stopwords
+        and (words[1].lower in table.stopwords or not words[1].text.islower())
+    ):
         return None
     between = doc.text[a.quote.outer_end : words[0].start]
     if between.strip(" ,\t"):
@@ -211,7 +217,9 @@ def _verb_next_sentence(a: Attempt) -> Attribution | None:
     """"…». Lo scrive Joe Biden su X": the attribution opens the next sentence."""
     doc = a.doc
     following = next_sentence_words(doc.tokens, doc.starts, a.after, a.quote, a.next_start)
-    hit = find_phrase(following, doc.table.speech_verbs)
+    hit = find_phrase(following[:1], doc.table.after_quote) or find_phrase(
+        following, doc.table.speech_verbs
+    )
     if hit is None:
         return None
     name = subject(following, hit, doc.table, doc.people) or named_in_clause(
