@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.people import Name, PeopleIndex, join
 from quotes.attribute.tokens import Tok
 from quotes.lang import LanguageData, is_role
@@ -223,7 +222,7 @@ def _role_or_apposition(
 def _with_owner(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex) -> Name:
     """The role at window[i] with what it is the role of, where a preposition and
     capitalized words follow ("el líder del PT", "la vocera de la Casa Blanca"), up to a
-    first name (the name the role titles): ranking looks for it beside the candidates."""
+    person's name (the one the role titles): ranking looks for it beside the candidates."""
     tok = window[i]
     j = i + 1
     if (j < len(window) and window[j].lower in table.prepositions
@@ -233,7 +232,7 @@ def _with_owner(window: list[Tok], i: int, table: LanguageData, people: PeopleIn
             j += 1
         end = j
         while end < len(window) and window[end].text[:1].isupper() and (
-            people.adjacent(window[end - 1], window[end]) and not is_first_name(window[end].text)
+            people.adjacent(window[end - 1], window[end]) and not people.person_at(window[end].start)
         ):
             end += 1
         if end > j:

@@ -3,6 +3,7 @@ and to resolve pronouns, roles and surnames to the person meant."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -270,6 +271,14 @@ class PeopleIndex:
         """The text casefolded letter by letter, as long as the text ("ß" stays), so that
         offsets into it are offsets into the text."""
         return "".join(c if len(f := c.casefold()) != 1 else f for c in self.text)
+
+    def person_at(self, start: int) -> bool:
+        """Does a person's name (a mention with a first name) begin at `start`?"""
+        i = bisect_left(self.mention_starts, start)
+        if i == len(self.mentions) or self.mentions[i].start != start:
+            return False
+        m = self.mentions[i]
+        return m.kind == "person" and is_first_name(m.name.split()[0])
 
     def two_people(self, first: str, second: str) -> bool:
         """Two words side by side that the document each uses alone or as a surname

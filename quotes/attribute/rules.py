@@ -187,12 +187,7 @@ def _inverted(a: Attempt) -> Attribution | None:
     a word or two the tables do not know as speech verbs, lowercase, right after the
     quote, then the person: the inverted order of an attribution names its speaker."""
     doc, words = a.doc, a.after_words
-    table = doc.table
-    if len(words) < 2 or words[0].text[:1].isupper() or (
-        # An auxiliary before a participle may be a function word: "», ha proclamado X".
-        words[0].lower in table.stopwords
-        and (words[1].lower in table.stopwords or not words[1].text.islower())
-    ):
+    if not _verb_like(words, doc.table):
         return None
     between = doc.text[a.quote.outer_end : words[0].start]
     if between.strip(" ,\t"):
@@ -211,6 +206,15 @@ def _inverted(a: Attempt) -> Attribution | None:
             verb = (0, k, " ".join(t.text for t in words[:k]))
             return build(doc, a.quote, name, words, verb, "inverted")
     return None
+
+
+def _verb_like(words: list[Tok], table: LanguageData) -> bool:
+    """Do the words after a quote open with a lowercase word that may be a verb? An
+    auxiliary before a participle may be a function word: "», ha proclamado X"."""
+    return len(words) >= 2 and not words[0].text[:1].isupper() and not (
+        words[0].lower in table.stopwords
+        and (words[1].lower in table.stopwords or not words[1].text.islower())
+    )
 
 
 def _verb_next_sentence(a: Attempt) -> Attribution | None:
