@@ -231,9 +231,9 @@ def _with_owner(window: list[Tok], i: int, table: LanguageData, people: PeopleIn
         while j < len(window) and window[j].lower in table.stopwords and window[j].text.islower():
             j += 1
         end = j
-        while end < len(window) and window[end].text[:1].isupper() and (
-            people.adjacent(window[end - 1], window[end]) and not people.person_at(window[end].start)
-        ):
+        while (end < len(window) and window[end].text[:1].isupper()
+               and people.adjacent(window[end - 1], window[end])
+               and not people.person_at(window[end].start)):
             end += 1
         if end > j:
             words = " ".join(t.text for t in window[i:end])
