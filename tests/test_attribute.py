@@ -701,3 +701,12 @@ def test_auxiliary_and_unknown_participle_in_inverted_order() -> None:
             "proclamado Ana Modelo (ficticia) en el Congreso.")
     found = [f.attribution for f in analyze(text, "es").findings]
     assert found[-1] is not None and found[-1].speaker == "Ana Modelo"
+
+
+def test_according_to_a_role_before_a_clause_of_its_own() -> None:
+    # "Según el líder del PP, Ruiz sería …": Ruiz opens the reported clause; the leader,
+    # named before, is the source. "Segundo o ex-presidente, Bolsonaro …" likewise.
+    text = ("Ana Modelo (ficticia), líder del PP, habló en Madrid.\n\n"
+            "Según el líder del PP, Ruiz sería partidario de «entregar» a la ministra.")
+    found = [f.attribution for f in analyze(text, "es").findings]
+    assert found[-1] is not None and found[-1].speaker == "Ana Modelo"

@@ -148,9 +148,13 @@ def _according_to(a: Attempt) -> Attribution | None:
     for window in (a.after_words, a.before_words):
         hit = find_phrase(window, doc.table.according_to)
         if hit is not None:
-            named = window[hit[1] : hit[1] + _ACCORDING_TO_WITHIN]
+            # The name must start within a few words; the words after it are read too, to
+            # tell apposition ("según el líder del PP, Feijóo,") from a clause of its own
+            # ("según el líder del PP, Sánchez sería …": the leader is the source).
+            named = window[hit[1] :]
             name = first_name(named, doc.table, doc.people)
-            if name is not None:
+            limit = named[min(len(named), _ACCORDING_TO_WITHIN) - 1].end if named else 0
+            if name is not None and name.start < limit:
                 return build(doc, a.quote, name, window, hit, "according-to")
     return None
 
