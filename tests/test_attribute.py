@@ -710,3 +710,11 @@ def test_according_to_a_role_before_a_clause_of_its_own() -> None:
             "Según el líder del PP, Ruiz sería partidario de «entregar» a la ministra.")
     found = [f.attribution for f in analyze(text, "es").findings]
     assert found[-1] is not None and found[-1].speaker == "Ana Modelo"
+
+
+def test_term_named_in_its_sentence_must_be_a_person() -> None:
+    # "Venezuela" is capitalized but no person: the term goes to the person named after it.
+    text = ("Diante da Venezuela, Maria Exemplo (fictícia) trata a posição do governo como "
+            "uma “submissão” aos interesses dos norte-americanos.")
+    found = {f.quote.text: f.attribution for f in analyze(text, "pt").findings}
+    assert found["submissão"] is not None and found["submissão"].speaker == "Maria Exemplo"

@@ -27,8 +27,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from quotes import lang
+from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.medium import with_medium
 from quotes.attribute.people import Resolver
+from quotes.attribute.persons import Mention
 from quotes.attribute.ranking import Query
 from quotes.attribute.rules import Document, attribute_one
 from quotes.attribute.speaker import Speaker, ranked, with_archive
@@ -136,8 +138,7 @@ def _unreported_term(
     person named before it in the sentence; else, where the sentence speaks of a person (a
     pronoun, a role, a quote before the term), the person ranked likeliest at that point.
     A sentence about no one ("Critics call it a “green dream”") quotes no one."""
-    named = [m for m in doc.people.mentions if begin <= m.start < quote.open_at
-             and m.kind == "person"]
+    named = _persons_in(doc, begin, quote.open_at)
     if not (named or _about_someone(doc, quote, begin, sentence)):
         return None
     opening = next((r for r in doc.people.references if sentence <= r.start < quote.open_at
@@ -163,6 +164,16 @@ def _unreported_term(
     found = Attribution(who.name, None, None, who.method, None, None, None, None, "none",
                         None, who.handle, who.kind, who.confidence, who.chain)
     return with_medium(doc.text, found, quote, doc.table, quote.outer_end)
+
+
+def _persons_in(doc: Document, begin: int, end: int) -> list[Mention]:
+    """The mentions in text[begin:end] that are people for sure: a first name, or a person
+    the archive or the text knows ("Lula"); not any capitalized word ("del Congreso",
+    "diante da Venezuela")."""
+    people = doc.people
+    return [m for m in people.mentions if begin <= m.start < end and m.kind == "person"
+            and (is_first_name(m.name.split()[0])
+                 or people.is_known(people.full_name(m.name, m.start)))]
 
 
 def _about_someone(doc: Document, quote: Quote, begin: int, sentence: int) -> bool:
