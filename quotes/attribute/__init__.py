@@ -171,9 +171,13 @@ def _persons_in(doc: Document, begin: int, end: int) -> list[Mention]:
     the archive or the text knows ("Lula"); not any capitalized word ("del Congreso",
     "diante da Venezuela")."""
     people = doc.people
-    return [m for m in people.mentions if begin <= m.start < end and m.kind == "person"
-            and (is_first_name(m.name.split()[0])
-                 or people.is_known(people.full_name(m.name, m.start)))]
+    found = []
+    for m in people.mentions:
+        if begin <= m.start < end and m.kind == "person":
+            full = people.full_name(m.name, m.start)  # "Muster" → "Erika Muster"
+            if is_first_name(full.split()[0]) or people.is_known(full):
+                found.append(m)
+    return found
 
 
 def _about_someone(doc: Document, quote: Quote, begin: int, sentence: int) -> bool:
