@@ -718,3 +718,13 @@ def test_term_named_in_its_sentence_must_be_a_person() -> None:
             "uma “submissão” aos interesses dos norte-americanos.")
     found = {f.quote.text: f.attribution for f in analyze(text, "pt").findings}
     assert found["submissão"] is not None and found["submissão"].speaker == "Maria Exemplo"
+
+
+def test_a_short_form_the_text_uses_alone_cuts_the_place_before_a_name() -> None:
+    # "Bupati Sukamaju Raharjoko Santosa": "Sukamaju" is a place, "Raharjo" (used alone)
+    # a short form of the name word after it.
+    text = ("Bupati Sukamaju Raharjoko Santosa (fiktif) berbicara kemarin.\n"
+            "Raharjo menilai para menteri bekerja keras.\n"
+            "\"Saya tentu kecewa,\" kata Raharjo.")
+    found = [f.attribution for f in analyze(text, "id").findings]
+    assert found[-1] is not None and found[-1].speaker == "Raharjoko Santosa"

@@ -98,7 +98,10 @@ def _name_start(words: Sequence[Tok], standalone: frozenset[str]) -> int:
             cut = k
     if cut or any(first) or words[0].text in standalone:
         return cut
-    return next((k for k in range(1, len(words)) if words[k].text in standalone), 0)
+    # A word the text also uses alone, or whose start it uses alone ("Thoriq" for "Bupati
+    # Lumajang Thoriqul Haq"), starts the name.
+    return next((k for k in range(1, len(words)) if words[k].text in standalone
+                 or _short_form_used(words[k].text, standalone)), 0)
 
 
 def headline_spans(tokens: Sequence[Tok], table: LanguageData) -> list[tuple[int, int]]:
@@ -147,6 +150,15 @@ def nickname_of(short: str, full: str) -> bool:
         )
     return _short_form(short, parts) or _word_starts(
         short.casefold(), [p.casefold() for p in parts]
+    )
+
+
+def _short_form_used(word: str, used: frozenset[str]) -> bool:
+    """Does the text use a short form of `word` alone ("Thoriq" for "Thoriqul")? Its
+    starts are looked up, so that a long list of names costs nothing."""
+    return any(
+        word[:size] in used and _short_form(word[:size], [word])
+        for size in range(_SHORT_FORM, len(word) - 1)
     )
 
 
