@@ -22,6 +22,7 @@ one quote) and `medium` (where the quote was said).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING
 from quotes import lang
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.medium import with_medium
-from quotes.attribute.people import Resolver
+from quotes.attribute.people import PeopleIndex, Resolver
 from quotes.attribute.persons import Mention
 from quotes.attribute.ranking import Query
 from quotes.attribute.rules import Document, attribute_one
@@ -117,7 +118,7 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
     found = attribute_one(doc, quote, begin, end)
     if found is None or found.mention is None:
         # No subject beside the verb ("…", hieß es): the person the sentence names, if any.
-        named = [m for m in doc.people.mentions if begin <= m.start < end]
+        named = _mentions_in(doc.people, begin, end)
         if not named:
             return None
         who = with_archive(doc.people, Speaker(
@@ -141,7 +142,8 @@ def _unreported_term(
     named = _persons_in(doc, begin, quote.open_at)
     if not (named or _about_someone(doc, quote, begin, sentence)):
         return None
-    opening = next((r for r in doc.people.references if sentence <= r.start < quote.open_at
+    refs = doc.people.references[bisect_left(doc.people.reference_starts, sentence) :]
+    opening = next((r for r in refs[:1] if r.start < quote.open_at
                     and (not named or r.start < named[0].start)), None)
     mention = ""  # the words the speaker is named by, for the archive
     if opening is not None:
@@ -166,14 +168,21 @@ def _unreported_term(
     return with_medium(doc.text, found, quote, doc.table, quote.outer_end)
 
 
+def _mentions_in(people: PeopleIndex, begin: int, end: int) -> list[Mention]:
+    """The mentions starting in text[begin:end], found by bisection (an article may hold
+    thousands of terms and names)."""
+    starts = people.mention_starts
+    return people.mentions[bisect_left(starts, begin) : bisect_left(starts, end)]
+
+
 def _persons_in(doc: Document, begin: int, end: int) -> list[Mention]:
     """The mentions in text[begin:end] that are people for sure: a first name, or a person
     the archive or the text knows ("Lula"); not any capitalized word ("del Congreso",
     "diante da Venezuela")."""
     people = doc.people
     found = []
-    for m in people.mentions:
-        if begin <= m.start < end and m.kind == "person":
+    for m in _mentions_in(people, begin, end):
+        if m.kind == "person":
             full = people.full_name(m.name, m.start)  # "Muster" → "Erika Muster"
             if is_first_name(full.split()[0]) or people.is_known(full):
                 found.append(m)
