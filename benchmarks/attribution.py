@@ -34,8 +34,11 @@ from quotes.normalize import alias_key
 from quotes.pipeline import Analyzer
 
 HERE = Path(__file__).resolve().parent
-SOURCES = (HERE.parents[1] / "shared" / "dev" / "attribution.jsonl",
-           HERE / "attribution" / "passages.jsonl")
+# ../shared/dev beside the checkout, or beside the directory holding a git worktree of it.
+SHARED = next((p / "shared" / "dev" / "attribution.jsonl" for p in HERE.parents[1:3]
+               if (p / "shared" / "dev" / "attribution.jsonl").is_file()),
+              HERE.parents[1] / "shared" / "dev" / "attribution.jsonl")
+SOURCES = (SHARED, HERE / "attribution" / "passages.jsonl")
 HELD_BACK_SHARE = 3  # one group in three is held back
 
 

@@ -534,3 +534,197 @@ def test_person_entity_makes_an_unusual_name_a_speaker(
     # Without the entity the same words are no name at all.
     plain = only(text, language, resolve=None)
     assert plain.speaker is None
+
+
+def test_term_in_a_sentence_about_a_person_without_a_reporting_verb_takes_a_speaker() -> None:
+    # No verb of the tables beside the terms: the sentence still speaks of a person (a name,
+    # a pronoun), so the term is that person's words; a sentence about no one quotes no one.
+    es = ("Erika Muster (ficticia) visitó la feria. Después Muster criticara que se le haya "
+          "puesto «alfombra roja» al invitado.")
+    found = {f.quote.text: f.attribution for f in analyze(es, "es").findings}
+    assert found["alfombra roja"] is not None
+    assert found["alfombra roja"].speaker == "Erika Muster"
+    nl = ("Jan Voorbeeld (fictief) sprak gisteren in Utrecht. De gesprekken waren in zijn "
+          "ogen juist “constructief”.")
+    found = {f.quote.text: f.attribution for f in analyze(nl, "nl").findings}
+    assert found["constructief"] is not None
+    assert found["constructief"].speaker == "Jan Voorbeeld"
+    assert found["constructief"].confidence <= 0.5
+    en = "Jane Example (fictional) opened the fair. The weather was a “green dream” all day."
+    assert [f.attribution for f in analyze(en, "en").findings] == [None]
+
+
+def test_lone_german_surname_after_a_speech_verb_is_a_name() -> None:
+    # German capitalizes every noun, so "Muster" alone is no name by its capital; right
+    # after "so" or "sagte" it names the speaker, and the role noun later resolves to it.
+    text = ("Berlin. „Wir müssen wieder Zuversicht haben“, so Muster.\n\n"
+            "„Ein Zurück in die alte Zeit wird es nicht geben“, sagte der Kanzler.")
+    found = [f.attribution for f in analyze(text, "de").findings]
+    assert [a.speaker if a else None for a in found] == ["Muster", "Muster"]
+
+
+def test_short_form_of_a_name_word_links_to_the_full_name() -> None:
+    # "Rukmi" stands for "Dewi Rukmini (fiktif)": the start of one of her name's words.
+    text = ("Wali Kota Dewi Rukmini (fiktif) dan Budi Santoso (fiktif) tampil di panggung.\n"
+            "\"Kok saya tidak dipanggil?\" kata Rukmi sambil tertawa.")
+    found = [f.attribution for f in analyze(text, "id").findings]
+    assert found[0] is not None and found[0].speaker == "Dewi Rukmini"
+
+
+def test_initials_of_a_persons_name_name_that_person() -> None:
+    text = ("La presidenta Ana María Pérez Ruiz (ficticia) habló el lunes. “Es falso”, dijo "
+            "Pedro Gómez (ficticio).\n\n“Tengo otros datos”, respondió AMPR entre risas.")
+    found = [f.attribution for f in analyze(text, "es").findings]
+    assert found[1] is not None and found[1].speaker == "Ana María Pérez Ruiz"
+    assert found[1].mention == "AMPR"  # named, not guessed
+
+
+def test_person_named_later_in_the_verbs_clause_is_the_speaker() -> None:
+    # No subject right beside the verb: the person named further on in its clause, before
+    # any comma, spoke (not the person named in the sentence before).
+    text = ("Der Kreml hat zu einer Äußerung von Staatschef Erika Muster (fiktiv) Stellung "
+            "genommen. „Die Zitate wurden aus dem Zusammenhang gerissen“, teilte ihr "
+            "außenpolitischer Berater Paul Beispiel in Moskau mit.")
+    found = [f.attribution for f in analyze(text, "de").findings]
+    assert found[-1] is not None and found[-1].speaker == "Paul Beispiel"
+
+
+def test_a_name_after_a_preposition_is_no_subject_of_the_verb() -> None:
+    # "de Vox" and "a Gómez" are complements: the role before "de" spoke, and the one
+    # answering is the sentence's subject, not the one answered.
+    es = ("Ana Ruiz (ficticia), líder de Vox, habló ayer en Madrid.\n\n"
+          "El líder de Vox dijo que “nadie nos callará”.\n\n"
+          "Ana Ruiz salió en defensa de Marta Sanz (ficticia) y respondió a Gómez: “Basta ya”.")
+    found = [f.attribution for f in analyze(es, "es").findings]
+    assert [a.speaker if a else None for a in found] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_possessive_after_the_verb_is_no_speaker() -> None:
+    text = ("Senator Jane Example (fictional), also on the call, said Mr. Roe’s decision was "
+            "“a disgrace.”")
+    found = [f.attribution for f in analyze(text, "en").findings]
+    assert found[0] is not None and found[0].speaker == "Jane Example"
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), [
+    ("fr", "Paul Exemple (fictif) parle. « Tout le monde commence à s’y faire », tente de "
+           "minimiser Anne Modèle (fictive), secrétaire d’État.", "Anne Modèle"),
+    ("pt", "Paulo Exemplo (fictício) falou ontem. “O resultado será acatado”, avaliou "
+           "Maria Modelo (fictícia).", "Maria Modelo"),
+    ("id", "Budi Contoh (fiktif) hadir. \"Media mana yang menyebalkan?\" cecar Siti Teladan "
+           "(fiktif).", "Siti Teladan"),
+])
+def test_unknown_verb_in_inverted_order_names_the_speaker(
+    language: str, text: str, speaker: str
+) -> None:
+    # The verb is in no table: the order "…”, verb Name" still names who spoke.
+    found = [f.attribution for f in analyze(text, language).findings]
+    assert found[-1] is not None and found[-1].speaker == speaker
+
+
+def test_term_inside_its_sentence_is_no_inverted_attribution() -> None:
+    text = ("Nachdem Paul Beispiel (fiktiv) den Appell als „Verzweiflungstat“ bezeichnet hatte "
+            "und Erika Muster (fiktiv) vorwarf, sie verbreite Angst, sprach er weiter.")
+    found = {f.quote.text: f.attribution for f in analyze(text, "de").findings}
+    assert found["Verzweiflungstat"] is None or found["Verzweiflungstat"].speaker != "Erika Muster"
+
+
+def test_two_surnames_side_by_side_are_two_people() -> None:
+    text = ("Jan Voorbeeld (fictief) en Piet Proef (fictief) debatteerden. “Waar bemoei je je "
+            "mee?”, beet Voorbeeld Proef toe.")
+    found = [f.attribution for f in analyze(text, "nl").findings]
+    assert found[-1] is not None and found[-1].speaker == "Jan Voorbeeld"
+
+
+def test_speaker_named_in_the_next_sentences_clause() -> None:
+    # "«…». Lo ha scritto su X il presidente …, Nome Cognome": the verb's clause names the
+    # speaker past the medium, though another person was named before the quote.
+    text = ("Il presidente aveva con Paolo Esempio (fittizio) un legame stretto. «Auguri per "
+            "la nomina». Lo ha scritto su X il presidente ucraino Marco Modello (fittizio) "
+            "dopo la nomina.")
+    found = [f.attribution for f in analyze(text, "it").findings]
+    assert found[0] is not None and found[0].speaker == "Marco Modello"
+
+
+def test_a_word_opening_several_sentences_is_a_name() -> None:
+    # "Tavo" never stands inside a sentence, but opens two: a name, the subject of "disse".
+    text = "Tavo usou o twitter ontem.\n\nTavo disse que quer “defender a sua honra”."
+    found = [f.attribution for f in analyze(text, "pt").findings]
+    assert found[-1] is not None and found[-1].speaker == "Tavo"
+
+
+def test_a_role_is_matched_by_what_it_is_the_role_of() -> None:
+    # "la vocera de la Casa Blanca": the candidate named beside "Casa Blanca" is meant,
+    # not the more recent and more often named president.
+    text = ("Ana Modelo (ficticia), vocera de la Casa Blanca, habló el lunes. El presidente "
+            "Juan Ejemplo (ficticio) viajó a México. Juan Ejemplo firmó el decreto.\n\n"
+            "“Seguimos trabajando”, destacó la vocera de la Casa Blanca.")
+    found = [f.attribution for f in analyze(text, "es").findings]
+    assert found[-1] is not None and found[-1].speaker == "Ana Modelo"
+
+
+def test_a_role_opening_a_sentence_about_someone_else_is_still_a_reference() -> None:
+    # "El presidente contradijo a Acme": the role is the subject, not a title of "Acme";
+    # it stands for the president named before, who is then the speaker of the quote.
+    text = ("El presidente de México, Juan Ejemplo (ficticio), respondió a la empresa Acme.\n\n"
+            "El presidente contradijo a Acme al asegurar que “la operación fue la más exitosa "
+            "que ha habido en la historia de sus finanzas, y lo saben todos”.")
+    found = [f.attribution for f in analyze(text, "es").findings]
+    assert found[-1] is not None and found[-1].speaker == "Juan Ejemplo"
+
+
+def test_a_web_site_is_no_person() -> None:
+    text = ("Dilansir Contohberita.com lewat kicauan Twitternya, dia bercerita.\n"
+            "\"Terima kasih media,\" ungkapnya.")
+    found = [f.attribution for f in analyze(text, "id").findings]
+    assert found[-1] is None or found[-1].speaker_kind != "person"
+
+
+def test_pronoun_opening_a_sentence_is_the_subject_for_a_term_in_it() -> None:
+    text = ("Jan Voorbeeld (fictief) sprak gisteren met de pers.\n\n"
+            "Hij memoreert dat Piet Proef (fictief) en hij een “sterk team” vormden.")
+    found = [f.attribution for f in analyze(text, "nl").findings]
+    assert found[-1] is not None and found[-1].speaker == "Jan Voorbeeld"
+
+
+def test_role_with_its_owner_titles_the_name_after_it() -> None:
+    # "il ministro della Difesa Marco Modello": "della Difesa" is what the role is of, the
+    # first name after it begins the name the role titles.
+    text = ("Roma. Paolo Esempio (fittizio) ha parlato ieri. «Sono assolutamente tranquillo». "
+            "Così su Twitter il ministro della Difesa Marco Modello (fittizio) dopo le notizie.")
+    found = [f.attribution for f in analyze(text, "it").findings]
+    assert found[-1] is not None and found[-1].speaker == "Marco Modello"
+
+
+def test_auxiliary_and_unknown_participle_in_inverted_order() -> None:
+    text = ("Pedro Ejemplo (ficticio) habló. “Tengo los votos para ser presidente”, ha "
+            "proclamado Ana Modelo (ficticia) en el Congreso.")
+    found = [f.attribution for f in analyze(text, "es").findings]
+    assert found[-1] is not None and found[-1].speaker == "Ana Modelo"
+
+
+def test_according_to_a_role_before_a_clause_of_its_own() -> None:
+    # "Según el líder del PP, Ruiz sería …": Ruiz opens the reported clause; the leader,
+    # named before, is the source. "Segundo o ex-presidente, Bolsonaro …" likewise.
+    text = ("Ana Modelo (ficticia), líder del PP, habló en Madrid.\n\n"
+            "Según el líder del PP, Ruiz sería partidario de «entregar» a la ministra.")
+    found = [f.attribution for f in analyze(text, "es").findings]
+    assert found[-1] is not None and found[-1].speaker == "Ana Modelo"
+
+
+def test_term_named_in_its_sentence_must_be_a_person() -> None:
+    # "Venezuela" is capitalized but no person: the term goes to the person named after it.
+    text = ("Diante da Venezuela, Maria Exemplo (fictícia) trata a posição do governo como "
+            "uma “submissão” aos interesses dos norte-americanos.")
+    found = {f.quote.text: f.attribution for f in analyze(text, "pt").findings}
+    assert found["submissão"] is not None and found["submissão"].speaker == "Maria Exemplo"
+
+
+def test_a_short_form_the_text_uses_alone_cuts_the_place_before_a_name() -> None:
+    # "Bupati Sukamaju Raharjoko Santosa": "Sukamaju" is a place, "Raharjo" (used alone)
+    # a short form of the name word after it.
+    text = ("Bupati Sukamaju Raharjoko Santosa (fiktif) berbicara kemarin.\n"
+            "Raharjo menilai para menteri bekerja keras.\n"
+            "\"Saya tentu kecewa,\" kata Raharjo.")
+    found = [f.attribution for f in analyze(text, "id").findings]
+    assert found[-1] is not None and found[-1].speaker == "Raharjoko Santosa"

@@ -22,18 +22,21 @@ one quote) and `medium` (where the quote was said).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from quotes import lang
+from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.medium import with_medium
-from quotes.attribute.people import Resolver
+from quotes.attribute.people import PeopleIndex, Resolver
+from quotes.attribute.persons import Mention
 from quotes.attribute.ranking import Query
 from quotes.attribute.rules import Document, attribute_one
 from quotes.attribute.speaker import Speaker, ranked, with_archive
 from quotes.attribute.tokens import parse, words_between
-from quotes.lang import LanguageData
+from quotes.lang import LanguageData, is_role
 from quotes.models import Attribution, Quote
 from quotes.text import find_phrase, loose_sentence_starts, up_to_loose_sentence_end
 
@@ -49,6 +52,9 @@ CONTINUATION_GAP = 400
 TERM_SENTENCE_CHARS = 300
 # Confidence in the one person a reporting sentence names, for a term inside it.
 SENTENCE_CONFIDENCE = 0.6
+# A term in a sentence without a reporting verb may be nobody's words: the share of the
+# confidence it keeps.
+UNREPORTED_SHARE = 0.5
 
 
 def attribute_quotes(
@@ -98,9 +104,9 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
         return None
     # The sentence, read at most TERM_SENTENCE_CHARS either side: a line of thousands of
     # terms must not be read whole for each of them.
-    line_start = max(after, quote.open_at - TERM_SENTENCE_CHARS,
-                     text.rfind("\n", 0, quote.open_at) + 1)
-    begin = max([line_start, *loose_sentence_starts(text, line_start, quote.open_at)])
+    line_start = max(quote.open_at - TERM_SENTENCE_CHARS, text.rfind("\n", 0, quote.open_at) + 1)
+    sentence = max([line_start, *loose_sentence_starts(text, line_start, quote.open_at)])
+    begin = max(after, sentence)
     tail = text[quote.outer_end : quote.outer_end + TERM_SENTENCE_CHARS]
     end = quote.outer_end + len(up_to_loose_sentence_end(tail))
     words = [t for t in words_between(doc.tokens, doc.starts, begin, end)
@@ -108,11 +114,11 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
     table = doc.table
     reporting = find_phrase(words, (*table.speech_verbs, *table.opinion_verbs, *table.according_to))
     if reporting is None and words:
-        return None  # a scare quote; a term that is a sentence of its own is a statement
+        return _unreported_term(doc, quote, begin, sentence)
     found = attribute_one(doc, quote, begin, end)
     if found is None or found.mention is None:
         # No subject beside the verb ("…", hieß es): the person the sentence names, if any.
-        named = [m for m in doc.people.mentions if begin <= m.start < end]
+        named = _mentions_in(doc.people, begin, end)
         if not named:
             return None
         who = with_archive(doc.people, Speaker(
@@ -123,6 +129,75 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
                             None, None, "none", None, who.handle, who.kind, who.confidence,
                             who.chain)
     return with_medium(text, found, quote, doc.table, end)
+
+
+def _unreported_term(
+    doc: Document, quote: Quote, begin: int, sentence: int
+) -> Attribution | None:
+    """A term in a sentence without a reporting verb ("Abascal criticara que se le haya
+    puesto «alfombra roja»"): the pronoun or role opening the sentence, resolved; else the
+    person named before it in the sentence; else, where the sentence speaks of a person (a
+    pronoun, a role, a quote before the term), the person ranked likeliest at that point.
+    A sentence about no one ("Critics call it a “green dream”") quotes no one."""
+    named = _persons_in(doc, begin, quote.open_at)
+    if not (named or _about_someone(doc, quote, begin, sentence)):
+        return None
+    refs = doc.people.references[bisect_left(doc.people.reference_starts, sentence) :]
+    opening = next((r for r in refs[:1] if r.start < quote.open_at
+                    and (not named or r.start < named[0].start)), None)
+    mention = ""  # the words the speaker is named by, for the archive
+    if opening is not None:
+        # "Hij vindt het onnodig dat Omtzigt “ineens wegliep”": the pronoun or role that
+        # opens the sentence is its subject, not the person named after it.
+        who = ranked(doc.people, Query(opening.start, opening.kind, opening.name, False),
+                     f"sentence+{opening.kind}", (f"{opening.name}: {opening.kind}",))
+    elif named:
+        m = named[0]
+        mention = m.name
+        who = Speaker(doc.people.full_name(m.name, m.start), None, "sentence", m.kind,
+                      SENTENCE_CONFIDENCE, (f"{m.name}: named in the sentence",))
+    else:
+        who = ranked(doc.people, Query(quote.open_at, "none", None, False), "ranked")
+    # It may be a scare quote nobody said: part of the confidence only.
+    who = replace(with_archive(doc.people, who, mention),
+                  confidence=round(who.confidence * UNREPORTED_SHARE, 3))
+    if who.name is None:
+        return None
+    found = Attribution(who.name, None, None, who.method, None, None, None, None, "none",
+                        None, who.handle, who.kind, who.confidence, who.chain)
+    return with_medium(doc.text, found, quote, doc.table, quote.outer_end)
+
+
+def _mentions_in(people: PeopleIndex, begin: int, end: int) -> list[Mention]:
+    """The mentions starting in text[begin:end], found by bisection (an article may hold
+    thousands of terms and names)."""
+    starts = people.mention_starts
+    return people.mentions[bisect_left(starts, begin) : bisect_left(starts, end)]
+
+
+def _persons_in(doc: Document, begin: int, end: int) -> list[Mention]:
+    """The mentions in text[begin:end] that are people for sure: a first name, or a person
+    the archive or the text knows ("Lula"); not any capitalized word ("del Congreso",
+    "diante da Venezuela")."""
+    people = doc.people
+    found = []
+    for m in _mentions_in(people, begin, end):
+        if m.kind == "person":
+            full = people.full_name(m.name, m.start)  # "Muster" → "Erika Muster"
+            if is_first_name(full.split()[0]) or people.is_known(full):
+                found.append(m)
+    return found
+
+
+def _about_someone(doc: Document, quote: Quote, begin: int, sentence: int) -> bool:
+    """Does the sentence before a term speak of a person: a quote earlier in it (that did
+    not end the sentence), a pronoun, a possessive or a role?"""
+    table = doc.table
+    quoted_before = begin > sentence and not doc.text[sentence:begin].rstrip(
+        " \"'”’»«“„›‹").endswith((".", "!", "?"))
+    return quoted_before or any(
+        t.lower in table.pronouns or t.lower in table.possessives or is_role(t.text, table)
+        for t in words_between(doc.tokens, doc.starts, sentence, quote.open_at))
 
 
 def _is_statement(quote: Quote) -> bool:

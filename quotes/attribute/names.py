@@ -48,9 +48,16 @@ def subject(
     for suffix in table.pronoun_suffixes:
         if last.lower.endswith(suffix) and len(last.lower) > len(suffix) + 2:
             return Name(last.text[-len(suffix) :], last.end - len(suffix), last.end, "pronoun")
-    return first_name(
-        window[verb[1] : verb[1] + SUBJECT_GAP + 6], table, people, stop_at_common_noun=True
-    )
+    right = window[verb[1] : verb[1] + SUBJECT_GAP + 6]
+    cut = next((k for k, t in enumerate(right) if t.lower in table.complementizers), len(right))
+    found = first_name(right[:cut], table, people, stop_at_common_noun=True)
+    if found is not None and found.kind == "name" and not (
+        _subject_position(right, found, table) and not _possessive(right, found)
+    ):
+        # "respondió a Fox": the one answered; "said Mr. Trump's decision": the one spoken
+        # of; not the one speaking.
+        return None
+    return found
 
 
 def _name_ending_at(
@@ -66,9 +73,40 @@ def _name_ending_at(
         if tok.lower in table.pronouns:
             return Name(tok.text, tok.start, tok.end, "pronoun")
         if people.is_name_token(tok, table):
-            return _name_run_ending_at(window, end, table, people)
+            name = _name_run_ending_at(window, end, table, people)
+            return name if _subject_position(window, name, table) else _titled(window, name, table)
         if is_role(tok.text, table):
             return Name(tok.text, tok.start, tok.end, "role")
+    return None
+
+
+def _before(window: list[Tok], name: Name) -> int:
+    """The index of the last token before `name` in `window` (-1 where none is)."""
+    return next((k for k in range(len(window) - 1, -1, -1) if window[k].end <= name.start), -1)
+
+
+def _subject_position(window: list[Tok], name: Name, table: LanguageData) -> bool:
+    """A name right after a preposition is a complement ("el presidente de Vox dijo",
+    "salió en defensa de Maduro y respondió"), not the verb's subject."""
+    k = _before(window, name)
+    return k < 0 or window[k].lower not in table.prepositions
+
+
+def _possessive(window: list[Tok], name: Name) -> bool:
+    """A name followed by "'s" ("Trump's decision") owns a noun, it does not speak."""
+    after = next((t for t in window if t.start >= name.end), None)
+    return after is not None and after.start == name.end and after.lower in ("s", "'s", "’s")
+
+
+def _titled(window: list[Tok], name: Name, table: LanguageData) -> Name | None:
+    """The role a complement belongs to ("el presidente de Vox"), or nobody."""
+    k = _before(window, name) - 1
+    while k >= 0 and window[k].lower in table.stopwords and k > _before(window, name) - 3:
+        k -= 1
+    if k >= 0 and is_role(window[k].text, table):
+        # The role with its complement, matched beside the names ranked for it.
+        words = [t.text for t in window if window[k].start <= t.start < name.end]
+        return Name(" ".join(words), window[k].start, name.end, "role")
     return None
 
 
@@ -141,6 +179,8 @@ def _name_run_from(window: list[Tok], i: int, table: LanguageData, people: Peopl
     j = i
     while j + 1 < len(window) and people.adjacent(window[j], window[j + 1]):
         nxt = window[j + 1]
+        if people.two_people(window[j].text, nxt.text) and j == i:
+            break  # "beet Wilders Omtzigt toe": two people the text names alone
         if people.is_name_token(nxt, table):
             j += 1
         elif (
@@ -158,21 +198,46 @@ def _name_run_from(window: list[Tok], i: int, table: LanguageData, people: Peopl
 def _role_or_apposition(
     window: list[Tok], i: int, table: LanguageData, people: PeopleIndex
 ) -> Name | None:
-    """The role noun at window[i], or the name it titles or stands in apposition to."""
-    tok = window[i]
-    rest = window[i + 1 : i + 1 + _APPOSITION_WITHIN]
+    """The role noun at window[i] (with what it is the role of: "il ministro della
+    Difesa"), or the name it titles or stands in apposition to."""
+    role = _with_owner(window, i, table, people)
+    j = next((k for k in range(i + 1, len(window)) if window[k].start >= role.end), len(window))
+    rest = window[j : j + _APPOSITION_WITHIN]
     for k, candidate in enumerate(rest):
         if people.is_name_token(candidate, table):
-            # A title right before the name ("Bürgermeisterin Erika Muster",
-            # "President Joe Biden"), or apposition after a comma ("président
-            # américain, Donald Trump"); not a name further on ("patron de Tesla",
-            # "mandatario, según Associated Press").
-            previous = rest[k - 1] if k else tok
-            titled = k == 0 and people.adjacent(tok, candidate)
+            # A title right before the name ("Bürgermeisterin Erika Muster", "President
+            # Joe Biden", "il ministro della Difesa Guido Crosetto"), or apposition after
+            # a comma ("président américain, Donald Trump", "il ministro
+            # dell'Agricoltura, Francesco Lollobrigida"); not a name further on ("patron
+            # de Tesla", "mandatario, según Associated Press").
+            previous = rest[k - 1] if k else window[j - 1]
+            titled = k == 0 and people.adjacent(previous, candidate)
             if titled or (people.comma_between(previous, candidate)
-                          and _closes_apposition(window, i + 1 + k, table, people)):
+                          and _closes_apposition(window, j + k, table, people)):
                 return first_name(rest[k:], table, people)
             break
+    return role
+
+
+def _with_owner(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex) -> Name:
+    """The role at window[i] with what it is the role of, where a preposition and
+    capitalized words follow ("el líder del PT", "la vocera de la Casa Blanca"), up to a
+    person's name (the one the role titles): ranking looks for it beside the candidates."""
+    tok = window[i]
+    j = i + 1
+    if (j < len(window) and window[j].lower in table.prepositions
+            and people.adjacent(tok, window[j])):
+        j += 1
+        while j < len(window) and window[j].lower in table.stopwords and window[j].text.islower():
+            j += 1
+        end = j
+        while (end < len(window) and window[end].text[:1].isupper()
+               and people.adjacent(window[end - 1], window[end])
+               and not people.person_at(window[end].start)):
+            end += 1
+        if end > j:
+            words = " ".join(t.text for t in window[i:end])
+            return Name(words, tok.start, window[end - 1].end, "role")
     return Name(tok.text, tok.start, tok.end, "role")
 
 

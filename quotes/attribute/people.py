@@ -3,8 +3,12 @@ and to resolve pronouns, roles and surnames to the person meant."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import pairwise
 
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.persons import (
@@ -38,8 +42,60 @@ def join(tokens: list[Tok]) -> str:
     return " ".join(t.text for t in tokens)
 
 
+# How many sentences a capitalized word must open to count as a name there.
+_OPENINGS = 2
 # How far (characters) a name may follow a role and still be the name the role titles.
 _TITLE_GAP = 40
+
+
+def _surnames(mentions: Sequence[Mention]) -> frozenset[str]:
+    """The last words of names opening with a first name ("Muster" of "Erika Muster"): a
+    word before one at a sentence's start is no part of the name ("Después Muster")."""
+    return frozenset(m.name.split()[-1] for m in mentions
+                     if " " in m.name and is_first_name(m.name.split()[0]))
+
+
+def _after_verb(
+    tokens: list[Tok], table: LanguageData, reporting: frozenset[str]
+) -> frozenset[str]:
+    """Capitalized words right after a reporting word, where the table capitalizes nouns."""
+    if not table.capitalizes_nouns:
+        return frozenset()
+    return frozenset(
+        b.text for a, b in pairwise(tokens)
+        if a.lower in reporting and b.is_word and b.text[:1].isupper() and not b.sent_start
+        and b.lower not in table.stopwords and not is_role(b.text, table)
+        and b.lower not in table.not_names
+    )
+
+
+def _openers(
+    tokens: list[Tok], table: LanguageData, reporting: frozenset[str]
+) -> frozenset[str]:
+    """Capitalized words that open several sentences and are no function, reporting or
+    role word ("Lula usou …", "Lula reproduziu …"): a name the text starts sentences with
+    (not where every noun is capitalized)."""
+    if table.capitalizes_nouns:
+        return frozenset()
+    seen = Counter(
+        t.text for t in tokens if t.sent_start and t.is_word and t.text[:1].isupper()
+        and t.lower not in table.stopwords and t.lower not in reporting
+        and t.lower not in table.not_names and t.lower not in table.pronouns
+        and not is_role(t.text, table)
+    )
+    return frozenset(w for w, n in seen.items() if n >= _OPENINGS)
+
+
+def _acronyms(mentions: Sequence[Mention]) -> frozenset[str]:
+    """The initials of people's names of two words or more ("AMLO" for "Andrés Manuel
+    López Obrador", "RK" for "Ridwan Kamil"): written alone, they name the same person.
+    Only names opening with a first name: "FN" is no person."""
+    found = set()
+    for m in mentions:
+        parts = [p for p in m.name.replace("-", " ").split() if p[:1].isupper()]
+        if len(parts) >= 2 and m.kind == "person" and is_first_name(parts[0]):
+            found.add("".join(p[0] for p in parts))
+    return frozenset(found)
 
 
 class PeopleIndex:
@@ -79,11 +135,27 @@ class PeopleIndex:
         self._pending: list[Mention] = []  # lone words, mentions if a name holds them
         self._standalone = frozenset[str]()
         self._reporting = reporting_words(table)
+        # Capitalized words right after a reporting word ("sagte Scholz", "so Scholz"):
+        # where every noun is capitalized, such a lone word is a name all the same.
+        self._after_verb = _after_verb(tokens, table, self._reporting)
+        self._acronyms = frozenset[str]()  # initials of names the document gives: "AMLO"
+        self._openers = _openers(tokens, table, self._reporting)
         self.mention_words: frozenset[str] = frozenset()
+        self._read_mentions(tokens)
+        self.links = bracket_links(text, self.mentions)
+        self.reference_starts = [r.start for r in self.references]
+        self.mention_starts = [m.start for m in self.mentions]
+        self.mention_words = frozenset(w for m in self.mentions for w in m.name.split())
+
+    def _read_mentions(self, tokens: list[Tok]) -> None:
+        """Two passes: the first finds the words the document uses alone, the surnames
+        and the initials of its names, which the second uses to cut and take runs."""
         self._collect_mentions(tokens)
         self._standalone = frozenset(
             m.name for m in [*self.mentions, *self._pending] if " " not in m.name
-        )
+        ) | _surnames(self.mentions)
+        self._acronyms = _acronyms(self.mentions)
+        self._after_verb |= self._acronyms
         self.mentions, self._pending = [], []
         self._collect_mentions(tokens)
         known = {w for m in self.mentions for w in m.name.split()}
@@ -91,9 +163,6 @@ class PeopleIndex:
             [*self.mentions, *(m for m in self._pending if m.name in known)],
             key=lambda m: m.start,
         )
-        self.links = bracket_links(text, self.mentions)
-        self.reference_starts = [r.start for r in self.references]
-        self.mention_words = frozenset(w for m in self.mentions for w in m.name.split())
 
     def _collect_mentions(self, tokens: list[Tok]) -> None:
         """Runs of adjacent capitalized words, each a mention if it looks like a name."""
@@ -128,10 +197,10 @@ class PeopleIndex:
         elif is_role(tok.text, self.table):
             self.references.append(Mention(tok.start, tok.text, True, "role", tok.end))
 
-    @staticmethod
-    def _capitalized(tok: Tok) -> bool:
+    def _capitalized(self, tok: Tok) -> bool:
         return (tok.text[:1].isupper() and not tok.text.isupper()) or (
-            tok.text.isupper() and len(tok.text) > 1 and tok.person
+            tok.text.isupper() and len(tok.text) > 1
+            and (tok.person or tok.text in self._acronyms)
         )
 
     def _add_run(self, run: list[Tok], subject_slot: bool) -> None:
@@ -163,9 +232,23 @@ class PeopleIndex:
             self._pending.append(mention)
             return
         last = self.references[-1] if self.references else None
-        if last is not None and last.end <= words[0].start <= last.end + _TITLE_GAP:
+        if last is not None and self._titles(last, words[0].start):
             self.references.pop()  # a title before the name: "Der Kanzler Olaf Scholz"
         self.mentions.append(mention)
+
+    def _titles(self, role: Mention, name_start: int) -> bool:
+        """Does the role title the name starting at `name_start` ("Der Kanzler Olaf
+        Scholz", "El presidente de México, Andrés Manuel López Obrador"), rather than
+        open a sentence about someone else ("El presidente contradijo a Fitch")? Only
+        function words, punctuation and capitalized words may stand between."""
+        if not role.end <= name_start <= role.end + _TITLE_GAP:
+            return False
+        table = self.table
+        return all(
+            w.casefold() in table.stopwords or w.casefold() in table.prepositions
+            or w[:1].isupper() or not w[:1].isalpha()
+            for w in self.text[role.end : name_start].replace(",", " ").split()
+        )
 
     def _is_mention(self, words: list[Tok], mention: Mention) -> bool:
         """Does a run name someone? A first name or entity does, except a lone word opening
@@ -177,11 +260,39 @@ class PeopleIndex:
             words[0].sent_start and len(words) == 1
         )
         nouns = self.table.capitalizes_nouns
-        lone_name = not nouns and not words[0].sent_start
+        lone_name = self._lone_name(words[0])
         several = len(words) >= 2 and (not nouns or person)
         organisation = (mention.kind == "organisation" and not words[0].sent_start
                         and mention.name.casefold() not in self.table.organisation_words)
         return several or person or lone_name or organisation or self._resolves(mention.name)
+
+    @cached_property
+    def folded(self) -> str:
+        """The text casefolded letter by letter, as long as the text ("ß" stays), so that
+        offsets into it are offsets into the text."""
+        return "".join(c if len(f := c.casefold()) != 1 else f for c in self.text)
+
+    def person_at(self, start: int) -> bool:
+        """Does a person's name (a mention with a first name) begin at `start`?"""
+        i = bisect_left(self.mention_starts, start)
+        if i == len(self.mentions) or self.mentions[i].start != start:
+            return False
+        m = self.mentions[i]
+        return m.kind == "person" and is_first_name(m.name.split()[0])
+
+    def two_people(self, first: str, second: str) -> bool:
+        """Two words side by side that the document each uses alone or as a surname
+        ("Wilders Omtzigt"): two people, not one name."""
+        alone = self._standalone
+        return first in alone and second in alone
+
+    def _lone_name(self, tok: Tok) -> bool:
+        """A capitalized word alone names someone where it does not open a sentence, or
+        opens several; where nouns are capitalized, only right after a reporting word."""
+        nouns = self.table.capitalizes_nouns
+        return (not tok.sent_start or tok.text in self._openers) and (
+            not nouns or tok.text in self._after_verb
+        )
 
     def adjacent(self, a: Tok, b: Tok) -> bool:
         """Only spaces between two tokens (no comma, dash or parenthesis)."""
@@ -207,7 +318,7 @@ class PeopleIndex:
         if not self._capitalized(tok) or tok.text in table.titles or tok.lower in table.not_names:
             return False
         if tok.sent_start and tok.text not in self.inner_capitalized:
-            return self._resolves(tok.text)
+            return tok.text in self._openers or self._resolves(tok.text)
         if table.capitalizes_nouns:
             # German capitalizes every noun: a lone capitalized word is a name only when the
             # document or the archive knows it as one.

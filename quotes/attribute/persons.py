@@ -7,6 +7,7 @@ Widodo").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,10 @@ from quotes.lang import LanguageData, is_role
 
 # A nickname made of the starts of two name words takes at least this much of each.
 _NICK_PART = 2
+# A word ending in a web domain names a site, not a person.
+_DOMAIN = re.compile(r"\w\.(com|net|org|id|co|de|fr|es|it|nl|br|pt|uk|io)$")
+# A name word's start this long or longer may stand for it ("Risma", "Radit", "Thoriq").
+_SHORT_FORM = 4
 # A line of at least this many content words, this share of them capitalized, is a title.
 _HEADLINE_WORDS = 4
 _HEADLINE_SHARE = 0.8
@@ -93,7 +98,10 @@ def _name_start(words: Sequence[Tok], standalone: frozenset[str]) -> int:
             cut = k
     if cut or any(first) or words[0].text in standalone:
         return cut
-    return next((k for k in range(1, len(words)) if words[k].text in standalone), 0)
+    # A word the text also uses alone, or whose start it uses alone ("Thoriq" for "Bupati
+    # Lumajang Thoriqul Haq"), starts the name.
+    return next((k for k in range(1, len(words)) if words[k].text in standalone
+                 or _short_form_used(words[k].text, standalone)), 0)
 
 
 def headline_spans(tokens: Sequence[Tok], table: LanguageData) -> list[tuple[int, int]]:
@@ -121,6 +129,8 @@ def kind_of(name: str, table: LanguageData) -> str:
     words = lower.split()
     if lower in table.organisations or any(w in table.organisation_words for w in words):
         return "organisation"
+    if any(_DOMAIN.search(w) for w in words):
+        return "organisation"  # a site: "TribunWow.com", "Detik.com"
     if table.capitalizes_nouns and any(  # compounds: "Informationsministerium"
         w.endswith(o) and w != o for w in words for o in table.organisation_words if len(o) >= 5
     ):
@@ -129,7 +139,8 @@ def kind_of(name: str, table: LanguageData) -> str:
 
 
 def nickname_of(short: str, full: str) -> bool:
-    """"RK" for "Ridwan Kamil" (initials), "Jokowi" for "Joko Widodo" (word starts)."""
+    """"RK" for "Ridwan Kamil" (initials), "Jokowi" for "Joko Widodo" (word starts),
+    "Risma" for "Tri Rismaharini" (the start of one word)."""
     parts = [p for p in full.replace("-", " ").split() if p[:1].isupper()]
     if len(parts) < 2 or " " in short or short in parts:
         return False
@@ -137,7 +148,26 @@ def nickname_of(short: str, full: str) -> bool:
         return short == "".join(p[0] for p in parts) or short == "".join(
             p[0] for p in parts[: len(short)]
         )
-    return _word_starts(short.casefold(), [p.casefold() for p in parts])
+    return _short_form(short, parts) or _word_starts(
+        short.casefold(), [p.casefold() for p in parts]
+    )
+
+
+def _short_form_used(word: str, used: frozenset[str]) -> bool:
+    """Does the text use a short form of `word` alone ("Thoriq" for "Thoriqul")? Its
+    starts are looked up, so that a long list of names costs nothing."""
+    return any(
+        word[:size] in used and _short_form(word[:size], [word])
+        for size in range(_SHORT_FORM, len(word) - 1)
+    )
+
+
+def _short_form(short: str, parts: list[str]) -> bool:
+    """A short form of one name word: "Risma" for "Tri Rismaharini"; a first name is
+    someone else ("John" is not "Boris Johnson")."""
+    return len(short) >= _SHORT_FORM and not is_first_name(short) and any(
+        len(p) >= len(short) + 2 and p.startswith(short) for p in parts
+    )
 
 
 def _word_starts(short: str, parts: list[str], used: int = 0) -> bool:

@@ -14,6 +14,7 @@ the scores is its confidence, and the features that weighed most are its chain.
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from bisect import bisect_left
 from collections import defaultdict
@@ -28,6 +29,8 @@ from quotes.attribute.persons import Mention
 # How far around a mention a role naming the same person is looked for ("Elon Musk, CEO
 # von Tesla" … "der Tesla-Chef").
 ROLE_NEAR_CHARS = 60
+# A sentence's end between a role and a mention: the role is not in apposition to it.
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 # Mentions further back than this (characters) are no candidates.
 MAX_BACK_CHARS = 3000
 # How far after a point that nobody was named before the people named are candidates.
@@ -195,14 +198,44 @@ def _agreement(wanted: str | None, name: str, kind: str) -> float:
 
 
 def _role_near(people: PeopleIndex, query: Query, ms: list[Mention]) -> bool:
-    """The role of the query stands beside one of the candidate's mentions ("Robert
-    Habeck, Wirtschaftsminister, …" … "der Minister")."""
+    """The role of the query, or the organisation it is the role of, stands beside one of
+    the candidate's mentions ("Robert Habeck, Wirtschaftsminister, …" … "der Minister";
+    "Lula (PT)" … "o líder do PT"; "Pieter Omtzigt (NSC)" … "de NSC-leider")."""
     if query.hint != "role" or not query.word:
         return False
-    role = query.word.casefold().rsplit("-", 1)[-1]
-    text = people.text.casefold()
-    for m in ms:
-        around = text[max(0, m.start - ROLE_NEAR_CHARS) : m.end + ROLE_NEAR_CHARS]
-        if role in around:
+    for key in _role_keys(query.word):
+        pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+        if any(_near(people, pattern, query.at, m) for m in ms):
+            return True
+    return False
+
+
+def _role_keys(word: str) -> list[str]:
+    """What a role is recognised by: the role noun ("leider" of "NSC-leider", "líder" of
+    "líder del PT") and what it is the role of ("nsc", "pt", "casa blanca")."""
+    words = word.split()
+    prefix, _, head = words[0].rpartition("-")
+    keys = [head.casefold()] if len(words) == 1 else [word.casefold(), head.casefold()]
+    owner = " ".join(w for w in words[1:] if w[:1].isupper())
+    for part in (prefix, owner):
+        if len(part) >= 2:
+            keys.append(part.casefold())
+    return keys
+
+
+def _near(people: PeopleIndex, pattern: re.Pattern[str], at: int, m: Mention) -> bool:
+    """`pattern` occurs near mention `m`, in its sentence, before `at` (the role as the
+    query itself writes it is no evidence), with no other person named between ("Pedro
+    Gómez y Ana Ruiz, líder de Vox" makes Ana Ruiz the leader; "presidente de México"
+    does not stand between a role and its name)."""
+    text, starts = people.folded, people.mention_starts
+    lo, hi = max(0, m.start - ROLE_NEAR_CHARS), min(m.end + ROLE_NEAR_CHARS, at)
+    for found in pattern.finditer(text, lo, hi):
+        if found.start() < m.end and found.end() > m.start:
+            continue  # inside the name itself
+        first, last = (found.end(), m.start) if found.start() < m.start else (m.end, found.start())
+        between = people.mentions[bisect_left(starts, first) : bisect_left(starts, last)]
+        other = any(is_first_name(b.name.split()[0]) for b in between)
+        if not other and not _SENTENCE_END.search(text, first, last):
             return True
     return False

@@ -3,10 +3,12 @@ rule that finds an attribution wins, and the assembly of the `Attribution` it gi
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.names import Phrase, first_name, last_phrase, name_in, subject
 from quotes.attribute.people import Name, PeopleIndex, Resolver
 from quotes.attribute.ranking import Query
@@ -18,7 +20,7 @@ from quotes.attribute.tokens import (
     next_sentence_words,
     words_between,
 )
-from quotes.lang import LanguageData
+from quotes.lang import LanguageData, is_role
 from quotes.models import Attribution, Quote
 from quotes.text import ends_with_sentence_mark, find_phrase, loose_sentence_starts
 
@@ -28,6 +30,10 @@ VERB_AFTER_WITHIN = 4
 CONTEXT_CHARS = 300
 # How far back a colon introducing a quote is looked for.
 _COLON_LOOKBACK = 200
+# How many words an unknown verb before the name may take in the inverted order.
+_INVERTED_VERB_WORDS = 3
+# How many tokens of a verb's clause are read for the person it names.
+_CLAUSE_TOKENS = 20
 # How many words after "according to" may hold the name.
 _ACCORDING_TO_WITHIN = 5
 
@@ -90,6 +96,8 @@ class Attempt:
         name = subject(words, hit, doc.table, doc.people) or name_in(
             words[: hit[0]], doc.table, doc.people
         )
+        if name is None and hit[0] == 0:  # the inverted order: "…", verb … Name
+            name = named_in_clause(doc, words[hit[1] - 1].end)
         found = build(doc, self.quote, name, words, hit, "verb-after")
         if name is None:
             # "…», scrive." — the subject is left out (Italian, Spanish, Portuguese): the
@@ -101,6 +109,29 @@ class Attempt:
                             confidence=who.confidence, chain=who.chain)
         new_sentence = ends_with_sentence_mark(self.quote.text) and words and words[0].sent_start
         return found, not new_sentence
+
+
+
+
+def named_in_clause(doc: Document, after: int) -> Name | None:
+    """A person named further on in a verb's clause, up to its first comma or the
+    sentence's end ("…", teilte Putins außenpolitischer Berater Juri Utschakow mit; "…",
+    declaró en conferencia de prensa el almirante John Kirby; "…». Lo ha scritto su X il
+    vice premier Antonio Tajani): a person with a first name, found as a mention."""
+    i = bisect_left(doc.starts, after)
+    end = after
+    while i < len(doc.tokens) and i - bisect_left(doc.starts, after) < _CLAUSE_TOKENS:
+        tok = doc.tokens[i]
+        if not tok.is_word and (tok.text in ",;:()–—.!?" or "\n" in tok.text):
+            break
+        end = tok.end
+        i += 1
+    people = doc.people
+    lo, hi = bisect_left(people.mention_starts, after), bisect_left(people.mention_starts, end)
+    for m in people.mentions[lo:hi]:
+        if m.kind == "person" and is_first_name(m.name.split()[0]):
+            return Name(m.name, m.start, m.end, "name")
+    return None
 
 
 # --- the rules, in order -----------------------------------------------------------------
@@ -117,9 +148,13 @@ def _according_to(a: Attempt) -> Attribution | None:
     for window in (a.after_words, a.before_words):
         hit = find_phrase(window, doc.table.according_to)
         if hit is not None:
-            named = window[hit[1] : hit[1] + _ACCORDING_TO_WITHIN]
+            # The name must start within a few words; the words after it are read too, to
+            # tell apposition ("según el líder del PP, Feijóo,") from a clause of its own
+            # ("según el líder del PP, Sánchez sería …": the leader is the source).
+            named = window[hit[1] :]
             name = first_name(named, doc.table, doc.people)
-            if name is not None:
+            limit = named[min(len(named), _ACCORDING_TO_WITHIN) - 1].end if named else 0
+            if name is not None and name.start < limit:
                 return build(doc, a.quote, name, window, hit, "according-to")
     return None
 
@@ -150,14 +185,54 @@ def _any_verb_after(a: Attempt) -> Attribution | None:
     return a.verb_after[0]
 
 
+def _inverted(a: Attempt) -> Attribution | None:
+    """"…», tente de minimiser Harlem Désir" / "…”, avaliou Lula" / "…" cecar Jokowi" /
+    "…", ha proclamado Feijóo":
+    a word or two the tables do not know as speech verbs, lowercase, right after the
+    quote, then the person: the inverted order of an attribution names its speaker."""
+    doc, words = a.doc, a.after_words
+    if not _verb_like(words, doc.table):
+        return None
+    between = doc.text[a.quote.outer_end : words[0].start]
+    if between.strip(" ,\t"):
+        return None  # a bracket, dash or colon: no attribution (a lowercase word after
+        # "?”" may be taken for a sentence's start; it is none)
+    if "," not in between and not a.quote.text.rstrip().endswith((",", ".", "!", "?", "…")):
+        return None  # a term inside its sentence: "als „Verzweiflungstat“ bezeichnet und"
+    for k in range(1, min(len(words), _INVERTED_VERB_WORDS + 1)):
+        article = words[k].lower in doc.table.stopwords
+        if words[k].text[:1].isupper() or (
+            article and k + 1 < len(words) and is_role(words[k + 1].text, doc.table)
+        ):
+            name = first_name(words[k : k + 6], doc.table, doc.people, stop_at_common_noun=True)
+            if name is None or name.kind not in ("name", "role"):
+                return None
+            verb = (0, k, " ".join(t.text for t in words[:k]))
+            return build(doc, a.quote, name, words, verb, "inverted")
+    return None
+
+
+def _verb_like(words: list[Tok], table: LanguageData) -> bool:
+    """Do the words after a quote open with a lowercase word that may be a verb? An
+    auxiliary before a participle may be a function word: "», ha proclamado X"."""
+    return len(words) >= 2 and not words[0].text[:1].isupper() and not (
+        words[0].lower in table.stopwords
+        and (words[1].lower in table.stopwords or not words[1].text.islower())
+    )
+
+
 def _verb_next_sentence(a: Attempt) -> Attribution | None:
     """"…». Lo scrive Joe Biden su X": the attribution opens the next sentence."""
     doc = a.doc
     following = next_sentence_words(doc.tokens, doc.starts, a.after, a.quote, a.next_start)
-    hit = find_phrase(following, doc.table.speech_verbs, within=VERB_AFTER_WITHIN - 1)
+    hit = find_phrase(following[:1], doc.table.after_quote) or find_phrase(
+        following, doc.table.speech_verbs
+    )
     if hit is None:
         return None
-    name = subject(following, hit, doc.table, doc.people)
+    name = subject(following, hit, doc.table, doc.people) or named_in_clause(
+        doc, following[hit[1] - 1].end
+    )
     if name is None or name.kind == "unnamed":
         return None
     return build(doc, a.quote, name, following, hit, "verb-next-sentence")
@@ -184,6 +259,7 @@ RULES: tuple[Callable[[Attempt], Attribution | None], ...] = (
     _verb_before,
     _colon_intro,
     _any_verb_after,
+    _inverted,
     _verb_next_sentence,
     _context,
 )

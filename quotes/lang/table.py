@@ -138,6 +138,17 @@ class LanguageData(BaseModel):
     pronoun_genders: Codes = Field({}, validation_alias=_at("attribution", "pronoun_genders"))
     # I, my, we, our: the voice of a reproduced post
     first_person: WordSet = Field(frozenset(), validation_alias=_at("attribution", "first_person"))
+    # Third-person possessives ("his", "zijn", "sus"): a sentence holding one speaks of
+    # someone, so a term in it may be that person's words.
+    possessives: WordSet = Field(frozenset(), validation_alias=_at("attribution", "possessives"))
+    # Prepositions that make the name after them a complement ("el presidente de Vox
+    # dijo", "salió en defensa de Maduro y respondió"): no subject of the verb.
+    prepositions: WordSet = Field(frozenset(), validation_alias=_at("attribution", "prepositions"))
+    # Words opening a reported clause ("dijo que", "sagte, dass"): a name after one is
+    # that clause's subject, not the speaker's.
+    complementizers: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "complementizers")
+    )
     # "post", "bericht": words introducing a reproduced post
     block_intro: Words = Field((), validation_alias=_at("attribution", "block_intro"))
     # --- [medium]: medium → case-insensitive regexes naming it ---
