@@ -5,6 +5,7 @@ itself), and hedges dropped on the way."""
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -18,6 +19,7 @@ from quotes.text import LETTER_WORD_WITH_APOSTROPHES, clauses, loose_sentences
 # A run of this many content words on one side only is a cut or added clause (shorter
 # runs are a translation's normal looseness: "do my best" / "do everything possible").
 CLAUSE_WORDS = 3
+_URL = re.compile(r"https?://\S+")
 
 
 def content_differences(
@@ -32,6 +34,8 @@ def content_differences(
     on the tweet side only. The same on the quote side is an added clause. A hedge of
     the tweet the English text lacks is a dropped hedge: a paraphrase."""
     table = lang.get("en")
+    # Links are compared as anchors; as words ("https", "co") they would be a cut clause.
+    english, tweet_part = _URL.sub(" ", english), _URL.sub(" ", tweet_part)
     q_words, t_words = _content_words(english, table), _content_words(tweet_part, table)
     differences = _missing_clauses(tweet_part, q_words, "cut", evidence, inner_only=fragment)
     differences += _missing_clauses(english, t_words, "added", evidence, inner_only=False)

@@ -6,3 +6,8 @@ from __future__ import annotations
 DISTORTING_ANCHORS = ("number", "year", "handle", "hashtag", "url")
 # Difference kinds that make a distortion; the others ("hedge") a paraphrase.
 DISTORTING_KINDS = frozenset({*DISTORTING_ANCHORS, "name", "negation", "cut", "added"})
+# A name of the tweet that the quote renders with a common word or leaves out, with no
+# other name in its place: noted, neither a distortion nor a rewording.
+OMITTED_NAME = "omitted_name"
+# Differences that are reported but do not change the verdict.
+NOTED_KINDS = frozenset({OMITTED_NAME})

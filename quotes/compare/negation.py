@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from quotes import lang
-from quotes.compare.alignment import Alignment, Sides, pairs_for
+from quotes.compare.alignment import Alignment, Sides, pairs_for, same_text
 from quotes.lang import LanguageData
 from quotes.models import Difference
 from quotes.text import LETTER_WORD_WITH_APOSTROPHES, clauses
@@ -57,24 +57,29 @@ def implicitly_negated(text: str, table: LanguageData) -> bool:
 
 
 def polarity_differences(
-    pairs: Sequence[tuple[str, str]], quote_table: LanguageData, evidence: str
+    pairs: Sequence[tuple[str, str]], quote_table: LanguageData, evidence: str,
+    tweet_table: LanguageData | None = None,
 ) -> list[Difference]:
     """Sentences (and clauses) negated on one side only, over (quote sentence, tweet
     sentence) pairs: only where sentences pair up with confidence (see `align`), clause
-    by clause only where the clauses too are as many, and never where the side without
-    a negation word negates another way ("I'm still confused" for "je ne comprends
-    toujours pas")."""
-    english = lang.get("en")
+    by clause only where the clauses too are as many, never between two sides that say
+    the same words, and never where the side without a negation word negates another
+    way ("I'm still confused" for "je ne comprends toujours pas", "unless" for "wenn …
+    nicht"). The tweet is read with its own language's table (English by default)."""
+    tweet_table = tweet_table or lang.get("en")
     differences = []
     for q, t in pairs:
-        q_clauses, t_clauses = clauses(q, quote_table), clauses(t, english)
+        if same_text(q, t):
+            continue
+        q_clauses, t_clauses = clauses(q, quote_table), clauses(t, tweet_table)
         units = (
             list(zip(q_clauses, t_clauses, strict=True))
             if len(q_clauses) == len(t_clauses)
             else [(q, t)]
         )
         for q_unit, t_unit in units:
-            if _flipped(q_unit, quote_table, t_unit, english):
+            if not same_text(q_unit, t_unit) and _flipped(q_unit, quote_table, t_unit,
+                                                          tweet_table):
                 differences.append(Difference("negation", q_unit, t_unit, evidence))
     return differences
 
@@ -98,8 +103,9 @@ def confirm_in_source(
     with the tweet's and show no flip, the model dropped or added the negation."""
     if not flips:
         return flips, []
-    own_pairs = pairs_for(sides.quote, alignment)
-    if not own_pairs or polarity_differences(own_pairs, sides.source, "source-language"):
+    own_pairs = pairs_for(sides.quote, alignment, sides.target)
+    if not own_pairs or polarity_differences(own_pairs, sides.source, "source-language",
+                                             sides.target):
         return flips, []
     return [], ["the back-translation changed a negation the quote itself keeps: a "
                 "translation artefact, not counted"]

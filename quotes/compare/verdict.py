@@ -10,7 +10,7 @@ from typing import Final
 
 from quotes import lang
 from quotes.anchors import extract_anchors
-from quotes.compare.alignment import Sides, align, pairs_for, renders_whole
+from quotes.compare.alignment import Sides, align, pairs_for, renders_whole, same_text
 from quotes.compare.anchor_differences import (
     anchor_differences,
     hedge_differences,
@@ -20,9 +20,10 @@ from quotes.compare.anchor_differences import (
 )
 from quotes.compare.clause_embeddings import ClauseSimilarities, embedding_differences
 from quotes.compare.clause_words import content_differences
-from quotes.compare.kinds import DISTORTING_KINDS
+from quotes.compare.kinds import DISTORTING_KINDS, NOTED_KINDS
 from quotes.compare.negation import confirm_in_source, polarity_differences
 from quotes.lang import LanguageData
+from quotes.text import loose_sentences
 from quotes.match import FUZZY_SURE, FUZZY_VERBATIM
 from quotes.models import (
     Anchor,
@@ -109,23 +110,25 @@ def _distorted(case: Case) -> Verdict | None:
 
 
 def _reworded(case: Case) -> Verdict | None:
-    return case.verdict(PARAPHRASE, case.differences) if case.differences else None
+    if not any(d.kind not in NOTED_KINDS for d in case.differences):
+        return None
+    return case.verdict(PARAPHRASE, case.differences)
 
 
 def _verbatim(case: Case) -> Verdict | None:
     same_language = case.quote.language == "en"
     if same_language and (case.match.fuzzy or 0) >= FUZZY_VERBATIM:
-        return case.verdict(VERBATIM)
+        return case.verdict(VERBATIM, case.differences)
     return None
 
 
 def _faithful(case: Case) -> Verdict | None:
     """Anchors-only: a close embedding, or a fair one with every number and handle kept."""
-    return case.verdict(FAITHFUL) if _close(case.match) else None
+    return case.verdict(FAITHFUL, case.differences) if _close(case.match) else None
 
 
 def _loosely_rendered(case: Case) -> Verdict | None:
-    return case.verdict(PARAPHRASE)
+    return case.verdict(PARAPHRASE, case.differences)
 
 
 # Tried in order; the first that returns a verdict gives it (the last always does).
@@ -173,11 +176,17 @@ def _case(
     clauses: ClauseSimilarities | None,
 ) -> Case:
     source = _table(quote.language)
-    fragment = match.fragment and not renders_whole(quote.text, match.tweet.text)
+    # A quote with fewer sentences than its tweet renders part of it, whichever segment
+    # matched best: the tweet's other sentences are no cut (a clause missing inside a
+    # sentence it renders still is).
+    fewer = len(loose_sentences(quote.text)) < len(loose_sentences(match.tweet.text))
+    fragment = (match.fragment or fewer) and not renders_whole(quote.text, match.tweet.text)
     sides = Sides(quote.text, source, match.tweet.text, match.segment, fragment)
     differences, notes = find_differences(
         sides, quote_anchors, translated.text if translated else None
     )
+    # A difference must differ: two sides that say the same are never one.
+    differences = [d for d in differences if not same_text(d.quote_side, d.tweet_side)]
     notes = [decision.reason, *notes]
     if clauses is not None:
         notes = [EMBEDDED_CLAUSE_CHECK if n == NO_CLAUSE_CHECK else n for n in notes]
@@ -225,7 +234,8 @@ def find_differences(
     """Every difference between quote and tweet, and notes on what was not checked or
     was discounted as a translation artefact."""
     english = lang.get("en")
-    tweet_anchors = extract_anchors(sides.tweet, english)
+    target = sides.target  # the tweet's own language
+    tweet_anchors = extract_anchors(sides.tweet, target)
     alignment = align(sides, quote_anchors, tweet_anchors)
     differences = anchor_differences(quote_anchors, tweet_anchors, alignment.span)
     differences += name_differences(sides, quote_anchors, tweet_anchors, alignment,
@@ -234,20 +244,20 @@ def find_differences(
     if back_translation is not None:
         notes += translation_artefacts(back_translation, quote_anchors, tweet_anchors,
                                        alignment.span)
-        flips = polarity_differences(pairs_for(back_translation, alignment), english,
-                                     "back-translation")
+        flips = polarity_differences(pairs_for(back_translation, alignment, target),
+                                     english, "back-translation", target)
         flips, discounted = confirm_in_source(flips, sides, alignment)
         notes += discounted
     else:
-        flips = polarity_differences(pairs_for(sides.quote, alignment), sides.source,
-                                     "source-language")
+        flips = polarity_differences(pairs_for(sides.quote, alignment, target), sides.source,
+                                     "source-language", target)
     differences += flips
     english_text = back_translation if back_translation is not None else (
         sides.quote if sides.source.code == english.code else None
     )
     if english_text is None:
         notes.append(NO_CLAUSE_CHECK)
-        differences += hedge_differences(sides.quote, sides.source, alignment.part)
+        differences += hedge_differences(sides.quote, sides.source, alignment.part, target)
         return differences, notes
     evidence = "back-translation" if back_translation is not None else "source-language"
     content = content_differences(english_text, alignment.part, evidence,
