@@ -239,18 +239,34 @@ def _quote_parts(quote: str, alignment: Alignment) -> list[tuple[tuple[int, int]
 
 
 def hedges_in(text: str, table: LanguageData) -> list[str]:
+    return _phrases_in(text, table.hedges)
+
+
+def opinion_markers_in(text: str, table: LanguageData) -> list[str]:
+    return _phrases_in(text, table.opinion_markers)
+
+
+def _phrases_in(text: str, phrases: Sequence[str]) -> list[str]:
     lowered = f" {fold_spaces(text.casefold().replace('’', chr(39)))} "
     return [
-        h for h in table.hedges
+        h for h in phrases
         if re.search(rf"(?<![\w']){re.escape(h)}(?![\w'])", lowered)
     ]
 
 
 def hedge_differences(quote: str, quote_table: LanguageData, tweet_part: str,
-                      tweet_table: LanguageData | None = None) -> list[Difference]:
+                      tweet_table: LanguageData | None = None,
+                      evidence: str = "source-language") -> list[Difference]:
     """A hedge of the tweet ("seems to") that the quote renders with none of its
-    language's hedges: the claim is firmer than it was, a paraphrase."""
-    tweet_hedges = hedges_in(tweet_part, tweet_table or lang.get("en"))
-    if not tweet_hedges or hedges_in(quote, quote_table):
+    language's hedges: the claim is firmer than it was, a paraphrase. An opinion marker
+    of the tweet ("imo", "in my opinion") that the quote renders with no opinion marker
+    and no hedge states the speaker's view as a fact: a distortion (`opinion`)."""
+    tweet_table = tweet_table or lang.get("en")
+    kept = hedges_in(quote, quote_table) or opinion_markers_in(quote, quote_table)
+    if kept:
         return []
-    return [Difference("hedge", None, tweet_hedges[0], "source-language")]
+    opinions = opinion_markers_in(tweet_part, tweet_table)
+    if opinions:
+        return [Difference("opinion", None, opinions[0], evidence)]
+    tweet_hedges = hedges_in(tweet_part, tweet_table)
+    return [Difference("hedge", None, tweet_hedges[0], evidence)] if tweet_hedges else []

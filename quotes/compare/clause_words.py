@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from quotes import lang
-from quotes.compare.anchor_differences import hedges_in
+from quotes.compare.anchor_differences import hedge_differences, hedges_in
 from quotes.lang import LanguageData
 from quotes.models import Difference
 from quotes.normalize import strip_accents
@@ -115,6 +115,9 @@ def _opcode_runs(
 
 def _dropped_hedges(english: str, tweet_part: str, evidence: str) -> list[Difference]:
     table = lang.get("en")
+    opinion = hedge_differences(english, table, tweet_part, table, evidence)
+    if opinion and opinion[0].kind == "opinion":
+        return opinion
     kept = set(hedges_in(english, table))
     return [Difference("hedge", None, h, evidence) for h in hedges_in(tweet_part, table)
             if h not in kept][:1]

@@ -15,6 +15,7 @@ from quotes.compare.anchor_differences import (
     anchor_differences,
     hedge_differences,
     hedges_in,
+    opinion_markers_in,
     name_differences,
     translation_artefacts,
 )
@@ -262,9 +263,10 @@ def find_differences(
     evidence = "back-translation" if back_translation is not None else "source-language"
     content = content_differences(english_text, alignment.part, evidence,
                                   fragment=sides.fragment)
-    if back_translation is not None and hedges_in(sides.quote, sides.source):
+    if back_translation is not None and (hedges_in(sides.quote, sides.source)
+                                         or opinion_markers_in(sides.quote, sides.source)):
         # The quote itself hedges: a hedge lost on the way back is the model's doing.
-        content = [d for d in content if d.kind != "hedge"]
+        content = [d for d in content if d.kind not in ("hedge", "opinion")]
     differences += content
     return differences, notes
 
