@@ -194,3 +194,21 @@ def test_a_link_left_out_of_a_verbatim_quote_is_no_cut() -> None:
     v = verdict("Rosa must fix her budget problem, then take a long walk with a friend!", "en",
                 tweet, fuzzy=97.0, fragment=True)
     assert v.label == "verbatim", v.differences
+
+
+def test_a_name_glued_into_a_compound_is_a_swap() -> None:
+    tweet = "My fellow Democrats, I have decided to stay on as mayor until May."
+    v = verdict("Mijn mede-Lindqvisten, ik heb besloten tot mei burgemeester te blijven.", "nl",
+                tweet)
+    assert v.label == "distortion", v.differences
+
+
+def test_in_the_tweets_own_language_a_missing_name_is_lost() -> None:
+    # An English quote writes a name as the English tweet does: leaving it out of a
+    # sentence it renders is no rendering by a common word.
+    tweet = ("All is calm. Two boats left Okafor Harbour at noon. Damage is being assessed "
+             "now. So far, so good!")
+    v = verdict("All is calm. Damage is being assessed now. So far, so good!", "en", tweet,
+                fuzzy=92.0)
+    assert ("name", "Okafor") in [(d.kind, d.tweet_side) for d in v.differences]
+    assert v.label == "distortion"

@@ -180,9 +180,11 @@ def _name_difference(sides: Sides, replacement: str | None, name: Anchor) -> Dif
     (a distortion). With none, where the quote's language shows names by their capital, it
     was rendered by a common word or left out ("de premier" for "Prime Minister Mette
     Frederiksen", "gestion de la colère" for "Anger Management"): noted, no distortion.
-    Where every noun is capitalized (German) a replacement cannot be seen, so a name the
+    Where every noun is capitalized (German) a replacement cannot be seen, and in the
+    tweet's own language a name is written as the tweet writes it, so there a name the
     quote lacks counts as changed."""
-    if replacement is None and not sides.source.capitalizes_nouns:
+    translated = sides.source.code != sides.target.code
+    if replacement is None and translated and not sides.source.capitalizes_nouns:
         return Difference(OMITTED_NAME, None, name.text, "anchors")
     return Difference("name", replacement, name.text, "anchors")
 
@@ -219,11 +221,29 @@ def _replacements(sides: Sides, quote_anchors: Sequence[Anchor]) -> list[Anchor]
     """Names of the quote the tweet has under no spelling: what replaced the tweet's."""
     tweet_tokens = _words(sides.tweet)
     local = exonym_words(sides.quote, sides.source)
+    names = [q for q in quote_anchors if q.kind == "name"]
+    if not sides.source.capitalizes_nouns:
+        names += _inner_capitals(sides.quote, names)
+    names.sort(key=lambda a: a.start)
     return [
-        q for q in quote_anchors
-        if q.kind == "name" and len(q.text) > 2
+        q for q in names
+        if len(q.text) > 2
         and not any(same_name(q.text, t) for t in tweet_tokens)
         and q.value not in sides.source.exonyms and q.value not in local
+    ]
+
+
+_HYPHEN_PART = re.compile(r"(?<=[^\W\d_]-)[^\W\d_]+")
+
+
+def _inner_capitals(quote: str, names: Sequence[Anchor]) -> list[Anchor]:
+    """Capitalized parts of hyphenated words that no name anchor covers ("mede-Erdogan",
+    "ex-Präsident Okafor" aside): a name glued into a compound."""
+    taken = {(a.start, a.end) for a in names}
+    return [
+        Anchor("name", m.group().casefold(), m.group(), m.start(), m.end())
+        for m in _HYPHEN_PART.finditer(quote)
+        if m.group()[:1].isupper() and (m.start(), m.end()) not in taken
     ]
 
 

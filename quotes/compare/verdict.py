@@ -177,12 +177,15 @@ def _case(
     clauses: ClauseSimilarities | None,
 ) -> Case:
     source = _table(quote.language)
-    # A quote with fewer sentences than its tweet renders part of it, whichever segment
-    # matched best: the tweet's other sentences are no cut (a clause missing inside a
-    # sentence it renders still is).
-    fewer = len(loose_sentences(quote.text)) < len(loose_sentences(match.tweet.text))
+    # A translation with fewer sentences than its tweet renders part of it, whichever
+    # segment matched best: the tweet's other sentences are no cut (a clause missing
+    # inside a sentence it renders still is). In the tweet's own language the match's
+    # words already place a partial quote.
+    sides = Sides(quote.text, source, match.tweet.text, match.segment, False)
+    fewer = (source.code != sides.target.code
+             and len(loose_sentences(quote.text)) < len(loose_sentences(match.tweet.text)))
     fragment = (match.fragment or fewer) and not renders_whole(quote.text, match.tweet.text)
-    sides = Sides(quote.text, source, match.tweet.text, match.segment, fragment)
+    sides = replace(sides, fragment=fragment)
     differences, notes = find_differences(
         sides, quote_anchors, translated.text if translated else None
     )
