@@ -3,6 +3,7 @@ that negates lexically, read with each side's language table."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -71,17 +72,48 @@ def polarity_differences(
     for q, t in pairs:
         if same_text(q, t):
             continue
-        q_clauses, t_clauses = clauses(q, quote_table), clauses(t, tweet_table)
-        units = (
-            list(zip(q_clauses, t_clauses, strict=True))
-            if len(q_clauses) == len(t_clauses)
-            else [(q, t)]
-        )
+        units = clause_pairs(clauses(q, quote_table), clauses(t, tweet_table)) or [(q, t)]
         for q_unit, t_unit in units:
             if not same_text(q_unit, t_unit) and _flipped(q_unit, quote_table, t_unit,
                                                           tweet_table):
                 differences.append(Difference("negation", q_unit, t_unit, evidence))
     return differences
+
+
+# Clauses pair by length as sentences do (see `alignment`): the run of clauses of the
+# longer side whose lengths fit the shorter side's best, by this margin over the next.
+CLAUSE_LENGTH_RATIO = 1.1
+CLAUSE_SMOOTHING = 8
+CLAUSE_MARGIN = 0.1
+
+
+def clause_pairs(q_clauses: Sequence[str], t_clauses: Sequence[str]) -> list[tuple[str, str]]:
+    """(quote clause, tweet clause) pairs: one to one when they are as many; else the
+    shorter side's clauses against the run of as many clauses of the other side that
+    their lengths fit clearly best ("but we will buy X" against "no thank you | but we
+    will buy X": the refusal is a clause the quote leaves out, not one it un-negates);
+    none when no run is clearly best."""
+    if len(q_clauses) == len(t_clauses):
+        return list(zip(q_clauses, t_clauses, strict=True))
+    short, long_ = (q_clauses, t_clauses) if len(q_clauses) < len(t_clauses) else (
+        t_clauses, q_clauses)
+    if not short:
+        return []
+    costs = sorted(
+        (sum(_length_cost(a, b) for a, b in zip(short, long_[k : k + len(short)],
+                                                strict=True)) / len(short), k)
+        for k in range(len(long_) - len(short) + 1)
+    )
+    if len(costs) > 1 and costs[1][0] - costs[0][0] < CLAUSE_MARGIN:
+        return []
+    run = long_[costs[0][1] : costs[0][1] + len(short)]
+    pairs = list(zip(short, run, strict=True))
+    return pairs if short is q_clauses else [(b, a) for a, b in pairs]
+
+
+def _length_cost(a: str, b: str) -> float:
+    return abs(math.log((len(a) + CLAUSE_SMOOTHING)
+                        / (CLAUSE_LENGTH_RATIO * len(b) + CLAUSE_SMOOTHING)))
 
 
 def _flipped(q: str, q_table: LanguageData, t: str, t_table: LanguageData) -> bool:

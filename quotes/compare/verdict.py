@@ -4,6 +4,7 @@ quote earns."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Final
@@ -177,6 +178,7 @@ def _case(
     clauses: ClauseSimilarities | None,
 ) -> Case:
     source = _table(quote.language)
+    quote, quote_anchors = _without_glosses(quote, quote_anchors, match.tweet.text)
     # A translation with fewer sentences than its tweet renders part of it, whichever
     # segment matched best: the tweet's other sentences are no cut (a clause missing
     # inside a sentence it renders still is). In the tweet's own language the match's
@@ -211,6 +213,29 @@ def _case(
                                              and attribution.medium == "none")
     return Case(quote, decision.method, match, tuple(differences), tuple(notes), speaker,
                 claims_nothing)
+
+
+# An editor's insertion: anything in square brackets ("[sic]", "[militares]"), and a
+# parenthesis where the tweet has none ("Twitter (X)", "(the former name of X - ed.)").
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+_PARENTHESIZED = re.compile(r"\([^()]*\)")
+
+
+def _without_glosses(
+    quote: Quote, anchors: Sequence[Anchor], tweet: str
+) -> tuple[Quote, Sequence[Anchor]]:
+    """The quote with what the journalist inserted blanked out (offsets kept), and its
+    anchors outside it: differences come from the quote's own words."""
+    spans = [m.span() for m in _BRACKETED.finditer(quote.text)]
+    if "(" not in tweet:
+        spans += [m.span() for m in _PARENTHESIZED.finditer(quote.text)]
+    if not spans:
+        return quote, anchors
+    text = quote.text
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    kept = [a for a in anchors if not any(s <= a.start < e for s, e in spans)]
+    return replace(quote, text=text), kept
 
 
 def _speaker_difference(attribution: Attribution | None, match: TweetMatch) -> Difference | None:
