@@ -10,7 +10,7 @@ from quotes import lang
 from quotes.anchors import extract_anchors
 from quotes.compare import judge, polarity_differences
 from quotes.compare.alignment import same_text, tweet_table
-from quotes.models import Attribution, CanonicalTweet, Decision, Quote, Verdict, TweetMatch
+from quotes.models import Attribution, CanonicalTweet, Decision, Quote, TweetMatch, Verdict
 
 
 def verdict(text: str, language: str, tweet: str, *, fuzzy: float | None = None,

@@ -16,8 +16,8 @@ from quotes.compare.anchor_differences import (
     anchor_differences,
     hedge_differences,
     hedges_in,
-    opinion_markers_in,
     name_differences,
+    opinion_markers_in,
     translation_artefacts,
 )
 from quotes.compare.clause_embeddings import ClauseSimilarities, embedding_differences
@@ -25,7 +25,6 @@ from quotes.compare.clause_words import content_differences
 from quotes.compare.kinds import DISTORTING_KINDS, NOTED_KINDS
 from quotes.compare.negation import confirm_in_source, polarity_differences
 from quotes.lang import LanguageData
-from quotes.text import loose_sentences
 from quotes.match import FUZZY_SURE, FUZZY_VERBATIM
 from quotes.models import (
     Anchor,
@@ -39,6 +38,7 @@ from quotes.models import (
     Verdict,
     VerdictLabel,
 )
+from quotes.text import loose_sentences
 
 VERBATIM: Final[VerdictLabel] = "verbatim"
 FAITHFUL: Final[VerdictLabel] = "faithful"
@@ -179,14 +179,8 @@ def _case(
 ) -> Case:
     source = _table(quote.language)
     quote, quote_anchors = _without_glosses(quote, quote_anchors, match.tweet.text)
-    # A translation with fewer sentences than its tweet renders part of it, whichever
-    # segment matched best: the tweet's other sentences are no cut (a clause missing
-    # inside a sentence it renders still is). In the tweet's own language the match's
-    # words already place a partial quote.
     sides = Sides(quote.text, source, match.tweet.text, match.segment, False)
-    fewer = (source.code != sides.target.code
-             and len(loose_sentences(quote.text)) < len(loose_sentences(match.tweet.text)))
-    fragment = (match.fragment or fewer) and not renders_whole(quote.text, match.tweet.text)
+    fragment = _renders_part(sides, match)
     sides = replace(sides, fragment=fragment)
     differences, notes = find_differences(
         sides, quote_anchors, translated.text if translated else None
@@ -213,6 +207,16 @@ def _case(
                                              and attribution.medium == "none")
     return Case(quote, decision.method, match, tuple(differences), tuple(notes), speaker,
                 claims_nothing)
+
+
+def _renders_part(sides: Sides, match: TweetMatch) -> bool:
+    """Does the quote render only part of its tweet? A translation with fewer sentences
+    than its tweet does, whichever segment matched best: the tweet's other sentences are
+    no cut (a clause missing inside a sentence it renders still is). In the tweet's own
+    language the match's words already place a partial quote."""
+    fewer = (sides.source.code != sides.target.code
+             and len(loose_sentences(sides.quote)) < len(loose_sentences(sides.tweet)))
+    return (match.fragment or fewer) and not renders_whole(sides.quote, sides.tweet)
 
 
 # An editor's insertion: anything in square brackets ("[sic]", "[militares]"), and a
