@@ -212,3 +212,35 @@ def test_in_the_tweets_own_language_a_missing_name_is_lost() -> None:
                 fuzzy=92.0)
     assert ("name", "Okafor") in [(d.kind, d.tweet_side) for d in v.differences]
     assert v.label == "distortion"
+
+
+# --- a condition a partial quote leaves out -------------------------------------------------
+
+CONDITIONAL = ("A coastal engineer warns that the sea will swallow the old harbour unless we "
+               "raise the dyke within the next three years.")
+
+
+def test_a_partial_quote_without_its_condition_is_a_distortion() -> None:
+    for text, code in [("the sea will swallow the old harbour", "en"),
+                       ("das Meer wird den alten Hafen verschlingen", "de"),
+                       ("la mer engloutira le vieux port", "fr")]:
+        v = verdict(text, code, CONDITIONAL, fragment=True)
+        assert v.label == "distortion", (code, v.differences)
+        assert "condition" in [d.kind for d in v.differences]
+
+
+def test_a_partial_quote_keeping_its_condition_is_not() -> None:
+    for text, code in [("the sea will swallow the old harbour unless we raise the dyke", "en"),
+                       ("das Meer wird den alten Hafen verschlingen, wenn wir den Deich nicht "
+                        "erhöhen", "de"),
+                       ("la mer engloutira le vieux port si nous ne relevons pas la digue", "fr")]:
+        v = verdict(text, code, CONDITIONAL, fragment=True)
+        assert "condition" not in [d.kind for d in v.differences], (code, v.differences)
+
+
+def test_a_courtesy_condition_is_no_claim_condition() -> None:
+    # "if you like" says nothing on its own: leaving it out changes no claim.
+    v = verdict("we could sell the ferry for $2.5 million", "en",
+                "no thanks but we could sell the ferry for $2.5 million if you like",
+                fragment=True)
+    assert "condition" not in [d.kind for d in v.differences]

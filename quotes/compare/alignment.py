@@ -90,6 +90,8 @@ class Alignment:
     tweet: str
     span: tuple[int, int]  # characters of the tweet the quote renders
     sentences: tuple[tuple[int, int], ...] | None  # tweet span of each quote sentence
+    # False for a fragment that shares no word with the tweet: where it sits is a guess
+    placed: bool = True
 
     @property
     def part(self) -> str:
@@ -116,7 +118,8 @@ def align(
         window = _window(quote_sentences, everywhere, span)
         if window is not None:
             span = (window[0][0], window[-1][1])
-    return Alignment(sides.tweet, span, tuple(window) if window else None)
+    placed = not sides.fragment or bool(_shared_chain(sides, quote_anchors, tweet_anchors))
+    return Alignment(sides.tweet, span, tuple(window) if window else None, placed)
 
 
 def _sentence_spans(tweet: str, span: tuple[int, int]) -> list[tuple[int, int]]:

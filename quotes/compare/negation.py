@@ -9,9 +9,10 @@ from collections.abc import Sequence
 
 from quotes import lang
 from quotes.compare.alignment import Alignment, Sides, pairs_for, same_text
+from quotes.compare.clause_words import substantive
 from quotes.lang import LanguageData
 from quotes.models import Difference
-from quotes.text import LETTER_WORD_WITH_APOSTROPHES, clauses
+from quotes.text import LETTER_WORD_WITH_APOSTROPHES, SENTENCE_SPAN, clauses
 
 
 def _tokens(text: str) -> list[str]:
@@ -59,11 +60,11 @@ def implicitly_negated(text: str, table: LanguageData) -> bool:
 
 def polarity_differences(
     pairs: Sequence[tuple[str, str]], quote_table: LanguageData, evidence: str,
-    tweet_table: LanguageData | None = None,
+    tweet_table: LanguageData | None = None, *, partial: bool = False,
 ) -> list[Difference]:
     """Sentences (and clauses) negated on one side only, over (quote sentence, tweet
     sentence) pairs: only where sentences pair up with confidence (see `align`), clause
-    by clause only where the clauses too are as many, never between two sides that say
+    by clause where the clauses pair up (see `clause_pairs`), never between two sides that say
     the same words, and never where the side without a negation word negates another
     way ("I'm still confused" for "je ne comprends toujours pas", "unless" for "wenn …
     nicht"). The tweet is read with its own language's table (English by default)."""
@@ -72,7 +73,14 @@ def polarity_differences(
     for q, t in pairs:
         if same_text(q, t):
             continue
-        units = clause_pairs(clauses(q, quote_table), clauses(t, tweet_table)) or [(q, t)]
+        q_clauses, t_clauses = clauses(q, quote_table), clauses(t, tweet_table)
+        if partial and len(q_clauses) < len(t_clauses):
+            # Part of a longer tweet sentence: its negation may sit in a clause the quote
+            # leaves out; only a negation the quote adds is seen.
+            if _negative(q, quote_table) and not _negative(t, tweet_table):
+                differences.append(Difference("negation", q, t, evidence))
+            continue
+        units = clause_pairs(q_clauses, t_clauses) or [(q, t)]
         for q_unit, t_unit in units:
             if not same_text(q_unit, t_unit) and _flipped(q_unit, quote_table, t_unit,
                                                           tweet_table):
@@ -141,3 +149,36 @@ def confirm_in_source(
         return flips, []
     return [], ["the back-translation changed a negation the quote itself keeps: a "
                 "translation artefact, not counted"]
+
+
+def dropped_conditions(sides: Sides, alignment: Alignment) -> list[Difference]:
+    """The condition of a tweet sentence that a partial quote leaves out ("will wipe out
+    all of humanity" of "… will wipe out all of humanity unless we stop using fossil
+    fuels"): a clause opened by one of the tweet language's condition words, saying
+    something on its own, in a sentence the quote renders part of, while the quote holds
+    no condition word of its own language (so renders none). The claim reads
+    unconditional."""
+    if not sides.fragment or _opens_with_any(sides.quote, sides.source.conditions, anywhere=True):
+        return []
+    target, span = sides.target, alignment.span
+    for m in SENTENCE_SPAN.finditer(sides.tweet):
+        if m.end() <= span[0] or m.start() >= span[1]:
+            continue
+        at = 0
+        for clause in clauses(m.group(), target):
+            found = m.group().find(clause, at)
+            if found < 0:
+                continue
+            at = found + len(clause)
+            if (_opens_with_any(clause, target.conditions, anywhere=False)
+                    and substantive(clause, target)):
+                return [Difference("condition", None, clause, "source-language")]
+    return []
+
+
+def _opens_with_any(text: str, phrases: Sequence[str], *, anywhere: bool) -> bool:
+    """Does the text open with one of the phrases (or hold one anywhere)?"""
+    lowered = " ".join(_tokens(text))
+    if anywhere:
+        return any(re.search(rf"(?<![\w']){re.escape(p)}(?![\w'])", lowered) for p in phrases)
+    return any(lowered == p or lowered.startswith(f"{p} ") for p in phrases)

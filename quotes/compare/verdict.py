@@ -23,7 +23,7 @@ from quotes.compare.anchor_differences import (
 from quotes.compare.clause_embeddings import ClauseSimilarities, embedding_differences
 from quotes.compare.clause_words import content_differences
 from quotes.compare.kinds import DISTORTING_KINDS, NOTED_KINDS
-from quotes.compare.negation import confirm_in_source, polarity_differences
+from quotes.compare.negation import confirm_in_source, dropped_conditions, polarity_differences
 from quotes.lang import LanguageData
 from quotes.match import FUZZY_SURE, FUZZY_VERBATIM
 from quotes.models import (
@@ -270,7 +270,10 @@ def find_differences(
     target = sides.target  # the tweet's own language
     tweet_anchors = extract_anchors(sides.tweet, target)
     alignment = align(sides, quote_anchors, tweet_anchors)
-    differences = anchor_differences(quote_anchors, tweet_anchors, alignment.span)
+    # A fragment placed by no shared word may sit anywhere: a tweet number outside it is
+    # no number it lost.
+    differences = anchor_differences(quote_anchors, tweet_anchors,
+                                     alignment.span if alignment.placed else (0, 0))
     differences += name_differences(sides, quote_anchors, tweet_anchors, alignment,
                                     back_translation)
     notes: list[str] = []
@@ -283,8 +286,9 @@ def find_differences(
         notes += discounted
     else:
         flips = polarity_differences(pairs_for(sides.quote, alignment, target), sides.source,
-                                     "source-language", target)
+                                     "source-language", target, partial=sides.fragment)
     differences += flips
+    differences += dropped_conditions(sides, alignment)
     english_text = back_translation if back_translation is not None else (
         sides.quote if sides.source.code == english.code else None
     )

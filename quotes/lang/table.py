@@ -170,6 +170,8 @@ class LanguageData(BaseModel):
     hedges: Words = Field((), validation_alias=_at("polarity", "hedges"))  # "apparently"
     # "imo", "à mon avis": the claim is the speaker's opinion
     opinion_markers: Words = Field((), validation_alias=_at("polarity", "opinion"))
+    # "unless", "à moins que": a clause opened by one is the claim's condition
+    conditions: Words = Field((), validation_alias=_at("polarity", "conditions"))
     # --- [names] ---
     exonyms: Renames = Field({}, validation_alias=_at("names", "exonyms"))  # "deutschland"
     # --- [opposites]: axis → pole → forms: ("profit", "non-profit") ← "nirlaba" ---
