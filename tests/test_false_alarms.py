@@ -244,3 +244,27 @@ def test_a_courtesy_condition_is_no_claim_condition() -> None:
                 "no thanks but we could sell the ferry for $2.5 million if you like",
                 fragment=True)
     assert "condition" not in [d.kind for d in v.differences]
+
+
+def test_a_name_elided_onto_an_article_is_a_swap() -> None:
+    tweet = "All is calm! Two boats left Okafor Harbour for the islands at noon."
+    v = verdict("Tout est calme ! Deux bateaux ont quitté le port de l’Lindqvist pour les îles à "
+                "midi.", "fr", tweet)
+    assert v.label == "distortion", v.differences
+
+
+def test_an_editors_gloss_is_no_added_clause_but_renders_an_opinion() -> None:
+    tweet = "no thanks but we could sell the ferry for $2.5 million if you like"
+    v = verdict("no thanks but we could sell the ferry (the old harbour ferry, ed.) for $2.5 "
+                "million if you like", "en", tweet, fuzzy=88.0)
+    assert "added" not in [d.kind for d in v.differences], v.differences
+    v = verdict("Ferry tickets are too expensive [in my opinion]", "en",
+                "Ferry tickets are too expensive imo", fuzzy=90.0)
+    assert "opinion" not in [d.kind for d in v.differences], v.differences
+
+
+def test_a_number_with_a_comma_is_one_clause() -> None:
+    from quotes.text import clauses
+    assert clauses("Reading is a right, not a luxury, and 2,000 books are new.",
+                   lang.get("en")) == ["Reading is a right", "not a luxury",
+                                       "and 2,000 books are new."]

@@ -233,12 +233,12 @@ def _replacements(sides: Sides, quote_anchors: Sequence[Anchor]) -> list[Anchor]
     ]
 
 
-_HYPHEN_PART = re.compile(r"(?<=[^\W\d_]-)[^\W\d_]+")
+_HYPHEN_PART = re.compile(r"(?<=[^\W\d_][-'’])[^\W\d_]+")
 
 
 def _inner_capitals(quote: str, names: Sequence[Anchor]) -> list[Anchor]:
-    """Capitalized parts of hyphenated words that no name anchor covers ("mede-Erdogan",
-    "ex-Präsident Okafor" aside): a name glued into a compound."""
+    """Capitalized parts of hyphenated or elided words that no name anchor covers
+    ("mede-Erdogan", "l’Okafor"): a name glued to another word."""
     taken = {(a.start, a.end) for a in names}
     return [
         Anchor("name", m.group().casefold(), m.group(), m.start(), m.end())

@@ -3,7 +3,6 @@ that negates lexically, read with each side's language table."""
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 
@@ -80,7 +79,8 @@ def polarity_differences(
             if _negative(q, quote_table) and not _negative(t, tweet_table):
                 differences.append(Difference("negation", q, t, evidence))
             continue
-        units = clause_pairs(q_clauses, t_clauses) or [(q, t)]
+        same = quote_table.code == tweet_table.code
+        units = clause_pairs(q_clauses, t_clauses, same_language=same) or [(q, t)]
         for q_unit, t_unit in units:
             if not same_text(q_unit, t_unit) and _flipped(q_unit, quote_table, t_unit,
                                                           tweet_table):
@@ -88,40 +88,23 @@ def polarity_differences(
     return differences
 
 
-# Clauses pair by length as sentences do (see `alignment`): the run of clauses of the
-# longer side whose lengths fit the shorter side's best, by this margin over the next.
-CLAUSE_LENGTH_RATIO = 1.1
-CLAUSE_SMOOTHING = 8
-CLAUSE_MARGIN = 0.1
-
-
-def clause_pairs(q_clauses: Sequence[str], t_clauses: Sequence[str]) -> list[tuple[str, str]]:
-    """(quote clause, tweet clause) pairs: one to one when they are as many; else the
-    shorter side's clauses against the run of as many clauses of the other side that
-    their lengths fit clearly best ("but we will buy X" against "no thank you | but we
-    will buy X": the refusal is a clause the quote leaves out, not one it un-negates);
-    none when no run is clearly best."""
+def clause_pairs(
+    q_clauses: Sequence[str], t_clauses: Sequence[str], *, same_language: bool
+) -> list[tuple[str, str]]:
+    """(quote clause, tweet clause) pairs: one to one when they are as many. In the
+    tweet's own language, a tweet clause that shares no word with the quote is one the
+    quote leaves out ("no thank you" before "but we will buy X"), not one it renders
+    without its negation: the others pair one to one when then as many. Otherwise none
+    (the sentences are compared whole)."""
     if len(q_clauses) == len(t_clauses):
         return list(zip(q_clauses, t_clauses, strict=True))
-    short, long_ = (q_clauses, t_clauses) if len(q_clauses) < len(t_clauses) else (
-        t_clauses, q_clauses)
-    if not short:
+    if not same_language or len(q_clauses) > len(t_clauses):
         return []
-    costs = sorted(
-        (sum(_length_cost(a, b) for a, b in zip(short, long_[k : k + len(short)],
-                                                strict=True)) / len(short), k)
-        for k in range(len(long_) - len(short) + 1)
-    )
-    if len(costs) > 1 and costs[1][0] - costs[0][0] < CLAUSE_MARGIN:
+    quote_words = {w for c in q_clauses for w in _tokens(c) if len(w) >= 3}
+    rendered = [c for c in t_clauses if quote_words & {w for w in _tokens(c) if len(w) >= 3}]
+    if len(rendered) != len(q_clauses):
         return []
-    run = long_[costs[0][1] : costs[0][1] + len(short)]
-    pairs = list(zip(short, run, strict=True))
-    return pairs if short is q_clauses else [(b, a) for a, b in pairs]
-
-
-def _length_cost(a: str, b: str) -> float:
-    return abs(math.log((len(a) + CLAUSE_SMOOTHING)
-                        / (CLAUSE_LENGTH_RATIO * len(b) + CLAUSE_SMOOTHING)))
+    return list(zip(q_clauses, rendered, strict=True))
 
 
 def _flipped(q: str, q_table: LanguageData, t: str, t_table: LanguageData) -> bool:

@@ -233,6 +233,11 @@ def _without_glosses(
     spans = [m.span() for m in _BRACKETED.finditer(quote.text)]
     if "(" not in tweet:
         spans += [m.span() for m in _PARENTHESIZED.finditer(quote.text)]
+    # An insertion that states the speaker's hedge or opinion ("[in my opinion]" for
+    # "imo") renders the tweet's own.
+    table = _table(quote.language)
+    spans = [(s, e) for s, e in spans if not (hedges_in(quote.text[s:e], table)
+                                              or opinion_markers_in(quote.text[s:e], table))]
     if not spans:
         return quote, anchors
     text = quote.text
