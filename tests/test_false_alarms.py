@@ -268,3 +268,12 @@ def test_a_number_with_a_comma_is_one_clause() -> None:
     assert clauses("Reading is a right, not a luxury, and 2,000 books are new.",
                    lang.get("en")) == ["Reading is a right", "not a luxury",
                                        "and 2,000 books are new."]
+
+
+def test_a_tweet_quoted_word_for_word_in_its_own_language_is_verbatim() -> None:
+    tweet = "Die Fähre fährt heute keine Runde mehr. Morgen wieder ab acht Uhr."
+    assert verdict("Die Fähre fährt heute keine Runde mehr.", "de", tweet,
+                   fragment=True).label == "verbatim"
+    # A translation is not.
+    assert verdict("Le ferry ne fait plus de tour aujourd'hui.", "fr",
+                   tweet, fragment=True).label != "verbatim"

@@ -9,9 +9,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
+from rapidfuzz import fuzz
+
 from quotes import lang
 from quotes.anchors import extract_anchors
-from quotes.compare.alignment import Sides, align, pairs_for, renders_whole, same_text
+from quotes.compare.alignment import (
+    Sides,
+    align,
+    pairs_for,
+    renders_whole,
+    same_text,
+    tweet_table,
+)
 from quotes.compare.anchor_differences import (
     anchor_differences,
     hedge_differences,
@@ -118,8 +127,14 @@ def _reworded(case: Case) -> Verdict | None:
 
 
 def _verbatim(case: Case) -> Verdict | None:
-    same_language = case.quote.language == "en"
-    if same_language and (case.match.fuzzy or 0) >= FUZZY_VERBATIM:
+    """The tweet's own words: an English quote as close as the match's fuzzy score says,
+    or a quote in the tweet's own language (German, Italian …) that spells it alike."""
+    if case.quote.language == "en" and (case.match.fuzzy or 0) >= FUZZY_VERBATIM:
+        return case.verdict(VERBATIM, case.differences)
+    tweet = case.match.tweet.text
+    if (case.quote.language != "en" and tweet_table(tweet).code == case.quote.language
+            and fuzz.partial_ratio(case.quote.text.casefold(), tweet.casefold())
+            >= FUZZY_VERBATIM):
         return case.verdict(VERBATIM, case.differences)
     return None
 
