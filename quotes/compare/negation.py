@@ -63,9 +63,9 @@ def polarity_differences(
 ) -> list[Difference]:
     """Sentences (and clauses) negated on one side only, over (quote sentence, tweet
     sentence) pairs: only where sentences pair up with confidence (see `align`), clause
-    by clause where the clauses pair up (see `clause_pairs`), never between two sides that say
-    the same words, and never where the side without a negation word negates another
-    way ("I'm still confused" for "je ne comprends toujours pas", "unless" for "wenn …
+    by clause where the clauses pair up (see `clause_pairs`), never between two sides
+    that say the same words, and never where the side without a negation word negates
+    another way ("I'm still confused" for "je ne comprends toujours pas", "unless" for "wenn …
     nicht"). The tweet is read with its own language's table (English by default)."""
     tweet_table = tweet_table or lang.get("en")
     differences = []
@@ -147,12 +147,7 @@ def dropped_conditions(sides: Sides, alignment: Alignment) -> list[Difference]:
     for m in SENTENCE_SPAN.finditer(sides.tweet):
         if m.end() <= span[0] or m.start() >= span[1]:
             continue
-        at = 0
         for clause in clauses(m.group(), target):
-            found = m.group().find(clause, at)
-            if found < 0:
-                continue
-            at = found + len(clause)
             if (_opens_with_any(clause, target.conditions, anywhere=False)
                     and substantive(clause, target)):
                 return [Difference("condition", None, clause, "source-language")]
