@@ -42,7 +42,8 @@ _CLOSER_BREAK = re.compile(r"(?<=[.!?…])[\"”»“’)]*\s+")
 # A sentence as a span: up to its end marks and closers, or to the end of the text.
 SENTENCE_SPAN = re.compile(r".+?(?:[.!?…]+[\"”»“’)]*(?=\s)|$)", re.DOTALL)
 # Where a sentence splits into clauses: commas, semicolons, colons, brackets, dashes.
-_CLAUSE_MARKS = re.compile(r"[,;:()\u2013\u2014]| - ")
+# (a comma or colon between digits is part of a number or a time: 2,000, 9,74, 6:30)
+_CLAUSE_MARKS = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()\u2013\u2014]| - ")
 # Quote marks and inverted marks around a token.
 _TOKEN_MARKS = "\"'“”„«»‘’¿¡"
 # Sentences shorter than this are not compared on their own ("No.", "So nice to see!").

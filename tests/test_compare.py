@@ -144,8 +144,12 @@ def test_a_word_capitalized_for_emphasis_is_rendered_by_the_back_translation() -
                 translated="The rain season has arrived! We will not close our valley, not "
                            "this year.")
     assert [d for d in v.differences if d.kind == "name"] == []
-    # Without the back-translation the same words look like lost names.
-    assert ("name", "anchors") in kinds(verdict(quoted, "pt", tweet_text=EMPHATIC))
+    # Without the back-translation the same words are names the quote renders with a
+    # common word and no other name in their place: noted, no distortion.
+    plain = verdict(quoted, "pt", tweet_text=EMPHATIC)
+    assert ("omitted_name", "anchors") in kinds(plain)
+    assert ("name", "anchors") not in kinds(plain)
+    assert plain.label != "distortion"
 
 
 def test_a_swapped_name_stays_swapped_in_the_back_translation() -> None:

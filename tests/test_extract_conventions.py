@@ -185,6 +185,19 @@ def test_a_quote_closed_with_the_wrong_mark(language: str, text: str, quote: str
 
 
 @pytest.mark.parametrize(("language", "text", "quotes"), [
+    ("de", "„Wir schließen die Fähre nicht\", schrieb die Bürgermeisterin auf X. „Sie fährt "
+     "bis Dezember.\"", ["Wir schließen die Fähre nicht", "Sie fährt bis Dezember."]),
+    ("nl", "„We sluiten de veerpont niet\", schrijft de burgemeester op X. „Hij vaart tot "
+     "december.\"", ["We sluiten de veerpont niet", "Hij vaart tot december."]),
+])
+def test_low_opening_mark_closed_by_a_typewriter_mark(language: str, text: str,
+                                                      quotes: list[str]) -> None:
+    """„…" as web copy types it: the narration between two such quotes belongs to
+    neither (it would otherwise be compared with the tweet as the quote's own words)."""
+    assert _texts(text, language) == quotes
+
+
+@pytest.mark.parametrize(("language", "text", "quotes"), [
     ("fr", "Le maire a parlé du budget.\"Nous ne fermerons pas l'école\", a-t-il ajouté.",
      ["Nous ne fermerons pas l'école"]),
     ("de", "Die Sitzung war kurz.„Wir schließen nicht“, sagte die Sprecherin.",

@@ -14,7 +14,9 @@ _HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
 _HASHTAG = re.compile(r"(?<![\w#&])#(\w*[^\W\d_]\w*)")
 _URL = re.compile(r"https?://[^\s<>\"“”«»]+")
 # Dates and times are no counts: "09.05.2022", "9/5/22", "16:49".
-_DATE_TIME = re.compile(r"(?<![\w.])\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\w])|(?<![\w:])\d{1,2}:\d{2}")
+# Dates and clock times (12.5.2024, 6:30, 18h30, 18h) are no amounts.
+_DATE_TIME = re.compile(r"(?<![\w.])\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\w])|(?<![\w:])\d{1,2}:\d{2}"
+                        r"|(?<![\w])(?:[01]?\d|2[0-3])h(?:[0-5]\d)?(?![\w])")
 # Marked anchors, each kind with the pattern that finds it.
 _MARKED: tuple[tuple[re.Pattern[str], AnchorKind], ...] = (
     (_HANDLE, "handle"), (_HASHTAG, "hashtag"),

@@ -6,13 +6,16 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from quotes import lang, langid
 from quotes.anchors import compare_anchors
 from quotes.compare.kinds import DISTORTING_ANCHORS
 from quotes.compare.names import same_name
 from quotes.lang import LanguageData
 from quotes.models import Anchor
-from quotes.text import LETTER_WORD_WITH_APOSTROPHES, SENTENCE_SPAN, loose_sentences
+from quotes.normalize import strip_accents
+from quotes.text import LETTER_WORD_WITH_APOSTROPHES, SENTENCE_SPAN, clauses, loose_sentences
 
 # Sentence alignment by length: a quote sentence of q characters against a tweet sentence
 # of t pairs by |log((q + S) / (R·t + S))|, R the usual length of a translation against
@@ -53,6 +56,31 @@ class Sides:
     segment: str
     fragment: bool
 
+    @property
+    def target(self) -> LanguageData:
+        """The tweet's own language table: a German tweet quoted word for word is read
+        as German ("keinen" negates, "centinaia" is a number), not as English."""
+        return tweet_table(self.tweet)
+
+
+def same_text(a: str | None, b: str | None) -> bool:
+    """Do two sides say the same, once case, accents, punctuation, spacing and the
+    separators of numbers (9,74 / 9.74) are set aside? Such sides are never a difference."""
+    if a is None or b is None:
+        return False
+    return _folded(a) == _folded(b)
+
+
+def _folded(text: str) -> str:
+    return "".join(c for c in strip_accents(text.casefold()) if c.isalnum())
+
+
+@lru_cache(maxsize=4096)
+def tweet_table(text: str) -> LanguageData:
+    """The language table of a tweet's text, English when it cannot be told."""
+    code = langid.identify(text, default="en") or "en"
+    return lang.get(code) if code in lang.available() else lang.get("en")
+
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
@@ -62,6 +90,8 @@ class Alignment:
     tweet: str
     span: tuple[int, int]  # characters of the tweet the quote renders
     sentences: tuple[tuple[int, int], ...] | None  # tweet span of each quote sentence
+    # False for a fragment that shares no word with the tweet: where it sits is a guess
+    placed: bool = True
 
     @property
     def part(self) -> str:
@@ -88,7 +118,8 @@ def align(
         window = _window(quote_sentences, everywhere, span)
         if window is not None:
             span = (window[0][0], window[-1][1])
-    return Alignment(sides.tweet, span, tuple(window) if window else None)
+    placed = not sides.fragment or bool(_shared_chain(sides, quote_anchors, tweet_anchors))
+    return Alignment(sides.tweet, span, tuple(window) if window else None, placed)
 
 
 def _sentence_spans(tweet: str, span: tuple[int, int]) -> list[tuple[int, int]]:
@@ -134,12 +165,41 @@ def _window(
     return list(spans[costs[0][1] : costs[0][1] + n])
 
 
-def pairs_for(text: str, alignment: Alignment) -> list[tuple[str, str]]:
-    """(sentence of `text`, tweet sentence) pairs, when the alignment has as many."""
+def pairs_for(
+    text: str, alignment: Alignment, widen: LanguageData | None = None
+) -> list[tuple[str, str]]:
+    """(sentence of `text`, tweet sentence) pairs, when the alignment has as many. Given
+    the tweet's table (`widen`), a tweet sentence the fragment's span clipped is widened
+    to the whole clauses it cuts into: "Don't be afraid" clipped to "be afraid" would
+    read as a negation the quote added."""
     own = loose_sentences(text)
     if alignment.sentences is None or len(own) != len(alignment.sentences):
         return []
-    return [(q, alignment.part_of(s)) for q, s in zip(own, alignment.sentences, strict=True)]
+    spans = alignment.sentences
+    if widen is not None:
+        spans = tuple(_widened(alignment.tweet, s, widen) for s in spans)
+    return [(q, alignment.part_of(s)) for q, s in zip(own, spans, strict=True)]
+
+
+def _widened(tweet: str, span: tuple[int, int], table: LanguageData) -> tuple[int, int]:
+    """`span` stretched to the start and end of the clauses of its sentence it cuts."""
+    for m in SENTENCE_SPAN.finditer(tweet):
+        if m.start() <= span[0] < m.end():
+            sentence, base = m.group(), m.start()
+            break
+    else:
+        return span
+    start, end, at = span[0], span[1], 0
+    for clause in clauses(sentence, table):
+        found = sentence.find(clause, at)
+        if found < 0:
+            continue
+        at = found + len(clause)
+        if base + found <= span[0] < base + at:
+            start = base + found
+        if base + found < span[1] <= base + at:
+            end = base + at
+    return start, end
 
 
 def _placeable(word: str) -> bool:

@@ -11,8 +11,14 @@ from dataclasses import dataclass
 from quotes import lang
 from quotes.anchors import compare_anchors, extract_anchors
 from quotes.compare.alignment import Alignment, Sides, pairs_for
-from quotes.compare.kinds import DISTORTING_ANCHORS
-from quotes.compare.names import exonyms_in, fold_spaces, is_role_or_title, same_name
+from quotes.compare.kinds import DISTORTING_ANCHORS, OMITTED_NAME
+from quotes.compare.names import (
+    exonym_words,
+    exonyms_in,
+    fold_spaces,
+    is_role_or_title,
+    same_name,
+)
 from quotes.lang import LanguageData
 from quotes.models import Anchor, Difference
 from quotes.text import LETTER_WORD_WITH_APOSTROPHES
@@ -118,9 +124,22 @@ def _no_role_or_title(check: _NameCheck, anchor: Anchor) -> bool:
     return not is_role_or_title(anchor.text, check.english)
 
 
+# An all-caps word longer than this is shouted, not an acronym (NEVER, STEAL; FBI, NATO).
+ACRONYM_LETTERS = 4
+
+
+def _not_shouted(check: _NameCheck, anchor: Anchor) -> bool:
+    """Capitals for emphasis name nobody: "I would NEVER call him", "WAKTU DEKAT"."""
+    if not anchor.text.isupper():
+        return True
+    lower = anchor.text.casefold()
+    return (len(anchor.text) <= ACRONYM_LETTERS and lower not in check.english.stopwords
+            and lower not in check.english.negations)
+
+
 # A name of the tweet must be rendered when it passes all of these, in order.
 TWEET_NAME_RULES: tuple[NameRule, ...] = (
-    _is_name, _in_rendered_part, _long_enough, _no_role_or_title,
+    _is_name, _in_rendered_part, _long_enough, _no_role_or_title, _not_shouted,
 )
 
 
@@ -141,7 +160,7 @@ def name_differences(
     A word the back-translation has is rendered too: the tweet's "Flu" or "Country",
     capitalized for emphasis, comes back as "flu" and "country" from the quote's "gripe"
     and "país", while a swapped name comes back as the other name."""
-    check = _NameCheck(sides, alignment, lang.get("en"))
+    check = _NameCheck(sides, alignment, sides.target)
     names = [t for t in tweet_anchors if all(rule(check, t) for rule in TWEET_NAME_RULES)]
     missing = _missing_names(check, names)
     if back_translation and missing:
@@ -151,10 +170,23 @@ def name_differences(
         return []
     replacements = _replacements(sides, quote_anchors)
     return [
-        Difference("name", replacements[i].text if i < len(replacements) else None, name.text,
-                   "anchors")
+        _name_difference(sides, replacements[i].text if i < len(replacements) else None, name)
         for i, name in enumerate(missing)
     ]
+
+
+def _name_difference(sides: Sides, replacement: str | None, name: Anchor) -> Difference:
+    """A name of the tweet the quote lacks. With another name in its place it is changed
+    (a distortion). With none, where the quote's language shows names by their capital, it
+    was rendered by a common word or left out ("de premier" for "Prime Minister Mette
+    Frederiksen", "gestion de la colère" for "Anger Management"): noted, no distortion.
+    Where every noun is capitalized (German) a replacement cannot be seen, and in the
+    tweet's own language a name is written as the tweet writes it, so there a name the
+    quote lacks counts as changed."""
+    translated = sides.source.code != sides.target.code
+    if replacement is None and translated and not sides.source.capitalizes_nouns:
+        return Difference(OMITTED_NAME, None, name.text, "anchors")
+    return Difference("name", replacement, name.text, "anchors")
 
 
 def _missing_names(check: _NameCheck, names: Sequence[Anchor]) -> list[Anchor]:
@@ -188,11 +220,30 @@ def _take_rendering(pool: _Pool, name: Anchor) -> bool:
 def _replacements(sides: Sides, quote_anchors: Sequence[Anchor]) -> list[Anchor]:
     """Names of the quote the tweet has under no spelling: what replaced the tweet's."""
     tweet_tokens = _words(sides.tweet)
+    local = exonym_words(sides.quote, sides.source)
+    names = [q for q in quote_anchors if q.kind == "name"]
+    if not sides.source.capitalizes_nouns:
+        names += _inner_capitals(sides.quote, names)
+    names.sort(key=lambda a: a.start)
     return [
-        q for q in quote_anchors
-        if q.kind == "name" and len(q.text) > 2
+        q for q in names
+        if len(q.text) > 2
         and not any(same_name(q.text, t) for t in tweet_tokens)
-        and q.value not in sides.source.exonyms
+        and q.value not in sides.source.exonyms and q.value not in local
+    ]
+
+
+_HYPHEN_PART = re.compile(r"(?<=[^\W\d_][-'’])[^\W\d_]+")
+
+
+def _inner_capitals(quote: str, names: Sequence[Anchor]) -> list[Anchor]:
+    """Capitalized parts of hyphenated or elided words that no name anchor covers
+    ("mede-Erdogan", "l’Okafor"): a name glued to another word."""
+    taken = {(a.start, a.end) for a in names}
+    return [
+        Anchor("name", m.group().casefold(), m.group(), m.start(), m.end())
+        for m in _HYPHEN_PART.finditer(quote)
+        if m.group()[:1].isupper() and (m.start(), m.end()) not in taken
     ]
 
 
@@ -208,17 +259,34 @@ def _quote_parts(quote: str, alignment: Alignment) -> list[tuple[tuple[int, int]
 
 
 def hedges_in(text: str, table: LanguageData) -> list[str]:
+    return _phrases_in(text, table.hedges)
+
+
+def opinion_markers_in(text: str, table: LanguageData) -> list[str]:
+    return _phrases_in(text, table.opinion_markers)
+
+
+def _phrases_in(text: str, phrases: Sequence[str]) -> list[str]:
     lowered = f" {fold_spaces(text.casefold().replace('’', chr(39)))} "
     return [
-        h for h in table.hedges
+        h for h in phrases
         if re.search(rf"(?<![\w']){re.escape(h)}(?![\w'])", lowered)
     ]
 
 
-def hedge_differences(quote: str, quote_table: LanguageData, tweet_part: str) -> list[Difference]:
+def hedge_differences(quote: str, quote_table: LanguageData, tweet_part: str,
+                      tweet_table: LanguageData | None = None,
+                      evidence: str = "source-language") -> list[Difference]:
     """A hedge of the tweet ("seems to") that the quote renders with none of its
-    language's hedges: the claim is firmer than it was, a paraphrase."""
-    tweet_hedges = hedges_in(tweet_part, lang.get("en"))
-    if not tweet_hedges or hedges_in(quote, quote_table):
+    language's hedges: the claim is firmer than it was, a paraphrase. An opinion marker
+    of the tweet ("imo", "in my opinion") that the quote renders with no opinion marker
+    and no hedge states the speaker's view as a fact: a distortion (`opinion`)."""
+    tweet_table = tweet_table or lang.get("en")
+    kept = hedges_in(quote, quote_table) or opinion_markers_in(quote, quote_table)
+    if kept:
         return []
-    return [Difference("hedge", None, tweet_hedges[0], "source-language")]
+    opinions = opinion_markers_in(tweet_part, tweet_table)
+    if opinions:
+        return [Difference("opinion", None, opinions[0], evidence)]
+    tweet_hedges = hedges_in(tweet_part, tweet_table)
+    return [Difference("hedge", None, tweet_hedges[0], evidence)] if tweet_hedges else []

@@ -5,11 +5,12 @@ itself), and hedges dropped on the way."""
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Sequence
 
 from quotes import lang
-from quotes.compare.anchor_differences import hedges_in
+from quotes.compare.anchor_differences import hedge_differences, hedges_in
 from quotes.lang import LanguageData
 from quotes.models import Difference
 from quotes.normalize import strip_accents
@@ -18,6 +19,7 @@ from quotes.text import LETTER_WORD_WITH_APOSTROPHES, clauses, loose_sentences
 # A run of this many content words on one side only is a cut or added clause (shorter
 # runs are a translation's normal looseness: "do my best" / "do everything possible").
 CLAUSE_WORDS = 3
+_URL = re.compile(r"https?://\S+")
 
 
 def content_differences(
@@ -32,6 +34,8 @@ def content_differences(
     on the tweet side only. The same on the quote side is an added clause. A hedge of
     the tweet the English text lacks is a dropped hedge: a paraphrase."""
     table = lang.get("en")
+    # Links are compared as anchors; as words ("https", "co") they would be a cut clause.
+    english, tweet_part = _URL.sub(" ", english), _URL.sub(" ", tweet_part)
     q_words, t_words = _content_words(english, table), _content_words(tweet_part, table)
     differences = _missing_clauses(tweet_part, q_words, "cut", evidence, inner_only=fragment)
     differences += _missing_clauses(english, t_words, "added", evidence, inner_only=False)
@@ -111,6 +115,9 @@ def _opcode_runs(
 
 def _dropped_hedges(english: str, tweet_part: str, evidence: str) -> list[Difference]:
     table = lang.get("en")
+    opinion = hedge_differences(english, table, tweet_part, table, evidence)
+    if opinion and opinion[0].kind == "opinion":
+        return opinion
     kept = set(hedges_in(english, table))
     return [Difference("hedge", None, h, evidence) for h in hedges_in(tweet_part, table)
             if h not in kept][:1]

@@ -37,6 +37,18 @@ def exonyms_in(text: str, table: LanguageData) -> set[str]:
     return found
 
 
+def exonym_words(text: str, table: LanguageData) -> set[str]:
+    """The words (lowercase) of the local exonyms the text holds ("Maison Blanche" →
+    maison, blanche): each is part of a name the tweet has in English."""
+    lowered = f" {fold_spaces(text.casefold())} "
+    return {
+        word
+        for local in table.exonyms
+        if re.search(rf"(?<![\w]){re.escape(local)}(?![\w])", lowered)
+        for word in local.split()
+    }
+
+
 def fold_spaces(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 

@@ -7,10 +7,11 @@ import re
 from collections.abc import Sequence
 
 from quotes import lang
-from quotes.compare.alignment import Alignment, Sides, pairs_for
+from quotes.compare.alignment import Alignment, Sides, pairs_for, same_text
+from quotes.compare.clause_words import substantive
 from quotes.lang import LanguageData
 from quotes.models import Difference
-from quotes.text import LETTER_WORD_WITH_APOSTROPHES, clauses
+from quotes.text import LETTER_WORD_WITH_APOSTROPHES, SENTENCE_SPAN, clauses
 
 
 def _tokens(text: str) -> list[str]:
@@ -57,26 +58,53 @@ def implicitly_negated(text: str, table: LanguageData) -> bool:
 
 
 def polarity_differences(
-    pairs: Sequence[tuple[str, str]], quote_table: LanguageData, evidence: str
+    pairs: Sequence[tuple[str, str]], quote_table: LanguageData, evidence: str,
+    tweet_table: LanguageData | None = None, *, partial: bool = False,
 ) -> list[Difference]:
     """Sentences (and clauses) negated on one side only, over (quote sentence, tweet
     sentence) pairs: only where sentences pair up with confidence (see `align`), clause
-    by clause only where the clauses too are as many, and never where the side without
-    a negation word negates another way ("I'm still confused" for "je ne comprends
-    toujours pas")."""
-    english = lang.get("en")
+    by clause where the clauses pair up (see `clause_pairs`), never between two sides
+    that say the same words, and never where the side without a negation word negates
+    another way ("I'm still confused" for "je ne comprends toujours pas", "unless" for "wenn …
+    nicht"). The tweet is read with its own language's table (English by default)."""
+    tweet_table = tweet_table or lang.get("en")
     differences = []
     for q, t in pairs:
-        q_clauses, t_clauses = clauses(q, quote_table), clauses(t, english)
-        units = (
-            list(zip(q_clauses, t_clauses, strict=True))
-            if len(q_clauses) == len(t_clauses)
-            else [(q, t)]
-        )
+        if same_text(q, t):
+            continue
+        q_clauses, t_clauses = clauses(q, quote_table), clauses(t, tweet_table)
+        if partial and len(q_clauses) < len(t_clauses):
+            # Part of a longer tweet sentence: its negation may sit in a clause the quote
+            # leaves out; only a negation the quote adds is seen.
+            if _negative(q, quote_table) and not _negative(t, tweet_table):
+                differences.append(Difference("negation", q, t, evidence))
+            continue
+        same = quote_table.code == tweet_table.code
+        units = clause_pairs(q_clauses, t_clauses, same_language=same) or [(q, t)]
         for q_unit, t_unit in units:
-            if _flipped(q_unit, quote_table, t_unit, english):
+            if not same_text(q_unit, t_unit) and _flipped(q_unit, quote_table, t_unit,
+                                                          tweet_table):
                 differences.append(Difference("negation", q_unit, t_unit, evidence))
     return differences
+
+
+def clause_pairs(
+    q_clauses: Sequence[str], t_clauses: Sequence[str], *, same_language: bool
+) -> list[tuple[str, str]]:
+    """(quote clause, tweet clause) pairs: one to one when they are as many. In the
+    tweet's own language, a tweet clause that shares no word with the quote is one the
+    quote leaves out ("no thank you" before "but we will buy X"), not one it renders
+    without its negation: the others pair one to one when then as many. Otherwise none
+    (the sentences are compared whole)."""
+    if len(q_clauses) == len(t_clauses):
+        return list(zip(q_clauses, t_clauses, strict=True))
+    if not same_language or len(q_clauses) > len(t_clauses):
+        return []
+    quote_words = {w for c in q_clauses for w in _tokens(c) if len(w) >= 3}
+    rendered = [c for c in t_clauses if quote_words & {w for w in _tokens(c) if len(w) >= 3}]
+    if len(rendered) != len(q_clauses):
+        return []
+    return list(zip(q_clauses, rendered, strict=True))
 
 
 def _flipped(q: str, q_table: LanguageData, t: str, t_table: LanguageData) -> bool:
@@ -98,8 +126,37 @@ def confirm_in_source(
     with the tweet's and show no flip, the model dropped or added the negation."""
     if not flips:
         return flips, []
-    own_pairs = pairs_for(sides.quote, alignment)
-    if not own_pairs or polarity_differences(own_pairs, sides.source, "source-language"):
+    own_pairs = pairs_for(sides.quote, alignment, sides.target)
+    if not own_pairs or polarity_differences(own_pairs, sides.source, "source-language",
+                                             sides.target):
         return flips, []
     return [], ["the back-translation changed a negation the quote itself keeps: a "
                 "translation artefact, not counted"]
+
+
+def dropped_conditions(sides: Sides, alignment: Alignment) -> list[Difference]:
+    """The condition of a tweet sentence that a partial quote leaves out ("will wipe out
+    all of humanity" of "… will wipe out all of humanity unless we stop using fossil
+    fuels"): a clause opened by one of the tweet language's condition words, saying
+    something on its own, in a sentence the quote renders part of, while the quote holds
+    no condition word of its own language (so renders none). The claim reads
+    unconditional."""
+    if not sides.fragment or _opens_with_any(sides.quote, sides.source.conditions, anywhere=True):
+        return []
+    target, span = sides.target, alignment.span
+    for m in SENTENCE_SPAN.finditer(sides.tweet):
+        if m.end() <= span[0] or m.start() >= span[1]:
+            continue
+        for clause in clauses(m.group(), target):
+            if (_opens_with_any(clause, target.conditions, anywhere=False)
+                    and substantive(clause, target)):
+                return [Difference("condition", None, clause, "source-language")]
+    return []
+
+
+def _opens_with_any(text: str, phrases: Sequence[str], *, anywhere: bool) -> bool:
+    """Does the text open with one of the phrases (or hold one anywhere)?"""
+    lowered = " ".join(_tokens(text))
+    if anywhere:
+        return any(re.search(rf"(?<![\w']){re.escape(p)}(?![\w'])", lowered) for p in phrases)
+    return any(lowered == p or lowered.startswith(f"{p} ") for p in phrases)

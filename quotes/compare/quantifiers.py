@@ -41,14 +41,17 @@ def _pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def quantifier_differences(
-    pairs: Sequence[tuple[str, str]], quote_table: LanguageData
+    pairs: Sequence[tuple[str, str]], quote_table: LanguageData,
+    tweet_table: LanguageData | None = None,
 ) -> list[Difference]:
     """Over (quote part, tweet part) pairs: each level the tweet part states that the
-    quote part does not, paired with a level the quote part states instead."""
-    english = lang.get("en")
+    quote part does not, paired with a level the quote part states instead. The tweet is
+    read with its own language's table (English unless given)."""
+    tweet_table = tweet_table or lang.get("en")
     differences = []
     for quote_part, tweet_part in pairs:
-        ours, theirs = quantifiers_in(quote_part, quote_table), quantifiers_in(tweet_part, english)
+        ours = quantifiers_in(quote_part, quote_table)
+        theirs = quantifiers_in(tweet_part, tweet_table)
         lost = Counter(level for level, _ in theirs) - Counter(level for level, _ in ours)
         gained = Counter(level for level, _ in ours) - Counter(level for level, _ in theirs)
         replaced = [form for level, form in ours if gained[level] > 0 and _take(gained, level)]

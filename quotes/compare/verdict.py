@@ -4,24 +4,35 @@ quote earns."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
+from rapidfuzz import fuzz
+
 from quotes import lang
 from quotes.anchors import extract_anchors
-from quotes.compare.alignment import Sides, align, pairs_for, renders_whole
+from quotes.compare.alignment import (
+    Sides,
+    align,
+    pairs_for,
+    renders_whole,
+    same_text,
+    tweet_table,
+)
 from quotes.compare.anchor_differences import (
     anchor_differences,
     hedge_differences,
     hedges_in,
     name_differences,
+    opinion_markers_in,
     translation_artefacts,
 )
 from quotes.compare.clause_embeddings import ClauseSimilarities, embedding_differences
 from quotes.compare.clause_words import content_differences
-from quotes.compare.kinds import DISTORTING_KINDS
-from quotes.compare.negation import confirm_in_source, polarity_differences
+from quotes.compare.kinds import DISTORTING_KINDS, NOTED_KINDS
+from quotes.compare.negation import confirm_in_source, dropped_conditions, polarity_differences
 from quotes.compare.quantifiers import quantifier_differences
 from quotes.lang import LanguageData
 from quotes.match import FUZZY_SURE, FUZZY_VERBATIM
@@ -37,6 +48,7 @@ from quotes.models import (
     Verdict,
     VerdictLabel,
 )
+from quotes.text import loose_sentences
 
 VERBATIM: Final[VerdictLabel] = "verbatim"
 FAITHFUL: Final[VerdictLabel] = "faithful"
@@ -110,23 +122,31 @@ def _distorted(case: Case) -> Verdict | None:
 
 
 def _reworded(case: Case) -> Verdict | None:
-    return case.verdict(PARAPHRASE, case.differences) if case.differences else None
+    if not any(d.kind not in NOTED_KINDS for d in case.differences):
+        return None
+    return case.verdict(PARAPHRASE, case.differences)
 
 
 def _verbatim(case: Case) -> Verdict | None:
-    same_language = case.quote.language == "en"
-    if same_language and (case.match.fuzzy or 0) >= FUZZY_VERBATIM:
-        return case.verdict(VERBATIM)
+    """The tweet's own words: an English quote as close as the match's fuzzy score says,
+    or a quote in the tweet's own language (German, Italian …) that spells it alike."""
+    if case.quote.language == "en" and (case.match.fuzzy or 0) >= FUZZY_VERBATIM:
+        return case.verdict(VERBATIM, case.differences)
+    tweet = case.match.tweet.text
+    if (case.quote.language != "en" and tweet_table(tweet).code == case.quote.language
+            and fuzz.partial_ratio(case.quote.text.casefold(), tweet.casefold())
+            >= FUZZY_VERBATIM):
+        return case.verdict(VERBATIM, case.differences)
     return None
 
 
 def _faithful(case: Case) -> Verdict | None:
     """Anchors-only: a close embedding, or a fair one with every number and handle kept."""
-    return case.verdict(FAITHFUL) if _close(case.match) else None
+    return case.verdict(FAITHFUL, case.differences) if _close(case.match) else None
 
 
 def _loosely_rendered(case: Case) -> Verdict | None:
-    return case.verdict(PARAPHRASE)
+    return case.verdict(PARAPHRASE, case.differences)
 
 
 # Tried in order; the first that returns a verdict gives it (the last always does).
@@ -174,11 +194,15 @@ def _case(
     clauses: ClauseSimilarities | None,
 ) -> Case:
     source = _table(quote.language)
-    fragment = match.fragment and not renders_whole(quote.text, match.tweet.text)
-    sides = Sides(quote.text, source, match.tweet.text, match.segment, fragment)
+    quote, quote_anchors = _without_glosses(quote, quote_anchors, match.tweet.text)
+    sides = Sides(quote.text, source, match.tweet.text, match.segment, False)
+    fragment = _renders_part(sides, match)
+    sides = replace(sides, fragment=fragment)
     differences, notes = find_differences(
         sides, quote_anchors, translated.text if translated else None
     )
+    # A difference must differ: two sides that say the same are never one.
+    differences = [d for d in differences if not same_text(d.quote_side, d.tweet_side)]
     notes = [decision.reason, *notes]
     if clauses is not None:
         notes = [EMBEDDED_CLAUSE_CHECK if n == NO_CLAUSE_CHECK else n for n in notes]
@@ -199,6 +223,44 @@ def _case(
                                              and attribution.medium == "none")
     return Case(quote, decision.method, match, tuple(differences), tuple(notes), speaker,
                 claims_nothing)
+
+
+def _renders_part(sides: Sides, match: TweetMatch) -> bool:
+    """Does the quote render only part of its tweet? A translation with fewer sentences
+    than its tweet does, whichever segment matched best: the tweet's other sentences are
+    no cut (a clause missing inside a sentence it renders still is). In the tweet's own
+    language the match's words already place a partial quote."""
+    fewer = (sides.source.code != sides.target.code
+             and len(loose_sentences(sides.quote)) < len(loose_sentences(sides.tweet)))
+    return (match.fragment or fewer) and not renders_whole(sides.quote, sides.tweet)
+
+
+# An editor's insertion: anything in square brackets ("[sic]", "[militares]"), and a
+# parenthesis where the tweet has none ("Twitter (X)", "(the former name of X - ed.)").
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+_PARENTHESIZED = re.compile(r"\([^()]*\)")
+
+
+def _without_glosses(
+    quote: Quote, anchors: Sequence[Anchor], tweet: str
+) -> tuple[Quote, Sequence[Anchor]]:
+    """The quote with what the journalist inserted blanked out (offsets kept), and its
+    anchors outside it: differences come from the quote's own words."""
+    spans = [m.span() for m in _BRACKETED.finditer(quote.text)]
+    if "(" not in tweet:
+        spans += [m.span() for m in _PARENTHESIZED.finditer(quote.text)]
+    # An insertion that states the speaker's hedge or opinion ("[in my opinion]" for
+    # "imo") renders the tweet's own.
+    table = _table(quote.language)
+    spans = [(s, e) for s, e in spans if not (hedges_in(quote.text[s:e], table)
+                                              or opinion_markers_in(quote.text[s:e], table))]
+    if not spans:
+        return quote, anchors
+    text = quote.text
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    kept = [a for a in anchors if not any(s <= a.start < e for s, e in spans)]
+    return replace(quote, text=text), kept
 
 
 def _speaker_difference(attribution: Attribution | None, match: TweetMatch) -> Difference | None:
@@ -226,39 +288,46 @@ def find_differences(
     """Every difference between quote and tweet, and notes on what was not checked or
     was discounted as a translation artefact."""
     english = lang.get("en")
-    tweet_anchors = extract_anchors(sides.tweet, english)
+    target = sides.target  # the tweet's own language
+    tweet_anchors = extract_anchors(sides.tweet, target)
     alignment = align(sides, quote_anchors, tweet_anchors)
-    differences = anchor_differences(quote_anchors, tweet_anchors, alignment.span)
+    # A fragment placed by no shared word may sit anywhere: a tweet number outside it is
+    # no number it lost.
+    differences = anchor_differences(quote_anchors, tweet_anchors,
+                                     alignment.span if alignment.placed else (0, 0))
     differences += name_differences(sides, quote_anchors, tweet_anchors, alignment,
                                     back_translation)
     notes: list[str] = []
     if back_translation is not None:
         notes += translation_artefacts(back_translation, quote_anchors, tweet_anchors,
                                        alignment.span)
-        flips = polarity_differences(pairs_for(back_translation, alignment), english,
-                                     "back-translation")
+        flips = polarity_differences(pairs_for(back_translation, alignment, target),
+                                     english, "back-translation", target)
         flips, discounted = confirm_in_source(flips, sides, alignment)
         notes += discounted
     else:
-        flips = polarity_differences(pairs_for(sides.quote, alignment), sides.source,
-                                     "source-language")
+        flips = polarity_differences(pairs_for(sides.quote, alignment, target), sides.source,
+                                     "source-language", target, partial=sides.fragment)
     differences += flips
     differences += quantifier_differences(
-        pairs_for(sides.quote, alignment) or [(sides.quote, alignment.part)], sides.source
+        pairs_for(sides.quote, alignment) or [(sides.quote, alignment.part)],
+        sides.source, target,
     )
+    differences += dropped_conditions(sides, alignment)
     english_text = back_translation if back_translation is not None else (
         sides.quote if sides.source.code == english.code else None
     )
     if english_text is None:
         notes.append(NO_CLAUSE_CHECK)
-        differences += hedge_differences(sides.quote, sides.source, alignment.part)
+        differences += hedge_differences(sides.quote, sides.source, alignment.part, target)
         return differences, notes
     evidence = "back-translation" if back_translation is not None else "source-language"
     content = content_differences(english_text, alignment.part, evidence,
                                   fragment=sides.fragment)
-    if back_translation is not None and hedges_in(sides.quote, sides.source):
+    if back_translation is not None and (hedges_in(sides.quote, sides.source)
+                                         or opinion_markers_in(sides.quote, sides.source)):
         # The quote itself hedges: a hedge lost on the way back is the model's doing.
-        content = [d for d in content if d.kind != "hedge"]
+        content = [d for d in content if d.kind not in ("hedge", "opinion")]
     differences += content
     return differences, notes
 

@@ -191,6 +191,10 @@ class LanguageData(BaseModel):
     # conjunctions that open a clause
     clause_words: WordSet = Field(frozenset(), validation_alias=_at("polarity", "clause_words"))
     hedges: Words = Field((), validation_alias=_at("polarity", "hedges"))  # "apparently"
+    # "imo", "à mon avis": the claim is the speaker's opinion
+    opinion_markers: Words = Field((), validation_alias=_at("polarity", "opinion"))
+    # "unless", "à moins que": a clause opened by one is the claim's condition
+    conditions: Words = Field((), validation_alias=_at("polarity", "conditions"))
     # --- [names] ---
     exonyms: Renames = Field({}, validation_alias=_at("names", "exonyms"))  # "deutschland"
     # --- [opposites]: axis → pole → forms: ("profit", "non-profit") ← "nirlaba" ---

@@ -1,0 +1,279 @@
+"""No false alarms (issue 11, point 5): a difference must differ, negation is compared
+only between aligned sentences that really differ, a tweet is read in its own language,
+a name rendered by a common word is no swap; and what still is a distortion.
+
+Every tweet and quote here was written for these tests; the accounts are fictional."""
+
+from __future__ import annotations
+
+from quotes import lang
+from quotes.anchors import extract_anchors
+from quotes.compare import judge, polarity_differences
+from quotes.compare.alignment import same_text, tweet_table
+from quotes.models import Attribution, CanonicalTweet, Decision, Quote, TweetMatch, Verdict
+
+
+def verdict(text: str, language: str, tweet: str, *, fuzzy: float | None = None,
+            fragment: bool = False) -> Verdict:
+    quote = Quote(0, len(text), text, "“", "”", 0, len(text), "statement", language)
+    match = TweetMatch(CanonicalTweet(1, "example_mayor", tweet, author_name="Erika Muster"),
+                       0.9, fuzzy, 0.92, 0.05, 1, tweet, fragment)
+    decision = Decision(match, "embedding+anchors", "embedding 0.920 ≥ 0.87")
+    said = Attribution("Erika Muster", "Muster", 0, "verb-after", "schrieb Muster", 0, 10,
+                       "schrieb", "tweet", "auf X", "example_mayor")
+    return judge(quote, said, None, decision, extract_anchors(text, lang.get(language)))
+
+
+def distorting(v: Verdict) -> list[str]:
+    return [d.kind for d in v.differences if d.kind not in ("omitted_name", "hedge")]
+
+
+# --- a difference must differ -------------------------------------------------------------
+
+
+def test_identical_sides_are_the_same_text() -> None:
+    assert same_text("Wir bauen keine Mauer.", "wir bauen keine Mauer")
+    assert same_text("Es kostet 9,74 Millionen", "Es kostet 9.74 Millionen")
+    assert not same_text("Wir bauen keine Mauer.", "Wir bauen eine Mauer.")
+    assert not same_text(None, "Mauer")
+
+
+def test_a_tweet_quoted_word_for_word_in_its_own_language_is_no_negation_flip() -> None:
+    # German tweet, German quote: "keine" must be read with the German table on both sides.
+    tweet = "Die Fähre fährt heute keine Runde mehr. Morgen wieder ab acht Uhr."
+    v = verdict("Die Fähre fährt heute keine Runde mehr.", "de", tweet, fragment=True)
+    assert "negation" not in distorting(v)
+    assert v.label != "distortion", v.differences
+
+
+def test_italian_tweet_quoted_verbatim_keeps_its_numbers_and_negations() -> None:
+    tweet = ("Non perché il ponte sia vecchio ma perché centinaia di persone lo attraversano "
+             "ogni giorno. Lo chiudiamo solo di notte.")
+    v = verdict("Non perché il ponte sia vecchio ma perché centinaia di persone lo "
+                "attraversano ogni giorno.", "it", tweet, fragment=True)
+    assert v.label != "distortion", v.differences
+    assert tweet_table(tweet).code == "it"
+
+
+def test_portuguese_tweet_read_as_portuguese() -> None:
+    tweet = "Não fechamos a escola do bairro. Ela fica aberta até dezembro."
+    v = verdict("Não fechamos a escola do bairro.", "pt", tweet, fragment=True)
+    assert "negation" not in distorting(v)
+
+
+# --- negation only between aligned sentences that really differ -----------------------
+
+
+def test_unless_renders_if_not_in_every_language() -> None:
+    tweet = "The harbour will flood every winter unless we raise the dyke within three years."
+    for text, code in [
+        ("Der Hafen wird jeden Winter überflutet, wenn wir den Deich nicht innerhalb von drei "
+         "Jahren erhöhen.", "de"),
+        ("Le port sera inondé chaque hiver si nous ne relevons pas la digue d'ici trois ans.",
+         "fr"),
+        ("Il porto si allagherà ogni inverno a meno che non alziamo la diga entro tre anni.",
+         "it"),
+        ("De haven loopt elke winter onder als we de dijk niet binnen drie jaar verhogen.", "nl"),
+    ]:
+        v = verdict(text, code, tweet)
+        assert "negation" not in distorting(v), (code, v.differences)
+
+
+def test_a_real_negation_flip_is_still_found() -> None:
+    tweet = "The harbour will flood every winter unless we raise the dyke within three years."
+    v = verdict("Der Hafen wird jeden Winter überflutet, wenn wir den Deich innerhalb von drei "
+                "Jahren erhöhen.", "de", tweet)
+    assert v.label == "distortion"
+    assert "negation" in distorting(v)
+
+
+def test_no_thanks_is_negative_in_every_language() -> None:
+    tweet = "no thanks but we could sell the ferry for $2.5 million if you like"
+    for text, code in [("No grazie, ma potremmo vendere il traghetto per 2,5 milioni se vuoi",
+                        "it"),
+                       ("Nein danke, aber wir könnten die Fähre für 2,5 Millionen Dollar "
+                        "verkaufen, wenn du willst", "de"),
+                       ("Nee bedankt, maar we kunnen de veerboot voor 2,5 miljoen verkopen als "
+                        "je wilt", "nl")]:
+        v = verdict(text, code, tweet)
+        assert "negation" not in distorting(v), (code, v.differences)
+
+
+def test_a_clipped_tweet_sentence_keeps_its_negation() -> None:
+    # The quote renders the tweet's last three sentences; the one opening "Don't" must be
+    # compared whole, not from the word the fragment's span happened to start at.
+    tweet = ("I am leaving the Example Clinic today at 6 PM. Feeling great! Don't be afraid of "
+             "the flu. Don't let it rule your life. I feel better than ten years ago!")
+    v = verdict("N'ayez pas peur de la grippe. Ne la laissez pas diriger votre vie. Je me sens "
+                "mieux qu'il y a dix ans!", "fr", tweet, fragment=True)
+    assert "negation" not in distorting(v), v.differences
+
+
+def test_negation_pairs_with_identical_sides_are_skipped() -> None:
+    de = lang.get("de")
+    assert polarity_differences([("Das ist kein Plan.", "Das ist kein Plan.")], de,
+                                "source-language", de) == []
+
+
+# --- names: a name must be replaced, not merely rendered --------------------------------
+
+
+def test_capitalized_common_words_rendered_in_lowercase_are_no_swap() -> None:
+    tweet = "Our Town Council must fix its Parking Problem, then plant a Tree for everyone!"
+    v = verdict("Notre conseil municipal doit régler son problème de stationnement, puis "
+                "planter un arbre pour tout le monde !", "fr", tweet)
+    assert v.label != "distortion", v.differences
+    assert {d.kind for d in v.differences} <= {"omitted_name"}
+
+
+def test_shouted_words_are_not_names() -> None:
+    tweet = "Why would Rosa Vance call me old, when I would NEVER call her late?"
+    v = verdict("¿Por qué Rosa Vance me llamaría vieja, si yo nunca la llamaría tardía?", "es",
+                tweet)
+    assert not [d for d in v.differences if d.tweet_side == "NEVER"], v.differences
+
+
+def test_translated_place_names_are_no_swap() -> None:
+    tweet = "The minister saved the United States and Denmark a great deal of money."
+    v = verdict("La ministra ahorró mucho dinero a Estados Unidos y a Dinamarca.", "es", tweet)
+    assert "name" not in distorting(v), v.differences
+
+
+def test_a_name_swapped_for_another_is_still_a_distortion() -> None:
+    tweet = "Stopping Okafor is a short-term solution. Fixing the schools is the long-term one."
+    v = verdict("Detener a Lindqvist es una solución a corto plazo. Arreglar las escuelas es la "
+                "solución a largo plazo.", "es", tweet)
+    assert v.label == "distortion"
+    assert ("name", "Lindqvist", "Okafor") in [(d.kind, d.quote_side, d.tweet_side)
+                                               for d in v.differences]
+
+
+def test_a_german_quote_losing_a_name_is_still_a_distortion() -> None:
+    # German capitalizes every noun, so another name in the lost one's place cannot be
+    # seen: a name the quote lacks still counts as changed.
+    tweet = "In May, Okafor will open the new bridge."
+    v = verdict("Im Mai wird Lindqvist die neue Brücke eröffnen.", "de", tweet)
+    assert v.label == "distortion"
+
+
+# --- opinion markers ------------------------------------------------------------------------
+
+
+def test_dropping_an_opinion_marker_states_an_opinion_as_fact() -> None:
+    tweet = "Ferry tickets are too expensive imo"
+    for text, code in [("Die Fährtickets sind zu teuer", "de"),
+                       ("I biglietti del traghetto sono troppo cari", "it"),
+                       ("Harga tiket feri terlalu mahal", "id")]:
+        v = verdict(text, code, tweet)
+        assert v.label == "distortion", (code, v.differences)
+        assert ("opinion", "imo") in [(d.kind, d.tweet_side) for d in v.differences]
+
+
+def test_an_opinion_marker_rendered_is_kept() -> None:
+    tweet = "Ferry tickets are too expensive imo"
+    for text, code in [("Die Fährtickets sind meiner Meinung nach zu teuer", "de"),
+                       ("Secondo me i biglietti del traghetto sono troppo cari", "it"),
+                       ("Menurut saya harga tiket feri terlalu mahal", "id"),
+                       ("À mon avis, les billets du ferry sont trop chers", "fr")]:
+        v = verdict(text, code, tweet)
+        assert "opinion" not in distorting(v), (code, v.differences)
+
+
+def test_a_dropped_hedge_is_still_only_a_paraphrase() -> None:
+    tweet = "The new bridge seems to be safer than the old one."
+    v = verdict("Die neue Brücke ist sicherer als die alte.", "de", tweet)
+    assert v.label == "paraphrase", v.differences
+
+
+# --- an English tweet's link is no cut clause --------------------------------------------
+
+
+def test_a_link_left_out_of_a_verbatim_quote_is_no_cut() -> None:
+    tweet = ("So sad. Rosa must fix her budget problem, then take a long walk with a friend! "
+             "https://t.co/AbCdEf1234")
+    v = verdict("Rosa must fix her budget problem, then take a long walk with a friend!", "en",
+                tweet, fuzzy=97.0, fragment=True)
+    assert v.label == "verbatim", v.differences
+
+
+def test_a_name_glued_into_a_compound_is_a_swap() -> None:
+    tweet = "My fellow Democrats, I have decided to stay on as mayor until May."
+    v = verdict("Mijn mede-Lindqvisten, ik heb besloten tot mei burgemeester te blijven.", "nl",
+                tweet)
+    assert v.label == "distortion", v.differences
+
+
+def test_in_the_tweets_own_language_a_missing_name_is_lost() -> None:
+    # An English quote writes a name as the English tweet does: leaving it out of a
+    # sentence it renders is no rendering by a common word.
+    tweet = ("All is calm. Two boats left Okafor Harbour at noon. Damage is being assessed "
+             "now. So far, so good!")
+    v = verdict("All is calm. Damage is being assessed now. So far, so good!", "en", tweet,
+                fuzzy=92.0)
+    assert ("name", "Okafor") in [(d.kind, d.tweet_side) for d in v.differences]
+    assert v.label == "distortion"
+
+
+# --- a condition a partial quote leaves out -------------------------------------------------
+
+CONDITIONAL = ("A coastal engineer warns that the sea will swallow the old harbour unless we "
+               "raise the dyke within the next three years.")
+
+
+def test_a_partial_quote_without_its_condition_is_a_distortion() -> None:
+    for text, code in [("the sea will swallow the old harbour", "en"),
+                       ("das Meer wird den alten Hafen verschlingen", "de"),
+                       ("la mer engloutira le vieux port", "fr")]:
+        v = verdict(text, code, CONDITIONAL, fragment=True)
+        assert v.label == "distortion", (code, v.differences)
+        assert "condition" in [d.kind for d in v.differences]
+
+
+def test_a_partial_quote_keeping_its_condition_is_not() -> None:
+    for text, code in [("the sea will swallow the old harbour unless we raise the dyke", "en"),
+                       ("das Meer wird den alten Hafen verschlingen, wenn wir den Deich nicht "
+                        "erhöhen", "de"),
+                       ("la mer engloutira le vieux port si nous ne relevons pas la digue", "fr")]:
+        v = verdict(text, code, CONDITIONAL, fragment=True)
+        assert "condition" not in [d.kind for d in v.differences], (code, v.differences)
+
+
+def test_a_courtesy_condition_is_no_claim_condition() -> None:
+    # "if you like" says nothing on its own: leaving it out changes no claim.
+    v = verdict("we could sell the ferry for $2.5 million", "en",
+                "no thanks but we could sell the ferry for $2.5 million if you like",
+                fragment=True)
+    assert "condition" not in [d.kind for d in v.differences]
+
+
+def test_a_name_elided_onto_an_article_is_a_swap() -> None:
+    tweet = "All is calm! Two boats left Okafor Harbour for the islands at noon."
+    v = verdict("Tout est calme ! Deux bateaux ont quitté le port de l’Lindqvist pour les îles à "
+                "midi.", "fr", tweet)
+    assert v.label == "distortion", v.differences
+
+
+def test_an_editors_gloss_is_no_added_clause_but_renders_an_opinion() -> None:
+    tweet = "no thanks but we could sell the ferry for $2.5 million if you like"
+    v = verdict("no thanks but we could sell the ferry (the old harbour ferry, ed.) for $2.5 "
+                "million if you like", "en", tweet, fuzzy=88.0)
+    assert "added" not in [d.kind for d in v.differences], v.differences
+    v = verdict("Ferry tickets are too expensive [in my opinion]", "en",
+                "Ferry tickets are too expensive imo", fuzzy=90.0)
+    assert "opinion" not in [d.kind for d in v.differences], v.differences
+
+
+def test_a_number_with_a_comma_is_one_clause() -> None:
+    from quotes.text import clauses
+    assert clauses("Reading is a right, not a luxury, and 2,000 books are new.",
+                   lang.get("en")) == ["Reading is a right", "not a luxury",
+                                       "and 2,000 books are new."]
+
+
+def test_a_tweet_quoted_word_for_word_in_its_own_language_is_verbatim() -> None:
+    tweet = "Die Fähre fährt heute keine Runde mehr. Morgen wieder ab acht Uhr."
+    assert verdict("Die Fähre fährt heute keine Runde mehr.", "de", tweet,
+                   fragment=True).label == "verbatim"
+    # A translation is not.
+    assert verdict("Le ferry ne fait plus de tour aujourd'hui.", "fr",
+                   tweet, fragment=True).label != "verbatim"
