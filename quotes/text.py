@@ -309,3 +309,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
     """Is `pos` within one of the (start, end) spans?"""
     return any(s <= pos < e for s, e in spans)
+
+
+# The signature an embedded post leaves in an article's text when its embed is not
+# rendered (Twitter's fallback blockquote): "… — Thierry Baudet (@thierrybaudet) January
+# 31, 2020", the date in any language but with a year; a media link may sit before it.
+EMBED_SIGNATURE = re.compile(
+    r"\s*(?:pic\.(?:twitter|x)\.com/\S*?)?\s*(?:[—–]|&mdash;|\s-\s)\s*"
+    r"(?P<name>[^\n()—–]{1,80}?)\s*\(@(?P<handle>\w{1,30})\)\s*(?P<date>[^\n]{0,40}\d{4})\s*$"
+)

@@ -22,7 +22,12 @@ from quotes.attribute.tokens import (
 )
 from quotes.lang import LanguageData, is_role
 from quotes.models import Attribution, Quote
-from quotes.text import ends_with_sentence_mark, find_phrase, loose_sentence_starts
+from quotes.text import (
+    EMBED_SIGNATURE,
+    ends_with_sentence_mark,
+    find_phrase,
+    loose_sentence_starts,
+)
 
 # A speech verb after a quote must come within this many words to attribute it.
 VERB_AFTER_WITHIN = 4
@@ -281,7 +286,11 @@ def attribute_one(
 
 def attribute_block(doc: Document, quote: Quote) -> Attribution | None:
     """A post set as a block is attributed by the sentence introducing it, at the end of
-    the paragraph before ("Korte tijd later volgde een nieuw bericht waarin hij …")."""
+    the paragraph before ("Korte tijd later volgde een nieuw bericht waarin hij …"), or an
+    embedded post by its signature ("— Name (@handle) date"), which names its author."""
+    signed = attribute_signed(doc, quote)
+    if signed is not None:
+        return signed
     text, table, people = doc.text, doc.table, doc.people
     intro_end = len(text[: quote.start].rstrip())
     line_start = text.rfind("\n", 0, intro_end) + 1
@@ -293,6 +302,26 @@ def attribute_block(doc: Document, quote: Quote) -> Attribution | None:
         return build(doc, quote, name, intro, verb, "block-intro")
     name = name_in(intro, table, people)
     return build(doc, quote, name, intro, None, "block-intro") if name else None
+
+
+def attribute_signed(doc: Document, quote: Quote) -> Attribution | None:
+    """An embedded post's author, from the signature right after its text: the name the
+    signature gives, the medium a post; the handle stays the archive's to resolve."""
+    line_end = doc.text.find("\n", quote.end)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    if doc.text[quote.end : line_end].strip() == "":  # signature alone on the next line
+        next_end = doc.text.find("\n", line_end + 1)
+        line_end = len(doc.text) if next_end < 0 else next_end
+    found = EMBED_SIGNATURE.match(doc.text, quote.end, line_end)
+    if found is None:
+        return None
+    window = words_between(doc.tokens, doc.starts, found.start("name"), found.end("name"))
+    name = name_in(window, doc.table, doc.people)
+    if name is None:
+        return None
+    found_by = build(doc, quote, name, window, None, "embed-signature")
+    return replace(found_by, phrase=found.group().strip(), phrase_start=found.start(),
+                   phrase_end=found.end(), medium="tweet", medium_phrase=found.group().strip())
 
 
 # --- assembling ------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quotes import lang, langid
-from quotes.extract.describe import Describer, block_quotes, nest
+from quotes.extract.describe import Describer, block_quotes, embedded_posts, nest
 from quotes.extract.lines import Lines
 from quotes.extract.marks import QuoteMarks, default_marks
 from quotes.extract.pairing import pair
@@ -60,7 +60,11 @@ def extract_quotes(
     make = Describer(text, doc_language, tables, doc_table)
     quotes, stray = pair(text, lines, marks_table, _narration_tables(doc_language, tables), make)
     if doc_table is not None:
-        quotes += [make(span) for span in block_quotes(text, lines, doc_table)]
+        embedded = embedded_posts(text, lines)
+        blocks = [b for b in block_quotes(text, lines, doc_table)
+                  if not any(e.content_start < b.content_end and b.content_start < e.content_end
+                             for e in embedded)]
+        quotes += [make(span) for span in [*embedded, *blocks]]
     quotes.sort(key=lambda q: q.open_at)
     return ExtractionResult(doc_language, nest(quotes), tuple(sorted(stray)))
 

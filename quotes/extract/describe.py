@@ -17,6 +17,7 @@ from quotes.extract.pairing import Span
 from quotes.lang import LanguageData
 from quotes.models import Quote, QuoteKind
 from quotes.text import (
+    EMBED_SIGNATURE,
     count_words,
     find_phrase,
     has_sentence_mark,
@@ -74,6 +75,31 @@ def _block_at(text: str, lines: Lines, line: int, previous: int,
     ):
         return Span(start, "", start, end, None, None, block=True)
     return None
+
+
+EMBED_MIN_WORDS = 2
+
+
+def embedded_posts(text: str, lines: Lines) -> list[Span]:
+    """Posts an article embeds, left as their text followed by the embed's signature: the
+    text before the signature on its line (or, when the signature stands alone, the line
+    before it), when that holds no quotation marks of its own."""
+    spans: list[Span] = []
+    previous: int | None = None
+    for line in range(len(lines)):
+        if not lines.nonempty(line):
+            previous = None
+            continue
+        begin, end = lines.starts[line], lines.ends[line]
+        found = EMBED_SIGNATURE.search(text, begin, end)
+        if found is not None and not lines.marked[line]:
+            start, stop = _trimmed(text, begin, found.start())
+            if start == stop and previous is not None and not lines.marked[previous]:
+                start, stop = _trimmed(text, lines.starts[previous], lines.ends[previous])
+            if len(words(text[start:stop])) >= EMBED_MIN_WORDS:
+                spans.append(Span(start, "", start, stop, None, None, block=True))
+        previous = line
+    return spans
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
