@@ -314,7 +314,38 @@ def inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
 # The signature an embedded post leaves in an article's text when its embed is not
 # rendered (Twitter's fallback blockquote): "… — Thierry Baudet (@thierrybaudet) January
 # 31, 2020", the date in any language but with a year; a media link may sit before it.
-EMBED_SIGNATURE = re.compile(
-    r"\s*(?:pic\.(?:twitter|x)\.com/\S*?)?\s*(?:[—–]|&mdash;|\s-\s)\s*"
-    r"(?P<name>[^\n()—–]{1,80}?)\s*\(@(?P<handle>\w{1,30})\)\s*(?P<date>[^\n]{0,40}\d{4})\s*$"
-)
+# Found from its "(@handle)" backwards, with anchored patterns only, so that no run of
+# spaces or dashes in a hostile line makes the search backtrack.
+_SIGNATURE_TAIL = re.compile(r"\(@(\w{1,30})\)[^\S\n]*+[^\n]{0,40}?\d{4}\s*+$")
+_SIGNATURE_DASH = re.compile(r"—|–|&mdash;| - ")
+_MEDIA_LINK = re.compile(r"pic\.(?:twitter|x)\.com/\S*$")
+SIGNATURE_NAME_MAX = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """Where an embed's signature lies: `start` at its dash (or at a media link before
+    it), the name between `name_start` and `name_end`."""
+
+    start: int
+    name_start: int
+    name_end: int
+
+
+def embed_signature(text: str, begin: int, end: int) -> Signature | None:
+    """The embed signature ending text[begin:end] (a line), if it has one."""
+    at = text.rfind("(@", begin, end)
+    if at < 0 or not _SIGNATURE_TAIL.match(text, at, end):
+        return None
+    window = max(begin, at - SIGNATURE_NAME_MAX - len("&mdash;"))
+    dashes = list(_SIGNATURE_DASH.finditer(text, window, at))
+    if not dashes:
+        return None
+    dash = dashes[-1]
+    name = text[dash.end() : at].strip()
+    if not name or any(c in name for c in "()—–\n"):
+        return None
+    name_start = text.index(name, dash.end(), at)
+    start = dash.start()
+    link = _MEDIA_LINK.search(text, max(begin, start - 60), start)
+    return Signature(link.start() if link else start, name_start, name_start + len(name))

@@ -46,3 +46,13 @@ def test_a_dash_and_a_handle_in_narration_are_no_embedded_post() -> None:
     text = ("De wethouder (@example_wethouder) reageerde — zoals verwacht — pas in 2024.\n\n"
             "Dat schreef de krant — Het Dagblad (@example_krant) — op 12 maart 2024 niet.")
     assert extract_quotes(text, "nl").statements == ()
+
+
+@pytest.mark.parametrize("line", [
+    " " * 20_000 + "x", "— " * 20_000, "— (@" * 20_000, " " * 20_000 + "— A (@a) 2020",
+])
+def test_hostile_lines_are_read_once_without_backtracking(line: str) -> None:
+    # A backtracking signature pattern took 30 s for 2,000 spaces and grew with their cube.
+    text = "Intro.\n\n" + line + "\n"
+    quotes = extract_quotes(text, "en").statements
+    assert all(len(q.text.split()) >= 2 for q in quotes)

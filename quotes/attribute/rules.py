@@ -23,7 +23,7 @@ from quotes.attribute.tokens import (
 from quotes.lang import LanguageData, is_role
 from quotes.models import Attribution, Quote
 from quotes.text import (
-    EMBED_SIGNATURE,
+    embed_signature,
     ends_with_sentence_mark,
     find_phrase,
     loose_sentence_starts,
@@ -312,16 +312,17 @@ def attribute_signed(doc: Document, quote: Quote) -> Attribution | None:
     if doc.text[quote.end : line_end].strip() == "":  # signature alone on the next line
         next_end = doc.text.find("\n", line_end + 1)
         line_end = len(doc.text) if next_end < 0 else next_end
-    found = EMBED_SIGNATURE.match(doc.text, quote.end, line_end)
-    if found is None:
+    found = embed_signature(doc.text, quote.end, line_end)
+    if found is None or doc.text[quote.end : found.start].strip():
         return None
-    window = words_between(doc.tokens, doc.starts, found.start("name"), found.end("name"))
+    window = words_between(doc.tokens, doc.starts, found.name_start, found.name_end)
     name = name_in(window, doc.table, doc.people)
     if name is None:
         return None
-    found_by = build(doc, quote, name, window, None, "embed-signature")
-    return replace(found_by, phrase=found.group().strip(), phrase_start=found.start(),
-                   phrase_end=found.end(), medium="tweet", medium_phrase=found.group().strip())
+    signature = doc.text[found.start : line_end].strip()
+    return replace(build(doc, quote, name, window, None, "embed-signature"),
+                   phrase=signature, phrase_start=found.start, phrase_end=line_end,
+                   medium="tweet", medium_phrase=signature)
 
 
 # --- assembling ------------------------------------------------------------------------

@@ -17,8 +17,8 @@ from quotes.extract.pairing import Span
 from quotes.lang import LanguageData
 from quotes.models import Quote, QuoteKind
 from quotes.text import (
-    EMBED_SIGNATURE,
     count_words,
+    embed_signature,
     find_phrase,
     has_sentence_mark,
     paragraph_count,
@@ -91,9 +91,9 @@ def embedded_posts(text: str, lines: Lines) -> list[Span]:
             previous = None
             continue
         begin, end = lines.starts[line], lines.ends[line]
-        found = EMBED_SIGNATURE.search(text, begin, end)
+        found = embed_signature(text, begin, end)
         if found is not None and not lines.marked[line]:
-            start, stop = _trimmed(text, begin, found.start())
+            start, stop = _trimmed(text, begin, found.start)
             if start == stop and previous is not None and not lines.marked[previous]:
                 start, stop = _trimmed(text, lines.starts[previous], lines.ends[previous])
             if len(words(text[start:stop])) >= EMBED_MIN_WORDS:
