@@ -95,17 +95,37 @@ def _row_for(rows: Sequence[MatchRow], quoted: str) -> MatchRow | None:
     return best[1] if best is not None and best[0] >= 70 else None
 
 
-def collect_realcases(model: DecisionModel) -> tuple[list[Sample], list[realcases.Case]]:
-    cases = [c for c in realcases.load_cases() if not c.held_back]
-    archive = realcases.build_archive()
+@dataclass(frozen=True, slots=True)
+class TuningQuote:
+    """A tuning case as the match stage reads it."""
+
+    case_id: str
+    article: str
+    language: str
+    quoted: str
+    canonical: str | None
+    expected: str
+
+
+def samples_of(source: str, archive: Archive, model: DecisionModel,
+               cases: Sequence[TuningQuote]) -> list[Sample]:
+    """Each case's article through the match stage; the row of its quote, if found."""
     verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
                         embedder=bench_embedder(), model=model)
-    per_doc = verifier.match_rows([Document(c.id, c.excerpt, c.language) for c in cases])
+    per_doc = verifier.match_rows([Document(c.case_id, c.article, c.language) for c in cases])
     samples = []
     for case, rows in zip(cases, per_doc, strict=True):
-        row = _row_for(rows, case.quote)
+        row = _row_for(rows, case.quoted)
         if row is not None:
-            samples.append(Sample("realcases", case.id, row, case.canonical_text, case.expected))
+            samples.append(Sample(source, case.case_id, row, case.canonical, case.expected))
+    return samples
+
+
+def collect_realcases(model: DecisionModel) -> tuple[list[Sample], list[realcases.Case]]:
+    cases = [c for c in realcases.load_cases() if not c.held_back]
+    quotes = [TuningQuote(c.id, c.excerpt, c.language, c.quote, c.canonical_text, c.expected)
+              for c in cases]
+    samples = samples_of("realcases", realcases.build_archive(), model, quotes)
     return samples, cases
 
 
@@ -118,21 +138,14 @@ def collect_dev(model: DecisionModel) -> list[Sample]:
     archive = Archive.open(str(Path(tempfile.mkdtemp()) / "dev.sqlite"))
     parsed = read_archive_file(dev / "canonical-tweets.jsonl")
     archive.import_records(parsed.records, files=[parsed.path], fmt=parsed.format)
-    verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
-                        embedder=bench_embedder(), model=model)
     cases = [json.loads(line) for line in (dev / "real-quotes.jsonl").open(encoding="utf-8")]
     cases = [c for c in cases if not realcases.is_held_back(dev_story(c["id"]))]
-    per_doc = verifier.match_rows([Document(c["id"], c["article_excerpt"], c["language"])
-                                   for c in cases])
-    samples = []
-    for case, rows in zip(cases, per_doc, strict=True):
-        row = _row_for(rows, case["quoted_text"])
-        if row is not None:
-            unrelated = case["relation"] == "unrelated"
-            samples.append(Sample("dev", case["id"], row,
-                                  None if unrelated else case["canonical_text"],
-                                  "unmatched" if unrelated else case["relation"]))
-    return samples
+    return samples_of("dev", archive, model, [
+        TuningQuote(c["id"], c["article_excerpt"], c["language"], c["quoted_text"],
+                    None if c["relation"] == "unrelated" else c["canonical_text"],
+                    "unmatched" if c["relation"] == "unrelated" else c["relation"])
+        for c in cases
+    ])
 
 
 SUITE_WEIGHT = 0.5  # a generated perturbation counts half a real case
@@ -149,17 +162,11 @@ def collect_suite(model: DecisionModel) -> list[Sample]:
             tweet_of[case.id] = base.tweet
     cases = [c for c in perturbation.suite()
              if not realcases.is_held_back(tweet_of.get(c.id.split("#")[0], c.id.split("#")[0]))]
-    archive = perturbation.archive_from_fixtures()
-    verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
-                        embedder=bench_embedder(), model=model)
-    per_doc = verifier.match_rows([Document(c.id, c.article, c.language) for c in cases])
-    samples = []
-    for case, rows in zip(cases, per_doc, strict=True):
-        row = _row_for(rows, case.quote)
-        if row is not None:
-            samples.append(Sample("suite", case.id, row, tweet_of.get(case.id.split("#")[0]),
-                                  case.expected))
-    return samples
+    return samples_of("suite", perturbation.archive_from_fixtures(), model, [
+        TuningQuote(c.id, c.article, c.language, c.quote, tweet_of.get(c.id.split("#")[0]),
+                    c.expected)
+        for c in cases
+    ])
 
 
 def is_source(text: str, canonical: str | None) -> bool:
