@@ -54,13 +54,18 @@ def quantifier_differences(
         theirs = quantifiers_in(tweet_part, tweet_table)
         lost = Counter(level for level, _ in theirs) - Counter(level for level, _ in ours)
         gained = Counter(level for level, _ in ours) - Counter(level for level, _ in theirs)
-        replaced = [form for level, form in ours if gained[level] > 0 and _take(gained, level)]
-        lost_forms = [form for level, form in theirs if lost[level] > 0 and _take(lost, level)]
+        replaced, dropped = _forms_of(ours, gained), _forms_of(theirs, lost)
         differences += [Difference("quantifier", q, t, "source-language")
-                        for q, t in zip(replaced, lost_forms, strict=False)]
+                        for q, t in zip(replaced, dropped, strict=False)]
     return differences
 
 
-def _take(counts: Counter[str], level: str) -> bool:
-    counts[level] -= 1
-    return True
+def _forms_of(found: Sequence[tuple[str, str]], extra: Counter[str]) -> list[str]:
+    """The first forms of `found` at each level of `extra`, as many as it counts."""
+    left = Counter(extra)
+    forms = []
+    for level, form in found:
+        if left[level] > 0:
+            left[level] -= 1
+            forms.append(form)
+    return forms
