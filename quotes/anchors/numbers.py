@@ -71,7 +71,8 @@ def numbers(text: str, table: LanguageData, taken: list[tuple[int, int]]) -> lis
     parsed: list[_Parsed] = []
     i = 0
     while i < len(items):
-        result = _parse_at(text, items, i, table, lexicon)
+        startable = _may_start(items[i], lexicon)
+        result = _parse_at(text, items, i, table, lexicon) if startable else None
         if result is None:
             i += 1
             continue
@@ -80,6 +81,17 @@ def numbers(text: str, table: LanguageData, taken: list[tuple[int, int]]) -> lis
         while i < len(items) and items[i].start < number.end:
             i += 1  # words the currency or percent took ("pour cent", "dolar AS")
     return _merge_ranges(text, parsed, table)
+
+
+def _may_start(item: _Item, lexicon: Lexicon) -> bool:
+    """Whether a number can begin at `item` (what `_elements` reads first): a numeral, the
+    first word of a lexicon entry that may begin one, or a compound of number words."""
+    if item.numeral is not None:
+        return True
+    word = item.text.lower()
+    return word in lexicon.start_words or bool(
+        lexicon.compound_pieces and compound(word, lexicon)
+    )
 
 
 def _parse_at(
