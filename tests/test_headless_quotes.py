@@ -71,3 +71,45 @@ def test_a_quote_left_open_lines_before_keeps_its_closing_mark() -> None:
             "next line\n(a gloss)\nanother line\n(a gloss)\nthen more\n(a gloss)\n"
             "and the end of it, really, folks,” said the fictional mayor.")
     assert all(q.open_mark != "" for q in extract_quotes(text, "en").quotes)
+
+
+INLINE = [
+    ("en", "A screenshot of a post by the fictional mayor Elna Varsko went round. It reads: "
+           "We will close every library on Sundays from next month, sorry.",
+     "We will close every library on Sundays from next month, sorry."),
+    ("es", "En su cuenta, la alcaldesa ficticia Elna Varsko trinó: Cerramos todas las "
+           "bibliotecas los domingos desde el mes que viene.",
+     "Cerramos todas las bibliotecas los domingos desde el mes que viene."),
+    ("de", "Der Beitrag der fiktiven Bürgermeisterin Elna Varsko lautet: Ab nächstem Monat "
+           "schließen alle Bibliotheken sonntags.",
+     "Ab nächstem Monat schließen alle Bibliotheken sonntags."),
+    ("nl", "De tekst van het bericht van de fictieve burgemeester Elna Varsko luidt: Vanaf "
+           "volgende maand gaan alle bibliotheken op zondag dicht.",
+     "Vanaf volgende maand gaan alle bibliotheken op zondag dicht."),
+    ("id", "Unggahan wali kota fiktif Elna Varsko berbunyi: Mulai bulan depan semua "
+           "perpustakaan tutup setiap hari Minggu.",
+     "Mulai bulan depan semua perpustakaan tutup setiap hari Minggu."),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quote"), INLINE)
+def test_a_post_quoted_without_marks_after_its_introduction(
+    language: str, text: str, quote: str
+) -> None:
+    [found] = extract_quotes(text, language).statements
+    assert found.text == quote
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # A colon that introduces a list, not a post's words.
+    ("en", "The fictional council has three plans: roads, bridges and schools for all."),
+    # The post is named too far from the colon: what follows are its topics.
+    ("en", "The fictional mayor posted a tweet on Monday about three topics: roads, bridges "
+           "and schools for all of us."),
+    # Marks after the colon: pairing finds that quote, no second one.
+    ("de", "Die fiktive Bürgermeisterin schrieb auf X: „Ab nächstem Monat schließen alle "
+           "Bibliotheken sonntags.“"),
+])
+def test_no_inline_post_without_its_signs(language: str, text: str) -> None:
+    quotes = extract_quotes(text, language).quotes
+    assert all(q.open_mark != "" for q in quotes), [q.text for q in quotes]

@@ -24,6 +24,7 @@ from quotes.extract.describe import (
     block_quotes,
     embedded_posts,
     headless_quotes,
+    introduced_posts,
     nest,
 )
 from quotes.extract.lines import Lines
@@ -68,7 +69,8 @@ def extract_quotes(
     quotes, stray = pair(text, lines, marks_table, _narration_tables(doc_language, tables), make)
     if doc_table is not None:
         embedded = embedded_posts(text, lines)
-        blocks = [b for b in block_quotes(text, lines, doc_table)
+        blocks = [b for b in [*block_quotes(text, lines, doc_table),
+                              *introduced_posts(text, lines, doc_table)]
                   if not any(e.content_start < b.content_end and b.content_start < e.content_end
                              for e in embedded)]
         headless = headless_quotes(text, lines, stray, quotes, doc_table)

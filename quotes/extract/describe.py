@@ -82,6 +82,40 @@ def _block_at(text: str, lines: Lines, line: int, previous: int,
     return None
 
 
+# A post's text given after a colon in the line that introduces it ("It reads: …",
+# "Trump trinó: …"): at least this many words, the introducing word among the last few
+# before the colon.
+INLINE_MIN_WORDS = 6
+INLINE_INTRO_WITHIN = 4
+
+
+def introduced_posts(text: str, lines: Lines, table: LanguageData) -> list[Span]:
+    """Posts quoted without marks after a colon on the line that introduces them: the
+    last words before the colon name a post or a post's wording (the table's
+    `block_intro`: "tweet", "reads", "lautet", "trinó"), and the line holds no marks.
+    Lines must have been paired (`Lines.marked`)."""
+    spans: list[Span] = []
+    for line in range(len(lines)):
+        if lines.marked[line] or not lines.nonempty(line):
+            continue
+        begin, end = lines.starts[line], lines.ends[line]
+        colon = text.find(": ", begin, end)
+        if colon < 0:
+            continue
+        start, stop = _trimmed(text, colon + 1, end)
+        if (count_words(text[start:stop], INLINE_MIN_WORDS) >= INLINE_MIN_WORDS
+                and _introduces_inline(text[begin:colon], table)):
+            spans.append(Span(start, "", start, stop, None, None, block=True))
+    return spans
+
+
+def _introduces_inline(before_colon: str, table: LanguageData) -> bool:
+    boundaries = sentence_ends(before_colon)
+    sentence = before_colon[boundaries[-1] :] if boundaries else before_colon
+    # Only right before the colon: "posted a tweet about three topics: …" lists topics.
+    return find_phrase(words(sentence)[-INLINE_INTRO_WITHIN:], table.block_intro) is not None
+
+
 EMBED_MIN_WORDS = 2
 
 
