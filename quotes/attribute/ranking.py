@@ -16,10 +16,10 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from quotes.attribute.lexicon import gender, is_first_name
@@ -41,8 +41,12 @@ NEAR_CHARS = 600
 DEFAULT_WEIGHTS = {
     "recent": 1.0, "near": 1.0, "subject": 0.6, "count": 0.6, "last_speaker": 1.2,
     "spoke": 0.5, "alternate": 0.0, "same_paragraph": 0.5, "person": 0.8,
-    "organisation": -0.5, "agree": 1.5, "role_near": 1.0,
+    "organisation": -0.5, "agree": 1.5, "role_near": 1.0, "first_named": 0.0, "turn": 0.0,
+    "named_after": 0.0,
 }
+# How far past the end of a quote with no attribution the sentence after it is read for
+# the people it names ("“Sei un eroe”. Queste le parole di Boris Johnson").
+AFTER_QUOTE_CHARS = 250
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +83,7 @@ def weights() -> dict[str, dict[str, float]]:
 
 def rank(people: PeopleIndex, query: Query) -> list[Candidate]:
     """The candidates for `query`, best first (empty where the document names nobody)."""
-    groups = _groups(people, query.at)
+    groups = _groups(people, query)
     if not groups:
         return []
     feats = _features(people, query, groups)
@@ -97,7 +101,18 @@ def rank(people: PeopleIndex, query: Query) -> list[Candidate]:
     return result
 
 
-def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
+def _groups(people: PeopleIndex, query: Query) -> dict[str, list[Mention]]:
+    """The mentions before the query, grouped by the fullest name of the person they name;
+    for a quote with no attribution also the people named in the sentence after it (no
+    mentions of theirs listed: they were not named before)."""
+    groups = _before(people, query.at)
+    if query.hint == "none" and groups:
+        for name in _named_after(people, query.at):
+            groups.setdefault(name, [])
+    return groups
+
+
+def _before(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
     """The mentions before `at`, grouped by the fullest name of the person they name."""
     groups: dict[str, list[Mention]] = defaultdict(list)
     starts = [m.start for m in people.mentions]
@@ -139,28 +154,73 @@ def _features(
     order = sorted(latest, key=lambda n: -latest[n])
     most = max(len(ms) for ms in groups.values()) or 1
     spoken = people.spoken
-    wanted = people.table.pronoun_genders.get((query.word or "").casefold())
+    wanted = _wanted_gender(people, query)
+    after = set(_named_after(people, query.at)) if query.hint == "none" else set()
     feats = {}
     for name, ms in groups.items():
         last = ms[-1] if ms else None
         gap = abs(query.at - latest[name])
+        kind = _kind(people, name, ms)
         feats[name] = {
             "recent": 1.0 / (1 + order.index(name)),
             "near": max(0.0, 1.0 - gap / NEAR_CHARS),
             "subject": float(bool(last and last.subject)),
+            "first_named": float(last is not None and _first_in_sentence(people, last)),
             "count": len(ms) / most,
             "last_speaker": float(bool(spoken) and spoken[-1] == name),
             "spoke": float(name in people.speakers),
             "alternate": float(_alternates(spoken, name) and query.answer),
+            "turn": float(_alternates(spoken, name)),
             "same_paragraph": float(
                 last is not None and "\n" not in people.text[last.end : query.at]
             ),
             "person": _personish(people, name, ms),
-            "organisation": float(_kind(people, name, ms) == "organisation"),
-            "agree": _agreement(wanted, name, _kind(people, name, ms)),
+            "organisation": float(kind == "organisation"),
+            "agree": _agreement(wanted, name, kind),
             "role_near": float(_role_near(people, query, ms)),
+            "named_after": float(name in after),
         }
     return feats
+
+
+def _wanted_gender(people: PeopleIndex, query: Query) -> str | None:
+    """The gender or number ("m", "f", "p") the reference asks for: the pronoun's, or for a
+    role the article's before it ("la portavoz", "a primeira-dama"); None: anyone."""
+    table = people.table
+    if query.hint == "role":
+        before = people.folded[max(0, query.at - 12) : query.at].split()
+        return table.article_genders.get(before[-1]) if before else None
+    return table.pronoun_genders.get((query.word or "").casefold())
+
+
+@lru_cache(maxsize=4)
+def _sentence_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+
+
+def _first_in_sentence(people: PeopleIndex, m: Mention) -> bool:
+    """No one else is named before mention `m` in its sentence: the sentence is about it
+    ("Lula aproveitou … para alfinetar o presidente Jair Bolsonaro")."""
+    if m.kind in ("pronoun", "role"):
+        return m.subject
+    starts = _sentence_starts(people.text)
+    begin = starts[bisect_right(starts, m.start) - 1]
+    return bisect_left(people.mention_starts, begin) == bisect_left(people.mention_starts, m.start)
+
+
+def _named_after(people: PeopleIndex, at: int) -> list[str]:
+    """The people named in the sentence right after the quote opening at `at`, where one
+    opens there ("“Sei un eroe”. Queste le parole di Boris Johnson")."""
+    spans = people.quoted
+    i = bisect_left(spans.starts, at)
+    if i == len(spans.spans) or spans.spans[i][0] > at + 2:
+        return []
+    end = spans.spans[i][1] + 2  # past the closing mark and a full stop
+    found = _SENTENCE_END.search(people.text, end, end + AFTER_QUOTE_CHARS)
+    stop = found.start() if found else end + AFTER_QUOTE_CHARS
+    starts = people.mention_starts
+    return [people.full_name(m.name, m.start)
+            for m in people.mentions[bisect_left(starts, end) : bisect_left(starts, stop)]]
 
 
 def _alternates(spoken: list[str], name: str) -> bool:
@@ -193,7 +253,9 @@ def _agreement(wanted: str | None, name: str, kind: str) -> float:
         return 1.0 if wanted == "p" else -1.0
     if wanted == "p":
         return -1.0
-    found = gender(name)
+    # A lone word is more often a surname, nickname or place that happens to be a first
+    # name ("Lula", "York") than a first name: only a first name before more tells it.
+    found = gender(name) if " " in name else None
     return 0.0 if found is None else (1.0 if found == wanted else -1.0)
 
 

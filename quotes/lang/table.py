@@ -136,6 +136,8 @@ class LanguageData(BaseModel):
     indefinites: WordSet = Field(frozenset(), validation_alias=_at("attribution", "indefinites"))
     # what a pronoun or clitic agrees with: "m", "f" or "p" (plural); absent: anyone
     pronoun_genders: Codes = Field({}, validation_alias=_at("attribution", "pronoun_genders"))
+    # what a role noun after the article agrees with ("la portavoz": "f"); absent: anyone
+    article_genders: Codes = Field({}, validation_alias=_at("attribution", "article_genders"))
     # I, my, we, our: the voice of a reproduced post
     first_person: WordSet = Field(frozenset(), validation_alias=_at("attribution", "first_person"))
     # Third-person possessives ("his", "zijn", "sus"): a sentence holding one speaks of
