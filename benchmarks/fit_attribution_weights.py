@@ -53,7 +53,7 @@ def record(passages: list[dict[str, Any]]) -> list[Sample]:
     original = speaker.rank
 
     def traced(people: Any, query: ranking.Query) -> list[ranking.Candidate]:
-        groups = ranking._groups(people, query)
+        groups = ranking._groups(people, query.at)
         if groups:
             calls.append((query, ranking._features(people, query, groups)))
         return original(people, query)

@@ -4,11 +4,13 @@ Where an attribution names nobody outright — a pronoun or clitic ("schrieb er"
 "ujarnya"), a role ("le président"), a verb without subject ("…», scrive."), or no
 attribution at all — every person named before the point in question is a candidate.
 Each is scored on features read from the document (how recently and how often it was
-named, as a sentence's subject or not, whether it spoke the quotes before, in turn with
-someone else, whether it agrees with the pronoun's gender and number, whether the role
-stands beside one of its mentions) with weights fitted on the tuning part of the
-attribution benchmark (`weights.toml`). The best candidate is the speaker; the softmax of
-the scores is its confidence, and the features that weighed most are its chain.
+named, as a sentence's subject or first person named in it or not, whether it spoke the
+quotes before, in turn with someone else, whether it agrees with the gender and number of
+the pronoun or of the article before the role, whether the role stands beside one of its
+mentions, whether the reference's own sentence names it after the reference) with
+weights fitted on the tuning part of the attribution benchmark (`weights.toml`). The best
+candidate is the speaker; the softmax of the scores is its confidence, and the features
+that weighed most are its chain.
 """
 
 from __future__ import annotations
@@ -42,11 +44,10 @@ DEFAULT_WEIGHTS = {
     "recent": 1.0, "near": 1.0, "subject": 0.6, "count": 0.6, "last_speaker": 1.2,
     "spoke": 0.5, "alternate": 0.0, "same_paragraph": 0.5, "person": 0.8,
     "organisation": -0.5, "agree": 1.5, "role_near": 1.0, "first_named": 0.0, "turn": 0.0,
-    "named_after": 0.0,
+    "same_clause": 0.0,
 }
-# How far past the end of a quote with no attribution the sentence after it is read for
-# the people it names ("“Sei un eroe”. Queste le parole di Boris Johnson").
-AFTER_QUOTE_CHARS = 250
+# How far after a pronoun or role its sentence is read for the people it names.
+CLAUSE_CHARS = 250
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,7 @@ def weights() -> dict[str, dict[str, float]]:
 
 def rank(people: PeopleIndex, query: Query) -> list[Candidate]:
     """The candidates for `query`, best first (empty where the document names nobody)."""
-    groups = _groups(people, query)
+    groups = _groups(people, query.at)
     if not groups:
         return []
     feats = _features(people, query, groups)
@@ -101,18 +102,7 @@ def rank(people: PeopleIndex, query: Query) -> list[Candidate]:
     return result
 
 
-def _groups(people: PeopleIndex, query: Query) -> dict[str, list[Mention]]:
-    """The mentions before the query, grouped by the fullest name of the person they name;
-    for a quote with no attribution also the people named in the sentence after it (no
-    mentions of theirs listed: they were not named before)."""
-    groups = _before(people, query.at)
-    if query.hint == "none" and groups:
-        for name in _named_after(people, query.at):
-            groups.setdefault(name, [])
-    return groups
-
-
-def _before(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
+def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
     """The mentions before `at`, grouped by the fullest name of the person they name."""
     groups: dict[str, list[Mention]] = defaultdict(list)
     starts = [m.start for m in people.mentions]
@@ -155,7 +145,7 @@ def _features(
     most = max(len(ms) for ms in groups.values()) or 1
     spoken = people.spoken
     wanted = _wanted_gender(people, query)
-    after = set(_named_after(people, query.at)) if query.hint == "none" else set()
+    clause = set(_named_in_sentence_after(people, query)) if query.word else set()
     feats = {}
     for name, ms in groups.items():
         last = ms[-1] if ms else None
@@ -178,7 +168,7 @@ def _features(
             "organisation": float(kind == "organisation"),
             "agree": _agreement(wanted, name, kind),
             "role_near": float(_role_near(people, query, ms)),
-            "named_after": float(name in after),
+            "same_clause": float(name in clause),
         }
     return feats
 
@@ -208,19 +198,14 @@ def _first_in_sentence(people: PeopleIndex, m: Mention) -> bool:
     return bisect_left(people.mention_starts, begin) == bisect_left(people.mention_starts, m.start)
 
 
-def _named_after(people: PeopleIndex, at: int) -> list[str]:
-    """The people named in the sentence right after the quote opening at `at`, where one
-    opens there ("“Sei un eroe”. Queste le parole di Boris Johnson")."""
-    spans = people.quoted
-    i = bisect_left(spans.starts, at)
-    if i == len(spans.spans) or spans.spans[i][0] > at + 2:
-        return []
-    end = spans.spans[i][1] + 2  # past the closing mark and a full stop
-    found = _SENTENCE_END.search(people.text, end, end + AFTER_QUOTE_CHARS)
-    stop = found.start() if found else end + AFTER_QUOTE_CHARS
+def _named_in_sentence_after(people: PeopleIndex, query: Query) -> list[str]:
+    """The people named after a pronoun or role in its own sentence ("Hij noemt de reactie
+    van Schoof …"): the object of its verb, rarely the person it stands for."""
+    found = _SENTENCE_END.search(people.text, query.at, query.at + CLAUSE_CHARS)
+    stop = found.start() if found else query.at + CLAUSE_CHARS
     starts = people.mention_starts
     return [people.full_name(m.name, m.start)
-            for m in people.mentions[bisect_left(starts, end) : bisect_left(starts, stop)]]
+            for m in people.mentions[bisect_right(starts, query.at) : bisect_left(starts, stop)]]
 
 
 def _alternates(spoken: list[str], name: str) -> bool:
