@@ -108,3 +108,28 @@ def test_the_one_speaker_among_several_people(language: str, text: str, speaker:
     """A role agrees in gender with the person; a pronoun is not the person its own sentence
     names after it; a term's sentence opened by a pronoun is that pronoun's person's."""
     assert speaker_names(text, language) == [speaker]
+
+
+# --- a quote alone after a sentence about someone: ranked, not the last person known --------
+
+AFTER_A_SENTENCE = [
+    pytest.param("nl", "„We stoppen ermee”, zei Piet Testman maandag.\n\nKamerlid Anna Voorbeeld "
+                 "zegt dat minister Jan Proefmans is misleid door Piet Testman. „Ik schrik daar "
+                 "van.”", "Anna Voorbeeld", id="nl"),
+    pytest.param("fr", "« Nous arrêtons », a dit lundi Luc Essai.\n\nLa députée Claire Modèle "
+                 "estime que le ministre Paul Exemple a été trompé par Luc Essai. « Je suis "
+                 "consternée. »", "Claire Modèle", id="fr"),
+    pytest.param("es", "«Lo dejamos aquí», dijo el lunes Tomás Prueba.\n\nLa diputada Lucía "
+                 "Muestrario sostiene que el ministro Pablo Ejemplo fue engañado por Tomás "
+                 "Prueba. «Estoy consternada.»", "Lucía Muestrario", id="es"),
+    pytest.param("en", "\"We are stopping,\" Tom Testman said on Monday.\n\nLawmaker Anna "
+                 "Sampleton says that minister John Exampleford was misled by Tom Testman. \"I "
+                 "am shocked.\"", "Anna Sampleton", id="en"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), AFTER_A_SENTENCE)
+def test_a_quote_after_a_sentence_is_its_subjects_not_the_earlier_speaker_it_names_last(
+    language: str, text: str, speaker: str
+) -> None:
+    assert speaker_names(text, language)[-1] == speaker

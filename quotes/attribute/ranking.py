@@ -123,6 +123,16 @@ def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
     return {name: ms for name, ms in groups.items() if ms or name in people.speakers}
 
 
+def named_between(people: PeopleIndex, start: int, end: int) -> list[tuple[Mention, str]]:
+    """The mentions in text[start:end] and the pronouns and roles opening its sentences,
+    each with the person it stands for, in document order."""
+    starts = people.mention_starts
+    found = [(m, people.full_name(m.name, m.start))
+             for m in people.mentions[bisect_left(starts, start) : bisect_left(starts, end)]]
+    found += [(ref, name) for ref, name in _referents(people, end) if ref.start >= start]
+    return sorted(found, key=lambda pair: pair[0].start)
+
+
 def _referents(people: PeopleIndex, at: int) -> list[tuple[Mention, str]]:
     """The sentence-opening pronouns and roles before `at`, each with the person it was
     ranked to stand for (resolved once, in document order, so each sees the ones before)."""
