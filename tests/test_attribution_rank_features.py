@@ -86,6 +86,14 @@ def test_a_lone_word_that_is_also_a_first_name_tells_no_gender() -> None:
     assert _agreement(None, "Paulo Marta", "person") == 0.0
 
 
+def test_a_pronoun_of_two_readings_agrees_with_either() -> None:
+    # de "sie", nl "zij": she or they.
+    assert _agreement("fp", "Erika Muster", "person") == 1.0
+    assert _agreement("fp", "Paul Muster", "person") == -1.0
+    assert _agreement("fp", "Stadtwerke Beispielstadt", "organisation") == 1.0
+    assert _agreement("f", "Stadtwerke Beispielstadt", "organisation") == -1.0
+
+
 # --- a term in an opinion sentence opened by a pronoun ---------------------------------------
 
 OPENED_BY_PRONOUN = [

@@ -241,17 +241,18 @@ def _kind(people: PeopleIndex, name: str, ms: list[Mention]) -> str:
 
 
 def _agreement(wanted: str | None, name: str, kind: str) -> float:
-    """+1 where the pronoun agrees with the candidate, -1 where it cannot, 0 unknown."""
+    """+1 where the pronoun agrees with the candidate, -1 where it cannot, 0 unknown.
+    `wanted` holds every code the pronoun may take: "fp" for de "sie" (she or they)."""
     if wanted is None:
         return 0.0
     if kind == "organisation":
-        return 1.0 if wanted == "p" else -1.0
+        return 1.0 if "p" in wanted else -1.0
     if wanted == "p":
         return -1.0
     # A lone word is more often a surname, nickname or place that happens to be a first
     # name ("Lula", "York") than a first name: only a first name before more tells it.
     found = gender(name) if " " in name else None
-    return 0.0 if found is None else (1.0 if found == wanted else -1.0)
+    return 0.0 if found is None else (1.0 if found in wanted else -1.0)
 
 
 def _role_near(people: PeopleIndex, query: Query, ms: list[Mention]) -> bool:
