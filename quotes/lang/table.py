@@ -134,8 +134,11 @@ class LanguageData(BaseModel):
     opinion_verbs: Words = Field((), validation_alias=_at("attribution", "opinion_verbs"))
     # indefinite articles: "said a council member" names a speaker without a name
     indefinites: WordSet = Field(frozenset(), validation_alias=_at("attribution", "indefinites"))
-    # what a pronoun or clitic agrees with: "m", "f" or "p" (plural); absent: anyone
+    # what a pronoun or clitic agrees with: "m", "f" or "p" (plural), or each it may take
+    # ("fp": de "sie", she or they); absent: anyone
     pronoun_genders: Codes = Field({}, validation_alias=_at("attribution", "pronoun_genders"))
+    # what a role noun after the article agrees with ("la portavoz": "f"); absent: anyone
+    article_genders: Codes = Field({}, validation_alias=_at("attribution", "article_genders"))
     # I, my, we, our: the voice of a reproduced post
     first_person: WordSet = Field(frozenset(), validation_alias=_at("attribution", "first_person"))
     # Third-person possessives ("his", "zijn", "sus"): a sentence holding one speaks of
