@@ -99,6 +99,18 @@ def test_no_thanks_is_negative_in_every_language() -> None:
         assert "negation" not in distorting(v), (code, v.differences)
 
 
+def test_a_partial_quote_leaving_out_the_tweets_refusal_negates_nothing() -> None:
+    # "no thank you" is a clause of the tweet's sentence the quote does not render; that "if
+    # you like" shares the function word "you" with it does not make it rendered.
+    tweet = "no thank you but we could sell the ferry for $2.5 million if you like"
+    v = verdict("but we could sell the ferry for $2.5 million if you like.", "en", tweet,
+                fuzzy=93)
+    assert "negation" not in distorting(v), v.differences
+    flipped = verdict("but we could not sell the ferry for $2.5 million if you like.", "en",
+                      tweet, fuzzy=90)
+    assert "negation" in distorting(flipped), flipped.differences
+
+
 def test_a_clipped_tweet_sentence_keeps_its_negation() -> None:
     # The quote renders the tweet's last three sentences; the one opening "Don't" must be
     # compared whole, not from the word the fragment's span happened to start at.

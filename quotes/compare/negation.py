@@ -80,7 +80,8 @@ def polarity_differences(
                 differences.append(Difference("negation", q, t, evidence))
             continue
         same = quote_table.code == tweet_table.code
-        units = clause_pairs(q_clauses, t_clauses, same_language=same) or [(q, t)]
+        units = clause_pairs(q_clauses, t_clauses, same_language=same,
+                             table=tweet_table) or [(q, t)]
         for q_unit, t_unit in units:
             if not same_text(q_unit, t_unit) and _flipped(q_unit, quote_table, t_unit,
                                                           tweet_table):
@@ -89,7 +90,8 @@ def polarity_differences(
 
 
 def clause_pairs(
-    q_clauses: Sequence[str], t_clauses: Sequence[str], *, same_language: bool
+    q_clauses: Sequence[str], t_clauses: Sequence[str], *, same_language: bool,
+    table: LanguageData,
 ) -> list[tuple[str, str]]:
     """(quote clause, tweet clause) pairs: one to one when they are as many. In the
     tweet's own language, a tweet clause that shares no word with the quote is one the
@@ -100,11 +102,20 @@ def clause_pairs(
         return list(zip(q_clauses, t_clauses, strict=True))
     if not same_language or len(q_clauses) > len(t_clauses):
         return []
-    quote_words = {w for c in q_clauses for w in _tokens(c) if len(w) >= 3}
-    rendered = [c for c in t_clauses if quote_words & {w for w in _tokens(c) if len(w) >= 3}]
+    quote_tokens = {w for c in q_clauses for w in _tokens(c)}
+    rendered = [c for c in t_clauses if _rendered_in(c, quote_tokens, table)]
     if len(rendered) != len(q_clauses):
         return []
     return list(zip(q_clauses, rendered, strict=True))
+
+
+def _rendered_in(clause: str, quote_tokens: set[str], table: LanguageData) -> bool:
+    """Does the quote render this clause of a tweet in its own language: a content word
+    of it (three letters or more, no function word: "you" of "no thank you" is in "if you
+    want" too) in the quote, or, for a clause of function words only, all of its words?"""
+    tokens = _tokens(clause)
+    content = {w for w in tokens if len(w) >= 3 and w not in table.stopwords}
+    return bool(content & quote_tokens) if content else set(tokens) <= quote_tokens
 
 
 def _flipped(q: str, q_table: LanguageData, t: str, t_table: LanguageData) -> bool:
