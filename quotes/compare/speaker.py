@@ -53,6 +53,11 @@ NEARBY_NOTE = ("the attribution reads {speaker!r}, but the article also mentions
                "the tweet's author, around the quote: attribution not verified")
 # Attribution methods whose speaker is carried over rather than named (`attribute.rules`).
 HEARSAY = ("+pronoun", "+role", "continues-previous", "context")
+# A pronoun or role the attribute stage resolved this surely, with the ranking feature that
+# ties that mention to the person (`attribute.ranking`: the pronoun agrees with them, the
+# role stands beside one of their mentions), names that person: no guess from recency.
+RESOLVED_CONFIDENCE = 0.8
+RESOLVING_FEATURES = {"+pronoun": "agree", "+role": "role_near"}
 
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -84,8 +89,11 @@ class SpeakerContext:
         """The speaker was not named by the attribution itself but carried over from a
         pronoun, a role noun, the quote before, or the context: a guess to check, not
         a claim to accuse by."""
-        method = self.attribution.method if self.attribution else ""
-        return any(part in method for part in HEARSAY)
+        attribution = self.attribution
+        if attribution is None:
+            return False
+        return (any(part in attribution.method for part in HEARSAY)
+                and not resolved_by_chain(attribution))
 
     def names_author(self) -> bool:
         return self.vouched or (self.speaker is not None
@@ -105,6 +113,21 @@ class SpeakerContext:
         if speaker is None or self.hearsay or not _person_words(speaker) or self.author_nearby:
             return False
         return not self.names_author() and not any(_names_account(speaker, o) for o in others)
+
+
+def resolved_by_chain(attribution: Attribution) -> bool:
+    """Did the attribute stage resolve the pronoun or role to a person surely and by what
+    ties the mention to them? The chain's last step before the archive is the candidate
+    with the features that chose it ("Erika Muster: agree, near, person")."""
+    feature = next((f for m, f in RESOLVING_FEATURES.items() if attribution.method.endswith(m)),
+                   None)
+    if feature is None or attribution.speaker is None:
+        return False
+    if attribution.confidence < RESOLVED_CONFIDENCE:
+        return False
+    steps = [s for s in attribution.chain if not s.startswith("@")]
+    reasons = steps[-1].rpartition(": ")[2].split(", ") if len(steps) > 1 else []
+    return feature in reasons and "person" in reasons
 
 
 SpeakerRule = Callable[[SpeakerContext], SpeakerCheck | None]
