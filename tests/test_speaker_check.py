@@ -222,3 +222,16 @@ def test_a_pronoun_surely_resolved_to_the_author_is_verified() -> None:
     attribution = resolved("Bram Veldhoven", "hij", "verb-after+pronoun", 0.95,
                            "agree, person, near")
     assert check_speaker(attribution, BRAM, official=OFFICIAL).status == "verified"
+
+
+def test_a_speaker_ranked_from_proximity_alone_accuses_nobody() -> None:
+    # No attribution names anyone; "Harbour Street", named just before, ranked likeliest.
+    guess = replace(said_by("Harbour Street", mention=None, method="ranked"), mention=None,
+                    confidence=1.0, chain=("Harbour Street: same_paragraph, person, near",))
+    check = check_speaker(guess, BRAM, official=OFFICIAL)
+    assert (check.status, check.difference) == ("unverified", None)
+    # The same guess the archive resolves to one of its authors is that author's name.
+    known = replace(guess, speaker="Lukas Fernwald", author_handle="lukasfernwald")
+    fernwald = Account("lukasfernwald", "Lukas Fernwald")
+    assert check_speaker(known, BRAM, official=OFFICIAL,
+                         claimed=fernwald).status == "other_person"

@@ -9,10 +9,12 @@ Three ways a quote's words can be someone else's:
 * the article names another person than the tweet's author, whether or not that person
   is in the archive: names are compared word by word, tolerant of a surname alone,
   initials, diacritics and transliteration (`names.same_name`): a `speaker` difference;
-* no accusation where the speaker is only "he" or "the minister" (resolved or not),
-  was carried over from the quote before, reads as no person's name ("Twitter",
-  "Estados Unidos"), or where the article mentions the tweet's author around the
-  quote: the verdict stands and the attribution is `unverified`.
+* no accusation where the speaker is only "he" or "the minister" (unless the attribute
+  stage resolved it surely, by agreement or a role beside the person: then it names
+  them), was carried over from the quote before, was ranked likeliest by proximity with
+  no attribution naming anyone and the archive not knowing them, reads as no person's
+  name ("Twitter", "Estados Unidos"), or where the article mentions the tweet's author
+  around the quote: the verdict stands and the attribution is `unverified`.
 
 Pure: the accounts (the tweet's author, the one the speaker resolves to, every official
 one) come from the archive, passed in as `quotes.models.Account`s.
@@ -57,6 +59,9 @@ HEARSAY = ("+pronoun", "+role", "continues-previous", "context")
 # ties that mention to the person (`attribute.ranking`: the pronoun agrees with them, the
 # role stands beside one of their mentions), names that person: no guess from recency.
 RESOLVED_CONFIDENCE = 0.8
+# A speaker no attribution names, the person ranked likeliest among those named before
+# the quote (`attribute.ranking`): a guess unless the archive knows them.
+RANKED = "ranked"
 RESOLVING_FEATURES = {"+pronoun": "agree", "+role": "role_near"}
 
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -92,6 +97,8 @@ class SpeakerContext:
         attribution = self.attribution
         if attribution is None:
             return False
+        if attribution.method.endswith(RANKED):
+            return attribution.author_handle is None
         return (any(part in attribution.method for part in HEARSAY)
                 and not resolved_by_chain(attribution))
 
