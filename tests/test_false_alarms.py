@@ -181,6 +181,22 @@ def test_dropping_an_opinion_marker_states_an_opinion_as_fact() -> None:
         assert ("opinion", "imo") in [(d.kind, d.tweet_side) for d in v.differences]
 
 
+def test_a_partial_quote_leaving_out_the_opinion_marker_states_it_as_fact() -> None:
+    # The marker stands outside the words quoted, but qualifies the sentence they are from.
+    tweet = "Ferry tickets for the island are too expensive imo. Buses are fine."
+    for text, code, fuzzy in [("tickets for the island are too expensive", "en", 88.0),
+                              ("Fährtickets zur Insel sind zu teuer", "de", None)]:
+        v = verdict(text, code, tweet, fuzzy=fuzzy, fragment=True)
+        assert [d.tweet_side for d in v.differences if d.kind == "opinion"] == ["imo"], (
+            code, v.differences)
+    kept = verdict("tickets for the island are, in my opinion, too expensive", "en", tweet,
+                   fuzzy=85.0, fragment=True)
+    assert "opinion" not in distorting(kept), kept.differences
+    # A marker of a sentence the quote does not render qualifies nothing it quotes.
+    other = verdict("Buses are fine", "en", tweet, fuzzy=90.0, fragment=True)
+    assert "opinion" not in distorting(other), other.differences
+
+
 def test_an_opinion_marker_rendered_is_kept() -> None:
     tweet = "Ferry tickets are too expensive imo"
     for text, code in [("Die Fährtickets sind meiner Meinung nach zu teuer", "de"),

@@ -258,6 +258,20 @@ def _quote_parts(quote: str, alignment: Alignment) -> list[tuple[tuple[int, int]
 # --- hedges ----------------------------------------------------------------------------
 
 
+def dropped_opinion(
+    quote: str, quote_table: LanguageData, sentences: Sequence[str], tweet_table: LanguageData
+) -> list[Difference]:
+    """An opinion marker of a tweet sentence that a partial quote renders part of ("Tesla
+    stock price is too high imo" quoted as "the price is too high") and that the quote
+    renders with no opinion marker or hedge of its own: the view stated as a fact, though
+    the marker stands outside the words quoted."""
+    if hedges_in(quote, quote_table) or opinion_markers_in(quote, quote_table):
+        return []
+    found = [m for s in sentences for m in opinion_markers_in(s, tweet_table)]
+    return [Difference("opinion", None, found[0], "source-language")] if found else []
+
+
+
 def hedges_in(text: str, table: LanguageData) -> list[str]:
     return _phrases_in(text, table.hedges)
 

@@ -154,15 +154,20 @@ def dropped_conditions(sides: Sides, alignment: Alignment) -> list[Difference]:
     unconditional."""
     if not sides.fragment or _opens_with_any(sides.quote, sides.source.conditions, anywhere=True):
         return []
-    target, span = sides.target, alignment.span
-    for m in SENTENCE_SPAN.finditer(sides.tweet):
-        if m.end() <= span[0] or m.start() >= span[1]:
-            continue
-        for clause in clauses(m.group(), target):
+    target = sides.target
+    for sentence in rendered_sentences(sides.tweet, alignment.span):
+        for clause in clauses(sentence, target):
             if (_opens_with_any(clause, target.conditions, anywhere=False)
                     and substantive(clause, target)):
                 return [Difference("condition", None, clause, "source-language")]
     return []
+
+
+def rendered_sentences(tweet: str, span: tuple[int, int]) -> list[str]:
+    """The whole sentences of the tweet that a partial quote placed on `span` renders part
+    of: what qualifies the part it quotes (a condition, an opinion marker) is in them."""
+    return [m.group() for m in SENTENCE_SPAN.finditer(tweet)
+            if m.end() > span[0] and m.start() < span[1]]
 
 
 def _opens_with_any(text: str, phrases: Sequence[str], *, anywhere: bool) -> bool:

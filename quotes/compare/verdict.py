@@ -23,6 +23,7 @@ from quotes.compare.alignment import (
 )
 from quotes.compare.anchor_differences import (
     anchor_differences,
+    dropped_opinion,
     hedge_differences,
     hedges_in,
     name_differences,
@@ -32,7 +33,12 @@ from quotes.compare.anchor_differences import (
 from quotes.compare.clause_embeddings import ClauseSimilarities, embedding_differences
 from quotes.compare.clause_words import content_differences
 from quotes.compare.kinds import DISTORTING_KINDS, NOTED_KINDS
-from quotes.compare.negation import confirm_in_source, dropped_conditions, polarity_differences
+from quotes.compare.negation import (
+    confirm_in_source,
+    dropped_conditions,
+    polarity_differences,
+    rendered_sentences,
+)
 from quotes.compare.quantifiers import quantifier_differences
 from quotes.lang import LanguageData
 from quotes.match import FUZZY_SURE, FUZZY_VERBATIM
@@ -314,13 +320,16 @@ def find_differences(
         sides.source, target,
     )
     differences += dropped_conditions(sides, alignment)
+    if sides.fragment:
+        differences += dropped_opinion(sides.quote, sides.source,
+                                       rendered_sentences(sides.tweet, alignment.span), target)
     english_text = back_translation if back_translation is not None else (
         sides.quote if sides.source.code == english.code else None
     )
     if english_text is None:
         notes.append(NO_CLAUSE_CHECK)
         differences += hedge_differences(sides.quote, sides.source, alignment.part, target)
-        return differences, notes
+        return _one_opinion(differences), notes
     evidence = "back-translation" if back_translation is not None else "source-language"
     content = content_differences(english_text, alignment.part, evidence,
                                   fragment=sides.fragment)
@@ -329,7 +338,20 @@ def find_differences(
         # The quote itself hedges: a hedge lost on the way back is the model's doing.
         content = [d for d in content if d.kind not in ("hedge", "opinion")]
     differences += content
-    return differences, notes
+    return _one_opinion(differences), notes
+
+
+def _one_opinion(differences: list[Difference]) -> list[Difference]:
+    """One dropped opinion marker is one difference, however many checks saw it."""
+    seen: set[str | None] = set()
+    kept = []
+    for d in differences:
+        if d.kind == "opinion":
+            if d.tweet_side in seen:
+                continue
+            seen.add(d.tweet_side)
+        kept.append(d)
+    return kept
 
 
 def _table(code: str) -> LanguageData:
