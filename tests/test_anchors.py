@@ -209,6 +209,18 @@ def test_vague_amounts_agree_with_their_order_of_magnitude_only() -> None:
                        only("Ils ont acheté des milliers de puces.", "fr"))
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Decenas de barcos se quedaron en el puerto.", "es"),
+    ("Des dizaines de bateaux sont restés au port.", "fr"),
+    ("Puluhan kapal tetap di pelabuhan.", "id"),
+])
+def test_tens_render_dozens_but_hundreds_do_not(text: str, code: str) -> None:
+    dozens = only("Dozens of boats stayed in the harbour.", "en")
+    assert dozens.vague and same_number(only(text, code), dozens)
+    assert not same_number(only("Hundreds of boats stayed in the harbour.", "en"),
+                           only(text, code))
+
+
 def test_dates_times_and_model_names_are_no_amounts() -> None:
     assert numbers("Posted at 16:49 on 09.05.2022 about GPT-4 and the H100.", "en") == []
 
