@@ -127,6 +127,34 @@ def test_negation_pairs_with_identical_sides_are_skipped() -> None:
                                 "source-language", de) == []
 
 
+# --- numbers a language writes where another has a word ----------------------------------
+
+
+def test_a_count_stated_without_a_number_is_rendered_by_one() -> None:
+    cases = [("The ferry mayor visited the harbour twice this week",
+              [("El alcalde visitó el puerto dos veces esta semana", "es"),
+               ("De burgemeester bezocht de haven twee keer deze week", "nl"),
+               ("Wali kota mengunjungi pelabuhan dua kali minggu ini", "id")]),
+             ("Both harbour towns will get a new bridge",
+              [("Les deux villes portuaires auront un nouveau pont", "fr"),
+               ("Le due città portuali avranno un nuovo ponte", "it")]),
+             ("The two harbour towns will get a new bridge",
+              [("Ambas ciudades portuarias tendrán un nuevo puente", "es"),
+               ("Beide Hafenstädte bekommen eine neue Brücke", "de")]),
+             ("The harbour bridge took a decade to build",
+              [("O porto esperou dez anos pela ponte", "pt")])]
+    for tweet, quotes in cases:
+        for text, code in quotes:
+            v = verdict(text, code, tweet)
+            assert "number" not in distorting(v), (code, v.differences)
+
+
+def test_another_count_for_a_word_is_still_a_changed_number() -> None:
+    v = verdict("El alcalde visitó el puerto tres veces esta semana", "es",
+                "The ferry mayor visited the harbour twice this week")
+    assert "number" in distorting(v), v.differences
+
+
 # --- names: a name must be replaced, not merely rendered --------------------------------
 
 

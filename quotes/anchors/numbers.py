@@ -290,3 +290,13 @@ def _anchor(text: str, p: _Parsed) -> Anchor:
         return Anchor("year", f"{p.value:g}", raw, p.start, p.end)
     return Anchor("number", p.value, raw, p.start, p.end, unit=p.unit,
                   approximate=p.approximate or p.vague, vague=p.vague)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def implicit_counts(text: str, table: LanguageData) -> frozenset[float]:
+    """The counts the text states without a number ("twice", "both", "decade": the
+    table's `implicit`), which excuse the number the other side writes for them."""
+    implicit = table.implicit_numbers
+    return frozenset(implicit[w] for w in _WORD.findall(text.casefold()) if w in implicit)

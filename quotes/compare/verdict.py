@@ -12,7 +12,7 @@ from typing import Final
 from rapidfuzz import fuzz
 
 from quotes import lang
-from quotes.anchors import extract_anchors
+from quotes.anchors import extract_anchors, implicit_counts
 from quotes.compare.alignment import (
     Sides,
     align,
@@ -299,8 +299,10 @@ def find_differences(
     alignment = align(sides, quote_anchors, tweet_anchors)
     # A fragment placed by no shared word may sit anywhere: a tweet number outside it is
     # no number it lost.
+    implicit = (implicit_counts(sides.quote, sides.source),
+                implicit_counts(sides.tweet, target))
     differences = anchor_differences(quote_anchors, tweet_anchors,
-                                     alignment.span if alignment.placed else (0, 0))
+                                     alignment.span if alignment.placed else (0, 0), implicit)
     differences += name_differences(sides, quote_anchors, tweet_anchors, alignment,
                                     back_translation)
     notes: list[str] = []

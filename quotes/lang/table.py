@@ -169,6 +169,9 @@ class LanguageData(BaseModel):
     # numbers written as one word: "zehntausend", "diecimila"
     compound_numbers: bool = Field(False, validation_alias=_at("numbers", "compound_numbers"))
     vague_numbers: Factors = Field({}, validation_alias=_at("numbers", "vague"))  # "thousands"
+    # words that state a count without a number ("twice", "both", "decade"): they excuse
+    # the number the other side writes for them, and are no number of their own
+    implicit_numbers: Factors = Field({}, validation_alias=_at("numbers", "implicit"))
     percent_words: Words = Field((), validation_alias=_at("numbers", "percent"))
     range_to: Words = Field((), validation_alias=_at("numbers", "range_to"))  # "10 bis 15"
     range_between: Words = Field((), validation_alias=_at("numbers", "range_between"))
