@@ -127,6 +127,45 @@ def test_negation_pairs_with_identical_sides_are_skipped() -> None:
                                 "source-language", de) == []
 
 
+# --- negation words that negate nothing -------------------------------------------------
+
+
+def test_tag_questions_and_idioms_with_a_negation_word_negate_nothing() -> None:
+    cases = [("The new ferry is great, right?",
+              [("El nuevo ferry es genial, ¿no?", "es"),
+               ("Die neue Fähre ist toll, nicht wahr?", "de"),
+               ("Le nouveau ferry est génial, n'est-ce pas ?", "fr"),
+               ("A nova balsa é ótima, não é?", "pt"), ("Feri baru itu hebat, bukan?", "id")]),
+             ("We must fix the bridge before it collapses",
+              [("Nous devons réparer le pont avant qu'il ne s'effondre", "fr")]),
+             ("I will resign as soon as I find someone for the harbour job",
+              [("Mi dimetterò non appena troverò qualcuno per il lavoro al porto", "it")]),
+             ("Nevertheless, the harbour will reopen",
+              [("No obstante, el puerto reabrirá", "es"),
+               ("Não obstante, o porto vai reabrir", "pt")]),
+             ("Only the mayor can reopen the harbour",
+              [("Il n'y a que la maire qui puisse rouvrir le port", "fr"),
+               ("Non c'è che la sindaca per riaprire il porto", "it")]),
+             ("The harbour will reopen, no matter what",
+              [("El puerto reabrirá, pase lo que pase", "es")]),
+             ("The harbour will undoubtedly reopen next spring",
+              [("Der Hafen wird zweifellos im nächsten Frühjahr wieder öffnen", "de")])]
+    for tweet, quotes in cases:
+        for text, code in quotes:
+            v = verdict(text, code, tweet)
+            assert "negation" not in distorting(v), (code, v.differences)
+
+
+def test_a_real_negation_beside_those_idioms_still_counts() -> None:
+    for text, code in [("El nuevo ferry no es genial, ¿no?", "es"),
+                       ("Le nouveau ferry n'est pas génial, n'est-ce pas ?", "fr"),
+                       ("Mi dimetterò non appena non troverò nessuno", "it")]:
+        tweet = ("The new ferry is great, right?" if code != "it"
+                 else "I will resign as soon as I find someone")
+        v = verdict(text, code, tweet)
+        assert "negation" in distorting(v), (code, v.differences)
+
+
 # --- numbers a language writes where another has a word ----------------------------------
 
 
