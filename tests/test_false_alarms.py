@@ -207,6 +207,21 @@ def test_capitalized_common_words_rendered_in_lowercase_are_no_swap() -> None:
     assert {d.kind for d in v.differences} <= {"omitted_name"}
 
 
+def test_institutions_and_holidays_are_one_name_in_every_language() -> None:
+    assert_never_seen("name", [
+        ("The harbour plan goes to the Supreme Court before Christmas",
+         [("El plan del puerto irá al Tribunal Supremo antes de Navidad", "es"),
+          ("Le plan du port ira à la Cour suprême avant Noël", "fr"),
+          ("Der Hafenplan geht vor Weihnachten an den Obersten Gerichtshof", "de"),
+          ("Het havenplan gaat voor Kerstmis naar het Hooggerechtshof", "nl"),
+          ("O plano do porto vai ao Supremo Tribunal antes do Natal", "pt"),
+          ("Rencana pelabuhan dibawa ke Mahkamah Agung sebelum Natal", "id")]),
+        ("Congress and the White House must fund the harbour by Easter",
+         [("Il Congresso e la Casa Bianca devono finanziare il porto entro Pasqua", "it"),
+          ("Der Kongress und das Weiße Haus müssen den Hafen bis Ostern finanzieren", "de")]),
+    ])
+
+
 def test_shouted_words_are_not_names() -> None:
     tweet = "Why would Rosa Vance call me old, when I would NEVER call her late?"
     v = verdict("¿Por qué Rosa Vance me llamaría vieja, si yo nunca la llamaría tardía?", "es",
