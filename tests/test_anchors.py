@@ -221,6 +221,16 @@ def test_tens_render_dozens_but_hundreds_do_not(text: str, code: str) -> None:
                            only(text, code))
 
 
+@pytest.mark.parametrize(("text", "code", "counted"), [
+    ("Grazie mille ai lavoratori del porto!", "it", "Il molo costa mille euro."),
+    ("Mil gracias a los trabajadores del puerto.", "es", "El muelle cuesta mil euros."),
+    ("Mille mercis aux travailleurs du port.", "fr", "Le quai coûte mille euros."),
+])
+def test_thanks_by_the_thousand_count_nothing(text: str, code: str, counted: str) -> None:
+    assert numbers(text, code) == []
+    assert [a.value for a in numbers(f"{text} {counted}", code)] == [1000]
+
+
 def test_dates_times_and_model_names_are_no_amounts() -> None:
     assert numbers("Posted at 16:49 on 09.05.2022 about GPT-4 and the H100.", "en") == []
 

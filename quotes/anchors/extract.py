@@ -37,12 +37,19 @@ def extract_anchors(text: str, table: LanguageData) -> list[Anchor]:
                 anchors.append(Anchor(kind, m.group(1).casefold(), m.group(), m.start(), m.end()))
                 taken.append((m.start(), m.end()))
     taken += [(m.start(), m.end()) for m in _DATE_TIME.finditer(text)]
+    taken += _idioms(text, table)
     for number in numbers(text, table, taken):
         anchors.append(number)
         taken.append((number.start, number.end))
     anchors.extend(_names(text, table, taken))
     anchors.sort(key=lambda a: a.start)
     return anchors
+
+
+def _idioms(text: str, table: LanguageData) -> list[tuple[int, int]]:
+    """Where the table's number idioms ("grazie mille") stand: their words count nothing."""
+    return [(m.start(), m.end()) for idiom in table.number_idioms
+            for m in re.finditer(rf"(?<!\w){re.escape(idiom)}(?!\w)", text, re.IGNORECASE)]
 
 
 def _names(text: str, table: LanguageData, taken: list[tuple[int, int]]) -> list[Anchor]:

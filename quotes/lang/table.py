@@ -172,6 +172,8 @@ class LanguageData(BaseModel):
     # words that state a count without a number ("twice", "both", "decade"): they excuse
     # the number the other side writes for them, and are no number of their own
     implicit_numbers: Factors = Field({}, validation_alias=_at("numbers", "implicit"))
+    # idioms whose number words count nothing ("grazie mille", "mil gracias")
+    number_idioms: Words = Field((), validation_alias=_at("numbers", "idioms"))
     percent_words: Words = Field((), validation_alias=_at("numbers", "percent"))
     range_to: Words = Field((), validation_alias=_at("numbers", "range_to"))  # "10 bis 15"
     range_between: Words = Field((), validation_alias=_at("numbers", "range_between"))
