@@ -186,7 +186,11 @@ def test_a_count_stated_without_a_number_is_rendered_by_one() -> None:
               [("Ambas ciudades portuarias tendrán un nuevo puente", "es"),
                ("Beide Hafenstädte bekommen eine neue Brücke", "de")]),
              ("The harbour bridge took a decade to build",
-              [("O porto esperou dez anos pela ponte", "pt")])]
+              [("O porto esperou dez anos pela ponte", "pt")]),
+             # "one" is an article too, so never a number; "#1" is rendered by it.
+             ("The ferry is the #1 ferry in the world",
+              [("El ferry es el número uno del mundo", "es"),
+               ("Die Fähre ist die Nummer eins der Welt", "de")])]
     assert_never_seen("number", cases)
 
 
