@@ -161,6 +161,25 @@ def test_tag_questions_and_idioms_with_a_negation_word_negate_nothing() -> None:
     assert_never_seen("negation", cases)
 
 
+def test_positive_idioms_worded_with_a_negation_negate_nothing() -> None:
+    assert_never_seen("negation", [
+        ("I can't wait to see the new harbour!",
+         [("J'ai hâte de voir le nouveau port !", "fr"),
+          ("Mal posso esperar para ver o novo porto!", "pt"),
+          ("Ik kan niet wachten om de nieuwe haven te zien!", "nl")]),
+        ("However, the harbour will reopen", [("Sin embargo, el puerto reabrirá", "es")]),
+        ("The ferry runs constantly",
+         [("Le ferry fonctionne sans cesse", "fr"), ("Feri beroperasi tanpa henti", "id"),
+          ("Die Fähre fährt ohne Unterlass", "de")]),
+        ("Don't forget to vote for the harbour!",
+         [("¡Recuerden votar por el puerto!", "es"),
+          ("N'oubliez pas de voter pour le port !", "fr"),
+          ("Jangan lupa memilih untuk pelabuhan!", "id")]),
+        ("I couldn't agree more with the mayor",
+         [("Sono completamente d'accordo con la sindaca", "it")]),
+    ])
+
+
 def test_a_real_negation_beside_those_idioms_still_counts() -> None:
     for text, code in [("El nuevo ferry no es genial, ¿no?", "es"),
                        ("Le nouveau ferry n'est pas génial, n'est-ce pas ?", "fr"),

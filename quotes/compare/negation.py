@@ -21,7 +21,8 @@ def _tokens(text: str) -> list[str]:
 
 def _without_exceptions(text: str, table: LanguageData) -> str:
     lowered = text.casefold().replace("’", "'")
-    for phrase in table.negation_exceptions:
+    # The longest first: "n'est pas mal" before the "pas mal" inside it.
+    for phrase in sorted(table.negation_exceptions, key=len, reverse=True):
         lowered = re.sub(rf"(?<![\w]){re.escape(phrase)}(?![\w])", " ", lowered)
     return lowered
 
