@@ -304,6 +304,18 @@ def test_a_partial_quote_leaving_out_the_opinion_marker_states_it_as_fact() -> N
     assert "opinion" not in distorting(other), other.differences
 
 
+def test_an_opinion_marker_rendered_by_any_of_its_forms_is_kept() -> None:
+    assert_never_seen("opinion", [
+        ("Personally, I prefer the old harbour",
+         [("Personnellement, je préfère l'ancien port", "fr"),
+          ("Persönlich bevorzuge ich den alten Hafen", "de"),
+          ("Secara pribadi, saya lebih suka pelabuhan lama", "id")]),
+        ("I believe the harbour will reopen",
+         [("Acredito que o porto vai reabrir", "pt"),
+          ("Saya yakin pelabuhan akan dibuka kembali", "id")]),
+    ])
+
+
 def test_an_opinion_marker_rendered_is_kept() -> None:
     tweet = "Ferry tickets are too expensive imo"
     for text, code in [("Die Fährtickets sind meiner Meinung nach zu teuer", "de"),
