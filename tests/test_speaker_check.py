@@ -235,3 +235,10 @@ def test_a_speaker_ranked_from_proximity_alone_accuses_nobody() -> None:
     fernwald = Account("lukasfernwald", "Lukas Fernwald")
     assert check_speaker(known, BRAM, official=OFFICIAL,
                          claimed=fernwald).status == "other_person"
+
+
+@pytest.mark.parametrize("named", ["Reuters", "The New York Times", "Casa Blanca",
+                                   "Ministerio de Puertos", "Partido Verde"])
+def test_an_organisation_or_outlet_named_as_speaker_accuses_no_person(named: str) -> None:
+    check = check_speaker(said_by(named, method="according-to"), BRAM, official=OFFICIAL)
+    assert (check.status, check.difference) == ("unverified", None)

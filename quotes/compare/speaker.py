@@ -323,8 +323,14 @@ def _words(name: str) -> list[str]:
 
 def _person_words(name: str) -> list[str]:
     """The words of `name` that can only be a person's: none when it is a role, a
-    country or an organisation's word ("Estados Unidos", "PVV-lijsttrekker")."""
+    country or an organisation's word ("Estados Unidos", "PVV-lijsttrekker"), or the
+    name of an organisation or outlet the tables know ("Reuters", "Casa Blanca")."""
     vocabulary = _vocabulary()
+    folded = name.casefold().strip()
+    words = folded.split()
+    if (folded in vocabulary.organisations or folded.removeprefix("the ") in
+            vocabulary.organisations or any(w in vocabulary.organisation_words for w in words)):
+        return []
     return [w for w in _words(name)
             if len(w) > 1 and w[0].isupper() and w.casefold() not in vocabulary.titles
             and w.casefold() not in vocabulary.places and not _is_role(w)]
@@ -335,6 +341,8 @@ class _Vocabulary:
     titles: frozenset[str]  # titles and role nouns
     never: frozenset[str]  # stopwords and words the tables say are no names
     places: frozenset[str]  # the words of countries and institutions (exonyms)
+    organisations: frozenset[str] = frozenset()  # names of organisations and outlets
+    organisation_words: frozenset[str] = frozenset()  # "ministry", "partido"
 
 
 @cache
@@ -343,15 +351,20 @@ def _vocabulary() -> _Vocabulary:
     titles: set[str] = set()
     never: set[str] = set()
     places: set[str] = set()
+    organisations: set[str] = set()
+    organisation_words: set[str] = set()
     for code in lang.available():
         table = lang.get(code)
+        organisations.update(o.casefold() for o in table.organisations)
+        organisation_words.update(w.casefold() for w in table.organisation_words)
         titles.update(t.casefold().rstrip(".") for t in table.titles)
         titles.update(r.casefold() for r in table.roles)
         never.update(w.casefold() for w in (*table.stopwords, *table.not_names))
         for local, english in table.exonyms.items():
             places.update(local.casefold().split())
             places.update(english.casefold().split())
-    return _Vocabulary(frozenset(titles), frozenset(never), frozenset(places))
+    return _Vocabulary(frozenset(titles), frozenset(never), frozenset(places),
+                       frozenset(organisations), frozenset(organisation_words))
 
 
 @cache
