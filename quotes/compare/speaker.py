@@ -49,7 +49,7 @@ UNVERIFIED_NOTE = ("the speaker is only a role or pronoun that nothing resolved:
                    "attribution not verified")
 UNNAMED_NOTE = "the article names no speaker for the quote: attribution not checked"
 GUESSED_NOTE = ("the speaker read from the article, {speaker!r}, is a guess (a pronoun, "
-                "role or the context) or no person's name, and is not @{author}: "
+                "role, nearness or the context) or no person's name, and is not @{author}: "
                 "attribution not verified")
 NEARBY_NOTE = ("the attribution reads {speaker!r}, but the article also mentions @{author}, "
                "the tweet's author, around the quote: attribution not verified")
