@@ -76,12 +76,28 @@ def trim_run(run: Sequence[Tok], table: LanguageData, standalone: frozenset[str]
     Whitehouse") or before a word the document uses alone ("Menko … Luhut Pandjaitan" where
     it later says "kata Luhut") dropped too, unless the first word is itself such a word."""
     reporting = reporting_words(table)
-    words = [t for t in run if not is_title(t, table) and t.lower not in reporting]
+    kept = _without_phrases(run, table.not_names)
+    words = [t for t in kept if not is_title(t, table) and t.lower not in reporting]
     while len(words) >= 2 and f"{words[0].lower} {words[1].lower}" in table.roles:
         words = words[2:]  # a role of two words: "Wali Kota", "Prime Minister"
     if len(words) < 2:
         return words
     return words[_name_start(words, standalone) :]
+
+
+def _without_phrases(run: Sequence[Tok], phrases: frozenset[str]) -> list[Tok]:
+    """`run` without the stretches of two or more words that `phrases` lists ("Tweede
+    Kamer", "Truth Social"): one word of such a name left over is no name either."""
+    words = list(run)
+    k = 0
+    while k < len(words) - 1:
+        end = next((j for j in range(len(words), k + 1, -1)
+                    if " ".join(t.lower for t in words[k:j]) in phrases), None)
+        if end is None:
+            k += 1
+        else:
+            del words[k:end]
+    return words
 
 
 def _name_start(words: Sequence[Tok], standalone: frozenset[str]) -> int:
