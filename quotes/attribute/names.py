@@ -49,6 +49,8 @@ def subject(
         if last.lower.endswith(suffix) and len(last.lower) > len(suffix) + 2:
             return Name(last.text[-len(suffix) :], last.end - len(suffix), last.end, "pronoun")
     right = window[verb[1] : verb[1] + SUBJECT_GAP + 6]
+    if right and people.comma_between(last, right[0]):
+        return None  # "… sagte, rief Baerbock": the verb's clause ends at the comma
     cut = next((k for k, t in enumerate(right) if t.lower in table.complementizers), len(right))
     found = first_name(right[:cut], table, people, stop_at_common_noun=True)
     if found is not None and found.kind == "name" and not (
