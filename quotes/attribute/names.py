@@ -74,12 +74,31 @@ def _name_ending_at(
             break  # punctuation between: "No Twitter, Trump partilhou" is not one name
         if tok.lower in table.pronouns:
             return Name(tok.text, tok.start, tok.end, "pronoun")
+        if _unnamed_subject(window, end, table, people):
+            return Name(tok.text, tok.start, tok.end, "unnamed")
         if people.is_name_token(tok, table):
             name = _name_run_ending_at(window, end, table, people)
             return name if _subject_position(window, name, table) else _titled(window, name, table)
         if is_role(tok.text, table):
             return Name(tok.text, tok.start, tok.end, "role")
     return None
+
+
+def _unnamed_subject(window: list[Tok], end: int, table: LanguageData, people: PeopleIndex) -> bool:
+    """Does window[end - 1] end a subject without a name that opens its clause ("…,” one
+    reader tweeted", "Another added:", "Een woordvoerder zei")? An indefinite alone, or
+    one before a lowercase noun; the clause opens where the window or a sentence begins,
+    or after punctuation."""
+    tok = window[end - 1]
+    if tok.lower in table.indefinites:
+        start = end - 1
+    elif end >= 2 and window[end - 2].lower in table.indefinites and tok.text.islower() \
+            and people.adjacent(window[end - 2], tok):
+        start = end - 2
+    else:
+        return False
+    return start == 0 or window[start].sent_start or not people.adjacent(
+        window[start - 1], window[start])
 
 
 def _before(window: list[Tok], name: Name) -> int:
