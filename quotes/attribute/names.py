@@ -74,6 +74,8 @@ def _name_ending_at(
             break  # punctuation between: "No Twitter, Trump partilhou" is not one name
         if tok.lower in table.pronouns:
             return Name(tok.text, tok.start, tok.end, "pronoun")
+        if tok.lower in table.coordinators:
+            return None  # "… y el Pentágono y calificó": the subject opens the clause before
         if _unnamed_subject(window, end, table, people):
             return Name(tok.text, tok.start, tok.end, "unnamed")
         if people.is_name_token(tok, table):

@@ -149,6 +149,11 @@ class LanguageData(BaseModel):
     complementizers: WordSet = Field(
         frozenset(), validation_alias=_at("attribution", "complementizers")
     )
+    # Coordinating "and" ("y calificó", "and added"): a verb right after one shares the
+    # subject of the clause before, not the name that ends it ("… y el Pentágono y calificó").
+    coordinators: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "coordinators")
+    )
     # "post", "bericht": words introducing a reproduced post
     block_intro: Words = Field((), validation_alias=_at("attribution", "block_intro"))
     # --- [medium]: medium → case-insensitive regexes naming it ---
