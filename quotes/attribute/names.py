@@ -14,6 +14,8 @@ from quotes.text import find_phrase
 SUBJECT_GAP = 2
 # How far after a role noun a name in apposition is looked for ("le président, Trump").
 _APPOSITION_WITHIN = 5
+# An all-capital word this long or shorter may be an acronym naming the speaker ("NSC").
+_ACRONYM = 6
 
 Phrase = tuple[int, int, str]  # (first token, last token + 1, the phrase), as find_phrase
 
@@ -38,7 +40,8 @@ def subject(
     "a-t-il déclaré", "ujarnya"), else right after it ("sagte Musk", "kata Elon", "a décrit
     le président américain, Donald Trump"), but not past an unnamed subject ("said a
     council member in Springfield" names nobody)."""
-    left = _name_ending_at(window, verb[0], table, people)
+    left = _name_ending_at(window, verb[0], table, people) or _opening_subject(
+        window, verb, table, people)
     if left is not None:
         return left
     for tok in window[verb[0] : verb[1]]:
@@ -84,6 +87,47 @@ def _name_ending_at(
         if is_role(tok.text, table):
             return Name(tok.text, tok.start, tok.end, "role")
     return None
+
+
+def _opening_subject(
+    window: list[Tok], verb: Phrase, table: LanguageData, people: PeopleIndex
+) -> Name | None:
+    """A capitalized word the document names nowhere else, opening the sentence right
+    before its speech verb ("Vox ha respondido:", "NSC zei"), or an acronym there: the
+    verb's subject. Not where the verb's own subject follows it ("Gisteren zei hij",
+    "Later schreef Rutte"), nor a noun where every noun is capitalized."""
+    k = verb[0] - 1
+    while k >= 0 and window[k].lower in table.stopwords and not window[k].sent_start:
+        k -= 1  # auxiliaries: "Vox ha respondido"
+    if k < 0:
+        return None
+    tok = window[k]
+    acronym = tok.text.isalpha() and tok.text.isupper() and 2 <= len(tok.text) <= _ACRONYM
+    opening = tok.sent_start and tok.text[:1].isupper() and not table.capitalizes_nouns
+    if not (acronym or opening) or not _plain_word(tok, table):
+        return None
+    if not people.adjacent(tok, window[k + 1]):
+        return None  # "Inoltre, ha sottolineato", "Lula (PT) admitiu"
+    if _subject_after(window[verb[1] : verb[1] + 2], table):
+        return None
+    return Name(tok.text, tok.start, tok.end, "name")
+
+
+def _subject_after(after: list[Tok], table: LanguageData) -> bool:
+    """Do the words right after a verb name its subject: a pronoun or capitalized word,
+    or one after a function word ("zei de VVD'er", "ha sottolineato il premier")?"""
+    if after and after[0].lower not in table.pronouns and after[0].lower in table.stopwords:
+        after = after[1:]
+    return bool(after) and (after[0].lower in table.pronouns or after[0].text[:1].isupper()
+                            or is_role(after[0].text, table))
+
+
+def _plain_word(tok: Tok, table: LanguageData) -> bool:
+    """A word that is no function word, pronoun, role, title or known non-name."""
+    lower = tok.lower
+    return not (lower in table.stopwords or lower in table.pronouns or lower in table.not_names
+                or is_role(tok.text, table) or tok.text in table.titles
+                or lower in table.coordinators or lower in table.indefinites)
 
 
 def _unnamed_subject(window: list[Tok], end: int, table: LanguageData, people: PeopleIndex) -> bool:

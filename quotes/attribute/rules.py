@@ -112,7 +112,10 @@ class Attempt:
             found = replace(found, speaker=who.name, author_handle=who.handle,
                             method=who.method, speaker_kind=who.kind,
                             confidence=who.confidence, chain=who.chain)
-        new_sentence = ends_with_sentence_mark(self.quote.text) and words and words[0].sent_start
+        # The sentence ends inside the quote or right after it ("…”. Vox ha respondido").
+        ended = ends_with_sentence_mark(self.quote.text) or any(
+            c in ".!?" for c in doc.text[self.quote.outer_end : words[0].start])
+        new_sentence = ended and words[0].sent_start
         return found, not new_sentence
 
 
@@ -230,6 +233,8 @@ def _verb_next_sentence(a: Attempt) -> Attribution | None:
     """"…». Lo scrive Joe Biden su X": the attribution opens the next sentence."""
     doc = a.doc
     following = next_sentence_words(doc.tokens, doc.starts, a.after, a.quote, a.next_start)
+    if following and _introduces_next(doc.text[following[0].start : a.next_start]):
+        return None  # "…”. Vox ha respondido con el mensaje: “…”" is the next quote's
     hit = find_phrase(following[:1], doc.table.after_quote) or find_phrase(
         following, doc.table.speech_verbs
     )
@@ -241,6 +246,12 @@ def _verb_next_sentence(a: Attempt) -> Attribution | None:
     if name is None or name.kind == "unnamed":
         return None
     return build(doc, a.quote, name, following, hit, "verb-next-sentence")
+
+
+def _introduces_next(sentence: str) -> bool:
+    """Does the sentence run on to the next quote and end in a colon before it?"""
+    body = sentence.rstrip()
+    return body.endswith(":") and not any(c in ".!?" for c in body)
 
 
 def _context(a: Attempt) -> Attribution | None:
