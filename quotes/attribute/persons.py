@@ -76,7 +76,7 @@ def trim_run(run: Sequence[Tok], table: LanguageData, standalone: frozenset[str]
     Whitehouse") or before a word the document uses alone ("Menko … Luhut Pandjaitan" where
     it later says "kata Luhut") dropped too, unless the first word is itself such a word."""
     reporting = reporting_words(table)
-    kept = _without_phrases(run, table.not_names)
+    kept = _after_organisation(_without_phrases(run, table.not_names), table.organisations)
     words = [t for t in kept if not is_title(t, table) and t.lower not in reporting]
     while len(words) >= 2 and f"{words[0].lower} {words[1].lower}" in table.roles:
         words = words[2:]  # a role of two words: "Wali Kota", "Prime Minister"
@@ -98,6 +98,15 @@ def _without_phrases(run: Sequence[Tok], phrases: frozenset[str]) -> list[Tok]:
         else:
             del words[k:end]
     return words
+
+
+def _after_organisation(run: list[Tok], organisations: frozenset[str]) -> list[Tok]:
+    """A known organisation opening a run before a first name is whose the person is, not
+    part of their name ("della Farnesina Riccardo Guariglia")."""
+    for k in range(len(run) - 1, 0, -1):
+        if " ".join(t.lower for t in run[:k]) in organisations and is_first_name(run[k].text):
+            return run[k:]
+    return run
 
 
 def _name_start(words: Sequence[Tok], standalone: frozenset[str]) -> int:
