@@ -5,6 +5,7 @@ chain of steps from mention to name."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quotes.attribute.people import Name, PeopleIndex
@@ -13,6 +14,8 @@ from quotes.models import Quote
 
 # Confidence in a speaker the attribution names outright (a name, not a pronoun or role).
 NAMED_CONFIDENCE = 0.9
+# Confidence in the organisation an unnamed spokesperson is taken to speak for.
+SPOKESPERSON_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +40,53 @@ def speaker_of(people: PeopleIndex, quote: Quote, name: Name | None, method: str
         if full != name.text:
             steps.append(f"{full}: fullest name in the document")
         found = Speaker(full, None, method, people.kind(full), NAMED_CONFIDENCE, tuple(steps))
+    elif name.kind == "role" and _unnamed_spokesperson(people, name):
+        found = _organisation(people, name, method)
     else:
         found = ranked(people, Query(name.start, name.kind, name.text, people.asked),
                        f"{method}+{name.kind}", (f"{name.text}: {name.kind}",))
     return with_archive(people, found, name.text)
+
+
+def _unnamed_spokesperson(people: PeopleIndex, name: Name) -> bool:
+    """"een woordvoerder", "a spokeswoman", "eine Sprecherin": a spokesperson not named
+    before (an indefinite article), who speaks for an organisation."""
+    table = people.table
+    head = name.text.split()[0].casefold().rsplit("-", 1)[-1]
+    spokesperson = head in table.spokespeople or (table.capitalizes_nouns and any(
+        head.endswith(word) for word in table.spokespeople))
+    before = people.text[: name.start].split()
+    return spokesperson and bool(before) and before[-1].casefold() in table.indefinites
+
+
+def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
+    """The organisation an unnamed spokesperson speaks for: the one ranked first among the
+    organisations named before, or nobody."""
+    steps = (f"{name.text}: spokesperson",)
+    for candidate in rank(people, Query(name.start, "role", name.text, people.asked)):
+        if candidate.kind == "organisation":
+            return Speaker(candidate.name, None, f"{method}+spokesperson", candidate.kind,
+                           candidate.confidence, (*steps, f"{candidate.name}: organisation"))
+    known = _known_organisation(people, name.start)
+    if known is not None:
+        return Speaker(known, None, f"{method}+spokesperson", "organisation",
+                       SPOKESPERSON_CONFIDENCE, (*steps, f"{known}: organisation named most"))
+    return Speaker(None, None, f"{method}+unnamed", chain=(*steps, "no organisation named"))
+
+
+def _known_organisation(people: PeopleIndex, before: int) -> str | None:
+    """The organisation of the language table named most often before `before` (the
+    latest on a tie), as the text writes it: acronyms ("NOS", "KNVB") are no mentions."""
+    counts: dict[str, tuple[int, int, str]] = {}
+    text = people.folded[:before]
+    for org in people.table.organisations:
+        found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(org)}(?!\w)", text)]
+        if found:
+            at = found[-1]
+            counts[org] = (len(found), at, people.text[at : at + len(org)])
+    if not counts:
+        return None
+    return max(counts.values())[2]
 
 
 def ranked(

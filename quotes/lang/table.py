@@ -149,6 +149,11 @@ class LanguageData(BaseModel):
     complementizers: WordSet = Field(
         frozenset(), validation_alias=_at("attribution", "complementizers")
     )
+    # Roles that speak for an organisation ("spokesperson", "woordvoerder"): one without a
+    # name ("a spokeswoman said") gives the organisation's words.
+    spokespeople: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "spokespeople")
+    )
     # Coordinating "and" ("y calificó", "and added"): a verb right after one shares the
     # subject of the clause before, not the name that ends it ("… y el Pentágono y calificó").
     coordinators: WordSet = Field(
