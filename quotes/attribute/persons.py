@@ -221,7 +221,7 @@ def bracket_links(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
 
 def fullest(name: str, at: int, mentions: Sequence[Mention], links: dict[str, str]) -> str:
     """The fullest name the document gives the person `name` stands for near `at`: the
-    nearest longer mention before it holding all its words, else the first one after it,
+    first longer mention before it holding all its words, else the first one after it,
     through a nickname or acronym where the document links one."""
     linked = links.get(name)
     if linked is not None:
@@ -234,7 +234,9 @@ def fullest(name: str, at: int, mentions: Sequence[Mention], links: dict[str, st
 
     before = [m for m in mentions if m.start < at and holds(m)]
     if before:
-        return before[-1].name
+        # Several people share the word ("José Sarney", his grandson "José Adriano Cordeiro
+        # Sarney"): the word alone is the one introduced first, the story's main person.
+        return before[0].name
     after = [m for m in mentions if m.start >= at and holds(m)]
     if after:
         return after[0].name
