@@ -82,7 +82,23 @@ def trim_run(run: Sequence[Tok], table: LanguageData, standalone: frozenset[str]
         words = words[2:]  # a role of two words: "Wali Kota", "Prime Minister"
     if len(words) < 2:
         return words
-    return words[_name_start(words, standalone) :]
+    words = words[_name_start(words, standalone) :]
+    return _without_noun_after(words, standalone) if table.capitalizes_nouns else words
+
+
+def _without_noun_after(words: list[Tok], standalone: frozenset[str]) -> list[Tok]:
+    """Where every noun is capitalized, a name of first names and one surname ends there:
+    a word after it that the document never uses alone is a noun ("von Staatschef
+    Wladimir Putin Stellung genommen")."""
+    k = 0
+    while k < len(words) and is_first_name(words[k].text):
+        k += 1
+    if k == 0 or k + 1 >= len(words):
+        return words
+    end = k + 1
+    while end < len(words) and words[end].text in standalone:
+        end += 1
+    return words[:end]
 
 
 def _without_phrases(run: Sequence[Tok], phrases: frozenset[str]) -> list[Tok]:
