@@ -3,6 +3,7 @@ and to resolve pronouns, roles and surnames to the person meant."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -46,6 +47,8 @@ def join(tokens: list[Tok]) -> str:
 _OPENINGS = 2
 # How far (characters) a name may follow a role and still be the name the role titles.
 _TITLE_GAP = 40
+# What follows a dateline's place: a day, a month (a year) and a dash or an agency.
+_DATELINE = re.compile(r",\s*\d{1,2}\.?\s+[^\W\d]+\.?(\s+\d{4})?\s*[(–—-]")
 
 
 def _surnames(mentions: Sequence[Mention]) -> frozenset[str]:
@@ -204,7 +207,7 @@ class PeopleIndex:
         )
 
     def _add_run(self, run: list[Tok], subject_slot: bool) -> None:
-        if not run or run[0].start in self.quoted:
+        if not run or run[0].start in self.quoted or self._dateline(run):
             return
         if run[0].start in self.headlines:
             # In a title only words capitalized in the text too, or first names, name.
@@ -235,6 +238,14 @@ class PeopleIndex:
         if last is not None and self._titles(last, words[0].start):
             self.references.pop()  # a title before the name: "Der Kanzler Olaf Scholz"
         self.mentions.append(mention)
+
+    def _dateline(self, run: list[Tok]) -> bool:
+        """Does the run open a line as a news dateline's place ("New York, 27 agosto 2019
+        - …", "Roma, 3 mar. (Aki) – …")? A place, not a person."""
+        line_start = self.text.rfind("\n", 0, run[0].start) + 1
+        if self.text[line_start : run[0].start].strip():
+            return False
+        return _DATELINE.match(self.text, run[-1].end) is not None
 
     def _titles(self, role: Mention, name_start: int) -> bool:
         """Does the role title the name starting at `name_start` ("Der Kanzler Olaf
