@@ -124,3 +124,11 @@ def test_named_spokesperson_keeps_the_name_de() -> None:
     text = ("Die Stiftung Fiktivhaus hat sich entschuldigt. „Das war ein Fehler“, sagte "
             "Sprecherin Tamsin Orlova.")
     assert speaker_of(text, "de", "Das war ein Fehler") == "Tamsin Orlova"
+
+
+def test_name_in_capitals_opening_an_interview_answer_nl() -> None:
+    text = ("WEEKBLAD Mist u het burgemeesterschap?\n\n"
+            "MARIA VARSKO (FPV, burgemeester van 1990 tot 1994) «Ik mis alleen de haven en "
+            "de mensen daar.»")
+    found = speaker_of(text, "nl", "Ik mis alleen de haven")
+    assert found is not None and found.casefold() == "maria varsko"

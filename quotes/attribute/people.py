@@ -47,6 +47,8 @@ def join(tokens: list[Tok]) -> str:
 _OPENINGS = 2
 # How far (characters) a name may follow a role and still be the name the role titles.
 _TITLE_GAP = 40
+# How many capital words may follow a first name in capitals as its surname.
+_CAPITAL_SURNAMES = 2
 # What follows a dateline's place: a day, a month (a year) and a dash or an agency.
 _DATELINE = re.compile(r",\s*\d{1,2}\.?\s+[^\W\d]+\.?(\s+\d{4})?\s*[(–—-]")
 
@@ -101,6 +103,25 @@ def _acronyms(mentions: Sequence[Mention]) -> frozenset[str]:
     return frozenset(found)
 
 
+def _capital_names(tokens: Sequence[Tok]) -> frozenset[int]:
+    """The starts of the words of names set in capitals, as interviews set who speaks
+    ("MARK EYSKENS (CD&V) «…»"): a first name in capitals and the capital words right
+    after it."""
+    starts: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if not (tok.is_word and tok.text.isupper() and len(tok.text) > 1
+                and is_first_name(tok.text)):
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i <= _CAPITAL_SURNAMES and tokens[j].is_word \
+                and tokens[j].text.isupper() and len(tokens[j].text) > 1 \
+                and tokens[j].start == tokens[j - 1].end + 1:
+            j += 1
+        if j > i + 1:
+            starts.update(t.start for t in tokens[i:j])
+    return frozenset(starts)
+
+
 class PeopleIndex:
     """Names mentioned in one document, to tell names from capitalized words and to
     resolve pronouns, roles and surnames to the person meant."""
@@ -142,6 +163,7 @@ class PeopleIndex:
         # where every noun is capitalized, such a lone word is a name all the same.
         self._after_verb = _after_verb(tokens, table, self._reporting)
         self._acronyms = frozenset[str]()  # initials of names the document gives: "AMLO"
+        self._capital_names = _capital_names(tokens)  # "MARK EYSKENS": starts of its words
         self._openers = _openers(tokens, table, self._reporting)
         self.mention_words: frozenset[str] = frozenset()
         self._read_mentions(tokens)
@@ -203,7 +225,7 @@ class PeopleIndex:
     def _capitalized(self, tok: Tok) -> bool:
         return (tok.text[:1].isupper() and not tok.text.isupper()) or (
             tok.text.isupper() and len(tok.text) > 1
-            and (tok.person or tok.text in self._acronyms)
+            and (tok.person or tok.text in self._acronyms or tok.start in self._capital_names)
         )
 
     def _add_run(self, run: list[Tok], subject_slot: bool) -> None:
