@@ -47,6 +47,8 @@ def join(tokens: list[Tok]) -> str:
 _OPENINGS = 2
 # How far (characters) a name may follow a role and still be the name the role titles.
 _TITLE_GAP = 40
+# How far back (characters) the word before a mention is read.
+_WORD_BACK = 30
 # How many capital words may follow a first name in capitals as its surname.
 _CAPITAL_SURNAMES = 2
 # What follows a dateline's place: a day, a month (a year) and a dash or an agency.
@@ -269,6 +271,11 @@ class PeopleIndex:
             return False
         return _DATELINE.match(self.text, run[-1].end) is not None
 
+    def _after_function_word(self, start: int) -> bool:
+        """Does a function word ("am", "der", "ein") come right before `start`?"""
+        before = self.text[max(0, start - _WORD_BACK) : start].split()
+        return bool(before) and before[-1].casefold() in self.table.stopwords
+
     def _titles(self, role: Mention, name_start: int) -> bool:
         """Does the role title the name starting at `name_start` ("Der Kanzler Olaf
         Scholz", "El presidente de México, Andrés Manuel López Obrador"), rather than
@@ -289,10 +296,11 @@ class PeopleIndex:
         nouns) and it does not open a sentence ("Trump had …" opens one; "said Trump" does
         not); where nouns are capitalized, two words need a first name ("Hauptstadt
         Kiew"); an organisation the table knows does."""
-        person = any(t.person or is_first_name(t.text) for t in words) and not (
-            words[0].sent_start and len(words) == 1
-        )
         nouns = self.table.capitalizes_nouns
+        person = any(t.person or is_first_name(t.text) for t in words) and not (
+            len(words) == 1 and (words[0].sent_start or (nouns and not words[0].person
+                                 and self._after_function_word(words[0].start)))
+        )  # "Am Ende komme es …": a noun the first-name list also holds
         lone_name = self._lone_name(words[0])
         several = len(words) >= 2 and (not nouns or person)
         organisation = (mention.kind == "organisation" and not words[0].sent_start
