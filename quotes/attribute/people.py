@@ -76,6 +76,28 @@ def _after_verb(
     )
 
 
+def _bare_words(tokens: list[Tok], table: LanguageData) -> frozenset[str]:
+    """Where every noun is capitalized: words the text writes at least twice and never
+    after a function word ("spielt Söder an", "Söder habe"):
+    nouns take articles, surnames do not."""
+    if not table.capitalizes_nouns:
+        return frozenset()
+    seen: Counter[str] = Counter()
+    articled: set[str] = set()
+    for a, b in pairwise(tokens):
+        if not (b.is_word and b.text[:1].isupper() and not b.text.isupper()):
+            continue
+        if a.lower in table.stopwords or a.lower in table.prepositions:
+            articled.add(b.text)
+        else:
+            seen[b.text] += 1
+    return frozenset(
+        w for w, n in seen.items() if n >= _OPENINGS and w not in articled
+        and w.casefold() not in table.not_names and not is_role(w, table)
+        and w.casefold() not in table.stopwords and kind_of(w, table) == "person"
+    )
+
+
 def _openers(
     tokens: list[Tok], table: LanguageData, reporting: frozenset[str]
 ) -> frozenset[str]:
@@ -163,7 +185,8 @@ class PeopleIndex:
         self._reporting = reporting_words(table)
         # Capitalized words right after a reporting word ("sagte Scholz", "so Scholz"):
         # where every noun is capitalized, such a lone word is a name all the same.
-        self._after_verb = _after_verb(tokens, table, self._reporting)
+        self._after_verb = _after_verb(tokens, table, self._reporting) | _bare_words(
+            tokens, table)
         self._acronyms = frozenset[str]()  # initials of names the document gives: "AMLO"
         self._capital_names = _capital_names(tokens)  # "MARK EYSKENS": starts of its words
         self._openers = _openers(tokens, table, self._reporting)
