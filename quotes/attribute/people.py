@@ -248,6 +248,8 @@ class PeopleIndex:
             self.references.append(Mention(tok.start, tok.text, True, "role", tok.end))
 
     def _capitalized(self, tok: Tok) -> bool:
+        if tok.text.rpartition("-")[2][:1].islower():
+            return False  # a compound ending in a common noun: "NOS-items", "VVD-top"
         return (tok.text[:1].isupper() and not tok.text.isupper()) or (
             tok.text.isupper() and len(tok.text) > 1
             and (tok.person or tok.text in self._acronyms or tok.start in self._capital_names)
