@@ -127,6 +127,25 @@ def _acronyms(mentions: Sequence[Mention]) -> frozenset[str]:
     return frozenset(found)
 
 
+def _inner_particles(tokens: Sequence[Tok], table: LanguageData) -> frozenset[int]:
+    """The starts of name particles between a first name and a capitalized word ("Herman
+    van der Zandt", "Ursula von der Leyen", "Marine Le Pen"): part of the name."""
+    found: set[int] = set()
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].lower not in table.name_particles or tokens[i].lower in \
+                table.coordinators or not is_first_name(tokens[i - 1].text):
+            continue
+        j = i
+        while j < len(tokens) and tokens[j].lower in table.name_particles and (
+                tokens[j].start == tokens[j - 1].end + 1):
+            j += 1
+        last = tokens[j] if j < len(tokens) else None
+        if last is not None and last.start == tokens[j - 1].end + 1 and last.is_word \
+                and last.text[:1].isupper() and last.lower not in table.stopwords:
+            found.update(t.start for t in tokens[i:j])
+    return frozenset(found)
+
+
 def _capital_names(tokens: Sequence[Tok]) -> frozenset[int]:
     """The starts of the words of names set in capitals, as interviews set who speaks
     ("MARK EYSKENS (CD&V) «…»"): a first name in capitals and the capital words right
@@ -189,6 +208,7 @@ class PeopleIndex:
             tokens, table)
         self._acronyms = frozenset[str]()  # initials of names the document gives: "AMLO"
         self._capital_names = _capital_names(tokens)  # "MARK EYSKENS": starts of its words
+        self._particles = _inner_particles(tokens, table)  # "van der" inside a name
         self._openers = _openers(tokens, table, self._reporting)
         self.mention_words: frozenset[str] = frozenset()
         self._read_mentions(tokens)
@@ -227,6 +247,9 @@ class PeopleIndex:
                 run, subject_slot = [], True
             if subject_slot and tok.is_word and tok.start not in self.quoted:
                 self._add_reference(tok)
+            if run and tok.start in self._particles and self.adjacent(run[-1], tok):
+                run.append(tok)  # "Herman van der Zandt"
+                continue
             if tok.is_word and self._capitalized(tok) and tok.lower not in table.stopwords:
                 if run and not self.adjacent(run[-1], tok):
                     self._add_run(run, subject_slot)

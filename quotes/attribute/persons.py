@@ -77,7 +77,8 @@ def trim_run(run: Sequence[Tok], table: LanguageData, standalone: frozenset[str]
     it later says "kata Luhut") dropped too, unless the first word is itself such a word."""
     reporting = reporting_words(table)
     kept = _after_organisation(_without_phrases(run, table.not_names), table.organisations)
-    words = [t for t in kept if not is_title(t, table) and t.lower not in reporting]
+    words = [t for k, t in enumerate(kept) if t.lower not in reporting and (
+        not is_title(t, table) or _inner_particle(kept, k, table))]
     while len(words) >= 2 and f"{words[0].lower} {words[1].lower}" in table.roles:
         words = words[2:]  # a role of two words: "Wali Kota", "Prime Minister"
     if len(words) < 2:
@@ -99,6 +100,14 @@ def _without_noun_after(words: list[Tok], standalone: frozenset[str]) -> list[To
     while end < len(words) and words[end].text in standalone:
         end += 1
     return words[:end]
+
+
+def _inner_particle(run: Sequence[Tok], k: int, table: LanguageData) -> bool:
+    """Is run[k] a particle after a first name, inside a name ("van der" in "Herman van der
+    Zandt")?"""
+    return (run[k].lower in table.name_particles and k > 0
+            and (is_first_name(run[k - 1].text) or _inner_particle(run, k - 1, table))
+            and any(not is_title(t, table) for t in run[k + 1 :]))
 
 
 def _without_phrases(run: Sequence[Tok], phrases: frozenset[str]) -> list[Tok]:
