@@ -281,7 +281,12 @@ def _role_or_apposition(
             titled = k == 0 and people.adjacent(previous, candidate)
             if titled or (people.comma_between(previous, candidate)
                           and _closes_apposition(window, j + k, table, people)):
-                return first_name(rest[k:], table, people)
+                named = first_name(rest[k:], table, people)
+                if titled and named is not None and named.kind == "name" \
+                        and people.kind(named.text) == "organisation":
+                    # "politikus Partai Hanura": whose role it is, not who holds it.
+                    return Name(f"{role.text} {named.text}", role.start, named.end, "role")
+                return named
             break
     return role
 
