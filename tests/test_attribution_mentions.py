@@ -132,3 +132,34 @@ def test_name_in_capitals_opening_an_interview_answer_nl() -> None:
             "de mensen daar.»")
     found = speaker_of(text, "nl", "Ik mis alleen de haven")
     assert found is not None and found.casefold() == "maria varsko"
+
+
+def test_name_with_particles_is_one_person_nl() -> None:
+    # "Zandvoort" alone later must stand for the full name, not for a person of its own.
+    text = ("Gisteravond bekeken Herman van der Zandvoort en Pieter Klaasje een fragment. "
+            "Volgens Van der Zandvoort is het een truc.\n\n"
+            "Maar het is volgens de presentator niet zo eenvoudig. „Bij andere onderwerpen "
+            "doen ze dat niet.” Dat zei Zandvoort later.")
+    assert speaker_of(text, "nl", "Bij andere onderwerpen") == "Herman van der Zandvoort"
+
+
+def test_compound_ending_in_a_noun_is_no_name_nl() -> None:
+    text = ("Presentatrice Elna Varsko sprak gisteren.\n\n"
+            "Maar het is volgens haar niet zo dat alle beelden van FPV-items nep zijn. „Bij "
+            "andere onderwerpen doen ze dat niet.”")
+    assert speaker_of(text, "nl", "Bij andere onderwerpen") == "Elna Varsko"
+
+
+def test_surname_written_without_article_is_a_name_de() -> None:
+    # German capitalizes every noun; a word never written after an article is a surname.
+    text = ("Auf die Entscheidung spielt Kerbelmann nur kurz an. Am Ende komme es auf den "
+            "Bürgermeister an, dass aus dem „Durcheinander“ eine Handlung werde. Kerbelmann "
+            "habe eine schwierige Aufgabe gehabt.")
+    assert speaker_of(text, "de", "Durcheinander") == "Kerbelmann"
+
+
+def test_role_titling_an_organisation_is_the_persons_role_id() -> None:
+    text = ("Menteri Budi Santosa enggan berkomentar. \"Saya no comment ya,\" ujar Budi.\n"
+            "\"Presiden santai saja, masa saya komentari?\" ungkap politikus Partai Fiktif "
+            "ini.")
+    assert speaker_of(text, "id", "Presiden santai saja") == "Budi Santosa"
