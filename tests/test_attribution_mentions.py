@@ -170,6 +170,24 @@ CASES = [
          'Fiktif ini.'),
         'Presiden santai saja', 'Budi Santosa',
         id='role_titling_an_organisation_is_the_persons_role_id'),
+    pytest.param(
+        'en',
+        ('Mayor Elna Varsko opened the bridge. Asked if she could "truly" guarantee '
+         'its safety, the mayor said: "We checked every bolt."'),
+        'truly', None,
+        id='term_in_a_reporters_question_is_nobodys_en'),
+    pytest.param(
+        'en',
+        ('Mayor Elna Varsko opened the bridge.\n\nAsked why the town would give the '
+         'builders a "free lunch", Ms Varsko said: "Nobody gets one."'),
+        'free lunch', None,
+        id='statement_in_a_reporters_question_is_nobodys_en'),
+    pytest.param(
+        'de',
+        ('Bürgermeisterin Erika Fiktiva eröffnete die Brücke. Gefragt, ob sie „wirklich“ '
+         'sicher sei, sagte sie: „Wir haben alles geprüft.“'),
+        'wirklich', None,
+        id='term_in_a_reporters_question_is_nobodys_de'),
 ]
 
 

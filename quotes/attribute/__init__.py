@@ -104,8 +104,9 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
         return None
     # The sentence, read at most TERM_SENTENCE_CHARS either side: a line of thousands of
     # terms must not be read whole for each of them.
-    line_start = max(quote.open_at - TERM_SENTENCE_CHARS, text.rfind("\n", 0, quote.open_at) + 1)
-    sentence = max([line_start, *loose_sentence_starts(text, line_start, quote.open_at)])
+    sentence = _sentence_start(text, quote.open_at)
+    if _in_question(text[sentence : quote.open_at], doc.table):
+        return None
     begin = max(after, sentence)
     tail = text[quote.outer_end : quote.outer_end + TERM_SENTENCE_CHARS]
     end = quote.outer_end + len(up_to_loose_sentence_end(tail))
@@ -129,6 +130,22 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
                             None, None, "none", None, who.handle, who.kind, who.confidence,
                             who.chain)
     return with_medium(text, found, quote, doc.table, end)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding `at` starts, read at most TERM_SENTENCE_CHARS back."""
+    line_start = max(at - TERM_SENTENCE_CHARS, text.rfind("\n", 0, at) + 1)
+    return max([line_start, *loose_sentence_starts(text, line_start, at)])
+
+
+def _in_question(before: str, table: LanguageData) -> bool:
+    """Does a term stand in the opening clause of a reporter's question ("Asked if she
+    could “truly” guarantee …", "Gefragt, ob er „…“")? Only a comma right after the
+    opening word may come before it."""
+    opening, _, rest = before.lstrip(" \"'“”„«»").partition(" ")
+    if opening.rstrip(",").casefold() not in table.question_openers:
+        return False
+    return "," not in rest.lstrip(" ,")
 
 
 def _unreported_term(
@@ -226,6 +243,9 @@ def _attribute_statement(
 ) -> Attribution | None:
     """One statement's attribution, its own or, where that is missing or weak, the one of
     the quote it continues; with the medium it was said in."""
+    if _in_question(doc.text[_sentence_start(doc.text, quote.open_at) : quote.open_at],
+                    doc.table):
+        return None
     found = attribute_one(doc, quote, prev_end, next_start)
     weak = found is None or found.method == "context"
     if weak and previous is not None and _continues(doc, previous, quote):

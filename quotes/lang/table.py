@@ -154,6 +154,11 @@ class LanguageData(BaseModel):
     spokespeople: WordSet = Field(
         frozenset(), validation_alias=_at("attribution", "spokespeople")
     )
+    # Words opening a reporter's question before the answer ("Asked if she could …, May
+    # said"): a term in that opening clause is the question's wording, nobody's quote.
+    question_openers: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "question_openers")
+    )
     # Coordinating "and" ("y calificó", "and added"): a verb right after one shares the
     # subject of the clause before, not the name that ends it ("… y el Pentágono y calificó").
     coordinators: WordSet = Field(
