@@ -51,8 +51,15 @@ def subject(
     for suffix in table.pronoun_suffixes:
         if last.lower.endswith(suffix) and len(last.lower) > len(suffix) + 2:
             return Name(last.text[-len(suffix) :], last.end - len(suffix), last.end, "pronoun")
+    return _subject_after_verb(window, verb, table, people)
+
+
+def _subject_after_verb(
+    window: list[Tok], verb: Phrase, table: LanguageData, people: PeopleIndex
+) -> Name | None:
+    """The subject right after a speech verb, in the inverted order ("sagte Musk")."""
     right = window[verb[1] : verb[1] + SUBJECT_GAP + 6]
-    if right and people.comma_between(last, right[0]):
+    if right and people.comma_between(window[verb[1] - 1], right[0]):
         return None  # "… sagte, rief Baerbock": the verb's clause ends at the comma
     cut = next((k for k, t in enumerate(right) if t.lower in table.complementizers), len(right))
     found = first_name(right[:cut], table, people, stop_at_common_noun=True)

@@ -247,10 +247,7 @@ class PeopleIndex:
                 run, subject_slot = [], True
             if subject_slot and tok.is_word and tok.start not in self.quoted:
                 self._add_reference(tok)
-            if run and tok.start in self._particles and self.adjacent(run[-1], tok):
-                run.append(tok)  # "Herman van der Zandt"
-                continue
-            if tok.is_word and self._capitalized(tok) and tok.lower not in table.stopwords:
+            if self._name_word(tok, run):
                 if run and not self.adjacent(run[-1], tok):
                     self._add_run(run, subject_slot)
                     run, subject_slot = [], False
@@ -261,6 +258,13 @@ class PeopleIndex:
                 run, subject_slot = [], False
             if tok.is_word and tok.lower not in table.stopwords and not is_role(tok.text, table):
                 subject_slot = False
+
+    def _name_word(self, tok: Tok, run: list[Tok]) -> bool:
+        """A word that may be part of a name: capitalized, no function word; or a particle
+        inside the name `run` begins ("Herman van der Zandt")."""
+        if run and tok.start in self._particles and self.adjacent(run[-1], tok):
+            return True
+        return tok.is_word and self._capitalized(tok) and tok.lower not in self.table.stopwords
 
     def _add_reference(self, tok: Tok) -> None:
         """A pronoun or role opening its sentence ("Hij wil …", "De premier begint …"):
@@ -345,15 +349,23 @@ class PeopleIndex:
         not); where nouns are capitalized, two words need a first name ("Hauptstadt
         Kiew"); an organisation the table knows does."""
         nouns = self.table.capitalizes_nouns
-        person = any(t.person or is_first_name(t.text) for t in words) and not (
-            len(words) == 1 and (words[0].sent_start or (nouns and not words[0].person
-                                 and self._after_function_word(words[0].start)))
-        )  # "Am Ende komme es …": a noun the first-name list also holds
+        person = self._has_person(words)
         lone_name = self._lone_name(words[0])
         several = len(words) >= 2 and (not nouns or person)
         organisation = (mention.kind == "organisation" and not words[0].sent_start
                         and mention.name.casefold() not in self.table.organisation_words)
         return several or person or lone_name or organisation or self._resolves(mention.name)
+
+    def _has_person(self, words: list[Tok]) -> bool:
+        """Does a run hold a first name, other than a lone word opening a sentence, or
+        one after a function word where nouns are capitalized ("Am Ende komme es …": a
+        noun the first-name list also holds)?"""
+        if not any(t.person or is_first_name(t.text) for t in words):
+            return False
+        lone = words[0] if len(words) == 1 else None
+        return lone is None or not (lone.sent_start or (
+            self.table.capitalizes_nouns and not lone.person
+            and self._after_function_word(lone.start)))
 
     @cached_property
     def folded(self) -> str:
