@@ -146,14 +146,15 @@ def _inner_particles(tokens: Sequence[Tok], table: LanguageData) -> frozenset[in
     return frozenset(found)
 
 
-def _capital_names(tokens: Sequence[Tok]) -> frozenset[int]:
-    """The starts of the words of names set in capitals, as interviews set who speaks
-    ("MARK EYSKENS (CD&V) «…»"): a first name in capitals and the capital words right
-    after it."""
+def _capital_names(text: str, tokens: Sequence[Tok]) -> frozenset[int]:
+    """The starts of the words of names set in capitals at a line's start, as interviews
+    set who speaks ("MARK EYSKENS (CD&V) «…»"): a first name in capitals and the capital
+    words right after it."""
     starts: set[int] = set()
     for i, tok in enumerate(tokens):
         if not (tok.is_word and tok.text.isupper() and len(tok.text) > 1
-                and is_first_name(tok.text)):
+                and is_first_name(tok.text)
+                and not text[text.rfind("\n", 0, tok.start) + 1 : tok.start].strip()):
             continue
         j = i + 1
         while j < len(tokens) and j - i <= _CAPITAL_SURNAMES and tokens[j].is_word \
@@ -207,7 +208,7 @@ class PeopleIndex:
         self._after_verb = _after_verb(tokens, table, self._reporting) | _bare_words(
             tokens, table)
         self._acronyms = frozenset[str]()  # initials of names the document gives: "AMLO"
-        self._capital_names = _capital_names(tokens)  # "MARK EYSKENS": starts of its words
+        self._capital_names = _capital_names(text, tokens)  # "MARK EYSKENS": starts of its words
         self._particles = _inner_particles(tokens, table)  # "van der" inside a name
         self._openers = _openers(tokens, table, self._reporting)
         self.mention_words: frozenset[str] = frozenset()
