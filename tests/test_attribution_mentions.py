@@ -188,6 +188,12 @@ CASES = [
          'sicher sei, sagte sie: „Wir haben alles geprüft.“'),
         'wirklich', None,
         id='term_in_a_reporters_question_is_nobodys_de'),
+    pytest.param(
+        'de',
+        ('Die Bürgermeisterin Erika Fiktiva reagiert mit einem müden Lächeln.\n\n'
+         '„Das ist eine Lüge“, empört sich Fiktiva: „Bleiben Sie bei den Fakten!“'),
+        'Das ist eine Lüge', 'Erika Fiktiva',
+        id='inverted_order_after_a_short_quote_de'),
 ]
 
 

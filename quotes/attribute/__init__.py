@@ -114,9 +114,11 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
              if not quote.open_at <= t.start < quote.outer_end]
     table = doc.table
     reporting = find_phrase(words, (*table.speech_verbs, *table.opinion_verbs, *table.according_to))
-    if reporting is None and words:
-        return _unreported_term(doc, quote, begin, sentence)
     found = attribute_one(doc, quote, begin, end)
+    if reporting is None and words and not (found and found.method.startswith("inverted")):
+        # No reporting word, unless the inverted order names the speaker ("„…“, empört
+        # sich Baerbock"): perhaps a scare quote.
+        return _unreported_term(doc, quote, begin, sentence)
     if found is None or found.mention is None:
         # No subject beside the verb ("…", hieß es): the person the sentence names, if any.
         named = _mentions_in(doc.people, begin, end)
