@@ -194,6 +194,13 @@ CASES = [
          '„Das ist eine Lüge“, empört sich Fiktiva: „Bleiben Sie bei den Fakten!“'),
         'Das ist eine Lüge', 'Erika Fiktiva',
         id='inverted_order_after_a_short_quote_de'),
+    pytest.param(
+        'de',
+        ('Die Stadt hat zu einer Äußerung von Bürgermeister Jonas Kerbel Stellung '
+         'genommen. „Ich glaube, dass die Zitate falsch sind“, teilte Kerbels Berater '
+         'Tamsin Orlova am Abend mit.'),
+        'Ich glaube, dass', 'Tamsin Orlova',
+        id='genitive_of_a_name_owns_the_role_after_it_de'),
 ]
 
 

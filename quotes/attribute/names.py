@@ -218,6 +218,8 @@ def first_name(
     indefinite = False
     content_words = 0
     for i, tok in enumerate(window):
+        if _genitive(tok, people):
+            continue  # "teilte Putins Berater Juri Utschakow mit": whose adviser
         found = _name_at(window, i, table, people)
         if found is not None:
             return found
@@ -233,6 +235,14 @@ def first_name(
             if after_determiner or content_words >= 2:
                 return None
     return None
+
+
+def _genitive(tok: Tok, people: PeopleIndex) -> bool:
+    """A name the document gives, with the genitive "s" ("Putins", "Ruttes"): the owner of
+    what follows, not a person speaking."""
+    text = tok.text
+    return (len(text) > 3 and text.endswith("s") and text[:1].isupper()
+            and text[:-1] in people.mention_words)
 
 
 def _name_at(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex) -> Name | None:
