@@ -201,6 +201,24 @@ CASES = [
          'Tamsin Orlova am Abend mit.'),
         'Ich glaube, dass', 'Tamsin Orlova',
         id='genitive_of_a_name_owns_the_role_after_it_de'),
+    pytest.param(
+        'en',
+        ('Mayor Elna Varsko criticised the Varsko Foundation on Monday. "We followed '
+         'every rule," the foundation said in a statement.'),
+        'We followed every rule', 'Varsko Foundation',
+        id='body_named_by_its_noun_speaks_for_the_organisation_en'),
+    pytest.param(
+        'nl',
+        ('Burgemeester Jorin Dekkema bekritiseerde de Stichting Varskohuis. „Wij hebben '
+         'ons aan de regels gehouden”, liet de stichting weten.'),
+        'Wij hebben ons', 'Stichting Varskohuis',
+        id='body_named_by_its_noun_speaks_for_the_organisation_nl'),
+    pytest.param(
+        'de',
+        ('Bürgermeister Jonas Kerbel kritisierte die Stiftung Fiktivhaus. „Wir haben uns '
+         'an alle Regeln gehalten“, erklärte die Stiftung am Montag.'),
+        'Wir haben uns', 'Stiftung Fiktivhaus',
+        id='body_named_by_its_noun_speaks_for_the_organisation_de'),
 ]
 
 

@@ -207,13 +207,15 @@ def _inverted(a: Attempt) -> Attribution | None:
         # "?”" may be taken for a sentence's start; it is none)
     if "," not in between and not a.quote.text.rstrip().endswith((",", ".", "!", "?", "…")):
         return None  # a term inside its sentence: "als „Verzweiflungstat“ bezeichnet und"
+    organisation_words = doc.table.organisation_words
     for k in range(1, min(len(words), _INVERTED_VERB_WORDS + 1)):
         article = words[k].lower in doc.table.stopwords
         if words[k].text[:1].isupper() or (
-            article and k + 1 < len(words) and is_role(words[k + 1].text, doc.table)
+            article and k + 1 < len(words) and (is_role(words[k + 1].text, doc.table)
+                                                or words[k + 1].lower in organisation_words)
         ):
             name = first_name(words[k : k + 6], doc.table, doc.people, stop_at_common_noun=True)
-            if name is None or name.kind not in ("name", "role"):
+            if name is None or name.kind not in ("name", "role", "organisation"):
                 return None
             verb = (0, k, " ".join(t.text for t in words[:k]))
             return build(doc, a.quote, name, words, verb, "inverted")

@@ -40,7 +40,8 @@ def speaker_of(people: PeopleIndex, quote: Quote, name: Name | None, method: str
         if full != name.text:
             steps.append(f"{full}: fullest name in the document")
         found = Speaker(full, None, method, people.kind(full), NAMED_CONFIDENCE, tuple(steps))
-    elif name.kind == "role" and _unnamed_spokesperson(people, name):
+    elif name.kind == "organisation" or (name.kind == "role"
+                                         and _unnamed_spokesperson(people, name)):
         found = _organisation(people, name, method)
     else:
         found = ranked(people, Query(name.start, name.kind, name.text, people.asked),
@@ -60,13 +61,18 @@ def _unnamed_spokesperson(people: PeopleIndex, name: Name) -> bool:
 
 
 def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
-    """The organisation an unnamed spokesperson speaks for: the one ranked first among the
-    organisations named before, or nobody."""
-    steps = (f"{name.text}: spokesperson",)
-    for candidate in rank(people, Query(name.start, "role", name.text, people.asked)):
-        if candidate.kind == "organisation":
-            return Speaker(candidate.name, None, f"{method}+spokesperson", candidate.kind,
-                           candidate.confidence, (*steps, f"{candidate.name}: organisation"))
+    """The organisation an unnamed spokesperson, or a body's common noun ("the ministry"),
+    speaks for: among the organisations named before, the first ranked one holding the
+    noun, else the first ranked one; or nobody."""
+    kind = "spokesperson" if name.kind == "role" else "organisation"
+    steps = (f"{name.text}: {kind}",)
+    ranked_orgs = [c for c in rank(people, Query(name.start, "role", name.text, people.asked))
+                   if c.kind == "organisation"]
+    noun = name.text.casefold()
+    holding = [c for c in ranked_orgs if noun in c.name.casefold()]
+    for candidate in (holding or ranked_orgs)[:1]:
+        return Speaker(candidate.name, None, f"{method}+{kind}", candidate.kind,
+                       candidate.confidence, (*steps, f"{candidate.name}: organisation"))
     known = _known_organisation(people, name.start)
     if known is not None:
         return Speaker(known, None, f"{method}+spokesperson", "organisation",
