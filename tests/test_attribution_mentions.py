@@ -219,6 +219,12 @@ CASES = [
          'an alle Regeln gehalten“, erklärte die Stiftung am Montag.'),
         'Wir haben uns', 'Stiftung Fiktivhaus',
         id='body_named_by_its_noun_speaks_for_the_organisation_de'),
+    pytest.param(
+        'de',
+        ('Bürgermeister Jonas Kerbel kritisierte die Pläne. Die Varskopartei teilte am '
+         'Montag mit: „Wir bauen weiter.“'),
+        'Wir bauen weiter', 'Varskopartei',
+        id='organisation_opening_the_sentence_before_its_verb_de'),
 ]
 
 

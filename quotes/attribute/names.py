@@ -112,23 +112,31 @@ def _opening_subject(
         return None
     tok = window[k]
     acronym = tok.text.isalpha() and tok.text.isupper() and 2 <= len(tok.text) <= _ACRONYM
-    opening = tok.sent_start and tok.text[:1].isupper() and not table.capitalizes_nouns
+    opens = tok.sent_start or (k > 0 and window[k - 1].sent_start
+                               and window[k - 1].lower in table.stopwords)  # "Die FDP"
+    opening = opens and tok.text[:1].isupper() and (
+        not table.capitalizes_nouns or people.kind(tok.text) == "organisation")
     if not (acronym or opening) or not _plain_word(tok, table):
         return None
     if not people.adjacent(tok, window[k + 1]):
         return None  # "Inoltre, ha sottolineato", "Lula (PT) admitiu"
-    if _subject_after(window[verb[1] : verb[1] + 2], table):
+    if _subject_after(window[verb[1] : verb[1] + 2], table, people):
         return None
     return Name(tok.text, tok.start, tok.end, "name")
 
 
-def _subject_after(after: list[Tok], table: LanguageData) -> bool:
-    """Do the words right after a verb name its subject: a pronoun or capitalized word,
-    or one after a function word ("zei de VVD'er", "ha sottolineato il premier")?"""
+def _subject_after(after: list[Tok], table: LanguageData, people: PeopleIndex) -> bool:
+    """Do the words right after a verb name its subject: a pronoun or capitalized word
+    (a name where every noun is capitalized), or one after a function word ("zei de
+    VVD'er", "ha sottolineato il premier")?"""
     if after and after[0].lower not in table.pronouns and after[0].lower in table.stopwords:
         after = after[1:]
-    return bool(after) and (after[0].lower in table.pronouns or after[0].text[:1].isupper()
-                            or is_role(after[0].text, table))
+    if not after:
+        return False
+    first = after[0]
+    capital = first.text[:1].isupper() and (
+        not table.capitalizes_nouns or people.is_name_token(first, table))
+    return first.lower in table.pronouns or capital or is_role(first.text, table)
 
 
 def _plain_word(tok: Tok, table: LanguageData) -> bool:
