@@ -111,18 +111,25 @@ def _opening_subject(
     if k < 0:
         return None
     tok = window[k]
-    acronym = tok.text.isalpha() and tok.text.isupper() and 2 <= len(tok.text) <= _ACRONYM
-    opens = tok.sent_start or (k > 0 and window[k - 1].sent_start
-                               and window[k - 1].lower in table.stopwords)  # "Die FDP"
-    opening = opens and tok.text[:1].isupper() and (
-        not table.capitalizes_nouns or people.kind(tok.text) == "organisation")
-    if not (acronym or opening) or not _plain_word(tok, table):
+    if not _opening_word(window, k, table, people) or not _plain_word(tok, table):
         return None
     if not people.adjacent(tok, window[k + 1]):
         return None  # "Inoltre, ha sottolineato", "Lula (PT) admitiu"
     if _subject_after(window[verb[1] : verb[1] + 2], table, people):
         return None
     return Name(tok.text, tok.start, tok.end, "name")
+
+
+def _opening_word(window: list[Tok], k: int, table: LanguageData, people: PeopleIndex) -> bool:
+    """An acronym, or a capitalized word opening its sentence, after an article at most
+    ("Die FDP"); where every noun is capitalized, only an organisation."""
+    tok = window[k]
+    if tok.text.isalpha() and tok.text.isupper() and 2 <= len(tok.text) <= _ACRONYM:
+        return True
+    opens = tok.sent_start or (k > 0 and window[k - 1].sent_start
+                               and window[k - 1].lower in table.stopwords)
+    return opens and tok.text[:1].isupper() and (
+        not table.capitalizes_nouns or people.kind(tok.text) == "organisation")
 
 
 def _subject_after(after: list[Tok], table: LanguageData, people: PeopleIndex) -> bool:
