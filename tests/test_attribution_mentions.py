@@ -225,6 +225,18 @@ CASES = [
          'Montag mit: „Wir bauen weiter.“'),
         'Wir bauen weiter', 'Varskopartei',
         id='organisation_opening_the_sentence_before_its_verb_de'),
+    pytest.param(
+        'en',
+        ('Mayor Elna Varsko criticised the plan. "We regret the delay," a Varsko '
+         'Foundation spokesman said.'),
+        'We regret the delay', 'Varsko Foundation',
+        id='spokesperson_of_an_organisation_named_beside_it_en'),
+    pytest.param(
+        'en',
+        ('Mayor Elna Varsko criticised the plan. "We regret the delay," said a '
+         'spokeswoman for the Varsko Foundation.'),
+        'We regret the delay', 'Varsko Foundation',
+        id='spokesperson_for_an_organisation_en'),
 ]
 
 

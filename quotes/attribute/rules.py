@@ -30,7 +30,7 @@ from quotes.text import (
 )
 
 # A speech verb after a quote must come within this many words to attribute it.
-VERB_AFTER_WITHIN = 4
+VERB_AFTER_WITHIN = 5
 # The "context" fallback looks this far back in the paragraph for the person meant.
 CONTEXT_CHARS = 300
 # How far back a colon introducing a quote is looked for.

@@ -16,6 +16,10 @@ from quotes.models import Quote
 NAMED_CONFIDENCE = 0.9
 # Confidence in the organisation an unnamed spokesperson is taken to speak for.
 SPOKESPERSON_CONFIDENCE = 0.5
+# How far before a spokesperson's role its article and organisation are read (characters).
+_BEFORE_CHARS = 40
+# Marks that part a spokesperson from an organisation named before it.
+_BREAKS = ".!?,;:\"“”„«»"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +60,10 @@ def _unnamed_spokesperson(people: PeopleIndex, name: Name) -> bool:
     head = name.text.split()[0].casefold().rsplit("-", 1)[-1]
     spokesperson = head in table.spokespeople or (table.capitalizes_nouns and any(
         head.endswith(word) for word in table.spokespeople))
-    before = people.text[: name.start].split()
+    # "een woordvoerder", and "a Pentagon spokesman": capitalized words may come between.
+    before = people.text[max(0, name.start - _BEFORE_CHARS) : name.start].split()
+    while before and before[-1][:1].isupper() and len(before) > 1:
+        before.pop()
     return spokesperson and bool(before) and before[-1].casefold() in table.indefinites
 
 
@@ -66,6 +73,10 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
     noun, else the first ranked one; or nobody."""
     kind = "spokesperson" if name.kind == "role" else "organisation"
     steps = (f"{name.text}: {kind}",)
+    own = _own_organisation(people, name)
+    if own is not None:
+        return Speaker(own, None, f"{method}+{kind}", "organisation", SPOKESPERSON_CONFIDENCE,
+                       (*steps, f"{own}: named beside it"))
     ranked_orgs = [c for c in rank(people, Query(name.start, "role", name.text, people.asked))
                    if c.kind == "organisation"]
     noun = name.text.casefold()
@@ -78,6 +89,18 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
         return Speaker(known, None, f"{method}+spokesperson", "organisation",
                        SPOKESPERSON_CONFIDENCE, (*steps, f"{known}: organisation named most"))
     return Speaker(None, None, f"{method}+unnamed", chain=(*steps, "no organisation named"))
+
+
+def _own_organisation(people: PeopleIndex, name: Name) -> str | None:
+    """An organisation named right beside the spokesperson, as whose it is ("a Pentagon
+    spokesman", "una portavoz de la Casa Blanca" as the role's own words)."""
+    lo = name.start - _BEFORE_CHARS
+    for m in people.mentions:
+        between = people.text[m.end : name.start]
+        if m.kind == "organisation" and lo <= m.start and m.end <= name.end + 1 \
+                and not any(c in _BREAKS for c in between):
+            return people.full_name(m.name, m.start)
+    return None
 
 
 def _known_organisation(people: PeopleIndex, before: int) -> str | None:
