@@ -237,6 +237,12 @@ CASES = [
          'spokeswoman for the Varsko Foundation.'),
         'We regret the delay', 'Varsko Foundation',
         id='spokesperson_for_an_organisation_en'),
+    pytest.param(
+        'it',
+        ('Il presidente Marco Fittizio ha parlato ieri. "Le cose vanno bene", ha scritto '
+         "l'inquilino della Casa Bianca sul social network, \"Ama molto il suo Paese.\""),
+        'Ama molto il suo Paese', 'Marco Fittizio',
+        id='name_after_a_preposition_is_no_speaker_it'),
 ]
 
 

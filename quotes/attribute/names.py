@@ -376,8 +376,11 @@ def name_in(window: list[Tok], table: LanguageData, people: PeopleIndex) -> Name
         name = first_name(window[i:], table, people)
         if name is None:
             break
-        if name.kind == "name" and people.is_known(name.text):
+        # A name after a preposition is a complement ("ha scritto l'inquilino della Casa
+        # Bianca"), no speaker.
+        complement = name.kind == "name" and not _subject_position(window, name, table)
+        if name.kind == "name" and people.is_known(name.text) and not complement:
             return name
-        best = best or name
+        best = best or (None if complement else name)
         i = next((k for k, t in enumerate(window) if t.start >= name.end), len(window))
     return best
