@@ -243,6 +243,18 @@ CASES = [
          "l'inquilino della Casa Bianca sul social network, \"Ama molto il suo Paese.\""),
         'Ama molto il suo Paese', 'Marco Fittizio',
         id='name_after_a_preposition_is_no_speaker_it'),
+    pytest.param(
+        'fr',
+        ("Ou Jean Exemplaire, co-directeur de l'Observatoire, qui répond par une référence "
+         'littéraire : "Un seul tweet pour deux romans."'),
+        'Un seul tweet', 'Jean Exemplaire',
+        id='indefinite_object_after_a_verb_is_no_unnamed_subject_fr'),
+    pytest.param(
+        'en',
+        ('Mayor Elna Varsko met the senators. "We do not recall the remark," said a '
+         'council member.'),
+        'We do not recall', None,
+        id='unnamed_subject_after_the_quote_still_names_nobody_en'),
 ]
 
 

@@ -69,7 +69,18 @@ def _subject_after_verb(
         # "respondió a Fox": the one answered; "said Mr. Trump's decision": the one spoken
         # of; not the one speaking.
         return None
+    if found is not None and found.kind == "unnamed" and not _verb_opens(window, verb, people):
+        # "Olona ha publicado un tuit", "responde a una estrategia": an object; a subject
+        # without a name follows only a verb opening its clause ("…”, dijo un vecino").
+        return None
     return found
+
+
+def _verb_opens(window: list[Tok], verb: Phrase, people: PeopleIndex) -> bool:
+    """Does the verb open its clause: first in the window or its sentence, or right after
+    punctuation?"""
+    k = verb[0]
+    return k == 0 or window[k].sent_start or not people.adjacent(window[k - 1], window[k])
 
 
 def _name_ending_at(
