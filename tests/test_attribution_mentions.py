@@ -255,6 +255,18 @@ CASES = [
          'council member.'),
         'We do not recall', None,
         id='unnamed_subject_after_the_quote_still_names_nobody_en'),
+    pytest.param(
+        'pt',
+        ('O ex-presidente Jorge Inventado falou neste sábado sobre o prefeito Tomás '
+         'Fictício.\nSegundo o ex-presidente, Fictício “desafiou a cidade” nesse tema.'),
+        'desafiou a cidade', 'Jorge Inventado',
+        id='name_right_before_the_quote_is_its_subject_not_the_source_pt'),
+    pytest.param(
+        'nl',
+        ('Acteur Diederik Voorbeeld was te gast. Volgens Voorbeeld „zag je het wel '
+         'aankomen”.'),
+        'zag je het wel', 'Diederik Voorbeeld',
+        id='according_to_a_name_right_before_the_quote_nl'),
 ]
 
 

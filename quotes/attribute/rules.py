@@ -161,6 +161,11 @@ def _according_to(a: Attempt) -> Attribution | None:
             # ("según el líder del PP, Sánchez sería …": the leader is the source).
             named = window[hit[1] :]
             name = first_name(named, doc.table, doc.people)
+            if name is not None and not doc.text[name.end : a.quote.open_at].strip():
+                # "Segundo o ex-presidente, Bolsonaro “desafiou …”": the name right before
+                # the quote is its clause's subject; the source is named before it.
+                name = first_name([t for t in named if t.end <= name.start], doc.table,
+                                  doc.people) or name  # "Volgens Ebbinge „…“" stays
             limit = named[min(len(named), _ACCORDING_TO_WITHIN) - 1].end if named else 0
             if name is not None and name.start < limit:
                 return build(doc, a.quote, name, window, hit, "according-to")
