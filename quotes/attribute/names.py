@@ -292,7 +292,8 @@ def _organisation_noun(window: list[Tok], i: int, table: LanguageData) -> bool:
     Ministerium erklärte", "la empresa dijo"): the organisation named before speaks."""
     return (window[i].lower in table.organisation_words and i > 0
             and window[i - 1].lower in table.stopwords
-            and window[i - 1].lower not in table.prepositions)
+            and window[i - 1].lower not in table.prepositions
+            and window[i - 1].lower not in table.possessives)  # "zijn kabinet": whose
 
 
 def _name_run_from(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex) -> Name:
