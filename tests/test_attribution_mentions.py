@@ -267,6 +267,18 @@ CASES = [
          'aankomen”.'),
         'zag je het wel', 'Diederik Voorbeeld',
         id='according_to_a_name_right_before_the_quote_nl'),
+    pytest.param(
+        'nl',
+        ('Varskoop wist sinds januari „dat er een rotstuk in de krant zou komen”, zegt '
+         'hij. De burgemeester: „Er is één fout door mij gemaakt.”'),
+        'Er is één fout', 'Varskoop',
+        id='name_opening_a_sentence_before_its_verb_nl'),
+    pytest.param(
+        'en',
+        ('Meanwhile Elna Varsko opened the bridge. Yesterday she said: "It is a great '
+         'day."'),
+        'It is a great day', 'Elna Varsko',
+        id='adverb_opening_a_sentence_is_no_name_en'),
 ]
 
 

@@ -47,6 +47,8 @@ def join(tokens: list[Tok]) -> str:
 _OPENINGS = 2
 # How far (characters) a name may follow a role and still be the name the role titles.
 _TITLE_GAP = 40
+# A word opening a sentence must be this long to be taken for its subject's name.
+_SUBJECT_LETTERS = 3
 # How far back (characters) the word before a mention is read.
 _WORD_BACK = 30
 # How many capital words may follow a first name in capitals as its surname.
@@ -113,6 +115,49 @@ def _openers(
         and not is_role(t.text, table)
     )
     return frozenset(w for w, n in seen.items() if n >= _OPENINGS)
+
+
+def _opening_subjects(
+    text: str, tokens: list[Tok], table: LanguageData, reporting: frozenset[str]
+) -> frozenset[int]:
+    """The starts of words opening a sentence as its subject's name ("Rutte wist sinds …",
+    "Wilders interrumpeert hem"): a capitalized word the text never writes in lowercase,
+    right before a lowercase verb, not in the inverted order ("Gisteren zei hij"). Only
+    where neither every noun is capitalized nor subjects are left out."""
+    if table.capitalizes_nouns or table.drops_subjects:
+        return frozenset()
+    lowercase = {t.lower for t in tokens if t.is_word and t.text.islower()}
+    found = set()
+    for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if not _capital_opener(a) or a.lower in lowercase or a.lower in reporting \
+                or _function_word(a, table):
+            continue
+        if _subject_then_verb(a, b, c, table):
+            found.add(a.start)
+    return frozenset(found)
+
+
+def _subject_then_verb(a: Tok, b: Tok, c: Tok, table: LanguageData) -> bool:
+    """Is `b` a lowercase word right after `a` (a verb, the sentence's second word), with
+    no pronoun or name after it (the inverted order: "Gisteren zei hij")?"""
+    verb = b.is_word and b.text.islower() and b.lower not in table.stopwords \
+        and a.end + 1 == b.start
+    return verb and not (c.lower in table.pronouns or c.text[:1].isupper())
+
+
+def _capital_opener(tok: Tok) -> bool:
+    """A word of letters opening a sentence with a capital (not all capitals)."""
+    return (tok.sent_start and tok.is_word and tok.text.isalpha() and tok.text[:1].isupper()
+            and not tok.text.isupper() and len(tok.text) >= _SUBJECT_LETTERS)
+
+
+def _function_word(tok: Tok, table: LanguageData) -> bool:
+    """A word the tables know as no name: function word, pronoun, role, title, …"""
+    lower = tok.lower
+    return (lower in table.stopwords or lower in table.pronouns or lower in table.not_names
+            or lower in table.question_openers or lower in table.coordinators
+            or lower in table.indefinites or lower in table.according_to
+            or tok.text in table.titles or is_role(tok.text, table))
 
 
 def _acronyms(mentions: Sequence[Mention]) -> frozenset[str]:
@@ -211,6 +256,7 @@ class PeopleIndex:
         self._capital_names = _capital_names(text, tokens)  # "MARK EYSKENS": starts of its words
         self._particles = _inner_particles(tokens, table)  # "van der" inside a name
         self._openers = _openers(tokens, table, self._reporting)
+        self._subjects = _opening_subjects(text, tokens, table, self._reporting)
         self.mention_words: frozenset[str] = frozenset()
         self._read_mentions(tokens)
         self.links = bracket_links(text, self.mentions)
@@ -392,7 +438,8 @@ class PeopleIndex:
         """A capitalized word alone names someone where it does not open a sentence, or
         opens several; where nouns are capitalized, only right after a reporting word."""
         nouns = self.table.capitalizes_nouns
-        return (not tok.sent_start or tok.text in self._openers) and (
+        return (not tok.sent_start or tok.text in self._openers
+                or tok.start in self._subjects) and (
             not nouns or tok.text in self._after_verb
         )
 
@@ -420,7 +467,8 @@ class PeopleIndex:
         if not self._capitalized(tok) or tok.text in table.titles or tok.lower in table.not_names:
             return False
         if tok.sent_start and tok.text not in self.inner_capitalized:
-            return tok.text in self._openers or self._resolves(tok.text)
+            return (tok.text in self._openers or tok.start in self._subjects
+                    or self._resolves(tok.text))
         if table.capitalizes_nouns:
             # German capitalizes every noun: a lone capitalized word is a name only when the
             # document or the archive knows it as one.

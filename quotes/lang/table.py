@@ -101,6 +101,9 @@ class LanguageData(BaseModel):
     stopwords: WordSet
     letters: str = ""  # letters typical of the language, a weak hint for language identification
     capitalizes_nouns: bool = False  # German-style: a capitalized word alone is no sign of a name
+    # Pro-drop (es, it, pt): a sentence may open with its verb ("Agradeceu a todos"), so a
+    # capitalized word opening a sentence is no sign of a subject's name.
+    drops_subjects: bool = False
     # words written with an apostrophe at their edge, which is then no quote mark: nl "'s",
     # en "'n'" (rock 'n' roll), it "po'"
     apostrophe_words: Words = ()
