@@ -279,6 +279,17 @@ CASES = [
          'day."'),
         'It is a great day', 'Elna Varsko',
         id='adverb_opening_a_sentence_is_no_name_en'),
+    pytest.param(
+        'en',
+        'Tom Varsko was asked about the bridge. "No," Mr. Varsko replied.',
+        'No', 'Tom Varsko',
+        id='title_with_a_period_ends_no_sentence_en'),
+    pytest.param(
+        'en',
+        ('Mayor Elna Varsko was on holiday. A senior city hall official said the mayor '
+         '"was briefed" on Monday.'),
+        'was briefed', None,
+        id='unnamed_subject_of_several_words_names_nobody_en'),
 ]
 
 

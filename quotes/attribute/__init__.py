@@ -109,7 +109,7 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
         return None
     begin = max(after, sentence)
     tail = text[quote.outer_end : quote.outer_end + TERM_SENTENCE_CHARS]
-    end = quote.outer_end + len(up_to_loose_sentence_end(tail))
+    end = quote.outer_end + len(_up_to_sentence_end(tail, doc.table))
     words = [t for t in words_between(doc.tokens, doc.starts, begin, end)
              if not quote.open_at <= t.start < quote.outer_end]
     table = doc.table
@@ -132,6 +132,16 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
                             None, None, "none", None, who.handle, who.kind, who.confidence,
                             who.chain)
     return with_medium(text, found, quote, doc.table, end)
+
+
+def _up_to_sentence_end(tail: str, table: LanguageData) -> str:
+    """`tail` up to its sentence's end; the period of a title ("“No,” Mr. Varsko replied")
+    ends none."""
+    for start in loose_sentence_starts(tail):
+        before = tail[:start].rstrip()
+        if not before.endswith(".") or before.split()[-1] not in table.titles:
+            return tail[: len(before.rstrip(".!?…"))]
+    return tail
 
 
 def _sentence_start(text: str, at: int) -> int:

@@ -4,10 +4,11 @@ likeliest one; pronouns and role nouns count, to be resolved later."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from quotes.attribute.people import Name, PeopleIndex, join
 from quotes.attribute.tokens import Tok
-from quotes.lang import LanguageData, is_role
+from quotes.lang import LanguageData, is_role, is_spokesperson
 from quotes.text import find_phrase
 
 # Words that may stand between a speech verb and its subject ("a-t-il encore poursuivi").
@@ -16,6 +17,8 @@ SUBJECT_GAP = 2
 _APPOSITION_WITHIN = 5
 # An all-capital word this long or shorter may be an acronym naming the speaker ("NSC").
 _ACRONYM = 6
+# How many words a subject without a name may have ("a White House official").
+_UNNAMED_WORDS = 4
 
 Phrase = tuple[int, int, str]  # (first token, last token + 1, the phrase), as find_phrase
 
@@ -171,13 +174,18 @@ def _unnamed_subject(window: list[Tok], end: int, table: LanguageData, people: P
     one before a lowercase noun; the clause opens where the window or a sentence begins,
     or after punctuation."""
     tok = window[end - 1]
-    if tok.lower in table.indefinites:
-        start = end - 1
-    elif end >= 2 and window[end - 2].lower in table.indefinites and tok.text.islower() \
-            and people.adjacent(window[end - 2], tok):
-        start = end - 2
-    else:
-        return False
+    start = end - 1
+    if tok.lower not in table.indefinites:
+        if not tok.text.islower() or is_spokesperson(tok.text, table):
+            return False  # "a Pentagon spokesman" speaks for the Pentagon
+        start -= 1
+        # "A senior White House official said": other words may stand between.
+        while start >= 0 and end - start <= _UNNAMED_WORDS \
+                and window[start].lower not in table.indefinites:
+            start -= 1
+        if start < 0 or window[start].lower not in table.indefinites or any(
+                not people.adjacent(a, b) for a, b in pairwise(window[start:end])):
+            return False
     return start == 0 or window[start].sent_start or not people.adjacent(
         window[start - 1], window[start])
 

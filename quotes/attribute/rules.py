@@ -230,7 +230,8 @@ def _inverted(a: Attempt) -> Attribution | None:
 def _verb_like(words: list[Tok], table: LanguageData) -> bool:
     """Do the words after a quote open with a lowercase word that may be a verb? An
     auxiliary before a participle may be a function word: "», ha proclamado X"."""
-    return len(words) >= 2 and not words[0].text[:1].isupper() and not (
+    return len(words) >= 2 and not words[0].text[:1].isupper() \
+        and words[0].lower not in table.indefinites and not (
         words[0].lower in table.stopwords
         and (words[1].lower in table.stopwords or not words[1].text.islower())
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from quotes.attribute.people import Name, PeopleIndex
 from quotes.attribute.ranking import Query, rank
+from quotes.lang import is_spokesperson
 from quotes.models import Quote
 
 # Confidence in a speaker the attribution names outright (a name, not a pronoun or role).
@@ -57,9 +58,7 @@ def _unnamed_spokesperson(people: PeopleIndex, name: Name) -> bool:
     """"een woordvoerder", "a spokeswoman", "eine Sprecherin": a spokesperson not named
     before (an indefinite article), who speaks for an organisation."""
     table = people.table
-    head = name.text.split()[0].casefold().rsplit("-", 1)[-1]
-    spokesperson = head in table.spokespeople or (table.capitalizes_nouns and any(
-        head.endswith(word) for word in table.spokespeople))
+    spokesperson = is_spokesperson(name.text.split()[0], table)
     # "een woordvoerder", and "a Pentagon spokesman": capitalized words may come between.
     before = people.text[max(0, name.start - _BEFORE_CHARS) : name.start].split()
     while before and before[-1][:1].isupper() and len(before) > 1:
