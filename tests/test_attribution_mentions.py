@@ -290,6 +290,12 @@ CASES = [
          '"was briefed" on Monday.'),
         'was briefed', None,
         id='unnamed_subject_of_several_words_names_nobody_en'),
+    pytest.param(
+        'en',
+        ('Tom Quill defended the bridge. The Springfield Herald reported that Elna Varsko '
+         'had called the plan "a disaster".'),
+        'a disaster', 'Elna Varsko',
+        id='term_in_a_reported_clause_is_its_subjects_en'),
 ]
 
 

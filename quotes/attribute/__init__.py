@@ -55,6 +55,8 @@ SENTENCE_CONFIDENCE = 0.6
 # A term in a sentence without a reporting verb may be nobody's words: the share of the
 # confidence it keeps.
 UNREPORTED_SHARE = 0.5
+# How many words after "that" may open the name of a reported clause's subject.
+REPORTED_SUBJECT_WORDS = 3
 
 
 def attribute_quotes(
@@ -121,7 +123,7 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
         return _unreported_term(doc, quote, begin, sentence)
     if found is None or found.mention is None:
         # No subject beside the verb ("…", hieß es): the person the sentence names, if any.
-        named = _mentions_in(doc.people, begin, end)
+        named = _reported_first(doc, _mentions_in(doc.people, begin, end), begin, quote)
         if not named:
             return None
         who = with_archive(doc.people, Speaker(
@@ -142,6 +144,21 @@ def _up_to_sentence_end(tail: str, table: LanguageData) -> str:
         if not before.endswith(".") or before.split()[-1] not in table.titles:
             return tail[: len(before.rstrip(".!?…"))]
     return tail
+
+
+def _reported_first(doc: Document, named: list[Mention], begin: int, quote: Quote
+                    ) -> list[Mention]:
+    """The mentions of a term's sentence, those of the reported clause holding the term
+    first ("The Herald reported that Erika Muster had called it “a disaster”")."""
+    words = words_between(doc.tokens, doc.starts, begin, quote.open_at)
+    at = max((k for k, t in enumerate(words) if t.lower in doc.table.complementizers),
+             default=None)
+    if at is None:
+        return named
+    # The clause's subject: a person named within a few words after "that".
+    near = words[at + 1 : at + 1 + REPORTED_SUBJECT_WORDS]
+    subject = [m for m in named if m.kind == "person" and any(t.start == m.start for t in near)]
+    return subject[:1] + [m for m in named if m not in subject[:1]]
 
 
 def _sentence_start(text: str, at: int) -> int:
