@@ -296,6 +296,12 @@ CASES = [
          'had called the plan "a disaster".'),
         'a disaster', 'Elna Varsko',
         id='term_in_a_reported_clause_is_its_subjects_en'),
+    pytest.param(
+        'nl',
+        ('Jan Klaasje en Elna Varsko debatteerden. Klaasje: „Het kan niet.” Varsko: „Het '
+         'moet.”'),
+        'Het moet', 'Elna Varsko',
+        id='line_with_sentences_inside_is_no_title_nl'),
 ]
 
 

@@ -164,12 +164,19 @@ def headline_spans(tokens: Sequence[Tok], table: LanguageData) -> list[tuple[int
             content = [t for t in line if t.is_word and t.lower not in table.stopwords
                        and t.text[:1].isalpha()]
             upper = sum(t.text[:1].isupper() for t in content)
-            if len(content) >= _HEADLINE_WORDS and upper >= _HEADLINE_SHARE * len(content):
+            if len(content) >= _HEADLINE_WORDS and upper >= _HEADLINE_SHARE * len(content) \
+                    and not _sentence_inside(line):
                 spans.append((line[0].start, line[-1].end))
             line = []
         else:
             line.append(tok)
     return spans
+
+
+def _sentence_inside(line: Sequence[Tok]) -> bool:
+    """Does a sentence end inside the line, words following (no title does)?"""
+    last_word = max((k for k, t in enumerate(line) if t.is_word), default=-1)
+    return any(t.text in (".", "!", "?") for t in line[:last_word])
 
 
 def kind_of(name: str, table: LanguageData) -> str:
