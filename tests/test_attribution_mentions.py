@@ -302,6 +302,17 @@ CASES = [
          'moet.”'),
         'Het moet', 'Elna Varsko',
         id='line_with_sentences_inside_is_no_title_nl'),
+    pytest.param(
+        'de',
+        'Die Bürgermeisterin Erika Fiktiva (FPV) nannte den Plan „eine Katastrophe“.',
+        'eine Katastrophe', 'Erika Fiktiva',
+        id='short_sentence_of_capitals_is_no_title_de'),
+    pytest.param(
+        'de',
+        ('Erika Fiktiva ist wütend auf Jonas Kerbel. Sie nennt seinen Plan '
+         '„lächerlich“.'),
+        'lächerlich', 'Erika Fiktiva',
+        id='pronoun_opening_a_sentence_with_a_term_de'),
 ]
 
 

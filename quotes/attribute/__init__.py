@@ -125,7 +125,8 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
         # No subject beside the verb ("…", hieß es): the person the sentence names, if any.
         named = _reported_first(doc, _mentions_in(doc.people, begin, end), begin, quote)
         if not named:
-            return None
+            # "Sie nennt seinen Plan „lächerlich“": the pronoun or role opening it.
+            return _unreported_term(doc, quote, begin, sentence)
         who = with_archive(doc.people, Speaker(
             doc.people.full_name(named[0].name, named[0].start), None, "sentence",
             named[0].kind, SENTENCE_CONFIDENCE, (f"{named[0].name}: named in the sentence",),

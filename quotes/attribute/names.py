@@ -300,6 +300,7 @@ def _organisation_noun(window: list[Tok], i: int, table: LanguageData) -> bool:
     Ministerium erklärte", "la empresa dijo"): the organisation named before speaks."""
     return (window[i].lower in table.organisation_words and i > 0
             and window[i - 1].lower in table.stopwords
+            and not (i > 1 and window[i - 2].lower in table.prepositions)  # "to the company"
             and window[i - 1].lower not in table.prepositions
             and window[i - 1].lower not in table.possessives)  # "zijn kabinet": whose
 

@@ -174,9 +174,11 @@ def headline_spans(tokens: Sequence[Tok], table: LanguageData) -> list[tuple[int
 
 
 def _sentence_inside(line: Sequence[Tok]) -> bool:
-    """Does a sentence end inside the line, words following (no title does)?"""
+    """Does a sentence end inside the line, words following, or the line end with a
+    period (no title does)?"""
     last_word = max((k for k, t in enumerate(line) if t.is_word), default=-1)
-    return any(t.text in (".", "!", "?") for t in line[:last_word])
+    marks = [t.text for t in line if not t.text.isspace()]
+    return any(t.text in (".", "!", "?") for t in line[:last_word]) or "." in marks[-2:]
 
 
 def kind_of(name: str, table: LanguageData) -> str:
