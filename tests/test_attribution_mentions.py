@@ -313,6 +313,18 @@ CASES = [
          '„lächerlich“.'),
         'lächerlich', 'Erika Fiktiva',
         id='pronoun_opening_a_sentence_with_a_term_de'),
+    pytest.param(
+        'nl',
+        ('Burgemeester Elna Varsko bekritiseerde het plan. Het ministerie van Fictieve '
+         'Zaken reageert: „De burgemeester heeft ongelijk.”'),
+        'De burgemeester heeft ongelijk', 'ministerie van Fictieve Zaken',
+        id='body_named_by_noun_and_owner_nl'),
+    pytest.param(
+        'en',
+        ('Mayor Elna Varsko criticised the outage. A spokesperson for Varskotech said the '
+         'company "takes safety seriously".'),
+        'takes safety seriously', 'Varskotech',
+        id='spokesperson_for_an_unknown_organisation_en'),
 ]
 
 

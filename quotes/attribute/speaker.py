@@ -6,6 +6,7 @@ chain of steps from mention to name."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from quotes.attribute.people import Name, PeopleIndex
@@ -19,6 +20,8 @@ NAMED_CONFIDENCE = 0.9
 SPOKESPERSON_CONFIDENCE = 0.5
 # How far before a spokesperson's role its article and organisation are read (characters).
 _BEFORE_CHARS = 40
+# How many function words may link a body's noun to its name ("ministerie van de …").
+_OWNER_LINKS = 2
 # Marks that part a spokesperson from an organisation named before it.
 _BREAKS = ".!?,;:\"“”„«»"
 
@@ -72,7 +75,7 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
     noun, else the first ranked one; or nobody."""
     kind = "spokesperson" if name.kind == "role" else "organisation"
     steps = (f"{name.text}: {kind}",)
-    own = _own_organisation(people, name)
+    own = _own_organisation(people, name) or _owner_named(people, name)
     if own is not None:
         return Speaker(own, None, f"{method}+{kind}", "organisation", SPOKESPERSON_CONFIDENCE,
                        (*steps, f"{own}: named beside it"))
@@ -99,6 +102,25 @@ def _own_organisation(people: PeopleIndex, name: Name) -> str | None:
         if m.kind == "organisation" and lo <= m.start and m.end <= name.end + 1 \
                 and not any(c in _BREAKS for c in between):
             return people.full_name(m.name, m.start)
+    return None
+
+
+def _owner_named(people: PeopleIndex, name: Name) -> str | None:
+    """Whose the spokesperson or body is, named right after it: "a spokesperson for
+    Varskotech" → Varskotech; "het ministerie van Fictieve Zaken" → the body's full name."""
+    if name.kind == "role":
+        owner = [w for w in name.text.split()[1:] if w[:1].isupper()]
+        return " ".join(owner) or None
+    table = people.table
+    for m in people.mentions[bisect_left(people.mention_starts, name.end):]:
+        between = people.text[name.end : m.start].split()
+        if len(between) > _OWNER_LINKS or not between or not all(
+                w.casefold() in table.prepositions or w.casefold() in table.stopwords
+                for w in between):
+            return None
+        if between[0].casefold() in table.prepositions:
+            return people.text[name.start : m.end]
+        return None
     return None
 
 
