@@ -64,7 +64,8 @@ def _unnamed_spokesperson(people: PeopleIndex, name: Name) -> bool:
     spokesperson = is_spokesperson(name.text.split()[0], table)
     # "een woordvoerder", and "a Pentagon spokesman": capitalized words may come between.
     before = people.text[max(0, name.start - _BEFORE_CHARS) : name.start].split()
-    while before and before[-1][:1].isupper() and len(before) > 1:
+    while len(before) > 1 and before[-1][:1].isupper() \
+            and before[-1].casefold() not in table.indefinites:
         before.pop()
     return spokesperson and bool(before) and before[-1].casefold() in table.indefinites
 
