@@ -325,6 +325,18 @@ CASES = [
          'company "takes safety seriously".'),
         'takes safety seriously', 'Varskotech',
         id='spokesperson_for_an_unknown_organisation_en'),
+    pytest.param(
+        'nl',
+        ('Burgemeester Elna Varsko is boos. De FPV laat in een reactie weten: „Wij gaan in '
+         'beroep.”'),
+        'Wij gaan in beroep', 'FPV',
+        id='speech_verb_split_around_its_object_nl'),
+    pytest.param(
+        'de',
+        ('Bürgermeisterin Erika Fiktiva ist verärgert. Die Varskopartei teilte am Montag '
+         'in Berlin mit: „Wir gehen in Berufung.“'),
+        'Wir gehen in Berufung', 'Varskopartei',
+        id='speech_verb_split_around_its_object_de'),
 ]
 
 

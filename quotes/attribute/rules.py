@@ -41,6 +41,8 @@ _INVERTED_VERB_WORDS = 3
 _CLAUSE_TOKENS = 20
 # How many words after "according to" may hold the name.
 _ACCORDING_TO_WITHIN = 5
+# How many words a split speech verb may hold between its parts ("laat … weten").
+_SEPARATED_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,11 +177,28 @@ def _according_to(a: Attempt) -> Attribution | None:
 def _verb_before(a: Attempt) -> Attribution | None:
     """"Musk said: “…”", "respondió Elon: …"."""
     doc, words = a.doc, a.before_words
-    verb = last_phrase(words, doc.table.speech_verbs)
+    verb = last_phrase(words, doc.table.speech_verbs) or _separated_verb(words, doc.table)
     if verb is None:
         return None
     name = subject(words, verb, doc.table, doc.people) or name_in(words, doc.table, doc.people)
     return build(doc, a.quote, name, words, verb, "verb-before")
+
+
+def _separated_verb(words: list[Tok], table: LanguageData) -> Phrase | None:
+    """A two-word speech verb split around its object, its particle last before the quote
+    ("De FPV laat in een reactie weten:", "teilte am Montag mit:"): the verb's first word,
+    as the phrase."""
+    if not words:
+        return None
+    last = words[-1].lower
+    for phrase in table.speech_verbs:
+        head, _, particle = phrase.partition(" ")
+        if particle != last or not head or " " in particle:
+            continue
+        for k in range(len(words) - 2, max(-1, len(words) - 2 - _SEPARATED_WORDS), -1):
+            if words[k].lower == head:
+                return (k, k + 1, phrase)
+    return None
 
 
 def _colon_intro(a: Attempt) -> Attribution | None:
