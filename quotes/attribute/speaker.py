@@ -10,7 +10,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from quotes.attribute.people import Name, PeopleIndex
-from quotes.attribute.ranking import Query, rank
+from quotes.attribute.ranking import MAX_BACK_CHARS, Query, rank
 from quotes.lang import is_spokesperson
 from quotes.models import Quote
 
@@ -98,7 +98,9 @@ def _own_organisation(people: PeopleIndex, name: Name) -> str | None:
     """An organisation named right beside the spokesperson, as whose it is ("a Pentagon
     spokesman", "una portavoz de la Casa Blanca" as the role's own words)."""
     lo = name.start - _BEFORE_CHARS
-    for m in people.mentions:
+    for m in people.mentions[bisect_left(people.mention_starts, lo):]:
+        if m.start > name.end:
+            break
         between = people.text[m.end : name.start]
         if m.kind == "organisation" and lo <= m.start and m.end <= name.end + 1 \
                 and not any(c in _BREAKS for c in between):
@@ -126,12 +128,14 @@ def _owner_named(people: PeopleIndex, name: Name) -> str | None:
 
 
 def _known_organisation(people: PeopleIndex, before: int) -> str | None:
-    """The organisation of the language table named most often before `before` (the
-    latest on a tie), as the text writes it: acronyms ("NOS", "KNVB") are no mentions."""
+    """The organisation of the language table named most often in the stretch ranking
+    reads before `before` (the latest on a tie), as the text writes it: acronyms ("NOS",
+    "KNVB") are no mentions."""
     counts: dict[str, tuple[int, int, str]] = {}
-    text = people.folded[:before]
+    lo = max(0, before - MAX_BACK_CHARS)
     for org in people.table.organisations:
-        found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(org)}(?!\w)", text)]
+        pattern = re.compile(rf"(?<!\w){re.escape(org)}(?!\w)")
+        found = [m.start() for m in pattern.finditer(people.folded, lo, before)]
         if found:
             at = found[-1]
             counts[org] = (len(found), at, people.text[at : at + len(org)])
