@@ -337,6 +337,12 @@ CASES = [
          'in Berlin mit: „Wir gehen in Berufung.“'),
         'Wir gehen in Berufung', 'Varskopartei',
         id='speech_verb_split_around_its_object_de'),
+    pytest.param(
+        'en',
+        ('The market square was quiet.\n\n"Stay indoors if you can, they say."\n\n'
+         'Nobody knew who had written it on the wall.'),
+        'Stay indoors', None,
+        id='word_opening_a_sentence_far_from_a_quote_is_no_name_en'),
 ]
 
 

@@ -4,7 +4,7 @@ and to resolve pronouns, roles and surnames to the person meant."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -49,6 +49,8 @@ _OPENINGS = 2
 _TITLE_GAP = 40
 # A word opening a sentence must be this long to be taken for its subject's name.
 _SUBJECT_LETTERS = 3
+# How far (characters) after its sentence a quote may open and still follow it.
+_QUOTE_AFTER = 3
 # How far back (characters) the word before a mention is read.
 _WORD_BACK = 30
 # How many capital words may follow a first name in capitals as its surname.
@@ -118,23 +120,39 @@ def _openers(
 
 
 def _opening_subjects(
-    text: str, tokens: list[Tok], table: LanguageData, reporting: frozenset[str]
+    text: str, tokens: list[Tok], table: LanguageData, reporting: frozenset[str],
+    quoted: Sequence[tuple[int, int]],
 ) -> frozenset[int]:
     """The starts of words opening a sentence as its subject's name ("Rutte wist sinds …",
     "Wilders interrumpeert hem"): a capitalized word the text never writes in lowercase,
-    right before a lowercase verb, not in the inverted order ("Gisteren zei hij"). Only
-    where neither every noun is capitalized nor subjects are left out."""
-    if table.capitalizes_nouns or table.drops_subjects:
+    right before a lowercase verb, not in the inverted order ("Gisteren zei hij"), in a
+    sentence that holds a quote or comes right before one ("Nobody knew who …" alone is
+    no one's name). Only where neither every noun is capitalized nor subjects are left out."""
+    if not _names_open_sentences(table) or not quoted:
         return frozenset()
     lowercase = {t.lower for t in tokens if t.is_word and t.text.islower()}
+    sentences = [t.start for t in tokens if t.sent_start] + [len(text)]
+    quote_starts = sorted(start for start, _ in quoted)
     found = set()
     for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
-        if not _capital_opener(a) or a.lower in lowercase or a.lower in reporting \
-                or _function_word(a, table):
-            continue
-        if _subject_then_verb(a, b, c, table):
+        unknown = a.lower not in lowercase and a.lower not in reporting
+        if unknown and _capital_opener(a, table) and _subject_then_verb(a, b, c, table) \
+                and _quote_near(a.start, sentences, quote_starts):
             found.add(a.start)
     return frozenset(found)
+
+
+def _names_open_sentences(table: LanguageData) -> bool:
+    """May a capitalized word opening a sentence be taken for a name at all: not where
+    every noun is capitalized, nor where a sentence may open with its verb."""
+    return not (table.capitalizes_nouns or table.drops_subjects)
+
+
+def _quote_near(at: int, sentences: list[int], quote_starts: list[int]) -> bool:
+    """Does a quote open in the sentence starting at `at`, or right after it?"""
+    end = sentences[min(bisect_right(sentences, at), len(sentences) - 1)]
+    q = bisect_left(quote_starts, at)
+    return q < len(quote_starts) and quote_starts[q] <= end + _QUOTE_AFTER
 
 
 def _subject_then_verb(a: Tok, b: Tok, c: Tok, table: LanguageData) -> bool:
@@ -145,10 +163,12 @@ def _subject_then_verb(a: Tok, b: Tok, c: Tok, table: LanguageData) -> bool:
     return verb and not (c.lower in table.pronouns or c.text[:1].isupper())
 
 
-def _capital_opener(tok: Tok) -> bool:
-    """A word of letters opening a sentence with a capital (not all capitals)."""
+def _capital_opener(tok: Tok, table: LanguageData) -> bool:
+    """A word of letters opening a sentence with a capital (not all capitals), which the
+    tables know as no function word or other non-name."""
     return (tok.sent_start and tok.is_word and tok.text.isalpha() and tok.text[:1].isupper()
-            and not tok.text.isupper() and len(tok.text) >= _SUBJECT_LETTERS)
+            and not tok.text.isupper() and len(tok.text) >= _SUBJECT_LETTERS
+            and not _function_word(tok, table))
 
 
 def _function_word(tok: Tok, table: LanguageData) -> bool:
@@ -256,7 +276,7 @@ class PeopleIndex:
         self._capital_names = _capital_names(text, tokens)  # "MARK EYSKENS": starts of its words
         self._particles = _inner_particles(tokens, table)  # "van der" inside a name
         self._openers = _openers(tokens, table, self._reporting)
-        self._subjects = _opening_subjects(text, tokens, table, self._reporting)
+        self._subjects = _opening_subjects(text, tokens, table, self._reporting, quoted)
         self.mention_words: frozenset[str] = frozenset()
         self._read_mentions(tokens)
         self.links = bracket_links(text, self.mentions)
