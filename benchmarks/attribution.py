@@ -5,8 +5,10 @@ The passages are ../shared/dev/attribution.jsonl and benchmarks/attribution/pass
 (real news passages, each quote with the speaker the passage names and the pattern that
 names it). They are split BY STORY: passages that share a source URL or the person they
 quote most fall into one group (the same event is often reported by several outlets, and a person's
-quotes resemble each other), and a group's hash decides its side, so the split never
-changes when passages are added. Tune on the tuning part only; report both.
+quotes resemble each other), and the hash of a group's lowest id decides its side. Added
+passages move no old one as long as none joins a group with an id sorting below the
+group's lowest (then the whole group could change side): choose new ids accordingly.
+Tune on the tuning part only; report both.
 
     python benchmarks/attribution.py [--cases] [--part tune|held]
 

@@ -7,12 +7,13 @@ few values per weight, one table per kind of reference (pronoun, role, implicit,
 keeps the values under which the most rankings put a right candidate first. The held-back
 part is never read.
 
-    python benchmarks/fit_attribution_weights.py [--write] [--min-gain N] [--cv]
+    python benchmarks/fit_attribution_weights.py [--write] [--min-gain N] [--cv] [--only a,b]
 
 `--cv` fits on one half of the tuning part (split by passage) and counts the rankings
 it gets right on the other half, both ways, for several values of `--min-gain` (how many
 more rankings a weight's move must put right to be kept): whether refitting generalizes
-at all before the weights are written.
+at all before the weights are written. `--only` moves the named weights alone (a new
+feature's, say), keeping the others as shipped.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ VALUES = (-1.0, -0.5, 0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0)
 # A weight moves only where that puts this many more rankings right: one ranking more is
 # as likely noise of the small tuning part as a general gain.
 MIN_GAIN = 1
+# The weights the search may move; empty: all of them.
+ONLY: frozenset[str] = frozenset()
 HINTS = ("pronoun", "role", "implicit", "none")
 OUT = Path(__file__).resolve().parents[1] / "quotes" / "attribute" / "weights.toml"
 
@@ -88,7 +91,7 @@ def fit(samples: list[Sample]) -> dict[str, dict[str, float]]:
         weights = dict(ranking.weights()[hint])
         best = start = right(samples, hint, weights)
         for _ in range(3):
-            for key in sorted(weights):
+            for key in sorted(k for k in weights if not ONLY or k in ONLY):
                 for value in VALUES:
                     trial = {**weights, key: value}
                     score = right(samples, hint, trial)
@@ -122,12 +125,14 @@ def _half(pid: str) -> int:
 
 
 def main(argv: list[str]) -> None:
-    global MIN_GAIN
+    global MIN_GAIN, ONLY
     passages = bench.load()
     held = bench.held_back_ids(passages)
     tuning = [p for p in passages if p["id"] not in held]
     if "--min-gain" in argv:
         MIN_GAIN = int(argv[argv.index("--min-gain") + 1])
+    if "--only" in argv:
+        ONLY = frozenset(argv[argv.index("--only") + 1].split(","))
     if "--cv" in argv:
         cross_validate(tuning)
         return

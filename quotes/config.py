@@ -32,6 +32,19 @@ def default_data_dir() -> Path:
     return Path(base) / "quotes"
 
 
+CACHE_DIR_ENV = "QUOTES_CACHE_DIR"
+
+
+def default_cache_dir() -> Path:
+    """Where derived files live (tokenizer tables, the ONNX graph, text vectors):
+    `$QUOTES_CACHE_DIR`, else `$XDG_CACHE_HOME/quotes`, else `~/.cache/quotes`."""
+    explicit = os.environ.get(CACHE_DIR_ENV, "").strip()
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "quotes"
+
+
 def default_db_url() -> str:
     """`$QUOTES_DB` if set (any SQLAlchemy URL or a file path), else the per-user SQLite file."""
     return os.environ.get(DB_ENV) or f"sqlite:///{default_data_dir() / 'archive.sqlite'}"

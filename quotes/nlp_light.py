@@ -24,14 +24,13 @@ import logging
 import os
 import sys
 from functools import cache
-from pathlib import Path
 from typing import Any
 
+from quotes.config import default_cache_dir
 from quotes.nlp_rules import LightToken, RuleTokenizer, is_punct
 
 log = logging.getLogger(__name__)
 
-CACHE_ENV = "QUOTES_CACHE_DIR"
 TABLES_VERSION = 2  # bump when the tables' layout changes
 
 
@@ -57,15 +56,6 @@ def _spacy_version() -> str:
         return importlib.metadata.version("spacy")
     except importlib.metadata.PackageNotFoundError:
         return "none"
-
-
-def cache_dir() -> Path:
-    """`$QUOTES_CACHE_DIR`, else `$XDG_CACHE_HOME/quotes`, else `~/.cache/quotes`."""
-    explicit = os.environ.get(CACHE_ENV)
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "quotes"
 
 
 class LightPipeline:
@@ -114,7 +104,7 @@ def light_pipeline(code: str) -> LightPipeline | None:
 def read_tables(code: str) -> dict[str, Any] | None:
     """The tables of `code` for the installed spaCy: from the cache, else built from
     spaCy (once) and cached."""
-    path = cache_dir() / f"spacy-{_spacy_version()}-t{TABLES_VERSION}" / f"{code}.json"
+    path = default_cache_dir() / f"spacy-{_spacy_version()}-t{TABLES_VERSION}" / f"{code}.json"
     try:
         return dict(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError):

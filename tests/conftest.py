@@ -33,8 +33,10 @@ PG_START_TIMEOUT = 60  # seconds pg_ctl waits for the server to accept connectio
 
 @pytest.fixture(autouse=True)
 def _isolated_archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test may touch the real ~/.local/share/quotes archive."""
+    """No test may touch the real ~/.local/share/quotes archive or ~/.cache/quotes, and
+    no test reads vectors another test's run cached."""
     monkeypatch.setenv("QUOTES_DB", str(tmp_path / "archive.sqlite"))
+    monkeypatch.setenv("QUOTES_VECTOR_CACHE", str(tmp_path / "cache" / "text-vectors.sqlite"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 
 

@@ -209,6 +209,53 @@ def test_vague_amounts_agree_with_their_order_of_magnitude_only() -> None:
                        only("Ils ont acheté des milliers de puces.", "fr"))
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Decenas de barcos se quedaron en el puerto.", "es"),
+    ("Des dizaines de bateaux sont restés au port.", "fr"),
+    ("Puluhan kapal tetap di pelabuhan.", "id"),
+])
+def test_tens_render_dozens_but_hundreds_do_not(text: str, code: str) -> None:
+    dozens = only("Dozens of boats stayed in the harbour.", "en")
+    assert dozens.vague and same_number(only(text, code), dozens)
+    assert not same_number(only("Hundreds of boats stayed in the harbour.", "en"),
+                           only(text, code))
+
+
+@pytest.mark.parametrize(("text", "code", "counted"), [
+    ("Grazie mille ai lavoratori del porto!", "it", "Il molo costa mille euro."),
+    ("Mil gracias a los trabajadores del puerto.", "es", "El muelle cuesta mil euros."),
+    ("Mille mercis aux travailleurs du port.", "fr", "Le quai coûte mille euros."),
+])
+def test_thanks_by_the_thousand_count_nothing(text: str, code: str, counted: str) -> None:
+    assert numbers(text, code) == []
+    assert [a.value for a in numbers(f"{text} {counted}", code)] == [1000]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The harbour closes at 6 PM.", "en"), ("Der Hafen schließt um 18 Uhr.", "de"),
+    ("Le port ferme à 18 heures.", "fr"), ("Il porto chiude alle 18.", "it"),
+    ("El puerto cierra a las 6 de la tarde.", "es"), ("Pelabuhan tutup pukul 18.00 WIB.", "id"),
+])
+def test_clock_times_are_no_counts(text: str, code: str) -> None:
+    assert numbers(text, code) == []
+
+
+def test_a_count_beside_a_clock_word_still_counts() -> None:
+    assert [a.value for a in numbers("Alle 18 persone del porto sono arrivate.", "it")] == [18]
+    assert [a.value for a in numbers("I am 100% sure it opens at 6 pm.", "en")] == [100]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Tens of thousands came to the harbour.", "en"),
+    ("Decenas de miles vinieron al puerto.", "es"),
+    ("Des dizaines de milliers sont venus au port.", "fr"),
+    ("Zehntausende kamen zum Hafen.", "de"),
+])
+def test_tens_of_thousands_is_one_vague_amount(text: str, code: str) -> None:
+    found = only(text, code)
+    assert found.vague and found.value == 10_000
+
+
 def test_dates_times_and_model_names_are_no_amounts() -> None:
     assert numbers("Posted at 16:49 on 09.05.2022 about GPT-4 and the H100.", "en") == []
 

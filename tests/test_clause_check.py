@@ -134,6 +134,22 @@ def test_a_clause_that_brings_its_neighbour_closer_is_no_gap() -> None:
     assert placed == {"en het plein krijgt nieuwe bomen."}
 
 
+def test_a_quote_clause_that_leaves_its_neighbours_as_close_is_no_evidence_of_an_addition(
+) -> None:
+    """A clause the tweet says in other words ("to give them more weight" for "for
+    emphasis") matches nothing well; where its neighbour comes from the tweet no further
+    with it than without (a loss of a thousandth), nothing shows it was added."""
+    quote = ("De markt opent zaterdag", "om de kramen meer ruimte te geven",
+             "en het plein krijgt nieuwe bomen.")
+    values = {((0, 1), (0, 1)): 0.93, ((2, 3), (1, 2)): 0.92, ((1, 2), (1, 2)): 0.82}
+    barely = similarities(quote, {**values, ((0, 2), (0, 1)): 0.929,
+                                  ((1, 3), (1, 2)): 0.919}, SHORT_TWEET)
+    assert clause_gaps(barely, DUTCH)[0] == []
+    clearly = similarities(quote, {**values, ((0, 2), (0, 1)): 0.90,
+                                   ((1, 3), (1, 2)): 0.89}, SHORT_TWEET)
+    assert [g.kind for g in clause_gaps(clearly, DUTCH)[0]] == ["added"]
+
+
 def test_a_sentence_holding_a_placed_clause_is_not_reported_added() -> None:
     """The sentence-level check compares whole sentences; a sentence rendering half of a
     longer tweet sentence scores low there, but its clause is placed in the tweet."""

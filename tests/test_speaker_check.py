@@ -3,6 +3,7 @@ matched tweet's author, on obviously fictional people and accounts."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -177,3 +178,67 @@ def test_a_declared_parody_stays_a_lookalike_when_its_handle_is_mentioned() -> N
     check = check_speaker(said_by("Lukas Fernwald"), fake, official=OFFICIAL,
                           nearby="the account @NotDanaDemoulin posted")
     assert check.status == "lookalike_account"
+
+
+def resolved(speaker: str, mention: str, method: str, confidence: float,
+             reasons: str) -> Attribution:
+    """A pronoun or role the attribute stage resolved, with its confidence and chain."""
+    return replace(said_by(speaker, mention=mention, method=method), confidence=confidence,
+                   chain=(f"{mention}: {method.rpartition('+')[2]}", f"{speaker}: {reasons}"))
+
+
+@pytest.mark.parametrize("attribution", [
+    resolved("Lukas Fernwald", "er", "verb-after+pronoun", 0.97, "agree, near, person"),
+    resolved("Lukas Fernwald", "le ministre", "verb-after+role", 0.91,
+             "role_near, person, recent"),
+])
+def test_a_pronoun_or_role_surely_resolved_to_another_person_is_another_person(
+    attribution: Attribution,
+) -> None:
+    check = check_speaker(attribution, BRAM, official=OFFICIAL)
+    assert check.status == "other_person"
+    assert check.difference is not None and check.difference.quote_side == "Lukas Fernwald"
+
+
+@pytest.mark.parametrize("attribution", [
+    # Chosen for being named last, not for agreeing with the pronoun.
+    resolved("Lukas Fernwald", "er", "verb-after+pronoun", 0.97, "near, person, recent"),
+    # A role resolved without the role standing beside the person.
+    resolved("Lukas Fernwald", "le président", "verb-after+role", 0.88,
+             "person, count, near"),
+    # Agreeing, but far from sure.
+    resolved("Lukas Fernwald", "er", "verb-after+pronoun", 0.55, "agree, near, person"),
+    # Sure, but of something the ranking did not take for a person.
+    resolved("Wendelmeer", "er", "verb-after+pronoun", 1.0, "agree, near, recent"),
+])
+def test_a_pronoun_or_role_resolved_by_a_guess_stays_unverified(
+    attribution: Attribution,
+) -> None:
+    check = check_speaker(attribution, BRAM, official=OFFICIAL)
+    assert (check.status, check.difference) == ("unverified", None)
+
+
+def test_a_pronoun_surely_resolved_to_the_author_is_verified() -> None:
+    attribution = resolved("Bram Veldhoven", "hij", "verb-after+pronoun", 0.95,
+                           "agree, person, near")
+    assert check_speaker(attribution, BRAM, official=OFFICIAL).status == "verified"
+
+
+def test_a_speaker_ranked_from_proximity_alone_accuses_nobody() -> None:
+    # No attribution names anyone; "Harbour Street", named just before, ranked likeliest.
+    guess = replace(said_by("Harbour Street", mention=None, method="ranked"), mention=None,
+                    confidence=1.0, chain=("Harbour Street: same_paragraph, person, near",))
+    check = check_speaker(guess, BRAM, official=OFFICIAL)
+    assert (check.status, check.difference) == ("unverified", None)
+    # The same guess the archive resolves to one of its authors is that author's name.
+    known = replace(guess, speaker="Lukas Fernwald", author_handle="lukasfernwald")
+    fernwald = Account("lukasfernwald", "Lukas Fernwald")
+    assert check_speaker(known, BRAM, official=OFFICIAL,
+                         claimed=fernwald).status == "other_person"
+
+
+@pytest.mark.parametrize("named", ["Reuters", "The New York Times", "Casa Blanca",
+                                   "Ministerio de Puertos", "Partido Verde"])
+def test_an_organisation_or_outlet_named_as_speaker_accuses_no_person(named: str) -> None:
+    check = check_speaker(said_by(named, method="according-to"), BRAM, official=OFFICIAL)
+    assert (check.status, check.difference) == ("unverified", None)

@@ -28,6 +28,7 @@ from quotes.anchors.comparison import (
     same_number,
 )
 from quotes.anchors.extract import extract_anchors
+from quotes.anchors.numbers import implicit_counts
 
 __all__ = [
     "APPROXIMATE_TOLERANCE",
@@ -37,6 +38,7 @@ __all__ = [
     "AnchorComparison",
     "compare_anchors",
     "extract_anchors",
+    "implicit_counts",
     "same_anchor",
     "same_number",
 ]

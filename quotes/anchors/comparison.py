@@ -14,6 +14,8 @@ EXACT_TOLERANCE = 0.005
 APPROXIMATE_TOLERANCE = 0.05
 # A vague plural ("thousands") covers [2, 1000) times its word's value.
 VAGUE_LOW, VAGUE_HIGH = 2, 1000
+# Two vague plurals agree when their words' values are less than this factor apart.
+VAGUE_SAME_ORDER = 2
 
 
 def _as_float(a: Anchor) -> float:
@@ -44,7 +46,10 @@ def same_number(a: Anchor, b: Anchor) -> bool:
 
 def _vague_agrees(a: Anchor, b: Anchor) -> bool:
     if a.vague and b.vague:
-        return _as_float(a) == _as_float(b)
+        # "dozens" is rendered "decenas", "dizaines", "puluhan" (tens): one order of
+        # magnitude; "hundreds" and "thousands" are not.
+        low, high = sorted((_as_float(a), _as_float(b)))
+        return high < low * VAGUE_SAME_ORDER
     vague, exact = (a, b) if a.vague else (b, a)
     low, high = _as_float(vague) * VAGUE_LOW, _as_float(vague) * VAGUE_HIGH
     top = exact.upper if exact.upper is not None else _as_float(exact)

@@ -37,12 +37,36 @@ def extract_anchors(text: str, table: LanguageData) -> list[Anchor]:
                 anchors.append(Anchor(kind, m.group(1).casefold(), m.group(), m.start(), m.end()))
                 taken.append((m.start(), m.end()))
     taken += [(m.start(), m.end()) for m in _DATE_TIME.finditer(text)]
+    taken += _idioms(text, table)
+    taken += _clock_times(text, table)
     for number in numbers(text, table, taken):
         anchors.append(number)
         taken.append((number.start, number.end))
     anchors.extend(_names(text, table, taken))
     anchors.sort(key=lambda a: a.start)
     return anchors
+
+
+def _idioms(text: str, table: LanguageData) -> list[tuple[int, int]]:
+    """Where the table's number idioms ("grazie mille") stand: their words count nothing."""
+    return [(m.start(), m.end()) for idiom in table.number_idioms
+            for m in re.finditer(rf"(?<!\w){re.escape(idiom)}(?!\w)", text, re.IGNORECASE)]
+
+
+_CLOCK = r"\d{1,2}(?:[.:h]\d{2})?"
+
+
+def _clock_times(text: str, table: LanguageData) -> list[tuple[int, int]]:
+    """Where clock times stand ("6 PM", "18 Uhr", "alle 18", "pukul 18.00 WIB"): their
+    numbers count nothing, and one language's "6 PM" is another's "18 Uhr"."""
+    after = "|".join(re.escape(w) for w in table.clock_after) or "(?!)"
+    before = "|".join(re.escape(w) for w in table.clock_before) or "(?!)"
+    patterns = (
+        rf"(?<![\w.,]){_CLOCK}\s?(?:{after})(?!\w)",
+        rf"(?<!\w)(?:{before})\s+{_CLOCK}(?:\s?(?:{after}))?(?=\s*(?:[.,;:!?)]|$))",
+    )
+    return [(m.start(), m.end()) for pattern in patterns
+            for m in re.finditer(pattern, text, re.IGNORECASE)]
 
 
 def _names(text: str, table: LanguageData, taken: list[tuple[int, int]]) -> list[Anchor]:

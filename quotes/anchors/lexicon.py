@@ -34,6 +34,9 @@ class Lexicon:
     longest: int  # the most words in one key
     compound_pieces: tuple[str, ...]  # one-word keys, longest first, for "zehntausend"
     decimal_comma: bool
+    # First words of the entries a number can begin with: any other word (most words of
+    # a text) starts no number unless it is a numeral or a compound of number words.
+    start_words: frozenset[str] = frozenset()
 
 
 _LEXICONS: dict[tuple[str, int], Lexicon] = {}
@@ -75,7 +78,8 @@ def _build_lexicon(table: LanguageData) -> Lexicon:
     if table.compound_numbers:
         pieces = tuple(sorted((k for k in entries if " " not in k), key=len, reverse=True))
     longest = max((k.count(" ") + 1 for k in entries), default=1)
-    return Lexicon(entries, longest, pieces, table.decimal_comma)
+    starts = frozenset(k.split(" ", 1)[0] for k, e in entries.items() if e.starts)
+    return Lexicon(entries, longest, pieces, table.decimal_comma, starts)
 
 
 def compound(word: str, lexicon: Lexicon) -> list[Entry] | None:

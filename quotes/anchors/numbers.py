@@ -71,7 +71,8 @@ def numbers(text: str, table: LanguageData, taken: list[tuple[int, int]]) -> lis
     parsed: list[_Parsed] = []
     i = 0
     while i < len(items):
-        result = _parse_at(text, items, i, table, lexicon)
+        startable = _may_start(items[i], lexicon)
+        result = _parse_at(text, items, i, table, lexicon) if startable else None
         if result is None:
             i += 1
             continue
@@ -80,6 +81,17 @@ def numbers(text: str, table: LanguageData, taken: list[tuple[int, int]]) -> lis
         while i < len(items) and items[i].start < number.end:
             i += 1  # words the currency or percent took ("pour cent", "dolar AS")
     return _merge_ranges(text, parsed, table)
+
+
+def _may_start(item: _Item, lexicon: Lexicon) -> bool:
+    """Whether a number can begin at `item` (what `_elements` reads first): a numeral, the
+    first word of a lexicon entry that may begin one, or a compound of number words."""
+    if item.numeral is not None:
+        return True
+    word = item.text.lower()
+    return word in lexicon.start_words or bool(
+        lexicon.compound_pieces and compound(word, lexicon)
+    )
 
 
 def _parse_at(
@@ -258,7 +270,8 @@ def _merge_ranges(text: str, parsed: list[_Parsed], table: LanguageData) -> list
     while i < len(parsed):
         a = parsed[i]
         b = parsed[i + 1] if i + 1 < len(parsed) else None
-        merged = _range(text, a, b, table) if b is not None else None
+        merged = (_range(text, a, b, table) or _vague_product(text, a, b, table)
+                  if b is not None else None)
         if merged is not None:
             anchors.append(merged)
             i += 2
@@ -284,9 +297,37 @@ def _range(text: str, a: _Parsed, b: _Parsed, table: LanguageData) -> Anchor | N
                   approximate=a.approximate or b.approximate, upper=b.value)
 
 
+def _vague_product(text: str, a: _Parsed, b: _Parsed, table: LanguageData) -> Anchor | None:
+    """Two vague plurals in a row are one ("tens of thousands", "decenas de miles",
+    "puluhan ribuan"): their product, as vague as each."""
+    if not (a.vague and b.vague):
+        return None
+    gap = text[a.end : b.start].strip(SPACES).lower()
+    if gap and gap not in table.currency_connectors:
+        return None
+    return Anchor("number", a.value * b.value, text[a.start : b.end], a.start, b.end,
+                  unit=a.unit or b.unit, approximate=True, vague=True)
+
+
 def _anchor(text: str, p: _Parsed) -> Anchor:
     raw = text[p.start : p.end]
     if p.year:
         return Anchor("year", f"{p.value:g}", raw, p.start, p.end)
     return Anchor("number", p.value, raw, p.start, p.end, unit=p.unit,
                   approximate=p.approximate or p.vague, vague=p.vague)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def implicit_counts(text: str, table: LanguageData) -> frozenset[float]:
+    """The counts the text states without a number ("twice", "both", "decade": the
+    table's `implicit`), which excuse the number the other side writes for them; and
+    one where its word for one is also its article ("un", "ein": "número uno" for "#1"),
+    which is never read as a number on its own."""
+    implicit = table.implicit_numbers
+    words = _WORD.findall(text.casefold())
+    counts = {implicit[w] for w in words if w in implicit}
+    if any(w in table.number_ones for w in words):
+        counts.add(1.0)
+    return frozenset(counts)

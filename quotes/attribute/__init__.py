@@ -122,19 +122,47 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
         # sich Baerbock"): perhaps a scare quote.
         return _unreported_term(doc, quote, begin, sentence)
     if found is None or found.mention is None:
-        # No subject beside the verb ("…", hieß es): the person the sentence names, if any.
-        named = _reported_first(doc, _mentions_in(doc.people, begin, end), begin, quote)
-        if not named:
-            # "Sie nennt seinen Plan „lächerlich“": the pronoun or role opening it.
-            return _unreported_term(doc, quote, begin, sentence)
-        who = with_archive(doc.people, Speaker(
-            doc.people.full_name(named[0].name, named[0].start), None, "sentence",
-            named[0].kind, SENTENCE_CONFIDENCE, (f"{named[0].name}: named in the sentence",),
-        ), named[0].name)
-        found = Attribution(who.name, named[0].name, named[0].start, who.method, None, None,
-                            None, None, "none", None, who.handle, who.kind, who.confidence,
-                            who.chain)
+        found = _sentence_subject(doc, quote, begin, end, sentence)
+        if found is None:
+            return None
     return with_medium(text, found, quote, doc.table, end)
+
+
+def _sentence_subject(
+    doc: Document, quote: Quote, begin: int, end: int, sentence: int
+) -> Attribution | None:
+    """No subject beside the verb ("…", hieß es): the pronoun or role opening the sentence
+    before the term ("Hij vindt het onnodig dat Omtzigt “ineens wegliep”"), resolved; else
+    the person the sentence names, if any."""
+    named = _reported_first(doc, _mentions_in(doc.people, begin, end), begin, quote)
+    opening = _opening_reference(doc, sentence, quote, named)
+    if opening is not None:
+        mention = opening
+        who = with_archive(doc.people, ranked(
+            doc.people, Query(opening.start, opening.kind, opening.name, False),
+            f"sentence+{opening.kind}", (f"{opening.name}: {opening.kind}",)), "")
+    elif named:
+        mention = named[0]
+        who = with_archive(doc.people, Speaker(
+            doc.people.full_name(mention.name, mention.start), None, "sentence", mention.kind,
+            SENTENCE_CONFIDENCE, (f"{mention.name}: named in the sentence",),
+        ), mention.name)
+    else:
+        return None
+    if who.name is None:
+        return None
+    return Attribution(who.name, mention.name, mention.start, who.method, None, None, None,
+                       None, "none", None, who.handle, who.kind, who.confidence, who.chain)
+
+
+def _opening_reference(
+    doc: Document, sentence: int, quote: Quote, named: list[Mention]
+) -> Mention | None:
+    """The pronoun or role opening the sentence, before the quote and before any person it
+    names: the sentence's subject."""
+    refs = doc.people.references[bisect_left(doc.people.reference_starts, sentence) :]
+    return next((r for r in refs[:1] if r.start < quote.open_at
+                 and (not named or r.start < named[0].start)), None)
 
 
 def _up_to_sentence_end(tail: str, table: LanguageData) -> str:
@@ -189,9 +217,7 @@ def _unreported_term(
     named = _persons_in(doc, begin, quote.open_at)
     if not (named or _about_someone(doc, quote, begin, sentence)):
         return None
-    refs = doc.people.references[bisect_left(doc.people.reference_starts, sentence) :]
-    opening = next((r for r in refs[:1] if r.start < quote.open_at
-                    and (not named or r.start < named[0].start)), None)
+    opening = _opening_reference(doc, sentence, quote, named)
     mention = ""  # the words the speaker is named by, for the archive
     if opening is not None:
         # "Hij vindt het onnodig dat Omtzigt “ineens wegliep”": the pronoun or role that

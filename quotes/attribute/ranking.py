@@ -4,11 +4,13 @@ Where an attribution names nobody outright — a pronoun or clitic ("schrieb er"
 "ujarnya"), a role ("le président"), a verb without subject ("…», scrive."), or no
 attribution at all — every person named before the point in question is a candidate.
 Each is scored on features read from the document (how recently and how often it was
-named, as a sentence's subject or not, whether it spoke the quotes before, in turn with
-someone else, whether it agrees with the pronoun's gender and number, whether the role
-stands beside one of its mentions) with weights fitted on the tuning part of the
-attribution benchmark (`weights.toml`). The best candidate is the speaker; the softmax of
-the scores is its confidence, and the features that weighed most are its chain.
+named, as a sentence's subject or first person named in it or not, whether it spoke the
+quotes before, in turn with someone else, whether it agrees with the gender and number of
+the pronoun or of the article before the role, whether the role stands beside one of its
+mentions, whether the reference's own sentence names it after the reference) with
+weights fitted on the tuning part of the attribution benchmark (`weights.toml`). The best
+candidate is the speaker; the softmax of the scores is its confidence, and the features
+that weighed most are its chain.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from quotes.attribute.lexicon import gender, is_first_name
@@ -41,8 +43,11 @@ NEAR_CHARS = 600
 DEFAULT_WEIGHTS = {
     "recent": 1.0, "near": 1.0, "subject": 0.6, "count": 0.6, "last_speaker": 1.2,
     "spoke": 0.5, "alternate": 0.0, "same_paragraph": 0.5, "person": 0.8,
-    "organisation": -0.5, "agree": 1.5, "role_near": 1.0,
+    "organisation": -0.5, "agree": 1.5, "role_near": 1.0, "first_named": 0.0, "turn": 0.0,
+    "same_clause": 0.0,
 }
+# How far after a pronoun or role its sentence is read for the people it names.
+CLAUSE_CHARS = 250
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +123,16 @@ def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
     return {name: ms for name, ms in groups.items() if ms or name in people.speakers}
 
 
+def named_between(people: PeopleIndex, start: int, end: int) -> list[tuple[Mention, str]]:
+    """The mentions in text[start:end] and the pronouns and roles opening its sentences,
+    each with the person it stands for, in document order."""
+    starts = people.mention_starts
+    found = [(m, people.full_name(m.name, m.start))
+             for m in people.mentions[bisect_left(starts, start) : bisect_left(starts, end)]]
+    found += [(ref, name) for ref, name in _referents(people, end) if ref.start >= start]
+    return sorted(found, key=lambda pair: pair[0].start)
+
+
 def _referents(people: PeopleIndex, at: int) -> list[tuple[Mention, str]]:
     """The sentence-opening pronouns and roles before `at`, each with the person it was
     ranked to stand for (resolved once, in document order, so each sees the ones before)."""
@@ -139,28 +154,68 @@ def _features(
     order = sorted(latest, key=lambda n: -latest[n])
     most = max(len(ms) for ms in groups.values()) or 1
     spoken = people.spoken
-    wanted = people.table.pronoun_genders.get((query.word or "").casefold())
+    wanted = _wanted_gender(people, query)
+    clause = set(_named_in_sentence_after(people, query)) if query.word else set()
     feats = {}
     for name, ms in groups.items():
         last = ms[-1] if ms else None
         gap = abs(query.at - latest[name])
+        kind = _kind(people, name, ms)
         feats[name] = {
             "recent": 1.0 / (1 + order.index(name)),
             "near": max(0.0, 1.0 - gap / NEAR_CHARS),
             "subject": float(bool(last and last.subject)),
+            "first_named": float(last is not None and _first_in_sentence(people, last)),
             "count": len(ms) / most,
             "last_speaker": float(bool(spoken) and spoken[-1] == name),
             "spoke": float(name in people.speakers),
             "alternate": float(_alternates(spoken, name) and query.answer),
+            "turn": float(_alternates(spoken, name)),
             "same_paragraph": float(
                 last is not None and "\n" not in people.text[last.end : query.at]
             ),
             "person": _personish(people, name, ms),
-            "organisation": float(_kind(people, name, ms) == "organisation"),
-            "agree": _agreement(wanted, name, _kind(people, name, ms)),
+            "organisation": float(kind == "organisation"),
+            "agree": _agreement(wanted, name, kind),
             "role_near": float(_role_near(people, query, ms)),
+            "same_clause": float(name in clause),
         }
     return feats
+
+
+def _wanted_gender(people: PeopleIndex, query: Query) -> str | None:
+    """The gender or number ("m", "f", "p") the reference asks for: the pronoun's, or for a
+    role the article's before it ("la portavoz", "a primeira-dama"); None: anyone."""
+    table = people.table
+    if query.hint == "role":
+        before = people.folded[max(0, query.at - 12) : query.at].split()
+        return table.article_genders.get(before[-1]) if before else None
+    return table.pronoun_genders.get((query.word or "").casefold())
+
+
+@lru_cache(maxsize=4)
+def _sentence_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+
+
+def _first_in_sentence(people: PeopleIndex, m: Mention) -> bool:
+    """No one else is named before mention `m` in its sentence: the sentence is about it
+    ("Lula aproveitou … para alfinetar o presidente Jair Bolsonaro")."""
+    if m.kind in ("pronoun", "role"):
+        return m.subject
+    starts = _sentence_starts(people.text)
+    begin = starts[bisect_right(starts, m.start) - 1]
+    return bisect_left(people.mention_starts, begin) == bisect_left(people.mention_starts, m.start)
+
+
+def _named_in_sentence_after(people: PeopleIndex, query: Query) -> list[str]:
+    """The people named after a pronoun or role in its own sentence ("Hij noemt de reactie
+    van Schoof …"): the object of its verb, rarely the person it stands for."""
+    found = _SENTENCE_END.search(people.text, query.at, query.at + CLAUSE_CHARS)
+    stop = found.start() if found else query.at + CLAUSE_CHARS
+    starts = people.mention_starts
+    return [people.full_name(m.name, m.start)
+            for m in people.mentions[bisect_right(starts, query.at) : bisect_left(starts, stop)]]
 
 
 def _alternates(spoken: list[str], name: str) -> bool:
@@ -186,15 +241,18 @@ def _kind(people: PeopleIndex, name: str, ms: list[Mention]) -> str:
 
 
 def _agreement(wanted: str | None, name: str, kind: str) -> float:
-    """+1 where the pronoun agrees with the candidate, -1 where it cannot, 0 unknown."""
+    """+1 where the pronoun agrees with the candidate, -1 where it cannot, 0 unknown.
+    `wanted` holds every code the pronoun may take: "fp" for de "sie" (she or they)."""
     if wanted is None:
         return 0.0
     if kind == "organisation":
-        return 1.0 if wanted == "p" else -1.0
+        return 1.0 if "p" in wanted else -1.0
     if wanted == "p":
         return -1.0
-    found = gender(name)
-    return 0.0 if found is None else (1.0 if found == wanted else -1.0)
+    # A lone word is more often a surname, nickname or place that happens to be a first
+    # name ("Lula", "York") than a first name: only a first name before more tells it.
+    found = gender(name) if " " in name else None
+    return 0.0 if found is None else (1.0 if found in wanted else -1.0)
 
 
 def _role_near(people: PeopleIndex, query: Query, ms: list[Mention]) -> bool:

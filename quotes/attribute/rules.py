@@ -11,7 +11,7 @@ from functools import cached_property
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.names import Phrase, first_name, last_phrase, name_in, subject
 from quotes.attribute.people import Name, PeopleIndex, Resolver
-from quotes.attribute.ranking import Query
+from quotes.attribute.ranking import Query, named_between, rank
 from quotes.attribute.speaker import ranked, speaker_of, with_archive
 from quotes.attribute.tokens import (
     Tok,
@@ -283,16 +283,25 @@ def _introduces_next(sentence: str) -> bool:
 
 def _context(a: Attempt) -> Attribution | None:
     """A quote standing as its own sentence after one about a person ("Kurz darauf sprach
-    sich Biden auf X für … aus. „Heute möchte ich …“"): that person, with low confidence."""
+    sich Biden auf X für … aus. „Heute möchte ich …“"): that person, with low confidence;
+    where the paragraph names several, the one ranked likeliest among them."""
     if a.before_words or a.after_words:
         return None
     text, open_at = a.doc.text, a.quote.open_at
     line_start = text.rfind("\n", 0, open_at) + 1
     after_offset = max(line_start, open_at - CONTEXT_CHARS)
-    mention = a.doc.people.last_mention(open_at, after=after_offset)
-    if mention is None:
+    people = a.doc.people
+    named = named_between(people, after_offset, open_at)
+    if not named:
         return None
-    name = Name(mention.name, mention.start, mention.start + len(mention.name), "name")
+    # The likeliest of the people the paragraph names before it, ranked as any quote
+    # without attribution ("Ele disse que o petista … “Nós …”": he, not the petista).
+    ranking = [c.name for c in rank(people, Query(open_at, "none", None, people.asked))]
+    names = {name for _, name in named}
+    best = next((c for c in ranking if c in names), named[-1][1])
+    mention = next(m for m, name in reversed(named) if name == best)
+    kind = mention.kind if mention.kind in ("pronoun", "role") else "name"
+    name = Name(mention.name, mention.start, mention.start + len(mention.name), kind)
     return build(a.doc, a.quote, name, [], None, "context")
 
 

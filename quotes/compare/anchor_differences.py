@@ -5,7 +5,7 @@ text with its language's table, they need no translation."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from quotes import lang
@@ -25,18 +25,23 @@ from quotes.text import LETTER_WORD_WITH_APOSTROPHES
 
 
 def anchor_differences(
-    quote: Sequence[Anchor], tweet: Sequence[Anchor], span: tuple[int, int]
+    quote: Sequence[Anchor], tweet: Sequence[Anchor], span: tuple[int, int],
+    implicit: tuple[Collection[float], Collection[float]] = ((), ()),
 ) -> list[Difference]:
     """Numbers, years, handles, hashtags and URLs in the quote that the tweet does not
     have, and the tweet's that the quote lost inside the part it renders.
 
     A number in the quote that the tweet lacks, where the tweet has a number of the same
     kind, is a changed number; one the tweet lacks entirely was added. Anchors outside
-    the part of the tweet a fragment renders are no difference."""
+    the part of the tweet a fragment renders are no difference. `implicit` holds the
+    counts the quote and the tweet state without a number ("twice", "both"): a number
+    only the other side writes is their rendering ("dos veces"), neither added nor lost."""
     comparison = compare_anchors(quote, tweet, kinds=DISTORTING_ANCHORS)
     unmatched_tweet = list(comparison.only_tweet)
     differences = []
     for anchor in comparison.only_quote:
+        if anchor.kind == "number" and float(anchor.value) in implicit[1]:
+            continue
         counterpart = next(
             (t for t in unmatched_tweet if _same_kind(anchor, t) and _same_unit(anchor, t)), None
         )
@@ -50,6 +55,7 @@ def anchor_differences(
         Difference(t.kind, None, t.text, "anchors")
         for t in unmatched_tweet
         if t.kind in ("number", "year") and span[0] <= t.start < span[1]
+        and not (t.kind == "number" and float(t.value) in implicit[0])
     ]
     return differences
 
@@ -256,6 +262,20 @@ def _quote_parts(quote: str, alignment: Alignment) -> list[tuple[tuple[int, int]
 
 
 # --- hedges ----------------------------------------------------------------------------
+
+
+def dropped_opinion(
+    quote: str, quote_table: LanguageData, sentences: Sequence[str], tweet_table: LanguageData
+) -> list[Difference]:
+    """An opinion marker of a tweet sentence that a partial quote renders part of ("Tesla
+    stock price is too high imo" quoted as "the price is too high") and that the quote
+    renders with no opinion marker or hedge of its own: the view stated as a fact, though
+    the marker stands outside the words quoted."""
+    if hedges_in(quote, quote_table) or opinion_markers_in(quote, quote_table):
+        return []
+    found = [m for s in sentences for m in opinion_markers_in(s, tweet_table)]
+    return [Difference("opinion", None, found[0], "source-language")] if found else []
+
 
 
 def hedges_in(text: str, table: LanguageData) -> list[str]:

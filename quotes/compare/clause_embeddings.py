@@ -21,6 +21,12 @@ from quotes.text import clauses, loose_sentences, unmarked_sentences
 # Both sides are cut into clauses, and runs of up to CLAUSE_RUN adjacent clauses are
 # embedded, so a clause that the other language splits in two still meets its match.
 CLAUSE_RUN = 2
+# How much further each run of two must come from the tweet with a quote clause than
+# without it for that clause to be added: a faithful translation's clause may leave its
+# neighbours a hair further (a reordered sentence, an idiom rendered loosely); no gain at
+# all is no evidence. (A tweet clause a quote cuts often barely moves its neighbours: any
+# loss counts there.)
+ADDED_PULL_MARGIN = 0.01
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +140,7 @@ def _quote_unit_far(check: _GapCheck, k: int) -> bool:
 
 def _quote_unit_pulls_away(check: _GapCheck, k: int) -> bool:
     gain = _gain(check.q_best, k)
-    return gain is not None and gain < 0
+    return gain is not None and gain < -ADDED_PULL_MARGIN
 
 
 def _tweet_unit_inside(check: _GapCheck, k: int) -> bool:

@@ -21,7 +21,8 @@ def _tokens(text: str) -> list[str]:
 
 def _without_exceptions(text: str, table: LanguageData) -> str:
     lowered = text.casefold().replace("’", "'")
-    for phrase in table.negation_exceptions:
+    # The longest first: "n'est pas mal" before the "pas mal" inside it.
+    for phrase in sorted(table.negation_exceptions, key=len, reverse=True):
         lowered = re.sub(rf"(?<![\w]){re.escape(phrase)}(?![\w])", " ", lowered)
     return lowered
 
@@ -80,7 +81,8 @@ def polarity_differences(
                 differences.append(Difference("negation", q, t, evidence))
             continue
         same = quote_table.code == tweet_table.code
-        units = clause_pairs(q_clauses, t_clauses, same_language=same) or [(q, t)]
+        units = clause_pairs(q_clauses, t_clauses, same_language=same,
+                             table=tweet_table) or [(q, t)]
         for q_unit, t_unit in units:
             if not same_text(q_unit, t_unit) and _flipped(q_unit, quote_table, t_unit,
                                                           tweet_table):
@@ -89,7 +91,8 @@ def polarity_differences(
 
 
 def clause_pairs(
-    q_clauses: Sequence[str], t_clauses: Sequence[str], *, same_language: bool
+    q_clauses: Sequence[str], t_clauses: Sequence[str], *, same_language: bool,
+    table: LanguageData,
 ) -> list[tuple[str, str]]:
     """(quote clause, tweet clause) pairs: one to one when they are as many. In the
     tweet's own language, a tweet clause that shares no word with the quote is one the
@@ -100,11 +103,20 @@ def clause_pairs(
         return list(zip(q_clauses, t_clauses, strict=True))
     if not same_language or len(q_clauses) > len(t_clauses):
         return []
-    quote_words = {w for c in q_clauses for w in _tokens(c) if len(w) >= 3}
-    rendered = [c for c in t_clauses if quote_words & {w for w in _tokens(c) if len(w) >= 3}]
+    quote_tokens = {w for c in q_clauses for w in _tokens(c)}
+    rendered = [c for c in t_clauses if _rendered_in(c, quote_tokens, table)]
     if len(rendered) != len(q_clauses):
         return []
     return list(zip(q_clauses, rendered, strict=True))
+
+
+def _rendered_in(clause: str, quote_tokens: set[str], table: LanguageData) -> bool:
+    """Does the quote render this clause of a tweet in its own language: a content word
+    of it (three letters or more, no function word: "you" of "no thank you" is in "if you
+    want" too) in the quote, or, for a clause of function words only, all of its words?"""
+    tokens = _tokens(clause)
+    content = {w for w in tokens if len(w) >= 3 and w not in table.stopwords}
+    return bool(content & quote_tokens) if content else set(tokens) <= quote_tokens
 
 
 def _flipped(q: str, q_table: LanguageData, t: str, t_table: LanguageData) -> bool:
@@ -143,15 +155,20 @@ def dropped_conditions(sides: Sides, alignment: Alignment) -> list[Difference]:
     unconditional."""
     if not sides.fragment or _opens_with_any(sides.quote, sides.source.conditions, anywhere=True):
         return []
-    target, span = sides.target, alignment.span
-    for m in SENTENCE_SPAN.finditer(sides.tweet):
-        if m.end() <= span[0] or m.start() >= span[1]:
-            continue
-        for clause in clauses(m.group(), target):
+    target = sides.target
+    for sentence in rendered_sentences(sides.tweet, alignment.span):
+        for clause in clauses(sentence, target):
             if (_opens_with_any(clause, target.conditions, anywhere=False)
                     and substantive(clause, target)):
                 return [Difference("condition", None, clause, "source-language")]
     return []
+
+
+def rendered_sentences(tweet: str, span: tuple[int, int]) -> list[str]:
+    """The whole sentences of the tweet that a partial quote placed on `span` renders part
+    of: what qualifies the part it quotes (a condition, an opinion marker) is in them."""
+    return [m.group() for m in SENTENCE_SPAN.finditer(tweet)
+            if m.end() > span[0] and m.start() < span[1]]
 
 
 def _opens_with_any(text: str, phrases: Sequence[str], *, anywhere: bool) -> bool:

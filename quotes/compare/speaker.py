@@ -9,10 +9,12 @@ Three ways a quote's words can be someone else's:
 * the article names another person than the tweet's author, whether or not that person
   is in the archive: names are compared word by word, tolerant of a surname alone,
   initials, diacritics and transliteration (`names.same_name`): a `speaker` difference;
-* no accusation where the speaker is only "he" or "the minister" (resolved or not),
-  was carried over from the quote before, reads as no person's name ("Twitter",
-  "Estados Unidos"), or where the article mentions the tweet's author around the
-  quote: the verdict stands and the attribution is `unverified`.
+* no accusation where the speaker is only "he" or "the minister" (unless the attribute
+  stage resolved it surely, by agreement or a role beside the person: then it names
+  them), was carried over from the quote before, was ranked likeliest by proximity with
+  no attribution naming anyone and the archive not knowing them, reads as no person's
+  name ("Twitter", "Estados Unidos"), or where the article mentions the tweet's author
+  around the quote: the verdict stands and the attribution is `unverified`.
 
 Pure: the accounts (the tweet's author, the one the speaker resolves to, every official
 one) come from the archive, passed in as `quotes.models.Account`s.
@@ -47,12 +49,20 @@ UNVERIFIED_NOTE = ("the speaker is only a role or pronoun that nothing resolved:
                    "attribution not verified")
 UNNAMED_NOTE = "the article names no speaker for the quote: attribution not checked"
 GUESSED_NOTE = ("the speaker read from the article, {speaker!r}, is a guess (a pronoun, "
-                "role or the context) or no person's name, and is not @{author}: "
+                "role, nearness or the context) or no person's name, and is not @{author}: "
                 "attribution not verified")
 NEARBY_NOTE = ("the attribution reads {speaker!r}, but the article also mentions @{author}, "
                "the tweet's author, around the quote: attribution not verified")
 # Attribution methods whose speaker is carried over rather than named (`attribute.rules`).
 HEARSAY = ("+pronoun", "+role", "continues-previous", "context")
+# A pronoun or role the attribute stage resolved this surely, with the ranking feature that
+# ties that mention to the person (`attribute.ranking`: the pronoun agrees with them, the
+# role stands beside one of their mentions), names that person: no guess from recency.
+RESOLVED_CONFIDENCE = 0.8
+# A speaker no attribution names, the person ranked likeliest among those named before
+# the quote (`attribute.ranking`): a guess unless the archive knows them.
+RANKED = "ranked"
+RESOLVING_FEATURES = {"+pronoun": "agree", "+role": "role_near"}
 
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -84,8 +94,13 @@ class SpeakerContext:
         """The speaker was not named by the attribution itself but carried over from a
         pronoun, a role noun, the quote before, or the context: a guess to check, not
         a claim to accuse by."""
-        method = self.attribution.method if self.attribution else ""
-        return any(part in method for part in HEARSAY)
+        attribution = self.attribution
+        if attribution is None:
+            return False
+        if attribution.method.endswith(RANKED):
+            return attribution.author_handle is None
+        return (any(part in attribution.method for part in HEARSAY)
+                and not resolved_by_chain(attribution))
 
     def names_author(self) -> bool:
         return self.vouched or (self.speaker is not None
@@ -105,6 +120,21 @@ class SpeakerContext:
         if speaker is None or self.hearsay or not _person_words(speaker) or self.author_nearby:
             return False
         return not self.names_author() and not any(_names_account(speaker, o) for o in others)
+
+
+def resolved_by_chain(attribution: Attribution) -> bool:
+    """Did the attribute stage resolve the pronoun or role to a person surely and by what
+    ties the mention to them? The chain's last step before the archive is the candidate
+    with the features that chose it ("Erika Muster: agree, near, person")."""
+    feature = next((f for m, f in RESOLVING_FEATURES.items() if attribution.method.endswith(m)),
+                   None)
+    if feature is None or attribution.speaker is None:
+        return False
+    if attribution.confidence < RESOLVED_CONFIDENCE:
+        return False
+    steps = [s for s in attribution.chain if not s.startswith("@")]
+    reasons = steps[-1].rpartition(": ")[2].split(", ") if len(steps) > 1 else []
+    return feature in reasons and "person" in reasons
 
 
 SpeakerRule = Callable[[SpeakerContext], SpeakerCheck | None]
@@ -293,8 +323,14 @@ def _words(name: str) -> list[str]:
 
 def _person_words(name: str) -> list[str]:
     """The words of `name` that can only be a person's: none when it is a role, a
-    country or an organisation's word ("Estados Unidos", "PVV-lijsttrekker")."""
+    country or an organisation's word ("Estados Unidos", "PVV-lijsttrekker"), or the
+    name of an organisation or outlet the tables know ("Reuters", "Casa Blanca")."""
     vocabulary = _vocabulary()
+    folded = name.casefold().strip()
+    words = folded.split()
+    if (folded in vocabulary.organisations or folded.removeprefix("the ") in
+            vocabulary.organisations or any(w in vocabulary.organisation_words for w in words)):
+        return []
     return [w for w in _words(name)
             if len(w) > 1 and w[0].isupper() and w.casefold() not in vocabulary.titles
             and w.casefold() not in vocabulary.places and not _is_role(w)]
@@ -305,6 +341,8 @@ class _Vocabulary:
     titles: frozenset[str]  # titles and role nouns
     never: frozenset[str]  # stopwords and words the tables say are no names
     places: frozenset[str]  # the words of countries and institutions (exonyms)
+    organisations: frozenset[str] = frozenset()  # names of organisations and outlets
+    organisation_words: frozenset[str] = frozenset()  # "ministry", "partido"
 
 
 @cache
@@ -313,15 +351,20 @@ def _vocabulary() -> _Vocabulary:
     titles: set[str] = set()
     never: set[str] = set()
     places: set[str] = set()
+    organisations: set[str] = set()
+    organisation_words: set[str] = set()
     for code in lang.available():
         table = lang.get(code)
+        organisations.update(o.casefold() for o in table.organisations)
+        organisation_words.update(w.casefold() for w in table.organisation_words)
         titles.update(t.casefold().rstrip(".") for t in table.titles)
         titles.update(r.casefold() for r in table.roles)
         never.update(w.casefold() for w in (*table.stopwords, *table.not_names))
         for local, english in table.exonyms.items():
             places.update(local.casefold().split())
             places.update(english.casefold().split())
-    return _Vocabulary(frozenset(titles), frozenset(never), frozenset(places))
+    return _Vocabulary(frozenset(titles), frozenset(never), frozenset(places),
+                       frozenset(organisations), frozenset(organisation_words))
 
 
 @cache

@@ -12,7 +12,7 @@ from typing import Final
 from rapidfuzz import fuzz
 
 from quotes import lang
-from quotes.anchors import extract_anchors
+from quotes.anchors import extract_anchors, implicit_counts
 from quotes.compare.alignment import (
     Sides,
     align,
@@ -23,6 +23,7 @@ from quotes.compare.alignment import (
 )
 from quotes.compare.anchor_differences import (
     anchor_differences,
+    dropped_opinion,
     hedge_differences,
     hedges_in,
     name_differences,
@@ -32,7 +33,12 @@ from quotes.compare.anchor_differences import (
 from quotes.compare.clause_embeddings import ClauseSimilarities, embedding_differences
 from quotes.compare.clause_words import content_differences
 from quotes.compare.kinds import DISTORTING_KINDS, NOTED_KINDS
-from quotes.compare.negation import confirm_in_source, dropped_conditions, polarity_differences
+from quotes.compare.negation import (
+    confirm_in_source,
+    dropped_conditions,
+    polarity_differences,
+    rendered_sentences,
+)
 from quotes.compare.quantifiers import quantifier_differences
 from quotes.lang import LanguageData
 from quotes.match import FUZZY_SURE, FUZZY_VERBATIM
@@ -293,8 +299,10 @@ def find_differences(
     alignment = align(sides, quote_anchors, tweet_anchors)
     # A fragment placed by no shared word may sit anywhere: a tweet number outside it is
     # no number it lost.
+    implicit = (implicit_counts(sides.quote, sides.source),
+                implicit_counts(sides.tweet, target))
     differences = anchor_differences(quote_anchors, tweet_anchors,
-                                     alignment.span if alignment.placed else (0, 0))
+                                     alignment.span if alignment.placed else (0, 0), implicit)
     differences += name_differences(sides, quote_anchors, tweet_anchors, alignment,
                                     back_translation)
     notes: list[str] = []
@@ -314,13 +322,16 @@ def find_differences(
         sides.source, target,
     )
     differences += dropped_conditions(sides, alignment)
+    if sides.fragment:
+        differences += dropped_opinion(sides.quote, sides.source,
+                                       rendered_sentences(sides.tweet, alignment.span), target)
     english_text = back_translation if back_translation is not None else (
         sides.quote if sides.source.code == english.code else None
     )
     if english_text is None:
         notes.append(NO_CLAUSE_CHECK)
         differences += hedge_differences(sides.quote, sides.source, alignment.part, target)
-        return differences, notes
+        return _one_opinion(differences), notes
     evidence = "back-translation" if back_translation is not None else "source-language"
     content = content_differences(english_text, alignment.part, evidence,
                                   fragment=sides.fragment)
@@ -329,7 +340,20 @@ def find_differences(
         # The quote itself hedges: a hedge lost on the way back is the model's doing.
         content = [d for d in content if d.kind not in ("hedge", "opinion")]
     differences += content
-    return differences, notes
+    return _one_opinion(differences), notes
+
+
+def _one_opinion(differences: list[Difference]) -> list[Difference]:
+    """One dropped opinion marker is one difference, however many checks saw it."""
+    seen: set[str | None] = set()
+    kept = []
+    for d in differences:
+        if d.kind == "opinion":
+            if d.tweet_side in seen:
+                continue
+            seen.add(d.tweet_side)
+        kept.append(d)
+    return kept
 
 
 def _table(code: str) -> LanguageData:

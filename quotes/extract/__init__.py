@@ -7,7 +7,8 @@ How it works, in three passes over the quotation marks only (not every character
 2. Pair marks line by line with a stack (`pairing`): quotes nested, running over several
    lines or paragraphs, or never closed; stray closing marks reported.
 3. Describe each quote (`describe`): nesting depth, statement or term, its own language;
-   posts reproduced as a paragraph without marks are quotes too.
+   posts reproduced as a paragraph without marks are quotes too, and so is the line
+   before a closing mark whose opening mark was lost.
 
 Time and memory are linear in the text's length (see `pairing`).
 """
@@ -18,7 +19,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quotes import lang, langid
-from quotes.extract.describe import Describer, block_quotes, embedded_posts, nest
+from quotes.extract.describe import (
+    Describer,
+    block_quotes,
+    embedded_posts,
+    headless_quotes,
+    introduced_posts,
+    nest,
+)
 from quotes.extract.lines import Lines
 from quotes.extract.marks import QuoteMarks, default_marks
 from quotes.extract.pairing import pair
@@ -61,10 +69,13 @@ def extract_quotes(
     quotes, stray = pair(text, lines, marks_table, _narration_tables(doc_language, tables), make)
     if doc_table is not None:
         embedded = embedded_posts(text, lines)
-        blocks = [b for b in block_quotes(text, lines, doc_table)
+        blocks = [b for b in [*block_quotes(text, lines, doc_table),
+                              *introduced_posts(text, lines, doc_table)]
                   if not any(e.content_start < b.content_end and b.content_start < e.content_end
                              for e in embedded)]
-        quotes += [make(span) for span in [*embedded, *blocks]]
+        headless = headless_quotes(text, lines, stray, quotes, doc_table)
+        stray = [at for at in stray if all(h.close_at != at for h in headless)]
+        quotes += [make(span) for span in [*embedded, *blocks, *headless]]
     quotes.sort(key=lambda q: q.open_at)
     return ExtractionResult(doc_language, nest(quotes), tuple(sorted(stray)))
 

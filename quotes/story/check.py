@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -194,13 +195,13 @@ def align_sentences(
     for i, s in enumerate(sentences):
         by_version.setdefault(s.version, []).append(i)
     similarity = vectors @ vectors.T
+    names_shared = _names_shared(sentences)
     pairs = []
     versions = sorted(by_version)
     for x, a in enumerate(versions):
         for b in versions[x + 1 :]:
             rows, cols = by_version[a], by_version[b]
-            scores = np.array([[_score(sentences[i], sentences[j], similarity[i, j])
-                                for j in cols] for i in rows])
+            scores = _scores(sentences, rows, cols, similarity, names_shared)
             if scores.size == 0:
                 continue
             best_col = scores.argmax(axis=1)
@@ -218,10 +219,43 @@ def _margin(scores: np.ndarray, r: int, c: int) -> float:
     return float(scores[r, c] - max(rivals)) if rivals else 1.0
 
 
-def _score(a: Sentence, b: Sentence, cosine: float) -> float:
-    shared = len(compare_anchors(a.numbers, b.numbers).shared)
-    shared += sum(1 for n in a.names if any(same_name(n.text, m.text) for m in b.names))
-    return cosine + ANCHOR_BONUS * min(shared, 3) - POSITION_PENALTY * abs(a.position - b.position)
+def _scores(
+    sentences: Sequence[Sentence],
+    rows: list[int],
+    cols: list[int],
+    similarity: np.ndarray,
+    names_shared: np.ndarray,
+) -> np.ndarray:
+    """Alignment scores of every (row, col) pair: cosine, plus the bonus for anchors they
+    share, minus the penalty for their distance in place."""
+    where = np.array([sentences[i].position for i in rows], dtype=np.float64)
+    there = np.array([sentences[j].position for j in cols], dtype=np.float64)
+    shared = names_shared[np.ix_(rows, cols)].astype(np.float64)
+    for r, i in enumerate(rows):
+        if sentences[i].numbers:  # most sentences have none: compare only where both do
+            for c, j in enumerate(cols):
+                if sentences[j].numbers:
+                    numbers = sentences[i].numbers, sentences[j].numbers
+                    shared[r, c] += len(compare_anchors(*numbers).shared)
+    return (similarity[np.ix_(rows, cols)] + ANCHOR_BONUS * np.minimum(shared, 3)
+            - POSITION_PENALTY * np.abs(where[:, None] - there[None, :]))
+
+
+def _names_shared(sentences: Sequence[Sentence]) -> np.ndarray:
+    """For every two sentences, how many names of the first the second also names (under
+    any spelling `same_name` accepts): each distinct pair of names is compared once."""
+    distinct = list(dict.fromkeys(n.text for s in sentences for n in s.names))
+    if not distinct:
+        return np.zeros((len(sentences), len(sentences)))
+    column = {name: k for k, name in enumerate(distinct)}
+    holds = np.zeros((len(sentences), len(distinct)))  # sentence × name, with repeats
+    for i, s in enumerate(sentences):
+        for n in s.names:
+            holds[i, column[n.text]] += 1
+    same = np.array([[same_name(x, y) for y in distinct] for x in distinct], dtype=np.float64)
+    # names_of_b_matching[j, n]: sentence j names something that is the same as name n.
+    names_of_b_matching = (holds @ same.T) > 0
+    return holds @ names_of_b_matching.T.astype(np.float64)
 
 
 # --- claims ----------------------------------------------------------------------------
@@ -478,7 +512,14 @@ def _word_after(text: str, end: int) -> str | None:
 
 
 def _name_in(name: str, text: str) -> bool:
-    return any(same_name(name, w) for w in LETTER_WORD.findall(text))
+    return any(same_name(name, w) for w in _distinct_words(text))
+
+
+@lru_cache(maxsize=32)
+def _distinct_words(text: str) -> tuple[str, ...]:
+    """A version's words, each once: every name of every aligned pair is looked up in
+    them."""
+    return tuple(dict.fromkeys(LETTER_WORD.findall(text)))
 
 
 def _really_differ(mentions: Sequence[Mention]) -> bool:
