@@ -55,6 +55,8 @@ SENTENCE_CONFIDENCE = 0.6
 # A term in a sentence without a reporting verb may be nobody's words: the share of the
 # confidence it keeps.
 UNREPORTED_SHARE = 0.5
+# How many words after "that" may open the name of a reported clause's subject.
+REPORTED_SUBJECT_WORDS = 3
 
 
 def attribute_quotes(
@@ -104,18 +106,21 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
         return None
     # The sentence, read at most TERM_SENTENCE_CHARS either side: a line of thousands of
     # terms must not be read whole for each of them.
-    line_start = max(quote.open_at - TERM_SENTENCE_CHARS, text.rfind("\n", 0, quote.open_at) + 1)
-    sentence = max([line_start, *loose_sentence_starts(text, line_start, quote.open_at)])
+    sentence = _sentence_start(text, quote.open_at)
+    if _in_question(text[sentence : quote.open_at], doc.table):
+        return None
     begin = max(after, sentence)
     tail = text[quote.outer_end : quote.outer_end + TERM_SENTENCE_CHARS]
-    end = quote.outer_end + len(up_to_loose_sentence_end(tail))
+    end = quote.outer_end + len(_up_to_sentence_end(tail, doc.table))
     words = [t for t in words_between(doc.tokens, doc.starts, begin, end)
              if not quote.open_at <= t.start < quote.outer_end]
     table = doc.table
     reporting = find_phrase(words, (*table.speech_verbs, *table.opinion_verbs, *table.according_to))
-    if reporting is None and words:
-        return _unreported_term(doc, quote, begin, sentence)
     found = attribute_one(doc, quote, begin, end)
+    if reporting is None and words and not (found and found.method.startswith("inverted")):
+        # No reporting word, unless the inverted order names the speaker ("„…“, empört
+        # sich Baerbock"): perhaps a scare quote.
+        return _unreported_term(doc, quote, begin, sentence)
     if found is None or found.mention is None:
         found = _sentence_subject(doc, quote, begin, end, sentence)
         if found is None:
@@ -129,7 +134,7 @@ def _sentence_subject(
     """No subject beside the verb ("…", hieß es): the pronoun or role opening the sentence
     before the term ("Hij vindt het onnodig dat Omtzigt “ineens wegliep”"), resolved; else
     the person the sentence names, if any."""
-    named = _mentions_in(doc.people, begin, end)
+    named = _reported_first(doc, _mentions_in(doc.people, begin, end), begin, quote)
     opening = _opening_reference(doc, sentence, quote, named)
     if opening is not None:
         mention = opening
@@ -158,6 +163,47 @@ def _opening_reference(
     refs = doc.people.references[bisect_left(doc.people.reference_starts, sentence) :]
     return next((r for r in refs[:1] if r.start < quote.open_at
                  and (not named or r.start < named[0].start)), None)
+
+
+def _up_to_sentence_end(tail: str, table: LanguageData) -> str:
+    """`tail` up to its sentence's end; the period of a title ("“No,” Mr. Varsko replied")
+    ends none."""
+    for start in loose_sentence_starts(tail):
+        before = tail[:start].rstrip()
+        if not before.endswith(".") or before.split()[-1] not in table.titles:
+            return tail[: len(before.rstrip(".!?…"))]
+    return tail
+
+
+def _reported_first(doc: Document, named: list[Mention], begin: int, quote: Quote
+                    ) -> list[Mention]:
+    """The mentions of a term's sentence, those of the reported clause holding the term
+    first ("The Herald reported that Erika Muster had called it “a disaster”")."""
+    words = words_between(doc.tokens, doc.starts, begin, quote.open_at)
+    at = max((k for k, t in enumerate(words) if t.lower in doc.table.complementizers),
+             default=None)
+    if at is None:
+        return named
+    # The clause's subject: a person named within a few words after "that".
+    near = words[at + 1 : at + 1 + REPORTED_SUBJECT_WORDS]
+    subject = [m for m in named if m.kind == "person" and any(t.start == m.start for t in near)]
+    return subject[:1] + [m for m in named if m not in subject[:1]]
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding `at` starts, read at most TERM_SENTENCE_CHARS back."""
+    line_start = max(at - TERM_SENTENCE_CHARS, text.rfind("\n", 0, at) + 1)
+    return max([line_start, *loose_sentence_starts(text, line_start, at)])
+
+
+def _in_question(before: str, table: LanguageData) -> bool:
+    """Does a term stand in the opening clause of a reporter's question ("Asked if she
+    could “truly” guarantee …", "Gefragt, ob er „…“")? Only a comma right after the
+    opening word may come before it."""
+    opening, _, rest = before.lstrip(" \"'“”„«»").partition(" ")
+    if opening.rstrip(",").casefold() not in table.question_openers:
+        return False
+    return "," not in rest.lstrip(" ,")
 
 
 def _unreported_term(
@@ -253,6 +299,9 @@ def _attribute_statement(
 ) -> Attribution | None:
     """One statement's attribution, its own or, where that is missing or weak, the one of
     the quote it continues; with the medium it was said in."""
+    if _in_question(doc.text[_sentence_start(doc.text, quote.open_at) : quote.open_at],
+                    doc.table):
+        return None
     found = attribute_one(doc, quote, prev_end, next_start)
     weak = found is None or found.method == "context"
     if weak and previous is not None and _continues(doc, previous, quote):

@@ -4,16 +4,21 @@ likeliest one; pronouns and role nouns count, to be resolved later."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from quotes.attribute.people import Name, PeopleIndex, join
 from quotes.attribute.tokens import Tok
-from quotes.lang import LanguageData, is_role
+from quotes.lang import LanguageData, is_role, is_spokesperson
 from quotes.text import find_phrase
 
 # Words that may stand between a speech verb and its subject ("a-t-il encore poursuivi").
 SUBJECT_GAP = 2
 # How far after a role noun a name in apposition is looked for ("le président, Trump").
 _APPOSITION_WITHIN = 5
+# An all-capital word this long or shorter may be an acronym naming the speaker ("NSC").
+_ACRONYM = 6
+# How many words a subject without a name may have ("a White House official").
+_UNNAMED_WORDS = 4
 
 Phrase = tuple[int, int, str]  # (first token, last token + 1, the phrase), as find_phrase
 
@@ -38,7 +43,8 @@ def subject(
     "a-t-il déclaré", "ujarnya"), else right after it ("sagte Musk", "kata Elon", "a décrit
     le président américain, Donald Trump"), but not past an unnamed subject ("said a
     council member in Springfield" names nobody)."""
-    left = _name_ending_at(window, verb[0], table, people)
+    left = _name_ending_at(window, verb[0], table, people) or _opening_subject(
+        window, verb, table, people)
     if left is not None:
         return left
     for tok in window[verb[0] : verb[1]]:
@@ -48,7 +54,16 @@ def subject(
     for suffix in table.pronoun_suffixes:
         if last.lower.endswith(suffix) and len(last.lower) > len(suffix) + 2:
             return Name(last.text[-len(suffix) :], last.end - len(suffix), last.end, "pronoun")
+    return _subject_after_verb(window, verb, table, people)
+
+
+def _subject_after_verb(
+    window: list[Tok], verb: Phrase, table: LanguageData, people: PeopleIndex
+) -> Name | None:
+    """The subject right after a speech verb, in the inverted order ("sagte Musk")."""
     right = window[verb[1] : verb[1] + SUBJECT_GAP + 6]
+    if right and people.comma_between(window[verb[1] - 1], right[0]):
+        return None  # "… sagte, rief Baerbock": the verb's clause ends at the comma
     cut = next((k for k, t in enumerate(right) if t.lower in table.complementizers), len(right))
     found = first_name(right[:cut], table, people, stop_at_common_noun=True)
     if found is not None and found.kind == "name" and not (
@@ -57,7 +72,18 @@ def subject(
         # "respondió a Fox": the one answered; "said Mr. Trump's decision": the one spoken
         # of; not the one speaking.
         return None
+    if found is not None and found.kind == "unnamed" and not _verb_opens(window, verb, people):
+        # "Olona ha publicado un tuit", "responde a una estrategia": an object; a subject
+        # without a name follows only a verb opening its clause ("…”, dijo un vecino").
+        return None
     return found
+
+
+def _verb_opens(window: list[Tok], verb: Phrase, people: PeopleIndex) -> bool:
+    """Does the verb open its clause: first in the window or its sentence, or right after
+    punctuation?"""
+    k = verb[0]
+    return k == 0 or window[k].sent_start or not people.adjacent(window[k - 1], window[k])
 
 
 def _name_ending_at(
@@ -72,12 +98,96 @@ def _name_ending_at(
             break  # punctuation between: "No Twitter, Trump partilhou" is not one name
         if tok.lower in table.pronouns:
             return Name(tok.text, tok.start, tok.end, "pronoun")
+        if tok.lower in table.coordinators:
+            return None  # "… y el Pentágono y calificó": the subject opens the clause before
+        if _unnamed_subject(window, end, table, people):
+            return Name(tok.text, tok.start, tok.end, "unnamed")
         if people.is_name_token(tok, table):
             name = _name_run_ending_at(window, end, table, people)
             return name if _subject_position(window, name, table) else _titled(window, name, table)
         if is_role(tok.text, table):
             return Name(tok.text, tok.start, tok.end, "role")
+        if _organisation_noun(window, end - 1, table):
+            return Name(tok.text, tok.start, tok.end, "organisation")
     return None
+
+
+def _opening_subject(
+    window: list[Tok], verb: Phrase, table: LanguageData, people: PeopleIndex
+) -> Name | None:
+    """A capitalized word the document names nowhere else, opening the sentence right
+    before its speech verb ("Vox ha respondido:", "NSC zei"), or an acronym there: the
+    verb's subject. Not where the verb's own subject follows it ("Gisteren zei hij",
+    "Later schreef Rutte"), nor a noun where every noun is capitalized."""
+    k = verb[0] - 1
+    while k >= 0 and window[k].lower in table.stopwords and not window[k].sent_start:
+        k -= 1  # auxiliaries: "Vox ha respondido"
+    if k < 0:
+        return None
+    tok = window[k]
+    if not _opening_word(window, k, table, people) or not _plain_word(tok, table):
+        return None
+    if not people.adjacent(tok, window[k + 1]):
+        return None  # "Inoltre, ha sottolineato", "Lula (PT) admitiu"
+    if _subject_after(window[verb[1] : verb[1] + 2], table, people):
+        return None
+    return Name(tok.text, tok.start, tok.end, "name")
+
+
+def _opening_word(window: list[Tok], k: int, table: LanguageData, people: PeopleIndex) -> bool:
+    """An acronym, or a capitalized word opening its sentence, after an article at most
+    ("Die FDP"); where every noun is capitalized, only an organisation."""
+    tok = window[k]
+    if tok.text.isalpha() and tok.text.isupper() and 2 <= len(tok.text) <= _ACRONYM:
+        return True
+    opens = tok.sent_start or (k > 0 and window[k - 1].sent_start
+                               and window[k - 1].lower in table.stopwords)
+    return opens and tok.text[:1].isupper() and (
+        not table.capitalizes_nouns or people.kind(tok.text) == "organisation")
+
+
+def _subject_after(after: list[Tok], table: LanguageData, people: PeopleIndex) -> bool:
+    """Do the words right after a verb name its subject: a pronoun or capitalized word
+    (a name where every noun is capitalized), or one after a function word ("zei de
+    VVD'er", "ha sottolineato il premier")?"""
+    if after and after[0].lower not in table.pronouns and after[0].lower in table.stopwords:
+        after = after[1:]
+    if not after:
+        return False
+    first = after[0]
+    capital = first.text[:1].isupper() and (
+        not table.capitalizes_nouns or people.is_name_token(first, table))
+    return first.lower in table.pronouns or capital or is_role(first.text, table)
+
+
+def _plain_word(tok: Tok, table: LanguageData) -> bool:
+    """A word that is no function word, pronoun, role, title or known non-name."""
+    lower = tok.lower
+    return not (lower in table.stopwords or lower in table.pronouns or lower in table.not_names
+                or is_role(tok.text, table) or tok.text in table.titles
+                or lower in table.coordinators or lower in table.indefinites)
+
+
+def _unnamed_subject(window: list[Tok], end: int, table: LanguageData, people: PeopleIndex) -> bool:
+    """Does window[end - 1] end a subject without a name that opens its clause ("…,” one
+    reader tweeted", "Another added:", "Een woordvoerder zei")? An indefinite alone, or
+    one before a lowercase noun; the clause opens where the window or a sentence begins,
+    or after punctuation."""
+    tok = window[end - 1]
+    start = end - 1
+    if tok.lower not in table.indefinites:
+        if not tok.text.islower() or is_spokesperson(tok.text, table):
+            return False  # "a Pentagon spokesman" speaks for the Pentagon
+        start -= 1
+        # "A senior White House official said": other words may stand between.
+        while start >= 0 and end - start <= _UNNAMED_WORDS \
+                and window[start].lower not in table.indefinites:
+            start -= 1
+        if start < 0 or window[start].lower not in table.indefinites or any(
+                not people.adjacent(a, b) for a, b in pairwise(window[start:end])):
+            return False
+    return start == 0 or window[start].sent_start or not people.adjacent(
+        window[start - 1], window[start])
 
 
 def _before(window: list[Tok], name: Name) -> int:
@@ -144,6 +254,8 @@ def first_name(
     indefinite = False
     content_words = 0
     for i, tok in enumerate(window):
+        if _genitive(tok, people):
+            continue  # "teilte Putins Berater Juri Utschakow mit": whose adviser
         found = _name_at(window, i, table, people)
         if found is not None:
             return found
@@ -161,6 +273,14 @@ def first_name(
     return None
 
 
+def _genitive(tok: Tok, people: PeopleIndex) -> bool:
+    """A name the document gives, with the genitive "s" ("Putins", "Ruttes"): the owner of
+    what follows, not a person speaking."""
+    text = tok.text
+    return (len(text) > 3 and text.endswith("s") and text[:1].isupper()
+            and text[:-1] in people.mention_words)
+
+
 def _name_at(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex) -> Name | None:
     """A pronoun, name or role starting at window[i]."""
     tok = window[i]
@@ -170,7 +290,19 @@ def _name_at(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex
         return _name_run_from(window, i, table, people)
     if is_role(tok.text, table):
         return _role_or_apposition(window, i, table, people)
+    if _organisation_noun(window, i, table):
+        return Name(tok.text, tok.start, tok.end, "organisation")
     return None
+
+
+def _organisation_noun(window: list[Tok], i: int, table: LanguageData) -> bool:
+    """A body named by its common noun after a determiner ("the ministry said", "das
+    Ministerium erklärte", "la empresa dijo"): the organisation named before speaks."""
+    return (window[i].lower in table.organisation_words and i > 0
+            and window[i - 1].lower in table.stopwords
+            and not (i > 1 and window[i - 2].lower in table.prepositions)  # "to the company"
+            and window[i - 1].lower not in table.prepositions
+            and window[i - 1].lower not in table.possessives)  # "zijn kabinet": whose
 
 
 def _name_run_from(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex) -> Name:
@@ -214,7 +346,12 @@ def _role_or_apposition(
             titled = k == 0 and people.adjacent(previous, candidate)
             if titled or (people.comma_between(previous, candidate)
                           and _closes_apposition(window, j + k, table, people)):
-                return first_name(rest[k:], table, people)
+                named = first_name(rest[k:], table, people)
+                if titled and named is not None and named.kind == "name" \
+                        and people.kind(named.text) == "organisation":
+                    # "politikus Partai Hanura": whose role it is, not who holds it.
+                    return Name(f"{role.text} {named.text}", role.start, named.end, "role")
+                return named
             break
     return role
 
@@ -260,8 +397,11 @@ def name_in(window: list[Tok], table: LanguageData, people: PeopleIndex) -> Name
         name = first_name(window[i:], table, people)
         if name is None:
             break
-        if name.kind == "name" and people.is_known(name.text):
+        # A name after a preposition is a complement ("ha scritto l'inquilino della Casa
+        # Bianca"), no speaker.
+        complement = name.kind == "name" and not _subject_position(window, name, table)
+        if name.kind == "name" and people.is_known(name.text) and not complement:
             return name
-        best = best or name
+        best = best or (None if complement else name)
         i = next((k for k, t in enumerate(window) if t.start >= name.end), len(window))
     return best

@@ -3,7 +3,8 @@ and to resolve pronouns, roles and surnames to the person meant."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -46,6 +47,16 @@ def join(tokens: list[Tok]) -> str:
 _OPENINGS = 2
 # How far (characters) a name may follow a role and still be the name the role titles.
 _TITLE_GAP = 40
+# A word opening a sentence must be this long to be taken for its subject's name.
+_SUBJECT_LETTERS = 3
+# How far (characters) after its sentence a quote may open and still follow it.
+_QUOTE_AFTER = 3
+# How far back (characters) the word before a mention is read.
+_WORD_BACK = 30
+# How many capital words may follow a first name in capitals as its surname.
+_CAPITAL_SURNAMES = 2
+# What follows a dateline's place: a day, a month (a year) and a dash or an agency.
+_DATELINE = re.compile(r",\s*\d{1,2}\.?\s+[^\W\d]+\.?(\s+\d{4})?\s*[(–—-]")
 
 
 def _surnames(mentions: Sequence[Mention]) -> frozenset[str]:
@@ -69,6 +80,28 @@ def _after_verb(
     )
 
 
+def _bare_words(tokens: list[Tok], table: LanguageData) -> frozenset[str]:
+    """Where every noun is capitalized: words the text writes at least twice and never
+    after a function word ("spielt Söder an", "Söder habe"):
+    nouns take articles, surnames do not."""
+    if not table.capitalizes_nouns:
+        return frozenset()
+    seen: Counter[str] = Counter()
+    articled: set[str] = set()
+    for a, b in pairwise(tokens):
+        if not (b.is_word and b.text[:1].isupper() and not b.text.isupper()):
+            continue
+        if a.lower in table.stopwords or a.lower in table.prepositions:
+            articled.add(b.text)
+        else:
+            seen[b.text] += 1
+    return frozenset(
+        w for w, n in seen.items() if n >= _OPENINGS and w not in articled
+        and w.casefold() not in table.not_names and not is_role(w, table)
+        and w.casefold() not in table.stopwords and kind_of(w, table) == "person"
+    )
+
+
 def _openers(
     tokens: list[Tok], table: LanguageData, reporting: frozenset[str]
 ) -> frozenset[str]:
@@ -86,6 +119,67 @@ def _openers(
     return frozenset(w for w, n in seen.items() if n >= _OPENINGS)
 
 
+def _opening_subjects(
+    text: str, tokens: list[Tok], table: LanguageData, reporting: frozenset[str],
+    quoted: Sequence[tuple[int, int]],
+) -> frozenset[int]:
+    """The starts of words opening a sentence as its subject's name ("Rutte wist sinds …",
+    "Wilders interrumpeert hem"): a capitalized word the text never writes in lowercase,
+    right before a lowercase verb, not in the inverted order ("Gisteren zei hij"), in a
+    sentence that holds a quote or comes right before one ("Nobody knew who …" alone is
+    no one's name). Only where neither every noun is capitalized nor subjects are left out."""
+    if not _names_open_sentences(table) or not quoted:
+        return frozenset()
+    lowercase = {t.lower for t in tokens if t.is_word and t.text.islower()}
+    sentences = [t.start for t in tokens if t.sent_start] + [len(text)]
+    quote_starts = sorted(start for start, _ in quoted)
+    found = set()
+    for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        unknown = a.lower not in lowercase and a.lower not in reporting
+        if unknown and _capital_opener(a, table) and _subject_then_verb(a, b, c, table) \
+                and _quote_near(a.start, sentences, quote_starts):
+            found.add(a.start)
+    return frozenset(found)
+
+
+def _names_open_sentences(table: LanguageData) -> bool:
+    """May a capitalized word opening a sentence be taken for a name at all: not where
+    every noun is capitalized, nor where a sentence may open with its verb."""
+    return not (table.capitalizes_nouns or table.drops_subjects)
+
+
+def _quote_near(at: int, sentences: list[int], quote_starts: list[int]) -> bool:
+    """Does a quote open in the sentence starting at `at`, or right after it?"""
+    end = sentences[min(bisect_right(sentences, at), len(sentences) - 1)]
+    q = bisect_left(quote_starts, at)
+    return q < len(quote_starts) and quote_starts[q] <= end + _QUOTE_AFTER
+
+
+def _subject_then_verb(a: Tok, b: Tok, c: Tok, table: LanguageData) -> bool:
+    """Is `b` a lowercase word right after `a` (a verb, the sentence's second word), with
+    no pronoun or name after it (the inverted order: "Gisteren zei hij")?"""
+    verb = b.is_word and b.text.islower() and b.lower not in table.stopwords \
+        and a.end + 1 == b.start
+    return verb and not (c.lower in table.pronouns or c.text[:1].isupper())
+
+
+def _capital_opener(tok: Tok, table: LanguageData) -> bool:
+    """A word of letters opening a sentence with a capital (not all capitals), which the
+    tables know as no function word or other non-name."""
+    return (tok.sent_start and tok.is_word and tok.text.isalpha() and tok.text[:1].isupper()
+            and not tok.text.isupper() and len(tok.text) >= _SUBJECT_LETTERS
+            and not _function_word(tok, table))
+
+
+def _function_word(tok: Tok, table: LanguageData) -> bool:
+    """A word the tables know as no name: function word, pronoun, role, title, …"""
+    lower = tok.lower
+    return (lower in table.stopwords or lower in table.pronouns or lower in table.not_names
+            or lower in table.question_openers or lower in table.coordinators
+            or lower in table.indefinites or lower in table.according_to
+            or tok.text in table.titles or is_role(tok.text, table))
+
+
 def _acronyms(mentions: Sequence[Mention]) -> frozenset[str]:
     """The initials of people's names of two words or more ("AMLO" for "Andrés Manuel
     López Obrador", "RK" for "Ridwan Kamil"): written alone, they name the same person.
@@ -96,6 +190,45 @@ def _acronyms(mentions: Sequence[Mention]) -> frozenset[str]:
         if len(parts) >= 2 and m.kind == "person" and is_first_name(parts[0]):
             found.add("".join(p[0] for p in parts))
     return frozenset(found)
+
+
+def _inner_particles(tokens: Sequence[Tok], table: LanguageData) -> frozenset[int]:
+    """The starts of name particles between a first name and a capitalized word ("Herman
+    van der Zandt", "Ursula von der Leyen", "Marine Le Pen"): part of the name."""
+    found: set[int] = set()
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].lower not in table.name_particles or tokens[i].lower in \
+                table.coordinators or not is_first_name(tokens[i - 1].text):
+            continue
+        j = i
+        while j < len(tokens) and tokens[j].lower in table.name_particles and (
+                tokens[j].start == tokens[j - 1].end + 1):
+            j += 1
+        last = tokens[j] if j < len(tokens) else None
+        if last is not None and last.start == tokens[j - 1].end + 1 and last.is_word \
+                and last.text[:1].isupper() and last.lower not in table.stopwords:
+            found.update(t.start for t in tokens[i:j])
+    return frozenset(found)
+
+
+def _capital_names(text: str, tokens: Sequence[Tok]) -> frozenset[int]:
+    """The starts of the words of names set in capitals at a line's start, as interviews
+    set who speaks ("MARK EYSKENS (CD&V) «…»"): a first name in capitals and the capital
+    words right after it."""
+    starts: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if not (tok.is_word and tok.text.isupper() and len(tok.text) > 1
+                and is_first_name(tok.text)
+                and not text[text.rfind("\n", 0, tok.start) + 1 : tok.start].strip()):
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i <= _CAPITAL_SURNAMES and tokens[j].is_word \
+                and tokens[j].text.isupper() and len(tokens[j].text) > 1 \
+                and tokens[j].start == tokens[j - 1].end + 1:
+            j += 1
+        if j > i + 1:
+            starts.update(t.start for t in tokens[i:j])
+    return frozenset(starts)
 
 
 class PeopleIndex:
@@ -137,9 +270,13 @@ class PeopleIndex:
         self._reporting = reporting_words(table)
         # Capitalized words right after a reporting word ("sagte Scholz", "so Scholz"):
         # where every noun is capitalized, such a lone word is a name all the same.
-        self._after_verb = _after_verb(tokens, table, self._reporting)
+        self._after_verb = _after_verb(tokens, table, self._reporting) | _bare_words(
+            tokens, table)
         self._acronyms = frozenset[str]()  # initials of names the document gives: "AMLO"
+        self._capital_names = _capital_names(text, tokens)  # "MARK EYSKENS": starts of its words
+        self._particles = _inner_particles(tokens, table)  # "van der" inside a name
         self._openers = _openers(tokens, table, self._reporting)
+        self._subjects = _opening_subjects(text, tokens, table, self._reporting, quoted)
         self.mention_words: frozenset[str] = frozenset()
         self._read_mentions(tokens)
         self.links = bracket_links(text, self.mentions)
@@ -177,7 +314,7 @@ class PeopleIndex:
                 run, subject_slot = [], True
             if subject_slot and tok.is_word and tok.start not in self.quoted:
                 self._add_reference(tok)
-            if tok.is_word and self._capitalized(tok) and tok.lower not in table.stopwords:
+            if self._name_word(tok, run):
                 if run and not self.adjacent(run[-1], tok):
                     self._add_run(run, subject_slot)
                     run, subject_slot = [], False
@@ -189,6 +326,13 @@ class PeopleIndex:
             if tok.is_word and tok.lower not in table.stopwords and not is_role(tok.text, table):
                 subject_slot = False
 
+    def _name_word(self, tok: Tok, run: list[Tok]) -> bool:
+        """A word that may be part of a name: capitalized, no function word; or a particle
+        inside the name `run` begins ("Herman van der Zandt")."""
+        if run and tok.start in self._particles and self.adjacent(run[-1], tok):
+            return True
+        return tok.is_word and self._capitalized(tok) and tok.lower not in self.table.stopwords
+
     def _add_reference(self, tok: Tok) -> None:
         """A pronoun or role opening its sentence ("Hij wil …", "De premier begint …"):
         the person it stands for is that sentence's subject, resolved when ranking."""
@@ -198,13 +342,15 @@ class PeopleIndex:
             self.references.append(Mention(tok.start, tok.text, True, "role", tok.end))
 
     def _capitalized(self, tok: Tok) -> bool:
+        if tok.text.rpartition("-")[2][:1].islower():
+            return False  # a compound ending in a common noun: "NOS-items", "VVD-top"
         return (tok.text[:1].isupper() and not tok.text.isupper()) or (
             tok.text.isupper() and len(tok.text) > 1
-            and (tok.person or tok.text in self._acronyms)
+            and (tok.person or tok.text in self._acronyms or tok.start in self._capital_names)
         )
 
     def _add_run(self, run: list[Tok], subject_slot: bool) -> None:
-        if not run or run[0].start in self.quoted:
+        if not run or run[0].start in self.quoted or self._dateline(run):
             return
         if run[0].start in self.headlines:
             # In a title only words capitalized in the text too, or first names, name.
@@ -236,6 +382,19 @@ class PeopleIndex:
             self.references.pop()  # a title before the name: "Der Kanzler Olaf Scholz"
         self.mentions.append(mention)
 
+    def _dateline(self, run: list[Tok]) -> bool:
+        """Does the run open a line as a news dateline's place ("New York, 27 agosto 2019
+        - …", "Roma, 3 mar. (Aki) – …")? A place, not a person."""
+        line_start = self.text.rfind("\n", 0, run[0].start) + 1
+        if self.text[line_start : run[0].start].strip():
+            return False
+        return _DATELINE.match(self.text, run[-1].end) is not None
+
+    def _after_function_word(self, start: int) -> bool:
+        """Does a function word ("am", "der", "ein") come right before `start`?"""
+        before = self.text[max(0, start - _WORD_BACK) : start].split()
+        return bool(before) and before[-1].casefold() in self.table.stopwords
+
     def _titles(self, role: Mention, name_start: int) -> bool:
         """Does the role title the name starting at `name_start` ("Der Kanzler Olaf
         Scholz", "El presidente de México, Andrés Manuel López Obrador"), rather than
@@ -256,15 +415,24 @@ class PeopleIndex:
         nouns) and it does not open a sentence ("Trump had …" opens one; "said Trump" does
         not); where nouns are capitalized, two words need a first name ("Hauptstadt
         Kiew"); an organisation the table knows does."""
-        person = any(t.person or is_first_name(t.text) for t in words) and not (
-            words[0].sent_start and len(words) == 1
-        )
         nouns = self.table.capitalizes_nouns
+        person = self._has_person(words)
         lone_name = self._lone_name(words[0])
         several = len(words) >= 2 and (not nouns or person)
         organisation = (mention.kind == "organisation" and not words[0].sent_start
                         and mention.name.casefold() not in self.table.organisation_words)
         return several or person or lone_name or organisation or self._resolves(mention.name)
+
+    def _has_person(self, words: list[Tok]) -> bool:
+        """Does a run hold a first name, other than a lone word opening a sentence, or
+        one after a function word where nouns are capitalized ("Am Ende komme es …": a
+        noun the first-name list also holds)?"""
+        if not any(t.person or is_first_name(t.text) for t in words):
+            return False
+        lone = words[0] if len(words) == 1 else None
+        return lone is None or not (lone.sent_start or (
+            self.table.capitalizes_nouns and not lone.person
+            and self._after_function_word(lone.start)))
 
     @cached_property
     def folded(self) -> str:
@@ -290,7 +458,8 @@ class PeopleIndex:
         """A capitalized word alone names someone where it does not open a sentence, or
         opens several; where nouns are capitalized, only right after a reporting word."""
         nouns = self.table.capitalizes_nouns
-        return (not tok.sent_start or tok.text in self._openers) and (
+        return (not tok.sent_start or tok.text in self._openers
+                or tok.start in self._subjects) and (
             not nouns or tok.text in self._after_verb
         )
 
@@ -318,7 +487,8 @@ class PeopleIndex:
         if not self._capitalized(tok) or tok.text in table.titles or tok.lower in table.not_names:
             return False
         if tok.sent_start and tok.text not in self.inner_capitalized:
-            return tok.text in self._openers or self._resolves(tok.text)
+            return (tok.text in self._openers or tok.start in self._subjects
+                    or self._resolves(tok.text))
         if table.capitalizes_nouns:
             # German capitalizes every noun: a lone capitalized word is a name only when the
             # document or the archive knows it as one.

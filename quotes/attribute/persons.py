@@ -76,12 +76,62 @@ def trim_run(run: Sequence[Tok], table: LanguageData, standalone: frozenset[str]
     Whitehouse") or before a word the document uses alone ("Menko … Luhut Pandjaitan" where
     it later says "kata Luhut") dropped too, unless the first word is itself such a word."""
     reporting = reporting_words(table)
-    words = [t for t in run if not is_title(t, table) and t.lower not in reporting]
+    kept = _after_organisation(_without_phrases(run, table.not_names), table.organisations)
+    words = [t for k, t in enumerate(kept) if t.lower not in reporting and (
+        not is_title(t, table) or _inner_particle(kept, k, table))]
     while len(words) >= 2 and f"{words[0].lower} {words[1].lower}" in table.roles:
         words = words[2:]  # a role of two words: "Wali Kota", "Prime Minister"
     if len(words) < 2:
         return words
-    return words[_name_start(words, standalone) :]
+    words = words[_name_start(words, standalone) :]
+    return _without_noun_after(words, standalone) if table.capitalizes_nouns else words
+
+
+def _without_noun_after(words: list[Tok], standalone: frozenset[str]) -> list[Tok]:
+    """Where every noun is capitalized, a name of first names and one surname ends there:
+    a word after it that the document never uses alone is a noun ("von Staatschef
+    Wladimir Putin Stellung genommen")."""
+    k = 0
+    while k < len(words) and is_first_name(words[k].text):
+        k += 1
+    if k == 0 or k + 1 >= len(words):
+        return words
+    end = k + 1
+    while end < len(words) and words[end].text in standalone:
+        end += 1
+    return words[:end]
+
+
+def _inner_particle(run: Sequence[Tok], k: int, table: LanguageData) -> bool:
+    """Is run[k] a particle after a first name, inside a name ("van der" in "Herman van der
+    Zandt")?"""
+    return (run[k].lower in table.name_particles and k > 0
+            and (is_first_name(run[k - 1].text) or _inner_particle(run, k - 1, table))
+            and any(not is_title(t, table) for t in run[k + 1 :]))
+
+
+def _without_phrases(run: Sequence[Tok], phrases: frozenset[str]) -> list[Tok]:
+    """`run` without the stretches of two or more words that `phrases` lists ("Tweede
+    Kamer", "Truth Social"): one word of such a name left over is no name either."""
+    words = list(run)
+    k = 0
+    while k < len(words) - 1:
+        end = next((j for j in range(len(words), k + 1, -1)
+                    if " ".join(t.lower for t in words[k:j]) in phrases), None)
+        if end is None:
+            k += 1
+        else:
+            del words[k:end]
+    return words
+
+
+def _after_organisation(run: list[Tok], organisations: frozenset[str]) -> list[Tok]:
+    """A known organisation opening a run before a first name is whose the person is, not
+    part of their name ("della Farnesina Riccardo Guariglia")."""
+    for k in range(len(run) - 1, 0, -1):
+        if " ".join(t.lower for t in run[:k]) in organisations and is_first_name(run[k].text):
+            return run[k:]
+    return run
 
 
 def _name_start(words: Sequence[Tok], standalone: frozenset[str]) -> int:
@@ -114,12 +164,21 @@ def headline_spans(tokens: Sequence[Tok], table: LanguageData) -> list[tuple[int
             content = [t for t in line if t.is_word and t.lower not in table.stopwords
                        and t.text[:1].isalpha()]
             upper = sum(t.text[:1].isupper() for t in content)
-            if len(content) >= _HEADLINE_WORDS and upper >= _HEADLINE_SHARE * len(content):
+            if len(content) >= _HEADLINE_WORDS and upper >= _HEADLINE_SHARE * len(content) \
+                    and not _sentence_inside(line):
                 spans.append((line[0].start, line[-1].end))
             line = []
         else:
             line.append(tok)
     return spans
+
+
+def _sentence_inside(line: Sequence[Tok]) -> bool:
+    """Does a sentence end inside the line, words following, or the line end with a
+    period (no title does)?"""
+    last_word = max((k for k, t in enumerate(line) if t.is_word), default=-1)
+    marks = [t.text for t in line if not t.text.isspace()]
+    return any(t.text in (".", "!", "?") for t in line[:last_word]) or "." in marks[-2:]
 
 
 def kind_of(name: str, table: LanguageData) -> str:
@@ -196,7 +255,7 @@ def bracket_links(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
 
 def fullest(name: str, at: int, mentions: Sequence[Mention], links: dict[str, str]) -> str:
     """The fullest name the document gives the person `name` stands for near `at`: the
-    nearest longer mention before it holding all its words, else the first one after it,
+    first longer mention before it holding all its words, else the first one after it,
     through a nickname or acronym where the document links one."""
     linked = links.get(name)
     if linked is not None:
@@ -209,7 +268,9 @@ def fullest(name: str, at: int, mentions: Sequence[Mention], links: dict[str, st
 
     before = [m for m in mentions if m.start < at and holds(m)]
     if before:
-        return before[-1].name
+        # Several people share the word ("José Sarney", his grandson "José Adriano Cordeiro
+        # Sarney"): the word alone is the one introduced first, the story's main person.
+        return before[0].name
     after = [m for m in mentions if m.start >= at and holds(m)]
     if after:
         return after[0].name

@@ -30,7 +30,7 @@ from quotes.text import (
 )
 
 # A speech verb after a quote must come within this many words to attribute it.
-VERB_AFTER_WITHIN = 4
+VERB_AFTER_WITHIN = 5
 # The "context" fallback looks this far back in the paragraph for the person meant.
 CONTEXT_CHARS = 300
 # How far back a colon introducing a quote is looked for.
@@ -41,6 +41,8 @@ _INVERTED_VERB_WORDS = 3
 _CLAUSE_TOKENS = 20
 # How many words after "according to" may hold the name.
 _ACCORDING_TO_WITHIN = 5
+# How many words a split speech verb may hold between its parts ("laat … weten").
+_SEPARATED_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +114,10 @@ class Attempt:
             found = replace(found, speaker=who.name, author_handle=who.handle,
                             method=who.method, speaker_kind=who.kind,
                             confidence=who.confidence, chain=who.chain)
-        new_sentence = ends_with_sentence_mark(self.quote.text) and words and words[0].sent_start
+        # The sentence ends inside the quote or right after it ("…”. Vox ha respondido").
+        ended = ends_with_sentence_mark(self.quote.text) or any(
+            c in ".!?" for c in doc.text[self.quote.outer_end : words[0].start])
+        new_sentence = ended and words[0].sent_start
         return found, not new_sentence
 
 
@@ -158,6 +163,11 @@ def _according_to(a: Attempt) -> Attribution | None:
             # ("según el líder del PP, Sánchez sería …": the leader is the source).
             named = window[hit[1] :]
             name = first_name(named, doc.table, doc.people)
+            if name is not None and not doc.text[name.end : a.quote.open_at].strip():
+                # "Segundo o ex-presidente, Bolsonaro “desafiou …”": the name right before
+                # the quote is its clause's subject; the source is named before it.
+                name = first_name([t for t in named if t.end <= name.start], doc.table,
+                                  doc.people) or name  # "Volgens Ebbinge „…“" stays
             limit = named[min(len(named), _ACCORDING_TO_WITHIN) - 1].end if named else 0
             if name is not None and name.start < limit:
                 return build(doc, a.quote, name, window, hit, "according-to")
@@ -167,11 +177,28 @@ def _according_to(a: Attempt) -> Attribution | None:
 def _verb_before(a: Attempt) -> Attribution | None:
     """"Musk said: “…”", "respondió Elon: …"."""
     doc, words = a.doc, a.before_words
-    verb = last_phrase(words, doc.table.speech_verbs)
+    verb = last_phrase(words, doc.table.speech_verbs) or _separated_verb(words, doc.table)
     if verb is None:
         return None
     name = subject(words, verb, doc.table, doc.people) or name_in(words, doc.table, doc.people)
     return build(doc, a.quote, name, words, verb, "verb-before")
+
+
+def _separated_verb(words: list[Tok], table: LanguageData) -> Phrase | None:
+    """A two-word speech verb split around its object, its particle last before the quote
+    ("De FPV laat in een reactie weten:", "teilte am Montag mit:"): the verb's first word,
+    as the phrase."""
+    if not words:
+        return None
+    last = words[-1].lower
+    for phrase in table.speech_verbs:
+        head, _, particle = phrase.partition(" ")
+        if particle != last or not head or " " in particle:
+            continue
+        for k in range(len(words) - 2, max(-1, len(words) - 2 - _SEPARATED_WORDS), -1):
+            if words[k].lower == head:
+                return (k, k + 1, phrase)
+    return None
 
 
 def _colon_intro(a: Attempt) -> Attribution | None:
@@ -204,13 +231,15 @@ def _inverted(a: Attempt) -> Attribution | None:
         # "?”" may be taken for a sentence's start; it is none)
     if "," not in between and not a.quote.text.rstrip().endswith((",", ".", "!", "?", "…")):
         return None  # a term inside its sentence: "als „Verzweiflungstat“ bezeichnet und"
+    organisation_words = doc.table.organisation_words
     for k in range(1, min(len(words), _INVERTED_VERB_WORDS + 1)):
         article = words[k].lower in doc.table.stopwords
         if words[k].text[:1].isupper() or (
-            article and k + 1 < len(words) and is_role(words[k + 1].text, doc.table)
+            article and k + 1 < len(words) and (is_role(words[k + 1].text, doc.table)
+                                                or words[k + 1].lower in organisation_words)
         ):
             name = first_name(words[k : k + 6], doc.table, doc.people, stop_at_common_noun=True)
-            if name is None or name.kind not in ("name", "role"):
+            if name is None or name.kind not in ("name", "role", "organisation"):
                 return None
             verb = (0, k, " ".join(t.text for t in words[:k]))
             return build(doc, a.quote, name, words, verb, "inverted")
@@ -220,7 +249,8 @@ def _inverted(a: Attempt) -> Attribution | None:
 def _verb_like(words: list[Tok], table: LanguageData) -> bool:
     """Do the words after a quote open with a lowercase word that may be a verb? An
     auxiliary before a participle may be a function word: "», ha proclamado X"."""
-    return len(words) >= 2 and not words[0].text[:1].isupper() and not (
+    return len(words) >= 2 and not words[0].text[:1].isupper() \
+        and words[0].lower not in table.indefinites and not (
         words[0].lower in table.stopwords
         and (words[1].lower in table.stopwords or not words[1].text.islower())
     )
@@ -230,6 +260,8 @@ def _verb_next_sentence(a: Attempt) -> Attribution | None:
     """"…». Lo scrive Joe Biden su X": the attribution opens the next sentence."""
     doc = a.doc
     following = next_sentence_words(doc.tokens, doc.starts, a.after, a.quote, a.next_start)
+    if following and _introduces_next(doc.text[following[0].start : a.next_start]):
+        return None  # "…”. Vox ha respondido con el mensaje: “…”" is the next quote's
     hit = find_phrase(following[:1], doc.table.after_quote) or find_phrase(
         following, doc.table.speech_verbs
     )
@@ -241,6 +273,12 @@ def _verb_next_sentence(a: Attempt) -> Attribution | None:
     if name is None or name.kind == "unnamed":
         return None
     return build(doc, a.quote, name, following, hit, "verb-next-sentence")
+
+
+def _introduces_next(sentence: str) -> bool:
+    """Does the sentence run on to the next quote and end in a colon before it?"""
+    body = sentence.rstrip()
+    return body.endswith(":") and not any(c in ".!?" for c in body)
 
 
 def _context(a: Attempt) -> Attribution | None:

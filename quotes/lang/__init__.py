@@ -34,6 +34,14 @@ def is_role(word: str, table: LanguageData) -> bool:
     )
 
 
+def is_spokesperson(word: str, table: LanguageData) -> bool:
+    """Is `word` a role that speaks for an organisation ("spokeswoman", "NOS-woordvoerder",
+    "Regierungssprecherin")?"""
+    head = word.casefold().rsplit("-", 1)[-1]
+    return head in table.spokespeople or (table.capitalizes_nouns and any(
+        head.endswith(role) for role in table.spokespeople))
+
+
 @cache
 def available() -> tuple[str, ...]:
     """Codes of all languages with a data table, sorted."""

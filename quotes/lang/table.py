@@ -101,6 +101,9 @@ class LanguageData(BaseModel):
     stopwords: WordSet
     letters: str = ""  # letters typical of the language, a weak hint for language identification
     capitalizes_nouns: bool = False  # German-style: a capitalized word alone is no sign of a name
+    # Pro-drop (es, it, pt): a sentence may open with its verb ("Agradeceu a todos"), so a
+    # capitalized word opening a sentence is no sign of a subject's name.
+    drops_subjects: bool = False
     # words written with an apostrophe at their edge, which is then no quote mark: nl "'s",
     # en "'n'" (rock 'n' roll), it "po'"
     apostrophe_words: Words = ()
@@ -151,6 +154,21 @@ class LanguageData(BaseModel):
     # that clause's subject, not the speaker's.
     complementizers: WordSet = Field(
         frozenset(), validation_alias=_at("attribution", "complementizers")
+    )
+    # Roles that speak for an organisation ("spokesperson", "woordvoerder"): one without a
+    # name ("a spokeswoman said") gives the organisation's words.
+    spokespeople: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "spokespeople")
+    )
+    # Words opening a reporter's question before the answer ("Asked if she could …, May
+    # said"): a term in that opening clause is the question's wording, nobody's quote.
+    question_openers: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "question_openers")
+    )
+    # Coordinating "and" ("y calificó", "and added"): a verb right after one shares the
+    # subject of the clause before, not the name that ends it ("… y el Pentágono y calificó").
+    coordinators: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "coordinators")
     )
     # "post", "bericht": words introducing a reproduced post
     block_intro: Words = Field((), validation_alias=_at("attribution", "block_intro"))
