@@ -33,7 +33,7 @@ from quotes.attribute.medium import with_medium
 from quotes.attribute.people import PeopleIndex, Resolver
 from quotes.attribute.persons import Mention
 from quotes.attribute.ranking import Query
-from quotes.attribute.rules import Document, attribute_one
+from quotes.attribute.rules import Document, attribute_next_sentence, attribute_one
 from quotes.attribute.speaker import Speaker, ranked, with_archive
 from quotes.attribute.tokens import parse, words_between
 from quotes.lang import LanguageData, is_role
@@ -113,7 +113,17 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
              if not quote.open_at <= t.start < quote.outer_end]
     table = doc.table
     reporting = find_phrase(words, (*table.speech_verbs, *table.opinion_verbs, *table.according_to))
+    following = [t for t in words if t.start >= quote.outer_end]
+    if reporting is None:
+        # "…„viele Parallelen“, so Spahn": a reporting word right after the term.
+        reporting = find_phrase(following[:1], table.after_quote)
     if reporting is None and words:
+        if not following:
+            # The term ends its sentence ("(Adnkronos) – "Sono assolutamente tranquillo".
+            # Così il ministro …"): its attribution may open the next one.
+            found = attribute_next_sentence(doc, quote, begin, _paragraph_end(text, end))
+            if found is not None:
+                return with_medium(text, found, quote, table, end)
         return _unreported_term(doc, quote, begin, sentence)
     found = attribute_one(doc, quote, begin, end)
     if found is None or found.mention is None:
@@ -121,6 +131,11 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
         if found is None:
             return None
     return with_medium(text, found, quote, doc.table, end)
+
+
+def _paragraph_end(text: str, at: int) -> int:
+    line_end = text.find("\n", at)
+    return len(text) if line_end < 0 else line_end
 
 
 def _sentence_subject(

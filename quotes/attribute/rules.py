@@ -17,6 +17,7 @@ from quotes.attribute.tokens import (
     Tok,
     after_window,
     before_window,
+    next_paragraph_words,
     next_sentence_words,
     words_between,
 )
@@ -39,6 +40,9 @@ _COLON_LOOKBACK = 200
 _INVERTED_VERB_WORDS = 3
 # How many tokens of a verb's clause are read for the person it names.
 _CLAUSE_TOKENS = 20
+# How many words may open a paragraph before the speech verb attributing the quote that
+# ends the paragraph before ("Lo ha detto", "Dat zei", "C'est ce qu'a déclaré").
+_PARAGRAPH_VERB_WITHIN = 4
 # How many words after "according to" may hold the name.
 _ACCORDING_TO_WITHIN = 5
 
@@ -227,13 +231,21 @@ def _verb_like(words: list[Tok], table: LanguageData) -> bool:
 
 
 def _verb_next_sentence(a: Attempt) -> Attribution | None:
-    """"…». Lo scrive Joe Biden su X": the attribution opens the next sentence."""
+    """"…». Lo scrive Joe Biden su X": the attribution opens the next sentence; or the
+    next paragraph, after a quote ending its own ("…”\n\nLo ha detto il premier X."),
+    where the verb must open that paragraph: one that only mentions a verb further on is
+    about something else."""
     doc = a.doc
     following = next_sentence_words(doc.tokens, doc.starts, a.after, a.quote, a.next_start)
+    opening = len(following)
+    if not following and not any(t.is_word for t in a.after):
+        following = next_paragraph_words(doc.tokens, doc.starts, doc.text, a.quote,
+                                         a.next_start)
+        opening = _PARAGRAPH_VERB_WITHIN
     hit = find_phrase(following[:1], doc.table.after_quote) or find_phrase(
-        following, doc.table.speech_verbs
+        following[:opening], doc.table.speech_verbs
     )
-    if hit is None:
+    if hit is None or hit[1] > opening:
         return None
     name = subject(following, hit, doc.table, doc.people) or named_in_clause(
         doc, following[hit[1] - 1].end
@@ -291,6 +303,13 @@ def attribute_one(
         if found is not None:
             return found
     return None
+
+
+def attribute_next_sentence(
+    doc: Document, quote: Quote, prev_end: int, next_start: int
+) -> Attribution | None:
+    """The attribution opening the sentence after a quote, if one does."""
+    return _verb_next_sentence(Attempt(doc, quote, prev_end, next_start))
 
 
 def attribute_block(doc: Document, quote: Quote) -> Attribution | None:

@@ -1,0 +1,92 @@
+"""Speaker attribution by the grammar of reporting (issue 12): a paragraph that opens with
+the attribution of the quote ending the paragraph before, a short quote that ends its
+sentence with the attribution in the next one, and a reporting word right after a short
+quote ("…“, so X"). Short invented passages; every name here is fictional."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.models import Document
+from quotes.pipeline import Analyzer
+
+ANALYZER = Analyzer()
+
+
+def attributions(text: str, language: str) -> dict[str, tuple[str | None, str | None]]:
+    """Each top-level quote's text → its speaker and the rule that found it."""
+    analysis = ANALYZER.analyze(Document("test.txt", text, language))
+    return {f.quote.text.strip(): (f.attribution.speaker, f.attribution.method)
+            if f.attribution else (None, None)
+            for f in analysis.findings if f.quote.depth == 0}
+
+
+def speakers(text: str, language: str) -> dict[str, str | None]:
+    """Each top-level quote's text → its speaker."""
+    return {quote: who for quote, (who, _) in attributions(text, language).items()}
+
+
+# --- the attribution opens the next paragraph ---------------------------------------------
+
+NEXT_PARAGRAPH = [
+    pytest.param("it", "Paolo Provetti ha presentato il bilancio del comune.\n\n"
+                 "“Il ponte nuovo aprirà a maggio, non prima, perché i lavori sono in "
+                 "ritardo.”\n\nLo ha detto la sindaca Marta Esempina.",
+                 "Il ponte nuovo aprirà a maggio, non prima, perché i lavori sono in ritardo.",
+                 "Marta Esempina", id="it"),
+    pytest.param("nl", "Pieter Proefmans presenteerde de begroting van de gemeente.\n\n"
+                 "„De nieuwe brug gaat in mei open, niet eerder, want het werk loopt "
+                 "achter.”\n\nDat zei wethouder Joris Voorbeeldsma.",
+                 "De nieuwe brug gaat in mei open, niet eerder, want het werk loopt achter.",
+                 "Joris Voorbeeldsma", id="nl"),
+    pytest.param("es", "Tomás Ejemplar presentó el presupuesto municipal.\n\n"
+                 "«El puente nuevo abrirá en mayo, no antes, porque las obras van con "
+                 "retraso».\n\nAsí lo afirmó la alcaldesa Lucía Muestrario.",
+                 "El puente nuevo abrirá en mayo, no antes, porque las obras van con retraso",
+                 "Lucía Muestrario", id="es"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quote", "speaker"), NEXT_PARAGRAPH)
+def test_a_paragraph_opening_with_the_attribution_names_the_speaker_of_the_quote_before(
+    language: str, text: str, quote: str, speaker: str
+) -> None:
+    assert speakers(text, language)[quote] == speaker
+
+
+BRIDGE = "“Il ponte nuovo aprirà a maggio, non prima, perché i lavori sono in ritardo.”"
+
+
+@pytest.mark.parametrize("after", [
+    pytest.param("\n\nIl giorno dopo in consiglio comunale il consigliere Paolo Provetti ha "
+                 "detto che i fondi mancano.", id="verb-deep-in-the-paragraph"),
+    pytest.param("\n• Dice Paolo Provetti: i fondi mancano\n", id="link-line"),
+])
+def test_a_paragraph_not_opening_with_an_attribution_does_not_attribute_the_quote_before(
+    after: str
+) -> None:
+    _, method = attributions(BRIDGE + after, "it")[BRIDGE.strip("“”")]
+    assert method is None or not method.startswith("verb-next-sentence")
+
+
+# --- a short quote ending its sentence, the attribution in the next one --------------------
+
+def test_a_short_quote_ending_its_sentence_takes_the_attribution_opening_the_next() -> None:
+    text = ("(Agenzia) – “Sono del tutto sereno”. Così su X il ministro dei Trasporti "
+            "Paolo Provetti dopo le polemiche di ieri.")
+    assert speakers(text, "it")["Sono del tutto sereno"] == "Paolo Provetti"
+
+
+def test_a_short_quote_ending_a_sentence_about_no_one_stays_unattributed() -> None:
+    text = ("Paolo Provetti ha visitato il cantiere. Sul cartello all'ingresso c'è "
+            "soltanto “Lavori in corso”. Il ponte aprirà a maggio.")
+    assert speakers(text, "it")["Lavori in corso"] is None
+
+
+# --- a reporting word right after a short quote -----------------------------------------------
+
+def test_a_reporting_word_right_after_a_short_quote_names_its_speaker() -> None:
+    text = ("Erika Musterfrau war im Rathaus. Und Jonas Beispielmann? Der sagte jetzt, er wäre "
+            "gern Gärtner geworden. Zur Stadtplanung gebe es da „viele offene Fragen“, so "
+            "Beispielmann.")
+    assert speakers(text, "de")["viele offene Fragen"] == "Jonas Beispielmann"
