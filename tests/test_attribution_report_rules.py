@@ -90,3 +90,22 @@ def test_a_reporting_word_right_after_a_short_quote_names_its_speaker() -> None:
             "gern Gärtner geworden. Zur Stadtplanung gebe es da „viele offene Fragen“, so "
             "Beispielmann.")
     assert speakers(text, "de")["viele offene Fragen"] == "Jonas Beispielmann"
+
+
+# --- a statement as the verb's subject: the one it is of speaks ------------------------------
+
+STATEMENT_OWNER = [
+    pytest.param("es", "Tomás Ejemplar visitó la obra el lunes. «Las obras seguirán hasta "
+                 "mayo», concluye el mensaje de la Asociación Vecinal Ejemplar.",
+                 "Las obras seguirán hasta mayo", "Asociación Vecinal Ejemplar", id="es"),
+    pytest.param("it", "Paolo Provetti ha visitato il cantiere lunedì. «I lavori andranno "
+                 "avanti fino a maggio», si legge in una nota del Comitato Ponte Fittizio.",
+                 "I lavori andranno avanti fino a maggio", "Comitato Ponte Fittizio", id="it"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quote", "speaker"), STATEMENT_OWNER)
+def test_a_statement_as_the_subject_gives_the_speaker_it_is_of(
+    language: str, text: str, quote: str, speaker: str
+) -> None:
+    assert speakers(text, language)[quote] == speaker

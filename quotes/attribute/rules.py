@@ -43,6 +43,10 @@ _CLAUSE_TOKENS = 20
 # How many words may open a paragraph before the speech verb attributing the quote that
 # ends the paragraph before ("Lo ha detto", "Dat zei", "C'est ce qu'a déclaré").
 _PARAGRAPH_VERB_WITHIN = 4
+# How many words after a speech verb may come before a statement noun as its subject
+# ("heißt es in einer Mitteilung"), and how many link the noun to its owner ("de la").
+_STATEMENT_NOUN_WITHIN = 4
+_OWNER_LINK_WORDS = 3
 # How many words after "according to" may hold the name.
 _ACCORDING_TO_WITHIN = 5
 
@@ -107,6 +111,8 @@ class Attempt:
         )
         if name is None and hit[0] == 0:  # the inverted order: "…", verb … Name
             name = named_in_clause(doc, words[hit[1] - 1].end)
+        if name is None or name.kind == "unnamed":
+            name = statement_owner(doc, words, hit) or name
         found = build(doc, self.quote, name, words, hit, "verb-after")
         if name is None:
             # "…», scrive." — the subject is left out (Italian, Spanish, Portuguese): the
@@ -120,6 +126,28 @@ class Attempt:
         return found, not new_sentence
 
 
+
+
+def statement_owner(doc: Document, words: list[Tok], verb: Phrase) -> Name | None:
+    """The one a statement is of, where the statement is the verb's subject ("…», finaliza
+    el mensaje de la Casa Blanca"; "…", heißt es in einer Mitteilung des Ministeriums): a
+    statement noun right after the verb, then articles or prepositions, then a name."""
+    table = doc.table
+    after = words[verb[1] : verb[1] + _STATEMENT_NOUN_WITHIN]
+    k = next((i for i, t in enumerate(after) if t.lower in table.statement_nouns), None)
+    if k is None:
+        return None
+    rest = words[verb[1] + k + 1 :]
+    links = 0  # the words linking the noun to its owner: "de la", "des", "of the"
+    while (links < len(rest) and links < _OWNER_LINK_WORDS and rest[links].text.islower()
+           and (rest[links].lower in table.prepositions or rest[links].lower in table.stopwords)):
+        links += 1
+    if links == 0 or links == len(rest):
+        return None
+    owner = first_name(rest[links : links + _CLAUSE_TOKENS], table, doc.people)
+    if owner is None or owner.kind != "name" or owner.start != rest[links].start:
+        return None
+    return owner
 
 
 def named_in_clause(doc: Document, after: int) -> Name | None:
@@ -200,16 +228,12 @@ def _inverted(a: Attempt) -> Attribution | None:
     a word or two the tables do not know as speech verbs, lowercase, right after the
     quote, then the person: the inverted order of an attribution names its speaker."""
     doc, words = a.doc, a.after_words
-    if not _verb_like(words, doc.table):
+    if not (_verb_like(words, doc.table) and _attached(a, words[0])):
         return None
-    between = doc.text[a.quote.outer_end : words[0].start]
-    if between.strip(" ,\t"):
-        return None  # a bracket, dash or colon: no attribution (a lowercase word after
-        # "?”" may be taken for a sentence's start; it is none)
-    if "," not in between and not a.quote.text.rstrip().endswith((",", ".", "!", "?", "…")):
-        return None  # a term inside its sentence: "als „Verzweiflungstat“ bezeichnet und"
     for k in range(1, min(len(words), _INVERTED_VERB_WORDS + 1)):
         article = words[k].lower in doc.table.stopwords
+        if article and k + 1 < len(words) and words[k + 1].lower in doc.table.statement_nouns:
+            return _inverted_statement(a, k)
         if words[k].text[:1].isupper() or (
             article and k + 1 < len(words) and is_role(words[k + 1].text, doc.table)
         ):
@@ -219,6 +243,25 @@ def _inverted(a: Attempt) -> Attribution | None:
             verb = (0, k, " ".join(t.text for t in words[:k]))
             return build(doc, a.quote, name, words, verb, "inverted")
     return None
+
+
+def _attached(a: Attempt, first: Tok) -> bool:
+    """Does the word after the quote belong to its sentence, as an attribution's verb?"""
+    between = a.doc.text[a.quote.outer_end : first.start]
+    if between.strip(" ,\t"):
+        return False  # a bracket, dash or colon: no attribution (a lowercase word after
+        # "?”" may be taken for a sentence's start; it is none)
+    # Else a term inside its sentence: "als „Verzweiflungstat“ bezeichnet und".
+    return "," in between or a.quote.text.rstrip().endswith((",", ".", "!", "?", "…"))
+
+
+def _inverted_statement(a: Attempt, k: int) -> Attribution | None:
+    """"…», finaliza el mensaje de la Casa Blanca": an unknown verb of k words whose
+    subject is a statement; its owner speaks."""
+    words = a.after_words
+    verb = (0, k, " ".join(t.text for t in words[:k]))
+    owner = statement_owner(a.doc, words, verb)
+    return build(a.doc, a.quote, owner, words, verb, "inverted") if owner else None
 
 
 def _verb_like(words: list[Tok], table: LanguageData) -> bool:
