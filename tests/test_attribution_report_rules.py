@@ -92,20 +92,38 @@ def test_a_reporting_word_right_after_a_short_quote_names_its_speaker() -> None:
     assert speakers(text, "de")["viele offene Fragen"] == "Jonas Beispielmann"
 
 
-# --- a statement as the verb's subject: the one it is of speaks ------------------------------
+# --- a statement as the verb's subject: the one it is of speaks; or past "in a statement" -----
 
-STATEMENT_OWNER = [
+STATEMENTS = [
     pytest.param("es", "Tomás Ejemplar visitó la obra el lunes. «Las obras seguirán hasta "
                  "mayo», concluye el mensaje de la Asociación Vecinal Ejemplar.",
-                 "Las obras seguirán hasta mayo", "Asociación Vecinal Ejemplar", id="es"),
+                 "Las obras seguirán hasta mayo", "Asociación Vecinal Ejemplar", id="es-owner"),
     pytest.param("it", "Paolo Provetti ha visitato il cantiere lunedì. «I lavori andranno "
                  "avanti fino a maggio», si legge in una nota del Comitato Ponte Fittizio.",
-                 "I lavori andranno avanti fino a maggio", "Comitato Ponte Fittizio", id="it"),
+                 "I lavori andranno avanti fino a maggio", "Comitato Ponte Fittizio",
+                 id="it-owner"),
+    # "in a statement" is a complement, not an unnamed subject
+    pytest.param("it", "Paolo Provetti ha visitato il cantiere. «I lavori andranno avanti fino "
+                 "a maggio». Lo dichiara in una nota la sindaca Marta Esempina.",
+                 "I lavori andranno avanti fino a maggio", "Marta Esempina", id="it-complement"),
+    pytest.param("es", "Tomás Ejemplar visitó la obra. «Las obras seguirán hasta mayo», dijo "
+                 "en un comunicado la alcaldesa Lucía Muestrario.",
+                 "Las obras seguirán hasta mayo", "Lucía Muestrario", id="es-complement"),
+    pytest.param("fr", "Pierre Exemplaire a visité le chantier. « Les travaux dureront "
+                 "jusqu'en mai », a déclaré dans un communiqué la maire Claire Modèle.",
+                 "Les travaux dureront jusqu'en mai", "Claire Modèle", id="fr-complement"),
 ]
 
 
-@pytest.mark.parametrize(("language", "text", "quote", "speaker"), STATEMENT_OWNER)
-def test_a_statement_as_the_subject_gives_the_speaker_it_is_of(
+@pytest.mark.parametrize(("language", "text", "quote", "speaker"),
+                         STATEMENTS)
+def test_the_speaker_of_a_statement_is_its_owner_or_the_subject_past_it(
     language: str, text: str, quote: str, speaker: str
 ) -> None:
     assert speakers(text, language)[quote] == speaker
+
+
+def test_an_unnamed_subject_still_names_nobody() -> None:
+    text = ("Pierre Exemplaire a visité le chantier. « Les travaux dureront jusqu'en mai », a "
+            "déclaré un habitant du quartier.")
+    assert speakers(text, "fr")["Les travaux dureront jusqu'en mai"] is None

@@ -106,7 +106,7 @@ class Attempt:
         hit = find_phrase(words, verbs, within=VERB_AFTER_WITHIN)
         if hit is None:
             return None, False
-        name = subject(words, hit, doc.table, doc.people) or name_in(
+        name = subject_past_complement(doc, words, hit) or name_in(
             words[: hit[0]], doc.table, doc.people
         )
         if name is None and hit[0] == 0:  # the inverted order: "…", verb … Name
@@ -126,6 +126,25 @@ class Attempt:
         return found, not new_sentence
 
 
+
+
+def subject_past_complement(doc: Document, words: list[Tok], verb: Phrase) -> Name | None:
+    """The verb's subject; where that seems to be an unnamed one ("a note"), but inside a
+    complement ("Lo dichiara in una nota il segretario X", "said in a statement"), the
+    subject after that complement."""
+    name = subject(words, verb, doc.table, doc.people)
+    if name is None or name.kind != "unnamed":
+        return name
+    i = next((k for k, t in enumerate(words) if t.start == name.start), 0)
+    table = doc.table
+    if i - 2 < verb[1]:
+        return name  # "said a council member": no complement before the noun
+    link = words[i - 2].lower  # "in", "en", "dans": often only a stopword
+    if words[i - 1].lower not in table.indefinites or not (
+            link in table.prepositions or link in table.stopwords):
+        return name
+    beyond = subject([*words[: verb[1]], *words[i + 1 :]], verb, table, doc.people)
+    return beyond if beyond is not None and beyond.kind != "unnamed" else name
 
 
 def statement_owner(doc: Document, words: list[Tok], verb: Phrase) -> Name | None:
@@ -290,7 +309,7 @@ def _verb_next_sentence(a: Attempt) -> Attribution | None:
     )
     if hit is None or hit[1] > opening:
         return None
-    name = subject(following, hit, doc.table, doc.people) or named_in_clause(
+    name = subject_past_complement(doc, following, hit) or named_in_clause(
         doc, following[hit[1] - 1].end
     )
     if name is None or name.kind == "unnamed":

@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 
 # How many tokens around a quote are read for its attribution.
 WINDOW_TOKENS = 40
-# How many words of the sentence after a quote are read for an attribution opening it.
-NEXT_SENTENCE_WORDS = 8
+# How many words of the sentence after a quote are read for an attribution opening it
+# (its subject may follow a complement: "Lo dichiara in una nota la sindaca X").
+NEXT_SENTENCE_WORDS = 12
 _HYPHEN_EDGES = "-‐'’"
 
 
