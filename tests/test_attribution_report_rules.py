@@ -127,3 +127,30 @@ def test_an_unnamed_subject_still_names_nobody() -> None:
     text = ("Pierre Exemplaire a visité le chantier. « Les travaux dureront jusqu'en mai », a "
             "déclaré un habitant du quartier.")
     assert speakers(text, "fr")["Les travaux dureront jusqu'en mai"] is None
+
+
+# --- a short quote in a relative clause: the antecedent speaks -------------------------------
+
+RELATIVE = [
+    pytest.param("fr", "Pierre Exemplaire a félicité les élus, comme Claire Modèle, qui se dit "
+                 "« ravie », ou encore Luc Essai qui salue une « belle victoire ».",
+                 {"ravie": "Claire Modèle", "belle victoire": "Luc Essai"}, id="fr"),
+    pytest.param("en", "Jane Example praised the council, as did Paul Sample, who called it a "
+                 "“historic day”.", {"historic day": "Paul Sample"}, id="en"),
+    pytest.param("it", "Paolo Provetti ha lodato la giunta, come Marta Esempina, che parla di "
+                 "una «svolta storica».", {"svolta storica": "Marta Esempina"}, id="it"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), RELATIVE)
+def test_a_quote_in_a_relative_clause_is_its_antecedents(
+    language: str, text: str, expected: dict[str, str]
+) -> None:
+    found = speakers(text, language)
+    assert {quote: found[quote] for quote in expected} == expected
+
+
+def test_a_complementizer_after_an_indirect_object_opens_no_relative_clause() -> None:
+    text = ("Le ha dicho Tomás Ejemplar a Lucía Muestrario que, en su opinión, «gobierna sin "
+            "rumbo».")
+    assert speakers(text, "es")["gobierna sin rumbo"] == "Tomás Ejemplar"

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from quotes.attribute.clauses import antecedent
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.names import Phrase, first_name, last_phrase, name_in, subject
 from quotes.attribute.people import Name, PeopleIndex, Resolver
@@ -341,7 +342,20 @@ def _context(a: Attempt) -> Attribution | None:
     return build(a.doc, a.quote, name, [], None, "context")
 
 
+def _relative_clause(a: Attempt) -> Attribution | None:
+    """"ou encore Christophe Castaner qui salue une « … »": the quote is in a relative
+    clause; its antecedent speaks."""
+    doc = a.doc
+    found = antecedent(a.before_words, a.quote.open_at, doc.text, doc.table, doc.people)
+    if found is None:
+        return None
+    kind = found.kind if found.kind in ("pronoun", "role") else "name"
+    name = Name(found.name, found.start, found.end, kind)
+    return build(doc, a.quote, name, a.before_words, None, "relative-clause")
+
+
 RULES: tuple[Callable[[Attempt], Attribution | None], ...] = (
+    _relative_clause,
     _decisive_verb_after,
     _according_to,
     _verb_before,
