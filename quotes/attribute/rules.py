@@ -48,6 +48,8 @@ _PARAGRAPH_VERB_WITHIN = 4
 # ("heißt es in einer Mitteilung"), and how many link the noun to its owner ("de la").
 _STATEMENT_NOUN_WITHIN = 4
 _OWNER_LINK_WORDS = 3
+# How many words the line naming a fact-checked claim's author may hold.
+_NAME_LINE_WORDS = 5
 # How many words after "according to" may hold the name.
 _ACCORDING_TO_WITHIN = 5
 
@@ -318,6 +320,33 @@ def _verb_next_sentence(a: Attempt) -> Attribution | None:
     return build(doc, a.quote, name, following, hit, "verb-next-sentence")
 
 
+def _name_line(a: Attempt) -> Attribution | None:
+    """A quote on its own line and the next line only a person's name, perhaps with a
+    bracket ("“…”\nArthur Lira (PP-AL)"): a fact-check's claim and who made it."""
+    text, quote = a.doc.text, a.quote
+    line_end = text.find("\n", quote.outer_end)
+    if line_end < 0 or text[quote.outer_end : line_end].strip(" \t\r.,;:!?"):
+        return None
+    if text[text.rfind("\n", 0, quote.open_at) + 1 : quote.open_at].strip():
+        return None  # the quote is not its line's start
+    start = len(text) - len(text[line_end:].lstrip())
+    next_end = text.find("\n", start)
+    line = text[start : len(text) if next_end < 0 else next_end].strip()
+    people = a.doc.people
+    i = bisect_left(people.mention_starts, start)
+    if i >= len(people.mentions) or people.mentions[i].start != start or start >= a.next_start:
+        return None
+    # The name is the line up to its bracket, all capitalized words, beginning with a person
+    # the text names ("Carlos Henrique Gaguin (Pode-TO)").
+    written, bracket, rest = line.partition("(")
+    words = written.split()
+    if (people.mentions[i].kind != "person" or not 0 < len(words) <= _NAME_LINE_WORDS
+            or not all(w[:1].isupper() for w in words) or (bracket and not rest.endswith(")"))):
+        return None
+    name = Name(" ".join(words), start, start + len(written.rstrip()), "name")
+    return build(a.doc, quote, name, [], None, "name-line")
+
+
 def _context(a: Attempt) -> Attribution | None:
     """A quote standing as its own sentence after one about a person ("Kurz darauf sprach
     sich Biden auf X für … aus. „Heute möchte ich …“"): that person, with low confidence;
@@ -363,6 +392,7 @@ RULES: tuple[Callable[[Attempt], Attribution | None], ...] = (
     _any_verb_after,
     _inverted,
     _verb_next_sentence,
+    _name_line,
     _context,
 )
 
