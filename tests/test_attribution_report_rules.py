@@ -143,6 +143,18 @@ def test_a_complementizer_after_an_indirect_object_opens_no_relative_clause() ->
 
 # --- a fact-check's claim on its line, the next line naming who made it ----------------------
 
+# --- phrases that attribute only after a quote: "A dirlo è stato X", "queste le parole di X" ---
+
+AFTER_QUOTE = [
+    pytest.param("it", "Marta Esempina ha visitato il cantiere. «I lavori finiranno a maggio, "
+                 "non prima». A dirlo è stato il sindaco Paolo Provetti.",
+                 "I lavori finiranno a maggio, non prima", "Paolo Provetti", id="it-a-dirlo"),
+    pytest.param("it", "Marta Esempina ha visitato il cantiere. «I lavori finiranno a maggio, "
+                 "non prima», queste le parole del sindaco Paolo Provetti.",
+                 "I lavori finiranno a maggio, non prima", "Paolo Provetti", id="it-parole"),
+]
+
+
 NAME_LINE = [
     pytest.param("pt", "A agência checou frases de deputados como Paulo Modelo.\n\n“Foram gastos "
                  "mais de 3 bilhões em emendas neste ano”\nJoana Exemplar (PX-RJ)\n\nFALSO",
@@ -162,7 +174,7 @@ def test_a_line_of_prose_after_a_quote_is_no_name_line() -> None:
 
 
 @pytest.mark.parametrize(("language", "text", "quote", "speaker"),
-                         [*NEXT_PARAGRAPH, *STATEMENTS, *NAME_LINE])
+                         [*NEXT_PARAGRAPH, *STATEMENTS, *AFTER_QUOTE, *NAME_LINE])
 def test_the_reporting_grammar_names_the_speaker(
     language: str, text: str, quote: str, speaker: str
 ) -> None:

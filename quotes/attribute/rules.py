@@ -307,7 +307,7 @@ def _verb_next_sentence(a: Attempt) -> Attribution | None:
         following = next_paragraph_words(doc.tokens, doc.starts, doc.text, a.quote,
                                          a.next_start)
         opening = _PARAGRAPH_VERB_WITHIN
-    hit = find_phrase(following[:1], doc.table.after_quote) or find_phrase(
+    hit = find_phrase(following, doc.table.after_quote, within=1) or find_phrase(
         following[:opening], doc.table.speech_verbs
     )
     if hit is None or hit[1] > opening:
