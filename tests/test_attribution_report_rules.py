@@ -152,6 +152,14 @@ AFTER_QUOTE = [
     pytest.param("it", "Marta Esempina ha visitato il cantiere. «I lavori finiranno a maggio, "
                  "non prima», queste le parole del sindaco Paolo Provetti.",
                  "I lavori finiranno a maggio, non prima", "Paolo Provetti", id="it-parole"),
+    # the quote's own full stop ended its sentence; the attribution is the next one
+    pytest.param("fr", "Pierre Exemplaire a visité le chantier. « Les travaux dureront jusqu'en "
+                 "mai, pas avant. » C'est ce qu'a déclaré la maire Claire Modèle.",
+                 "Les travaux dureront jusqu'en mai, pas avant.", "Claire Modèle",
+                 id="fr-c-est-ce-qu"),
+    pytest.param("en", "Jane Example visited the site. “The works will last until May, not "
+                 "less.” That is what Mayor Paul Sample said on Monday.",
+                 "The works will last until May, not less.", "Paul Sample", id="en-that-is-what"),
 ]
 
 

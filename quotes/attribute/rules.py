@@ -15,6 +15,7 @@ from quotes.attribute.people import Name, PeopleIndex, Resolver
 from quotes.attribute.ranking import Query, named_between, rank
 from quotes.attribute.speaker import ranked, speaker_of, with_archive
 from quotes.attribute.tokens import (
+    NEXT_SENTENCE_WORDS,
     Tok,
     after_window,
     before_window,
@@ -302,6 +303,10 @@ def _verb_next_sentence(a: Attempt) -> Attribution | None:
     about something else."""
     doc = a.doc
     following = next_sentence_words(doc.tokens, doc.starts, a.after, a.quote, a.next_start)
+    if a.after_words and a.after_words[0].sent_start and ends_with_sentence_mark(a.quote.text):
+        # The quote's own mark ended the sentence ("… pas avant. » C'est ce qu'a déclaré X"):
+        # the words after it are the next sentence.
+        following = a.after_words[:NEXT_SENTENCE_WORDS]
     opening = len(following)
     if not following and not any(t.is_word for t in a.after):
         following = next_paragraph_words(doc.tokens, doc.starts, doc.text, a.quote,
