@@ -187,3 +187,28 @@ def test_the_reporting_grammar_names_the_speaker(
     language: str, text: str, quote: str, speaker: str
 ) -> None:
     assert speakers(text, language)[quote] == speaker
+
+
+# --- a role after a possessive is someone else's: "her spokesman" is not the mayor ----------
+
+POSSESSED_ROLE = [
+    pytest.param("nl", "Minister Fleur Proefmans kwam niet. Volgens haar woordvoerder was de "
+                 "minister \"niet beschikbaar\" voor vragen.", "niet beschikbaar", id="nl"),
+    pytest.param("es", "La ministra Lucía Muestrario no acudió. «No estaba disponible», dijo su "
+                 "portavoz.", "No estaba disponible", id="es"),
+    pytest.param("en", "Mayor Jane Example did not attend. “She was not available,” her "
+                 "spokesman said.", "She was not available,", id="en"),
+    pytest.param("de", "Ministerin Erika Musterfrau kam nicht. „Sie war verhindert“, sagte ihr "
+                 "Sprecher.", "Sie war verhindert", id="de"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quote"), POSSESSED_ROLE)
+def test_a_role_after_a_possessive_names_nobody(language: str, text: str, quote: str) -> None:
+    assert speakers(text, language)[quote] is None
+
+
+def test_a_role_without_a_possessive_is_still_resolved() -> None:
+    text = ("La ministra Lucía Muestrario visitó la obra. «Estará lista en mayo», dijo la "
+            "ministra.")
+    assert speakers(text, "es")["Estará lista en mayo"] == "Lucía Muestrario"

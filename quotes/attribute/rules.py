@@ -476,6 +476,9 @@ def build(
     method: str,
 ) -> Attribution:
     phrase_start, phrase_end = _phrase_bounds(window, verb, name)
+    if name is not None and name.kind == "role" and _possessed(doc, name):
+        # "volgens haar woordvoerder", "his spokesman said": someone else's, unnamed.
+        name = replace(name, kind="unnamed")
     who = speaker_of(doc.people, quote, name, method)
     return Attribution(
         speaker=who.name,
@@ -493,6 +496,14 @@ def build(
         confidence=who.confidence,
         chain=who.chain,
     )
+
+
+def _possessed(doc: Document, name: Name) -> bool:
+    """Does a possessive stand right before the role ("su portavoz", "seine Sprecherin")?"""
+    i = bisect_left(doc.starts, name.start) - 1
+    while i >= 0 and not doc.tokens[i].is_word and not doc.tokens[i].text.strip():
+        i -= 1
+    return i >= 0 and doc.tokens[i].lower in doc.table.possessives
 
 
 def _phrase_bounds(
