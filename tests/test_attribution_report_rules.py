@@ -212,3 +212,28 @@ def test_a_role_without_a_possessive_is_still_resolved() -> None:
     text = ("La ministra Lucía Muestrario visitó la obra. «Estará lista en mayo», dijo la "
             "ministra.")
     assert speakers(text, "es")["Estará lista en mayo"] == "Lucía Muestrario"
+
+
+# --- an indefinite subject before the verb names nobody --------------------------------------
+
+INDEFINITE = [
+    pytest.param("en", "Mayor Jane Example presented the plan. \"It is a waste of money,\" one "
+                 "resident wrote. Another added: \"The bridge is fine as it is.\"",
+                 ["It is a waste of money,", "The bridge is fine as it is."], id="en"),
+    pytest.param("es", "La alcaldesa Lucía Muestrario presentó el plan. «Es un derroche», un "
+                 "vecino dijo. Otro añadió: «El puente está bien así».",
+                 ["Es un derroche", "El puente está bien así"], id="es"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quotes"), INDEFINITE)
+def test_an_indefinite_subject_before_the_verb_names_nobody(
+    language: str, text: str, quotes: list[str]
+) -> None:
+    found = speakers(text, language)
+    assert [found[quote] for quote in quotes] == [None, None]
+
+
+def test_a_name_beside_an_indefinite_apposition_still_speaks() -> None:
+    text = "Jane Example, a council member, said: \"The bridge is fine.\""
+    assert speakers(text, "en")["The bridge is fine."] == "Jane Example"

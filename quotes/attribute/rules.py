@@ -49,6 +49,8 @@ _PARAGRAPH_VERB_WITHIN = 4
 # ("heißt es in einer Mitteilung"), and how many link the noun to its owner ("de la").
 _STATEMENT_NOUN_WITHIN = 4
 _OWNER_LINK_WORDS = 3
+# How many words before a speech verb an indefinite subject may span ("one person").
+_INDEFINITE_SUBJECT_WORDS = 3
 # How many words the line naming a fact-checked claim's author may hold.
 _NAME_LINE_WORDS = 5
 # How many words after "according to" may hold the name.
@@ -116,7 +118,8 @@ class Attempt:
         if name is None and hit[0] == 0:  # the inverted order: "…", verb … Name
             name = named_in_clause(doc, words[hit[1] - 1].end)
         if name is None or name.kind == "unnamed":
-            name = statement_owner(doc, words, hit) or name
+            name = statement_owner(doc, words, hit) or name or indefinite_subject(
+                words, hit, doc.table)
         found = build(doc, self.quote, name, words, hit, "verb-after")
         if name is None:
             # "…», scrive." — the subject is left out (Italian, Spanish, Portuguese): the
@@ -225,8 +228,20 @@ def _verb_before(a: Attempt) -> Attribution | None:
     verb = last_phrase(words, doc.table.speech_verbs)
     if verb is None:
         return None
-    name = subject(words, verb, doc.table, doc.people) or name_in(words, doc.table, doc.people)
+    name = subject(words, verb, doc.table, doc.people) or name_in(
+        words, doc.table, doc.people) or indefinite_subject(words, verb, doc.table)
     return build(doc, a.quote, name, words, verb, "verb-before")
+
+
+def indefinite_subject(words: list[Tok], verb: Phrase, table: LanguageData) -> Name | None:
+    """An indefinite subject right before the verb ("one person tweeted", "Another added",
+    "un vecino dijo"): someone the text does not name."""
+    before = words[max(0, verb[0] - _INDEFINITE_SUBJECT_WORDS) : verb[0]]
+    k = next((i for i, t in enumerate(before) if t.lower in table.indefinites), None)
+    if k is None or not all(t.text.islower() for t in before[k + 1 :]):
+        return None
+    last = before[-1]
+    return Name(last.text, last.start, last.end, "unnamed")
 
 
 def _colon_intro(a: Attempt) -> Attribution | None:
