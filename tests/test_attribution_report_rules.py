@@ -237,3 +237,9 @@ def test_an_indefinite_subject_before_the_verb_names_nobody(
 def test_a_name_beside_an_indefinite_apposition_still_speaks() -> None:
     text = "Jane Example, a council member, said: \"The bridge is fine.\""
     assert speakers(text, "en")["The bridge is fine."] == "Jane Example"
+
+
+def test_a_verb_inside_a_clause_after_the_quote_does_not_attribute_it() -> None:
+    text = ("Desde el puerto, Tomás Ejemplar ha afirmado que los vecinos «no se creen este "
+            "conflicto», señalando que todo responde a una estrategia de Lucía Muestrario.")
+    assert speakers(text, "es")["no se creen este conflicto"] == "Tomás Ejemplar"

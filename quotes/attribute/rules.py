@@ -110,7 +110,8 @@ class Attempt:
         doc, words = self.doc, self.after_words
         verbs = (*doc.table.speech_verbs, *doc.table.after_quote)
         hit = find_phrase(words, verbs, within=VERB_AFTER_WITHIN)
-        if hit is None:
+        if hit is None or any(t.lower in doc.table.complementizers for t in words[: hit[0]]):
+            # "…", señalando que todo responde a …": a verb in a clause of its own.
             return None, False
         name = subject_past_complement(doc, words, hit) or name_in(
             words[: hit[0]], doc.table, doc.people
