@@ -141,8 +141,6 @@ def test_a_complementizer_after_an_indirect_object_opens_no_relative_clause() ->
     assert speakers(text, "es")["gobierna sin rumbo"] == "Tomás Ejemplar"
 
 
-# --- a fact-check's claim on its line, the next line naming who made it ----------------------
-
 # --- phrases that attribute only after a quote: "A dirlo è stato X", "queste le parole di X" ---
 
 AFTER_QUOTE = [
@@ -162,6 +160,8 @@ AFTER_QUOTE = [
                  "The works will last until May, not less.", "Paul Sample", id="en-that-is-what"),
 ]
 
+
+# --- a fact-check's claim on its line, the next line naming who made it ----------------------
 
 NAME_LINE = [
     pytest.param("pt", "A agência checou frases de deputados como Paulo Modelo.\n\n“Foram gastos "
@@ -189,9 +189,9 @@ def test_the_reporting_grammar_names_the_speaker(
     assert speakers(text, language)[quote] == speaker
 
 
-# --- a role after a possessive is someone else's: "her spokesman" is not the mayor ----------
+# --- someone else's words: a possessed role ("her spokesman"), the question asked -------
 
-POSSESSED_ROLE = [
+UNNAMED = [
     pytest.param("nl", "Minister Fleur Proefmans kwam niet. Volgens haar woordvoerder was de "
                  "minister \"niet beschikbaar\" voor vragen.", "niet beschikbaar", id="nl"),
     pytest.param("es", "La ministra Lucía Muestrario no acudió. «No estaba disponible», dijo su "
@@ -200,12 +200,16 @@ POSSESSED_ROLE = [
                  "spokesman said.", "She was not available,", id="en"),
     pytest.param("de", "Ministerin Erika Musterfrau kam nicht. „Sie war verhindert“, sagte ihr "
                  "Sprecher.", "Sie war verhindert", id="de"),
+    # a quote inside the question someone was asked is the asker's, unnamed
+    pytest.param("en", "Mayor Jane Example met the press. Asked whether the bridge was "
+                 "\"really\" safe, the mayor said it was.", "really", id="en-term"),
+    pytest.param("en", "Mayor Jane Example met the press. Asked why the council needed a "
+                 "\"second bridge\", Paul Sample said: \"Traffic has doubled.\"",
+                 "second bridge", id="en-statement"),
+    pytest.param("de", "Bürgermeisterin Erika Musterfrau traf die Presse. Gefragt, ob die "
+                 "Brücke „wirklich sicher“ sei, sagte sie: „Ja.“", "wirklich sicher",
+                 id="de-question"),
 ]
-
-
-@pytest.mark.parametrize(("language", "text", "quote"), POSSESSED_ROLE)
-def test_a_role_after_a_possessive_names_nobody(language: str, text: str, quote: str) -> None:
-    assert speakers(text, language)[quote] is None
 
 
 def test_a_role_without_a_possessive_is_still_resolved() -> None:
@@ -243,3 +247,14 @@ def test_a_verb_inside_a_clause_after_the_quote_does_not_attribute_it() -> None:
     text = ("Desde el puerto, Tomás Ejemplar ha afirmado que los vecinos «no se creen este "
             "conflicto», señalando que todo responde a una estrategia de Lucía Muestrario.")
     assert speakers(text, "es")["no se creen este conflicto"] == "Tomás Ejemplar"
+
+
+def test_the_answer_after_the_question_keeps_its_speaker() -> None:
+    text = ("Mayor Jane Example met the press. Asked why the council needed a \"second "
+            "bridge\", Paul Sample said: \"Traffic has doubled.\"")
+    assert speakers(text, "en")["Traffic has doubled."] == "Paul Sample"
+
+
+@pytest.mark.parametrize(("language", "text", "quote"), UNNAMED)
+def test_a_quote_of_someone_unnamed_names_nobody(language: str, text: str, quote: str) -> None:
+    assert speakers(text, language)[quote] is None

@@ -113,12 +113,27 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
     end = quote.outer_end + len(up_to_loose_sentence_end(tail))
     words = [t for t in words_between(doc.tokens, doc.starts, begin, end)
              if not quote.open_at <= t.start < quote.outer_end]
+    if _in_question(doc, quote):
+        return None
     relative = antecedent(words, quote.open_at, text, doc.table, doc.people)
     if relative is not None:
         found = _by_mention(doc, relative, "relative-clause")
     else:
         found = _reported_term(doc, quote, words, (begin, sentence, end))
     return with_medium(text, found, quote, doc.table, end) if found is not None else None
+
+
+def _in_question(doc: Document, quote: Quote) -> bool:
+    """Is the quote inside the question a sentence opens with ("Asked if she could "truly"
+    guarantee …, the Prime Minister said"): the asker's word, who is not named."""
+    text = doc.text
+    line_start = max(quote.open_at - TERM_SENTENCE_CHARS, text.rfind("\n", 0, quote.open_at) + 1)
+    sentence = max([line_start, *loose_sentence_starts(text, line_start, quote.open_at)])
+    opening = words_between(doc.tokens, doc.starts, sentence, quote.open_at)[:1]
+    # The question runs to the first comma, not counting one right after the participle
+    # ("Gefragt, ob …").
+    return bool(opening) and opening[0].lower in doc.table.question_openers and "," not in (
+        doc.text[opening[0].end : quote.open_at].lstrip(" ,"))
 
 
 def _reported_term(
@@ -283,7 +298,10 @@ def _attribute_statement(
     previous: tuple[Quote, Attribution] | None,
 ) -> Attribution | None:
     """One statement's attribution, its own or, where that is missing or weak, the one of
-    the quote it continues; with the medium it was said in."""
+    the quote it continues; with the medium it was said in. None for the words of a
+    question someone was asked ("Asked why the EU would give the UK a "free lunch", …")."""
+    if _in_question(doc, quote):
+        return None
     found = attribute_one(doc, quote, prev_end, next_start)
     weak = found is None or found.method == "context"
     if weak and previous is not None and _continues(doc, previous, quote):

@@ -130,6 +130,11 @@ class LanguageData(BaseModel):
     organisation_words: WordSet = Field(
         frozenset(), validation_alias=_at("attribution", "organisation_words")
     )
+    # participles opening a sentence with the question someone was asked ("Asked why …,",
+    # "Gefragt, ob …"): a short quote before the clause ends is the asker's word, unnamed
+    question_openers: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "question_openers")
+    )
     # relative pronouns ("qui", "who", "yang"): a short quote in the clause one opens is
     # the words of the person or role right before it
     relative_pronouns: WordSet = Field(
