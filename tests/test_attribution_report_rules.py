@@ -200,6 +200,13 @@ UNNAMED = [
                  "spokesman said.", "She was not available,", id="en"),
     pytest.param("de", "Ministerin Erika Musterfrau kam nicht. „Sie war verhindert“, sagte ihr "
                  "Sprecher.", "Sie war verhindert", id="de"),
+    # a role after an indefinite article is one of many, unnamed; also past a complement
+    pytest.param("fr", "Le maire Pierre Exemplaire a parlé. « Le pont ouvrira en mai », a confié "
+                 "à l'AFP un ministre.", "Le pont ouvrira en mai", id="fr-indefinite"),
+    pytest.param("es", "La alcaldesa Lucía Muestrario habló. «El puente abrirá en mayo», dijo a "
+                 "la prensa un portavoz.", "El puente abrirá en mayo", id="es-indefinite"),
+    pytest.param("en", "Mayor Jane Example spoke. “The bridge opens in May,” a spokesman said.",
+                 "The bridge opens in May,", id="en-indefinite"),
     # a quote inside the question someone was asked is the asker's, unnamed
     pytest.param("en", "Mayor Jane Example met the press. Asked whether the bridge was "
                  "\"really\" safe, the mayor said it was.", "really", id="en-term"),
@@ -247,6 +254,12 @@ def test_a_verb_inside_a_clause_after_the_quote_does_not_attribute_it() -> None:
     text = ("Desde el puerto, Tomás Ejemplar ha afirmado que los vecinos «no se creen este "
             "conflicto», señalando que todo responde a una estrategia de Lucía Muestrario.")
     assert speakers(text, "es")["no se creen este conflicto"] == "Tomás Ejemplar"
+
+
+def test_the_subject_past_an_indirect_object_speaks() -> None:
+    text = ("La sindaca Marta Esempina ha parlato. «Il ponte apre a maggio», ha detto ai "
+            "cronisti il sindaco Paolo Provetti.")
+    assert speakers(text, "it")["Il ponte apre a maggio"] == "Paolo Provetti"
 
 
 def test_the_answer_after_the_question_keeps_its_speaker() -> None:

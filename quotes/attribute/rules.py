@@ -141,7 +141,9 @@ def subject_past_complement(doc: Document, words: list[Tok], verb: Phrase) -> Na
     complement ("Lo dichiara in una nota il segretario X", "said in a statement"), the
     subject after that complement."""
     name = subject(words, verb, doc.table, doc.people)
-    if name is None or name.kind != "unnamed":
+    if name is None:
+        return _past_indirect_object(doc, words, verb)
+    if name.kind != "unnamed":
         return name
     i = next((k for k, t in enumerate(words) if t.start == name.start), 0)
     table = doc.table
@@ -153,6 +155,30 @@ def subject_past_complement(doc: Document, words: list[Tok], verb: Phrase) -> Na
         return name
     beyond = subject([*words[: verb[1]], *words[i + 1 :]], verb, table, doc.people)
     return beyond if beyond is not None and beyond.kind != "unnamed" else name
+
+
+def _past_indirect_object(doc: Document, words: list[Tok], verb: Phrase) -> Name | None:
+    """The subject after the verb's indirect object or place ("a confié à l'AFP un
+    ministre", "dijo en Madrid el presidente X", "ha detto ai cronisti il ministro X"): a
+    preposition, its articles and one word or name, then the subject."""
+    table, i = doc.table, verb[1]
+    if i >= len(words) or words[i].lower not in table.prepositions:
+        return None
+    i += 1
+    while i < len(words) and words[i].lower in table.stopwords:
+        i += 1
+    i += 1  # the complement's head: one word, or a name of several
+    while i < len(words) and doc.people.adjacent(words[i - 1], words[i]) and (
+            doc.people.is_name_token(words[i], table)):
+        i += 1
+    if i >= len(words):
+        return None
+    found = subject([*words[: verb[1]], *words[i:]], verb, table, doc.people)
+    # A role there may title a name further on ("su Twitter il presidente ucraino X"),
+    # which the verb's clause is read for after this; but "un ministre" names nobody.
+    if found is None or (found.kind == "role" and not _unnamed_role(doc, found)):
+        return None
+    return found
 
 
 def statement_owner(doc: Document, words: list[Tok], verb: Phrase) -> Name | None:
@@ -492,8 +518,9 @@ def build(
     method: str,
 ) -> Attribution:
     phrase_start, phrase_end = _phrase_bounds(window, verb, name)
-    if name is not None and name.kind == "role" and _possessed(doc, name):
-        # "volgens haar woordvoerder", "his spokesman said": someone else's, unnamed.
+    if name is not None and name.kind == "role" and _unnamed_role(doc, name):
+        # "volgens haar woordvoerder", "his spokesman said": someone else's, unnamed;
+        # "a confié un ministre", "said a spokesman": one of many, unnamed.
         name = replace(name, kind="unnamed")
     who = speaker_of(doc.people, quote, name, method)
     return Attribution(
@@ -514,12 +541,15 @@ def build(
     )
 
 
-def _possessed(doc: Document, name: Name) -> bool:
-    """Does a possessive stand right before the role ("su portavoz", "seine Sprecherin")?"""
+def _unnamed_role(doc: Document, name: Name) -> bool:
+    """Does a possessive or an indefinite article stand right before the role ("su
+    portavoz", "seine Sprecherin", "un ministre")?"""
     i = bisect_left(doc.starts, name.start) - 1
     while i >= 0 and not doc.tokens[i].is_word and not doc.tokens[i].text.strip():
         i -= 1
-    return i >= 0 and doc.tokens[i].lower in doc.table.possessives
+    table = doc.table
+    return i >= 0 and (doc.tokens[i].lower in table.possessives
+                       or doc.tokens[i].lower in table.indefinites)
 
 
 def _phrase_bounds(
