@@ -28,14 +28,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from quotes import lang
+from quotes.attribute.clauses import antecedent
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.medium import with_medium
 from quotes.attribute.people import PeopleIndex, Resolver
 from quotes.attribute.persons import Mention
 from quotes.attribute.ranking import Query
-from quotes.attribute.rules import Document, attribute_one
+from quotes.attribute.rules import Document, attribute_next_sentence, attribute_one
 from quotes.attribute.speaker import Speaker, ranked, with_archive
-from quotes.attribute.tokens import parse, words_between
+from quotes.attribute.tokens import Tok, parse, words_between
 from quotes.lang import LanguageData, is_role
 from quotes.models import Attribution, Quote
 from quotes.text import find_phrase, loose_sentence_starts, up_to_loose_sentence_end
@@ -99,8 +100,9 @@ def attribute_quotes(
 
 def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
     """A term inside a reporting sentence ("Bayou juge la situation «délicate»") takes
-    that sentence's speaker; a scare quote in any other sentence gets none. The sentence
-    starts after the quote before it, if that is later."""
+    that sentence's speaker, or inside a relative clause its antecedent's ("X qui salue
+    une «…»"); a scare quote in any other sentence gets none. The sentence starts after
+    the quote before it, if that is later."""
     text = doc.text
     if not any(c.isalpha() for c in quote.text):
         return None
@@ -114,8 +116,32 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
     end = quote.outer_end + len(_up_to_sentence_end(tail, doc.table))
     words = [t for t in words_between(doc.tokens, doc.starts, begin, end)
              if not quote.open_at <= t.start < quote.outer_end]
+    relative = antecedent(words, quote.open_at, text, doc.table, doc.people)
+    if relative is not None:
+        found = _by_mention(doc, relative, "relative-clause")
+    else:
+        found = _reported_term(doc, quote, words, (begin, sentence, end))
+    return with_medium(text, found, quote, doc.table, end) if found is not None else None
+
+
+def _reported_term(
+    doc: Document, quote: Quote, words: list[Tok], bounds: tuple[int, int, int]
+) -> Attribution | None:
+    """A term's attribution by its sentence (from `begin`, which starts at `sentence`, to
+    `end`): its reporting verb's, else the next sentence's, else an unreported term's."""
+    begin, sentence, end = bounds
     table = doc.table
     reporting = find_phrase(words, (*table.speech_verbs, *table.opinion_verbs, *table.according_to))
+    following = [t for t in words if t.start >= quote.outer_end]
+    if reporting is None:
+        # "…„viele Parallelen“, so Spahn": a reporting word right after the term.
+        reporting = find_phrase(following[:1], table.after_quote)
+    if reporting is None and words and not following:
+        # The term ends its sentence ("(Adnkronos) – "Sono assolutamente tranquillo".
+        # Così il ministro …"): its attribution may open the next one.
+        found = attribute_next_sentence(doc, quote, begin, _paragraph_end(doc.text, end))
+        if found is not None:
+            return found
     found = attribute_one(doc, quote, begin, end)
     if reporting is None and words and not (found and found.method.startswith("inverted")):
         # No reporting word, unless the inverted order names the speaker ("„…“, empört
@@ -123,9 +149,12 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
         return _unreported_term(doc, quote, begin, sentence)
     if found is None or found.mention is None:
         found = _sentence_subject(doc, quote, begin, end, sentence)
-        if found is None:
-            return None
-    return with_medium(text, found, quote, doc.table, end)
+    return found
+
+
+def _paragraph_end(text: str, at: int) -> int:
+    line_end = text.find("\n", at)
+    return len(text) if line_end < 0 else line_end
 
 
 def _sentence_subject(
@@ -135,20 +164,22 @@ def _sentence_subject(
     before the term ("Hij vindt het onnodig dat Omtzigt “ineens wegliep”"), resolved; else
     the person the sentence names, if any."""
     named = _reported_first(doc, _mentions_in(doc.people, begin, end), begin, quote)
-    opening = _opening_reference(doc, sentence, quote, named)
-    if opening is not None:
-        mention = opening
+    mention = _opening_reference(doc, sentence, quote, named) or (named[0] if named else None)
+    return _by_mention(doc, mention, "sentence") if mention is not None else None
+
+
+def _by_mention(doc: Document, mention: Mention, method: str) -> Attribution | None:
+    """The attribution to the one a mention names: a pronoun or role resolved by ranking,
+    a name as the person it names."""
+    if mention.kind in ("pronoun", "role"):
         who = with_archive(doc.people, ranked(
-            doc.people, Query(opening.start, opening.kind, opening.name, False),
-            f"sentence+{opening.kind}", (f"{opening.name}: {opening.kind}",)), "")
-    elif named:
-        mention = named[0]
+            doc.people, Query(mention.start, mention.kind, mention.name, False),
+            f"{method}+{mention.kind}", (f"{mention.name}: {mention.kind}",)), "")
+    else:
         who = with_archive(doc.people, Speaker(
-            doc.people.full_name(mention.name, mention.start), None, "sentence", mention.kind,
+            doc.people.full_name(mention.name, mention.start), None, method, mention.kind,
             SENTENCE_CONFIDENCE, (f"{mention.name}: named in the sentence",),
         ), mention.name)
-    else:
-        return None
     if who.name is None:
         return None
     return Attribution(who.name, mention.name, mention.start, who.method, None, None, None,
@@ -298,7 +329,8 @@ def _attribute_statement(
     previous: tuple[Quote, Attribution] | None,
 ) -> Attribution | None:
     """One statement's attribution, its own or, where that is missing or weak, the one of
-    the quote it continues; with the medium it was said in."""
+    the quote it continues; with the medium it was said in. None for the words of a
+    question someone was asked ("Asked why the EU would give the UK a "free lunch", …")."""
     if _in_question(doc.text[_sentence_start(doc.text, quote.open_at) : quote.open_at],
                     doc.table):
         return None

@@ -8,15 +8,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from quotes.attribute.clauses import (
+    antecedent,
+    apposed_name,
+    indefinite_subject,
+    separated_verb,
+)
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.names import Phrase, first_name, last_phrase, name_in, subject
 from quotes.attribute.people import Name, PeopleIndex, Resolver
 from quotes.attribute.ranking import Query, named_between, rank
-from quotes.attribute.speaker import ranked, speaker_of, with_archive
+from quotes.attribute.speaker import ranked, speaker_of, unnamed_spokesperson, with_archive
 from quotes.attribute.tokens import (
+    NEXT_SENTENCE_WORDS,
     Tok,
     after_window,
     before_window,
+    next_paragraph_words,
     next_sentence_words,
     words_between,
 )
@@ -39,10 +47,17 @@ _COLON_LOOKBACK = 200
 _INVERTED_VERB_WORDS = 3
 # How many tokens of a verb's clause are read for the person it names.
 _CLAUSE_TOKENS = 20
+# How many words may open a paragraph before the speech verb attributing the quote that
+# ends the paragraph before ("Lo ha detto", "Dat zei", "C'est ce qu'a déclaré").
+_PARAGRAPH_VERB_WITHIN = 4
+# How many words after a speech verb may come before a statement noun as its subject
+# ("heißt es in einer Mitteilung"), and how many link the noun to its owner ("de la").
+_STATEMENT_NOUN_WITHIN = 4
+_OWNER_LINK_WORDS = 3
+# How many words the line naming a fact-checked claim's author may hold.
+_NAME_LINE_WORDS = 5
 # How many words after "according to" may hold the name.
 _ACCORDING_TO_WITHIN = 5
-# How many words a split speech verb may hold between its parts ("laat … weten").
-_SEPARATED_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,13 +113,17 @@ class Attempt:
         doc, words = self.doc, self.after_words
         verbs = (*doc.table.speech_verbs, *doc.table.after_quote)
         hit = find_phrase(words, verbs, within=VERB_AFTER_WITHIN)
-        if hit is None:
+        if hit is None or any(t.lower in doc.table.complementizers for t in words[: hit[0]]):
+            # "…", señalando que todo responde a …": a verb in a clause of its own.
             return None, False
-        name = subject(words, hit, doc.table, doc.people) or name_in(
+        name = subject_past_complement(doc, words, hit) or name_in(
             words[: hit[0]], doc.table, doc.people
         )
         if name is None and hit[0] == 0:  # the inverted order: "…", verb … Name
             name = named_in_clause(doc, words[hit[1] - 1].end)
+        if name is None or name.kind == "unnamed":
+            name = statement_owner(doc, words, hit) or name or indefinite_subject(
+                words, hit, doc.table)
         found = build(doc, self.quote, name, words, hit, "verb-after")
         if name is None:
             # "…», scrive." — the subject is left out (Italian, Spanish, Portuguese): the
@@ -121,6 +140,73 @@ class Attempt:
         return found, not new_sentence
 
 
+
+
+def subject_past_complement(doc: Document, words: list[Tok], verb: Phrase) -> Name | None:
+    """The verb's subject; where that seems to be an unnamed one ("a note"), but inside a
+    complement ("Lo dichiara in una nota il segretario X", "said in a statement"), the
+    subject after that complement."""
+    name = subject(words, verb, doc.table, doc.people)
+    if name is None:
+        return _past_indirect_object(doc, words, verb)
+    if name.kind != "unnamed":
+        return name
+    i = next((k for k, t in enumerate(words) if t.start == name.start), 0)
+    table = doc.table
+    if i - 2 < verb[1]:
+        return name  # "said a council member": no complement before the noun
+    link = words[i - 2].lower  # "in", "en", "dans": often only a stopword
+    if words[i - 1].lower not in table.indefinites or not (
+            link in table.prepositions or link in table.stopwords):
+        return name
+    beyond = subject([*words[: verb[1]], *words[i + 1 :]], verb, table, doc.people)
+    return beyond if beyond is not None and beyond.kind != "unnamed" else name
+
+
+def _past_indirect_object(doc: Document, words: list[Tok], verb: Phrase) -> Name | None:
+    """The subject after the verb's indirect object or place ("a confié à l'AFP un
+    ministre", "dijo en Madrid el presidente X", "ha detto ai cronisti il ministro X"): a
+    preposition, its articles and one word or name, then the subject."""
+    table, i = doc.table, verb[1]
+    if i >= len(words) or words[i].lower not in table.prepositions:
+        return None
+    i += 1
+    while i < len(words) and words[i].lower in table.stopwords:
+        i += 1
+    i += 1  # the complement's head: one word, or a name of several
+    while i < len(words) and doc.people.adjacent(words[i - 1], words[i]) and (
+            doc.people.is_name_token(words[i], table)):
+        i += 1
+    if i >= len(words):
+        return None
+    found = subject([*words[: verb[1]], *words[i:]], verb, table, doc.people)
+    # A role there may title a name further on ("su Twitter il presidente ucraino X"),
+    # which the verb's clause is read for after this; but "un ministre" names nobody.
+    if found is None or (found.kind == "role" and not _unnamed_role(doc, found)):
+        return None
+    return found
+
+
+def statement_owner(doc: Document, words: list[Tok], verb: Phrase) -> Name | None:
+    """The one a statement is of, where the statement is the verb's subject ("…», finaliza
+    el mensaje de la Casa Blanca"; "…", heißt es in einer Mitteilung des Ministeriums): a
+    statement noun right after the verb, then articles or prepositions, then a name."""
+    table = doc.table
+    after = words[verb[1] : verb[1] + _STATEMENT_NOUN_WITHIN]
+    k = next((i for i, t in enumerate(after) if t.lower in table.statement_nouns), None)
+    if k is None:
+        return None
+    rest = words[verb[1] + k + 1 :]
+    links = 0  # the words linking the noun to its owner: "de la", "des", "of the"
+    while (links < len(rest) and links < _OWNER_LINK_WORDS and rest[links].text.islower()
+           and (rest[links].lower in table.prepositions or rest[links].lower in table.stopwords)):
+        links += 1
+    if links == 0 or links == len(rest):
+        return None
+    owner = first_name(rest[links : links + _CLAUSE_TOKENS], table, doc.people)
+    if owner is None or owner.kind != "name" or owner.start != rest[links].start:
+        return None
+    return owner
 
 
 def named_in_clause(doc: Document, after: int) -> Name | None:
@@ -177,28 +263,17 @@ def _according_to(a: Attempt) -> Attribution | None:
 def _verb_before(a: Attempt) -> Attribution | None:
     """"Musk said: “…”", "respondió Elon: …"."""
     doc, words = a.doc, a.before_words
-    verb = last_phrase(words, doc.table.speech_verbs) or _separated_verb(words, doc.table)
+    verb = last_phrase(words, doc.table.speech_verbs) or separated_verb(words, doc.table)
     if verb is None:
         return None
-    name = subject(words, verb, doc.table, doc.people) or name_in(words, doc.table, doc.people)
+    name = subject(words, verb, doc.table, doc.people)
+    if name is not None and name.kind == "unnamed":
+        name = apposed_name(words, name, doc.text, doc.table, doc.people) or name
+    name = name or name_in(words, doc.table, doc.people) or indefinite_subject(
+        words, verb, doc.table)
     return build(doc, a.quote, name, words, verb, "verb-before")
 
 
-def _separated_verb(words: list[Tok], table: LanguageData) -> Phrase | None:
-    """A two-word speech verb split around its object, its particle last before the quote
-    ("De FPV laat in een reactie weten:", "teilte am Montag mit:"): the verb's first word,
-    as the phrase."""
-    if not words:
-        return None
-    last = words[-1].lower
-    for phrase in table.speech_verbs:
-        head, _, particle = phrase.partition(" ")
-        if particle != last or not head or " " in particle:
-            continue
-        for k in range(len(words) - 2, max(-1, len(words) - 2 - _SEPARATED_WORDS), -1):
-            if words[k].lower == head:
-                return (k, k + 1, phrase)
-    return None
 
 
 def _colon_intro(a: Attempt) -> Attribution | None:
@@ -223,17 +298,13 @@ def _inverted(a: Attempt) -> Attribution | None:
     a word or two the tables do not know as speech verbs, lowercase, right after the
     quote, then the person: the inverted order of an attribution names its speaker."""
     doc, words = a.doc, a.after_words
-    if not _verb_like(words, doc.table):
+    if not (_verb_like(words, doc.table) and _attached(a, words[0])):
         return None
-    between = doc.text[a.quote.outer_end : words[0].start]
-    if between.strip(" ,\t"):
-        return None  # a bracket, dash or colon: no attribution (a lowercase word after
-        # "?”" may be taken for a sentence's start; it is none)
-    if "," not in between and not a.quote.text.rstrip().endswith((",", ".", "!", "?", "…")):
-        return None  # a term inside its sentence: "als „Verzweiflungstat“ bezeichnet und"
     organisation_words = doc.table.organisation_words
     for k in range(1, min(len(words), _INVERTED_VERB_WORDS + 1)):
         article = words[k].lower in doc.table.stopwords
+        if article and k + 1 < len(words) and words[k + 1].lower in doc.table.statement_nouns:
+            return _inverted_statement(a, k)
         if words[k].text[:1].isupper() or (
             article and k + 1 < len(words) and (is_role(words[k + 1].text, doc.table)
                                                 or words[k + 1].lower in organisation_words)
@@ -244,6 +315,25 @@ def _inverted(a: Attempt) -> Attribution | None:
             verb = (0, k, " ".join(t.text for t in words[:k]))
             return build(doc, a.quote, name, words, verb, "inverted")
     return None
+
+
+def _attached(a: Attempt, first: Tok) -> bool:
+    """Does the word after the quote belong to its sentence, as an attribution's verb?"""
+    between = a.doc.text[a.quote.outer_end : first.start]
+    if between.strip(" ,\t"):
+        return False  # a bracket, dash or colon: no attribution (a lowercase word after
+        # "?”" may be taken for a sentence's start; it is none)
+    # Else a term inside its sentence: "als „Verzweiflungstat“ bezeichnet und".
+    return "," in between or a.quote.text.rstrip().endswith((",", ".", "!", "?", "…"))
+
+
+def _inverted_statement(a: Attempt, k: int) -> Attribution | None:
+    """"…», finaliza el mensaje de la Casa Blanca": an unknown verb of k words whose
+    subject is a statement; its owner speaks."""
+    words = a.after_words
+    verb = (0, k, " ".join(t.text for t in words[:k]))
+    owner = statement_owner(a.doc, words, verb)
+    return build(a.doc, a.quote, owner, words, verb, "inverted") if owner else None
 
 
 def _verb_like(words: list[Tok], table: LanguageData) -> bool:
@@ -257,17 +347,29 @@ def _verb_like(words: list[Tok], table: LanguageData) -> bool:
 
 
 def _verb_next_sentence(a: Attempt) -> Attribution | None:
-    """"…». Lo scrive Joe Biden su X": the attribution opens the next sentence."""
+    """"…». Lo scrive Joe Biden su X": the attribution opens the next sentence; or the
+    next paragraph, after a quote ending its own ("…”\n\nLo ha detto il premier X."),
+    where the verb must open that paragraph: one that only mentions a verb further on is
+    about something else."""
     doc = a.doc
     following = next_sentence_words(doc.tokens, doc.starts, a.after, a.quote, a.next_start)
     if following and _introduces_next(doc.text[following[0].start : a.next_start]):
         return None  # "…”. Vox ha respondido con el mensaje: “…”" is the next quote's
-    hit = find_phrase(following[:1], doc.table.after_quote) or find_phrase(
-        following, doc.table.speech_verbs
+    if a.after_words and a.after_words[0].sent_start and ends_with_sentence_mark(a.quote.text):
+        # The quote's own mark ended the sentence ("… pas avant. » C'est ce qu'a déclaré X"):
+        # the words after it are the next sentence.
+        following = a.after_words[:NEXT_SENTENCE_WORDS]
+    opening = len(following)
+    if not following and not any(t.is_word for t in a.after):
+        following = next_paragraph_words(doc.tokens, doc.starts, doc.text, a.quote,
+                                         a.next_start)
+        opening = _PARAGRAPH_VERB_WITHIN
+    hit = find_phrase(following, doc.table.after_quote, within=1) or find_phrase(
+        following[:opening], doc.table.speech_verbs
     )
-    if hit is None:
+    if hit is None or hit[1] > opening:
         return None
-    name = subject(following, hit, doc.table, doc.people) or named_in_clause(
+    name = subject_past_complement(doc, following, hit) or named_in_clause(
         doc, following[hit[1] - 1].end
     )
     if name is None or name.kind == "unnamed":
@@ -279,6 +381,33 @@ def _introduces_next(sentence: str) -> bool:
     """Does the sentence run on to the next quote and end in a colon before it?"""
     body = sentence.rstrip()
     return body.endswith(":") and not any(c in ".!?" for c in body)
+
+
+def _name_line(a: Attempt) -> Attribution | None:
+    """A quote on its own line and the next line only a person's name, perhaps with a
+    bracket ("“…”\nArthur Lira (PP-AL)"): a fact-check's claim and who made it."""
+    text, quote = a.doc.text, a.quote
+    line_end = text.find("\n", quote.outer_end)
+    if line_end < 0 or text[quote.outer_end : line_end].strip(" \t\r.,;:!?"):
+        return None
+    if text[text.rfind("\n", 0, quote.open_at) + 1 : quote.open_at].strip():
+        return None  # the quote is not its line's start
+    start = len(text) - len(text[line_end:].lstrip())
+    next_end = text.find("\n", start)
+    line = text[start : len(text) if next_end < 0 else next_end].strip()
+    people = a.doc.people
+    i = bisect_left(people.mention_starts, start)
+    if i >= len(people.mentions) or people.mentions[i].start != start or start >= a.next_start:
+        return None
+    # The name is the line up to its bracket, all capitalized words, beginning with a person
+    # the text names ("Carlos Henrique Gaguin (Pode-TO)").
+    written, bracket, rest = line.partition("(")
+    words = written.split()
+    if (people.mentions[i].kind != "person" or not 0 < len(words) <= _NAME_LINE_WORDS
+            or not all(w[:1].isupper() for w in words) or (bracket and not rest.endswith(")"))):
+        return None
+    name = Name(" ".join(words), start, start + len(written.rstrip()), "name")
+    return build(a.doc, quote, name, [], None, "name-line")
 
 
 def _context(a: Attempt) -> Attribution | None:
@@ -305,7 +434,20 @@ def _context(a: Attempt) -> Attribution | None:
     return build(a.doc, a.quote, name, [], None, "context")
 
 
+def _relative_clause(a: Attempt) -> Attribution | None:
+    """"ou encore Christophe Castaner qui salue une « … »": the quote is in a relative
+    clause; its antecedent speaks."""
+    doc = a.doc
+    found = antecedent(a.before_words, a.quote.open_at, doc.text, doc.table, doc.people)
+    if found is None:
+        return None
+    kind = found.kind if found.kind in ("pronoun", "role") else "name"
+    name = Name(found.name, found.start, found.end, kind)
+    return build(doc, a.quote, name, a.before_words, None, "relative-clause")
+
+
 RULES: tuple[Callable[[Attempt], Attribution | None], ...] = (
+    _relative_clause,
     _decisive_verb_after,
     _according_to,
     _verb_before,
@@ -313,6 +455,7 @@ RULES: tuple[Callable[[Attempt], Attribution | None], ...] = (
     _any_verb_after,
     _inverted,
     _verb_next_sentence,
+    _name_line,
     _context,
 )
 
@@ -329,6 +472,13 @@ def attribute_one(
         if found is not None:
             return found
     return None
+
+
+def attribute_next_sentence(
+    doc: Document, quote: Quote, prev_end: int, next_start: int
+) -> Attribution | None:
+    """The attribution opening the sentence after a quote, if one does."""
+    return _verb_next_sentence(Attempt(doc, quote, prev_end, next_start))
 
 
 def attribute_block(doc: Document, quote: Quote) -> Attribution | None:
@@ -384,6 +534,12 @@ def build(
     method: str,
 ) -> Attribution:
     phrase_start, phrase_end = _phrase_bounds(window, verb, name)
+    if (name is not None and name.kind == "role" and _unnamed_role(doc, name)
+            and not unnamed_spokesperson(doc.people, name)):
+        # "volgens haar woordvoerder", "his spokesman said": someone else's, unnamed;
+        # "a confié un ministre": one of many, unnamed. "said a spokeswoman for the
+        # Foundation" speaks for an organisation (`speaker_of`).
+        name = replace(name, kind="unnamed")
     who = speaker_of(doc.people, quote, name, method)
     return Attribution(
         speaker=who.name,
@@ -401,6 +557,17 @@ def build(
         confidence=who.confidence,
         chain=who.chain,
     )
+
+
+def _unnamed_role(doc: Document, name: Name) -> bool:
+    """Does a possessive or an indefinite article stand right before the role ("su
+    portavoz", "seine Sprecherin", "un ministre")?"""
+    i = bisect_left(doc.starts, name.start) - 1
+    while i >= 0 and not doc.tokens[i].is_word and not doc.tokens[i].text.strip():
+        i -= 1
+    table = doc.table
+    return i >= 0 and (doc.tokens[i].lower in table.possessives
+                       or doc.tokens[i].lower in table.indefinites)
 
 
 def _phrase_bounds(

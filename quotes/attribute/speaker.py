@@ -49,7 +49,7 @@ def speaker_of(people: PeopleIndex, quote: Quote, name: Name | None, method: str
             steps.append(f"{full}: fullest name in the document")
         found = Speaker(full, None, method, people.kind(full), NAMED_CONFIDENCE, tuple(steps))
     elif name.kind == "organisation" or (name.kind == "role"
-                                         and _unnamed_spokesperson(people, name)):
+                                         and unnamed_spokesperson(people, name)):
         found = _organisation(people, name, method)
     else:
         found = ranked(people, Query(name.start, name.kind, name.text, people.asked),
@@ -57,7 +57,7 @@ def speaker_of(people: PeopleIndex, quote: Quote, name: Name | None, method: str
     return with_archive(people, found, name.text)
 
 
-def _unnamed_spokesperson(people: PeopleIndex, name: Name) -> bool:
+def unnamed_spokesperson(people: PeopleIndex, name: Name) -> bool:
     """"een woordvoerder", "a spokeswoman", "eine Sprecherin": a spokesperson not named
     before (an indefinite article), who speaks for an organisation."""
     table = people.table

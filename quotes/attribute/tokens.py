@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 
 # How many tokens around a quote are read for its attribution.
 WINDOW_TOKENS = 40
-# How many words of the sentence after a quote are read for an attribution opening it.
-NEXT_SENTENCE_WORDS = 8
+# How many words of the sentence after a quote are read for an attribution opening it
+# (its subject may follow a complement: "Lo dichiara in una nota la sindaca X").
+NEXT_SENTENCE_WORDS = 12
 _HYPHEN_EDGES = "-‐'’"
 
 
@@ -156,6 +157,28 @@ def next_sentence_words(
             break
         if tokens[i].is_word:
             result.append(tokens[i])
+        i += 1
+    return result
+
+
+def next_paragraph_words(
+    tokens: list[Tok], starts: list[int], text: str, quote: Quote, next_start: int
+) -> list[Tok]:
+    """The first words of the paragraph after a quote that ends its own paragraph ("…”
+    \n\nLo ha detto il presidente …"), up to that paragraph's first sentence end."""
+    line_end = text.find("\n", quote.outer_end)
+    if line_end < 0 or text[quote.outer_end : line_end].strip(" \t\r.,;:!?"):
+        return []  # the quote's paragraph goes on after it
+    if not text[line_end:].lstrip()[:1].isalpha():
+        return []  # a list item or link line ("• Sebut …"), not the article's prose
+    i = bisect_left(starts, line_end)
+    result: list[Tok] = []
+    while i < len(tokens) and len(result) < NEXT_SENTENCE_WORDS and tokens[i].start < next_start:
+        tok = tokens[i]
+        if (result and "\n" in tok.text) or (result and tok.text in ".!?"):
+            break
+        if tok.is_word:
+            result.append(tok)
         i += 1
     return result
 

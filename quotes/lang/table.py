@@ -133,6 +133,16 @@ class LanguageData(BaseModel):
     organisation_words: WordSet = Field(
         frozenset(), validation_alias=_at("attribution", "organisation_words")
     )
+    # relative pronouns ("qui", "who", "yang"): a short quote in the clause one opens is
+    # the words of the person or role right before it
+    relative_pronouns: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "relative_pronouns")
+    )
+    # nouns for a written statement ("comunicado", "Mitteilung"): as a speech verb's subject
+    # ("…», finaliza el mensaje de la Casa Blanca") the one it is of is the speaker
+    statement_nouns: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "statement_nouns")
+    )
     # verbs of judging ("juge", "findet"): a term beside one takes its sentence's speaker
     opinion_verbs: Words = Field((), validation_alias=_at("attribution", "opinion_verbs"))
     # indefinite articles: "said a council member" names a speaker without a name

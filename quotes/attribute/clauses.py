@@ -1,0 +1,112 @@
+"""Who speaks, read from a clause's shape. A short quote inside a relative clause belongs
+to the clause's antecedent ("Christophe Castaner qui salue une « recomposition
+politique »", "the mayor, who called it a “disaster”"): a relative pronoun's subject is
+the person or role right before it, not whoever else the sentence names first. Also: an
+indefinite subject ("one resident wrote"), a name in apposition to one ("Jane Example, a
+council member, said"), and a speech verb split around its object ("laat … weten")."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from quotes.attribute.names import Phrase, name_in
+from quotes.attribute.people import Name, PeopleIndex
+from quotes.attribute.persons import Mention
+from quotes.attribute.tokens import Tok
+from quotes.lang import LanguageData
+
+# How many words before a speech verb an indefinite subject may span ("one person").
+INDEFINITE_SUBJECT_WORDS = 3
+# How many words a split speech verb may hold between its parts ("laat … weten").
+SEPARATED_WORDS = 8
+# How many words a relative clause may hold before the quote it introduces.
+RELATIVE_CLAUSE_WORDS = 6
+
+
+def antecedent(
+    words: list[Tok], quote_start: int, text: str, table: LanguageData, people: PeopleIndex
+) -> Mention | None:
+    """The person or role a relative pronoun before the quote refers to, where the quote
+    lies in that pronoun's clause: at most a few words after it, none of them a person."""
+    before = [t for t in words if t.end <= quote_start][-RELATIVE_CLAUSE_WORDS - 1 :]
+    k = next((i for i in range(len(before) - 1, -1, -1)
+              if before[i].lower in table.relative_pronouns), None)
+    if k is None or k == len(before) - 1:
+        return None
+    pronoun = before[k]
+    clause_start = pronoun.end
+    if not before[k + 1].text.islower():
+        return None  # an article: "Lambrecht, Bundesministerium der Verteidigung"
+    if _named(people, clause_start, quote_start) or any(
+            c in text[clause_start:quote_start] for c in ".;:!?"):
+        return None
+    for found in (_ending_before(people.mentions, people.mention_starts, pronoun.start),
+                  _ending_before(people.references, people.reference_starts, pronoun.start)):
+        if found is not None and not text[found.end : pronoun.start].strip(" ,"):
+            return None if _complement(words, found, table) else found
+    return None
+
+
+def _complement(words: list[Tok], mention: Mention, table: LanguageData) -> bool:
+    """Is the mention a preposition's complement ("Le ha dicho Feijóo a Sánchez que"): the
+    word a complementizer then follows, not the subject of a relative clause."""
+    previous = [t for t in words if t.end <= mention.start][-1:]
+    return bool(previous) and previous[0].lower in table.prepositions
+
+
+def _named(people: PeopleIndex, begin: int, end: int) -> bool:
+    starts = people.mention_starts
+    return bisect_left(starts, begin) < bisect_left(starts, end)
+
+
+def _ending_before(mentions: list[Mention], starts: list[int], at: int) -> Mention | None:
+    """The last of `mentions` starting before `at` (the one a word before `at` ends)."""
+    i = bisect_left(starts, at)
+    return mentions[i - 1] if i > 0 and mentions[i - 1].end else None
+
+
+def separated_verb(words: list[Tok], table: LanguageData) -> Phrase | None:
+    """A two-word speech verb split around its object, its particle last before the quote
+    ("De FPV laat in een reactie weten:", "teilte am Montag mit:"): the verb's first word,
+    as the phrase."""
+    if not words:
+        return None
+    last = words[-1].lower
+    for phrase in table.speech_verbs:
+        head, _, particle = phrase.partition(" ")
+        if particle != last or not head or " " in particle:
+            continue
+        for k in range(len(words) - 2, max(-1, len(words) - 2 - SEPARATED_WORDS), -1):
+            if words[k].lower == head:
+                return (k, k + 1, phrase)
+    return None
+
+
+def indefinite_subject(words: list[Tok], verb: Phrase, table: LanguageData) -> Name | None:
+    """An indefinite subject right before the verb ("one person tweeted", "Another added",
+    "un vecino dijo"): someone the text does not name."""
+    before = words[max(0, verb[0] - INDEFINITE_SUBJECT_WORDS) : verb[0]]
+    k = next((i for i, t in enumerate(before) if t.lower in table.indefinites), None)
+    if k is None or not all(t.text.islower() for t in before[k + 1 :]):
+        return None
+    last = before[-1]
+    return Name(last.text, last.start, last.end, "unnamed")
+
+
+def apposed_name(
+    words: list[Tok], unnamed: Name, text: str, table: LanguageData, people: PeopleIndex
+) -> Name | None:
+    """The name an unnamed subject stands in apposition to ("Jane Example, a council
+    member, said"): a name ending right before a comma that opens the indefinite phrase."""
+    i = next((k for k, t in enumerate(words) if t.start == unnamed.start), None)
+    if i is None:
+        return None
+    j = i
+    while j > 0 and i - j < INDEFINITE_SUBJECT_WORDS and words[j].lower not in table.indefinites:
+        j -= 1
+    if j == 0 or words[j].lower not in table.indefinites:
+        return None
+    if "," not in text[words[j - 1].end : words[j].start]:
+        return None
+    found = name_in(words[max(0, j - 6) : j], table, people)
+    return found if found is not None and found.end == words[j - 1].end else None
