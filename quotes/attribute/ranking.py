@@ -27,6 +27,7 @@ from importlib import resources
 from quotes.attribute.lexicon import gender, is_first_name
 from quotes.attribute.people import PeopleIndex
 from quotes.attribute.persons import Mention
+from quotes.lang import LanguageData, is_role, is_spokesperson
 
 # How far around a mention a role naming the same person is looked for ("Elon Musk, CEO
 # von Tesla" … "der Tesla-Chef").
@@ -85,6 +86,11 @@ def weights() -> dict[str, dict[str, float]]:
 def rank(people: PeopleIndex, query: Query) -> list[Candidate]:
     """The candidates for `query`, best first (empty where the document names nobody)."""
     groups = _groups(people, query.at)
+    # "the leader of the Fictional Party" is not the party (a spokesperson's words are).
+    word = query.word or ""
+    if query.hint == "role" and word and not is_spokesperson(word.split()[0], people.table):
+        owners = set(_role_owners(word))
+        groups = {name: ms for name, ms in groups.items() if name.casefold() not in owners}
     if not groups:
         return []
     feats = _features(people, query, groups)
@@ -189,8 +195,21 @@ def _wanted_gender(people: PeopleIndex, query: Query) -> str | None:
     table = people.table
     if query.hint == "role":
         before = people.folded[max(0, query.at - 12) : query.at].split()
-        return table.article_genders.get(before[-1]) if before else None
+        article = table.article_genders.get(before[-1]) if before else None
+        return article or role_gender((query.word or "").split(" ", 1)[0], table)
     return table.pronoun_genders.get((query.word or "").casefold())
+
+
+def role_gender(word: str, table: LanguageData) -> str | None:
+    """"f" for a feminine role noun, one whose masculine counterpart is a role too
+    ("Sprecherin", "ministra", "patronne", "woordvoerster"); None: either (the masculine
+    form also names a role generically)."""
+    lower = word.casefold()
+    for ending, masculine in table.feminine_endings.items():
+        stem = lower.removesuffix(ending)
+        if stem != lower and len(stem) >= 3 and is_role(stem + masculine, table):
+            return "f"
+    return None
 
 
 @lru_cache(maxsize=4)
@@ -272,13 +291,18 @@ def _role_keys(word: str) -> list[str]:
     """What a role is recognised by: the role noun ("leider" of "NSC-leider", "líder" of
     "líder del PT") and what it is the role of ("nsc", "pt", "casa blanca")."""
     words = word.split()
-    prefix, _, head = words[0].rpartition("-")
+    head = words[0].rpartition("-")[2]
     keys = [head.casefold()] if len(words) == 1 else [word.casefold(), head.casefold()]
+    return keys + _role_owners(word)
+
+
+def _role_owners(word: str) -> list[str]:
+    """What a role as written is the role of: "nsc" of "NSC-leider", "front national" of
+    "patronne du Front National". The owner is no holder of its own role."""
+    words = word.split()
+    prefix = words[0].rpartition("-")[0]
     owner = " ".join(w for w in words[1:] if w[:1].isupper())
-    for part in (prefix, owner):
-        if len(part) >= 2:
-            keys.append(part.casefold())
-    return keys
+    return [part.casefold() for part in (prefix, owner) if len(part) >= 2]
 
 
 def _near(people: PeopleIndex, pattern: re.Pattern[str], at: int, m: Mention) -> bool:

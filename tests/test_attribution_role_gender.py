@@ -1,0 +1,55 @@
+"""Speaker ranking for roles (issue 12): a feminine role noun agrees with a woman only
+("die Ministerin", "de woordvoerster"), and the organisation a role belongs to is not
+the role's holder ("the leader of the Fictional Party"). Every name here is fictional."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes import lang
+from quotes.attribute.ranking import role_gender
+from quotes.models import Document
+from quotes.pipeline import Analyzer
+
+ANALYZER = Analyzer()
+
+
+def speaker_names(text: str, language: str) -> list[str | None]:
+    analysis = ANALYZER.analyze(Document("test.txt", text, language))
+    return [f.attribution.speaker if f.attribution else None
+            for f in analysis.findings if f.quote.depth == 0]
+
+
+@pytest.mark.parametrize(("word", "language", "expected"), [
+    ("Sprecherin", "de", "f"), ("SPD-Chefin", "de", "f"), ("Sprecher", "de", None),
+    ("woordvoerster", "nl", "f"), ("woordvoerder", "nl", None),
+    ("patronne", "fr", "f"), ("directrice", "fr", None), ("ministre", "fr", None),
+    ("ministra", "pt", "f"), ("senadora", "es", "f"), ("jornalista", "pt", None),
+    ("ministra", "it", "f"), ("ministro", "it", None),
+])
+def test_feminine_role_nouns(word: str, language: str, expected: str | None) -> None:
+    assert role_gender(word, lang.get(language)) == expected
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Maria Beispielfrau eröffnete am Montag die Sitzung. Thomas Probemann sprach "
+           "danach lange mit den Bürgern und lobte die Pläne. „Wir bauen die Brücke neu“, "
+           "sagte die Ministerin."),
+    ("nl", "Maria Voorbeeld opende maandag de vergadering. Thomas Proefman sprak daarna "
+           "lang met de bewoners en prees de plannen. “We bouwen de brug opnieuw”, zei de "
+           "woordvoerster."),
+])
+def test_feminine_role_takes_the_woman_over_a_nearer_man(language: str, text: str) -> None:
+    assert speaker_names(text, language)[0] in ("Maria Beispielfrau", "Maria Voorbeeld")
+
+
+@pytest.mark.parametrize(("language", "text", "owner"), [
+    ("nl", "Voorbeeld sprak vrijdag lang met de bewoners. Zaterdag hield de Fictieve Partij "
+           "een congres. “We blijven verenigd tot het einde”, zei de leider van de Fictieve "
+           "Partij.", "Fictieve Partij"),
+    ("en", "Example spoke at length on Friday. On Saturday the Fictional Party held its "
+           "conference. “We will stay united to the end,” said the leader of the Fictional "
+           "Party.", "Fictional Party"),
+])
+def test_a_roles_own_organisation_does_not_hold_it(language: str, text: str, owner: str) -> None:
+    assert speaker_names(text, language)[0] != owner
