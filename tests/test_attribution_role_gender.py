@@ -53,3 +53,19 @@ def test_feminine_role_takes_the_woman_over_a_nearer_man(language: str, text: st
 ])
 def test_a_roles_own_organisation_does_not_hold_it(language: str, text: str, owner: str) -> None:
     assert speaker_names(text, language)[0] != owner
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Mrs Kesselbrink and Mr Varsko visited the plant on Monday. Varsko spoke to the "
+           "workers at length. “We will reopen the plant,” she said."),
+    ("nl", "Maandag bezochten mevrouw Kesselbrink en meneer Varsko de fabriek. Varsko sprak "
+           "lang met de arbeiders. “We openen de fabriek weer”, zei ze."),
+    ("es", "El lunes la señora Kesselbrink y el señor Varsko visitaron la fábrica. Varsko "
+           "habló largo con los obreros. «Reabriremos la fábrica», dijo ella."),
+    ("pt", "Na segunda-feira, a ministra Kesselbrink e o senador Varsko visitaram a fábrica. "
+           "Varsko falou muito com os operários. “Vamos reabrir a fábrica”, disse ela."),
+])
+def test_a_title_or_role_before_a_surname_tells_its_gender(language: str, text: str) -> None:
+    """A surname alone tells no gender; "Mrs", "mevrouw", "la señora", "a ministra" before
+    it do, so "she" is the woman though the man was named last."""
+    assert speaker_names(text, language)[0] == "Kesselbrink"

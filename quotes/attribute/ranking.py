@@ -47,6 +47,8 @@ DEFAULT_WEIGHTS = {
     "organisation": -0.5, "agree": 1.5, "role_near": 1.0, "first_named": 0.0, "turn": 0.0,
     "same_clause": 0.0,
 }
+# How far before a mention its title or role is read ("Außenministerin", "la ministra").
+_TITLE_CHARS = 30
 # How far after a pronoun or role its sentence is read for the people it names.
 CLAUSE_CHARS = 250
 
@@ -182,7 +184,7 @@ def _features(
             ),
             "person": _personish(people, name, ms),
             "organisation": float(kind == "organisation"),
-            "agree": _agreement(wanted, name, kind),
+            "agree": _agreement(wanted, name, kind, _titled_gender(people, ms) if wanted else None),
             "role_near": float(_role_near(people, query, ms)),
             "same_clause": float(name in clause),
         }
@@ -259,9 +261,11 @@ def _kind(people: PeopleIndex, name: str, ms: list[Mention]) -> str:
     return named[-1] if named else people.kind(name)
 
 
-def _agreement(wanted: str | None, name: str, kind: str) -> float:
+def _agreement(wanted: str | None, name: str, kind: str, titled: str | None = None) -> float:
     """+1 where the pronoun agrees with the candidate, -1 where it cannot, 0 unknown.
-    `wanted` holds every code the pronoun may take: "fp" for de "sie" (she or they)."""
+    `wanted` holds every code the pronoun may take: "fp" for de "sie" (she or they);
+    `titled` is the gender the title or role before a mention gives, where the name does
+    not tell it ("Frau Faeser", "la ministra Alves")."""
     if wanted is None:
         return 0.0
     if kind == "organisation":
@@ -270,8 +274,27 @@ def _agreement(wanted: str | None, name: str, kind: str) -> float:
         return -1.0
     # A lone word is more often a surname, nickname or place that happens to be a first
     # name ("Lula", "York") than a first name: only a first name before more tells it.
-    found = gender(name) if " " in name else None
+    found = (gender(name) if " " in name else None) or titled
     return 0.0 if found is None else (1.0 if found in wanted else -1.0)
+
+
+def _titled_gender(people: PeopleIndex, ms: list[Mention]) -> str | None:
+    """The gender a title or role right before one of the mentions gives: "Frau Faeser",
+    "Mme Dupraz", "Außenministerin Beispiel", "el presidente Ejemplo"; None: untold."""
+    table = people.table
+    for m in ms:
+        if m.kind in ("pronoun", "role"):
+            continue
+        before = _SENTENCE_END.split(people.folded[max(0, m.start - _TITLE_CHARS) : m.start])
+        words = before[-1].split()
+        if not words:
+            continue
+        found = table.title_genders.get(words[-1]) or role_gender(words[-1], table)
+        if found is None and len(words) >= 2 and is_role(words[-1], table):
+            found = table.article_genders.get(words[-2])
+        if found in ("m", "f"):
+            return found
+    return None
 
 
 def _role_near(people: PeopleIndex, query: Query, ms: list[Mention]) -> bool:

@@ -157,6 +157,8 @@ class LanguageData(BaseModel):
     feminine_endings: Renames = Field(
         {}, validation_alias=_at("attribution", "feminine_endings")
     )
+    # titles telling a person's gender ("frau": "f", "monsieur": "m"); absent: either
+    title_genders: Codes = Field({}, validation_alias=_at("attribution", "title_genders"))
     # I, my, we, our: the voice of a reproduced post
     first_person: WordSet = Field(frozenset(), validation_alias=_at("attribution", "first_person"))
     # Third-person possessives ("his", "zijn", "sus"): a sentence holding one speaks of
