@@ -69,3 +69,18 @@ def test_a_title_or_role_before_a_surname_tells_its_gender(language: str, text: 
     """A surname alone tells no gender; "Mrs", "mevrouw", "la señora", "a ministra" before
     it do, so "she" is the woman though the man was named last."""
     assert speaker_names(text, language)[0] == "Kesselbrink"
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), [
+    ("pt", "Em uma visita à fábrica de Tomás Varsko, Ana Kesselbrink prometeu novos empregos. "
+           "“Vamos reabrir tudo em maio”, disse.", "Ana Kesselbrink"),
+    ("es", "En una visita a la fábrica de Tomás Varsko, Ana Kesselbrink prometió nuevos "
+           "empleos. «Vamos a reabrir todo en mayo», dijo.", "Ana Kesselbrink"),
+    ("it", "Durante una visita alla fabbrica di Tommaso Varsko, Anna Kesselbrink ha promesso "
+           "nuovi posti di lavoro. «Riapriremo tutto a maggio», ha detto.", "Anna Kesselbrink"),
+])
+def test_a_verb_without_subject_skips_a_prepositions_complement(
+    language: str, text: str, speaker: str
+) -> None:
+    """"…», disse." takes the subject of the sentence before, not the name after "de"."""
+    assert speaker_names(text, language)[0] == speaker

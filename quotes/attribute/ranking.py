@@ -45,10 +45,12 @@ DEFAULT_WEIGHTS = {
     "recent": 1.0, "near": 1.0, "subject": 0.6, "count": 0.6, "last_speaker": 1.2,
     "spoke": 0.5, "alternate": 0.0, "same_paragraph": 0.5, "person": 0.8,
     "organisation": -0.5, "agree": 1.5, "role_near": 1.0, "first_named": 0.0, "turn": 0.0,
-    "same_clause": 0.0,
+    "same_clause": 0.0, "complement": 0.0,
 }
 # How far before a mention its title or role is read ("Außenministerin", "la ministra").
 _TITLE_CHARS = 30
+# How many articles, roles and titles may stand between a preposition and its name.
+_COMPLEMENT_WORDS = 3
 # How far after a pronoun or role its sentence is read for the people it names.
 CLAUSE_CHARS = 250
 
@@ -187,6 +189,7 @@ def _features(
             "agree": _agreement(wanted, name, kind, _titled_gender(people, ms) if wanted else None),
             "role_near": float(_role_near(people, query, ms)),
             "same_clause": float(name in clause),
+            "complement": float(last is not None and _complement(people, last)),
         }
     return feats
 
@@ -227,6 +230,28 @@ def _first_in_sentence(people: PeopleIndex, m: Mention) -> bool:
     starts = _sentence_starts(people.text)
     begin = starts[bisect_right(starts, m.start) - 1]
     return bisect_left(people.mention_starts, begin) == bisect_left(people.mention_starts, m.start)
+
+
+@cache
+def _folded(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
+
+
+def _complement(people: PeopleIndex, m: Mention) -> bool:
+    """Mention `m` follows a preposition, through at most articles, roles and titles ("de
+    Nogueira", "do presidente Jair Bolsonaro", "an Frau Beispiel"): the complement of a
+    noun or verb, not the subject that speaks next."""
+    if m.kind in ("pronoun", "role"):
+        return False
+    table = people.table
+    before = _SENTENCE_END.split(people.folded[max(0, m.start - _TITLE_CHARS) : m.start])
+    for word in reversed(before[-1].split()[-_COMPLEMENT_WORDS:]):
+        if word in table.prepositions:
+            return True
+        if not (word in table.stopwords or word in table.title_genders or is_role(word, table)
+                or word in _folded(table.titles)):
+            return False
+    return False
 
 
 def _named_in_sentence_after(people: PeopleIndex, query: Query) -> list[str]:
