@@ -84,3 +84,12 @@ def test_a_verb_without_subject_skips_a_prepositions_complement(
 ) -> None:
     """"…», disse." takes the subject of the sentence before, not the name after "de"."""
     assert speaker_names(text, language)[0] == speaker
+
+
+def test_a_name_with_a_genitive_mark_is_not_the_subject() -> None:
+    """"Varsko’s colleague Paul Kesselbrink said …": the colleague is the subject, so "he"
+    in the next sentence is the colleague, not Varsko who opens the sentence."""
+    text = ("Tom Varsko criticised the plan on Monday. Varsko’s colleague Paul Kesselbrink "
+            "said the costs were unclear. “We have to be honest about the costs,” he told "
+            "reporters.")
+    assert speaker_names(text, "en")[0] == "Paul Kesselbrink"

@@ -51,6 +51,8 @@ DEFAULT_WEIGHTS = {
 _TITLE_CHARS = 30
 # How many articles, roles and titles may stand between a preposition and its name.
 _COMPLEMENT_WORDS = 3
+# How long a genitive mark after a name may be ("’s").
+_GENITIVE_CHARS = 3
 # How far after a pronoun or role its sentence is read for the people it names.
 CLAUSE_CHARS = 250
 
@@ -174,7 +176,7 @@ def _features(
         feats[name] = {
             "recent": 1.0 / (1 + order.index(name)),
             "near": max(0.0, 1.0 - gap / NEAR_CHARS),
-            "subject": float(bool(last and last.subject)),
+            "subject": float(bool(last and last.subject) and not _possessor(people, last)),
             "first_named": float(last is not None and _first_in_sentence(people, last)),
             "count": len(ms) / most,
             "last_speaker": float(bool(spoken) and spoken[-1] == name),
@@ -252,6 +254,13 @@ def _complement(people: PeopleIndex, m: Mention) -> bool:
                 or word in _folded(table.titles)):
             return False
     return False
+
+
+def _possessor(people: PeopleIndex, m: Mention) -> bool:
+    """Mention `m` bears a genitive mark ("Graham’s fellow senator Tim Scott said"): it
+    determines the subject, it is not the subject."""
+    after = people.folded[m.end : m.end + _GENITIVE_CHARS]
+    return any(after.startswith(mark) for mark in people.table.genitive_marks)
 
 
 def _named_in_sentence_after(people: PeopleIndex, query: Query) -> list[str]:

@@ -157,6 +157,9 @@ class LanguageData(BaseModel):
     feminine_endings: Renames = Field(
         {}, validation_alias=_at("attribution", "feminine_endings")
     )
+    # marks of a genitive right after a name ("’s"): the name determines a noun, it is not
+    # the subject
+    genitive_marks: Words = Field((), validation_alias=_at("attribution", "genitive_marks"))
     # titles telling a person's gender ("frau": "f", "monsieur": "m"); absent: either
     title_genders: Codes = Field({}, validation_alias=_at("attribution", "title_genders"))
     # I, my, we, our: the voice of a reproduced post
