@@ -176,8 +176,6 @@ def _features(
         feats[name] = {
             "recent": 1.0 / (1 + order.index(name)),
             "near": max(0.0, 1.0 - gap / NEAR_CHARS),
-            "subject": float(bool(last and last.subject) and not _possessor(people, last)),
-            "first_named": float(last is not None and _first_in_sentence(people, last)),
             "count": len(ms) / most,
             "last_speaker": float(bool(spoken) and spoken[-1] == name),
             "spoke": float(name in people.speakers),
@@ -191,9 +189,22 @@ def _features(
             "agree": _agreement(wanted, name, kind, _titled_gender(people, ms) if wanted else None),
             "role_near": float(_role_near(people, query, ms)),
             "same_clause": float(name in clause),
-            "complement": float(last is not None and _complement(people, last)),
+            **_position(people, last),
         }
     return feats
+
+
+def _position(people: PeopleIndex, last: Mention | None) -> dict[str, float]:
+    """Where the candidate's latest mention stands in its sentence: its subject (opening
+    it, bearing no genitive mark), the first person named in it, a preposition's
+    complement."""
+    if last is None:
+        return {"subject": 0.0, "first_named": 0.0, "complement": 0.0}
+    return {
+        "subject": float(last.subject and not _possessor(people, last)),
+        "first_named": float(_first_in_sentence(people, last)),
+        "complement": float(_complement(people, last)),
+    }
 
 
 def _wanted_gender(people: PeopleIndex, query: Query) -> str | None:
