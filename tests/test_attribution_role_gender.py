@@ -93,3 +93,13 @@ def test_a_name_with_a_genitive_mark_is_not_the_subject() -> None:
             "said the costs were unclear. “We have to be honest about the costs,” he told "
             "reporters.")
     assert speaker_names(text, "en")[0] == "Paul Kesselbrink"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("pt", "Na segunda-feira, Kesselbrink, ministra da Indústria, e Varsko visitaram a "
+           "fábrica. Varsko falou muito com os operários. “Vamos reabrir a fábrica”, disse ela."),
+    ("nl", "Maandag bezochten Kesselbrink, de woordvoerster van het ministerie, en Varsko de "
+           "fabriek. Varsko sprak lang met de arbeiders. “We openen de fabriek weer”, zei ze."),
+])
+def test_a_feminine_role_in_apposition_tells_the_gender(language: str, text: str) -> None:
+    assert speaker_names(text, language)[0] == "Kesselbrink"

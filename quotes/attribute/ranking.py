@@ -6,8 +6,11 @@ attribution at all — every person named before the point in question is a cand
 Each is scored on features read from the document (how recently and how often it was
 named, as a sentence's subject or first person named in it or not, whether it spoke the
 quotes before, in turn with someone else, whether it agrees with the gender and number of
-the pronoun or of the article before the role, whether the role stands beside one of its
-mentions, whether the reference's own sentence names it after the reference) with
+the pronoun, of the article before the role or of the role's feminine ending (a candidate's
+gender told by its first name, or by a title or role beside it), whether the role's own
+organisation is it (then it is no candidate), whether the role stands beside one of its
+mentions, whether the reference's own sentence names it after the reference, whether the
+latest mention is a preposition's complement or bears a genitive mark) with
 weights fitted on the tuning part of the attribution benchmark (`weights.toml`). The best
 candidate is the speaker; the softmax of the scores is its confidence, and the features
 that weighed most are its chain.
@@ -324,21 +327,40 @@ def _agreement(wanted: str | None, name: str, kind: str, titled: str | None = No
 
 
 def _titled_gender(people: PeopleIndex, ms: list[Mention]) -> str | None:
-    """The gender a title or role right before one of the mentions gives: "Frau Faeser",
-    "Mme Dupraz", "Außenministerin Beispiel", "el presidente Ejemplo"; None: untold."""
-    table = people.table
+    """The gender a title or role beside one of the mentions gives: "Frau Faeser", "Mme
+    Dupraz", "Außenministerin Beispiel", "el presidente Ejemplo", "Ana Ejemplo, ministra
+    de …"; None: untold."""
     for m in ms:
-        if m.kind in ("pronoun", "role"):
-            continue
-        before = _SENTENCE_END.split(people.folded[max(0, m.start - _TITLE_CHARS) : m.start])
-        words = before[-1].split()
-        if not words:
-            continue
-        found = table.title_genders.get(words[-1]) or role_gender(words[-1], table)
-        if found is None and len(words) >= 2 and is_role(words[-1], table):
-            found = table.article_genders.get(words[-2])
-        if found in ("m", "f"):
-            return found
+        if m.kind not in ("pronoun", "role"):
+            found = _gender_before(people, m) or _gender_after(people, m)
+            if found in ("m", "f"):
+                return found
+    return None
+
+
+def _gender_before(people: PeopleIndex, m: Mention) -> str | None:
+    """The gender of a title, or of a feminine or articled role, right before `m`."""
+    table = people.table
+    before = _SENTENCE_END.split(people.folded[max(0, m.start - _TITLE_CHARS) : m.start])
+    words = before[-1].split()
+    if not words:
+        return None
+    found = table.title_genders.get(words[-1]) or role_gender(words[-1], table)
+    if found is None and len(words) >= 2 and is_role(words[-1], table):
+        found = table.article_genders.get(words[-2])
+    return found
+
+
+def _gender_after(people: PeopleIndex, m: Mention) -> str | None:
+    """The gender of a feminine role in apposition right after `m` ("Ana Ejemplo,
+    ministra de …", "Nancy Beispiel, die Innenministerin"), articles skipped."""
+    after = people.folded[m.end : m.end + _TITLE_CHARS]
+    if not after.startswith(","):
+        return None
+    for word in after[1:].split()[:2]:
+        word = word.strip(",.;:()")
+        if word not in people.table.stopwords:
+            return role_gender(word, people.table)
     return None
 
 
