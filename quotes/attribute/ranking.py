@@ -6,8 +6,11 @@ attribution at all — every person named before the point in question is a cand
 Each is scored on features read from the document (how recently and how often it was
 named, as a sentence's subject or first person named in it or not, whether it spoke the
 quotes before, in turn with someone else, whether it agrees with the gender and number of
-the pronoun or of the article before the role, whether the role stands beside one of its
-mentions, whether the reference's own sentence names it after the reference) with
+the pronoun, of the article before the role or of the role's feminine ending (a candidate's
+gender told by its first name, or by a title or role beside it), whether the role's own
+organisation is it (then it is no candidate), whether the role stands beside one of its
+mentions, whether the reference's own sentence names it after the reference, whether the
+latest mention is a preposition's complement or bears a genitive mark) with
 weights fitted on the tuning part of the attribution benchmark (`weights.toml`). The best
 candidate is the speaker; the softmax of the scores is its confidence, and the features
 that weighed most are its chain.
@@ -27,6 +30,7 @@ from importlib import resources
 from quotes.attribute.lexicon import gender, is_first_name
 from quotes.attribute.people import PeopleIndex
 from quotes.attribute.persons import Mention
+from quotes.lang import LanguageData, is_role, is_spokesperson
 
 # How far around a mention a role naming the same person is looked for ("Elon Musk, CEO
 # von Tesla" … "der Tesla-Chef").
@@ -44,8 +48,14 @@ DEFAULT_WEIGHTS = {
     "recent": 1.0, "near": 1.0, "subject": 0.6, "count": 0.6, "last_speaker": 1.2,
     "spoke": 0.5, "alternate": 0.0, "same_paragraph": 0.5, "person": 0.8,
     "organisation": -0.5, "agree": 1.5, "role_near": 1.0, "first_named": 0.0, "turn": 0.0,
-    "same_clause": 0.0,
+    "same_clause": 0.0, "complement": 0.0,
 }
+# How far before a mention its title or role is read ("Außenministerin", "la ministra").
+_TITLE_CHARS = 30
+# How many articles, roles and titles may stand between a preposition and its name.
+_COMPLEMENT_WORDS = 3
+# How long a genitive mark after a name may be ("’s").
+_GENITIVE_CHARS = 3
 # How far after a pronoun or role its sentence is read for the people it names.
 CLAUSE_CHARS = 250
 
@@ -85,6 +95,11 @@ def weights() -> dict[str, dict[str, float]]:
 def rank(people: PeopleIndex, query: Query) -> list[Candidate]:
     """The candidates for `query`, best first (empty where the document names nobody)."""
     groups = _groups(people, query.at)
+    # "the leader of the Fictional Party" is not the party (a spokesperson's words are).
+    word = query.word or ""
+    if query.hint == "role" and word and not is_spokesperson(word.split()[0], people.table):
+        owners = set(_role_owners(word))
+        groups = {name: ms for name, ms in groups.items() if name.casefold() not in owners}
     if not groups:
         return []
     feats = _features(people, query, groups)
@@ -164,8 +179,6 @@ def _features(
         feats[name] = {
             "recent": 1.0 / (1 + order.index(name)),
             "near": max(0.0, 1.0 - gap / NEAR_CHARS),
-            "subject": float(bool(last and last.subject)),
-            "first_named": float(last is not None and _first_in_sentence(people, last)),
             "count": len(ms) / most,
             "last_speaker": float(bool(spoken) and spoken[-1] == name),
             "spoke": float(name in people.speakers),
@@ -176,11 +189,25 @@ def _features(
             ),
             "person": _personish(people, name, ms),
             "organisation": float(kind == "organisation"),
-            "agree": _agreement(wanted, name, kind),
+            "agree": _agreement(wanted, name, kind, _titled_gender(people, ms) if wanted else None),
             "role_near": float(_role_near(people, query, ms)),
             "same_clause": float(name in clause),
+            **_position(people, last),
         }
     return feats
+
+
+def _position(people: PeopleIndex, last: Mention | None) -> dict[str, float]:
+    """Where the candidate's latest mention stands in its sentence: its subject (opening
+    it, bearing no genitive mark), the first person named in it, a preposition's
+    complement."""
+    if last is None:
+        return {"subject": 0.0, "first_named": 0.0, "complement": 0.0}
+    return {
+        "subject": float(last.subject and not _possessor(people, last)),
+        "first_named": float(_first_in_sentence(people, last)),
+        "complement": float(_complement(people, last)),
+    }
 
 
 def _wanted_gender(people: PeopleIndex, query: Query) -> str | None:
@@ -189,8 +216,21 @@ def _wanted_gender(people: PeopleIndex, query: Query) -> str | None:
     table = people.table
     if query.hint == "role":
         before = people.folded[max(0, query.at - 12) : query.at].split()
-        return table.article_genders.get(before[-1]) if before else None
+        article = table.article_genders.get(before[-1]) if before else None
+        return article or role_gender((query.word or "").split(" ", 1)[0], table)
     return table.pronoun_genders.get((query.word or "").casefold())
+
+
+def role_gender(word: str, table: LanguageData) -> str | None:
+    """"f" for a feminine role noun, one whose masculine counterpart is a role too
+    ("Sprecherin", "ministra", "patronne", "woordvoerster"); None: either (the masculine
+    form also names a role generically)."""
+    lower = word.casefold()
+    for ending, masculine in table.feminine_endings.items():
+        stem = lower.removesuffix(ending)
+        if stem != lower and len(stem) >= 3 and is_role(stem + masculine, table):
+            return "f"
+    return None
 
 
 @lru_cache(maxsize=4)
@@ -206,6 +246,35 @@ def _first_in_sentence(people: PeopleIndex, m: Mention) -> bool:
     starts = _sentence_starts(people.text)
     begin = starts[bisect_right(starts, m.start) - 1]
     return bisect_left(people.mention_starts, begin) == bisect_left(people.mention_starts, m.start)
+
+
+@cache
+def _folded(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
+
+
+def _complement(people: PeopleIndex, m: Mention) -> bool:
+    """Mention `m` follows a preposition, through at most articles, roles and titles ("de
+    Nogueira", "do presidente Jair Bolsonaro", "an Frau Beispiel"): the complement of a
+    noun or verb, not the subject that speaks next."""
+    if m.kind in ("pronoun", "role"):
+        return False
+    table = people.table
+    before = _SENTENCE_END.split(people.folded[max(0, m.start - _TITLE_CHARS) : m.start])
+    for word in reversed(before[-1].split()[-_COMPLEMENT_WORDS:]):
+        if word in table.prepositions:
+            return True
+        if not (word in table.stopwords or word in table.title_genders or is_role(word, table)
+                or word in _folded(table.titles)):
+            return False
+    return False
+
+
+def _possessor(people: PeopleIndex, m: Mention) -> bool:
+    """Mention `m` bears a genitive mark ("Graham’s fellow senator Tim Scott said"): it
+    determines the subject, it is not the subject."""
+    after = people.folded[m.end : m.end + _GENITIVE_CHARS]
+    return any(after.startswith(mark) for mark in people.table.genitive_marks)
 
 
 def _named_in_sentence_after(people: PeopleIndex, query: Query) -> list[str]:
@@ -240,9 +309,11 @@ def _kind(people: PeopleIndex, name: str, ms: list[Mention]) -> str:
     return named[-1] if named else people.kind(name)
 
 
-def _agreement(wanted: str | None, name: str, kind: str) -> float:
+def _agreement(wanted: str | None, name: str, kind: str, titled: str | None = None) -> float:
     """+1 where the pronoun agrees with the candidate, -1 where it cannot, 0 unknown.
-    `wanted` holds every code the pronoun may take: "fp" for de "sie" (she or they)."""
+    `wanted` holds every code the pronoun may take: "fp" for de "sie" (she or they);
+    `titled` is the gender the title or role before a mention gives, where the name does
+    not tell it ("Frau Faeser", "la ministra Alves")."""
     if wanted is None:
         return 0.0
     if kind == "organisation":
@@ -251,8 +322,46 @@ def _agreement(wanted: str | None, name: str, kind: str) -> float:
         return -1.0
     # A lone word is more often a surname, nickname or place that happens to be a first
     # name ("Lula", "York") than a first name: only a first name before more tells it.
-    found = gender(name) if " " in name else None
+    found = (gender(name) if " " in name else None) or titled
     return 0.0 if found is None else (1.0 if found in wanted else -1.0)
+
+
+def _titled_gender(people: PeopleIndex, ms: list[Mention]) -> str | None:
+    """The gender a title or role beside one of the mentions gives: "Frau Faeser", "Mme
+    Dupraz", "Außenministerin Beispiel", "el presidente Ejemplo", "Ana Ejemplo, ministra
+    de …"; None: untold."""
+    for m in ms:
+        if m.kind not in ("pronoun", "role"):
+            found = _gender_before(people, m) or _gender_after(people, m)
+            if found in ("m", "f"):
+                return found
+    return None
+
+
+def _gender_before(people: PeopleIndex, m: Mention) -> str | None:
+    """The gender of a title, or of a feminine or articled role, right before `m`."""
+    table = people.table
+    before = _SENTENCE_END.split(people.folded[max(0, m.start - _TITLE_CHARS) : m.start])
+    words = before[-1].split()
+    if not words:
+        return None
+    found = table.title_genders.get(words[-1]) or role_gender(words[-1], table)
+    if found is None and len(words) >= 2 and is_role(words[-1], table):
+        found = table.article_genders.get(words[-2])
+    return found
+
+
+def _gender_after(people: PeopleIndex, m: Mention) -> str | None:
+    """The gender of a feminine role in apposition right after `m` ("Ana Ejemplo,
+    ministra de …", "Nancy Beispiel, die Innenministerin"), articles skipped."""
+    after = people.folded[m.end : m.end + _TITLE_CHARS]
+    if not after.startswith(","):
+        return None
+    for word in after[1:].split()[:2]:
+        word = word.strip(",.;:()")
+        if word not in people.table.stopwords:
+            return role_gender(word, people.table)
+    return None
 
 
 def _role_near(people: PeopleIndex, query: Query, ms: list[Mention]) -> bool:
@@ -272,13 +381,18 @@ def _role_keys(word: str) -> list[str]:
     """What a role is recognised by: the role noun ("leider" of "NSC-leider", "líder" of
     "líder del PT") and what it is the role of ("nsc", "pt", "casa blanca")."""
     words = word.split()
-    prefix, _, head = words[0].rpartition("-")
+    head = words[0].rpartition("-")[2]
     keys = [head.casefold()] if len(words) == 1 else [word.casefold(), head.casefold()]
+    return keys + _role_owners(word)
+
+
+def _role_owners(word: str) -> list[str]:
+    """What a role as written is the role of: "nsc" of "NSC-leider", "front national" of
+    "patronne du Front National". The owner is no holder of its own role."""
+    words = word.split()
+    prefix = words[0].rpartition("-")[0]
     owner = " ".join(w for w in words[1:] if w[:1].isupper())
-    for part in (prefix, owner):
-        if len(part) >= 2:
-            keys.append(part.casefold())
-    return keys
+    return [part.casefold() for part in (prefix, owner) if len(part) >= 2]
 
 
 def _near(people: PeopleIndex, pattern: re.Pattern[str], at: int, m: Mention) -> bool:

@@ -152,6 +152,16 @@ class LanguageData(BaseModel):
     pronoun_genders: Codes = Field({}, validation_alias=_at("attribution", "pronoun_genders"))
     # what a role noun after the article agrees with ("la portavoz": "f"); absent: anyone
     article_genders: Codes = Field({}, validation_alias=_at("attribution", "article_genders"))
+    # A feminine role noun's ending → its masculine counterpart's ("sprecherin" → "sprecher",
+    # "ministra" → "ministro"): a role whose counterpart is also a role is a woman's.
+    feminine_endings: Renames = Field(
+        {}, validation_alias=_at("attribution", "feminine_endings")
+    )
+    # marks of a genitive right after a name ("’s"): the name determines a noun, it is not
+    # the subject
+    genitive_marks: Words = Field((), validation_alias=_at("attribution", "genitive_marks"))
+    # titles telling a person's gender ("frau": "f", "monsieur": "m"); absent: either
+    title_genders: Codes = Field({}, validation_alias=_at("attribution", "title_genders"))
     # I, my, we, our: the voice of a reproduced post
     first_person: WordSet = Field(frozenset(), validation_alias=_at("attribution", "first_person"))
     # Third-person possessives ("his", "zijn", "sus"): a sentence holding one speaks of
