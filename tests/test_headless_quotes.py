@@ -113,3 +113,23 @@ def test_a_post_quoted_without_marks_after_its_introduction(
 def test_no_inline_post_without_its_signs(language: str, text: str) -> None:
     quotes = extract_quotes(text, language).quotes
     assert all(q.open_mark != "" for q in quotes), [q.text for q in quotes]
+
+
+@pytest.mark.parametrize(("language", "text", "quote"), [
+    # The post's wording is named right before the colon: no first person needed, and a
+    # page's bracketed tag between introduction and post is furniture.
+    ("de", "Der Beitrag der fiktiven Bürgermeisterin Elna Varsko lautet:\n[Anzeige]\n"
+           "Keine Gebühr ist zu hoch, um die alte Brücke endlich zu retten.",
+     "Keine Gebühr ist zu hoch, um die alte Brücke endlich zu retten."),
+    ("en", "The text of the fictional mayor's post reads:\n\n"
+           "Every library closes on Sundays from next month, no exceptions.",
+     "Every library closes on Sundays from next month, no exceptions."),
+])
+def test_a_post_after_a_paragraph_naming_its_wording(language: str, text: str, quote: str) -> None:
+    assert [q.text for q in extract_quotes(text, language).statements] == [quote]
+
+
+def test_a_paragraph_after_an_ordinary_colon_needs_the_first_person() -> None:
+    text = ("The fictional council met on Monday to discuss this:\n\n"
+            "Every library closes on Sundays from next month, without exceptions.")
+    assert extract_quotes(text, "en").quotes == ()

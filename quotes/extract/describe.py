@@ -45,11 +45,18 @@ QUOTE_LANGUAGE_SAMPLE = langid.DOCUMENT_SAMPLE
 # --- markless block quotes ------------------------------------------------------------
 
 
+# A line that is only a bracketed tag ("[ad]", "[mk_ad]", "[Anzeige]") is page furniture
+# between a post's introduction and its text, not a paragraph of the article.
+_FURNITURE = re.compile(r"[ \t]*\[[^\]\n]{1,40}\][ \t]*(?:\n|$)")
+
+
 def block_quotes(text: str, lines: Lines, table: LanguageData) -> list[Span]:
     """Posts reproduced as a block without quotation marks: "A new post followed:\n\nMy
     fellow Democrats, I have decided …". A paragraph is one when the paragraph before it
     introduces a post (a colon, or a word such as "post" or "bericht" in its last
-    sentence) and it speaks in the first person throughout, with no marks of its own.
+    sentence) and it speaks in the first person throughout, with no marks of its own; or
+    when that paragraph names the post's wording right before its colon ("Der Tweet
+    lautet:"), whatever the person.
     Lines must have been paired (`Lines.marked`)."""
     if not table.first_person:
         return []
@@ -57,7 +64,8 @@ def block_quotes(text: str, lines: Lines, table: LanguageData) -> list[Span]:
     previous: int | None = None
     previous_marked = False
     for line in range(len(lines)):
-        if not lines.nonempty(line):
+        if not lines.nonempty(line) or _FURNITURE.match(text, lines.starts[line],
+                                                         lines.ends[line]):
             continue
         marked = bool(lines.marked[line])
         if previous is not None and not marked and not previous_marked:
@@ -71,6 +79,12 @@ def block_quotes(text: str, lines: Lines, table: LanguageData) -> list[Span]:
 def _block_at(text: str, lines: Lines, line: int, previous: int,
               table: LanguageData) -> Span | None:
     start, end = _trimmed(text, lines.starts[line], lines.ends[line])
+    intro = text[lines.starts[previous] : lines.ends[previous]].rstrip()
+    if (intro.endswith(":") and _introduces_inline(intro[:-1], table)
+            and count_words(text[start:end], INLINE_MIN_WORDS) >= INLINE_MIN_WORDS):
+        # "Der genaue Inhalt des Tweets lautet:": the post's wording is named right before
+        # the colon, so the paragraph is the post whatever its person.
+        return Span(start, "", start, end, None, None, block=True)
     body = words(text[start:end])
     if (
         len(body) >= BLOCK_MIN_WORDS
