@@ -53,6 +53,9 @@ _SUBJECT_LETTERS = 3
 _QUOTE_AFTER = 3
 # How far back (characters) the word before a mention is read.
 _WORD_BACK = 30
+# How far back (characters, words) a role is looked for before a preposition's complement.
+_ROLE_BACK = 80
+_ROLE_WORDS = 3
 # How many capital words may follow a first name in capitals as its surname.
 _CAPITAL_SURNAMES = 2
 # What follows a dateline's place: a day, a month (a year) and a dash or an agency.
@@ -368,7 +371,8 @@ class PeopleIndex:
         if whole and kind_of(join(whole), self.table) == "organisation":
             words = whole  # "Casa Blanca", "Partai Golkar": no name to cut out of it
         else:
-            words = trim_run(run, self.table, self._standalone)
+            words = trim_run(run, self.table, self._standalone,
+                             complement=self._role_complement(run[0].start))
         if not words:
             return
         full = join(words)
@@ -389,6 +393,21 @@ class PeopleIndex:
         if self.text[line_start : run[0].start].strip():
             return False
         return _DATELINE.match(self.text, run[-1].end) is not None
+
+    def _role_complement(self, start: int, *, bodies: bool = True) -> bool:
+        """Does the word at `start` follow a role or body and a preposition ("ministro degli
+        Esteri", "presidenza del Consiglio" after "sottosegretario alla", "ministerie van
+        Volksgezondheid")? Then it is what the role is of: a portfolio, body or place."""
+        before = self.text[max(0, start - _ROLE_BACK) : start].split()
+        if len(before) < 2 or before[-1].casefold() not in self.table.prepositions:
+            return False
+        for word in reversed(before[-_ROLE_WORDS - 1 : -1]):
+            if is_role(word, self.table) or (
+                    bodies and word.casefold() in self.table.organisation_words):
+                return True
+            if not word.islower():
+                return False  # a name, a number or punctuation between: no role's complement
+        return False
 
     def _after_function_word(self, start: int) -> bool:
         """Does a function word ("am", "der", "ein") come right before `start`?"""
@@ -416,6 +435,8 @@ class PeopleIndex:
         not); where nouns are capitalized, two words need a first name ("Hauptstadt
         Kiew"); an organisation the table knows does."""
         nouns = self.table.capitalizes_nouns
+        if len(words) == 1 and self._role_complement(words[0].start, bodies=False):
+            return self._resolves(mention.name)  # "presidente del Consiglio": no person
         person = self._has_person(words)
         lone_name = self._lone_name(words[0])
         several = len(words) >= 2 and (not nouns or person)

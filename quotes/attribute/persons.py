@@ -70,11 +70,16 @@ def is_title(tok: Tok, table: LanguageData) -> bool:
     )
 
 
-def trim_run(run: Sequence[Tok], table: LanguageData, standalone: frozenset[str]) -> list[Tok]:
+def trim_run(
+    run: Sequence[Tok], table: LanguageData, standalone: frozenset[str], *,
+    complement: bool = False,
+) -> list[Tok]:
     """The name inside a capitalized run: roles, titles, honorifics and reporting words
     before it dropped, and words before the first first name ("Democratic Sen. Sheldon
     Whitehouse") or before a word the document uses alone ("Menko … Luhut Pandjaitan" where
-    it later says "kata Luhut") dropped too, unless the first word is itself such a word."""
+    it later says "kata Luhut") dropped too, unless the first word is itself such a word.
+    With `complement` (a role and a preposition before the run) its first word is what the
+    role is of ("ministro degli Esteri Antonio Tajani"), even where it is a first name too."""
     reporting = reporting_words(table)
     kept = _after_organisation(_without_phrases(run, table.not_names), table.organisations)
     words = [t for k, t in enumerate(kept) if t.lower not in reporting and (
@@ -83,6 +88,12 @@ def trim_run(run: Sequence[Tok], table: LanguageData, standalone: frozenset[str]
         words = words[2:]  # a role of two words: "Wali Kota", "Prime Minister"
     if len(words) < 2:
         return words
+    if complement and words[0] is run[0] and (
+            is_first_name(words[1].text) or words[1].text in standalone):
+        # "degli Esteri Antonio Tajani", "degli Esteri Tajani": "Esteri" is no first name.
+        words = words[1:]
+        if len(words) < 2:
+            return words
     words = words[_name_start(words, standalone) :]
     return _without_noun_after(words, standalone) if table.capitalizes_nouns else words
 

@@ -1,0 +1,46 @@
+"""Speaker attribution (issue 12): the word a role is of ("ministro degli Esteri",
+"presidente del Consiglio", "minister van Volksgezondheid") names a portfolio or body, not
+a person, even where a first-name list holds it; it is neither glued to the name after it
+nor taken for a speaker. Short invented passages; every person here is fictional."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_attribution_mentions import speaker_of
+
+CASES = [
+    pytest.param((
+        'it',
+        ('“Un piacere accogliere la delegazione di Fittavia”. Lo ha scritto su X il '
+         'vicepremier e ministro degli Esteri Antonio Fittizio.'),
+        'Un piacere accogliere', 'Antonio Fittizio'),
+        id='portfolio_is_cut_from_the_name_after_it_it'),
+    pytest.param((
+        'it',
+        ('“Non abbiamo nessun titolo per riferire i contenuti”. Lo ha detto il '
+         'sottosegretario alla presidenza del Consiglio Alfredo Immaginario in '
+         'conferenza stampa.'),
+        'nessun titolo', 'Alfredo Immaginario'),
+        id='body_after_role_and_preposition_is_cut_it'),
+    pytest.param((
+        'nl',
+        ('De minister van Volksgezondheid deelt geen stukken. Oud-minister van '
+         'Volksgezondheid Hugo Verzinsel sprak van "suggesties" in de Kamer.'),
+        'suggesties', 'Hugo Verzinsel'),
+        id='portfolio_used_alone_is_no_name_word_nl'),
+    pytest.param((
+        'it',
+        ('La riunione del governo è finita tardi. “Si lavora, ci si confronta”, ha '
+         'detto il presidente del Consiglio.'),
+        'Si lavora', None),
+        id='body_after_role_is_no_speaker_it'),
+]
+
+
+
+
+@pytest.mark.parametrize('case', CASES)
+def test_role_complement(case: tuple[str, str, str, str | None]) -> None:
+    language, text, quoted, speaker = case
+    assert speaker_of(text, language, quoted) == speaker
