@@ -1,4 +1,5 @@
-"""Speaker attribution (issue 12): the word a role is of ("ministro degli Esteri",
+"""Speaker attribution (issue 12): a dateline's province in brackets ("Cernobbio (Co), 6
+set. –") names no one; the word a role is of ("ministro degli Esteri",
 "presidente del Consiglio", "minister van Volksgezondheid") names a portfolio or body, not
 a person, even where a first-name list holds it; it is neither glued to the name after it
 nor taken for a speaker. Short invented passages; every person here is fictional."""
@@ -10,6 +11,12 @@ import pytest
 from tests.test_attribution_mentions import speaker_of
 
 CASES = [
+    pytest.param((
+        'it',
+        ('Borgoverde (Bv), 6 set. (agenzia) – “Andiamo avanti così, senza fretta”. '
+         'La riunione è durata tre ore.'),
+        'Andiamo avanti', None),
+        id='dateline_province_is_no_speaker_it'),
     pytest.param((
         'it',
         ('“Un piacere accogliere la delegazione di Fittavia”. Lo ha scritto su X il '

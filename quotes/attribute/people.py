@@ -58,8 +58,10 @@ _ROLE_BACK = 80
 _ROLE_WORDS = 3
 # How many capital words may follow a first name in capitals as its surname.
 _CAPITAL_SURNAMES = 2
-# What follows a dateline's place: a day, a month (a year) and a dash or an agency.
-_DATELINE = re.compile(r",\s*\d{1,2}\.?\s+[^\W\d]+\.?(\s+\d{4})?\s*[(–—-]")
+# How long a dateline's place may be, before a province in brackets.
+_PLACE_CHARS = 40
+# What follows a dateline's place (its province in brackets): a day, a month (a year) and a dash or an agency.
+_DATELINE = re.compile(r"(\s*\([^()\n]{1,30}\))?,\s*\d{1,2}\.?\s+[^\W\d]+\.?(\s+\d{4})?\s*[(–—-]")
 
 
 def _surnames(mentions: Sequence[Mention]) -> frozenset[str]:
@@ -388,11 +390,16 @@ class PeopleIndex:
 
     def _dateline(self, run: list[Tok]) -> bool:
         """Does the run open a line as a news dateline's place ("New York, 27 agosto 2019
-        - …", "Roma, 3 mar. (Aki) – …")? A place, not a person."""
+        - …", "Roma, 3 mar. (Aki) – …"), or stand in brackets after it as its province?
+        A place, not a person."""
         line_start = self.text.rfind("\n", 0, run[0].start) + 1
-        if self.text[line_start : run[0].start].strip():
-            return False
-        return _DATELINE.match(self.text, run[-1].end) is not None
+        head = self.text[line_start : run[0].start]
+        if not head.strip():
+            return _DATELINE.match(self.text, run[-1].end) is not None
+        # The province in brackets after the place: "Cernobbio (Co), 6 set. (askanews) –".
+        province = head.endswith("(") and "," not in head and len(head) <= _PLACE_CHARS
+        return province and self.text.startswith(")", run[-1].end) and _DATELINE.match(
+            self.text, run[-1].end + 1) is not None
 
     def _role_complement(self, start: int, *, bodies: bool = True) -> bool:
         """Does the word at `start` follow a role or body and a preposition ("ministro degli
