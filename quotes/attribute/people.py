@@ -60,7 +60,8 @@ _ROLE_WORDS = 3
 _CAPITAL_SURNAMES = 2
 # How long a dateline's place may be, before a province in brackets.
 _PLACE_CHARS = 40
-# What follows a dateline's place (its province in brackets): a day, a month (a year) and a dash or an agency.
+# What follows a dateline's place: its province in brackets, a day, a month (a year) and
+# a dash or an agency.
 _DATELINE = re.compile(r"(\s*\([^()\n]{1,30}\))?,\s*\d{1,2}\.?\s+[^\W\d]+\.?(\s+\d{4})?\s*[(–—-]")
 
 
