@@ -1,8 +1,10 @@
-"""Speaker attribution (issue 12): a dateline's province in brackets ("Cernobbio (Co), 6
-set. –") names no one; the word a role is of ("ministro degli Esteri",
-"presidente del Consiglio", "minister van Volksgezondheid") names a portfolio or body, not
-a person, even where a first-name list holds it; it is neither glued to the name after it
-nor taken for a speaker. Short invented passages; every person here is fictional."""
+"""Speaker attribution (issue 12): a particle after a surname does not glue a party or
+place to it ("Margiotta del Pd", "Vijlbrief in Garmerwolde"); a dateline's province in
+brackets ("Cernobbio (Co), 6 set. –") names no one; the word a role is of ("ministro
+degli Esteri", "presidente del Consiglio", "minister van Volksgezondheid") names a
+portfolio or body, not a person, even where a first-name list holds it: it is neither
+glued to the name after it nor taken for a speaker. Short invented passages; every
+person here is fictional."""
 
 from __future__ import annotations
 
@@ -11,6 +13,18 @@ import pytest
 from tests.test_attribution_mentions import speaker_of
 
 CASES = [
+    pytest.param((
+        'nl',
+        ('"Vandaag gaat het over de dijken", zei Verzinsel in Oosterwolde, waar hij met '
+         'bewoners sprak.'),
+        'over de dijken', 'Verzinsel'),
+        id='place_after_particle_is_not_part_of_the_name_nl'),
+    pytest.param((
+        'it',
+        ('“Sono nel caos ma fanno finta di nulla”. Lo dichiara il senatore Carlo '
+         'Immaginetti del Pd.'),
+        'nel caos', 'Carlo Immaginetti'),
+        id='party_after_particle_is_not_part_of_the_name_it'),
     pytest.param((
         'it',
         ('Borgoverde (Bv), 6 set. (agenzia) – “Andiamo avanti così, senza fretta”. '
