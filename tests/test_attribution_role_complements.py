@@ -4,7 +4,9 @@ brackets ("Cernobbio (Co), 6 set. –") names no one; the word a role is of ("mi
 degli Esteri", "presidente del Consiglio", "minister van Volksgezondheid") names a
 portfolio or body, not a person, even where a first-name list holds it: it is neither
 glued to the name after it nor taken for a speaker. Short invented passages; every
-person here is fictional."""
+person here is fictional. A surname that is a function word too is a name after an
+honorific ("Mrs May replied").
+"""
 
 from __future__ import annotations
 
@@ -13,6 +15,12 @@ import pytest
 from tests.test_attribution_mentions import speaker_of
 
 CASES = [
+    pytest.param((
+        'en',
+        ('Councillor Ottilie May opened the debate on the harbour. A resident asked '
+         'about the fees.\n\nMrs May replied: "We will not change course."'),
+        'not change course', 'Ottilie May'),
+        id='function_word_after_honorific_is_a_name_en'),
     pytest.param((
         'nl',
         ('"Vandaag gaat het over de dijken", zei Verzinsel in Oosterwolde, waar hij met '

@@ -186,6 +186,18 @@ def _function_word(tok: Tok, table: LanguageData) -> bool:
             or tok.text in table.titles or is_role(tok.text, table))
 
 
+def _titled_function_words(text: str, tokens: Sequence[Tok], table: LanguageData) -> frozenset[str]:
+    """Capitalized words that double as function words, written right after an honorific
+    inside a sentence ("Mrs May replied", "Mr Will …"): names there and elsewhere in the
+    text."""
+    return frozenset(
+        b.text for a, b in pairwise(tokens)
+        if b.is_word and b.lower in table.stopwords and b.text[:1].isupper()
+        and not b.text.isupper() and not b.sent_start
+        and a.text.rstrip(".") in table.titles and text[a.end : b.start] in (" ", ". ")
+    )
+
+
 def _acronyms(mentions: Sequence[Mention]) -> frozenset[str]:
     """The initials of people's names of two words or more ("AMLO" for "Andrés Manuel
     López Obrador", "RK" for "Ridwan Kamil"): written alone, they name the same person.
@@ -281,6 +293,7 @@ class PeopleIndex:
         self._acronyms = frozenset[str]()  # initials of names the document gives: "AMLO"
         self._capital_names = _capital_names(text, tokens)  # "MARK EYSKENS": starts of its words
         self._particles = _inner_particles(tokens, table)  # "van der" inside a name
+        self.titled = _titled_function_words(text, tokens, table)  # "May" of "Mrs May"
         self._openers = _openers(tokens, table, self._reporting)
         self._subjects = _opening_subjects(text, tokens, table, self._reporting, quoted)
         self.mention_words: frozenset[str] = frozenset()
@@ -337,7 +350,8 @@ class PeopleIndex:
         inside the name `run` begins ("Herman van der Zandt")."""
         if run and tok.start in self._particles and self.adjacent(run[-1], tok):
             return True
-        return tok.is_word and self._capitalized(tok) and tok.lower not in self.table.stopwords
+        return tok.is_word and self._capitalized(tok) and (
+            tok.lower not in self.table.stopwords or tok.text in self.titled)
 
     def _add_reference(self, tok: Tok) -> None:
         """A pronoun or role opening its sentence ("Hij wil …", "De premier begint …"):
@@ -374,7 +388,7 @@ class PeopleIndex:
         if whole and kind_of(join(whole), self.table) == "organisation":
             words = whole  # "Casa Blanca", "Partai Golkar": no name to cut out of it
         else:
-            words = trim_run(run, self.table, self._standalone,
+            words = trim_run(run, self.table, self._standalone, names=self.titled,
                              complement=self._role_complement(run[0].start))
         if not words:
             return
@@ -509,7 +523,8 @@ class PeopleIndex:
         return self._resolves(name) or name in self.speakers
 
     def is_name_token(self, tok: Tok, table: LanguageData) -> bool:
-        if not tok.is_word or tok.lower in table.stopwords or is_role(tok.text, table):
+        function_word = tok.lower in table.stopwords and tok.text not in self.titled
+        if not tok.is_word or function_word or is_role(tok.text, table):
             return False
         if tok.person:
             return True

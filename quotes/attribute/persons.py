@@ -72,18 +72,20 @@ def is_title(tok: Tok, table: LanguageData) -> bool:
 
 def trim_run(
     run: Sequence[Tok], table: LanguageData, standalone: frozenset[str], *,
-    complement: bool = False,
+    complement: bool = False, names: frozenset[str] = frozenset(),
 ) -> list[Tok]:
     """The name inside a capitalized run: roles, titles, honorifics and reporting words
     before it dropped, and words before the first first name ("Democratic Sen. Sheldon
     Whitehouse") or before a word the document uses alone ("Menko … Luhut Pandjaitan" where
     it later says "kata Luhut") dropped too, unless the first word is itself such a word.
     With `complement` (a role and a preposition before the run) its first word is what the
-    role is of ("ministro degli Esteri Antonio Tajani"), even where it is a first name too."""
+    role is of ("ministro degli Esteri Antonio Tajani"), even where it is a first name too.
+    `names` are words that are names here though the table lists them as function words
+    ("May" after "Mrs")."""
     reporting = reporting_words(table)
     kept = _after_organisation(_without_phrases(run, table.not_names), table.organisations)
     words = [t for k, t in enumerate(kept) if t.lower not in reporting and (
-        not is_title(t, table) or _inner_particle(kept, k, table))]
+        not is_title(t, table) or _inner_particle(kept, k, table) or t.text in names)]
     while len(words) >= 2 and f"{words[0].lower} {words[1].lower}" in table.roles:
         words = words[2:]  # a role of two words: "Wali Kota", "Prime Minister"
     if len(words) < 2:
