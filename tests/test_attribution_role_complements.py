@@ -5,7 +5,8 @@ degli Esteri", "presidente del Consiglio", "minister van Volksgezondheid") names
 portfolio or body, not a person, even where a first-name list holds it: it is neither
 glued to the name after it nor taken for a speaker. Short invented passages; every
 person here is fictional. A surname that is a function word too is a name after an
-honorific ("Mrs May replied").
+honorific ("Mrs May replied"). A name with the genitive "s" ("Peter Altmeiers Tweet")
+ends before it where the text uses the surname alone.
 """
 
 from __future__ import annotations
@@ -15,6 +16,12 @@ import pytest
 from tests.test_attribution_mentions import speaker_of
 
 CASES = [
+    pytest.param((
+        'de',
+        ('Paul Fiktivmanns Tweet vom Montag ("Ich gehe jetzt nach Hause.") sorgte für '
+         'Unruhe. Am Dienstag twitterte Fiktivmann wieder.'),
+        'Ich gehe jetzt', 'Paul Fiktivmann'),
+        id='genitive_s_is_no_part_of_the_name_de'),
     pytest.param((
         'en',
         ('Councillor Ottilie May opened the debate on the harbour. A resident asked '

@@ -58,6 +58,8 @@ _ROLE_BACK = 80
 _ROLE_WORDS = 3
 # How many capital words may follow a first name in capitals as its surname.
 _CAPITAL_SURNAMES = 2
+# A genitive "s" is looked for only after a stem this long or longer.
+_GENITIVE_STEM = 3
 # How long a dateline's place may be, before a province in brackets.
 _PLACE_CHARS = 40
 # What follows a dateline's place: its province in brackets, a day, a month (a year) and
@@ -392,9 +394,10 @@ class PeopleIndex:
                              complement=self._role_complement(run[0].start))
         if not words:
             return
-        full = join(words)
-        mention = Mention(words[0].start, full, subject_slot, kind_of(full, self.table),
-                          words[-1].end)
+        full, end = join(words), words[-1].end
+        if self._genitive(words[-1].text):
+            full, end = full[:-1], end - 1  # "Peter Altmeiers Tweet": Peter Altmeier's
+        mention = Mention(words[0].start, full, subject_slot, kind_of(full, self.table), end)
         if not self._is_mention(words, mention):
             self._pending.append(mention)
             return
@@ -402,6 +405,11 @@ class PeopleIndex:
         if last is not None and self._titles(last, words[0].start):
             self.references.pop()  # a title before the name: "Der Kanzler Olaf Scholz"
         self.mentions.append(mention)
+
+    def _genitive(self, word: str) -> bool:
+        """A surname the text uses alone, with the genitive "s" ("Altmeiers" where it also
+        writes "Altmeier"): the name ends before the "s"."""
+        return word.endswith("s") and len(word) > _GENITIVE_STEM and word[:-1] in self._standalone
 
     def _dateline(self, run: list[Tok]) -> bool:
         """Does the run open a line as a news dateline's place ("New York, 27 agosto 2019
