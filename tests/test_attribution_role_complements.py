@@ -6,7 +6,8 @@ portfolio or body, not a person, even where a first-name list holds it: it is ne
 glued to the name after it nor taken for a speaker. Short invented passages; every
 person here is fictional. A surname that is a function word too is a name after an
 honorific ("Mrs May replied"). A name with the genitive "s" ("Peter Altmeiers Tweet")
-ends before it where the text uses the surname alone.
+ends before it where the text uses the surname alone. The capitals of a title-case line
+("• Sebut Warga …") name no one.
 """
 
 from __future__ import annotations
@@ -16,6 +17,14 @@ import pytest
 from tests.test_attribution_mentions import speaker_of
 
 CASES = [
+    pytest.param((
+        'id',
+        ('Bupati Rendra Fiktiwan meninjau banjir di desa itu pada Senin.\n'
+         '"Kami akan membangun tanggul baru," kata Rendra.\n'
+         '• Sebut Warga Kampung Tengah Marah, Camat Minta Bantuan Segera Datang\n'
+         '"Bantuan sudah kami kirim kemarin."\n'),
+        'Bantuan sudah', 'Rendra Fiktiwan'),
+        id='title_case_line_names_no_one_id'),
     pytest.param((
         'de',
         ('Paul Fiktivmanns Tweet vom Montag ("Ich gehe jetzt nach Hause.") sorgte für '

@@ -283,7 +283,7 @@ class PeopleIndex:
         self.headlines = SpanSet(headline_spans(tokens, table))
         self.inner_capitalized = {
             t.text for t in tokens if t.is_word and not t.sent_start and t.text[:1].isupper()
-            and t.start not in self.headlines
+            and t.start not in self.headlines and t.start not in self.quoted
         }
         self._pending: list[Mention] = []  # lone words, mentions if a name holds them
         self._standalone = frozenset[str]()
@@ -376,7 +376,7 @@ class PeopleIndex:
             return
         if run[0].start in self.headlines:
             # In a title only words capitalized in the text too, or first names, name.
-            named = [t.text in self.inner_capitalized or is_first_name(t.text) for t in run]
+            named = [self._named_in_headline(t) for t in run]
             if not all(named):
                 for k, keep in enumerate(named):
                     if keep and (k == 0 or not named[k - 1]):
@@ -410,6 +410,11 @@ class PeopleIndex:
         """A surname the text uses alone, with the genitive "s" ("Altmeiers" where it also
         writes "Altmeier"): the name ends before the "s"."""
         return word.endswith("s") and len(word) > _GENITIVE_STEM and word[:-1] in self._standalone
+
+    def _named_in_headline(self, tok: Tok) -> bool:
+        """In a line set in title case, a word is a name only if the text capitalizes it
+        elsewhere too, or it is a first name."""
+        return tok.text in self.inner_capitalized or is_first_name(tok.text)
 
     def _dateline(self, run: list[Tok]) -> bool:
         """Does the run open a line as a news dateline's place ("New York, 27 agosto 2019
@@ -536,7 +541,7 @@ class PeopleIndex:
             return False
         if tok.person:
             return True
-        if not self._capitalized(tok) or tok.text in table.titles or tok.lower in table.not_names:
+        if self._no_name(tok, table):
             return False
         if tok.sent_start and tok.text not in self.inner_capitalized:
             return (tok.text in self._openers or tok.start in self._subjects
@@ -546,6 +551,13 @@ class PeopleIndex:
             # document or the archive knows it as one.
             return self._resolves(tok.text) or tok.text in self.mention_words
         return tok.lower not in self._reporting
+
+    def _no_name(self, tok: Tok, table: LanguageData) -> bool:
+        """A word in lowercase, a title or a known non-name, or a capital of a title-case
+        line the text writes nowhere else ("• Sebut Indonesia Darurat Korupsi, …")."""
+        return (not self._capitalized(tok) or tok.text in table.titles
+                or tok.lower in table.not_names
+                or (tok.start in self.headlines and not self._named_in_headline(tok)))
 
     def full_name(self, mention: str, before: int) -> str:
         """The fullest name the document gives the person `mention` names near `before`
