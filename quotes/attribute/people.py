@@ -12,6 +12,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from quotes.attribute.lexicon import is_first_name
+from quotes.attribute.namewords import capital_names, inner_particles, titled_function_words
 from quotes.attribute.persons import (
     Mention,
     SpanSet,
@@ -56,8 +57,6 @@ _WORD_BACK = 30
 # How far back (characters, words) a role is looked for before a preposition's complement.
 _ROLE_BACK = 80
 _ROLE_WORDS = 3
-# How many capital words may follow a first name in capitals as its surname.
-_CAPITAL_SURNAMES = 2
 # A genitive "s" is looked for only after a stem this long or longer.
 _GENITIVE_STEM = 3
 # How long a dateline's place may be, before a province in brackets.
@@ -188,18 +187,6 @@ def _function_word(tok: Tok, table: LanguageData) -> bool:
             or tok.text in table.titles or is_role(tok.text, table))
 
 
-def _titled_function_words(text: str, tokens: Sequence[Tok], table: LanguageData) -> frozenset[str]:
-    """Capitalized words that double as function words, written right after an honorific
-    inside a sentence ("Mrs May replied", "Mr Will …"): names there and elsewhere in the
-    text."""
-    return frozenset(
-        b.text for a, b in pairwise(tokens)
-        if b.is_word and b.lower in table.stopwords and b.text[:1].isupper()
-        and not b.text.isupper() and not b.sent_start
-        and a.text.rstrip(".") in table.titles and text[a.end : b.start] in (" ", ". ")
-    )
-
-
 def _acronyms(mentions: Sequence[Mention]) -> frozenset[str]:
     """The initials of people's names of two words or more ("AMLO" for "Andrés Manuel
     López Obrador", "RK" for "Ridwan Kamil"): written alone, they name the same person.
@@ -210,45 +197,6 @@ def _acronyms(mentions: Sequence[Mention]) -> frozenset[str]:
         if len(parts) >= 2 and m.kind == "person" and is_first_name(parts[0]):
             found.add("".join(p[0] for p in parts))
     return frozenset(found)
-
-
-def _inner_particles(tokens: Sequence[Tok], table: LanguageData) -> frozenset[int]:
-    """The starts of name particles between a first name and a capitalized word ("Herman
-    van der Zandt", "Ursula von der Leyen", "Marine Le Pen"): part of the name."""
-    found: set[int] = set()
-    for i in range(1, len(tokens) - 1):
-        if tokens[i].lower not in table.name_particles or tokens[i].lower in \
-                table.coordinators or not is_first_name(tokens[i - 1].text):
-            continue
-        j = i
-        while j < len(tokens) and tokens[j].lower in table.name_particles and (
-                tokens[j].start == tokens[j - 1].end + 1):
-            j += 1
-        last = tokens[j] if j < len(tokens) else None
-        if last is not None and last.start == tokens[j - 1].end + 1 and last.is_word \
-                and last.text[:1].isupper() and last.lower not in table.stopwords:
-            found.update(t.start for t in tokens[i:j])
-    return frozenset(found)
-
-
-def _capital_names(text: str, tokens: Sequence[Tok]) -> frozenset[int]:
-    """The starts of the words of names set in capitals at a line's start, as interviews
-    set who speaks ("MARK EYSKENS (CD&V) «…»"): a first name in capitals and the capital
-    words right after it."""
-    starts: set[int] = set()
-    for i, tok in enumerate(tokens):
-        if not (tok.is_word and tok.text.isupper() and len(tok.text) > 1
-                and is_first_name(tok.text)
-                and not text[text.rfind("\n", 0, tok.start) + 1 : tok.start].strip()):
-            continue
-        j = i + 1
-        while j < len(tokens) and j - i <= _CAPITAL_SURNAMES and tokens[j].is_word \
-                and tokens[j].text.isupper() and len(tokens[j].text) > 1 \
-                and tokens[j].start == tokens[j - 1].end + 1:
-            j += 1
-        if j > i + 1:
-            starts.update(t.start for t in tokens[i:j])
-    return frozenset(starts)
 
 
 class PeopleIndex:
@@ -293,9 +241,9 @@ class PeopleIndex:
         self._after_verb = _after_verb(tokens, table, self._reporting) | _bare_words(
             tokens, table)
         self._acronyms = frozenset[str]()  # initials of names the document gives: "AMLO"
-        self._capital_names = _capital_names(text, tokens)  # "MARK EYSKENS": starts of its words
-        self._particles = _inner_particles(tokens, table)  # "van der" inside a name
-        self.titled = _titled_function_words(text, tokens, table)  # "May" of "Mrs May"
+        self._capital_names = capital_names(text, tokens)  # "MARK EYSKENS": starts of its words
+        self._particles = inner_particles(tokens, table)  # "van der" inside a name
+        self.titled = titled_function_words(text, tokens, table)  # "May" of "Mrs May"
         self._openers = _openers(tokens, table, self._reporting)
         self._subjects = _opening_subjects(text, tokens, table, self._reporting, quoted)
         self.mention_words: frozenset[str] = frozenset()
