@@ -7,7 +7,8 @@ glued to the name after it nor taken for a speaker. Short invented passages; eve
 person here is fictional. A surname that is a function word too is a name after an
 honorific ("Mrs May replied"). A name with the genitive "s" ("Peter Altmeiers Tweet")
 ends before it where the text uses the surname alone. The capitals of a title-case line
-("• Sebut Warga …") name no one.
+("• Sebut Warga …") name no one. A surname opening with its particle ("liet Van der Plas
+weten") is one name.
 """
 
 from __future__ import annotations
@@ -17,6 +18,13 @@ import pytest
 from tests.test_attribution_mentions import speaker_of
 
 CASES = [
+    pytest.param((
+        'nl',
+        ('De gemeenteraad sprak dinsdag over de haven. Wethouder Pieter Brandsma '
+         'opende het debat. "Wij gaan hier niet over," liet Van der Verzon aan de pers '
+         'weten.'),
+        'Wij gaan hier niet over', 'Van der Verzon'),
+        id='surname_opening_with_its_particle_is_one_name_nl'),
     pytest.param((
         'id',
         ('Bupati Rendra Fiktiwan meninjau banjir di desa itu pada Senin.\n'

@@ -321,7 +321,7 @@ def _name_run_from(window: list[Tok], i: int, table: LanguageData, people: Peopl
             and j + 2 < len(window)
             and people.adjacent(nxt, window[j + 2])
             and people.is_name_token(window[j + 2], table)
-            and _particle_joins(window[j], window[j + 2], table, people)
+            and _particle_joins(window[j : j + 3], people)
         ):
             j += 2
         else:
@@ -329,13 +329,15 @@ def _name_run_from(window: list[Tok], i: int, table: LanguageData, people: Peopl
     return Name(join(window[i : j + 1]), window[i].start, window[j].end, "name")
 
 
-def _particle_joins(before: Tok, after: Tok, table: LanguageData, people: PeopleIndex) -> bool:
+def _particle_joins(words: list[Tok], people: PeopleIndex) -> bool:
     """Does a particle between two capitalized words make one name of them ("Lula da
     Silva", "Caroline van der Plas"), rather than link a name to a party or place
     ("Margiotta del Pd", "Vijlbrief in Garmerwolde")? After a first name it does; after a
     surname only before a word that is no organisation and that the text names nothing
-    with on its own (a place: "in Garmerwolde")."""
-    if is_first_name(before.text):
+    with on its own (a place: "in Garmerwolde"); inside a surname ("Van der Plas") it does.
+    `words`: the word before the particle, the particle, the word after it."""
+    before, particle, after = words
+    if is_first_name(before.text) or particle.start in people.surname_particles:
         return True
     return people.kind(after.text) != "organisation" and after.text not in people.mention_words
 

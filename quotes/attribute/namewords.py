@@ -64,3 +64,28 @@ def capital_names(text: str, tokens: Sequence[Tok]) -> frozenset[int]:
         if j > i + 1:
             starts.update(t.start for t in tokens[i:j])
     return frozenset(starts)
+
+
+def surname_particles(tokens: Sequence[Tok], table: LanguageData) -> frozenset[int]:
+    """The starts of the particles opening a surname written without its first name
+    inside a sentence ("liet Van der Plas weten", "zei De Jonge", "ha detto Di Fantasia"):
+    capitalized there, right before a capitalized word. Not where the particle is also an
+    article, which opens names of papers and places too ("La Stampa", "Le Monde")."""
+    found: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok.sent_start or not _capital_particle(tok, table):
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].lower in table.name_particles \
+                and tokens[j].text.islower() and tokens[j].start == tokens[j - 1].end + 1:
+            j += 1
+        last = tokens[j] if j < len(tokens) else None
+        if last is not None and last.start == tokens[j - 1].end + 1 and last.is_word \
+                and last.text[:1].isupper() and last.lower not in table.stopwords:
+            found.update(t.start for t in tokens[i:j])
+    return frozenset(found)
+
+
+def _capital_particle(tok: Tok, table: LanguageData) -> bool:
+    return (tok.lower in table.name_particles and tok.lower not in table.article_genders
+            and tok.text[:1].isupper() and not tok.text.isupper())

@@ -12,7 +12,12 @@ from functools import cached_property
 from itertools import pairwise
 
 from quotes.attribute.lexicon import is_first_name
-from quotes.attribute.namewords import capital_names, inner_particles, titled_function_words
+from quotes.attribute.namewords import (
+    capital_names,
+    inner_particles,
+    surname_particles,
+    titled_function_words,
+)
 from quotes.attribute.persons import (
     Mention,
     SpanSet,
@@ -243,6 +248,8 @@ class PeopleIndex:
         self._acronyms = frozenset[str]()  # initials of names the document gives: "AMLO"
         self._capital_names = capital_names(text, tokens)  # "MARK EYSKENS": starts of its words
         self._particles = inner_particles(tokens, table)  # "van der" inside a name
+        # "Van der" opening a surname: "liet Van der Plas weten".
+        self.surname_particles = surname_particles(tokens, table)
         self.titled = titled_function_words(text, tokens, table)  # "May" of "Mrs May"
         self._openers = _openers(tokens, table, self._reporting)
         self._subjects = _opening_subjects(text, tokens, table, self._reporting, quoted)
@@ -300,6 +307,8 @@ class PeopleIndex:
         inside the name `run` begins ("Herman van der Zandt")."""
         if run and tok.start in self._particles and self.adjacent(run[-1], tok):
             return True
+        if tok.start in self.surname_particles:
+            return True
         return tok.is_word and self._capitalized(tok) and (
             tok.lower not in self.table.stopwords or tok.text in self.titled)
 
@@ -338,7 +347,9 @@ class PeopleIndex:
         if whole and kind_of(join(whole), self.table) == "organisation":
             words = whole  # "Casa Blanca", "Partai Golkar": no name to cut out of it
         else:
-            words = trim_run(run, self.table, self._standalone, names=self.titled,
+            keep = frozenset(t.start for t in run if t.text in self.titled
+                             or t.start in self.surname_particles)
+            words = trim_run(run, self.table, self._standalone, keep=keep,
                              complement=self._role_complement(run[0].start))
         if not words:
             return
@@ -484,7 +495,8 @@ class PeopleIndex:
         return self._resolves(name) or name in self.speakers
 
     def is_name_token(self, tok: Tok, table: LanguageData) -> bool:
-        function_word = tok.lower in table.stopwords and tok.text not in self.titled
+        function_word = tok.lower in table.stopwords and tok.text not in self.titled \
+            and tok.start not in self.surname_particles
         if not tok.is_word or function_word or is_role(tok.text, table):
             return False
         if tok.person:

@@ -72,7 +72,7 @@ def is_title(tok: Tok, table: LanguageData) -> bool:
 
 def trim_run(
     run: Sequence[Tok], table: LanguageData, standalone: frozenset[str], *,
-    complement: bool = False, names: frozenset[str] = frozenset(),
+    complement: bool = False, keep: frozenset[int] = frozenset(),
 ) -> list[Tok]:
     """The name inside a capitalized run: roles, titles, honorifics and reporting words
     before it dropped, and words before the first first name ("Democratic Sen. Sheldon
@@ -80,12 +80,12 @@ def trim_run(
     it later says "kata Luhut") dropped too, unless the first word is itself such a word.
     With `complement` (a role and a preposition before the run) its first word is what the
     role is of ("ministro degli Esteri Antonio Tajani"), even where it is a first name too.
-    `names` are words that are names here though the table lists them as function words
-    ("May" after "Mrs")."""
+    `keep` holds the starts of words that are part of a name here though the table lists
+    them as function words ("May" after "Mrs", "Van der" in "Van der Plas")."""
     reporting = reporting_words(table)
     kept = _after_organisation(_without_phrases(run, table.not_names), table.organisations)
     words = [t for k, t in enumerate(kept) if t.lower not in reporting and (
-        not is_title(t, table) or _inner_particle(kept, k, table) or t.text in names)]
+        not is_title(t, table) or _inner_particle(kept, k, table) or t.start in keep)]
     while len(words) >= 2 and f"{words[0].lower} {words[1].lower}" in table.roles:
         words = words[2:]  # a role of two words: "Wali Kota", "Prime Minister"
     if len(words) < 2:
@@ -273,10 +273,11 @@ def fullest(name: str, at: int, mentions: Sequence[Mention], links: dict[str, st
     linked = links.get(name)
     if linked is not None:
         return fullest(linked, at, mentions, {})
-    parts = name.split()
+    parts = name.casefold().split()
 
     def holds(m: Mention) -> bool:
-        words = m.name.split()
+        # Casefolded: "Van der Plas" alone is "Caroline van der Plas".
+        words = m.name.casefold().split()
         return len(m.name) > len(name) and all(p in words for p in parts)
 
     before = [m for m in mentions if m.start < at and holds(m)]
