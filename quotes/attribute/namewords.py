@@ -35,15 +35,22 @@ def inner_particles(tokens: Sequence[Tok], table: LanguageData) -> frozenset[int
         if tokens[i].lower not in table.name_particles or tokens[i].lower in \
                 table.coordinators or not is_first_name(tokens[i - 1].text):
             continue
-        j = i
-        while j < len(tokens) and tokens[j].lower in table.name_particles and (
-                tokens[j].start == tokens[j - 1].end + 1):
-            j += 1
-        last = tokens[j] if j < len(tokens) else None
-        if last is not None and last.start == tokens[j - 1].end + 1 and last.is_word \
-                and last.text[:1].isupper() and last.lower not in table.stopwords:
-            found.update(t.start for t in tokens[i:j])
+        found.update(_before_name(tokens, i, i, table))
     return frozenset(found)
+
+
+def _before_name(tokens: Sequence[Tok], i: int, j: int, table: LanguageData) -> list[int]:
+    """The starts of tokens[i:k], where tokens[j:k] are adjacent particles and a
+    capitalized word follows them ("van der" before "Zandt"); none where no such word
+    follows."""
+    while j < len(tokens) and tokens[j].lower in table.name_particles and (
+            tokens[j].start == tokens[j - 1].end + 1):
+        j += 1
+    last = tokens[j] if j < len(tokens) else None
+    if last is not None and last.start == tokens[j - 1].end + 1 and last.is_word \
+            and last.text[:1].isupper() and last.lower not in table.stopwords:
+        return [t.start for t in tokens[i:j]]
+    return []
 
 
 def capital_names(text: str, tokens: Sequence[Tok]) -> frozenset[int]:
@@ -75,14 +82,7 @@ def surname_particles(tokens: Sequence[Tok], table: LanguageData) -> frozenset[i
     for i, tok in enumerate(tokens):
         if tok.sent_start or not _capital_particle(tok, table):
             continue
-        j = i + 1
-        while j < len(tokens) and tokens[j].lower in table.name_particles \
-                and tokens[j].text.islower() and tokens[j].start == tokens[j - 1].end + 1:
-            j += 1
-        last = tokens[j] if j < len(tokens) else None
-        if last is not None and last.start == tokens[j - 1].end + 1 and last.is_word \
-                and last.text[:1].isupper() and last.lower not in table.stopwords:
-            found.update(t.start for t in tokens[i:j])
+        found.update(_before_name(tokens, i, i + 1, table))
     return frozenset(found)
 
 
