@@ -8,7 +8,8 @@ person here is fictional. A surname that is a function word too is a name after 
 honorific ("Mrs May replied"). A name with the genitive "s" ("Peter Altmeiers Tweet")
 ends before it where the text uses the surname alone. The capitals of a title-case line
 ("• Sebut Warga …") name no one. A surname opening with its particle ("liet Van der Plas
-weten") is one name.
+weten") is one name. A noun joined to an acronym ("PARTEI-Vorstand") titles the name
+after it and is no part of it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,12 @@ import pytest
 from tests.test_attribution_mentions import speaker_of
 
 CASES = [
+    pytest.param((
+        'de',
+        ('Die Partei will in den Landtag einziehen. „Wir sind bereit“, so '
+         'BUND-Vorstand Fabelmann, „und wir bleiben es.“ Am Abend gab es Kuchen.'),
+        'Wir sind bereit', 'Fabelmann'),
+        id='noun_joined_to_acronym_titles_the_name_de'),
     pytest.param((
         'nl',
         ('De gemeenteraad sprak dinsdag over de haven. Wethouder Pieter Brandsma '

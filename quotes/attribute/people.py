@@ -24,6 +24,7 @@ from quotes.attribute.persons import (
     bracket_links,
     fullest,
     headline_spans,
+    is_title,
     kind_of,
     reporting_words,
     trim_run,
@@ -81,14 +82,20 @@ def _surnames(mentions: Sequence[Mention]) -> frozenset[str]:
 def _after_verb(
     tokens: list[Tok], table: LanguageData, reporting: frozenset[str]
 ) -> frozenset[str]:
-    """Capitalized words right after a reporting word, where the table capitalizes nouns."""
+    """Capitalized words right after a reporting word, or after a reporting word and a
+    title ("so SPD-Chef Klingbeil", "so PARTEI-Vorstand Sonneborn"), where the table
+    capitalizes nouns."""
     if not table.capitalizes_nouns:
         return frozenset()
+    after = [b for a, b in pairwise(tokens) if a.lower in reporting]
+    after += [c for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
+              if a.lower in reporting and is_title(b, table) and b.end + 1 == c.start
+              and b.lower not in table.stopwords]  # "so die Polizei": a noun
     return frozenset(
-        b.text for a, b in pairwise(tokens)
-        if a.lower in reporting and b.is_word and b.text[:1].isupper() and not b.sent_start
+        b.text for b in after
+        if b.is_word and b.text[:1].isupper() and not b.sent_start
         and b.lower not in table.stopwords and not is_role(b.text, table)
-        and b.lower not in table.not_names
+        and b.lower not in table.not_names and not is_title(b, table)
     )
 
 

@@ -67,7 +67,16 @@ def is_title(tok: Tok, table: LanguageData) -> bool:
         or tok.text.rstrip(".") in table.titles
         or tok.lower in table.not_names
         or tok.lower in table.stopwords
+        or _acronym_compound(tok.text)
     )
+
+
+def _acronym_compound(word: str) -> bool:
+    """A noun joined to an acronym ("PARTEI-Vorstand", "SPD-Chef"): what a party or body
+    has, a title before a name, never part of it ("Kramp-Karrenbauer" has no acronym)."""
+    head, dash, tail = word.partition("-")
+    return bool(dash) and len(head) >= 2 and head.isupper() and tail[:1].isupper() \
+        and not tail.isupper()
 
 
 def trim_run(
