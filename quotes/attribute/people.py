@@ -89,14 +89,17 @@ def _after_verb(
         return frozenset()
     after = [b for a, b in pairwise(tokens) if a.lower in reporting]
     after += [c for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
-              if a.lower in reporting and is_title(b, table) and b.end + 1 == c.start
-              and b.lower not in table.stopwords]  # "so die Polizei": a noun
+              if a.lower in reporting and _plain_title(b, table) and b.end + 1 == c.start]
     return frozenset(
         b.text for b in after
         if b.is_word and b.text[:1].isupper() and not b.sent_start
-        and b.lower not in table.stopwords and not is_role(b.text, table)
         and b.lower not in table.not_names and not is_title(b, table)
     )
+
+
+def _plain_title(tok: Tok, table: LanguageData) -> bool:
+    """A title or role that is no function word ("so die Polizei": a noun follows)."""
+    return is_title(tok, table) and tok.lower not in table.stopwords
 
 
 def _bare_words(tokens: list[Tok], table: LanguageData) -> frozenset[str]:
