@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
+from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.people import Name, PeopleIndex, join
 from quotes.attribute.tokens import Tok
 from quotes.lang import LanguageData, is_role, is_spokesperson
@@ -320,11 +321,25 @@ def _name_run_from(window: list[Tok], i: int, table: LanguageData, people: Peopl
             and j + 2 < len(window)
             and people.adjacent(nxt, window[j + 2])
             and people.is_name_token(window[j + 2], table)
+            and _particle_joins(window[j : j + 3], people)
         ):
             j += 2
         else:
             break
     return Name(join(window[i : j + 1]), window[i].start, window[j].end, "name")
+
+
+def _particle_joins(words: list[Tok], people: PeopleIndex) -> bool:
+    """Does a particle between two capitalized words make one name of them ("Lula da
+    Silva", "Caroline van der Plas"), rather than link a name to a party or place
+    ("Margiotta del Pd", "Vijlbrief in Garmerwolde")? After a first name it does; after a
+    surname only before a word that is no organisation and that the text names nothing
+    with on its own (a place: "in Garmerwolde"); inside a surname ("Van der Plas") it does.
+    `words`: the word before the particle, the particle, the word after it."""
+    before, particle, after = words
+    if is_first_name(before.text) or particle.start in people.surname_particles:
+        return True
+    return people.kind(after.text) != "organisation" and after.text not in people.mention_words
 
 
 def _role_or_apposition(

@@ -12,12 +12,19 @@ from functools import cached_property
 from itertools import pairwise
 
 from quotes.attribute.lexicon import is_first_name
+from quotes.attribute.namewords import (
+    capital_names,
+    inner_particles,
+    surname_particles,
+    titled_function_words,
+)
 from quotes.attribute.persons import (
     Mention,
     SpanSet,
     bracket_links,
     fullest,
     headline_spans,
+    is_title,
     kind_of,
     reporting_words,
     trim_run,
@@ -53,10 +60,16 @@ _SUBJECT_LETTERS = 3
 _QUOTE_AFTER = 3
 # How far back (characters) the word before a mention is read.
 _WORD_BACK = 30
-# How many capital words may follow a first name in capitals as its surname.
-_CAPITAL_SURNAMES = 2
-# What follows a dateline's place: a day, a month (a year) and a dash or an agency.
-_DATELINE = re.compile(r",\s*\d{1,2}\.?\s+[^\W\d]+\.?(\s+\d{4})?\s*[(–—-]")
+# How far back (characters, words) a role is looked for before a preposition's complement.
+_ROLE_BACK = 80
+_ROLE_WORDS = 3
+# A genitive "s" is looked for only after a stem this long or longer.
+_GENITIVE_STEM = 3
+# How long a dateline's place may be, before a province in brackets.
+_PLACE_CHARS = 40
+# What follows a dateline's place: its province in brackets, a day, a month (a year) and
+# a dash or an agency.
+_DATELINE = re.compile(r"(\s*\([^()\n]{1,30}\))?,\s*\d{1,2}\.?\s+[^\W\d]+\.?(\s+\d{4})?\s*[(–—-]")
 
 
 def _surnames(mentions: Sequence[Mention]) -> frozenset[str]:
@@ -69,15 +82,24 @@ def _surnames(mentions: Sequence[Mention]) -> frozenset[str]:
 def _after_verb(
     tokens: list[Tok], table: LanguageData, reporting: frozenset[str]
 ) -> frozenset[str]:
-    """Capitalized words right after a reporting word, where the table capitalizes nouns."""
+    """Capitalized words right after a reporting word, or after a reporting word and a
+    title ("so SPD-Chef Klingbeil", "so PARTEI-Vorstand Sonneborn"), where the table
+    capitalizes nouns."""
     if not table.capitalizes_nouns:
         return frozenset()
+    after = [b for a, b in pairwise(tokens) if a.lower in reporting]
+    after += [c for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
+              if a.lower in reporting and _plain_title(b, table) and b.end + 1 == c.start]
     return frozenset(
-        b.text for a, b in pairwise(tokens)
-        if a.lower in reporting and b.is_word and b.text[:1].isupper() and not b.sent_start
-        and b.lower not in table.stopwords and not is_role(b.text, table)
-        and b.lower not in table.not_names
+        b.text for b in after
+        if b.is_word and b.text[:1].isupper() and not b.sent_start
+        and b.lower not in table.not_names and not is_title(b, table)
     )
+
+
+def _plain_title(tok: Tok, table: LanguageData) -> bool:
+    """A title or role that is no function word ("so die Polizei": a noun follows)."""
+    return is_title(tok, table) and tok.lower not in table.stopwords
 
 
 def _bare_words(tokens: list[Tok], table: LanguageData) -> frozenset[str]:
@@ -192,45 +214,6 @@ def _acronyms(mentions: Sequence[Mention]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _inner_particles(tokens: Sequence[Tok], table: LanguageData) -> frozenset[int]:
-    """The starts of name particles between a first name and a capitalized word ("Herman
-    van der Zandt", "Ursula von der Leyen", "Marine Le Pen"): part of the name."""
-    found: set[int] = set()
-    for i in range(1, len(tokens) - 1):
-        if tokens[i].lower not in table.name_particles or tokens[i].lower in \
-                table.coordinators or not is_first_name(tokens[i - 1].text):
-            continue
-        j = i
-        while j < len(tokens) and tokens[j].lower in table.name_particles and (
-                tokens[j].start == tokens[j - 1].end + 1):
-            j += 1
-        last = tokens[j] if j < len(tokens) else None
-        if last is not None and last.start == tokens[j - 1].end + 1 and last.is_word \
-                and last.text[:1].isupper() and last.lower not in table.stopwords:
-            found.update(t.start for t in tokens[i:j])
-    return frozenset(found)
-
-
-def _capital_names(text: str, tokens: Sequence[Tok]) -> frozenset[int]:
-    """The starts of the words of names set in capitals at a line's start, as interviews
-    set who speaks ("MARK EYSKENS (CD&V) «…»"): a first name in capitals and the capital
-    words right after it."""
-    starts: set[int] = set()
-    for i, tok in enumerate(tokens):
-        if not (tok.is_word and tok.text.isupper() and len(tok.text) > 1
-                and is_first_name(tok.text)
-                and not text[text.rfind("\n", 0, tok.start) + 1 : tok.start].strip()):
-            continue
-        j = i + 1
-        while j < len(tokens) and j - i <= _CAPITAL_SURNAMES and tokens[j].is_word \
-                and tokens[j].text.isupper() and len(tokens[j].text) > 1 \
-                and tokens[j].start == tokens[j - 1].end + 1:
-            j += 1
-        if j > i + 1:
-            starts.update(t.start for t in tokens[i:j])
-    return frozenset(starts)
-
-
 class PeopleIndex:
     """Names mentioned in one document, to tell names from capitalized words and to
     resolve pronouns, roles and surnames to the person meant."""
@@ -263,7 +246,7 @@ class PeopleIndex:
         self.headlines = SpanSet(headline_spans(tokens, table))
         self.inner_capitalized = {
             t.text for t in tokens if t.is_word and not t.sent_start and t.text[:1].isupper()
-            and t.start not in self.headlines
+            and t.start not in self.headlines and t.start not in self.quoted
         }
         self._pending: list[Mention] = []  # lone words, mentions if a name holds them
         self._standalone = frozenset[str]()
@@ -273,8 +256,11 @@ class PeopleIndex:
         self._after_verb = _after_verb(tokens, table, self._reporting) | _bare_words(
             tokens, table)
         self._acronyms = frozenset[str]()  # initials of names the document gives: "AMLO"
-        self._capital_names = _capital_names(text, tokens)  # "MARK EYSKENS": starts of its words
-        self._particles = _inner_particles(tokens, table)  # "van der" inside a name
+        self._capital_names = capital_names(text, tokens)  # "MARK EYSKENS": starts of its words
+        self._particles = inner_particles(tokens, table)  # "van der" inside a name
+        # "Van der" opening a surname: "liet Van der Plas weten".
+        self.surname_particles = surname_particles(tokens, table)
+        self.titled = titled_function_words(text, tokens, table)  # "May" of "Mrs May"
         self._openers = _openers(tokens, table, self._reporting)
         self._subjects = _opening_subjects(text, tokens, table, self._reporting, quoted)
         self.mention_words: frozenset[str] = frozenset()
@@ -331,7 +317,10 @@ class PeopleIndex:
         inside the name `run` begins ("Herman van der Zandt")."""
         if run and tok.start in self._particles and self.adjacent(run[-1], tok):
             return True
-        return tok.is_word and self._capitalized(tok) and tok.lower not in self.table.stopwords
+        if tok.start in self.surname_particles:
+            return True
+        return tok.is_word and self._capitalized(tok) and (
+            tok.lower not in self.table.stopwords or tok.text in self.titled)
 
     def _add_reference(self, tok: Tok) -> None:
         """A pronoun or role opening its sentence ("Hij wil …", "De premier begint …"):
@@ -354,7 +343,7 @@ class PeopleIndex:
             return
         if run[0].start in self.headlines:
             # In a title only words capitalized in the text too, or first names, name.
-            named = [t.text in self.inner_capitalized or is_first_name(t.text) for t in run]
+            named = [self._named_in_headline(t) for t in run]
             if not all(named):
                 for k, keep in enumerate(named):
                     if keep and (k == 0 or not named[k - 1]):
@@ -368,12 +357,16 @@ class PeopleIndex:
         if whole and kind_of(join(whole), self.table) == "organisation":
             words = whole  # "Casa Blanca", "Partai Golkar": no name to cut out of it
         else:
-            words = trim_run(run, self.table, self._standalone)
+            keep = frozenset(t.start for t in run if t.text in self.titled
+                             or t.start in self.surname_particles)
+            words = trim_run(run, self.table, self._standalone, keep=keep,
+                             complement=self._role_complement(run[0].start))
         if not words:
             return
-        full = join(words)
-        mention = Mention(words[0].start, full, subject_slot, kind_of(full, self.table),
-                          words[-1].end)
+        full, end = join(words), words[-1].end
+        if self._genitive(words[-1].text):
+            full, end = full[:-1], end - 1  # "Peter Altmeiers Tweet": Peter Altmeier's
+        mention = Mention(words[0].start, full, subject_slot, kind_of(full, self.table), end)
         if not self._is_mention(words, mention):
             self._pending.append(mention)
             return
@@ -382,13 +375,43 @@ class PeopleIndex:
             self.references.pop()  # a title before the name: "Der Kanzler Olaf Scholz"
         self.mentions.append(mention)
 
+    def _genitive(self, word: str) -> bool:
+        """A surname the text uses alone, with the genitive "s" ("Altmeiers" where it also
+        writes "Altmeier"): the name ends before the "s"."""
+        return word.endswith("s") and len(word) > _GENITIVE_STEM and word[:-1] in self._standalone
+
+    def _named_in_headline(self, tok: Tok) -> bool:
+        """In a line set in title case, a word is a name only if the text capitalizes it
+        elsewhere too, or it is a first name."""
+        return tok.text in self.inner_capitalized or is_first_name(tok.text)
+
     def _dateline(self, run: list[Tok]) -> bool:
         """Does the run open a line as a news dateline's place ("New York, 27 agosto 2019
-        - …", "Roma, 3 mar. (Aki) – …")? A place, not a person."""
+        - …", "Roma, 3 mar. (Aki) – …"), or stand in brackets after it as its province?
+        A place, not a person."""
         line_start = self.text.rfind("\n", 0, run[0].start) + 1
-        if self.text[line_start : run[0].start].strip():
+        head = self.text[line_start : run[0].start]
+        if not head.strip():
+            return _DATELINE.match(self.text, run[-1].end) is not None
+        # The province in brackets after the place: "Cernobbio (Co), 6 set. (askanews) –".
+        province = head.endswith("(") and "," not in head and len(head) <= _PLACE_CHARS
+        return province and self.text.startswith(")", run[-1].end) and _DATELINE.match(
+            self.text, run[-1].end + 1) is not None
+
+    def _role_complement(self, start: int, *, bodies: bool = True) -> bool:
+        """Does the word at `start` follow a role or body and a preposition ("ministro degli
+        Esteri", "presidenza del Consiglio" after "sottosegretario alla", "ministerie van
+        Volksgezondheid")? Then it is what the role is of: a portfolio, body or place."""
+        before = self.text[max(0, start - _ROLE_BACK) : start].split()
+        if len(before) < 2 or before[-1].casefold() not in self.table.prepositions:
             return False
-        return _DATELINE.match(self.text, run[-1].end) is not None
+        for word in reversed(before[-_ROLE_WORDS - 1 : -1]):
+            if is_role(word, self.table) or (
+                    bodies and word.casefold() in self.table.organisation_words):
+                return True
+            if not word.islower():
+                return False  # a name, a number or punctuation between: no role's complement
+        return False
 
     def _after_function_word(self, start: int) -> bool:
         """Does a function word ("am", "der", "ein") come right before `start`?"""
@@ -416,6 +439,8 @@ class PeopleIndex:
         not); where nouns are capitalized, two words need a first name ("Hauptstadt
         Kiew"); an organisation the table knows does."""
         nouns = self.table.capitalizes_nouns
+        if len(words) == 1 and self._role_complement(words[0].start, bodies=False):
+            return self._resolves(mention.name)  # "presidente del Consiglio": no person
         person = self._has_person(words)
         lone_name = self._lone_name(words[0])
         several = len(words) >= 2 and (not nouns or person)
@@ -480,11 +505,13 @@ class PeopleIndex:
         return self._resolves(name) or name in self.speakers
 
     def is_name_token(self, tok: Tok, table: LanguageData) -> bool:
-        if not tok.is_word or tok.lower in table.stopwords or is_role(tok.text, table):
+        function_word = tok.lower in table.stopwords and tok.text not in self.titled \
+            and tok.start not in self.surname_particles
+        if not tok.is_word or function_word or is_role(tok.text, table):
             return False
         if tok.person:
             return True
-        if not self._capitalized(tok) or tok.text in table.titles or tok.lower in table.not_names:
+        if self._no_name(tok, table):
             return False
         if tok.sent_start and tok.text not in self.inner_capitalized:
             return (tok.text in self._openers or tok.start in self._subjects
@@ -494,6 +521,13 @@ class PeopleIndex:
             # document or the archive knows it as one.
             return self._resolves(tok.text) or tok.text in self.mention_words
         return tok.lower not in self._reporting
+
+    def _no_name(self, tok: Tok, table: LanguageData) -> bool:
+        """A word in lowercase, a title or a known non-name, or a capital of a title-case
+        line the text writes nowhere else ("• Sebut Indonesia Darurat Korupsi, …")."""
+        return (not self._capitalized(tok) or tok.text in table.titles
+                or tok.lower in table.not_names
+                or (tok.start in self.headlines and not self._named_in_headline(tok)))
 
     def full_name(self, mention: str, before: int) -> str:
         """The fullest name the document gives the person `mention` names near `before`

@@ -67,22 +67,44 @@ def is_title(tok: Tok, table: LanguageData) -> bool:
         or tok.text.rstrip(".") in table.titles
         or tok.lower in table.not_names
         or tok.lower in table.stopwords
+        or _acronym_compound(tok.text)
     )
 
 
-def trim_run(run: Sequence[Tok], table: LanguageData, standalone: frozenset[str]) -> list[Tok]:
+def _acronym_compound(word: str) -> bool:
+    """A noun joined to an acronym ("PARTEI-Vorstand", "SPD-Chef"): what a party or body
+    has, a title before a name, never part of it ("Kramp-Karrenbauer" has no acronym)."""
+    head, dash, tail = word.partition("-")
+    return bool(dash) and len(head) >= 2 and head.isupper() and tail[:1].isupper() \
+        and not tail.isupper()
+
+
+def trim_run(
+    run: Sequence[Tok], table: LanguageData, standalone: frozenset[str], *,
+    complement: bool = False, keep: frozenset[int] = frozenset(),
+) -> list[Tok]:
     """The name inside a capitalized run: roles, titles, honorifics and reporting words
     before it dropped, and words before the first first name ("Democratic Sen. Sheldon
     Whitehouse") or before a word the document uses alone ("Menko … Luhut Pandjaitan" where
-    it later says "kata Luhut") dropped too, unless the first word is itself such a word."""
+    it later says "kata Luhut") dropped too, unless the first word is itself such a word.
+    With `complement` (a role and a preposition before the run) its first word is what the
+    role is of ("ministro degli Esteri Antonio Tajani"), even where it is a first name too.
+    `keep` holds the starts of words that are part of a name here though the table lists
+    them as function words ("May" after "Mrs", "Van der" in "Van der Plas")."""
     reporting = reporting_words(table)
     kept = _after_organisation(_without_phrases(run, table.not_names), table.organisations)
     words = [t for k, t in enumerate(kept) if t.lower not in reporting and (
-        not is_title(t, table) or _inner_particle(kept, k, table))]
+        not is_title(t, table) or _inner_particle(kept, k, table) or t.start in keep)]
     while len(words) >= 2 and f"{words[0].lower} {words[1].lower}" in table.roles:
         words = words[2:]  # a role of two words: "Wali Kota", "Prime Minister"
     if len(words) < 2:
         return words
+    if complement and words[0] is run[0] and (
+            is_first_name(words[1].text) or words[1].text in standalone):
+        # "degli Esteri Antonio Tajani", "degli Esteri Tajani": "Esteri" is no first name.
+        words = words[1:]
+        if len(words) < 2:
+            return words
     words = words[_name_start(words, standalone) :]
     return _without_noun_after(words, standalone) if table.capitalizes_nouns else words
 
@@ -260,10 +282,11 @@ def fullest(name: str, at: int, mentions: Sequence[Mention], links: dict[str, st
     linked = links.get(name)
     if linked is not None:
         return fullest(linked, at, mentions, {})
-    parts = name.split()
+    parts = name.casefold().split()
 
     def holds(m: Mention) -> bool:
-        words = m.name.split()
+        # Casefolded: "Van der Plas" alone is "Caroline van der Plas".
+        words = m.name.casefold().split()
         return len(m.name) > len(name) and all(p in words for p in parts)
 
     before = [m for m in mentions if m.start < at and holds(m)]

@@ -1,0 +1,91 @@
+"""Tokens that belong to names though they look otherwise: particles inside a name ("van
+der" in "Herman van der Zandt"), names set in capitals ("MARK EYSKENS"), function words
+after an honorific ("Mrs May")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from quotes.attribute.lexicon import is_first_name
+from quotes.attribute.tokens import Tok
+from quotes.lang import LanguageData
+
+# How many capital words may follow a first name in capitals as its surname.
+_CAPITAL_SURNAMES = 2
+
+
+def titled_function_words(text: str, tokens: Sequence[Tok], table: LanguageData) -> frozenset[str]:
+    """Capitalized words that double as function words, written right after an honorific
+    inside a sentence ("Mrs May replied", "Mr Will …"): names there and elsewhere in the
+    text."""
+    return frozenset(
+        b.text for a, b in pairwise(tokens)
+        if b.is_word and b.lower in table.stopwords and b.text[:1].isupper()
+        and not b.text.isupper() and not b.sent_start
+        and a.text.rstrip(".") in table.titles and text[a.end : b.start] in (" ", ". ")
+    )
+
+
+def inner_particles(tokens: Sequence[Tok], table: LanguageData) -> frozenset[int]:
+    """The starts of name particles between a first name and a capitalized word ("Herman
+    van der Zandt", "Ursula von der Leyen", "Marine Le Pen"): part of the name."""
+    found: set[int] = set()
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].lower not in table.name_particles or tokens[i].lower in \
+                table.coordinators or not is_first_name(tokens[i - 1].text):
+            continue
+        found.update(_before_name(tokens, i, i, table))
+    return frozenset(found)
+
+
+def _before_name(tokens: Sequence[Tok], i: int, j: int, table: LanguageData) -> list[int]:
+    """The starts of tokens[i:k], where tokens[j:k] are adjacent particles and a
+    capitalized word follows them ("van der" before "Zandt"); none where no such word
+    follows."""
+    while j < len(tokens) and tokens[j].lower in table.name_particles and (
+            tokens[j].start == tokens[j - 1].end + 1):
+        j += 1
+    last = tokens[j] if j < len(tokens) else None
+    if last is not None and last.start == tokens[j - 1].end + 1 and last.is_word \
+            and last.text[:1].isupper() and last.lower not in table.stopwords:
+        return [t.start for t in tokens[i:j]]
+    return []
+
+
+def capital_names(text: str, tokens: Sequence[Tok]) -> frozenset[int]:
+    """The starts of the words of names set in capitals at a line's start, as interviews
+    set who speaks ("MARK EYSKENS (CD&V) «…»"): a first name in capitals and the capital
+    words right after it."""
+    starts: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if not (tok.is_word and tok.text.isupper() and len(tok.text) > 1
+                and is_first_name(tok.text)
+                and not text[text.rfind("\n", 0, tok.start) + 1 : tok.start].strip()):
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i <= _CAPITAL_SURNAMES and tokens[j].is_word \
+                and tokens[j].text.isupper() and len(tokens[j].text) > 1 \
+                and tokens[j].start == tokens[j - 1].end + 1:
+            j += 1
+        if j > i + 1:
+            starts.update(t.start for t in tokens[i:j])
+    return frozenset(starts)
+
+
+def surname_particles(tokens: Sequence[Tok], table: LanguageData) -> frozenset[int]:
+    """The starts of the particles opening a surname written without its first name
+    inside a sentence ("liet Van der Plas weten", "zei De Jonge", "ha detto Di Fantasia"):
+    capitalized there, right before a capitalized word. Not where the particle is also an
+    article, which opens names of papers and places too ("La Stampa", "Le Monde")."""
+    found: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok.sent_start or not _capital_particle(tok, table):
+            continue
+        found.update(_before_name(tokens, i, i + 1, table))
+    return frozenset(found)
+
+
+def _capital_particle(tok: Tok, table: LanguageData) -> bool:
+    return (tok.lower in table.name_particles and tok.lower not in table.article_genders
+            and tok.text[:1].isupper() and not tok.text.isupper())
