@@ -237,6 +237,10 @@ class LanguageData(BaseModel):
     conditions: Words = Field((), validation_alias=_at("polarity", "conditions"))
     # --- [names] ---
     exonyms: Renames = Field({}, validation_alias=_at("names", "exonyms"))  # "deutschland"
+    # Words written lowercase more often than capitalized ("anger", "great"): capitalized
+    # inside a sentence they are emphasis, not a name. Kept in data/common/<code>.txt (too
+    # long for the table; built by benchmarks/build_common_words.py), empty where none.
+    common_words: WordSet = Field(frozenset(), validation_alias="common_words")
     # --- [opposites]: axis → pole → forms: ("profit", "non-profit") ← "nirlaba" ---
     opposites: Opposites = Field({}, validation_alias="opposites")
     # --- [sentences] ---
