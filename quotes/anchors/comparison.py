@@ -33,6 +33,9 @@ def same_number(a: Anchor, b: Anchor) -> bool:
         return _as_float(a) == _as_float(b)
     if a.unit and b.unit and a.unit != b.unit:
         return False
+    if a.measure and b.measure and a.measure[0] == b.measure[0]:
+        # A converted unit is rounded ("100 miles", "160 km"): within an approximation.
+        return math.isclose(a.measure[1], b.measure[1], rel_tol=APPROXIMATE_TOLERANCE)
     if a.vague or b.vague:
         return _vague_agrees(a, b)
     if (a.upper is None) != (b.upper is None):
