@@ -10,6 +10,7 @@ from dataclasses import replace
 from quotes.lang import LanguageData
 from quotes.models import Anchor
 
+_IDIOM_WINDOW = 60  # characters: longer than any idiom of a table ("quindici giorni")
 _UNIT_WORD = re.compile(r"[\s\u00a0\u202f\u2009-]*([^\W\d_]+\.?)")
 
 
@@ -18,7 +19,8 @@ def measured(text: str, number: Anchor, table: LanguageData) -> Anchor:
     table's idiom it opens: "quince días" is two weeks, 14 days), where there is one."""
     if number.kind != "number" or number.unit or number.vague:
         return number
-    rest = text[number.start:].casefold()
+    # A window, not the rest of the text: a text of many numbers stays linear.
+    rest = text[number.start:number.start + _IDIOM_WINDOW].casefold()
     for idiom, (base, amount) in table.measure_idioms.items():
         if rest.startswith(idiom) and not rest[len(idiom):len(idiom) + 1].isalnum():
             return replace(number, measure=(base, amount))
