@@ -147,6 +147,7 @@ class Anchor:
     approximate: bool = False
     upper: float | None = None  # a range's upper end ("10 to 15 million")
     vague: bool = False  # an order of magnitude only ("thousands of GPUs")
+    measure: tuple[str, float] | None = None  # in a base unit: "2 weeks" → ("day", 14.0)
 
     def describe(self) -> str:
         if self.kind != "number":

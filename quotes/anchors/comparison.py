@@ -33,8 +33,16 @@ def same_number(a: Anchor, b: Anchor) -> bool:
         return _as_float(a) == _as_float(b)
     if a.unit and b.unit and a.unit != b.unit:
         return False
+    measured = _same_measure(a, b)
+    if measured is not None:
+        return measured
     if a.vague or b.vague:
         return _vague_agrees(a, b)
+    return _exact_agrees(a, b)
+
+
+def _exact_agrees(a: Anchor, b: Anchor) -> bool:
+    """Two exact amounts (or ranges) within rounding, or 5% when either is approximate."""
     if (a.upper is None) != (b.upper is None):
         return False
     tolerance = APPROXIMATE_TOLERANCE if (a.approximate or b.approximate) else EXACT_TOLERANCE
@@ -42,6 +50,15 @@ def same_number(a: Anchor, b: Anchor) -> bool:
     if a.upper is not None and b.upper is not None:
         same = same and math.isclose(a.upper, b.upper, rel_tol=tolerance, abs_tol=1e-9)
     return same
+
+
+def _same_measure(a: Anchor, b: Anchor) -> bool | None:
+    """Amounts of one base unit ("2 weeks", "quince días") compare in it; None where they
+    are not both measures of one base. A converted unit is rounded ("100 miles", "160
+    km"): within an approximation."""
+    if a.measure is None or b.measure is None or a.measure[0] != b.measure[0]:
+        return None
+    return math.isclose(a.measure[1], b.measure[1], rel_tol=APPROXIMATE_TOLERANCE)
 
 
 def _vague_agrees(a: Anchor, b: Anchor) -> bool:

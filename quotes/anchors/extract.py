@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from quotes.anchors.measures import measured
 from quotes.anchors.numbers import numbers
 from quotes.lang import LanguageData, is_role
 from quotes.models import Anchor, AnchorKind
@@ -40,7 +41,7 @@ def extract_anchors(text: str, table: LanguageData) -> list[Anchor]:
     taken += _idioms(text, table)
     taken += _clock_times(text, table)
     for number in numbers(text, table, taken):
-        anchors.append(number)
+        anchors.append(measured(text, number, table))
         taken.append((number.start, number.end))
     anchors.extend(_names(text, table, taken))
     anchors.sort(key=lambda a: a.start)

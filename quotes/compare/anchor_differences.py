@@ -165,7 +165,8 @@ def name_differences(
 
     A word the back-translation has is rendered too: the tweet's "Flu" or "Country",
     capitalized for emphasis, comes back as "flu" and "country" from the quote's "gripe"
-    and "país", while a swapped name comes back as the other name."""
+    and "país", while a swapped name comes back as the other name. Without one, a common
+    word of the tweet's language (see `_common_word`) is noted as rendered by a word."""
     check = _NameCheck(sides, alignment, sides.target)
     names = [t for t in tweet_anchors if all(rule(check, t) for rule in TWEET_NAME_RULES)]
     missing = _missing_names(check, names)
@@ -174,11 +175,20 @@ def name_differences(
         missing = [name for name in missing if not _take_rendering(rendered, name)]
     if not missing:
         return []
+    words = [Difference(OMITTED_NAME, None, n.text, "anchors") for n in missing
+             if _common_word(n.text, sides.target)]
+    missing = [n for n in missing if not _common_word(n.text, sides.target)]
     replacements = _replacements(sides, quote_anchors)
-    return [
+    return words + [
         _name_difference(sides, replacements[i].text if i < len(replacements) else None, name)
         for i, name in enumerate(missing)
     ]
+
+
+def _common_word(word: str, table: LanguageData) -> bool:
+    """A capitalized common word ("Anger Management", "our Great Country") is emphasis,
+    not a name: a rendering by a common word ("Aggressionsbewältigung") changes no name."""
+    return word.casefold() in table.common_words
 
 
 def _name_difference(sides: Sides, replacement: str | None, name: Anchor) -> Difference:
@@ -233,7 +243,7 @@ def _replacements(sides: Sides, quote_anchors: Sequence[Anchor]) -> list[Anchor]
     names.sort(key=lambda a: a.start)
     return [
         q for q in names
-        if len(q.text) > 2
+        if len(q.text) > 2 and not _common_word(q.text, sides.source)
         and not any(same_name(q.text, t) for t in tweet_tokens)
         and q.value not in sides.source.exonyms and q.value not in local
     ]

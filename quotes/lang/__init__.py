@@ -58,11 +58,19 @@ def get(code: str) -> LanguageData:
     location = f"{code}.toml"
     text = resources.files(__name__).joinpath("data", location).read_text("utf-8")
     try:
-        return LanguageData.model_validate(tomllib.loads(text))
+        return LanguageData.model_validate(tomllib.loads(text) | _common_words(code))
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"malformed language table: {exc}", location=location) from exc
     except ValidationError as exc:
         raise InputError(_first_problem(exc), location=location) from exc
+
+
+def _common_words(code: str) -> dict[str, list[str]]:
+    """The language's common-word list (data/common/<code>.txt), where it has one."""
+    listed = resources.files(__name__).joinpath("data", "common", f"{code}.txt")
+    if not listed.is_file():
+        return {}
+    return {"common_words": listed.read_text("utf-8").split()}
 
 
 def _first_problem(exc: ValidationError) -> str:

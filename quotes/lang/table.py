@@ -79,6 +79,7 @@ def _two_poles(opposites: Any) -> Any:
 Words = Annotated[tuple[str, ...], BeforeValidator(_casefolded)]
 WordSet = Annotated[frozenset[str], BeforeValidator(_casefolded)]
 Factors = Annotated[dict[str, float], BeforeValidator(_casefolded_keys)]
+Measures = Annotated[dict[str, tuple[str, float]], BeforeValidator(_casefolded_keys)]
 Codes = Annotated[dict[str, str], BeforeValidator(_casefolded_keys)]
 Renames = Annotated[dict[str, str], BeforeValidator(_casefolded_items)]
 Mediums = Annotated[tuple[tuple[str, re.Pattern[str]], ...], BeforeValidator(_compiled_mediums)]
@@ -219,6 +220,10 @@ class LanguageData(BaseModel):
     # sentence's end or before one of them, after one of these ("alle 18", "pukul 18.00")
     clock_after: Words = Field((), validation_alias=_at("numbers", "clock_after"))
     clock_before: Words = Field((), validation_alias=_at("numbers", "clock_before"))
+    # unit word → [base unit, amount of the base in one]: "weeks" = ["day", 7]
+    measures: Measures = Field({}, validation_alias=_at("numbers", "measures"))
+    # phrases stating an amount of a unit other than their number: "quince días" = 14 days
+    measure_idioms: Measures = Field({}, validation_alias=_at("numbers", "measure_idioms"))
     percent_words: Words = Field((), validation_alias=_at("numbers", "percent"))
     range_to: Words = Field((), validation_alias=_at("numbers", "range_to"))  # "10 bis 15"
     range_between: Words = Field((), validation_alias=_at("numbers", "range_between"))
@@ -247,6 +252,10 @@ class LanguageData(BaseModel):
     conditions: Words = Field((), validation_alias=_at("polarity", "conditions"))
     # --- [names] ---
     exonyms: Renames = Field({}, validation_alias=_at("names", "exonyms"))  # "deutschland"
+    # Words written lowercase more often than capitalized ("anger", "great"): capitalized
+    # inside a sentence they are emphasis, not a name. Kept in data/common/<code>.txt (too
+    # long for the table; built by benchmarks/build_common_words.py), empty where none.
+    common_words: WordSet = Field(frozenset(), validation_alias="common_words")
     # --- [opposites]: axis → pole → forms: ("profit", "non-profit") ← "nirlaba" ---
     opposites: Opposites = Field({}, validation_alias="opposites")
     # --- [sentences] ---

