@@ -26,7 +26,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from quotes.embed import default_embedder
-from quotes.embed_cache import cached
 from quotes.errors import QuotesError
 from quotes.match import THRESHOLDS
 from quotes.models import ArticleResult, Document, InputFailure, VerifyRun
@@ -34,7 +33,6 @@ from quotes.pipeline.analyze import Analyzer
 from quotes.pipeline.store_embed import vector_notes
 from quotes.pipeline.verifier import Verifier
 from quotes.store import Archive
-from quotes.vector_cache import default_vector_cache
 
 if TYPE_CHECKING:
     from quotes.pipeline.runs import VerifyOptions
@@ -82,8 +80,9 @@ class BatchVerifier:
         from quotes.pipeline.runs import translator_for
 
         self.archive = Archive.open(self.options.db_url, create=False)
-        embedder = (cached(default_embedder(), default_vector_cache())
-                    if self.options.embeddings else None)
+        # No cache across a worker's articles: each article's texts are embedded for it
+        # (batches are distinct articles; a run-long cache only grows).
+        embedder = default_embedder() if self.options.embeddings else None
         self.verifier = Verifier(
             self.archive, Analyzer(resolve=self.archive.speaker_resolver()),
             translator=translator_for(self.options.translation, self.archive),
