@@ -73,6 +73,7 @@ def extract_quotes(
                               *introduced_posts(text, lines, doc_table)]
                   if not any(e.content_start < b.content_end and b.content_start < e.content_end
                              for e in embedded)]
+        quotes.sort(key=lambda q: q.open_at)
         headless = headless_quotes(text, lines, stray, quotes, doc_table)
         stray = [at for at in stray if all(h.close_at != at for h in headless)]
         quotes += [make(span) for span in [*embedded, *blocks, *headless]]

@@ -10,10 +10,8 @@ mark was lost (`headless_quotes`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import accumulate
 
 from quotes import langid
 from quotes.extract.lines import Lines
@@ -172,26 +170,26 @@ def headless_quotes(
     ambiguous " or an apostrophe), after punctuation or at its line's end, closes a quote
     from its line's start when no quote stands in between or was left open just before,
     and that is a statement's length. Linear: each stray mark reads its own line's start
-    and a bisection of the quotes."""
+    and the quotes before it, which must be sorted by their opening mark."""
     closer_only = ({c for _, c in table.quote_pairs} - {o for o, _ in table.quote_pairs}
                    - APOSTROPHE_LIKE)
-    ordered = sorted(quotes, key=lambda q: q.open_at)
-    opens = [q.open_at for q in ordered]
-    reach = list(accumulate((q.outer_end for q in ordered), max))  # furthest end so far
-    last_unclosed = list(accumulate(
-        (q.open_at if q.unclosed else -1 for q in ordered), max))
+    candidates = sorted(at for at in stray if text[at] in closer_only)
     spans: list[Span] = []
-    for at in stray:
-        if text[at] not in closer_only:
-            continue
+    # One pass over the quotes (sorted by their opening mark) beside the marks: no list
+    # per quote, as a long text holds hundreds of thousands of quotes.
+    k, reach, last_unclosed = 0, -1, -1
+    for at in candidates:
+        while k < len(quotes) and quotes[k].open_at < at:
+            reach = max(reach, quotes[k].outer_end)
+            if quotes[k].unclosed:
+                last_unclosed = quotes[k].open_at
+            k += 1
         line = lines.line_of(at)
         start, end = _trimmed(text, lines.starts[line], at)
         if not _closes_a_statement(text, start, end, at):
             continue
-        before = bisect_left(opens, at)  # quotes opening before the mark
-        if before and (reach[before - 1] > start or last_unclosed[before - 1]
-                       >= lines.starts[max(0, line - HEADLESS_OPEN_WITHIN)]):
-            continue
+        if reach > start or last_unclosed >= lines.starts[max(0, line - HEADLESS_OPEN_WITHIN)]:
+            continue  # a quote of this line reaches the mark, or one was left open before
         spans.append(Span(start, "", start, end, at, text[at]))
     return spans
 
