@@ -231,7 +231,6 @@ class PeopleIndex:
         self.table = table
         self.quoted = SpanSet(quoted)  # the quotes' spans: names inside are not speakers
         self.speakers: set[str] = set()  # names already found speaking in this document
-        self.last_speaker: Attribution | None = None  # the latest attribution with a speaker
         self.asked = False  # the statement before the current one asked a question
         self.spoken: list[str] = []  # the speakers of the quotes attributed so far, in order
         self.mentions: list[Mention] = []  # in document order
@@ -540,31 +539,8 @@ class PeopleIndex:
     def kind(self, name: str) -> str:
         return kind_of(name, self.table)
 
-    def last_mention(
-        self, before: int, *, after: int = 0, known_only: bool = False
-    ) -> Mention | None:
-        """The person a pronoun or role before `before` stands for: the last one the
-        archive knows or this document quoted, else the last sentence subject, else the
-        last name. With `known_only` only the first kind is taken, since a role
-        ("el mandatario") resolved to a wrong name is worse than none."""
-        earlier = [m for m in self.mentions if after <= m.start < before]
-        for m in reversed(earlier):
-            if self.is_known(m.name):
-                return m
-        if known_only:
-            return None
-        for m in reversed(earlier):
-            if m.subject:
-                return m
-        return earlier[-1] if earlier else None
-
-    def last_person(self, before: int, *, known_only: bool = False) -> str | None:
-        mention = self.last_mention(before, known_only=known_only)
-        return mention.name if mention else None
-
     def remember(self, found: Attribution) -> None:
         """A quote was attributed: its speaker is known from now on and speaks last."""
         if found.speaker is not None:
             self.speakers.add(found.speaker)
-            self.last_speaker = found
             self.spoken.append(found.speaker)
