@@ -12,6 +12,7 @@ import pytest
 
 from quotes.cli import main
 from quotes.report import REPORT_SCHEMA, report_schema
+from tests.verify_fixtures import archive_and_articles
 
 ARCHIVE = [
     {
@@ -87,11 +88,7 @@ ARTICLES = {
 
 @pytest.fixture
 def setup(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    archive = tmp_path / "archive.jsonl"
-    archive.write_text("\n".join(json.dumps(r) for r in ARCHIVE) + "\n", encoding="utf-8")
-    assert main(["archive", "import", "-q", str(archive)]) == 0
-    for name, text in ARTICLES.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
+    archive_and_articles(tmp_path, ARCHIVE, ARTICLES)
     capsys.readouterr()
     return tmp_path
 
