@@ -13,7 +13,8 @@ part is never read.
 it gets right on the other half, both ways, for several values of `--min-gain` (how many
 more rankings a weight's move must put right to be kept): whether refitting generalizes
 at all before the weights are written. `--only` moves the named weights alone (a new
-feature's, say), keeping the others as shipped.
+feature's, say), keeping the others as shipped. fit_attribution_logit.py, beside it, learns
+the weights as a conditional logit instead and calibrates the confidence.
 """
 
 from __future__ import annotations
