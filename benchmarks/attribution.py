@@ -72,6 +72,17 @@ def load(paths: Iterable[Path] = SOURCES) -> list[dict[str, object]]:
 def held_back_ids(passages: Sequence[dict[str, object]]) -> set[str]:
     """Ids of the passages in the held-back part: groups linked by a shared source URL or
     speaker name, each group on one side by the hash of its first id."""
+    held = set()
+    for members in story_groups(passages):
+        digest = hashlib.sha256(min(members).encode("utf-8")).digest()
+        if int.from_bytes(digest[:8], "big") % HELD_BACK_SHARE == 0:
+            held.update(members)
+    return held
+
+
+def story_groups(passages: Sequence[dict[str, object]]) -> list[list[str]]:
+    """The passages' ids in groups of one story: linked by a shared source URL or the
+    person they quote most (cross-validation folds must not split one)."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -91,12 +102,7 @@ def held_back_ids(passages: Sequence[dict[str, object]]) -> set[str]:
     groups: dict[str, list[str]] = defaultdict(list)
     for passage in passages:
         groups[find(f"id:{passage['id']}")].append(str(passage["id"]))
-    held = set()
-    for members in groups.values():
-        digest = hashlib.sha256(min(members).encode("utf-8")).digest()
-        if int.from_bytes(digest[:8], "big") % HELD_BACK_SHARE == 0:
-            held.update(members)
-    return held
+    return list(groups.values())
 
 
 def _main_speaker(passage: dict[str, object]) -> str | None:

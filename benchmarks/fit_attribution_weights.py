@@ -13,18 +13,17 @@ part is never read.
 it gets right on the other half, both ways, for several values of `--min-gain` (how many
 more rankings a weight's move must put right to be kept): whether refitting generalizes
 at all before the weights are written. `--only` moves the named weights alone (a new
-feature's, say), keeping the others as shipped.
+feature's, say), keeping the others as shipped. fit_attribution_logit.py, beside it, learns
+the weights as a conditional logit instead and calibrates the confidence.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
 import sys
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -44,10 +43,20 @@ ONLY: frozenset[str] = frozenset()
 HINTS = ("pronoun", "role", "implicit", "none")
 OUT = Path(__file__).resolve().parents[1] / "quotes" / "attribute" / "weights.toml"
 
-Sample = tuple[str, list[tuple[dict[str, float], bool]]]  # hint, [(features, right)]
 
 
-def record(passages: list[dict[str, Any]]) -> list[Sample]:
+class Sample(NamedTuple):
+    """One ranking: the kind of reference, each candidate's features and whether it is
+    the passage's speaker, and the passage it was read in (for folds by story)."""
+
+    hint: str
+    candidates: list[tuple[dict[str, float], bool]]
+    passage: str
+
+
+def record(passages: list[dict[str, Any]], *, unreachable: bool = False) -> list[Sample]:
+    """The rankings made while analysing `passages`; with `unreachable`, also those where
+    no candidate is the speaker (wrong whatever the weights)."""
     samples: list[Sample] = []
     calls: list[tuple[ranking.Query, dict[str, dict[str, float]]]] = []
     original = speaker.rank
@@ -70,22 +79,22 @@ def record(passages: list[dict[str, Any]]) -> list[Sample]:
             if gold is None:
                 continue
             labelled = [(f, bench.same_person(name, gold)) for name, f in feats.items()]
-            if any(right for _, right in labelled):
-                samples.append((query.hint, labelled))
+            if unreachable or any(right for _, right in labelled):
+                samples.append(Sample(query.hint, labelled, str(passage["id"])))
     speaker.rank = original  # type: ignore[assignment]
     return samples
 
 
 def right(samples: list[Sample], hint: str, weights: dict[str, float]) -> int:
     total = 0
-    for h, cands in samples:
+    for h, cands, _ in samples:
         if h == hint:
             best = max(cands, key=lambda c: sum(weights.get(k, 0) * v for k, v in c[0].items()))
             total += best[1]
     return total
 
 
-def fit(samples: list[Sample]) -> dict[str, dict[str, float]]:
+def fit(samples: list[Sample], *, quiet: bool = False) -> dict[str, dict[str, float]]:
     fitted = {}
     for hint in HINTS:
         weights = dict(ranking.weights()[hint])
@@ -97,8 +106,9 @@ def fit(samples: list[Sample]) -> dict[str, dict[str, float]]:
                     score = right(samples, hint, trial)
                     if score >= best + MIN_GAIN:
                         best, weights = score, trial
-        n = sum(h == hint for h, _ in samples)
-        print(f"{hint}: {start} -> {best} of {n} rankings put a right candidate first")
+        n = sum(s.hint == hint for s in samples)
+        if not quiet:
+            print(f"{hint}: {start} -> {best} of {n} rankings put a right candidate first")
         fitted[hint] = weights
     return fitted
 
@@ -113,8 +123,7 @@ def cross_validate(tuning: list[dict[str, Any]]) -> None:
         MIN_GAIN = gain
         total = 0
         for k in (0, 1):
-            with contextlib.redirect_stdout(io.StringIO()):
-                fitted = fit(samples[k])
+            fitted = fit(samples[k], quiet=True)
             total += sum(right(samples[1 - k], h, fitted[h]) for h in HINTS)
         print(f"min gain {gain}: {total} of {sum(map(len, samples))} right out of fold")
     MIN_GAIN = kept
@@ -138,17 +147,28 @@ def main(argv: list[str]) -> None:
         return
     samples = record(tuning)
     counts: dict[str, int] = defaultdict(int)
-    for hint, _ in samples:
-        counts[hint] += 1
+    for sample in samples:
+        counts[sample.hint] += 1
     print("rankings recorded on the tuning part:", dict(counts))
     fitted = fit(samples)
     if "--write" in argv:
-        lines = [line for line in OUT.read_text("utf-8").splitlines() if line.startswith("#")]
-        for hint in HINTS:
-            lines += ["", f"[{hint}]"]
-            lines += [f"{k} = {v}" for k, v in sorted(fitted[hint].items())]
-        OUT.write_text("\n".join(lines) + "\n", "utf-8")
-        print("written", OUT)
+        header = [line for line in OUT.read_text("utf-8").splitlines() if line.startswith("#")]
+        shipped = ranking.shipped()
+        write_tables(fitted, "\n".join(header), (shipped.slope, shipped.intercept))
+
+
+def write_tables(tables: dict[str, dict[str, float]], header: str,
+                 calibration: tuple[float, float]) -> None:
+    """weights.toml: the comment `header`, one table per kind of reference, and the
+    confidence's slope and intercept."""
+    lines = header.splitlines()
+    for hint in HINTS:
+        lines += ["", f"[{hint}]"]
+        lines += [f"{k} = {v}" for k, v in sorted(tables[hint].items())]
+    lines += ["", f"[{ranking.CONFIDENCE}]", f"slope = {calibration[0]}",
+              f"intercept = {calibration[1]}"]
+    OUT.write_text("\n".join(lines) + "\n", "utf-8")
+    print("written", OUT)
 
 
 if __name__ == "__main__":

@@ -317,6 +317,11 @@ def markdown_report(payload: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _speaker_confidence(q: dict[str, Any]) -> str:
+    """How likely the speaker is right, beside a speaker the article gives."""
+    return f" (speaker confidence {q['speaker_confidence']:.2f})" if q["speaker"] else ""
+
+
 def _markdown_quote(i: int, q: dict[str, Any]) -> list[str]:
     verdict = q["verdict"].upper() if q["verdict"] in ALARMING else q["verdict"]
     who = q["speaker"] or "speaker unknown"
@@ -326,7 +331,7 @@ def _markdown_quote(i: int, q: dict[str, Any]) -> list[str]:
         "",
         f"> {inert(q['text'])}",
         "",
-        f"Attributed to **{inert(who)}**{medium}"
+        f"Attributed to **{inert(who)}**{_speaker_confidence(q)}{medium}"
         + (f" — “{inert(q['attribution'])}”" if q["attribution"] else ""),
         "",
     ]

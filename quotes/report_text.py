@@ -44,8 +44,9 @@ def print_analysis(console: Console, analysis: DocumentAnalysis) -> None:
             handle = f" (@{a.author_handle})" if a.author_handle else ""
             medium = f"; medium: {a.medium}" if a.medium != "none" else ""
             phrase = f" — “{a.phrase}”" if a.phrase else ""
+            sure = f" {a.confidence:.2f}" if a.speaker else ""
             console.print(
-                f"      ↳ {escape(who)}{escape(handle)} {escape('[' + a.method + ']')}"
+                f"      ↳ {escape(who)}{escape(handle)}{sure} {escape('[' + a.method + ']')}"
                 f"{escape(medium)}"
                 f"{escape(phrase)}"
             )

@@ -12,8 +12,9 @@ organisation is it (then it is no candidate), whether the role stands beside one
 mentions, whether the reference's own sentence names it after the reference, whether the
 latest mention is a preposition's complement or bears a genitive mark) with
 weights fitted on the tuning part of the attribution benchmark (`weights.toml`). The best
-candidate is the speaker; the softmax of the scores is its confidence, and the features
-that weighed most are its chain.
+candidate is the speaker; its confidence is the softmax of the scores, mapped by the
+file's `[confidence]` slope and intercept on the log-odds (fitted so that it matches how
+often the top candidate is right), and the features that weighed most are its chain.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ import re
 import tomllib
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 from quotes.attribute.lexicon import gender, is_first_name
 from quotes.attribute.people import PeopleIndex
@@ -50,6 +53,13 @@ DEFAULT_WEIGHTS = {
     "organisation": -0.5, "agree": 1.5, "role_near": 1.0, "first_named": 0.0, "turn": 0.0,
     "same_clause": 0.0, "complement": 0.0,
 }
+# The kinds of reference, each with its own table of weights.
+HINTS = ("pronoun", "role", "implicit", "none")
+# The table of the weights file holding the confidence's calibration.
+CONFIDENCE = "confidence"
+# A softmax share is kept this far from 0 and 1 before its log-odds are taken: a lone
+# candidate (share 1) is not certain either.
+SHARE_EPSILON = 1e-3
 # How far before a mention its title or role is read ("Außenministerin", "la ministra").
 _TITLE_CHARS = 30
 # How many articles, roles and titles may stand between a preposition and its name.
@@ -79,17 +89,68 @@ class Candidate:
     reasons: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The weights file read: hint → feature → weight, and the slope and intercept that
+    map a candidate's softmax share, on the log-odds, to its confidence (1 and 0: the
+    share itself)."""
+
+    tables: dict[str, dict[str, float]]
+    slope: float = 1.0
+    intercept: float = 0.0
+
+    def confidence(self, share: float) -> float:
+        share = min(max(share, SHARE_EPSILON), 1 - SHARE_EPSILON)
+        odds = self.slope * math.log(share / (1 - share)) + self.intercept
+        return 1 / (1 + math.exp(-odds)) if odds > 0 else math.exp(odds) / (1 + math.exp(odds))
+
+
 @cache
-def weights() -> dict[str, dict[str, float]]:
-    """Hint → feature → weight, from the shipped `weights.toml` over the defaults."""
-    loaded: dict[str, dict[str, float]] = {}
+def shipped() -> Weights:
+    """The shipped `weights.toml`, validated, over the defaults; the defaults alone where
+    the file is missing."""
     try:
         text = resources.files(__package__ or "quotes.attribute").joinpath("weights.toml")
-        loaded = tomllib.loads(text.read_text("utf-8"))
+        return parse_weights(tomllib.loads(text.read_text("utf-8")))
     except FileNotFoundError:
-        pass
-    hints = ("pronoun", "role", "implicit", "none")
-    return {h: {**DEFAULT_WEIGHTS, **loaded.get(h, {})} for h in hints}
+        return parse_weights({})
+
+
+def weights() -> dict[str, dict[str, float]]:
+    """Hint → feature → weight (the fitting scripts replace this to try other tables)."""
+    return shipped().tables
+
+
+def parse_weights(loaded: Mapping[str, Any]) -> Weights:
+    """The weights of a parsed weights file, every feature it leaves out taking
+    DEFAULT_WEIGHTS; ValueError for an unknown table or feature, or a value that is no
+    finite number (a typo would otherwise silently weigh nothing)."""
+    unknown = set(loaded) - {*HINTS, CONFIDENCE}
+    if unknown:
+        raise ValueError(f"weights file: unknown tables {sorted(unknown)}")
+    tables = {}
+    for hint in HINTS:
+        table = dict(loaded.get(hint, {}))
+        wrong = set(table) - set(DEFAULT_WEIGHTS)
+        if wrong:
+            raise ValueError(f"weights file [{hint}]: unknown features {sorted(wrong)}")
+        tables[hint] = {**DEFAULT_WEIGHTS, **{k: _number(f"{hint}.{k}", v)
+                                              for k, v in table.items()}}
+    calibration = dict(loaded.get(CONFIDENCE, {}))
+    wrong = set(calibration) - {"slope", "intercept"}
+    if wrong:
+        raise ValueError(f"weights file [{CONFIDENCE}]: unknown keys {sorted(wrong)}")
+    slope = _number("confidence.slope", calibration.get("slope", 1.0))
+    if slope <= 0:  # a higher share must not mean a lower confidence
+        raise ValueError(f"weights file: confidence.slope must be positive, not {slope}")
+    return Weights(tables, slope, _number("confidence.intercept",
+                                          calibration.get("intercept", 0.0)))
+
+
+def _number(where: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"weights file: {where} is no finite number: {value!r}")
+    return float(value)
 
 
 def rank(people: PeopleIndex, query: Query) -> list[Candidate]:
@@ -107,13 +168,14 @@ def rank(people: PeopleIndex, query: Query) -> list[Candidate]:
     scored = {name: sum(table.get(k, 0.0) * v for k, v in f.items()) for name, f in feats.items()}
     top = max(scored.values())
     total = sum(math.exp(s - top) for s in scored.values())
+    calibrated = shipped().confidence
     result = []
     for name, score in sorted(scored.items(), key=lambda kv: -kv[1]):
         contributions = sorted(((table.get(k, 0.0) * v, k) for k, v in feats[name].items()),
                                reverse=True)
         reasons = tuple(k for c, k in contributions if c > 0.2)
         result.append(Candidate(name, _kind(people, name, groups[name]), score,
-                                round(math.exp(score - top) / total, 3), reasons))
+                                round(calibrated(math.exp(score - top) / total), 3), reasons))
     return result
 
 
