@@ -98,6 +98,11 @@ MULTILINE_SINGLE = [
      "We gaan ’s morgens open,\nnet als vroeger."),
     ("pt", "O prefeito disse: ‘Vamos reabrir a ponte,\ncomo nos anos ’90,’ e saiu.",
      "Vamos reabrir a ponte,\ncomo nos anos ’90,"),
+    # British style: the clause's punctuation after the closing mark.
+    ("en", "The plan was, in the clerk's words, 'a failure\nfrom the first day'. He left.",
+     "a failure\nfrom the first day"),
+    ("es", "El concejal lo llamó ‘un error\nde principio a fin’, y se fue.",
+     "un error\nde principio a fin"),
 ]
 
 

@@ -236,11 +236,14 @@ def _repeats_opening(mark: Mark, opened: _Open, table: QuoteMarks) -> bool:
 
 def _may_close_later(text: str, closing: Mark, opened: _Open) -> bool:
     """A closing mark lines after its opening: any, except that one that is also the
-    apostrophe after a word (’ ') must end a clause (",’ he said"), as the apostrophe of
+    apostrophe after a word (’ ') must end a clause, inside the quote (",’ he said") or
+    right after it ("first day’." as British style punctuates), as the apostrophe of
     "the boys’ club" never does."""
     if opened.mark.char not in APOSTROPHE_LIKE or closing.char not in TRAILING_APOSTROPHES:
         return True
-    return closing.pos > 0 and text[closing.pos - 1] in CLAUSE_END
+    after = closing.pos + 1
+    return ((closing.pos > 0 and text[closing.pos - 1] in CLAUSE_END)
+            or after == len(text) or text[after] in CLAUSE_END or text[after] == "\n")
 
 
 def _sloppy_close(state: _Pairing, line: int, opened: _Open) -> Mark | None:
