@@ -99,6 +99,15 @@ def _scale(s: Reading, el: Element, k: int) -> Reading | None:
                    last_word=None, last_scale=e.scale, pending_one=False)
 
 
+def _half(s: Reading, el: Element, k: int) -> Reading | None:
+    """"et demi" right after a scale adds half of it: "un million et demi"; the number
+    ends there."""
+    e = el.entry
+    if e is None or not e.half or s.current is not None or s.last_scale is None:
+        return None
+    return replace(s.took(k), total=s.total + s.last_scale / 2, stopped=True)
+
+
 def _addition(s: Reading, el: Element, k: int) -> Reading | None:
     e = el.entry
     if e is None or s.current is None:
@@ -114,7 +123,7 @@ def _no_part_of_it(s: Reading, el: Element, k: int) -> Reading | None:
 
 
 ELEMENT_RULES: tuple[ElementRule, ...] = (
-    _numeral, _joiner, _first_word, _multiplier, _scale, _addition, _no_part_of_it,
+    _numeral, _joiner, _half, _first_word, _multiplier, _scale, _addition, _no_part_of_it,
 )
 
 

@@ -21,6 +21,7 @@ class Entry:
     one: bool = False  # 1, but only before a multiplier or scale ("a", "eine", "un")
     joiner: bool = False  # between number words ("and", "und")
     vague: float | None = None  # an order of magnitude ("thousands")
+    half: bool = False  # half of the scale before it ("million et demi")
 
     @property
     def starts(self) -> bool:
@@ -66,6 +67,7 @@ def _build_lexicon(table: LanguageData) -> Lexicon:
         ("vague", table.vague_numbers),
         ("one", table.number_ones),
         ("joiner", table.number_joiners),
+        ("half", frozenset(table.number_halves)),
     )
     for role, source in sources:
         for phrase in source:

@@ -188,7 +188,11 @@ def name_differences(
 def _common_word(word: str, table: LanguageData) -> bool:
     """A capitalized common word ("Anger Management", "our Great Country") is emphasis,
     not a name: a rendering by a common word ("Aggressionsbewältigung") changes no name."""
-    return word.casefold() in table.common_words
+    folded = word.casefold()
+    return folded in table.common_words or any(
+        folded.endswith(ending) and folded[: -len(ending)] in table.common_words
+        for ending in table.plural_endings
+    )
 
 
 def _name_difference(sides: Sides, replacement: str | None, name: Anchor) -> Difference:
@@ -211,12 +215,34 @@ def _missing_names(check: _NameCheck, names: Sequence[Anchor]) -> list[Anchor]:
         _Pool(where, _words(text), exonyms_in(text, check.sides.source))
         for where, text in _quote_parts(check.sides.quote, check.alignment)
     ]
+    initials = _run_initials(check.sides.tweet, names)
     missing = []
     for name in names:
         pool = next((p for p in pools if p.where[0] <= name.start < p.where[1]), pools[-1])
-        if not _take_rendering(pool, name) and name.value not in pool.exonyms:
+        if (not _take_rendering(pool, name) and name.value not in pool.exonyms
+                and initials[id(name)] not in _acronyms(pool)):
             missing.append(name)
     return missing
+
+
+def _run_initials(tweet: str, names: Sequence[Anchor]) -> dict[int, str]:
+    """Per name, the initials of the run of names it stands in ("European Union" → "eu"),
+    empty for a name standing alone: a quote may write the run as its acronym ("EU")."""
+    runs: list[list[Anchor]] = []
+    for name in sorted(names, key=lambda a: a.start):
+        if runs and tweet[runs[-1][-1].end:name.start].isspace():
+            runs[-1].append(name)
+        else:
+            runs.append([name])
+    return {id(name): "".join(n.text[0] for n in run).casefold() if len(run) > 1 else ""
+            for run in runs for name in run}
+
+
+def _acronyms(pool: _Pool) -> set[str]:
+    """The acronyms the quote's part writes ("EU"), and the short English names its
+    exonyms stand for (de "USA" → "us")."""
+    written = {t.casefold() for t in pool.tokens if t.isupper() and len(t) <= ACRONYM_LETTERS}
+    return written | {e for e in pool.exonyms if len(e) <= ACRONYM_LETTERS}
 
 
 def _words(text: str) -> list[str]:

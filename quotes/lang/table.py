@@ -204,6 +204,8 @@ class LanguageData(BaseModel):
     approximators: Words = Field((), validation_alias=_at("numbers", "approximators"))
     number_words: Factors = Field({}, validation_alias=_at("numbers", "words"))  # "zehn" → 10
     number_multipliers: Factors = Field({}, validation_alias=_at("numbers", "multipliers"))
+    # "et demi", "y medio": half of the scale right before ("un million et demi" = 1.5e6)
+    number_halves: Words = Field((), validation_alias=_at("numbers", "halves"))
     # "a", "un", "eine": one, but only before a scale
     number_ones: WordSet = Field(frozenset(), validation_alias=_at("numbers", "ones"))
     # "and" (hundred and ten), "und" (fünfundzwanzig)
@@ -256,6 +258,8 @@ class LanguageData(BaseModel):
     # inside a sentence they are emphasis, not a name. Kept in data/common/<code>.txt (too
     # long for the table; built by benchmarks/build_common_words.py), empty where none.
     common_words: WordSet = Field(frozenset(), validation_alias="common_words")
+    # plural endings ("s", "es"): "Polls" is the common word "poll"
+    plural_endings: Words = Field((), validation_alias=_at("names", "plural_endings"))
     # --- [opposites]: axis → pole → forms: ("profit", "non-profit") ← "nirlaba" ---
     opposites: Opposites = Field({}, validation_alias="opposites")
     # --- [sentences] ---

@@ -1,0 +1,142 @@
+"""Faithful renderings that listed a difference (issue 11, "no false alarms"): negation
+words used idiomatically ("no doubt", "not just", "ne … que", "sin precedentes"), a half
+after a scale ("un million et demi"), a name run written as its acronym ("EU" for
+"European Union"), a capitalized plural of a common word; and the changes that must
+still show.
+
+Every tweet and quote here was written for these tests; the accounts are fictional."""
+
+from __future__ import annotations
+
+from test_false_alarms import assert_never_seen, distorting, verdict
+
+from quotes import lang
+from quotes.anchors import extract_anchors
+
+# --- negation words that negate nothing -----------------------------------------------------
+
+
+def test_no_doubt_in_every_language_negates_nothing() -> None:
+    assert_never_seen("negation", [
+        ("No doubt: the harbour will reopen.",
+         [("No cabe duda: el puerto reabrirá.", "es"),
+          ("Il n'y a aucun doute : le port rouvrira.", "fr"),
+          ("Kein Zweifel: Der Hafen wird wieder öffnen.", "de"),
+          ("Non c'è dubbio: il porto riaprirà.", "it"),
+          ("Não há dúvida: o porto vai reabrir.", "pt"),
+          ("Geen twijfel: de haven gaat weer open.", "nl"),
+          ("Tidak diragukan lagi, pelabuhan akan dibuka kembali.", "id")]),
+        ("Without a doubt the best ferry we ever had.",
+         [("Ohne Zweifel die beste Fähre, die wir je hatten.", "de"),
+          ("Tanpa ragu feri terbaik yang pernah kami miliki.", "id")]),
+    ])
+
+
+def test_not_just_and_only_worded_with_a_negation_negate_nothing() -> None:
+    assert_never_seen("negation", [
+        ("The ferry is not just cheap, it is fast.",
+         [("El ferry no sólo es barato, es rápido.", "es"),
+          ("Feri itu bukan hanya murah, tapi cepat.", "id")]),
+        ("We have only one ferry left.",
+         [("Nous n'avons qu'un seul ferry.", "fr"),
+          ("No tenemos más que un ferry.", "es")]),
+    ])
+
+
+def test_a_record_without_precedent_negates_nothing() -> None:
+    assert_never_seen("negation", [
+        ("The harbour had an unprecedented summer.",
+         [("El puerto tuvo un verano sin precedentes.", "es"),
+          ("Le port a connu un été sans précédent.", "fr"),
+          ("Il porto ha avuto un'estate senza precedenti.", "it"),
+          ("O porto teve um verão sem precedentes.", "pt")]),
+        ("I can't wait to ride the new ferry!",
+         [("¡No puedo esperar a subir al nuevo ferry!", "es"),
+          ("Ich kann es kaum erwarten, die neue Fähre zu nehmen!", "de")]),
+    ])
+
+
+def test_a_lexical_negation_ending_the_sentence_is_read() -> None:
+    # "hanno perso." renders "lost" as every table's antonym entries do, full stop or not.
+    assert_never_seen("negation", [
+        ("The harbour team lost.", [("La squadra del porto ha perso.", "it")]),
+    ])
+
+
+def test_a_gapped_idiom_keeps_a_real_negation() -> None:
+    # "ne … que" (only) must not swallow "ne … pas que" (not … that).
+    v = verdict("Je ne pense pas que le ferry soit rapide.", "fr",
+                "I think the ferry is fast.")
+    assert "negation" in distorting(v), v.differences
+
+
+def test_a_real_negation_beside_no_doubt_still_counts() -> None:
+    for text, code in [("No cabe duda: el puerto no reabrirá.", "es"),
+                       ("Kein Zweifel: Der Hafen wird nicht wieder öffnen.", "de"),
+                       ("Il n'y a aucun doute : le port ne rouvrira pas.", "fr")]:
+        v = verdict(text, code, "No doubt: the harbour will reopen.")
+        assert "negation" in distorting(v), (code, v.differences)
+
+
+# --- numbers ------------------------------------------------------------------------------
+
+
+def test_a_half_after_a_scale_is_part_of_the_number() -> None:
+    tweet = "The new harbour cost @fictional_mayor's city $1.5 million."
+    for text, code in [("El nuevo puerto costó un millón y medio de dólares.", "es"),
+                       ("Le nouveau port a coûté un million et demi de dollars.", "fr"),
+                       ("Il nuovo porto è costato un milione e mezzo di dollari.", "it"),
+                       ("O novo porto custou um milhão e meio de dólares.", "pt"),
+                       ("Der neue Hafen kostete eineinhalb Millionen Dollar.", "de"),
+                       ("De nieuwe haven kostte anderhalf miljoen dollar.", "nl")]:
+        v = verdict(text, code, tweet)
+        assert "number" not in distorting(v), (code, v.differences)
+
+
+def test_a_million_and_a_half_is_not_a_million() -> None:
+    (anchor,) = extract_anchors("un million et demi de dollars", lang.get("fr"))
+    assert anchor.value == 1.5e6 and anchor.unit == "USD"
+    v = verdict("Le nouveau port a coûté un million et demi de dollars.", "fr",
+                "The new harbour cost $1 million.")
+    assert "number" in distorting(v), v.differences
+
+
+# --- names --------------------------------------------------------------------------------
+
+
+def test_a_name_run_written_as_its_acronym_is_no_changed_name() -> None:
+    assert_never_seen("name", [
+        ("The European Union must fund the harbour.",
+         [("Die EU muss den Hafen finanzieren.", "de")]),
+        ("The United Nations must fund the harbour.",
+         [("La ONU debe financiar el puerto.", "es"),
+          ("L'ONU doit financer le port.", "fr")]),
+    ])
+
+
+def test_an_acronym_of_another_name_is_still_a_changed_name() -> None:
+    v = verdict("Die EU muss den Hafen finanzieren.", "de",
+                "The United Nations must fund the harbour.")
+    assert "name" in distorting(v), v.differences
+
+
+def test_a_capitalized_plural_of_a_common_word_is_no_name() -> None:
+    tweet = "Ferries cannot leave after the Docks are closed!"
+    v = verdict("Fähren dürfen nicht ablegen, wenn geschlossen ist!", "de", tweet)
+    assert "name" not in distorting(v), v.differences
+
+
+# --- negation between the clauses that render each other ---------------------------------
+
+
+def test_a_quote_clause_pairs_with_the_tweet_clause_it_shares_words_with() -> None:
+    # Same language: the quote renders the "sino" clause, not the negated one before it.
+    tweet = "El alcalde no habla de cierre, sino de una pausa larga del ferry."
+    v = verdict("El alcalde habla de una pausa larga del ferry.", "es", tweet)
+    assert "negation" not in distorting(v), v.differences
+
+
+def test_the_negated_clause_itself_still_flips() -> None:
+    tweet = "El alcalde no habla de cierre del ferry, sino de una pausa larga."
+    v = verdict("El alcalde habla de cierre del ferry, sino de una pausa larga.", "es", tweet)
+    assert "negation" in distorting(v), v.differences
