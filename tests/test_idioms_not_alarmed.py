@@ -140,3 +140,51 @@ def test_the_negated_clause_itself_still_flips() -> None:
     tweet = "El alcalde no habla de cierre del ferry, sino de una pausa larga."
     v = verdict("El alcalde habla de cierre del ferry, sino de una pausa larga.", "es", tweet)
     assert "negation" in distorting(v), v.differences
+
+
+# --- counts written as collectives, ordinals and vague plurals -----------------------------
+
+
+def test_a_collective_number_is_an_approximate_amount() -> None:
+    tweet = "About 20 volunteers cleaned the harbour with @fictional_mayor today."
+    for text, code in [("Une vingtaine de bénévoles ont nettoyé le port.", "fr"),
+                       ("Una veintena de voluntarios limpiaron el puerto.", "es"),
+                       ("Una ventina di volontari hanno pulito il porto.", "it")]:
+        v = verdict(text, code, tweet)
+        assert "number" not in distorting(v), (code, v.differences)
+    (anchor,) = extract_anchors("une centaine de bénévoles", lang.get("fr"))
+    assert anchor.value == 100 and anchor.approximate
+
+
+def test_a_collective_far_from_the_tweets_number_is_still_changed() -> None:
+    v = verdict("Une centaine de bénévoles ont nettoyé le port.", "fr",
+                "About 20 volunteers cleaned the harbour today.")
+    assert "number" in distorting(v), v.differences
+
+
+def test_an_ordinal_renders_its_numeral() -> None:
+    assert_never_seen("number", [
+        ("This is my 2nd term as harbour mayor.",
+         [("Es mi segundo mandato como alcalde del puerto.", "es"),
+          ("Das ist meine zweite Amtszeit als Hafenbürgermeisterin.", "de"),
+          ("Ini masa jabatan kedua saya sebagai wali kota pelabuhan.", "id")]),
+        ("This is my second term as harbour mayor.",
+         [("Es mi 2º mandato como alcalde del puerto.", "es")]),
+    ])
+
+
+def test_a_vague_plural_before_a_scale_is_their_product() -> None:
+    (anchor,) = extract_anchors("Ratusan ribu orang datang ke pelabuhan.", lang.get("id"))
+    assert anchor.value == 100_000 and anchor.vague
+    v = verdict("Ratusan ribu orang datang ke pelabuhan.", "id",
+                "Hundreds of thousands of people came to the harbour.")
+    assert "number" not in distorting(v), v.differences
+    (billions,) = extract_anchors("Bilhões de dólares para o porto.", lang.get("pt"))
+    assert billions.value == 1e9 and billions.vague
+
+
+def test_a_month_named_like_a_hedge_is_no_hedge() -> None:
+    v = verdict("Le port rouvrira le 1er mai.", "fr", "The harbour reopens on May 1.")
+    assert "hedge" not in {d.kind for d in v.differences}, v.differences
+    v = verdict("Le port rouvrira.", "fr", "The harbour may reopen.")
+    assert "hedge" in {d.kind for d in v.differences}, v.differences

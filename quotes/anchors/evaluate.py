@@ -132,6 +132,11 @@ def evaluate(elements: list[Element]) -> tuple[float, float, int, bool] | None:
     when it is no number ("a" not followed by a scale)."""
     head = elements[0].entry
     if head is not None and head.vague is not None and head.word is None and not head.one:
+        # A scale right after a vague plural multiplies it: "ratusan ribu" (hundreds of
+        # thousands), "Hunderte Millionen".
+        following = elements[1].entry if len(elements) > 1 else None
+        if following is not None and following.scale is not None:
+            return head.vague * following.scale, following.scale, 2, True
         return head.vague, 1.0, 1, True
     reading = Reading(numeral_first=head is None)
     for k, el in enumerate(elements):

@@ -22,6 +22,7 @@ class Entry:
     joiner: bool = False  # between number words ("and", "und")
     vague: float | None = None  # an order of magnitude ("thousands")
     half: bool = False  # half of the scale before it ("million et demi")
+    approximate: bool = False  # an approximate amount in itself ("vingtaine")
 
     @property
     def starts(self) -> bool:
@@ -62,6 +63,8 @@ def _build_lexicon(table: LanguageData) -> Lexicon:
     roles: dict[str, dict[str, object]] = {}
     sources: tuple[tuple[str, dict[str, float] | frozenset[str]], ...] = (
         ("word", table.number_words),
+        ("word", table.approximate_numbers),
+        ("approximate", frozenset(table.approximate_numbers)),
         ("multiplier", table.number_multipliers),
         ("scale", table.scales),
         ("vague", table.vague_numbers),

@@ -327,7 +327,19 @@ def _phrases_in(text: str, phrases: Sequence[str]) -> list[str]:
     return [
         h for h in phrases
         if re.search(rf"(?<![\w']){re.escape(h)}(?![\w'])", lowered)
+        and not _only_as_name(text, h)
     ]
+
+
+def _only_as_name(text: str, phrase: str) -> bool:
+    """Is the phrase written only capitalized inside a sentence ("on May 1", "Will
+    Brakel")? Then it is a name, not the word of the table."""
+    found = list(re.finditer(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", text,
+                             re.IGNORECASE))
+    return bool(found) and all(
+        m.group()[:1].isupper() and text[: m.start()].rstrip()[-1:] not in ("", *".!?:\"“«")
+        for m in found
+    )
 
 
 def hedge_differences(quote: str, quote_table: LanguageData, tweet_part: str,

@@ -204,6 +204,9 @@ class LanguageData(BaseModel):
     approximators: Words = Field((), validation_alias=_at("numbers", "approximators"))
     number_words: Factors = Field({}, validation_alias=_at("numbers", "words"))  # "zehn" → 10
     number_multipliers: Factors = Field({}, validation_alias=_at("numbers", "multipliers"))
+    # collective numbers that are approximate in themselves ("une vingtaine", "un
+    # centenar": about 20, about 100): numbers, read as an approximate amount
+    approximate_numbers: Factors = Field({}, validation_alias=_at("numbers", "approximate"))
     # "et demi", "y medio": half of the scale right before ("un million et demi" = 1.5e6)
     number_halves: Words = Field((), validation_alias=_at("numbers", "halves"))
     # "a", "un", "eine": one, but only before a scale
