@@ -188,3 +188,32 @@ def test_a_month_named_like_a_hedge_is_no_hedge() -> None:
     assert "hedge" not in {d.kind for d in v.differences}, v.differences
     v = verdict("Le port rouvrira.", "fr", "The harbour may reopen.")
     assert "hedge" in {d.kind for d in v.differences}, v.differences
+
+
+# --- names a language writes its own way ---------------------------------------------------
+
+
+def test_a_name_ending_a_compound_is_rendered() -> None:
+    assert_never_seen("name", [
+        ("Fictional Korea must reopen the harbour.",
+         [("Fiktionalkorea muss den Hafen wieder öffnen.", "de")]),
+    ])
+    v = verdict("Fiktionalkorea muss den Hafen wieder öffnen.", "de",
+                "Fictional Brakelia must reopen the harbour.")
+    assert "name" in distorting(v), v.differences
+
+
+def test_a_regnal_number_left_out_is_no_changed_name() -> None:
+    v = verdict("Der Hafen wurde von König Elnar eröffnet.", "de",
+                "The harbour was opened by King Elnar III.")
+    assert "name" not in distorting(v), v.differences
+
+
+def test_regional_names_have_their_local_forms() -> None:
+    assert_never_seen("name", [
+        ("The Middle East needs the harbour.",
+         [("Oriente Medio necesita el puerto.", "es"),
+          ("Le Moyen-Orient a besoin du port.", "fr"),
+          ("Der Nahe Osten braucht den Hafen.", "de"),
+          ("Timur Tengah membutuhkan pelabuhan.", "id")]),
+    ])

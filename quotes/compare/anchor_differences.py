@@ -15,6 +15,7 @@ from quotes.compare.kinds import DISTORTING_ANCHORS, OMITTED_NAME
 from quotes.compare.names import (
     exonym_words,
     exonyms_in,
+    fold_name,
     fold_spaces,
     is_role_or_title,
     same_name,
@@ -143,9 +144,18 @@ def _not_shouted(check: _NameCheck, anchor: Anchor) -> bool:
             and lower not in check.english.negations)
 
 
+_ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _no_roman_numeral(check: _NameCheck, anchor: Anchor) -> bool:
+    """A regnal number ("King Charles III") is left out by many renderings: no name."""
+    return not _ROMAN_NUMERAL.fullmatch(anchor.text)
+
+
 # A name of the tweet must be rendered when it passes all of these, in order.
 TWEET_NAME_RULES: tuple[NameRule, ...] = (
     _is_name, _in_rendered_part, _long_enough, _no_role_or_title, _not_shouted,
+    _no_roman_numeral,
 )
 
 
@@ -219,7 +229,8 @@ def _missing_names(check: _NameCheck, names: Sequence[Anchor]) -> list[Anchor]:
     missing = []
     for name in names:
         pool = next((p for p in pools if p.where[0] <= name.start < p.where[1]), pools[-1])
-        if (not _take_rendering(pool, name) and name.value not in pool.exonyms
+        if (not _take_rendering(pool, name, check.sides.source.compounds)
+                and name.value not in pool.exonyms
                 and initials[id(name)] not in _acronyms(pool)):
             missing.append(name)
     return missing
@@ -249,14 +260,26 @@ def _words(text: str) -> list[str]:
     return [m.group() for m in LETTER_WORD_WITH_APOSTROPHES.finditer(text)]
 
 
-def _take_rendering(pool: _Pool, name: Anchor) -> bool:
-    """Take the pool's first word that spells the name, if any."""
-    found = next((i for i, token in enumerate(pool.tokens) if same_name(name.text, token)),
-                 None)
+def _take_rendering(pool: _Pool, name: Anchor, compounds: bool = False) -> bool:
+    """Take the pool's first word that spells the name, if any; where the quote's language
+    writes compounds, also one that ends with it ("Nordkorea" renders "Korea")."""
+    found = next((i for i, token in enumerate(pool.tokens)
+                  if same_name(name.text, token)
+                  or (compounds and _ends_compound(token, name.text))), None)
     if found is None:
         return False
     pool.tokens.pop(found)
     return True
+
+
+# The shortest name a compound's last part is taken for ("Nordkorea": Korea).
+COMPOUND_NAME_LETTERS = 4
+
+
+def _ends_compound(word: str, name: str) -> bool:
+    head, tail = fold_name(word), fold_name(name)
+    return (len(tail) >= COMPOUND_NAME_LETTERS and len(head) > len(tail)
+            and head.endswith(tail))
 
 
 def _replacements(sides: Sides, quote_anchors: Sequence[Anchor]) -> list[Anchor]:

@@ -257,6 +257,8 @@ class LanguageData(BaseModel):
     conditions: Words = Field((), validation_alias=_at("polarity", "conditions"))
     # --- [names] ---
     exonyms: Renames = Field({}, validation_alias=_at("names", "exonyms"))  # "deutschland"
+    # the language glues words into compounds: a name may end one ("Nordkorea")
+    compounds: bool = Field(False, validation_alias=_at("names", "compounds"))
     # Words written lowercase more often than capitalized ("anger", "great"): capitalized
     # inside a sentence they are emphasis, not a name. Kept in data/common/<code>.txt (too
     # long for the table; built by benchmarks/build_common_words.py), empty where none.
