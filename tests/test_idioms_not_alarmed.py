@@ -217,3 +217,19 @@ def test_regional_names_have_their_local_forms() -> None:
           ("Der Nahe Osten braucht den Hafen.", "de"),
           ("Timur Tengah membutuhkan pelabuhan.", "id")]),
     ])
+
+
+def test_clauses_a_translation_reorders_keep_their_negations() -> None:
+    assert_never_seen("negation", [
+        ("If you don't vote, we lose the harbour.",
+         [("Perdemos el puerto si no votas.", "es"),
+          ("Nous perdrons le port si vous ne votez pas.", "fr")]),
+        ("We will cut ferry fares, but we will not close the harbour.",
+         [("No cerraremos el puerto, pero bajaremos las tarifas del ferry.", "es")]),
+    ])
+
+
+def test_a_negation_dropped_from_reordered_clauses_still_flips() -> None:
+    v = verdict("Cerraremos el puerto, pero bajaremos las tarifas del ferry.", "es",
+                "We will cut ferry fares, but we will not close the harbour.")
+    assert "negation" in distorting(v), v.differences

@@ -103,11 +103,22 @@ def polarity_differences(
         same = quote_table.code == tweet_table.code
         units = clause_pairs(q_clauses, t_clauses, same_language=same,
                              table=tweet_table) or [(q, t)]
+        if not same and len(units) > 1 and _as_many_negative(units, quote_table, tweet_table):
+            # Clauses paired by position across languages: as many negative clauses on
+            # each side means a translation that put them in another order ("Perdemos si
+            # no votas" for "If you don't vote, we lose"), not a flipped negation.
+            continue
         for q_unit, t_unit in units:
             if not same_text(q_unit, t_unit) and _flipped(q_unit, quote_table, t_unit,
                                                           tweet_table):
                 differences.append(Difference("negation", q_unit, t_unit, evidence))
     return differences
+
+
+def _as_many_negative(units: Sequence[tuple[str, str]], quote_table: LanguageData,
+                      tweet_table: LanguageData) -> bool:
+    quote_side = sum(_negative(q, quote_table) for q, _ in units)
+    return quote_side == sum(_negative(t, tweet_table) for _, t in units)
 
 
 def clause_pairs(
