@@ -233,3 +233,11 @@ def test_a_negation_dropped_from_reordered_clauses_still_flips() -> None:
     v = verdict("Cerraremos el puerto, pero bajaremos las tarifas del ferry.", "es",
                 "We will cut ferry fares, but we will not close the harbour.")
     assert "negation" in distorting(v), v.differences
+
+
+def test_sentences_a_translation_reorders_keep_their_negations() -> None:
+    tweet = "We will not close the harbour. The ferry runs daily and it is free."
+    v = verdict("El ferry funciona a diario. No cerraremos el puerto.", "es", tweet)
+    assert "negation" not in distorting(v), v.differences
+    v = verdict("El ferry funciona a diario. Cerraremos el puerto.", "es", tweet)
+    assert "negation" in distorting(v), v.differences

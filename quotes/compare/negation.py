@@ -89,30 +89,46 @@ def polarity_differences(
     another way ("I'm still confused" for "je ne comprends toujours pas", "unless" for "wenn …
     nicht"). The tweet is read with its own language's table (English by default)."""
     tweet_table = tweet_table or lang.get("en")
-    differences = []
-    for q, t in pairs:
-        if same_text(q, t):
-            continue
-        q_clauses, t_clauses = clauses(q, quote_table), clauses(t, tweet_table)
-        if partial and len(q_clauses) < len(t_clauses):
-            # Part of a longer tweet sentence: its negation may sit in a clause the quote
-            # leaves out; only a negation the quote adds is seen.
-            if _negative(q, quote_table) and not _negative(t, tweet_table):
-                differences.append(Difference("negation", q, t, evidence))
-            continue
-        same = quote_table.code == tweet_table.code
-        units = clause_pairs(q_clauses, t_clauses, same_language=same,
-                             table=tweet_table) or [(q, t)]
-        if not same and len(units) > 1 and _as_many_negative(units, quote_table, tweet_table):
-            # Clauses paired by position across languages: as many negative clauses on
-            # each side means a translation that put them in another order ("Perdemos si
-            # no votas" for "If you don't vote, we lose"), not a flipped negation.
-            continue
-        for q_unit, t_unit in units:
-            if not same_text(q_unit, t_unit) and _flipped(q_unit, quote_table, t_unit,
-                                                          tweet_table):
-                differences.append(Difference("negation", q_unit, t_unit, evidence))
-    return differences
+    swapped = _swapped_sentences(pairs, quote_table, tweet_table)
+    return [d for q, t in pairs if not same_text(q, t) and (q, t) not in swapped
+            for d in _pair_differences(q, t, quote_table, tweet_table, evidence, partial)]
+
+
+def _pair_differences(q: str, t: str, quote_table: LanguageData, tweet_table: LanguageData,
+                      evidence: str, partial: bool) -> list[Difference]:
+    """The negation flips of one (quote sentence, tweet sentence) pair."""
+    q_clauses, t_clauses = clauses(q, quote_table), clauses(t, tweet_table)
+    if partial and len(q_clauses) < len(t_clauses):
+        # Part of a longer tweet sentence: its negation may sit in a clause the quote
+        # leaves out; only a negation the quote adds is seen.
+        if _negative(q, quote_table) and not _negative(t, tweet_table):
+            return [Difference("negation", q, t, evidence)]
+        return []
+    same = quote_table.code == tweet_table.code
+    units = clause_pairs(q_clauses, t_clauses, same_language=same,
+                         table=tweet_table) or [(q, t)]
+    if not same and len(units) > 1 and _as_many_negative(units, quote_table, tweet_table):
+        # Clauses paired by position across languages: as many negative clauses on each
+        # side means a translation that put them in another order ("Perdemos si no
+        # votas" for "If you don't vote, we lose"), not a flipped negation.
+        return []
+    return [Difference("negation", q_unit, t_unit, evidence) for q_unit, t_unit in units
+            if not same_text(q_unit, t_unit)
+            and _flipped(q_unit, quote_table, t_unit, tweet_table)]
+
+
+def _swapped_sentences(pairs: Sequence[tuple[str, str]], quote_table: LanguageData,
+                       tweet_table: LanguageData) -> set[tuple[str, str]]:
+    """Across languages, sentence pairs negated on one side only, when as many are negated
+    on the quote's side only as on the tweet's: sentences paired by their lengths that a
+    translation put in another order, not negations flipped."""
+    if quote_table.code == tweet_table.code:
+        return set()
+    quote_only = {(q, t) for q, t in pairs
+                  if _negative(q, quote_table) and not _negative(t, tweet_table)}
+    tweet_only = {(q, t) for q, t in pairs
+                  if _negative(t, tweet_table) and not _negative(q, quote_table)}
+    return quote_only | tweet_only if len(quote_only) == len(tweet_only) else set()
 
 
 def _as_many_negative(units: Sequence[tuple[str, str]], quote_table: LanguageData,
