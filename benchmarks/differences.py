@@ -97,10 +97,10 @@ def _tuning_dev() -> Iterable[tuple[str, str, str, QuoteResult | None]]:
         yield case["id"], case["relation"], case["relation"], found
 
 
-def _print_counts(title: str, counts: Counter[str]) -> None:
+def _print_counts(title: str, counts: Counter[str], what: str = "false alarms") -> None:
     alarms = {k: n for k, n in counts.items()
               if k not in NOTED_KINDS and k not in REWORDING}
-    print(f"  {title}: {sum(alarms.values())} false alarms "
+    print(f"  {title}: {sum(alarms.values())} {what} "
           + ", ".join(f"{k} {n}" for k, n in sorted(alarms.items(), key=lambda kv: -kv[1]))
           + "; noted/rewording: "
           + ", ".join(f"{k} {n}" for k, n in sorted(counts.items()) if k not in alarms))
@@ -129,7 +129,8 @@ def main(argv: list[str]) -> None:
             print(f"\n== forced against the real post, tuning {title}")
             forced: Counter[str] = Counter()
             _forced([c for c in tuning if c.kind in wanted], forced, quiet=quiet)
-            _print_counts(f"forced, {title}", forced)
+            _print_counts(f"forced, {title}", forced,
+                          "false alarms" if title == "renderings" else "differences kept")
     if "--distortions" in argv:
         print("\n== tuning distortions (a real change must keep its difference)")
         kept: Counter[str] = Counter()
@@ -138,7 +139,7 @@ def main(argv: list[str]) -> None:
             if found is None or not found.verdict.differences:
                 verdict = found.verdict.label if found else realcases.NOT_EXTRACTED
                 print(f"  {case_id} [expected {expected}, got {verdict}] no difference")
-        _print_counts("distortions' differences", kept)
+        _print_counts("distortions", kept, "differences kept")
 
 
 if __name__ == "__main__":

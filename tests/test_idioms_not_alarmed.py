@@ -241,3 +241,8 @@ def test_sentences_a_translation_reorders_keep_their_negations() -> None:
     assert "negation" not in distorting(v), v.differences
     v = verdict("El ferry funciona a diario. Cerraremos el puerto.", "es", tweet)
     assert "negation" in distorting(v), v.differences
+
+
+def test_a_hedge_opening_a_question_is_kept() -> None:
+    v = verdict("El puerto abre. ¿Quizás mañana?", "es", "The harbour opens. Perhaps tomorrow?")
+    assert "hedge" not in {d.kind for d in v.differences}, v.differences

@@ -360,9 +360,15 @@ def _only_as_name(text: str, phrase: str) -> bool:
     found = list(re.finditer(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", text,
                              re.IGNORECASE))
     return bool(found) and all(
-        m.group()[:1].isupper() and text[: m.start()].rstrip()[-1:] not in ("", *".!?:\"“«")
-        for m in found
+        m.group()[:1].isupper() and _inside_sentence(text[: m.start()]) for m in found
     )
+
+
+def _inside_sentence(before: str) -> bool:
+    """Does a word after `before` stand inside a sentence: after a word, a number or a
+    comma, not after an end mark, a colon, a quote mark or "¿"?"""
+    last = before.rstrip()[-1:]
+    return last.isalnum() or last in ",;"
 
 
 def hedge_differences(quote: str, quote_table: LanguageData, tweet_part: str,
