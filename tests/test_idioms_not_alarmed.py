@@ -246,3 +246,18 @@ def test_sentences_a_translation_reorders_keep_their_negations() -> None:
 def test_a_hedge_opening_a_question_is_kept() -> None:
     v = verdict("El puerto abre. ¿Quizás mañana?", "es", "The harbour opens. Perhaps tomorrow?")
     assert "hedge" not in {d.kind for d in v.differences}, v.differences
+
+
+def test_every_table_reads_the_lexical_negations_english_reads() -> None:
+    assert_never_seen("negation", [
+        ("The ferry barely moved.", [("Le ferry a à peine bougé.", "fr"),
+                                     ("Il traghetto si è mosso a malapena.", "it")]),
+        ("The ferry plan failed.", [("O plano do ferry falhou.", "pt"),
+                                    ("Het veerplan faalde.", "nl")]),
+        ("The cause is unknown.", [("La causa es desconocida.", "es"),
+                                   ("La cause est inconnue.", "fr"),
+                                   ("De oorzaak is onbekend.", "nl")]),
+        ("The harbour office denies it.", [("Kantor pelabuhan menyangkal hal itu.", "id")]),
+    ])
+    v = verdict("O plano do ferry funcionou.", "pt", "The ferry plan failed.")
+    assert "negation" in distorting(v), v.differences
