@@ -368,7 +368,7 @@ def _inside_sentence(before: str) -> bool:
     """Does a word after `before` stand inside a sentence: after a word, a number or a
     comma, not after an end mark, a colon, a quote mark or "¿"?"""
     last = before.rstrip()[-1:]
-    return last.isalnum() or last in ",;"
+    return last.isalnum() or last in (",", ";")
 
 
 def hedge_differences(quote: str, quote_table: LanguageData, tweet_part: str,
