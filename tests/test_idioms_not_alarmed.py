@@ -261,3 +261,23 @@ def test_every_table_reads_the_lexical_negations_english_reads() -> None:
     ])
     v = verdict("O plano do ferry funcionou.", "pt", "The ferry plan failed.")
     assert "negation" in distorting(v), v.differences
+
+
+# --- an omission the quote marks ----------------------------------------------------------
+
+OMISSION_TWEET = "We will reopen the harbour, with 200 new jobs and Mayor Brakel, next spring."
+
+
+def test_what_a_marked_omission_leaves_out_is_no_cut() -> None:
+    for text, code in [("We will reopen the harbour (...) next spring.", "en"),
+                       ("Wir öffnen den Hafen […] im nächsten Frühjahr wieder.", "de")]:
+        v = verdict(text, code, OMISSION_TWEET)
+        assert distorting(v) == [], (code, v.differences)
+
+
+def test_a_marked_omission_still_shows_a_changed_number() -> None:
+    v = verdict("We will reopen the harbour with 300 new jobs (...) next spring.", "en",
+                OMISSION_TWEET)
+    assert "number" in distorting(v), v.differences
+    v = verdict("We will reopen the harbour next spring.", "en", OMISSION_TWEET)
+    assert "cut" in distorting(v) or "number" in distorting(v), v.differences
