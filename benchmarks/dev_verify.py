@@ -15,6 +15,7 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 # Run as a script, the checkout this file belongs to comes before any installed `quotes`.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -22,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench_embed import bench_embedder
 
 from quotes.formats import read_archive_file
-from quotes.models import Document
+from quotes.models import Document, QuoteResult
 from quotes.pipeline import Analyzer, Verifier
 from quotes.store import Archive
 
@@ -34,7 +35,10 @@ from quotes.models import VERDICTS  # noqa: E402 - after the path set-up above
 RELATIONS = ("faithful", "paraphrase", "distortion", "unrelated")
 
 
-def run(translator: object | None = None, dev: Path = DEV) -> dict[str, object]:
+def verified(translator: object | None = None,
+             dev: Path = DEV) -> list[tuple[dict[str, Any], QuoteResult | None]]:
+    """Each dev case with the quote of its excerpt it is about (None where none was
+    extracted)."""
     archive = Archive.open(str(Path(tempfile.mkdtemp()) / "dev.sqlite"))
     parsed = read_archive_file(dev / "canonical-tweets.jsonl")
     archive.import_records(parsed.records, files=[parsed.path], fmt=parsed.format)
@@ -45,15 +49,23 @@ def run(translator: object | None = None, dev: Path = DEV) -> dict[str, object]:
         embedder=bench_embedder(),
     )
     cases = [json.loads(line) for line in (dev / "real-quotes.jsonl").open(encoding="utf-8")]
-    confusion: Counter[tuple[str, str]] = Counter()
-    right = total_expected = 0
-    rows = []
+    found_for = []
     for case in cases:
         (report,) = verifier.verify([Document(case["id"], case["article_excerpt"],
                                               case["language"])])
         target = case["quoted_text"].strip().rstrip(",")
-        found = next((q for q in report.quotes if target in q.finding.quote.text
-                      or q.finding.quote.text.strip().rstrip(",") in target), None)
+        found_for.append((case, next((q for q in report.quotes
+                                      if target in q.finding.quote.text
+                                      or q.finding.quote.text.strip().rstrip(",") in target),
+                                     None)))
+    return found_for
+
+
+def run(translator: object | None = None, dev: Path = DEV) -> dict[str, object]:
+    confusion: Counter[tuple[str, str]] = Counter()
+    right = total_expected = 0
+    rows = []
+    for case, found in verified(translator, dev):
         verdict = found.verdict.label if found else "not-extracted"
         match = found.verdict.match if found else None
         if case["relation"] == "unrelated":

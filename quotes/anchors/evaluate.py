@@ -99,6 +99,15 @@ def _scale(s: Reading, el: Element, k: int) -> Reading | None:
                    last_word=None, last_scale=e.scale, pending_one=False)
 
 
+def _half(s: Reading, el: Element, k: int) -> Reading | None:
+    """"et demi" right after a scale adds half of it: "un million et demi"; the number
+    ends there."""
+    e = el.entry
+    if e is None or not e.half or s.current is not None or s.last_scale is None:
+        return None
+    return replace(s.took(k), total=s.total + s.last_scale / 2, stopped=True)
+
+
 def _addition(s: Reading, el: Element, k: int) -> Reading | None:
     e = el.entry
     if e is None or s.current is None:
@@ -114,7 +123,7 @@ def _no_part_of_it(s: Reading, el: Element, k: int) -> Reading | None:
 
 
 ELEMENT_RULES: tuple[ElementRule, ...] = (
-    _numeral, _joiner, _first_word, _multiplier, _scale, _addition, _no_part_of_it,
+    _numeral, _joiner, _half, _first_word, _multiplier, _scale, _addition, _no_part_of_it,
 )
 
 
@@ -123,6 +132,11 @@ def evaluate(elements: list[Element]) -> tuple[float, float, int, bool] | None:
     when it is no number ("a" not followed by a scale)."""
     head = elements[0].entry
     if head is not None and head.vague is not None and head.word is None and not head.one:
+        # A scale right after a vague plural multiplies it: "ratusan ribu" (hundreds of
+        # thousands), "Hunderte Millionen".
+        following = elements[1].entry if len(elements) > 1 else None
+        if following is not None and following.scale is not None:
+            return head.vague * following.scale, following.scale, 2, True
         return head.vague, 1.0, 1, True
     reading = Reading(numeral_first=head is None)
     for k, el in enumerate(elements):

@@ -21,6 +21,8 @@ class Entry:
     one: bool = False  # 1, but only before a multiplier or scale ("a", "eine", "un")
     joiner: bool = False  # between number words ("and", "und")
     vague: float | None = None  # an order of magnitude ("thousands")
+    half: bool = False  # half of the scale before it ("million et demi")
+    approximate: bool = False  # an approximate amount in itself ("vingtaine")
 
     @property
     def starts(self) -> bool:
@@ -61,11 +63,14 @@ def _build_lexicon(table: LanguageData) -> Lexicon:
     roles: dict[str, dict[str, object]] = {}
     sources: tuple[tuple[str, dict[str, float] | frozenset[str]], ...] = (
         ("word", table.number_words),
+        ("word", table.approximate_numbers),
+        ("approximate", frozenset(table.approximate_numbers)),
         ("multiplier", table.number_multipliers),
         ("scale", table.scales),
         ("vague", table.vague_numbers),
         ("one", table.number_ones),
         ("joiner", table.number_joiners),
+        ("half", frozenset(table.number_halves)),
     )
     for role, source in sources:
         for phrase in source:

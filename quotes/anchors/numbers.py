@@ -112,7 +112,7 @@ def _parse_at(
         percent_end = percent_after(text, end, table)
         if percent_end is not None:
             unit, end = "%", percent_end
-    approximate, start = approximator_before(text, start, table)
+    approximate, start = _approximate(text, start, table, elements)
     # A bare four-digit numeral from 1800 to 2099 is a year ("in 2019"), and so is any
     # number right after the word for year ("im Jahr 1"), unless money, scale or an
     # approximator make it an amount ("2019 Milliarde" is an amount, garbled or not).
@@ -124,6 +124,14 @@ def _parse_at(
     )
     number = _Parsed(value, scale, start, end, unit, approximate, year, vague)
     return number, elements[-1].last_item + 1
+
+
+def _approximate(
+    text: str, start: int, table: LanguageData, elements: Sequence[Element]
+) -> tuple[bool, int]:
+    """Is the number approximate ("etwa 20", "une vingtaine"), and where it starts."""
+    before, start = approximator_before(text, start, table)
+    return before or any(e.entry is not None and e.entry.approximate for e in elements), start
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from quotes.compare.kinds import DISTORTING_ANCHORS, OMITTED_NAME
 from quotes.compare.names import (
     exonym_words,
     exonyms_in,
+    fold_name,
     fold_spaces,
     is_role_or_title,
     same_name,
@@ -143,9 +144,18 @@ def _not_shouted(check: _NameCheck, anchor: Anchor) -> bool:
             and lower not in check.english.negations)
 
 
+_ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _no_roman_numeral(check: _NameCheck, anchor: Anchor) -> bool:
+    """A regnal number ("King Charles III") is left out by many renderings: no name."""
+    return not _ROMAN_NUMERAL.fullmatch(anchor.text)
+
+
 # A name of the tweet must be rendered when it passes all of these, in order.
 TWEET_NAME_RULES: tuple[NameRule, ...] = (
     _is_name, _in_rendered_part, _long_enough, _no_role_or_title, _not_shouted,
+    _no_roman_numeral,
 )
 
 
@@ -188,7 +198,11 @@ def name_differences(
 def _common_word(word: str, table: LanguageData) -> bool:
     """A capitalized common word ("Anger Management", "our Great Country") is emphasis,
     not a name: a rendering by a common word ("Aggressionsbewältigung") changes no name."""
-    return word.casefold() in table.common_words
+    folded = word.casefold()
+    return folded in table.common_words or any(
+        folded.endswith(ending) and folded[: -len(ending)] in table.common_words
+        for ending in table.plural_endings
+    )
 
 
 def _name_difference(sides: Sides, replacement: str | None, name: Anchor) -> Difference:
@@ -211,26 +225,61 @@ def _missing_names(check: _NameCheck, names: Sequence[Anchor]) -> list[Anchor]:
         _Pool(where, _words(text), exonyms_in(text, check.sides.source))
         for where, text in _quote_parts(check.sides.quote, check.alignment)
     ]
+    initials = _run_initials(check.sides.tweet, names)
     missing = []
     for name in names:
         pool = next((p for p in pools if p.where[0] <= name.start < p.where[1]), pools[-1])
-        if not _take_rendering(pool, name) and name.value not in pool.exonyms:
+        if (not _take_rendering(pool, name, check.sides.source.compounds)
+                and name.value not in pool.exonyms
+                and initials[id(name)] not in _acronyms(pool)):
             missing.append(name)
     return missing
+
+
+def _run_initials(tweet: str, names: Sequence[Anchor]) -> dict[int, str]:
+    """Per name, the initials of the run of names it stands in ("European Union" → "eu"),
+    empty for a name standing alone: a quote may write the run as its acronym ("EU")."""
+    runs: list[list[Anchor]] = []
+    for name in sorted(names, key=lambda a: a.start):
+        if runs and tweet[runs[-1][-1].end:name.start].isspace():
+            runs[-1].append(name)
+        else:
+            runs.append([name])
+    return {id(name): "".join(n.text[0] for n in run).casefold() if len(run) > 1 else ""
+            for run in runs for name in run}
+
+
+def _acronyms(pool: _Pool) -> set[str]:
+    """The acronyms the quote's part writes ("EU"), and the short English names its
+    exonyms stand for (de "USA" → "us")."""
+    written = {t.casefold() for t in pool.tokens if t.isupper() and len(t) <= ACRONYM_LETTERS}
+    return written | {e for e in pool.exonyms if len(e) <= ACRONYM_LETTERS}
 
 
 def _words(text: str) -> list[str]:
     return [m.group() for m in LETTER_WORD_WITH_APOSTROPHES.finditer(text)]
 
 
-def _take_rendering(pool: _Pool, name: Anchor) -> bool:
-    """Take the pool's first word that spells the name, if any."""
-    found = next((i for i, token in enumerate(pool.tokens) if same_name(name.text, token)),
-                 None)
+def _take_rendering(pool: _Pool, name: Anchor, compounds: bool = False) -> bool:
+    """Take the pool's first word that spells the name, if any; where the quote's language
+    writes compounds, also one that ends with it ("Nordkorea" renders "Korea")."""
+    found = next((i for i, token in enumerate(pool.tokens)
+                  if same_name(name.text, token)
+                  or (compounds and _ends_compound(token, name.text))), None)
     if found is None:
         return False
     pool.tokens.pop(found)
     return True
+
+
+# The shortest name a compound's last part is taken for ("Nordkorea": Korea).
+COMPOUND_NAME_LETTERS = 4
+
+
+def _ends_compound(word: str, name: str) -> bool:
+    head, tail = fold_name(word), fold_name(name)
+    return (len(tail) >= COMPOUND_NAME_LETTERS and len(head) > len(tail)
+            and head.endswith(tail))
 
 
 def _replacements(sides: Sides, quote_anchors: Sequence[Anchor]) -> list[Anchor]:
@@ -301,7 +350,25 @@ def _phrases_in(text: str, phrases: Sequence[str]) -> list[str]:
     return [
         h for h in phrases
         if re.search(rf"(?<![\w']){re.escape(h)}(?![\w'])", lowered)
+        and not _only_as_name(text, h)
     ]
+
+
+def _only_as_name(text: str, phrase: str) -> bool:
+    """Is the phrase written only capitalized inside a sentence ("on May 1", "Will
+    Brakel")? Then it is a name, not the word of the table."""
+    found = list(re.finditer(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", text,
+                             re.IGNORECASE))
+    return bool(found) and all(
+        m.group()[:1].isupper() and _inside_sentence(text[: m.start()]) for m in found
+    )
+
+
+def _inside_sentence(before: str) -> bool:
+    """Does a word after `before` stand inside a sentence: after a word, a number or a
+    comma, not after an end mark, a colon, a quote mark or "¿"?"""
+    last = before.rstrip()[-1:]
+    return last.isalnum() or last in (",", ";")
 
 
 def hedge_differences(quote: str, quote_table: LanguageData, tweet_part: str,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from quotes import lang
 from quotes.compare.alignment import Alignment, Sides, pairs_for, same_text
@@ -19,12 +20,30 @@ def _tokens(text: str) -> list[str]:
     return [m.group().replace("’", "'") for m in found]
 
 
+# An exception written with "…" ("ne … que": "nous n'avons qu'une chance") lets up to this
+# many words stand at each gap, none of them a negation word ("je ne pense pas que" keeps
+# its "pas").
+EXCEPTION_GAP_WORDS = 3
+
+
 def _without_exceptions(text: str, table: LanguageData) -> str:
     lowered = text.casefold().replace("’", "'")
     # The longest first: "n'est pas mal" before the "pas mal" inside it.
     for phrase in sorted(table.negation_exceptions, key=len, reverse=True):
-        lowered = re.sub(rf"(?<![\w]){re.escape(phrase)}(?![\w])", " ", lowered)
+        lowered = _exception_pattern(phrase, table.negations).sub(" ", lowered)
     return lowered
+
+
+@lru_cache(maxsize=1024)
+def _exception_pattern(phrase: str, negations: frozenset[str]) -> re.Pattern[str]:
+    """The phrase as a pattern: whole words, and at each "…" a gap of a few words that
+    are no negation. A part ending in an apostrophe runs on into its word ("qu'une")."""
+    parts = [part.strip() for part in phrase.split("…")]
+    not_negation = "".join(rf"(?!{re.escape(n)}(?![\w']))" for n in sorted(negations))
+    gap = rf"(?:\s*{not_negation}[\w'-]+){{1,{EXCEPTION_GAP_WORDS}}}\s*"
+    body = gap.join(re.escape(part) for part in parts)
+    end = "" if parts[-1].endswith("'") else r"(?![\w])"
+    return re.compile(rf"(?<![\w]){body}{end}")
 
 
 def negated(text: str, table: LanguageData) -> bool:
@@ -47,11 +66,12 @@ def negated(text: str, table: LanguageData) -> bool:
 def implicitly_negated(text: str, table: LanguageData) -> bool:
     """Does the text hold a word that negates without a negation word ("confused",
     "refuse", "without")? Entries of five letters or more are word beginnings."""
-    lowered = f" {_without_exceptions(text, table)} "
+    lowered = _without_exceptions(text, table)
     tokens = _tokens(lowered)
     for entry in table.implicit_negations:
         if " " in entry:
-            if f" {entry} " in lowered:
+            # a phrase may end the sentence ("hanno perso.")
+            if re.search(rf"(?<![\w']){re.escape(entry)}(?![\w'])", lowered):
                 return True
         elif any(t == entry or (len(entry) >= 5 and t.startswith(entry)) for t in tokens):
             return True
@@ -69,25 +89,52 @@ def polarity_differences(
     another way ("I'm still confused" for "je ne comprends toujours pas", "unless" for "wenn …
     nicht"). The tweet is read with its own language's table (English by default)."""
     tweet_table = tweet_table or lang.get("en")
-    differences = []
-    for q, t in pairs:
-        if same_text(q, t):
-            continue
-        q_clauses, t_clauses = clauses(q, quote_table), clauses(t, tweet_table)
-        if partial and len(q_clauses) < len(t_clauses):
-            # Part of a longer tweet sentence: its negation may sit in a clause the quote
-            # leaves out; only a negation the quote adds is seen.
-            if _negative(q, quote_table) and not _negative(t, tweet_table):
-                differences.append(Difference("negation", q, t, evidence))
-            continue
-        same = quote_table.code == tweet_table.code
-        units = clause_pairs(q_clauses, t_clauses, same_language=same,
-                             table=tweet_table) or [(q, t)]
-        for q_unit, t_unit in units:
-            if not same_text(q_unit, t_unit) and _flipped(q_unit, quote_table, t_unit,
-                                                          tweet_table):
-                differences.append(Difference("negation", q_unit, t_unit, evidence))
-    return differences
+    swapped = _swapped_sentences(pairs, quote_table, tweet_table)
+    return [d for q, t in pairs if not same_text(q, t) and (q, t) not in swapped
+            for d in _pair_differences(q, t, quote_table, tweet_table, evidence, partial)]
+
+
+def _pair_differences(q: str, t: str, quote_table: LanguageData, tweet_table: LanguageData,
+                      evidence: str, partial: bool) -> list[Difference]:
+    """The negation flips of one (quote sentence, tweet sentence) pair."""
+    q_clauses, t_clauses = clauses(q, quote_table), clauses(t, tweet_table)
+    if partial and len(q_clauses) < len(t_clauses):
+        # Part of a longer tweet sentence: its negation may sit in a clause the quote
+        # leaves out; only a negation the quote adds is seen.
+        if _negative(q, quote_table) and not _negative(t, tweet_table):
+            return [Difference("negation", q, t, evidence)]
+        return []
+    same = quote_table.code == tweet_table.code
+    units = clause_pairs(q_clauses, t_clauses, same_language=same,
+                         table=tweet_table) or [(q, t)]
+    if not same and len(units) > 1 and _as_many_negative(units, quote_table, tweet_table):
+        # Clauses paired by position across languages: as many negative clauses on each
+        # side means a translation that put them in another order ("Perdemos si no
+        # votas" for "If you don't vote, we lose"), not a flipped negation.
+        return []
+    return [Difference("negation", q_unit, t_unit, evidence) for q_unit, t_unit in units
+            if not same_text(q_unit, t_unit)
+            and _flipped(q_unit, quote_table, t_unit, tweet_table)]
+
+
+def _swapped_sentences(pairs: Sequence[tuple[str, str]], quote_table: LanguageData,
+                       tweet_table: LanguageData) -> set[tuple[str, str]]:
+    """Across languages, sentence pairs negated on one side only, when as many are negated
+    on the quote's side only as on the tweet's: sentences paired by their lengths that a
+    translation put in another order, not negations flipped."""
+    if quote_table.code == tweet_table.code:
+        return set()
+    quote_only = {(q, t) for q, t in pairs
+                  if _negative(q, quote_table) and not _negative(t, tweet_table)}
+    tweet_only = {(q, t) for q, t in pairs
+                  if _negative(t, tweet_table) and not _negative(q, quote_table)}
+    return quote_only | tweet_only if len(quote_only) == len(tweet_only) else set()
+
+
+def _as_many_negative(units: Sequence[tuple[str, str]], quote_table: LanguageData,
+                      tweet_table: LanguageData) -> bool:
+    quote_side = sum(_negative(q, quote_table) for q, _ in units)
+    return quote_side == sum(_negative(t, tweet_table) for _, t in units)
 
 
 def clause_pairs(
@@ -99,6 +146,10 @@ def clause_pairs(
     quote leaves out ("no thank you" before "but we will buy X"), not one it renders
     without its negation: the others pair one to one when then as many. Otherwise none
     (the sentences are compared whole)."""
+    if same_language:
+        by_words = _pairs_by_words(q_clauses, t_clauses, table)
+        if by_words:
+            return by_words
     if len(q_clauses) == len(t_clauses):
         return list(zip(q_clauses, t_clauses, strict=True))
     if not same_language or len(q_clauses) > len(t_clauses):
@@ -110,12 +161,35 @@ def clause_pairs(
     return list(zip(q_clauses, rendered, strict=True))
 
 
+def _pairs_by_words(
+    q_clauses: Sequence[str], t_clauses: Sequence[str], table: LanguageData
+) -> list[tuple[str, str]]:
+    """In the tweet's own language, each quote clause with the tweet clause it shares the
+    most content words with ("On parle … de stratégie provisoire" renders "mais de
+    « stratégie provisoire »", not the "refuse de parler" clause before it, whatever their
+    positions); none unless every quote clause shares one."""
+    tweet_words = [_content_words(c, table) for c in t_clauses]
+    pairs = []
+    for q in q_clauses:
+        own = _content_words(q, table)
+        shared = [len(own & words) for words in tweet_words]
+        best = max(range(len(t_clauses)), key=lambda i: shared[i], default=None)
+        if best is None or shared[best] == 0:
+            return []
+        pairs.append((q, t_clauses[best]))
+    return pairs
+
+
+def _content_words(clause: str, table: LanguageData) -> set[str]:
+    return {w for w in _tokens(clause) if len(w) >= 3 and w not in table.stopwords}
+
+
 def _rendered_in(clause: str, quote_tokens: set[str], table: LanguageData) -> bool:
     """Does the quote render this clause of a tweet in its own language: a content word
     of it (three letters or more, no function word: "you" of "no thank you" is in "if you
     want" too) in the quote, or, for a clause of function words only, all of its words?"""
     tokens = _tokens(clause)
-    content = {w for w in tokens if len(w) >= 3 and w not in table.stopwords}
+    content = _content_words(clause, table)
     return bool(content & quote_tokens) if content else set(tokens) <= quote_tokens
 
 

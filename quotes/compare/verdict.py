@@ -200,6 +200,7 @@ def _case(
     clauses: ClauseSimilarities | None,
 ) -> Case:
     source = _table(quote.language)
+    marks_omission = _OMISSION_MARK.search(quote.text) is not None
     quote, quote_anchors = _without_glosses(quote, quote_anchors, match.tweet.text)
     sides = Sides(quote.text, source, match.tweet.text, match.segment, False)
     fragment = _renders_part(sides, match)
@@ -217,6 +218,8 @@ def _case(
             decision.unsupported, clauses, source, match.tweet.text,
             found={d.kind for d in differences},
         )
+    if marks_omission:
+        differences, notes = _without_marked_omissions(differences, notes)
     if fragment:
         notes.append(FRAGMENT_NOTE)
     # The report's match says what this stage found: a quote as long as its tweet renders
@@ -267,6 +270,26 @@ def _without_glosses(
         text = text[:start] + " " * (end - start) + text[end:]
     kept = [a for a in anchors if not any(s <= a.start < e for s, e in spans)]
     return replace(quote, text=text), kept
+
+
+# An omission the journalist marks: "(…)", "[...]".
+_OMISSION_MARK = re.compile(r"[(\[]\s*(?:…|\.\.\.)\s*[)\]]")
+OMISSION_NOTE = ("the quote marks an omission (…): what the tweet says there is left out "
+                 "openly, no cut")
+
+
+def _without_marked_omissions(
+    differences: list[Difference], notes: list[str]
+) -> tuple[list[Difference], list[str]]:
+    """A quote that marks an omission says it leaves part of the tweet out: what the tweet
+    has and the quote lacks (a clause, a number, a name) is no hidden cut. What the quote
+    states otherwise (a changed number, a flipped negation, an added clause) still is."""
+    kept = [d for d in differences
+            if not (d.quote_side is None and d.kind in _LEFT_OUT_KINDS)]
+    return kept, ([*notes, OMISSION_NOTE] if len(kept) < len(differences) else notes)
+
+
+_LEFT_OUT_KINDS = frozenset({"cut", "number", "year", "name"})
 
 
 def _speaker_difference(attribution: Attribution | None, match: TweetMatch) -> Difference | None:

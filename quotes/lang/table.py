@@ -204,6 +204,11 @@ class LanguageData(BaseModel):
     approximators: Words = Field((), validation_alias=_at("numbers", "approximators"))
     number_words: Factors = Field({}, validation_alias=_at("numbers", "words"))  # "zehn" → 10
     number_multipliers: Factors = Field({}, validation_alias=_at("numbers", "multipliers"))
+    # collective numbers that are approximate in themselves ("une vingtaine", "un
+    # centenar": about 20, about 100): numbers, read as an approximate amount
+    approximate_numbers: Factors = Field({}, validation_alias=_at("numbers", "approximate"))
+    # "et demi", "y medio": half of the scale right before ("un million et demi" = 1.5e6)
+    number_halves: Words = Field((), validation_alias=_at("numbers", "halves"))
     # "a", "un", "eine": one, but only before a scale
     number_ones: WordSet = Field(frozenset(), validation_alias=_at("numbers", "ones"))
     # "and" (hundred and ten), "und" (fünfundzwanzig)
@@ -252,10 +257,14 @@ class LanguageData(BaseModel):
     conditions: Words = Field((), validation_alias=_at("polarity", "conditions"))
     # --- [names] ---
     exonyms: Renames = Field({}, validation_alias=_at("names", "exonyms"))  # "deutschland"
+    # the language glues words into compounds: a name may end one ("Nordkorea")
+    compounds: bool = Field(False, validation_alias=_at("names", "compounds"))
     # Words written lowercase more often than capitalized ("anger", "great"): capitalized
     # inside a sentence they are emphasis, not a name. Kept in data/common/<code>.txt (too
     # long for the table; built by benchmarks/build_common_words.py), empty where none.
     common_words: WordSet = Field(frozenset(), validation_alias="common_words")
+    # plural endings ("s", "es"): "Polls" is the common word "poll"
+    plural_endings: Words = Field((), validation_alias=_at("names", "plural_endings"))
     # --- [opposites]: axis → pole → forms: ("profit", "non-profit") ← "nirlaba" ---
     opposites: Opposites = Field({}, validation_alias="opposites")
     # --- [sentences] ---
