@@ -33,7 +33,7 @@ from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.medium import with_medium
 from quotes.attribute.people import PeopleIndex, Resolver
 from quotes.attribute.persons import Mention
-from quotes.attribute.ranking import Query
+from quotes.attribute.ranking import Query, is_complement, is_possessor
 from quotes.attribute.rules import Document, attribute_next_sentence, attribute_one
 from quotes.attribute.speaker import Speaker, ranked, with_archive
 from quotes.attribute.tokens import Tok, parse, words_between
@@ -56,6 +56,8 @@ SENTENCE_CONFIDENCE = 0.6
 # A term in a sentence without a reporting verb may be nobody's words: the share of the
 # confidence it keeps.
 UNREPORTED_SHARE = 0.5
+# How far back the word right before a name is read (characters).
+TITLE_WORD_CHARS = 30
 # How many words after "that" may open the name of a reported clause's subject.
 REPORTED_SUBJECT_WORDS = 3
 
@@ -163,9 +165,27 @@ def _sentence_subject(
     """No subject beside the verb ("…", hieß es): the pronoun or role opening the sentence
     before the term ("Hij vindt het onnodig dat Omtzigt “ineens wegliep”"), resolved; else
     the person the sentence names, if any."""
-    named = _reported_first(doc, _mentions_in(doc.people, begin, end), begin, quote)
+    every = _mentions_in(doc.people, begin, end)
+    named = _reported_first(doc, _speaking(doc.people, every), begin, quote)
     mention = _opening_reference(doc, sentence, quote, named) or (named[0] if named else None)
+    if mention is None and every:
+        # Only people spoken of ("ein Telefonat mit Barroso", "Booker's actions"): the
+        # speaker is the one ranked likeliest, not them.
+        return _ranked(doc, quote, None)
     return _by_mention(doc, mention, "sentence") if mention is not None else None
+
+
+def _speaking(people: PeopleIndex, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that may be a sentence's speaker: not a preposition's complement ("una
+    llamada de Pence") nor a possessor ("Booker's actions"). A word both article and
+    preposition ("a Executiva afirma") opens a subject as well."""
+    return [m for m in mentions if not is_possessor(people, m) and not (
+        is_complement(people, m) and not _after_article(people, m))]
+
+
+def _after_article(people: PeopleIndex, m: Mention) -> bool:
+    before = people.folded[max(0, m.start - TITLE_WORD_CHARS) : m.start].split()
+    return bool(before) and before[-1] in people.table.article_genders
 
 
 def _by_mention(doc: Document, mention: Mention, method: str) -> Attribution | None:
@@ -245,8 +265,9 @@ def _unreported_term(
     person named before it in the sentence; else, where the sentence speaks of a person (a
     pronoun, a role, a quote before the term), the person ranked likeliest at that point.
     A sentence about no one ("Critics call it a “green dream”") quotes no one."""
-    named = _persons_in(doc, begin, quote.open_at)
-    if not (named or _about_someone(doc, quote, begin, sentence)):
+    every = _persons_in(doc, begin, quote.open_at)
+    named = _speaking(doc.people, every)
+    if not (every or _about_someone(doc, quote, begin, sentence)):
         return None
     opening = _opening_reference(doc, sentence, quote, named)
     mention = ""  # the words the speaker is named by, for the archive

@@ -1,0 +1,40 @@
+"""Speaker attribution (issue 12): who may speak a partial quote or a statement.
+
+A person a sentence only speaks of (a preposition's complement, "una llamada de X"; a
+possessor, "X's plan") is not the one whose words a term inside it is; an article that is
+also a preposition ("a Executiva afirma") opens a subject all the same. Short invented
+passages; every person and body here is fictional.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_attribution_mentions import speaker_of
+
+CASES = [
+    pytest.param((
+        'en',
+        ('Senator Ottilie Brandvik spoke in the chamber on Monday. In January, she '
+         "attacked the bill of Desmond Fakeley, calling Fakeley's plan “reckless.”"),
+        'reckless', 'Ottilie Brandvik'),
+        id='possessor_is_spoken_of_en'),
+    pytest.param((
+        'es',
+        ('La alcaldesa Marta Inventada habló con la prensa el lunes. Admitió la reunión, '
+         'pero alegó que fue una “muy amable llamada” de Rodrigo Ficticio.'),
+        'muy amable llamada', 'Marta Inventada'),
+        id='complement_is_spoken_of_es'),
+    pytest.param((
+        'pt',
+        ('O deputado Paulo Fictício deixou o cargo na terça. Na nota divulgada depois, a '
+         'Executiva Estadual afirma que o gesto “engrandece” o deputado.'),
+        'engrandece', 'Executiva Estadual'),
+        id='article_that_is_a_preposition_opens_a_subject_pt'),
+]
+
+
+@pytest.mark.parametrize('case', CASES)
+def test_speaker_candidates(case: tuple[str, str, str, str | None]) -> None:
+    language, text, quoted, speaker = case
+    assert speaker_of(text, language, quoted) == speaker
