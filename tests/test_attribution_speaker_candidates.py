@@ -3,7 +3,8 @@
 A person a sentence only speaks of (a preposition's complement, "una llamada de X"; a
 possessor, "X's plan") is not the one whose words a term inside it is; an article that is
 also a preposition ("a Executiva afirma") opens a subject all the same. Short invented
-passages; every person and body here is fictional.
+passages; every person and body here is fictional. Where every noun is capitalized, a
+word right after an honorific ("Wann, Frau Erfundel, …") is a surname all the same.
 """
 
 from __future__ import annotations
@@ -31,6 +32,13 @@ CASES = [
          'Executiva Estadual afirma que o gesto “engrandece” o deputado.'),
         'engrandece', 'Executiva Estadual'),
         id='article_that_is_a_preposition_opens_a_subject_pt'),
+    pytest.param((
+        'de',
+        ('Die Pressekonferenz beginnt pünktlich. Die Frage kommt sofort: Wann, Frau '
+         'Erfundel, tritt die Partei an?\n\n„Wir warten ab.“\n\nDanach wurde es still. '
+         '„Dann sehen wir weiter“, entgegnete die Parteichefin.'),
+        'Dann sehen wir', 'Erfundel'),
+        id='surname_after_honorific_is_a_name_de'),
 ]
 
 

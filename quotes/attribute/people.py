@@ -90,11 +90,20 @@ def _after_verb(
     after = [b for a, b in pairwise(tokens) if a.lower in reporting]
     after += [c for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
               if a.lower in reporting and _plain_title(b, table) and b.end + 1 == c.start]
+    after += _after_honorific(tokens, table)
     return frozenset(
         b.text for b in after
         if b.is_word and b.text[:1].isupper() and not b.sent_start
         and b.lower not in table.not_names and not is_title(b, table)
     )
+
+
+def _after_honorific(tokens: list[Tok], table: LanguageData) -> list[Tok]:
+    """Words right after a title with no article before it ("Wer, Herr Lafontaine, wird
+    …"; not "die Frau Minister"): a surname, even where every noun is capitalized."""
+    return [c for a, b, c in zip([None, *tokens], tokens, tokens[1:], strict=False)
+            if b.text in table.titles and b.end + 1 == c.start
+            and not (a is not None and a.lower in table.stopwords)]
 
 
 def _plain_title(tok: Tok, table: LanguageData) -> bool:
