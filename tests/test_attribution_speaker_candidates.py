@@ -4,7 +4,9 @@ A person a sentence only speaks of (a preposition's complement, "una llamada de 
 possessor, "X's plan") is not the one whose words a term inside it is; an article that is
 also a preposition ("a Executiva afirma") opens a subject all the same. Short invented
 passages; every person and body here is fictional. Where every noun is capitalized, a
-word right after an honorific ("Wann, Frau Erfundel, …") is a surname all the same.
+word right after an honorific ("Wann, Frau Erfundel, …") is a surname all the same. A
+role's apposition closed by a comma ("il ministro dell'Agricoltura, Franco Inventato, a
+margine") gives the name, not the role to resolve.
 """
 
 from __future__ import annotations
@@ -39,6 +41,13 @@ CASES = [
          '„Dann sehen wir weiter“, entgegnete die Parteichefin.'),
         'Dann sehen wir', 'Erfundel'),
         id='surname_after_honorific_is_a_name_de'),
+    pytest.param((
+        'it',
+        ('Il senatore Marco Finto ha parlato ieri a lungo. Marco Finto ha insistito sulla '
+         "riforma.\n\n“Le cariche vanno rispettate”. Così il ministro dell'Agricoltura, "
+         'Franco Inventato, a margine della cerimonia.'),
+        'cariche vanno', 'Franco Inventato'),
+        id='apposition_closed_by_a_comma_names_the_speaker_it'),
 ]
 
 

@@ -401,7 +401,8 @@ def _closes_apposition(
     ("Según el líder del PP, Sánchez sería …")?"""
     name = _name_run_from(window, i, table, people)
     after = next((t for t in window[i:] if t.start >= name.end), None)
-    return after is None or not after.is_word
+    # A window of words only: the comma closing the apposition stands between tokens.
+    return after is None or not after.is_word or people.text[name.end : after.start].strip() != ""
 
 
 def name_in(window: list[Tok], table: LanguageData, people: PeopleIndex) -> Name | None:
