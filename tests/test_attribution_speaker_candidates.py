@@ -6,7 +6,8 @@ also a preposition ("a Executiva afirma") opens a subject all the same. Short in
 passages; every person and body here is fictional. Where every noun is capitalized, a
 word right after an honorific ("Wann, Frau Erfundel, …") is a surname all the same. A
 role's apposition closed by a comma ("il ministro dell'Agricoltura, Franco Inventato, a
-margine") gives the name, not the role to resolve.
+margine") gives the name, not the role to resolve. Common reporting verbs of press releases ("detalló",
+"informou") name their subject as the speaker.
 """
 
 from __future__ import annotations
@@ -48,6 +49,19 @@ CASES = [
          'Franco Inventato, a margine della cerimonia.'),
         'cariche vanno', 'Franco Inventato'),
         id='apposition_closed_by_a_comma_names_the_speaker_it'),
+    pytest.param((
+        'es',
+        ('La alcaldesa Marta Inventada visitó la planta el lunes y pidió explicaciones. Por '
+         'su parte, Fabrinca detalló que el fallo se debió a una “variación de tensión '
+         'inesperada”.'),
+        'variación de tensión', 'Fabrinca'),
+        id='press_release_verb_names_its_subject_es'),
+    pytest.param((
+        'pt',
+        ('O prefeito Paulo Fictício visitou a usina na segunda. Depois, a empresa '
+         'Energética Imaginária informou que “o serviço volta amanhã”.'),
+        'o serviço volta', 'Energética Imaginária'),
+        id='press_release_verb_names_its_subject_pt'),
 ]
 
 
