@@ -2,12 +2,13 @@
 
 A person a sentence only speaks of (a preposition's complement, "una llamada de X"; a
 possessor, "X's plan") is not the one whose words a term inside it is; an article that is
-also a preposition ("a Executiva afirma") opens a subject all the same. Short invented
-passages; every person and body here is fictional. Where every noun is capitalized, a
-word right after an honorific ("Wann, Frau Erfundel, …") is a surname all the same. A
-role's apposition closed by a comma ("il ministro dell'Agricoltura, Franco Inventato, a
-margine") gives the name, not the role to resolve. Common reporting verbs of press releases ("detalló",
-"informou") name their subject as the speaker.
+also a preposition ("a Executiva afirma") opens a subject all the same. Where every noun is
+capitalized, a word right after an honorific ("Wann, Frau Erfundel, …") is a surname all
+the same. A role's apposition closed by a comma ("il ministro dell'Agricoltura, Franco
+Inventato, a margine") gives the name, not the role to resolve. Common reporting verbs of
+press releases ("detalló", "informou") name their subject as the speaker. The initials of a
+body's name of three words ("LCI") name that body. Short invented passages; every person and
+body here is fictional.
 """
 
 from __future__ import annotations
@@ -62,6 +63,13 @@ CASES = [
          'Energética Imaginária informou que “o serviço volta amanhã”.'),
         'o serviço volta', 'Energética Imaginária'),
         id='press_release_verb_names_its_subject_pt'),
+    pytest.param((
+        'es',
+        ('Ante las críticas, la directiva de Liga Ciclista Imaginaria aclaró lo ocurrido en '
+         'el estadio Rodrigo Fantasio.\n“Asumimos la responsabilidad total de esta falta”, '
+         'sostiene LCI en su comunicado.'),
+        'Asumimos la responsabilidad', 'Liga Ciclista Imaginaria'),
+        id='initials_of_a_body_name_it_es'),
 ]
 
 

@@ -213,12 +213,14 @@ def _function_word(tok: Tok, table: LanguageData) -> bool:
 
 def _acronyms(mentions: Sequence[Mention]) -> frozenset[str]:
     """The initials of people's names of two words or more ("AMLO" for "Andrés Manuel
-    López Obrador", "RK" for "Ridwan Kamil"): written alone, they name the same person.
-    Only names opening with a first name: "FN" is no person."""
+    López Obrador", "RK" for "Ridwan Kamil") and of any name of three words or more ("LDU"
+    for "Liga Deportiva Universitaria"): written alone, they name the same person or body.
+    Two words need a first name: "FN" is no person."""
     found = set()
     for m in mentions:
         parts = [p for p in m.name.replace("-", " ").split() if p[:1].isupper()]
-        if len(parts) >= 2 and m.kind == "person" and is_first_name(parts[0]):
+        if len(parts) >= 3 or (len(parts) >= 2 and m.kind == "person"
+                               and is_first_name(parts[0])):
             found.add("".join(p[0] for p in parts))
     return frozenset(found)
 
