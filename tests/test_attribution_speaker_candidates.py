@@ -7,8 +7,9 @@ capitalized, a word right after an honorific ("Wann, Frau Erfundel, …") is a s
 the same. A role's apposition closed by a comma ("il ministro dell'Agricoltura, Franco
 Inventato, a margine") gives the name, not the role to resolve. Common reporting verbs of
 press releases ("detalló", "informou") name their subject as the speaker. The initials of a
-body's name of three words ("LCI") name that body. Short invented passages; every person and
-body here is fictional.
+body's name of three words ("LCI") name that body. An adverb opening a sentence before its
+verb ("Igualmente señala", "Successivamente ha dichiarato") is no name. Short invented
+passages; every person and body here is fictional.
 """
 
 from __future__ import annotations
@@ -70,6 +71,19 @@ CASES = [
          'sostiene LCI en su comunicado.'),
         'Asumimos la responsabilidad', 'Liga Ciclista Imaginaria'),
         id='initials_of_a_body_name_it_es'),
+    pytest.param((
+        'es',
+        ('El ayuntamiento y la empresa Fabrinca discuten el contrato. Fabrinca explica que '
+         'hay alternativas.\nIgualmente señala que está abierta a dialogar “y buscar una '
+         'cifra justa para ambos”.'),
+        'buscar una cifra', 'Fabrinca'),
+        id='adverb_opening_a_sentence_is_no_name_es'),
+    pytest.param((
+        'it',
+        ('Il sindaco Carlo Immaginetti ha visitato il cantiere. Successivamente ha '
+         'dichiarato: “I lavori finiranno a maggio”.'),
+        'I lavori finiranno', 'Carlo Immaginetti'),
+        id='adverb_opening_a_sentence_is_no_name_it'),
 ]
 
 

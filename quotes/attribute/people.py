@@ -26,6 +26,7 @@ from quotes.attribute.persons import (
     headline_spans,
     is_title,
     kind_of,
+    never_a_name,
     reporting_words,
     trim_run,
 )
@@ -144,7 +145,7 @@ def _openers(
     seen = Counter(
         t.text for t in tokens if t.sent_start and t.is_word and t.text[:1].isupper()
         and t.lower not in table.stopwords and t.lower not in reporting
-        and t.lower not in table.not_names and t.lower not in table.pronouns
+        and not never_a_name(t.lower, table) and t.lower not in table.pronouns
         and not is_role(t.text, table)
     )
     return frozenset(w for w, n in seen.items() if n >= _OPENINGS)
@@ -205,7 +206,7 @@ def _capital_opener(tok: Tok, table: LanguageData) -> bool:
 def _function_word(tok: Tok, table: LanguageData) -> bool:
     """A word the tables know as no name: function word, pronoun, role, title, …"""
     lower = tok.lower
-    return (lower in table.stopwords or lower in table.pronouns or lower in table.not_names
+    return (lower in table.stopwords or lower in table.pronouns or never_a_name(lower, table)
             or lower in table.question_openers or lower in table.coordinators
             or lower in table.indefinites or lower in table.according_to
             or tok.text in table.titles or is_role(tok.text, table))
@@ -536,7 +537,7 @@ class PeopleIndex:
         """A word in lowercase, a title or a known non-name, or a capital of a title-case
         line the text writes nowhere else ("• Sebut Indonesia Darurat Korupsi, …")."""
         return (not self._capitalized(tok) or tok.text in table.titles
-                or tok.lower in table.not_names
+                or never_a_name(tok.lower, table)
                 or (tok.start in self.headlines and not self._named_in_headline(tok)))
 
     def full_name(self, mention: str, before: int) -> str:

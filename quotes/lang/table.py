@@ -126,6 +126,10 @@ class LanguageData(BaseModel):
     )
     # capitalized words that never name a person (Monday, Januari)
     not_names: WordSet = Field(frozenset(), validation_alias=_at("attribution", "not_names"))
+    # endings of words that never name a person (adverbs: es "-mente", "Igualmente señala")
+    not_name_endings: tuple[str, ...] = Field(
+        (), validation_alias=_at("attribution", "not_name_endings")
+    )
     # institutions that speak as one ("casa blanca", "nos"): an organisation, not a person
     organisations: WordSet = Field(
         frozenset(), validation_alias=_at("attribution", "organisations")
