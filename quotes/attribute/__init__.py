@@ -31,6 +31,7 @@ from quotes import lang
 from quotes.attribute.clauses import antecedent
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.medium import with_medium
+from quotes.attribute.nested import attribute_nested
 from quotes.attribute.people import PeopleIndex, Resolver
 from quotes.attribute.persons import Mention
 from quotes.attribute.ranking import Query, is_complement, is_possessor
@@ -71,8 +72,9 @@ def attribute_quotes(
     resolve: Resolver | None = None,
     table: LanguageData | None = None,
 ) -> tuple[Attribution | None, ...]:
-    """An attribution for each top-level statement of `quotes`, and for each term inside a
-    reporting sentence (None for other terms and for nested quotes)."""
+    """An attribution for each top-level statement of `quotes`, for each term inside a
+    reporting sentence and for each nested quote a speech verb introduces inside its outer
+    quote (None for other terms and nested quotes)."""
     table = table or lang.get(language)
     quoted = [(q.start, q.end) for q in quotes if q.depth == 0 and not q.block]
     doc = Document.read(text, parse(nlp, text), table, resolve, quoted)
@@ -94,10 +96,23 @@ def attribute_quotes(
                 previous = (quote, found)
                 doc.people.remember(found)
             doc.people.asked = quote.text.rstrip(" \"'”’»«").endswith("?")
+        else:
+            found = _nested(doc, quote, quotes, results)
         if quote.depth == 0:
             after = quote.outer_end
         results.append(found)
     return tuple(results)
+
+
+def _nested(
+    doc: Document, quote: Quote, quotes: Sequence[Quote], results: list[Attribution | None]
+) -> Attribution | None:
+    """Words the speaker reports someone said, inside the speaker's quote ("Hij zei:
+    'Niemand …'"): for a quote one level down whose outer quote is attributed already."""
+    outer = quote.parent
+    if quote.depth != 1 or outer is None or outer >= len(results):
+        return None
+    return attribute_nested(doc, quote, quotes[outer], results[outer])
 
 
 def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
