@@ -8,7 +8,9 @@ the same. A role's apposition closed by a comma ("il ministro dell'Agricoltura, 
 Inventato, a margine") gives the name, not the role to resolve. Common reporting verbs of
 press releases ("detalló", "informou") name their subject as the speaker. The initials of a
 body's name of three words ("LCI") name that body. An adverb opening a sentence before its
-verb ("Igualmente señala", "Successivamente ha dichiarato") is no name. Short invented
+verb ("Igualmente señala", "Successivamente ha dichiarato") is no name. A capitalized word
+the text writes only after an article that makes it a body or place ("en la Moncloa", "nel
+Consiglio") is nobody. Short invented
 passages; every person and body here is fictional.
 """
 
@@ -84,6 +86,17 @@ CASES = [
          'dichiarato: “I lavori finiranno a maggio”.'),
         'I lavori finiranno', 'Carlo Immaginetti'),
         id='adverb_opening_a_sentence_is_no_name_it'),
+    pytest.param((
+        'it',
+        ('Ci sono state discussioni nel Consiglio dei ministri? “Quando si lavora ci si '
+         'confronta”. Carlo Immaginetti, presidente del Consiglio, lo dice ai cronisti.'),
+        'Quando si lavora', 'Carlo Immaginetti'),
+        id='body_after_article_is_nobody_it'),
+    pytest.param((
+        'es',
+        'Ayer hubo una reunión larga en la Moncloa. “Todo va bien”, señaló a la prensa.',
+        'Todo va bien', None),
+        id='place_after_article_is_nobody_es'),
 ]
 
 

@@ -134,6 +134,26 @@ def _bare_words(tokens: list[Tok], table: LanguageData) -> frozenset[str]:
     )
 
 
+def _things(tokens: list[Tok], table: LanguageData) -> frozenset[int]:
+    """The starts of capitalized words after an article that makes them a body, place or
+    thing ("la Selección", "nel Consiglio"), where the text writes them nowhere without one
+    (a surname the text also writes alone is a name after it too)."""
+    if not table.thing_articles:
+        return frozenset()
+    words = [t for t in tokens if t.is_word]
+    articled: dict[str, list[int]] = {}
+    bare: set[str] = set()
+    for a, b in pairwise(words):
+        if not b.text[:1].isupper():
+            continue
+        if a.lower in table.thing_articles and a.end < b.start <= a.end + 2:
+            articled.setdefault(b.text, []).append(b.start)
+        elif not b.sent_start:
+            bare.add(b.text)
+    return frozenset(at for word, starts in articled.items() if word not in bare
+                     for at in starts)
+
+
 def _openers(
     tokens: list[Tok], table: LanguageData, reporting: frozenset[str]
 ) -> frozenset[str]:
@@ -273,6 +293,7 @@ class PeopleIndex:
         self.surname_particles = surname_particles(tokens, table)
         self.titled = titled_function_words(text, tokens, table)  # "May" of "Mrs May"
         self._openers = _openers(tokens, table, self._reporting)
+        self._things = _things(tokens, table)
         self._subjects = _opening_subjects(text, tokens, table, self._reporting, quoted)
         self.mention_words: frozenset[str] = frozenset()
         self._read_mentions(tokens)
@@ -453,6 +474,8 @@ class PeopleIndex:
         if len(words) == 1 and self._role_complement(words[0].start, bodies=False):
             return self._resolves(mention.name)  # "presidente del Consiglio": no person
         person = self._has_person(words)
+        if len(words) == 1 and words[0].start in self._things and mention.kind != "organisation":
+            return self._resolves(mention.name)  # "la Selección", "nel Consiglio"
         lone_name = self._lone_name(words[0])
         several = len(words) >= 2 and (not nouns or person)
         organisation = (mention.kind == "organisation" and not words[0].sent_start

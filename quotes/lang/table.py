@@ -126,6 +126,12 @@ class LanguageData(BaseModel):
     )
     # capitalized words that never name a person (Monday, Januari)
     not_names: WordSet = Field(frozenset(), validation_alias=_at("attribution", "not_names"))
+    # articles (or article and preposition in one word) that make the lone capitalized
+    # word after them a body, place or thing, not a person (es "la Selección", it "nel
+    # Consiglio"), where the text never writes that word without one
+    thing_articles: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "thing_articles")
+    )
     # endings of words that never name a person (adverbs: es "-mente", "Igualmente señala")
     not_name_endings: tuple[str, ...] = Field(
         (), validation_alias=_at("attribution", "not_name_endings")
