@@ -10,7 +10,9 @@ press releases ("detalló", "informou") name their subject as the speaker. The i
 body's name of three words ("LCI") name that body. An adverb opening a sentence before its
 verb ("Igualmente señala", "Successivamente ha dichiarato") is no name. A capitalized word
 the text writes only after an article that makes it a body or place ("en la Moncloa", "nel
-Consiglio") is nobody. Short invented
+Consiglio") is nobody. Where a sentence may open with its verb, a capitalized word right
+before a speech verb opens it as its subject's name ("Falcônio reafirmou"); an adverb there
+("Ayer dijo") does not. Short invented
 passages; every person and body here is fictional.
 """
 
@@ -97,6 +99,18 @@ CASES = [
         'Ayer hubo una reunión larga en la Moncloa. “Todo va bien”, señaló a la prensa.',
         'Todo va bien', None),
         id='place_after_article_is_nobody_es'),
+    pytest.param((
+        'pt',
+        ('O governador Rui Imaginário visitou a obra. Falcônio reafirmou as críticas e disse '
+         'que os prefeitos “são muito agressivos com o governo”.'),
+        'muito agressivos', 'Falcônio'),
+        id='opener_before_speech_verb_is_a_name_pt'),
+    pytest.param((
+        'es',
+        ('Ayer dijo el alcalde Marco Ficticio que “todo va bien”. Ayer dijo que “todo sigue '
+         'igual”.'),
+        'todo sigue igual', 'Marco Ficticio'),
+        id='adverb_before_speech_verb_is_no_name_es'),
 ]
 
 

@@ -180,24 +180,28 @@ def _opening_subjects(
     right before a lowercase verb, not in the inverted order ("Gisteren zei hij"), in a
     sentence that holds a quote or comes right before one ("Nobody knew who …" alone is
     no one's name). Only where neither every noun is capitalized nor subjects are left out."""
-    if not _names_open_sentences(table) or not quoted:
+    if table.capitalizes_nouns or not quoted:
         return frozenset()
     lowercase = {t.lower for t in tokens if t.is_word and t.text.islower()}
     sentences = [t.start for t in tokens if t.sent_start] + [len(text)]
     quote_starts = sorted(start for start, _ in quoted)
+    # Where a sentence may open with its verb, only a speech verb right after the word
+    # tells a subject ("Onyx reafirmou …": yes; "Acusó al PP": the verb opens).
+    then_verb = _subject_then_speech_verb if table.drops_subjects else _subject_then_verb
     found = set()
     for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
         unknown = a.lower not in lowercase and a.lower not in reporting
-        if unknown and _capital_opener(a, table) and _subject_then_verb(a, b, c, table) \
+        if unknown and _capital_opener(a, table) and then_verb(a, b, c, table) \
                 and _quote_near(a.start, sentences, quote_starts):
             found.add(a.start)
     return frozenset(found)
 
 
-def _names_open_sentences(table: LanguageData) -> bool:
-    """May a capitalized word opening a sentence be taken for a name at all: not where
-    every noun is capitalized, nor where a sentence may open with its verb."""
-    return not (table.capitalizes_nouns or table.drops_subjects)
+def _subject_then_speech_verb(a: Tok, b: Tok, c: Tok, table: LanguageData) -> bool:
+    """Is `b` a speech verb right after `a` ("Onyx disse", "Gabrin ha explicado")?"""
+    if not (b.is_word and b.text.islower() and a.end + 1 == b.start):
+        return False
+    return b.lower in table.speech_verbs or f"{b.lower} {c.lower}" in table.speech_verbs
 
 
 def _quote_near(at: int, sentences: list[int], quote_starts: list[int]) -> bool:
