@@ -111,6 +111,12 @@ CASES = [
          'igual”.'),
         'todo sigue igual', 'Marco Ficticio'),
         id='adverb_before_speech_verb_is_no_name_es'),
+    pytest.param((
+        'de',
+        ('Der Parteichef Otto Erfundel schwieg am Dienstag. Die FKZ bemerkte dazu: „Das ist '
+         'ein Ruf der Verzweiflung.“'),
+        'Ruf der Verzweiflung', 'FKZ'),
+        id='press_release_verb_names_its_subject_de'),
 ]
 
 
