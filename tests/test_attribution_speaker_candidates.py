@@ -12,7 +12,8 @@ verb ("Igualmente señala", "Successivamente ha dichiarato") is no name. A capit
 the text writes only after an article that makes it a body or place ("en la Moncloa", "nel
 Consiglio") is nobody. Where a sentence may open with its verb, a capitalized word right
 before a speech verb opens it as its subject's name ("Falcônio reafirmou"); an adverb there
-("Ayer dijo") does not. Short invented
+("Ayer dijo") does not. A statement's owner named with a genitive ending ("in einer
+Mitteilung des Umweltministeriums") is the name the text gives without it. Short invented
 passages; every person and body here is fictional.
 """
 
@@ -117,6 +118,13 @@ CASES = [
          'ein Ruf der Verzweiflung.“'),
         'Ruf der Verzweiflung', 'FKZ'),
         id='press_release_verb_names_its_subject_de'),
+    pytest.param((
+        'de',
+        ('Das Umweltministerium Fiktiviens hat den Antrag abgelehnt. „Der Antrag ist '
+         'unvollständig“, heißt es in einer Mitteilung des Umweltministeriums. Der '
+         'Vorsitzende Otto Erfundel will klagen.'),
+        'Antrag ist unvollständig', 'Umweltministerium Fiktiviens'),
+        id='statement_owner_in_the_genitive_de'),
 ]
 
 

@@ -179,22 +179,18 @@ def _opening_subjects(
     "Wilders interrumpeert hem"): a capitalized word the text never writes in lowercase,
     right before a lowercase verb, not in the inverted order ("Gisteren zei hij"), in a
     sentence that holds a quote or comes right before one ("Nobody knew who …" alone is
-    no one's name). Only where neither every noun is capitalized nor subjects are left out."""
+    no one's name). Not where every noun is capitalized; where a sentence may open with its
+    verb, only before a speech verb ("Onyx reafirmou …"; "Acusó al PP": the verb opens)."""
     if table.capitalizes_nouns or not quoted:
         return frozenset()
-    lowercase = {t.lower for t in tokens if t.is_word and t.text.islower()}
+    known_words = reporting | {t.lower for t in tokens if t.is_word and t.text.islower()}
     sentences = [t.start for t in tokens if t.sent_start] + [len(text)]
     quote_starts = sorted(start for start, _ in quoted)
-    # Where a sentence may open with its verb, only a speech verb right after the word
-    # tells a subject ("Onyx reafirmou …": yes; "Acusó al PP": the verb opens).
     then_verb = _subject_then_speech_verb if table.drops_subjects else _subject_then_verb
-    found = set()
-    for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
-        unknown = a.lower not in lowercase and a.lower not in reporting
-        if unknown and _capital_opener(a, table) and then_verb(a, b, c, table) \
-                and _quote_near(a.start, sentences, quote_starts):
-            found.add(a.start)
-    return frozenset(found)
+    return frozenset(
+        a.start for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        if a.lower not in known_words and _capital_opener(a, table)
+        and then_verb(a, b, c, table) and _quote_near(a.start, sentences, quote_starts))
 
 
 def _subject_then_speech_verb(a: Tok, b: Tok, c: Tok, table: LanguageData) -> bool:

@@ -171,6 +171,8 @@ class LanguageData(BaseModel):
     # marks of a genitive right after a name ("’s"): the name determines a noun, it is not
     # the subject
     genitive_marks: Words = Field((), validation_alias=_at("attribution", "genitive_marks"))
+    # endings a name takes in the genitive, written on to it (de "des Ministeriums")
+    genitive_endings: Words = Field((), validation_alias=_at("attribution", "genitive_endings"))
     # titles telling a person's gender ("frau": "f", "monsieur": "m"); absent: either
     title_genders: Codes = Field({}, validation_alias=_at("attribution", "title_genders"))
     # I, my, we, our: the voice of a reproduced post
