@@ -13,7 +13,9 @@ the text writes only after an article that makes it a body or place ("en la Monc
 Consiglio") is nobody. Where a sentence may open with its verb, a capitalized word right
 before a speech verb opens it as its subject's name ("Falcônio reafirmou"); an adverb there
 ("Ayer dijo") does not. A statement's owner named with a genitive ending ("in einer
-Mitteilung des Umweltministeriums") is the name the text gives without it. Short invented
+Mitteilung des Umweltministeriums") is the name the text gives without it. A quote right
+after the speech verb of its own clause is that clause's subject's, not the main verb's after
+it ("When Brandvik said the words '…', Fakeley replied"). Short invented
 passages; every person and body here is fictional.
 """
 
@@ -125,6 +127,19 @@ CASES = [
          'Vorsitzende Otto Erfundel will klagen.'),
         'Antrag ist unvollständig', 'Umweltministerium Fiktiviens'),
         id='statement_owner_in_the_genitive_de'),
+    pytest.param((
+        'id',
+        ('Bupati Raka Fiktiwan dan Wali Kota Sinta Khayali tampil di panggung. Ketika Raka '
+         "menyampaikan pesan 'lebih baik diam daripada salah bicara', lagi-lagi Sinta "
+         'menimpali, "Pintar juga ya."'),
+        'lebih baik diam', 'Raka Fiktiwan'),
+        id='quote_after_its_clause_verb_id'),
+    pytest.param((
+        'en',
+        ('Councillor Ottilie Brandvik and Mayor Desmond Fakeley met on Monday. When Brandvik '
+         "said the words 'we will not pay for this', Fakeley replied, \"That is unfair.\""),
+        'we will not pay', 'Ottilie Brandvik'),
+        id='quote_after_its_clause_verb_en'),
 ]
 
 

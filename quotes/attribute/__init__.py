@@ -31,11 +31,12 @@ from quotes import lang
 from quotes.attribute.clauses import antecedent
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.medium import with_medium
+from quotes.attribute.names import last_phrase, subject
 from quotes.attribute.nested import attribute_nested
 from quotes.attribute.people import PeopleIndex, Resolver
 from quotes.attribute.persons import Mention
 from quotes.attribute.ranking import Query, is_complement, is_possessor
-from quotes.attribute.rules import Document, attribute_next_sentence, attribute_one
+from quotes.attribute.rules import Document, attribute_next_sentence, attribute_one, build
 from quotes.attribute.speaker import Speaker, ranked, with_archive
 from quotes.attribute.tokens import Tok, parse, words_between
 from quotes.lang import LanguageData, is_role
@@ -59,6 +60,9 @@ SENTENCE_CONFIDENCE = 0.6
 UNREPORTED_SHARE = 0.5
 # How far back the word right before a name is read (characters).
 TITLE_WORD_CHARS = 30
+# How many words may stand between a term and the speech verb of its clause before it
+# ("menyampaikan pesan 'lebih baik …'").
+CLAUSE_VERB_GAP = 2
 # How many words after "that" may open the name of a reported clause's subject.
 REPORTED_SUBJECT_WORDS = 3
 
@@ -137,8 +141,26 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
     if relative is not None:
         found = _by_mention(doc, relative, "relative-clause")
     else:
-        found = _reported_term(doc, quote, words, (begin, sentence, end))
+        found = _clause_verb(doc, quote, begin) or _reported_term(
+            doc, quote, words, (begin, sentence, end))
     return with_medium(text, found, quote, doc.table, end) if found is not None else None
+
+
+def _clause_verb(doc: Document, quote: Quote, begin: int) -> Attribution | None:
+    """A term right after the speech verb of its own clause, whose subject the clause names
+    ("Ketika Ganjar menyampaikan pesan '…', Risma menimpali"): that subject's words, not
+    those of the sentence's main verb."""
+    text, table = doc.text, doc.table
+    begin = max(begin, _sentence_start(text, quote.open_at))
+    clause = max(begin, *(text.rfind(mark, begin, quote.open_at) + 1 for mark in ",;:("))
+    words = words_between(doc.tokens, doc.starts, clause, quote.open_at)
+    verb = last_phrase(words, (*table.speech_verbs, *table.opinion_verbs))
+    if verb is None or len(words) - verb[1] > CLAUSE_VERB_GAP:
+        return None
+    name = subject(words, verb, table, doc.people)
+    if name is None or name.kind != "name":
+        return None
+    return build(doc, quote, name, words, verb, "clause-verb")
 
 
 def _reported_term(
@@ -370,7 +392,7 @@ def _attribute_statement(
     if _in_question(doc.text[_sentence_start(doc.text, quote.open_at) : quote.open_at],
                     doc.table):
         return None
-    found = attribute_one(doc, quote, prev_end, next_start)
+    found = _clause_verb(doc, quote, prev_end) or attribute_one(doc, quote, prev_end, next_start)
     weak = found is None or found.method == "context"
     if weak and previous is not None and _continues(doc, previous, quote):
         found = replace(previous[1], method="continues-previous")
