@@ -15,7 +15,8 @@ before a speech verb opens it as its subject's name ("Falcônio reafirmou"); an 
 ("Ayer dijo") does not. A statement's owner named with a genitive ending ("in einer
 Mitteilung des Umweltministeriums") is the name the text gives without it. A quote right
 after the speech verb of its own clause is that clause's subject's, not the main verb's after
-it ("When Brandvik said the words '…', Fakeley replied"). Short invented
+it ("When Brandvik said the words '…', Fakeley replied"). Dutch papers mark short quotes
+with ’…’ (’in geen geval acceptabel’), beside apostrophes (z’n, ’s avonds). Short invented
 passages; every person and body here is fictional.
 """
 
@@ -23,7 +24,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_attribution_mentions import speaker_of
+from quotes.models import Document
+from tests.test_attribution_mentions import ANALYZER, speaker_of
 
 CASES = [
     pytest.param((
@@ -140,6 +142,12 @@ CASES = [
          "said the words 'we will not pay for this', Fakeley replied, \"That is unfair.\""),
         'we will not pay', 'Ottilie Brandvik'),
         id='quote_after_its_clause_verb_en'),
+    pytest.param((
+        'nl',
+        ('Minister Els Verzinsel zei in het kabinetsoverleg dat het ’in geen geval '
+         'acceptabel’ zou zijn. Dat was z’n mening niet, zei ’s avonds een collega.'),
+        'in geen geval acceptabel', 'Els Verzinsel'),
+        id='right_single_marks_quote_nl'),
 ]
 
 
@@ -147,3 +155,10 @@ CASES = [
 def test_speaker_candidates(case: tuple[str, str, str, str | None]) -> None:
     language, text, quoted, speaker = case
     assert speaker_of(text, language, quoted) == speaker
+
+
+def test_apostrophes_beside_right_single_marks_quote_nothing_nl() -> None:
+    text = ('Minister Els Verzinsel zei in het kabinetsoverleg dat het ’in geen geval '
+            'acceptabel’ zou zijn. Dat was z’n mening niet, zei ’s avonds een collega.')
+    quoted = [f.quote.text for f in ANALYZER.analyze(Document("t.txt", text, "nl")).findings]
+    assert quoted == ['in geen geval acceptabel']
