@@ -13,11 +13,11 @@ from quotes.pipeline import Analyzer
 ANALYZER = Analyzer()
 
 
-def speaker_of(text: str, language: str, quoted: str) -> str | None:
-    """The speaker of the top-level quote holding `quoted`."""
+def speaker_of(text: str, language: str, quoted: str, depth: int = 0) -> str | None:
+    """The speaker of the quote at `depth` (top level: 0) holding `quoted`."""
     analysis = ANALYZER.analyze(Document("test.txt", text, language))
     for finding in analysis.findings:
-        if finding.quote.depth == 0 and quoted in finding.quote.text:
+        if finding.quote.depth == depth and quoted in finding.quote.text:
             return finding.attribution.speaker if finding.attribution else None
     raise AssertionError(f"no quote holding {quoted!r}")
 

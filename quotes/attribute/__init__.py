@@ -31,10 +31,12 @@ from quotes import lang
 from quotes.attribute.clauses import antecedent
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.medium import with_medium
+from quotes.attribute.names import last_phrase, subject
+from quotes.attribute.nested import attribute_nested
 from quotes.attribute.people import PeopleIndex, Resolver
 from quotes.attribute.persons import Mention
-from quotes.attribute.ranking import Query
-from quotes.attribute.rules import Document, attribute_next_sentence, attribute_one
+from quotes.attribute.ranking import Query, is_complement, is_possessor
+from quotes.attribute.rules import Document, attribute_next_sentence, attribute_one, build
 from quotes.attribute.speaker import Speaker, ranked, with_archive
 from quotes.attribute.tokens import Tok, parse, words_between
 from quotes.lang import LanguageData, is_role
@@ -56,6 +58,11 @@ SENTENCE_CONFIDENCE = 0.6
 # A term in a sentence without a reporting verb may be nobody's words: the share of the
 # confidence it keeps.
 UNREPORTED_SHARE = 0.5
+# How far back the word right before a name is read (characters).
+TITLE_WORD_CHARS = 30
+# How many words may stand between a term and the speech verb of its clause before it
+# ("menyampaikan pesan 'lebih baik …'").
+CLAUSE_VERB_GAP = 2
 # How many words after "that" may open the name of a reported clause's subject.
 REPORTED_SUBJECT_WORDS = 3
 
@@ -69,8 +76,9 @@ def attribute_quotes(
     resolve: Resolver | None = None,
     table: LanguageData | None = None,
 ) -> tuple[Attribution | None, ...]:
-    """An attribution for each top-level statement of `quotes`, and for each term inside a
-    reporting sentence (None for other terms and for nested quotes)."""
+    """An attribution for each top-level statement of `quotes`, for each term inside a
+    reporting sentence and for each nested quote a speech verb introduces inside its outer
+    quote (None for other terms and nested quotes)."""
     table = table or lang.get(language)
     quoted = [(q.start, q.end) for q in quotes if q.depth == 0 and not q.block]
     doc = Document.read(text, parse(nlp, text), table, resolve, quoted)
@@ -92,10 +100,23 @@ def attribute_quotes(
                 previous = (quote, found)
                 doc.people.remember(found)
             doc.people.asked = quote.text.rstrip(" \"'”’»«").endswith("?")
+        else:
+            found = _nested(doc, quote, quotes, results)
         if quote.depth == 0:
             after = quote.outer_end
         results.append(found)
     return tuple(results)
+
+
+def _nested(
+    doc: Document, quote: Quote, quotes: Sequence[Quote], results: list[Attribution | None]
+) -> Attribution | None:
+    """Words the speaker reports someone said, inside the speaker's quote ("Hij zei:
+    'Niemand …'"): for a quote one level down whose outer quote is attributed already."""
+    outer = quote.parent
+    if quote.depth != 1 or outer is None or outer >= len(results):
+        return None
+    return attribute_nested(doc, quote, quotes[outer], results[outer])
 
 
 def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
@@ -120,8 +141,26 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
     if relative is not None:
         found = _by_mention(doc, relative, "relative-clause")
     else:
-        found = _reported_term(doc, quote, words, (begin, sentence, end))
+        found = _clause_verb(doc, quote, begin) or _reported_term(
+            doc, quote, words, (begin, sentence, end))
     return with_medium(text, found, quote, doc.table, end) if found is not None else None
+
+
+def _clause_verb(doc: Document, quote: Quote, begin: int) -> Attribution | None:
+    """A term right after the speech verb of its own clause, whose subject the clause names
+    ("Ketika Ganjar menyampaikan pesan '…', Risma menimpali"): that subject's words, not
+    those of the sentence's main verb."""
+    text, table = doc.text, doc.table
+    begin = max(begin, _sentence_start(text, quote.open_at))
+    clause = max(begin, *(text.rfind(mark, begin, quote.open_at) + 1 for mark in ",;:("))
+    words = words_between(doc.tokens, doc.starts, clause, quote.open_at)
+    verb = last_phrase(words, (*table.speech_verbs, *table.opinion_verbs))
+    if verb is None or len(words) - verb[1] > CLAUSE_VERB_GAP:
+        return None
+    name = subject(words, verb, table, doc.people)
+    if name is None or name.kind != "name":
+        return None
+    return build(doc, quote, name, words, verb, "clause-verb")
 
 
 def _reported_term(
@@ -163,9 +202,27 @@ def _sentence_subject(
     """No subject beside the verb ("…", hieß es): the pronoun or role opening the sentence
     before the term ("Hij vindt het onnodig dat Omtzigt “ineens wegliep”"), resolved; else
     the person the sentence names, if any."""
-    named = _reported_first(doc, _mentions_in(doc.people, begin, end), begin, quote)
+    every = _mentions_in(doc.people, begin, end)
+    named = _reported_first(doc, _speaking(doc.people, every), begin, quote)
     mention = _opening_reference(doc, sentence, quote, named) or (named[0] if named else None)
+    if mention is None and every:
+        # Only people spoken of ("ein Telefonat mit Barroso", "Booker's actions"): the
+        # speaker is the one ranked likeliest, not them.
+        return _ranked(doc, quote, None)
     return _by_mention(doc, mention, "sentence") if mention is not None else None
+
+
+def _speaking(people: PeopleIndex, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that may be a sentence's speaker: not a preposition's complement ("una
+    llamada de Pence") nor a possessor ("Booker's actions"). A word both article and
+    preposition ("a Executiva afirma") opens a subject as well."""
+    return [m for m in mentions if not is_possessor(people, m) and not (
+        is_complement(people, m) and not _after_article(people, m))]
+
+
+def _after_article(people: PeopleIndex, m: Mention) -> bool:
+    before = people.folded[max(0, m.start - TITLE_WORD_CHARS) : m.start].split()
+    return bool(before) and before[-1] in people.table.article_genders
 
 
 def _by_mention(doc: Document, mention: Mention, method: str) -> Attribution | None:
@@ -245,8 +302,9 @@ def _unreported_term(
     person named before it in the sentence; else, where the sentence speaks of a person (a
     pronoun, a role, a quote before the term), the person ranked likeliest at that point.
     A sentence about no one ("Critics call it a “green dream”") quotes no one."""
-    named = _persons_in(doc, begin, quote.open_at)
-    if not (named or _about_someone(doc, quote, begin, sentence)):
+    every = _persons_in(doc, begin, quote.open_at)
+    named = _speaking(doc.people, every)
+    if not (every or _about_someone(doc, quote, begin, sentence)):
         return None
     opening = _opening_reference(doc, sentence, quote, named)
     mention = ""  # the words the speaker is named by, for the archive
@@ -334,7 +392,7 @@ def _attribute_statement(
     if _in_question(doc.text[_sentence_start(doc.text, quote.open_at) : quote.open_at],
                     doc.table):
         return None
-    found = attribute_one(doc, quote, prev_end, next_start)
+    found = _clause_verb(doc, quote, prev_end) or attribute_one(doc, quote, prev_end, next_start)
     weak = found is None or found.method == "context"
     if weak and previous is not None and _continues(doc, previous, quote):
         found = replace(previous[1], method="continues-previous")

@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.people import Name, PeopleIndex, join
+from quotes.attribute.persons import never_a_name
 from quotes.attribute.tokens import Tok
 from quotes.lang import LanguageData, is_role, is_spokesperson
 from quotes.text import find_phrase
@@ -164,7 +165,7 @@ def _subject_after(after: list[Tok], table: LanguageData, people: PeopleIndex) -
 def _plain_word(tok: Tok, table: LanguageData) -> bool:
     """A word that is no function word, pronoun, role, title or known non-name."""
     lower = tok.lower
-    return not (lower in table.stopwords or lower in table.pronouns or lower in table.not_names
+    return not (lower in table.stopwords or lower in table.pronouns or never_a_name(lower, table)
                 or is_role(tok.text, table) or tok.text in table.titles
                 or lower in table.coordinators or lower in table.indefinites)
 
@@ -401,7 +402,8 @@ def _closes_apposition(
     ("Según el líder del PP, Sánchez sería …")?"""
     name = _name_run_from(window, i, table, people)
     after = next((t for t in window[i:] if t.start >= name.end), None)
-    return after is None or not after.is_word
+    # A window of words only: the comma closing the apposition stands between tokens.
+    return after is None or not after.is_word or people.text[name.end : after.start].strip() != ""
 
 
 def name_in(window: list[Tok], table: LanguageData, people: PeopleIndex) -> Name | None:

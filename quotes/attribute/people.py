@@ -26,6 +26,7 @@ from quotes.attribute.persons import (
     headline_spans,
     is_title,
     kind_of,
+    never_a_name,
     reporting_words,
     trim_run,
 )
@@ -90,11 +91,20 @@ def _after_verb(
     after = [b for a, b in pairwise(tokens) if a.lower in reporting]
     after += [c for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
               if a.lower in reporting and _plain_title(b, table) and b.end + 1 == c.start]
+    after += _after_honorific(tokens, table)
     return frozenset(
         b.text for b in after
         if b.is_word and b.text[:1].isupper() and not b.sent_start
         and b.lower not in table.not_names and not is_title(b, table)
     )
+
+
+def _after_honorific(tokens: list[Tok], table: LanguageData) -> list[Tok]:
+    """Words right after a title with no article before it ("Wer, Herr Lafontaine, wird
+    …"; not "die Frau Minister"): a surname, even where every noun is capitalized."""
+    return [c for a, b, c in zip([None, *tokens], tokens, tokens[1:], strict=False)
+            if b.text in table.titles and b.end + 1 == c.start
+            and not (a is not None and a.lower in table.stopwords)]
 
 
 def _plain_title(tok: Tok, table: LanguageData) -> bool:
@@ -124,6 +134,26 @@ def _bare_words(tokens: list[Tok], table: LanguageData) -> frozenset[str]:
     )
 
 
+def _things(tokens: list[Tok], table: LanguageData) -> frozenset[int]:
+    """The starts of capitalized words after an article that makes them a body, place or
+    thing ("la Selección", "nel Consiglio"), where the text writes them nowhere without one
+    (a surname the text also writes alone is a name after it too)."""
+    if not table.thing_articles:
+        return frozenset()
+    words = [t for t in tokens if t.is_word]
+    articled: dict[str, list[int]] = {}
+    bare: set[str] = set()
+    for a, b in pairwise(words):
+        if not b.text[:1].isupper():
+            continue
+        if a.lower in table.thing_articles and a.end < b.start <= a.end + 2:
+            articled.setdefault(b.text, []).append(b.start)
+        elif not b.sent_start:
+            bare.add(b.text)
+    return frozenset(at for word, starts in articled.items() if word not in bare
+                     for at in starts)
+
+
 def _openers(
     tokens: list[Tok], table: LanguageData, reporting: frozenset[str]
 ) -> frozenset[str]:
@@ -135,7 +165,7 @@ def _openers(
     seen = Counter(
         t.text for t in tokens if t.sent_start and t.is_word and t.text[:1].isupper()
         and t.lower not in table.stopwords and t.lower not in reporting
-        and t.lower not in table.not_names and t.lower not in table.pronouns
+        and not never_a_name(t.lower, table) and t.lower not in table.pronouns
         and not is_role(t.text, table)
     )
     return frozenset(w for w, n in seen.items() if n >= _OPENINGS)
@@ -149,25 +179,25 @@ def _opening_subjects(
     "Wilders interrumpeert hem"): a capitalized word the text never writes in lowercase,
     right before a lowercase verb, not in the inverted order ("Gisteren zei hij"), in a
     sentence that holds a quote or comes right before one ("Nobody knew who …" alone is
-    no one's name). Only where neither every noun is capitalized nor subjects are left out."""
-    if not _names_open_sentences(table) or not quoted:
+    no one's name). Not where every noun is capitalized; where a sentence may open with its
+    verb, only before a speech verb ("Onyx reafirmou …"; "Acusó al PP": the verb opens)."""
+    if table.capitalizes_nouns or not quoted:
         return frozenset()
-    lowercase = {t.lower for t in tokens if t.is_word and t.text.islower()}
+    known_words = reporting | {t.lower for t in tokens if t.is_word and t.text.islower()}
     sentences = [t.start for t in tokens if t.sent_start] + [len(text)]
     quote_starts = sorted(start for start, _ in quoted)
-    found = set()
-    for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
-        unknown = a.lower not in lowercase and a.lower not in reporting
-        if unknown and _capital_opener(a, table) and _subject_then_verb(a, b, c, table) \
-                and _quote_near(a.start, sentences, quote_starts):
-            found.add(a.start)
-    return frozenset(found)
+    then_verb = _subject_then_speech_verb if table.drops_subjects else _subject_then_verb
+    return frozenset(
+        a.start for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        if a.lower not in known_words and _capital_opener(a, table)
+        and then_verb(a, b, c, table) and _quote_near(a.start, sentences, quote_starts))
 
 
-def _names_open_sentences(table: LanguageData) -> bool:
-    """May a capitalized word opening a sentence be taken for a name at all: not where
-    every noun is capitalized, nor where a sentence may open with its verb."""
-    return not (table.capitalizes_nouns or table.drops_subjects)
+def _subject_then_speech_verb(a: Tok, b: Tok, c: Tok, table: LanguageData) -> bool:
+    """Is `b` a speech verb right after `a` ("Onyx disse", "Gabrin ha explicado")?"""
+    if not (b.is_word and b.text.islower() and a.end + 1 == b.start):
+        return False
+    return b.lower in table.speech_verbs or f"{b.lower} {c.lower}" in table.speech_verbs
 
 
 def _quote_near(at: int, sentences: list[int], quote_starts: list[int]) -> bool:
@@ -196,7 +226,7 @@ def _capital_opener(tok: Tok, table: LanguageData) -> bool:
 def _function_word(tok: Tok, table: LanguageData) -> bool:
     """A word the tables know as no name: function word, pronoun, role, title, …"""
     lower = tok.lower
-    return (lower in table.stopwords or lower in table.pronouns or lower in table.not_names
+    return (lower in table.stopwords or lower in table.pronouns or never_a_name(lower, table)
             or lower in table.question_openers or lower in table.coordinators
             or lower in table.indefinites or lower in table.according_to
             or tok.text in table.titles or is_role(tok.text, table))
@@ -204,12 +234,14 @@ def _function_word(tok: Tok, table: LanguageData) -> bool:
 
 def _acronyms(mentions: Sequence[Mention]) -> frozenset[str]:
     """The initials of people's names of two words or more ("AMLO" for "Andrés Manuel
-    López Obrador", "RK" for "Ridwan Kamil"): written alone, they name the same person.
-    Only names opening with a first name: "FN" is no person."""
+    López Obrador", "RK" for "Ridwan Kamil") and of any name of three words or more ("LDU"
+    for "Liga Deportiva Universitaria"): written alone, they name the same person or body.
+    Two words need a first name: "FN" is no person."""
     found = set()
     for m in mentions:
         parts = [p for p in m.name.replace("-", " ").split() if p[:1].isupper()]
-        if len(parts) >= 2 and m.kind == "person" and is_first_name(parts[0]):
+        if len(parts) >= 3 or (len(parts) >= 2 and m.kind == "person"
+                               and is_first_name(parts[0])):
             found.add("".join(p[0] for p in parts))
     return frozenset(found)
 
@@ -261,6 +293,7 @@ class PeopleIndex:
         self.surname_particles = surname_particles(tokens, table)
         self.titled = titled_function_words(text, tokens, table)  # "May" of "Mrs May"
         self._openers = _openers(tokens, table, self._reporting)
+        self._things = _things(tokens, table)
         self._subjects = _opening_subjects(text, tokens, table, self._reporting, quoted)
         self.mention_words: frozenset[str] = frozenset()
         self._read_mentions(tokens)
@@ -441,6 +474,8 @@ class PeopleIndex:
         if len(words) == 1 and self._role_complement(words[0].start, bodies=False):
             return self._resolves(mention.name)  # "presidente del Consiglio": no person
         person = self._has_person(words)
+        if len(words) == 1 and words[0].start in self._things and mention.kind != "organisation":
+            return self._resolves(mention.name)  # "la Selección", "nel Consiglio"
         lone_name = self._lone_name(words[0])
         several = len(words) >= 2 and (not nouns or person)
         organisation = (mention.kind == "organisation" and not words[0].sent_start
@@ -525,7 +560,7 @@ class PeopleIndex:
         """A word in lowercase, a title or a known non-name, or a capital of a title-case
         line the text writes nowhere else ("• Sebut Indonesia Darurat Korupsi, …")."""
         return (not self._capitalized(tok) or tok.text in table.titles
-                or tok.lower in table.not_names
+                or never_a_name(tok.lower, table)
                 or (tok.start in self.headlines and not self._named_in_headline(tok)))
 
     def full_name(self, mention: str, before: int) -> str:

@@ -59,13 +59,20 @@ def reporting_words(table: LanguageData) -> frozenset[str]:
     return frozenset(p for p in phrases if " " not in p)
 
 
+def never_a_name(lower: str, table: LanguageData) -> bool:
+    """A word (lowercase) the table knows as no name, or one with an ending no name has
+    (an adverb: "igualmente"), unless it is a first name ("Clemente")."""
+    return lower in table.not_names or (
+        lower.endswith(table.not_name_endings) and not is_first_name(lower))
+
+
 def is_title(tok: Tok, table: LanguageData) -> bool:
     """A role, title, honorific or non-person word that may precede a name in its run."""
     return (
         is_role(tok.text, table)
         or tok.text in table.titles
         or tok.text.rstrip(".") in table.titles
-        or tok.lower in table.not_names
+        or never_a_name(tok.lower, table)
         or tok.lower in table.stopwords
         or _acronym_compound(tok.text)
     )

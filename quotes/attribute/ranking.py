@@ -266,9 +266,9 @@ def _position(people: PeopleIndex, last: Mention | None) -> dict[str, float]:
     if last is None:
         return {"subject": 0.0, "first_named": 0.0, "complement": 0.0}
     return {
-        "subject": float(last.subject and not _possessor(people, last)),
+        "subject": float(last.subject and not is_possessor(people, last)),
         "first_named": float(_first_in_sentence(people, last)),
-        "complement": float(_complement(people, last)),
+        "complement": float(is_complement(people, last)),
     }
 
 
@@ -315,7 +315,7 @@ def _folded(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
-def _complement(people: PeopleIndex, m: Mention) -> bool:
+def is_complement(people: PeopleIndex, m: Mention) -> bool:
     """Mention `m` follows a preposition, through at most articles, roles and titles ("de
     Nogueira", "do presidente Jair Bolsonaro", "an Frau Beispiel"): the complement of a
     noun or verb, not the subject that speaks next."""
@@ -332,7 +332,7 @@ def _complement(people: PeopleIndex, m: Mention) -> bool:
     return False
 
 
-def _possessor(people: PeopleIndex, m: Mention) -> bool:
+def is_possessor(people: PeopleIndex, m: Mention) -> bool:
     """Mention `m` bears a genitive mark ("Graham’s fellow senator Tim Scott said"): it
     determines the subject, it is not the subject."""
     after = people.folded[m.end : m.end + _GENITIVE_CHARS]

@@ -205,8 +205,19 @@ def statement_owner(doc: Document, words: list[Tok], verb: Phrase) -> Name | Non
         return None
     owner = first_name(rest[links : links + _CLAUSE_TOKENS], table, doc.people)
     if owner is None or owner.kind != "name" or owner.start != rest[links].start:
-        return None
+        return _genitive_owner(doc, rest[links])
     return owner
+
+
+def _genitive_owner(doc: Document, tok: Tok) -> Name | None:
+    """A name the document gives, with a genitive ending ("des Justizministeriums" where it
+    also writes "Justizministerium"): the name without it."""
+    for ending in doc.table.genitive_endings:
+        stem = tok.text[: -len(ending)]
+        if tok.text.endswith(ending) and len(stem) > len(ending) \
+                and stem in doc.people.mention_words:
+            return Name(stem, tok.start, tok.start + len(stem), "name")
+    return None
 
 
 def named_in_clause(doc: Document, after: int) -> Name | None:

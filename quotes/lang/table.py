@@ -126,6 +126,16 @@ class LanguageData(BaseModel):
     )
     # capitalized words that never name a person (Monday, Januari)
     not_names: WordSet = Field(frozenset(), validation_alias=_at("attribution", "not_names"))
+    # articles (or article and preposition in one word) that make the lone capitalized
+    # word after them a body, place or thing, not a person (es "la Selección", it "nel
+    # Consiglio"), where the text never writes that word without one
+    thing_articles: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "thing_articles")
+    )
+    # endings of words that never name a person (adverbs: es "-mente", "Igualmente señala")
+    not_name_endings: tuple[str, ...] = Field(
+        (), validation_alias=_at("attribution", "not_name_endings")
+    )
     # institutions that speak as one ("casa blanca", "nos"): an organisation, not a person
     organisations: WordSet = Field(
         frozenset(), validation_alias=_at("attribution", "organisations")
@@ -161,6 +171,8 @@ class LanguageData(BaseModel):
     # marks of a genitive right after a name ("’s"): the name determines a noun, it is not
     # the subject
     genitive_marks: Words = Field((), validation_alias=_at("attribution", "genitive_marks"))
+    # endings a name takes in the genitive, written on to it (de "des Ministeriums")
+    genitive_endings: Words = Field((), validation_alias=_at("attribution", "genitive_endings"))
     # titles telling a person's gender ("frau": "f", "monsieur": "m"); absent: either
     title_genders: Codes = Field({}, validation_alias=_at("attribution", "title_genders"))
     # I, my, we, our: the voice of a reproduced post
