@@ -1,0 +1,31 @@
+"""Speaker attribution in English, German and Dutch (issue 12): a name after a preposition
+is a complement, not the subject ("In Praatprogramma noemde Varsko het …"); a name titled
+by an organisation's role ("City Council President Elna Varsko") is the person's, not the
+organisation's. Every name here is fictional."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.models import Document
+from quotes.pipeline import Analyzer
+
+ANALYZER = Analyzer()
+
+
+def speaker_names(text: str, language: str) -> list[str | None]:
+    analysis = ANALYZER.analyze(Document("test.txt", text, language))
+    return [f.attribution.speaker if f.attribution else None
+            for f in analysis.findings if f.quote.depth == 0]
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), [
+    ("nl", "Wethouder Elna Varsko sprak met de bewoners.\n\nIn Buurtpraat noemde Varsko het "
+           "‘terecht’ dat de bewoners ‘ons het vuur aan de schenen leggen. We zijn ook niet "
+           "van suiker.’", "Elna Varsko"),
+    ("nl", "Wethouder Elna Varsko sprak met de bewoners.\n\nBij Buurtpraat zei Varsko: ‘We "
+           "zijn ook niet van suiker.’", "Elna Varsko"),
+])
+def test_a_name_after_a_preposition_is_no_subject(language: str, text: str,
+                                                  speaker: str) -> None:
+    assert speaker_names(text, language)[-1] == speaker
