@@ -7,16 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.models import Document
-from quotes.pipeline import Analyzer
-
-ANALYZER = Analyzer()
-
-
-def speaker_names(text: str, language: str) -> list[str | None]:
-    analysis = ANALYZER.analyze(Document("test.txt", text, language))
-    return [f.attribution.speaker if f.attribution else None
-            for f in analysis.findings if f.quote.depth == 0]
+from tests.test_attribution_ranking import speaker_names
 
 
 @pytest.mark.parametrize(("language", "text", "speaker"), [
