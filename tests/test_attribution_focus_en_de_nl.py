@@ -20,3 +20,15 @@ from tests.test_attribution_ranking import speaker_names
 def test_a_name_after_a_preposition_is_no_subject(language: str, text: str,
                                                   speaker: str) -> None:
     assert speaker_names(text, language)[-1] == speaker
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), [
+    ("en", "City Council President Elna Varsko says the council has received no word. "
+           "Varsko says she is very concerned.\n\n\"We have seen it on your show. We read it "
+           "in the paper,\" Varsko says.", "Elna Varsko"),
+    ("en", "Fictional Union National President Jerry Kolbeck spoke on Monday.\n\n\"We will "
+           "not allow product going in and out,\" Kolbeck said.", "Jerry Kolbeck"),
+])
+def test_a_person_titled_by_an_organisations_role(language: str, text: str,
+                                                   speaker: str) -> None:
+    assert speaker_names(text, language)[-1] == speaker

@@ -27,6 +27,7 @@ from quotes.attribute.persons import (
     is_title,
     kind_of,
     reporting_words,
+    titled_person,
     trim_run,
 )
 from quotes.attribute.tokens import Tok
@@ -354,7 +355,9 @@ class PeopleIndex:
     def _add_run_words(self, run: list[Tok], subject_slot: bool) -> None:
         whole = [t for t in run if t.lower not in self.table.stopwords]
         if whole and kind_of(join(whole), self.table) == "organisation":
-            words = whole  # "Casa Blanca", "Partai Golkar": no name to cut out of it
+            # "Casa Blanca", "Partai Golkar": no name to cut out of it; but "City Council
+            # President Elna Varsko" is a person the body's role titles.
+            words = titled_person(whole, self.table) or whole
         else:
             keep = frozenset(t.start for t in run if t.text in self.titled
                              or t.start in self.surname_particles)

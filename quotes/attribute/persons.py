@@ -109,6 +109,18 @@ def trim_run(
     return _without_noun_after(words, standalone) if table.capitalizes_nouns else words
 
 
+def titled_person(run: Sequence[Tok], table: LanguageData) -> list[Tok] | None:
+    """The person an organisation's role titles inside one run ("City Council President
+    Elna Varsko", "Unifor National President Jerry Dias"): the words after the last role or
+    title, where they open with a first name and name no organisation themselves."""
+    k = max((i for i, t in enumerate(run[:-1]) if t.lower not in table.stopwords
+             and (is_role(t.text, table) or t.text in table.titles)), default=None)
+    if k is None or not is_first_name(run[k + 1].text):
+        return None
+    person = list(run[k + 1 :])
+    return person if kind_of(" ".join(t.text for t in person), table) == "person" else None
+
+
 def _without_noun_after(words: list[Tok], standalone: frozenset[str]) -> list[Tok]:
     """Where every noun is capitalized, a name of first names and one surname ends there:
     a word after it that the document never uses alone is a noun ("von Staatschef
