@@ -32,3 +32,10 @@ def test_a_name_after_a_preposition_is_no_subject(language: str, text: str,
 def test_a_person_titled_by_an_organisations_role(language: str, text: str,
                                                    speaker: str) -> None:
     assert speaker_names(text, language)[-1] == speaker
+
+
+def test_a_word_after_an_honorific_is_a_name_where_nouns_are_capitalized() -> None:
+    text = ("Pressekonferenz am Dienstag. Die Frage kommt wie erwartet: Wann, Frau Varsko, "
+            "beginnt der Bau der Brücke?\n\n\"Wenn alles gesagt ist\", entgegnete die "
+            "Bürgermeisterin kurz, \"ist alles gesagt.\"")
+    assert speaker_names(text, "de")[0] == "Varsko"

@@ -83,12 +83,14 @@ def _surnames(mentions: Sequence[Mention]) -> frozenset[str]:
 def _after_verb(
     tokens: list[Tok], table: LanguageData, reporting: frozenset[str]
 ) -> frozenset[str]:
-    """Capitalized words right after a reporting word, or after a reporting word and a
-    title ("so SPD-Chef Klingbeil", "so PARTEI-Vorstand Sonneborn"), where the table
-    capitalizes nouns."""
+    """Capitalized words right after a reporting word or an honorific ("Herr Lafontaine"),
+    or after a reporting word and a title ("so SPD-Chef Klingbeil", "so PARTEI-Vorstand
+    Sonneborn"), where the table capitalizes nouns."""
     if not table.capitalizes_nouns:
         return frozenset()
-    after = [b for a, b in pairwise(tokens) if a.lower in reporting]
+    # "Herr Lafontaine", "Frau Beispiel": an honorific titles a name, never a noun.
+    after = [b for a, b in pairwise(tokens) if a.lower in reporting
+             or a.lower in table.title_genders]
     after += [c for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
               if a.lower in reporting and _plain_title(b, table) and b.end + 1 == c.start]
     return frozenset(
