@@ -39,3 +39,11 @@ def test_a_word_after_an_honorific_is_a_name_where_nouns_are_capitalized() -> No
             "beginnt der Bau der Brücke?\n\n\"Wenn alles gesagt ist\", entgegnete die "
             "Bürgermeisterin kurz, \"ist alles gesagt.\"")
     assert speaker_names(text, "de")[0] == "Varsko"
+
+
+def test_a_titled_name_on_the_line_after_a_quote_is_its_speaker() -> None:
+    text = ("Reactions: Quotes\n\n``I think the manager has shown resolve.''\n\n"
+            "Mayor Elna Varsko\n\n``I felt his action was appropriate. It was complete.''\n\n"
+            "Vice Mayor Marta Kesselbrink\n\n``I still have some concerns about the plan.''\n\n"
+            "Councilman Piet Alvermann\n")
+    assert speaker_names(text, "en") == ["Elna Varsko", "Marta Kesselbrink", "Piet Alvermann"]

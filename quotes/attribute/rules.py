@@ -397,16 +397,20 @@ def _name_line(a: Attempt) -> Attribution | None:
     line = text[start : len(text) if next_end < 0 else next_end].strip()
     people = a.doc.people
     i = bisect_left(people.mention_starts, start)
-    if i >= len(people.mentions) or people.mentions[i].start != start or start >= a.next_start:
-        return None
-    # The name is the line up to its bracket, all capitalized words, beginning with a person
-    # the text names ("Carlos Henrique Gaguin (Pode-TO)").
+    # The name is the line up to its bracket, all capitalized words, a person the text
+    # names, perhaps after a title ("Carlos Henrique Gaguin (Pode-TO)", "Vice Mayor Jane
+    # Example").
     written, bracket, rest = line.partition("(")
     words = written.split()
-    if (people.mentions[i].kind != "person" or not 0 < len(words) <= _NAME_LINE_WORDS
+    if (i >= len(people.mentions) or start >= a.next_start
+            or not start <= people.mentions[i].start < start + len(written.rstrip())):
+        return None
+    mention = people.mentions[i]
+    if (mention.kind != "person" or not 0 < len(words) <= _NAME_LINE_WORDS
             or not all(w[:1].isupper() for w in words) or (bracket and not rest.endswith(")"))):
         return None
-    name = Name(" ".join(words), start, start + len(written.rstrip()), "name")
+    end = start + len(written.rstrip())
+    name = Name(text[mention.start : end], mention.start, end, "name")
     return build(a.doc, quote, name, [], None, "name-line")
 
 
