@@ -47,3 +47,11 @@ def test_a_titled_name_on_the_line_after_a_quote_is_its_speaker() -> None:
             "Vice Mayor Marta Kesselbrink\n\n``I still have some concerns about the plan.''\n\n"
             "Councilman Piet Alvermann\n")
     assert speaker_names(text, "en") == ["Elna Varsko", "Marta Kesselbrink", "Piet Alvermann"]
+
+
+def test_a_web_pages_boilerplate_word_is_no_candidate() -> None:
+    text = ("Article content continued\n“The workers were showing up for work and the "
+            "plant was closed,” he said.\nVarsko said the closure was a surprise.\n“We have "
+            "been having some problems with them,” he said.\nThe union sent a notice ten days "
+            "ago, Varsko said.\n“We reached out to them,” he said.")
+    assert speaker_names(text, "en")[-1] == "Varsko"
