@@ -55,3 +55,13 @@ def test_a_web_pages_boilerplate_word_is_no_candidate() -> None:
             "been having some problems with them,” he said.\nThe union sent a notice ten days "
             "ago, Varsko said.\n“We reached out to them,” he said.")
     assert speaker_names(text, "en")[-1] == "Varsko"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("nl", "Is het vak leuk? “Als het slecht gaat, hakken ze je kop eraf”, zegt Willem "
+           "II-trainer Jan Varsko."),
+    ("de", "Ist der Beruf schön? „Wenn es schlecht läuft, bist du weg“, sagte Hertha "
+           "BSC-Trainer Jan Varsko."),
+])
+def test_a_name_before_a_role_compound_owns_the_role(language: str, text: str) -> None:
+    assert speaker_names(text, language) == ["Jan Varsko"]

@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.people import Name, PeopleIndex, join
+from quotes.attribute.persons import owner_compound
 from quotes.attribute.tokens import Tok
 from quotes.lang import LanguageData, is_role, is_spokesperson
 from quotes.text import find_phrase
@@ -258,9 +259,9 @@ def first_name(
         if _genitive(tok, people):
             continue  # "teilte Putins Berater Juri Utschakow mit": whose adviser
         found = _name_at(window, i, table, people)
-        if found is not None:
+        if found is not None and not _owns_role_after(window, found, table, people):
             return found
-        if stop_at_common_noun and tok.is_word:
+        if stop_at_common_noun and tok.is_word and found is None:
             if tok.lower in table.stopwords or tok.lower in table.indefinites:
                 after_determiner = True
                 indefinite = indefinite or tok.lower in table.indefinites
@@ -272,6 +273,15 @@ def first_name(
             if after_determiner or content_words >= 2:
                 return None
     return None
+
+
+def _owns_role_after(window: list[Tok], name: Name, table: LanguageData,
+                     people: PeopleIndex) -> bool:
+    """Is the name the first part of the role compound right after it ("zegt Willem
+    II-trainer Jan Varsko")? Then the role's holder is named further on."""
+    after = next((t for t in window if t.start >= name.end), None)
+    return (name.kind == "name" and after is not None and people.text[name.end : after.start] == " "
+            and owner_compound(after, table))
 
 
 def _genitive(tok: Tok, people: PeopleIndex) -> bool:

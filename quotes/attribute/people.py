@@ -26,6 +26,7 @@ from quotes.attribute.persons import (
     headline_spans,
     is_title,
     kind_of,
+    owner_compound,
     reporting_words,
     titled_person,
     trim_run,
@@ -308,8 +309,9 @@ class PeopleIndex:
                     run, subject_slot = [], False
                 run.append(tok)
                 continue
-            if run:
+            if run and not (self.adjacent(run[-1], tok) and owner_compound(tok, table)):
                 self._add_run(run, subject_slot)
+            if run:
                 run, subject_slot = [], False
             if tok.is_word and tok.lower not in table.stopwords and not is_role(tok.text, table):
                 subject_slot = False

@@ -71,6 +71,13 @@ def is_title(tok: Tok, table: LanguageData) -> bool:
     )
 
 
+def owner_compound(tok: Tok, table: LanguageData) -> bool:
+    """A role compound whose first part completes the name before it ("Willem II-trainer",
+    "Real Madrid-coach"): that name is whose the role is, not a person."""
+    head, dash, _ = tok.text.rpartition("-")
+    return bool(dash) and head[:1].isupper() and is_role(tok.text, table)
+
+
 def _acronym_compound(word: str) -> bool:
     """A noun joined to an acronym ("PARTEI-Vorstand", "SPD-Chef"): what a party or body
     has, a title before a name, never part of it ("Kramp-Karrenbauer" has no acronym)."""
@@ -91,6 +98,9 @@ def trim_run(
     role is of ("ministro degli Esteri Antonio Tajani"), even where it is a first name too.
     `keep` holds the starts of words that are part of a name here though the table lists
     them as function words ("May" after "Mrs", "Van der" in "Van der Plas")."""
+    # "Hertha BSC-Trainer Jan Varsko": the words before a role compound are whose it is.
+    owned = max((k for k, t in enumerate(run[:-1]) if owner_compound(t, table)), default=-1)
+    run = run[owned + 1 :]
     reporting = reporting_words(table)
     kept = _after_organisation(_without_phrases(run, table.not_names), table.organisations)
     words = [t for k, t in enumerate(kept) if t.lower not in reporting and (
