@@ -432,6 +432,11 @@ def _context(a: Attempt) -> Attribution | None:
     ranking = [c.name for c in rank(people, Query(open_at, "none", None, people.asked))]
     names = {name for _, name in named}
     best = next((c for c in ranking if c in names), named[-1][1])
+    # But the subject opening the sentence right before speaks ("Wilders interrumpeert
+    # hem. „U zegt …“", "Premier Schoof deed er het zwijgen toe. "Ik doe …"").
+    last = max([after_offset, *(t.start for t in words_between(
+        a.doc.tokens, a.doc.starts, after_offset, open_at) if t.sent_start and t.is_word)])
+    best = next((n for m, n in named if m.start >= last and m.subject), best)
     mention = next(m for m, name in reversed(named) if name == best)
     kind = mention.kind if mention.kind in ("pronoun", "role") else "name"
     name = Name(mention.name, mention.start, mention.start + len(mention.name), kind)
