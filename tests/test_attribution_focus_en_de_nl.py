@@ -69,8 +69,9 @@ def test_a_name_before_a_role_compound_owns_the_role(language: str, text: str) -
 
 @pytest.mark.parametrize(("language", "text", "speaker"), [
     ("nl", "Burgemeester Elna Varsko begint aan haar antwoord. „Ik wist het sinds januari”, "
-           "zegt Varsko. De burgemeester: „Er is één fout door mij gemaakt.” Alvermann onderbreekt haar. „U zegt dat het ingewikkeld was. Dat is "
-           "niet waar.”", "Alvermann"),
+           "zegt Varsko. De burgemeester: „Er is één fout door mij gemaakt.” Alvermann "
+           "onderbreekt haar. „U zegt dat het ingewikkeld was. Dat is niet waar.”",
+     "Alvermann"),
     ("en", "Mayor Elna Varsko began her answer. “I knew it since January,” Varsko said. "
            "The mayor: “One mistake was made by me.” Alvermann "
            "interrupted her. “You say it was complicated. That is not true.”", "Alvermann"),
