@@ -79,3 +79,13 @@ def test_a_name_before_a_role_compound_owns_the_role(language: str, text: str) -
 def test_the_subject_of_the_sentence_before_a_bare_quote_speaks(
         language: str, text: str, speaker: str) -> None:
     assert speaker_names(text, language)[-1] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Elna Varsko left the hall early. “I will win this,” Varsko said.\n“We’re very "
+    "happy,” Piet Alvermann, the rival campaign’s manager, told reporters after the debate.",
+    "Senator Elna Varsko left the hall early. “I will win this,” Varsko said.\n“She has a "
+    "record of spending,” Alvermann, 41, said during a news conference outside the hall.",
+])
+def test_a_name_set_off_by_an_apposition_before_its_verb_speaks(text: str) -> None:
+    assert speaker_names(text, "en")[-1] in ("Piet Alvermann", "Alvermann")

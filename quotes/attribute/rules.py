@@ -11,6 +11,7 @@ from functools import cached_property
 from quotes.attribute.clauses import (
     antecedent,
     apposed_name,
+    apposition_length,
     indefinite_subject,
     separated_verb,
 )
@@ -112,13 +113,16 @@ class Attempt:
         quote, if there is one, says more about who spoke."""
         doc, words = self.doc, self.after_words
         verbs = (*doc.table.speech_verbs, *doc.table.after_quote)
-        hit = find_phrase(words, verbs, within=VERB_AFTER_WITHIN)
+        apposition = apposition_length(words, doc.text, doc.table, doc.people)
+        hit = find_phrase(words, verbs, within=VERB_AFTER_WITHIN + apposition)
         if hit is None or any(t.lower in doc.table.complementizers for t in words[: hit[0]]):
             # "…", señalando que todo responde a …": a verb in a clause of its own.
             return None, False
-        name = subject_past_complement(doc, words, hit) or name_in(
-            words[: hit[0]], doc.table, doc.people
-        )
+        name = subject_past_complement(doc, words, hit)
+        if name is None or name.kind == "unnamed" or (apposition and name.kind == "role"):
+            # "…,” McDaniel, 41, said during a news conference", "…,” Jane Example, the
+            # campaign's manager, told reporters": the name before the verb.
+            name = name_in(words[: hit[0]], doc.table, doc.people) or name
         if name is None and hit[0] == 0:  # the inverted order: "…", verb … Name
             name = named_in_clause(doc, words[hit[1] - 1].end)
         if name is None or name.kind == "unnamed":
