@@ -309,9 +309,8 @@ class PeopleIndex:
                     run, subject_slot = [], False
                 run.append(tok)
                 continue
-            if run and not (self.adjacent(run[-1], tok) and owner_compound(tok, table)):
-                self._add_run(run, subject_slot)
             if run:
+                self._add_run(run, subject_slot, following=tok)
                 run, subject_slot = [], False
             if tok.is_word and tok.lower not in table.stopwords and not is_role(tok.text, table):
                 subject_slot = False
@@ -342,9 +341,12 @@ class PeopleIndex:
             and (tok.person or tok.text in self._acronyms or tok.start in self._capital_names)
         )
 
-    def _add_run(self, run: list[Tok], subject_slot: bool) -> None:
+    def _add_run(self, run: list[Tok], subject_slot: bool, following: Tok | None = None
+                 ) -> None:
         if not run or run[0].start in self.quoted or self._dateline(run):
             return
+        if following is not None and self._owns_role(run[-1], following):
+            return  # "Willem II-trainer": whose the role is, no person
         if run[0].start in self.headlines:
             # In a title only words capitalized in the text too, or first names, name.
             named = [self._named_in_headline(t) for t in run]
@@ -380,6 +382,10 @@ class PeopleIndex:
         if last is not None and self._titles(last, words[0].start):
             self.references.pop()  # a title before the name: "Der Kanzler Olaf Scholz"
         self.mentions.append(mention)
+
+    def _owns_role(self, last: Tok, following: Tok) -> bool:
+        """Does the role compound `following` go on from the run ending in `last`?"""
+        return self.adjacent(last, following) and owner_compound(following, self.table)
 
     def _genitive(self, word: str) -> bool:
         """A surname the text uses alone, with the genitive "s" ("Altmeiers" where it also

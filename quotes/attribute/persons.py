@@ -98,9 +98,7 @@ def trim_run(
     role is of ("ministro degli Esteri Antonio Tajani"), even where it is a first name too.
     `keep` holds the starts of words that are part of a name here though the table lists
     them as function words ("May" after "Mrs", "Van der" in "Van der Plas")."""
-    # "Hertha BSC-Trainer Jan Varsko": the words before a role compound are whose it is.
-    owned = max((k for k, t in enumerate(run[:-1]) if owner_compound(t, table)), default=-1)
-    run = run[owned + 1 :]
+    run = _after_owner_compound(run, table)
     reporting = reporting_words(table)
     kept = _after_organisation(_without_phrases(run, table.not_names), table.organisations)
     words = [t for k, t in enumerate(kept) if t.lower not in reporting and (
@@ -129,6 +127,13 @@ def titled_person(run: Sequence[Tok], table: LanguageData) -> list[Tok] | None:
         return None
     person = list(run[k + 1 :])
     return person if kind_of(" ".join(t.text for t in person), table) == "person" else None
+
+
+def _after_owner_compound(run: Sequence[Tok], table: LanguageData) -> Sequence[Tok]:
+    """"Hertha BSC-Trainer Jan Varsko": the words before a role compound are whose the
+    role is; the name follows it."""
+    owned = max((k for k, t in enumerate(run[:-1]) if owner_compound(t, table)), default=-1)
+    return run[owned + 1 :]
 
 
 def _without_noun_after(words: list[Tok], standalone: frozenset[str]) -> list[Tok]:
