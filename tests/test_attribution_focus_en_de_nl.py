@@ -89,3 +89,13 @@ def test_the_subject_of_the_sentence_before_a_bare_quote_speaks(
 ])
 def test_a_name_set_off_by_an_apposition_before_its_verb_speaks(text: str) -> None:
     assert speaker_names(text, "en")[-1] in ("Piet Alvermann", "Alvermann")
+
+
+def test_present_tense_dutch_verbs_and_a_verb_after_and_share_the_subject() -> None:
+    text = ("Raadsleden reageren afkeurend. Fractieleider Elna Varsko spreekt van een "
+            "\"onthutsend beeld\". Wethouder Piet Alvermann noemt het \"ongelofelijk\". "
+            "Raadslid Jan Kesselbrink spreekt van een \"corrupte bende\" en roept op: "
+            "\"wegwezen!\".")
+    names = speaker_names(text, "nl")
+    assert names[0] == "Elna Varsko"
+    assert names[2] == "Jan Kesselbrink"

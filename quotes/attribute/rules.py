@@ -116,8 +116,10 @@ class Attempt:
         verbs = (*doc.table.speech_verbs, *doc.table.after_quote)
         apposition = apposition_length(words, doc.text, doc.table, doc.people)
         hit = find_phrase(words, verbs, within=VERB_AFTER_WITHIN + apposition)
-        if hit is None or any(t.lower in doc.table.complementizers for t in words[: hit[0]]):
-            # "…", señalando que todo responde a …": a verb in a clause of its own.
+        if hit is None or any(t.lower in doc.table.complementizers for t in words[: hit[0]]) \
+                or (hit[0] == 1 and words[0].lower in doc.table.coordinators):
+            # "…", señalando que todo responde a …": a verb in a clause of its own; "spreekt
+            # van een "…" en roept op": the verb shares the subject before the quote.
             return None, False
         name = verb_after_subject(doc, words, hit, apposition)
         found = build(doc, self.quote, name, words, hit, "verb-after")
