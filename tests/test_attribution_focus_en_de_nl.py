@@ -99,3 +99,9 @@ def test_present_tense_dutch_verbs_and_a_verb_after_and_share_the_subject() -> N
     names = speaker_names(text, "nl")
     assert names[0] == "Elna Varsko"
     assert names[2] == "Jan Kesselbrink"
+
+
+def test_the_one_told_is_not_the_speaker() -> None:
+    text = ("Mayor Elna Varsko was angry on Monday. Varsko criticised the budget and told "
+            "Councillors that the plan was “rank pathetic”.")
+    assert speaker_names(text, "en") == ["Elna Varsko"]

@@ -62,7 +62,10 @@ def subject(
 def _subject_after_verb(
     window: list[Tok], verb: Phrase, table: LanguageData, people: PeopleIndex
 ) -> Name | None:
-    """The subject right after a speech verb, in the inverted order ("sagte Musk")."""
+    """The subject right after a speech verb, in the inverted order ("sagte Musk"); none
+    after a verb whose object is the one spoken to ("told MPs that")."""
+    if window[verb[1] - 1].lower in table.addressee_verbs:
+        return None
     right = window[verb[1] : verb[1] + SUBJECT_GAP + 6]
     if right and people.comma_between(window[verb[1] - 1], right[0]):
         return None  # "… sagte, rief Baerbock": the verb's clause ends at the comma
