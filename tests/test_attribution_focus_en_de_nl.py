@@ -105,3 +105,17 @@ def test_the_one_told_is_not_the_speaker() -> None:
     text = ("Mayor Elna Varsko was angry on Monday. Varsko criticised the budget and told "
             "Councillors that the plan was “rank pathetic”.")
     assert speaker_names(text, "en") == ["Elna Varsko"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("nl", "Presentatrice Elna Varsko vertelt over de truc van de omroep. „Steeds ligt daar "
+           "dezelfde patiënt in beeld”, zegt Varsko.\n\nJan Alvermann grapt erover in zijn "
+           "programma.\n\nMaar het is volgens de voormalige presentatrice niet zo dat alle "
+           "beelden zo ontstaan. „Bij andere onderwerpen doen ze dat niet.”"),
+    ("de", "Moderatorin Elna Varsko erzählt vom Trick des Senders. „Immer liegt derselbe "
+           "Patient im Bild“, sagt Varsko.\n\nJan Alvermann scherzt darüber in seiner "
+           "Sendung.\n\nDoch laut der früheren Moderatorin entstehen nicht alle Bilder so. "
+           "„Bei anderen Themen machen sie das nicht.“"),
+])
+def test_according_to_in_the_sentence_before_a_bare_quote(language: str, text: str) -> None:
+    assert speaker_names(text, language)[-1] == "Elna Varsko"

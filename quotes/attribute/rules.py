@@ -108,6 +108,22 @@ class Attempt:
         return [t for t in before if t.is_word]
 
     @cached_property
+    def previous_sentence(self) -> list[Tok]:
+        """The words of the sentence right before a quote opening its own sentence, in the
+        same paragraph and after the previous quote ("Volgens de presentator is dat niet
+        zo. „…“"); none for a quote inside its sentence."""
+        text, open_at = self.doc.text, self.quote.open_at
+        if self.before_words or "\n" in text[max(self.prev_end, open_at - 3) : open_at]:
+            return []
+        begin = max(self.prev_end, text.rfind("\n", 0, open_at) + 1)
+        words = [t for t in words_between(self.doc.tokens, self.doc.starts, begin, open_at)
+                 if t.is_word]
+        opening = max((k for k, t in enumerate(words) if t.sent_start), default=None)
+        # Words going on from the previous quote ("…,” he told reporters, according to The
+        # Hill.) are its attribution, not this one's.
+        return [] if opening is None else words[opening:]
+
+    @cached_property
     def verb_after(self) -> tuple[Attribution | None, bool]:
         """A speech verb right after the quote ("…”, sagte Musk), and whether it decides:
         "…!” Hij reageerde …" starts a new sentence, where an introduction before the
@@ -147,9 +163,10 @@ def _decisive_verb_after(a: Attempt) -> Attribution | None:
 
 
 def _according_to(a: Attempt) -> Attribution | None:
-    """"according to / laut / selon / menurut X", after the quote or before it."""
+    """"according to / laut / selon / menurut X", after the quote or before it, or in the
+    sentence before a quote standing as its own."""
     doc = a.doc
-    for window in (a.after_words, a.before_words):
+    for window in (a.after_words, a.before_words, a.previous_sentence):
         hit = find_phrase(window, doc.table.according_to)
         if hit is not None:
             # The name must start within a few words; the words after it are read too, to
