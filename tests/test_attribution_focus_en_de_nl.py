@@ -119,3 +119,13 @@ def test_the_one_told_is_not_the_speaker() -> None:
 ])
 def test_according_to_in_the_sentence_before_a_bare_quote(language: str, text: str) -> None:
     assert speaker_names(text, language)[-1] == "Elna Varsko"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "CONCORD — Senator Elna Varsko (D-NH) said Mayor Piet Alvermann can’t campaign "
+           "with her because “he’s busy in town.”"),
+    ("nl", "DEN HAAG — Kamerlid Elna Varsko (VVD) zei dat minister Piet Alvermann niet kon "
+           "komen omdat hij “het te druk had”."),
+])
+def test_a_bracket_between_subject_and_verb(language: str, text: str) -> None:
+    assert speaker_names(text, language) == ["Elna Varsko"]

@@ -45,7 +45,8 @@ def subject(
     "a-t-il déclaré", "ujarnya"), else right after it ("sagte Musk", "kata Elon", "a décrit
     le président américain, Donald Trump"), but not past an unnamed subject ("said a
     council member in Springfield" names nobody)."""
-    left = _name_ending_at(window, verb[0], table, people) or _opening_subject(
+    left = _name_ending_at(window, verb[0], table, people) or _name_ending_at(
+        window, _before_brackets(window, verb[0], people), table, people) or _opening_subject(
         window, verb, table, people)
     if left is not None:
         return left
@@ -57,6 +58,20 @@ def subject(
         if last.lower.endswith(suffix) and len(last.lower) > len(suffix) + 2:
             return Name(last.text[-len(suffix) :], last.end - len(suffix), last.end, "pronoun")
     return _subject_after_verb(window, verb, table, people)
+
+
+def _before_brackets(window: list[Tok], index: int, people: PeopleIndex) -> int:
+    """Where the words before a bracket closing right before window[index] end ("Jane
+    Example (D-NH) said", "Lula (PT) admitiu"): a party or place in brackets stands
+    between a subject and its verb. `index` itself where no bracket closes there."""
+    if index == 0 or not people.text[window[index - 1].end : window[index].start].strip(
+            ) == ")":
+        return index
+    opening = people.text.rfind("(", 0, window[index].start)
+    k = index
+    while k > 0 and window[k - 1].start > opening:
+        k -= 1
+    return k if k < index and k > 0 else index
 
 
 def _subject_after_verb(
