@@ -64,8 +64,7 @@ def _before_brackets(window: list[Tok], index: int, people: PeopleIndex) -> int:
     """Where the words before a bracket closing right before window[index] end ("Jane
     Example (D-NH) said", "Lula (PT) admitiu"): a party or place in brackets stands
     between a subject and its verb. `index` itself where no bracket closes there."""
-    if index == 0 or not people.text[window[index - 1].end : window[index].start].strip(
-            ) == ")":
+    if index == 0 or people.text[window[index - 1].end : window[index].start].strip() != ")":
         return index
     opening = people.text.rfind("(", 0, window[index].start)
     k = index
