@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.people import Name, PeopleIndex, join
-from quotes.attribute.persons import never_a_name
+from quotes.attribute.persons import never_a_name, owner_compound
 from quotes.attribute.tokens import Tok
 from quotes.lang import LanguageData, is_role, is_spokesperson
 from quotes.text import find_phrase
@@ -45,7 +45,8 @@ def subject(
     "a-t-il déclaré", "ujarnya"), else right after it ("sagte Musk", "kata Elon", "a décrit
     le président américain, Donald Trump"), but not past an unnamed subject ("said a
     council member in Springfield" names nobody)."""
-    left = _name_ending_at(window, verb[0], table, people) or _opening_subject(
+    left = _name_ending_at(window, verb[0], table, people) or _name_ending_at(
+        window, _before_brackets(window, verb[0], people), table, people) or _opening_subject(
         window, verb, table, people)
     if left is not None:
         return left
@@ -59,10 +60,26 @@ def subject(
     return _subject_after_verb(window, verb, table, people)
 
 
+def _before_brackets(window: list[Tok], index: int, people: PeopleIndex) -> int:
+    """Where the words before a bracket closing right before window[index] end ("Jane
+    Example (D-NH) said", "Lula (PT) admitiu"): a party or place in brackets stands
+    between a subject and its verb. `index` itself where no bracket closes there."""
+    if index == 0 or people.text[window[index - 1].end : window[index].start].strip() != ")":
+        return index
+    opening = people.text.rfind("(", 0, window[index].start)
+    k = index
+    while k > 0 and window[k - 1].start > opening:
+        k -= 1
+    return k if k < index and k > 0 else index
+
+
 def _subject_after_verb(
     window: list[Tok], verb: Phrase, table: LanguageData, people: PeopleIndex
 ) -> Name | None:
-    """The subject right after a speech verb, in the inverted order ("sagte Musk")."""
+    """The subject right after a speech verb, in the inverted order ("sagte Musk"); none
+    after a verb whose object is the one spoken to ("told MPs that")."""
+    if window[verb[1] - 1].lower in table.addressee_verbs:
+        return None
     right = window[verb[1] : verb[1] + SUBJECT_GAP + 6]
     if right and people.comma_between(window[verb[1] - 1], right[0]):
         return None  # "… sagte, rief Baerbock": the verb's clause ends at the comma
@@ -259,9 +276,9 @@ def first_name(
         if _genitive(tok, people):
             continue  # "teilte Putins Berater Juri Utschakow mit": whose adviser
         found = _name_at(window, i, table, people)
-        if found is not None:
+        if found is not None and not _owns_role_after(window, found, table, people):
             return found
-        if stop_at_common_noun and tok.is_word:
+        if stop_at_common_noun and tok.is_word and found is None:
             if tok.lower in table.stopwords or tok.lower in table.indefinites:
                 after_determiner = True
                 indefinite = indefinite or tok.lower in table.indefinites
@@ -273,6 +290,15 @@ def first_name(
             if after_determiner or content_words >= 2:
                 return None
     return None
+
+
+def _owns_role_after(window: list[Tok], name: Name, table: LanguageData,
+                     people: PeopleIndex) -> bool:
+    """Is the name the first part of the role compound right after it ("zegt Willem
+    II-trainer Jan Varsko")? Then the role's holder is named further on."""
+    after = next((t for t in window if t.start >= name.end), None)
+    return (name.kind == "name" and after is not None and people.text[name.end : after.start] == " "
+            and owner_compound(after, table))
 
 
 def _genitive(tok: Tok, people: PeopleIndex) -> bool:

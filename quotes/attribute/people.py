@@ -27,7 +27,9 @@ from quotes.attribute.persons import (
     is_title,
     kind_of,
     never_a_name,
+    owner_compound,
     reporting_words,
+    titled_person,
     trim_run,
 )
 from quotes.attribute.tokens import Tok
@@ -83,9 +85,9 @@ def _surnames(mentions: Sequence[Mention]) -> frozenset[str]:
 def _after_verb(
     tokens: list[Tok], table: LanguageData, reporting: frozenset[str]
 ) -> frozenset[str]:
-    """Capitalized words right after a reporting word, or after a reporting word and a
-    title ("so SPD-Chef Klingbeil", "so PARTEI-Vorstand Sonneborn"), where the table
-    capitalizes nouns."""
+    """Capitalized words right after a reporting word or an honorific ("Herr Lafontaine"),
+    or after a reporting word and a title ("so SPD-Chef Klingbeil", "so PARTEI-Vorstand
+    Sonneborn"), where the table capitalizes nouns."""
     if not table.capitalizes_nouns:
         return frozenset()
     after = [b for a, b in pairwise(tokens) if a.lower in reporting]
@@ -339,7 +341,7 @@ class PeopleIndex:
                 run.append(tok)
                 continue
             if run:
-                self._add_run(run, subject_slot)
+                self._add_run(run, subject_slot, following=tok)
                 run, subject_slot = [], False
             if tok.is_word and tok.lower not in table.stopwords and not is_role(tok.text, table):
                 subject_slot = False
@@ -370,9 +372,12 @@ class PeopleIndex:
             and (tok.person or tok.text in self._acronyms or tok.start in self._capital_names)
         )
 
-    def _add_run(self, run: list[Tok], subject_slot: bool) -> None:
+    def _add_run(self, run: list[Tok], subject_slot: bool, following: Tok | None = None
+                 ) -> None:
         if not run or run[0].start in self.quoted or self._dateline(run):
             return
+        if following is not None and self._owns_role(run[-1], following):
+            return  # "Willem II-trainer": whose the role is, no person
         if run[0].start in self.headlines:
             # In a title only words capitalized in the text too, or first names, name.
             named = [self._named_in_headline(t) for t in run]
@@ -387,7 +392,9 @@ class PeopleIndex:
     def _add_run_words(self, run: list[Tok], subject_slot: bool) -> None:
         whole = [t for t in run if t.lower not in self.table.stopwords]
         if whole and kind_of(join(whole), self.table) == "organisation":
-            words = whole  # "Casa Blanca", "Partai Golkar": no name to cut out of it
+            # "Casa Blanca", "Partai Golkar": no name to cut out of it; but "City Council
+            # President Elna Varsko" is a person the body's role titles.
+            words = titled_person(whole, self.table) or whole
         else:
             keep = frozenset(t.start for t in run if t.text in self.titled
                              or t.start in self.surname_particles)
@@ -406,6 +413,10 @@ class PeopleIndex:
         if last is not None and self._titles(last, words[0].start):
             self.references.pop()  # a title before the name: "Der Kanzler Olaf Scholz"
         self.mentions.append(mention)
+
+    def _owns_role(self, last: Tok, following: Tok) -> bool:
+        """Does the role compound `following` go on from the run ending in `last`?"""
+        return self.adjacent(last, following) and owner_compound(following, self.table)
 
     def _genitive(self, word: str) -> bool:
         """A surname the text uses alone, with the genitive "s" ("Altmeiers" where it also

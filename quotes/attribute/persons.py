@@ -78,6 +78,13 @@ def is_title(tok: Tok, table: LanguageData) -> bool:
     )
 
 
+def owner_compound(tok: Tok, table: LanguageData) -> bool:
+    """A role compound whose first part completes the name before it ("Willem II-trainer",
+    "Real Madrid-coach"): that name is whose the role is, not a person."""
+    head, dash, _ = tok.text.rpartition("-")
+    return bool(dash) and head[:1].isupper() and is_role(tok.text, table)
+
+
 def _acronym_compound(word: str) -> bool:
     """A noun joined to an acronym ("PARTEI-Vorstand", "SPD-Chef"): what a party or body
     has, a title before a name, never part of it ("Kramp-Karrenbauer" has no acronym)."""
@@ -98,6 +105,7 @@ def trim_run(
     role is of ("ministro degli Esteri Antonio Tajani"), even where it is a first name too.
     `keep` holds the starts of words that are part of a name here though the table lists
     them as function words ("May" after "Mrs", "Van der" in "Van der Plas")."""
+    run = _after_owner_compound(run, table)
     reporting = reporting_words(table)
     kept = _after_organisation(_without_phrases(run, table.not_names), table.organisations)
     words = [t for k, t in enumerate(kept) if t.lower not in reporting and (
@@ -114,6 +122,25 @@ def trim_run(
             return words
     words = words[_name_start(words, standalone) :]
     return _without_noun_after(words, standalone) if table.capitalizes_nouns else words
+
+
+def titled_person(run: Sequence[Tok], table: LanguageData) -> list[Tok] | None:
+    """The person an organisation's role titles inside one run ("City Council President
+    Elna Varsko", "Unifor National President Jerry Dias"): the words after the last role or
+    title, where they open with a first name and name no organisation themselves."""
+    k = max((i for i, t in enumerate(run[:-1]) if t.lower not in table.stopwords
+             and (is_role(t.text, table) or t.text in table.titles)), default=None)
+    if k is None or not is_first_name(run[k + 1].text):
+        return None
+    person = list(run[k + 1 :])
+    return person if kind_of(" ".join(t.text for t in person), table) == "person" else None
+
+
+def _after_owner_compound(run: Sequence[Tok], table: LanguageData) -> Sequence[Tok]:
+    """"Hertha BSC-Trainer Jan Varsko": the words before a role compound are whose the
+    role is; the name follows it."""
+    owned = max((k for k, t in enumerate(run[:-1]) if owner_compound(t, table)), default=-1)
+    return run[owned + 1 :]
 
 
 def _without_noun_after(words: list[Tok], standalone: frozenset[str]) -> list[Tok]:

@@ -11,14 +11,22 @@ from functools import cached_property
 from quotes.attribute.clauses import (
     antecedent,
     apposed_name,
+    apposition_length,
     indefinite_subject,
     separated_verb,
 )
-from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.names import Phrase, first_name, last_phrase, name_in, subject
 from quotes.attribute.people import Name, PeopleIndex, Resolver
+from quotes.attribute.persons import Mention
 from quotes.attribute.ranking import Query, named_between, rank
 from quotes.attribute.speaker import ranked, speaker_of, unnamed_spokesperson, with_archive
+from quotes.attribute.subjects import (
+    named_in_clause,
+    statement_owner,
+    subject_past_complement,
+    unnamed_role,
+    verb_after_subject,
+)
 from quotes.attribute.tokens import (
     NEXT_SENTENCE_WORDS,
     Tok,
@@ -45,15 +53,9 @@ CONTEXT_CHARS = 300
 _COLON_LOOKBACK = 200
 # How many words an unknown verb before the name may take in the inverted order.
 _INVERTED_VERB_WORDS = 3
-# How many tokens of a verb's clause are read for the person it names.
-_CLAUSE_TOKENS = 20
 # How many words may open a paragraph before the speech verb attributing the quote that
 # ends the paragraph before ("Lo ha detto", "Dat zei", "C'est ce qu'a déclaré").
 _PARAGRAPH_VERB_WITHIN = 4
-# How many words after a speech verb may come before a statement noun as its subject
-# ("heißt es in einer Mitteilung"), and how many link the noun to its owner ("de la").
-_STATEMENT_NOUN_WITHIN = 4
-_OWNER_LINK_WORDS = 3
 # How many words the line naming a fact-checked claim's author may hold.
 _NAME_LINE_WORDS = 5
 # How many words after "according to" may hold the name.
@@ -106,24 +108,36 @@ class Attempt:
         return [t for t in before if t.is_word]
 
     @cached_property
+    def previous_sentence(self) -> list[Tok]:
+        """The words of the sentence right before a quote opening its own sentence, in the
+        same paragraph and after the previous quote ("Volgens de presentator is dat niet
+        zo. „…“"); none for a quote inside its sentence."""
+        text, open_at = self.doc.text, self.quote.open_at
+        if self.before_words or "\n" in text[max(self.prev_end, open_at - 3) : open_at]:
+            return []
+        begin = max(self.prev_end, text.rfind("\n", 0, open_at) + 1)
+        words = [t for t in words_between(self.doc.tokens, self.doc.starts, begin, open_at)
+                 if t.is_word]
+        opening = max((k for k, t in enumerate(words) if t.sent_start), default=None)
+        # Words going on from the previous quote ("…,” he told reporters, according to The
+        # Hill.) are its attribution, not this one's.
+        return [] if opening is None else words[opening:]
+
+    @cached_property
     def verb_after(self) -> tuple[Attribution | None, bool]:
         """A speech verb right after the quote ("…”, sagte Musk), and whether it decides:
         "…!” Hij reageerde …" starts a new sentence, where an introduction before the
         quote, if there is one, says more about who spoke."""
         doc, words = self.doc, self.after_words
         verbs = (*doc.table.speech_verbs, *doc.table.after_quote)
-        hit = find_phrase(words, verbs, within=VERB_AFTER_WITHIN)
-        if hit is None or any(t.lower in doc.table.complementizers for t in words[: hit[0]]):
-            # "…", señalando que todo responde a …": a verb in a clause of its own.
+        apposition = apposition_length(words, doc.text, doc.table, doc.people)
+        hit = find_phrase(words, verbs, within=VERB_AFTER_WITHIN + apposition)
+        if hit is None or any(t.lower in doc.table.complementizers for t in words[: hit[0]]) \
+                or (hit[0] == 1 and words[0].lower in doc.table.coordinators):
+            # "…", señalando que todo responde a …": a verb in a clause of its own; "spreekt
+            # van een "…" en roept op": the verb shares the subject before the quote.
             return None, False
-        name = subject_past_complement(doc, words, hit) or name_in(
-            words[: hit[0]], doc.table, doc.people
-        )
-        if name is None and hit[0] == 0:  # the inverted order: "…", verb … Name
-            name = named_in_clause(doc, words[hit[1] - 1].end)
-        if name is None or name.kind == "unnamed":
-            name = statement_owner(doc, words, hit) or name or indefinite_subject(
-                words, hit, doc.table)
+        name = verb_after_subject(doc, words, hit, apposition)
         found = build(doc, self.quote, name, words, hit, "verb-after")
         if name is None:
             # "…», scrive." — the subject is left out (Italian, Spanish, Portuguese): the
@@ -140,107 +154,6 @@ class Attempt:
         return found, not new_sentence
 
 
-
-
-def subject_past_complement(doc: Document, words: list[Tok], verb: Phrase) -> Name | None:
-    """The verb's subject; where that seems to be an unnamed one ("a note"), but inside a
-    complement ("Lo dichiara in una nota il segretario X", "said in a statement"), the
-    subject after that complement."""
-    name = subject(words, verb, doc.table, doc.people)
-    if name is None:
-        return _past_indirect_object(doc, words, verb)
-    if name.kind != "unnamed":
-        return name
-    i = next((k for k, t in enumerate(words) if t.start == name.start), 0)
-    table = doc.table
-    if i - 2 < verb[1]:
-        return name  # "said a council member": no complement before the noun
-    link = words[i - 2].lower  # "in", "en", "dans": often only a stopword
-    if words[i - 1].lower not in table.indefinites or not (
-            link in table.prepositions or link in table.stopwords):
-        return name
-    beyond = subject([*words[: verb[1]], *words[i + 1 :]], verb, table, doc.people)
-    return beyond if beyond is not None and beyond.kind != "unnamed" else name
-
-
-def _past_indirect_object(doc: Document, words: list[Tok], verb: Phrase) -> Name | None:
-    """The subject after the verb's indirect object or place ("a confié à l'AFP un
-    ministre", "dijo en Madrid el presidente X", "ha detto ai cronisti il ministro X"): a
-    preposition, its articles and one word or name, then the subject."""
-    table, i = doc.table, verb[1]
-    if i >= len(words) or words[i].lower not in table.prepositions:
-        return None
-    i += 1
-    while i < len(words) and words[i].lower in table.stopwords:
-        i += 1
-    i += 1  # the complement's head: one word, or a name of several
-    while i < len(words) and doc.people.adjacent(words[i - 1], words[i]) and (
-            doc.people.is_name_token(words[i], table)):
-        i += 1
-    if i >= len(words):
-        return None
-    found = subject([*words[: verb[1]], *words[i:]], verb, table, doc.people)
-    # A role there may title a name further on ("su Twitter il presidente ucraino X"),
-    # which the verb's clause is read for after this; but "un ministre" names nobody.
-    if found is None or (found.kind == "role" and not _unnamed_role(doc, found)):
-        return None
-    return found
-
-
-def statement_owner(doc: Document, words: list[Tok], verb: Phrase) -> Name | None:
-    """The one a statement is of, where the statement is the verb's subject ("…», finaliza
-    el mensaje de la Casa Blanca"; "…", heißt es in einer Mitteilung des Ministeriums): a
-    statement noun right after the verb, then articles or prepositions, then a name."""
-    table = doc.table
-    after = words[verb[1] : verb[1] + _STATEMENT_NOUN_WITHIN]
-    k = next((i for i, t in enumerate(after) if t.lower in table.statement_nouns), None)
-    if k is None:
-        return None
-    rest = words[verb[1] + k + 1 :]
-    links = 0  # the words linking the noun to its owner: "de la", "des", "of the"
-    while (links < len(rest) and links < _OWNER_LINK_WORDS and rest[links].text.islower()
-           and (rest[links].lower in table.prepositions or rest[links].lower in table.stopwords)):
-        links += 1
-    if links == 0 or links == len(rest):
-        return None
-    owner = first_name(rest[links : links + _CLAUSE_TOKENS], table, doc.people)
-    if owner is None or owner.kind != "name" or owner.start != rest[links].start:
-        return _genitive_owner(doc, rest[links])
-    return owner
-
-
-def _genitive_owner(doc: Document, tok: Tok) -> Name | None:
-    """A name the document gives, with a genitive ending ("des Justizministeriums" where it
-    also writes "Justizministerium"): the name without it."""
-    for ending in doc.table.genitive_endings:
-        stem = tok.text[: -len(ending)]
-        if tok.text.endswith(ending) and len(stem) > len(ending) \
-                and stem in doc.people.mention_words:
-            return Name(stem, tok.start, tok.start + len(stem), "name")
-    return None
-
-
-def named_in_clause(doc: Document, after: int) -> Name | None:
-    """A person named further on in a verb's clause, up to its first comma or the
-    sentence's end ("…", teilte Putins außenpolitischer Berater Juri Utschakow mit; "…",
-    declaró en conferencia de prensa el almirante John Kirby; "…». Lo ha scritto su X il
-    vice premier Antonio Tajani): a person with a first name, found as a mention."""
-    i = bisect_left(doc.starts, after)
-    end = after
-    while i < len(doc.tokens) and i - bisect_left(doc.starts, after) < _CLAUSE_TOKENS:
-        tok = doc.tokens[i]
-        if not tok.is_word and (tok.text in ",;:()–—.!?" or "\n" in tok.text):
-            break
-        end = tok.end
-        i += 1
-    people = doc.people
-    lo, hi = bisect_left(people.mention_starts, after), bisect_left(people.mention_starts, end)
-    for m in people.mentions[lo:hi]:
-        if m.kind == "person" and is_first_name(m.name.split()[0]):
-            return Name(m.name, m.start, m.end, "name")
-    return None
-
-
 # --- the rules, in order -----------------------------------------------------------------
 
 
@@ -250,9 +163,10 @@ def _decisive_verb_after(a: Attempt) -> Attribution | None:
 
 
 def _according_to(a: Attempt) -> Attribution | None:
-    """"according to / laut / selon / menurut X", after the quote or before it."""
+    """"according to / laut / selon / menurut X", after the quote or before it, or in the
+    sentence before a quote standing as its own."""
     doc = a.doc
-    for window in (a.after_words, a.before_words):
+    for window in (a.after_words, a.before_words, a.previous_sentence):
         hit = find_phrase(window, doc.table.according_to)
         if hit is not None:
             # The name must start within a few words; the words after it are read too, to
@@ -408,16 +322,20 @@ def _name_line(a: Attempt) -> Attribution | None:
     line = text[start : len(text) if next_end < 0 else next_end].strip()
     people = a.doc.people
     i = bisect_left(people.mention_starts, start)
-    if i >= len(people.mentions) or people.mentions[i].start != start or start >= a.next_start:
-        return None
-    # The name is the line up to its bracket, all capitalized words, beginning with a person
-    # the text names ("Carlos Henrique Gaguin (Pode-TO)").
+    # The name is the line up to its bracket, all capitalized words, a person the text
+    # names, perhaps after a title ("Carlos Henrique Gaguin (Pode-TO)", "Vice Mayor Jane
+    # Example").
     written, bracket, rest = line.partition("(")
     words = written.split()
-    if (people.mentions[i].kind != "person" or not 0 < len(words) <= _NAME_LINE_WORDS
+    if (i >= len(people.mentions) or start >= a.next_start
+            or not start <= people.mentions[i].start < start + len(written.rstrip())):
+        return None
+    mention = people.mentions[i]
+    if (mention.kind != "person" or not 0 < len(words) <= _NAME_LINE_WORDS
             or not all(w[:1].isupper() for w in words) or (bracket and not rest.endswith(")"))):
         return None
-    name = Name(" ".join(words), start, start + len(written.rstrip()), "name")
+    end = start + len(written.rstrip())
+    name = Name(text[mention.start : end], mention.start, end, "name")
     return build(a.doc, quote, name, [], None, "name-line")
 
 
@@ -439,10 +357,20 @@ def _context(a: Attempt) -> Attribution | None:
     ranking = [c.name for c in rank(people, Query(open_at, "none", None, people.asked))]
     names = {name for _, name in named}
     best = next((c for c in ranking if c in names), named[-1][1])
+    best = _last_sentence_subject(a, named, after_offset) or best
     mention = next(m for m, name in reversed(named) if name == best)
     kind = mention.kind if mention.kind in ("pronoun", "role") else "name"
     name = Name(mention.name, mention.start, mention.start + len(mention.name), kind)
     return build(a.doc, a.quote, name, [], None, "context")
+
+
+def _last_sentence_subject(a: Attempt, named: list[tuple[Mention, str]], begin: int
+                           ) -> str | None:
+    """The person opening the sentence right before a bare quote as its subject, who
+    speaks ("Wilders interrumpeert hem. „U zegt …“")."""
+    last = max([begin, *(t.start for t in words_between(
+        a.doc.tokens, a.doc.starts, begin, a.quote.open_at) if t.sent_start and t.is_word)])
+    return next((n for m, n in named if m.start >= last and m.subject), None)
 
 
 def _relative_clause(a: Attempt) -> Attribution | None:
@@ -545,7 +473,7 @@ def build(
     method: str,
 ) -> Attribution:
     phrase_start, phrase_end = _phrase_bounds(window, verb, name)
-    if (name is not None and name.kind == "role" and _unnamed_role(doc, name)
+    if (name is not None and name.kind == "role" and unnamed_role(doc, name)
             and not unnamed_spokesperson(doc.people, name)):
         # "volgens haar woordvoerder", "his spokesman said": someone else's, unnamed;
         # "a confié un ministre": one of many, unnamed. "said a spokeswoman for the
@@ -568,17 +496,6 @@ def build(
         confidence=who.confidence,
         chain=who.chain,
     )
-
-
-def _unnamed_role(doc: Document, name: Name) -> bool:
-    """Does a possessive or an indefinite article stand right before the role ("su
-    portavoz", "seine Sprecherin", "un ministre")?"""
-    i = bisect_left(doc.starts, name.start) - 1
-    while i >= 0 and not doc.tokens[i].is_word and not doc.tokens[i].text.strip():
-        i -= 1
-    table = doc.table
-    return i >= 0 and (doc.tokens[i].lower in table.possessives
-                       or doc.tokens[i].lower in table.indefinites)
 
 
 def _phrase_bounds(

@@ -198,6 +198,11 @@ class LanguageData(BaseModel):
     question_openers: WordSet = Field(
         frozenset(), validation_alias=_at("attribution", "question_openers")
     )
+    # Speech verbs whose following noun is the one spoken to ("told MPs that", "asked
+    # Varsko"), never the speaker, where the language does not invert subject and verb.
+    addressee_verbs: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "addressee_verbs")
+    )
     # Coordinating "and" ("y calificó", "and added"): a verb right after one shares the
     # subject of the clause before, not the name that ends it ("… y el Pentágono y calificó").
     coordinators: WordSet = Field(
