@@ -17,6 +17,9 @@ _QUOTE_FOLD = str.maketrans(
 SPACES = re.compile(r"\s+")
 # A t.co short link: it changes with every copy of a tweet, so it identifies nothing.
 TCO_LINK = re.compile(r"https?://t\.co/\w+")
+# A tweet's attached photo or video as copied from an embed ("pic.twitter.com/C9U5NOtGap"):
+# no words of the tweet, and never part of a quote of it.
+MEDIA_LINK = re.compile(r"(?<![\w/.])(?:https?://)?pic\.(?:twitter|x)\.com/\w+")
 
 
 def strip_accents(text: str) -> str:

@@ -280,3 +280,22 @@ def test_compare_prefers_exact_partners_over_vague_ones() -> None:
     tweet = numbers("Exactly 10,000 chips.", "en")
     comparison = compare_anchors(quote, tweet)
     assert [(q.text, t.text) for q, t in comparison.shared] == [("10.000", "10,000")]
+
+
+@pytest.mark.parametrize("link", [
+    "pic.twitter.com/Xy7Qk2NotA", "https://pic.twitter.com/Xy7Qk2NotA", "pic.x.com/Xy7Qk2NotA",
+])
+def test_a_tweets_media_link_is_no_anchor(link: str) -> None:
+    """An embed's photo link names nobody ("Xy7Qk2NotA" is no name) and is never quoted, so
+    a faithful quote of the tweet without it shares every anchor."""
+    tweet = f"Our fictional town fair opens Monday with 12 stalls! #fairday {link}"
+    quote = "Our fictional town fair opens Monday with 12 stalls! #fairday"
+    table = lang.get("en")
+    tweet_anchors = extract_anchors(tweet, table)
+    assert [a.text for a in tweet_anchors] == [a.text for a in extract_anchors(quote, table)]
+    assert not compare_anchors(extract_anchors(quote, table), tweet_anchors).only_tweet
+
+
+def test_other_links_stay_anchors() -> None:
+    found = extract_anchors("Read it at https://example.org/fair-2031 today", lang.get("en"))
+    assert [a.kind for a in found] == ["url"]

@@ -9,6 +9,7 @@ from quotes.anchors.measures import measured
 from quotes.anchors.numbers import numbers
 from quotes.lang import LanguageData, is_role
 from quotes.models import Anchor, AnchorKind
+from quotes.normalize import MEDIA_LINK
 from quotes.text import inside, words
 
 _HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
@@ -27,8 +28,10 @@ _MARKED: tuple[tuple[re.Pattern[str], AnchorKind], ...] = (
 def extract_anchors(text: str, table: LanguageData) -> list[Anchor]:
     """All anchors of `text`, in order."""
     anchors: list[Anchor] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in MEDIA_LINK.finditer(text)]
     for m in _URL.finditer(text):
+        if inside(m.start(), taken):
+            continue
         url = m.group().rstrip(".,;:!?)")
         anchors.append(Anchor("url", url.casefold(), url, m.start(), m.start() + len(url)))
         taken.append((m.start(), m.start() + len(url)))
