@@ -154,9 +154,10 @@ def embedded_posts(text: str, lines: Lines) -> list[Span]:
 
 
 # Before a closing mark whose opening mark is missing, the quote's words end in
-# punctuation ("… Feliz día del Padre!!”, señala") or the mark ends its line.
+# punctuation ("… Feliz día del Padre!!”, señala") or the mark ends its line, perhaps
+# before the sentence's own full stop ("… capitalizadas”.").
 _HEADLESS_BEFORE = frozenset(".!?…,;")
-_LINE_ENDS = re.compile(r"[ \t]*(?:\n|$)")
+_LINE_ENDS = re.compile(r"[.!?…]?[ \t]*(?:\n|$)")
 # A quote left open this few lines before a stray closing mark may be the one it closes
 # (a quote broken over many short lines): the line before the mark is no quote of its own.
 HEADLESS_OPEN_WITHIN = 12
@@ -171,16 +172,22 @@ def headless_quotes(
     from its line's start when no quote stands in between or was left open just before,
     and that is a statement's length. Linear: each stray mark reads its own line's start
     and the quotes before it, which must be sorted by their opening mark."""
-    closer_only = ({c for _, c in table.quote_pairs} - {o for o, _ in table.quote_pairs}
-                   - APOSTROPHE_LIKE)
-    candidates = sorted(at for at in stray if text[at] in closer_only)
+    closers = {c for _, c in table.quote_pairs} - APOSTROPHE_LIKE
+    closer_only = closers - {o for o, _ in table.quote_pairs}
+    # An ambiguous mark (") closes only where it cannot open: after the quote's last
+    # punctuation, ending its line ('… should be capitalized!"' closing a pasted post).
+    candidates = sorted(at for at in stray if text[at] in closer_only
+                        or (text[at] in closers and _ends_a_line_after_clause(text, at)))
     spans: list[Span] = []
     # One pass over the quotes (sorted by their opening mark) beside the marks: no list
     # per quote, as a long text holds hundreds of thousands of quotes.
     k, reach, last_unclosed = 0, -1, -1
     for at in candidates:
         while k < len(quotes) and quotes[k].open_at < at:
-            reach = max(reach, quotes[k].outer_end)
+            # Scare quotes inside the lost quote (“derramar”) do not make it a quote of
+            # its own; a statement reaching the mark does.
+            if quotes[k].kind == "statement":
+                reach = max(reach, quotes[k].outer_end)
             if quotes[k].unclosed:
                 last_unclosed = quotes[k].open_at
             k += 1
@@ -200,6 +207,10 @@ def _closes_a_statement(text: str, start: int, end: int, at: int) -> bool:
     if not (ends_clause or _LINE_ENDS.match(text, at + 1)):
         return False
     return count_words(text[start:end], STATEMENT_MIN_WORDS) >= STATEMENT_MIN_WORDS
+
+
+def _ends_a_line_after_clause(text: str, at: int) -> bool:
+    return at > 0 and text[at - 1] in _HEADLESS_BEFORE and bool(_LINE_ENDS.match(text, at + 1))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
