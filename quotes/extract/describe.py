@@ -308,16 +308,39 @@ def _kind(text: str, span: Span, content: str, table: LanguageData | None) -> Qu
     before = text[max(0, span.open_at - 80) : span.open_at].rstrip()
     if not before or before[-1] in ":\n\r" or before[-1] in ".!?":
         return "statement"
-    if table is not None:
-        before_words = words(before)[-3:]
-        if before_words and find_phrase(before_words, table.speech_verbs) is not None:
-            return "statement"
-        after_at = span.content_end
-        if span.close_at is not None and span.close_mark is not None:
-            after_at = span.close_at + len(span.close_mark)
-        after = text[after_at : after_at + 60].lstrip()
-        if after.startswith(","):
-            after_words = words(after)[:4]
-            if find_phrase(after_words, table.speech_verbs, within=3) is not None:
-                return "statement"
+    if table is not None and _said_around(text, span, before, table):
+        return "statement"
     return "term"
+
+
+def _said_around(text: str, span: Span, before: str, table: LanguageData) -> bool:
+    """A speech verb right before or after the quote, or a reported clause it completes."""
+    before_words = words(before)[-3:]
+    if before_words and find_phrase(before_words, table.speech_verbs) is not None:
+        return True
+    if _completes_reported_speech(before, table):
+        return True
+    after_at = span.content_end
+    if span.close_at is not None and span.close_mark is not None:
+        after_at = span.close_at + len(span.close_mark)
+    after = text[after_at : after_at + 60].lstrip()
+    return (after.startswith(",")
+            and find_phrase(words(after)[:4], table.speech_verbs, within=3) is not None)
+
+
+# A short quote that completes a reported clause gives the speaker's own words ("warned
+# that climate change «will wipe out humanity»", "selon lui « … »", "eine Warnung aus: Der
+# Klimawandel werde "…""): a complementizer, an according-to phrase or a colon among the
+# last few words before it, in its sentence.
+REPORTED_WITHIN = 6
+
+
+def _completes_reported_speech(before: str, table: LanguageData) -> bool:
+    boundaries = sentence_ends(before)
+    sentence = before[boundaries[-1] :] if boundaries else before
+    colon = sentence.rfind(":")
+    if colon >= 0 and count_words(sentence[colon:], REPORTED_WITHIN + 1) <= REPORTED_WITHIN:
+        return True
+    last = words(sentence)[-REPORTED_WITHIN:]
+    return any(find_phrase(last, phrases) is not None
+               for phrases in (table.complementizers, table.according_to))
