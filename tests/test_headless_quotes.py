@@ -153,3 +153,12 @@ def test_scare_quotes_inside_a_lost_quote_and_a_full_stop_after_its_mark() -> No
     texts = [q.text for q in extract_quotes(text, "pt").statements]
     assert texts == ["Nunca vi tanta gente a “torcer” pelo fracasso da nossa ponte nova, "
                      "mas ela abre na segunda-feira"]
+
+
+def test_a_straight_mark_whose_line_holds_another_is_no_lost_quote() -> None:
+    """The line's own unrecognised " (glued to page debris) may be the opening mark: the
+    narration before it is no quote."""
+    text = ("The fictional mayor Elna Varsko compared the figures:_\"_The budget grew by nine "
+            "per cent and nobody noticed at all!\"")
+    assert all(not q.text.startswith("The fictional mayor")
+               for q in extract_quotes(text, "en").quotes)

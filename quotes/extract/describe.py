@@ -167,8 +167,9 @@ def headless_quotes(
     text: str, lines: Lines, stray: Sequence[int], quotes: Sequence[Quote], table: LanguageData
 ) -> list[Span]:
     """Quotes whose opening mark was lost (a copy's typo, a page that set the first line
-    apart): a stray closing mark that only closes in the document's language (”, not the
-    ambiguous " or an apostrophe), after punctuation or at its line's end, closes a quote
+    apart): a stray closing mark that only closes in the document's language (”, or an
+    ambiguous " that ends its line after punctuation, alone of its kind on the line; never
+    an apostrophe), after punctuation or at its line's end, closes a quote
     from its line's start when no quote stands in between or was left open just before,
     and that is a statement's length. Linear: each stray mark reads its own line's start
     and the quotes before it, which must be sorted by their opening mark."""
@@ -193,12 +194,19 @@ def headless_quotes(
             k += 1
         line = lines.line_of(at)
         start, end = _trimmed(text, lines.starts[line], at)
-        if not _closes_a_statement(text, start, end, at):
+        if not _closes_a_lost_quote(text, start, end, at, closer_only):
             continue
         if reach > start or last_unclosed >= lines.starts[max(0, line - HEADLESS_OPEN_WITHIN)]:
             continue  # a quote of this line reaches the mark, or one was left open before
         spans.append(Span(start, "", start, end, at, text[at]))
     return spans
+
+
+def _closes_a_lost_quote(text: str, start: int, end: int, at: int,
+                         closer_only: set[str]) -> bool:
+    if text[at] not in closer_only and text.find(text[at], start, end) >= 0:
+        return False  # an ambiguous mark of its own line (:_"_Le …) may be the lost opening
+    return _closes_a_statement(text, start, end, at)
 
 
 def _closes_a_statement(text: str, start: int, end: int, at: int) -> bool:
