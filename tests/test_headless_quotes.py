@@ -133,3 +133,32 @@ def test_a_paragraph_after_an_ordinary_colon_needs_the_first_person() -> None:
     text = ("The fictional council met on Monday to discuss this:\n\n"
             "Every library closes on Sundays from next month, without exceptions.")
     assert extract_quotes(text, "en").quotes == ()
+
+
+def test_a_straight_mark_ending_a_pasted_post_closes_it() -> None:
+    """A pasted post whose opening " was lost: the " after its last punctuation, ending the
+    paragraph, cannot open a quote, so it closes one from the line's start."""
+    text = ('The fictional mayor Elna Varsko boasted of "two new parks." Then came this:\n\n'
+            'We built more parks than any council before us, and nobody writes about it!"')
+    texts = [q.text for q in extract_quotes(text, "en").statements]
+    assert "We built more parks than any council before us, and nobody writes about it!" in texts
+
+
+def test_scare_quotes_inside_a_lost_quote_and_a_full_stop_after_its_mark() -> None:
+    """The lost quote holds scare quotes of its own, and the sentence's full stop follows
+    its closing mark, as Portuguese and Spanish put it."""
+    text = ("A prefeita fictícia Elna Varsko escreveu na rede social.\n"
+            "Nunca vi tanta gente a “torcer” pelo fracasso da nossa ponte nova, "
+            "mas ela abre na segunda-feira”.")
+    texts = [q.text for q in extract_quotes(text, "pt").statements]
+    assert texts == ["Nunca vi tanta gente a “torcer” pelo fracasso da nossa ponte nova, "
+                     "mas ela abre na segunda-feira"]
+
+
+def test_a_straight_mark_whose_line_holds_another_is_no_lost_quote() -> None:
+    """The line's own unrecognised " (glued to page debris) may be the opening mark: the
+    narration before it is no quote."""
+    text = ("The fictional mayor Elna Varsko compared the figures:_\"_The budget grew by nine "
+            "per cent and nobody noticed at all!\"")
+    assert all(not q.text.startswith("The fictional mayor")
+               for q in extract_quotes(text, "en").quotes)

@@ -154,9 +154,10 @@ def embedded_posts(text: str, lines: Lines) -> list[Span]:
 
 
 # Before a closing mark whose opening mark is missing, the quote's words end in
-# punctuation ("… Feliz día del Padre!!”, señala") or the mark ends its line.
+# punctuation ("… Feliz día del Padre!!”, señala") or the mark ends its line, perhaps
+# before the sentence's own full stop ("… capitalizadas”.").
 _HEADLESS_BEFORE = frozenset(".!?…,;")
-_LINE_ENDS = re.compile(r"[ \t]*(?:\n|$)")
+_LINE_ENDS = re.compile(r"[.!?…]?[ \t]*(?:\n|$)")
 # A quote left open this few lines before a stray closing mark may be the one it closes
 # (a quote broken over many short lines): the line before the mark is no quote of its own.
 HEADLESS_OPEN_WITHIN = 12
@@ -166,32 +167,46 @@ def headless_quotes(
     text: str, lines: Lines, stray: Sequence[int], quotes: Sequence[Quote], table: LanguageData
 ) -> list[Span]:
     """Quotes whose opening mark was lost (a copy's typo, a page that set the first line
-    apart): a stray closing mark that only closes in the document's language (”, not the
-    ambiguous " or an apostrophe), after punctuation or at its line's end, closes a quote
+    apart): a stray closing mark that only closes in the document's language (”, or an
+    ambiguous " that ends its line after punctuation, alone of its kind on the line; never
+    an apostrophe), after punctuation or at its line's end, closes a quote
     from its line's start when no quote stands in between or was left open just before,
     and that is a statement's length. Linear: each stray mark reads its own line's start
     and the quotes before it, which must be sorted by their opening mark."""
-    closer_only = ({c for _, c in table.quote_pairs} - {o for o, _ in table.quote_pairs}
-                   - APOSTROPHE_LIKE)
-    candidates = sorted(at for at in stray if text[at] in closer_only)
+    closers = {c for _, c in table.quote_pairs} - APOSTROPHE_LIKE
+    closer_only = closers - {o for o, _ in table.quote_pairs}
+    # An ambiguous mark (") closes only where it cannot open: after the quote's last
+    # punctuation, ending its line ('… should be capitalized!"' closing a pasted post).
+    candidates = sorted(at for at in stray if text[at] in closer_only
+                        or (text[at] in closers and _ends_a_line_after_clause(text, at)))
     spans: list[Span] = []
     # One pass over the quotes (sorted by their opening mark) beside the marks: no list
     # per quote, as a long text holds hundreds of thousands of quotes.
     k, reach, last_unclosed = 0, -1, -1
     for at in candidates:
         while k < len(quotes) and quotes[k].open_at < at:
-            reach = max(reach, quotes[k].outer_end)
+            # Scare quotes inside the lost quote (“derramar”) do not make it a quote of
+            # its own; a statement reaching the mark does.
+            if quotes[k].kind == "statement":
+                reach = max(reach, quotes[k].outer_end)
             if quotes[k].unclosed:
                 last_unclosed = quotes[k].open_at
             k += 1
         line = lines.line_of(at)
         start, end = _trimmed(text, lines.starts[line], at)
-        if not _closes_a_statement(text, start, end, at):
+        if not _closes_a_lost_quote(text, start, end, at, closer_only):
             continue
         if reach > start or last_unclosed >= lines.starts[max(0, line - HEADLESS_OPEN_WITHIN)]:
             continue  # a quote of this line reaches the mark, or one was left open before
         spans.append(Span(start, "", start, end, at, text[at]))
     return spans
+
+
+def _closes_a_lost_quote(text: str, start: int, end: int, at: int,
+                         closer_only: set[str]) -> bool:
+    if text[at] not in closer_only and text.find(text[at], start, end) >= 0:
+        return False  # an ambiguous mark of its own line (:_"_Le …) may be the lost opening
+    return _closes_a_statement(text, start, end, at)
 
 
 def _closes_a_statement(text: str, start: int, end: int, at: int) -> bool:
@@ -200,6 +215,10 @@ def _closes_a_statement(text: str, start: int, end: int, at: int) -> bool:
     if not (ends_clause or _LINE_ENDS.match(text, at + 1)):
         return False
     return count_words(text[start:end], STATEMENT_MIN_WORDS) >= STATEMENT_MIN_WORDS
+
+
+def _ends_a_line_after_clause(text: str, at: int) -> bool:
+    return at > 0 and text[at - 1] in _HEADLESS_BEFORE and bool(_LINE_ENDS.match(text, at + 1))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -297,16 +316,39 @@ def _kind(text: str, span: Span, content: str, table: LanguageData | None) -> Qu
     before = text[max(0, span.open_at - 80) : span.open_at].rstrip()
     if not before or before[-1] in ":\n\r" or before[-1] in ".!?":
         return "statement"
-    if table is not None:
-        before_words = words(before)[-3:]
-        if before_words and find_phrase(before_words, table.speech_verbs) is not None:
-            return "statement"
-        after_at = span.content_end
-        if span.close_at is not None and span.close_mark is not None:
-            after_at = span.close_at + len(span.close_mark)
-        after = text[after_at : after_at + 60].lstrip()
-        if after.startswith(","):
-            after_words = words(after)[:4]
-            if find_phrase(after_words, table.speech_verbs, within=3) is not None:
-                return "statement"
+    if table is not None and _said_around(text, span, before, table):
+        return "statement"
     return "term"
+
+
+def _said_around(text: str, span: Span, before: str, table: LanguageData) -> bool:
+    """A speech verb right before or after the quote, or a reported clause it completes."""
+    before_words = words(before)[-3:]
+    if before_words and find_phrase(before_words, table.speech_verbs) is not None:
+        return True
+    if _completes_reported_speech(before, table):
+        return True
+    after_at = span.content_end
+    if span.close_at is not None and span.close_mark is not None:
+        after_at = span.close_at + len(span.close_mark)
+    after = text[after_at : after_at + 60].lstrip()
+    return (after.startswith(",")
+            and find_phrase(words(after)[:4], table.speech_verbs, within=3) is not None)
+
+
+# A short quote that completes a reported clause gives the speaker's own words ("warned
+# that climate change «will wipe out humanity»", "selon lui « … »", "eine Warnung aus: Der
+# Klimawandel werde "…""): a complementizer, an according-to phrase or a colon among the
+# last few words before it, in its sentence.
+REPORTED_WITHIN = 6
+
+
+def _completes_reported_speech(before: str, table: LanguageData) -> bool:
+    boundaries = sentence_ends(before)
+    sentence = before[boundaries[-1] :] if boundaries else before
+    colon = sentence.rfind(":")
+    if colon >= 0 and count_words(sentence[colon:], REPORTED_WITHIN + 1) <= REPORTED_WITHIN:
+        return True
+    last = words(sentence)[-REPORTED_WITHIN:]
+    return any(find_phrase(last, phrases) is not None
+               for phrases in (table.complementizers, table.according_to))
