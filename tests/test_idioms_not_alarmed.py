@@ -142,6 +142,21 @@ def test_the_negated_clause_itself_still_flips() -> None:
     assert "negation" in distorting(v), v.differences
 
 
+def test_a_quote_stopping_before_the_tweets_negation_flips_nothing() -> None:
+    # The article quotes the tweet's words up to a point; the negation comes after it.
+    tweet = ("Thanks to all who came to the fictional harbour fair and stayed so late they "
+             "just could not find a bus home. See you next year!")
+    v = verdict("Thanks to all who came to the fictional harbour fair and stayed so late,",
+                "en", tweet)
+    assert "negation" not in distorting(v), v.differences
+
+
+def test_a_negation_the_quote_drops_mid_sentence_still_flips() -> None:
+    tweet = "The fictional harbour fair will not open on Sunday this year."
+    v = verdict("The fictional harbour fair will open on Sunday this year.", "en", tweet)
+    assert "negation" in distorting(v), v.differences
+
+
 # --- counts written as collectives, ordinals and vague plurals -----------------------------
 
 

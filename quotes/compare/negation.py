@@ -113,8 +113,17 @@ def _pair_differences(q: str, t: str, quote_table: LanguageData, tweet_table: La
         # votas" for "If you don't vote, we lose"), not a flipped negation.
         return []
     return [Difference("negation", q_unit, t_unit, evidence) for q_unit, t_unit in units
-            if not same_text(q_unit, t_unit)
+            if not same_text(q_unit, t_unit) and not (same and _words_within(q_unit, t_unit))
             and _flipped(q_unit, quote_table, t_unit, tweet_table)]
+
+
+def _words_within(part: str, whole: str) -> bool:
+    """Are `part`'s words a run of `whole`'s ("…lost so badly," of "…lost so badly they
+    just don't know what to do.")? The quote then stops where the tweet goes on: what it
+    leaves out is a cut, never a negation it flipped."""
+    inner, outer = _tokens(part), _tokens(whole)
+    n = len(inner)
+    return n > 0 and any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
 
 
 def _swapped_sentences(pairs: Sequence[tuple[str, str]], quote_table: LanguageData,
