@@ -424,3 +424,10 @@ def test_a_tweet_quoted_word_for_word_in_its_own_language_is_verbatim() -> None:
     # A translation is not.
     assert verdict("Le ferry ne fait plus de tour aujourd'hui.", "fr",
                    tweet, fragment=True).label != "verbatim"
+
+
+def test_a_wish_worded_like_a_condition_conditions_nothing() -> None:
+    # "If only …" wishes; a quote rendering the rest leaves no condition out.
+    tweet = "If only every fictional ferry were like this one, best crossing ever!"
+    v = verdict("best crossing ever", "en", tweet, fragment=True)
+    assert "condition" not in [d.kind for d in v.differences], v.differences

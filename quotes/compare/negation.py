@@ -242,6 +242,7 @@ def dropped_conditions(sides: Sides, alignment: Alignment) -> list[Difference]:
     for sentence in rendered_sentences(sides.tweet, alignment.span):
         for clause in clauses(sentence, target):
             if (_opens_with_any(clause, target.conditions, anywhere=False)
+                    and not _opens_with_any(clause, target.wishes, anywhere=False)
                     and substantive(clause, target)):
                 return [Difference("condition", None, clause, "source-language")]
     return []

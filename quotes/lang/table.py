@@ -272,6 +272,8 @@ class LanguageData(BaseModel):
     opinion_markers: Words = Field((), validation_alias=_at("polarity", "opinion"))
     # "unless", "à moins que": a clause opened by one is the claim's condition
     conditions: Words = Field((), validation_alias=_at("polarity", "conditions"))
+    # "if only", "si seulement": a wish worded like a condition, conditioning no claim
+    wishes: Words = Field((), validation_alias=_at("polarity", "wishes"))
     # --- [names] ---
     exonyms: Renames = Field({}, validation_alias=_at("names", "exonyms"))  # "deutschland"
     # the language glues words into compounds: a name may end one ("Nordkorea")
