@@ -299,3 +299,16 @@ def test_a_tweets_media_link_is_no_anchor(link: str) -> None:
 def test_other_links_stay_anchors() -> None:
     found = extract_anchors("Read it at https://example.org/fair-2031 today", lang.get("en"))
     assert [a.kind for a in found] == ["url"]
+
+
+@pytest.mark.parametrize(("quote", "tweet", "same"), [
+    ("#Oscar", "#oscars", True),
+    ("#Mexico", "#México", True),
+    ("#fairday", "#fairnight", False),
+])
+def test_a_hashtag_is_the_same_tag_in_plural_or_without_accents(quote: str, tweet: str,
+                                                                same: bool) -> None:
+    table = lang.get("en")
+    compared = compare_anchors(extract_anchors(f"Fictional {quote} night", table),
+                               extract_anchors(f"Fictional {tweet} night", table))
+    assert bool(compared.shared) is same

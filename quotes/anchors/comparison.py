@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from quotes.models import Anchor
+from quotes.normalize import strip_accents
 
 # Relative tolerance for two numbers to be the same value (rounding in translation).
 EXACT_TOLERANCE = 0.005
@@ -76,7 +77,15 @@ def _vague_agrees(a: Anchor, b: Anchor) -> bool:
 def same_anchor(a: Anchor, b: Anchor) -> bool:
     if a.kind in ("number", "year"):
         return same_number(a, b)
+    if a.kind == "hashtag" == b.kind:
+        return _hashtag_key(a.value) == _hashtag_key(b.value)
     return a.kind == b.kind and a.value == b.value
+
+
+def _hashtag_key(value: str) -> str:
+    """A hashtag as the same tag however a copy writes it: "#Oscar" for "#oscars",
+    "#Mexico" for "#México" (a translation drops or adds the plural and the accents)."""
+    return strip_accents(value).removesuffix("s")
 
 
 @dataclass(frozen=True, slots=True)
