@@ -296,3 +296,16 @@ def test_a_marked_omission_still_shows_a_changed_number() -> None:
     assert "number" in distorting(v), v.differences
     v = verdict("We will reopen the harbour next spring.", "en", OMISSION_TWEET)
     assert "cut" in distorting(v) or "number" in distorting(v), v.differences
+
+
+def test_a_country_or_state_capitalized_by_convention_is_no_name() -> None:
+    # Italian writes "il Paese", "lo Stato"; French "l'État", Spanish "el Estado".
+    tweet = "The fictional ferry minister loves this Country and its people!"
+    assert_never_seen("name", [(tweet, [
+        ("Il fittizio ministro dei traghetti ama questo Paese e la sua gente!", "it"),
+    ])])
+    tweet = "The fictional ferry minister says the State will pay for the harbour."
+    assert_never_seen("name", [(tweet, [
+        ("Le ministre fictif des ferries dit que l'État paiera le port.", "fr"),
+        ("El ministro ficticio de los ferris dice que el Estado pagará el puerto.", "es"),
+    ])])
