@@ -39,7 +39,7 @@ from quotes.anchors import compare_anchors
 from quotes.decision import DEFAULT_THRESHOLD, DecisionModel, MatchFeatures, shipped_model
 from quotes.langid import identify
 from quotes.models import Anchor, CanonicalTweet, Decision, Evidence, TweetMatch
-from quotes.normalize import MEDIA_LINK, SPACES, TCO_LINK, fold_typography, strip_accents
+from quotes.normalize import LINK, SPACES, fold_typography, strip_accents
 from quotes.text import quote_sentences, split_at_end_marks, words
 
 # --- thresholds (cosine for embeddings, 0-100 for rapidfuzz) -----------------------------
@@ -98,13 +98,12 @@ THRESHOLDS = {
 STRONG_ANCHORS = ("number", "handle", "hashtag", "url")
 
 _HANDLE = re.compile(r"@\w+")
-_URL = re.compile(r"https?://\S+")
 _NON_WORD = re.compile(r"[^\w\s]")
 
 
 def normalize_for_fuzzy(text: str) -> str:
     """Case, punctuation, typographic quotes, accents, links and @handles out of the way."""
-    text = _URL.sub(" ", TCO_LINK.sub(" ", MEDIA_LINK.sub(" ", text)))
+    text = LINK.sub(" ", text)
     text = _HANDLE.sub(" ", fold_typography(text))
     text = _NON_WORD.sub(" ", strip_accents(text).casefold().replace("'", ""))
     return SPACES.sub(" ", text).strip()
@@ -398,7 +397,7 @@ STEM_LETTERS = 5
 
 def _content_stems(text: str, language: str) -> set[str]:
     table = lang.get(language) if language in lang.available() else lang.get("en")
-    text = _URL.sub(" ", TCO_LINK.sub(" ", MEDIA_LINK.sub(" ", text)))
+    text = LINK.sub(" ", text)
     return {strip_accents(w.lower)[:STEM_LETTERS] for w in words(text)
             if len(w.text) >= 3 and w.lower not in table.stopwords and w.text.isalpha()}
 

@@ -20,6 +20,8 @@ TCO_LINK = re.compile(r"https?://t\.co/\w+")
 # A tweet's attached photo or video as copied from an embed ("pic.twitter.com/C9U5NOtGap"):
 # no words of the tweet, and never part of a quote of it.
 MEDIA_LINK = re.compile(r"(?<![\w/.])(?:https?://)?pic\.(?:twitter|x)\.com/\w+")
+# Any link, media links without their scheme included: words of no sentence ("https", "co").
+LINK = re.compile(r"https?://\S+|" + MEDIA_LINK.pattern)
 
 
 def strip_accents(text: str) -> str:

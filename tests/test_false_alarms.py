@@ -431,3 +431,10 @@ def test_a_wish_worded_like_a_condition_conditions_nothing() -> None:
     tweet = "If only every fictional ferry were like this one, best crossing ever!"
     v = verdict("best crossing ever", "en", tweet, fragment=True)
     assert "condition" not in [d.kind for d in v.differences], v.differences
+
+
+def test_a_tweets_media_link_is_no_cut_clause() -> None:
+    # An embed's copy ends with the photo's link; the quote never carries it.
+    tweet = "Best crossing ever on the fictional ferry! #ferrylife pic.twitter.com/Qz81kLmNoP"
+    v = verdict("Best crossing ever on the fictional ferry!", "en", tweet, fuzzy=90.0)
+    assert not distorting(v), v.differences

@@ -82,10 +82,10 @@ def same_anchor(a: Anchor, b: Anchor) -> bool:
     return a.kind == b.kind and a.value == b.value
 
 
-def _hashtag_key(value: str) -> str:
+def _hashtag_key(value: float | str) -> str:
     """A hashtag as the same tag however a copy writes it: "#Oscar" for "#oscars",
     "#Mexico" for "#México" (a translation drops or adds the plural and the accents)."""
-    return strip_accents(value).removesuffix("s")
+    return strip_accents(str(value)).removesuffix("s")
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,6 @@ itself), and hedges dropped on the way."""
 from __future__ import annotations
 
 import difflib
-import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -13,13 +12,12 @@ from quotes import lang
 from quotes.compare.anchor_differences import hedge_differences, hedges_in
 from quotes.lang import LanguageData
 from quotes.models import Difference
-from quotes.normalize import strip_accents
+from quotes.normalize import LINK, strip_accents
 from quotes.text import LETTER_WORD_WITH_APOSTROPHES, clauses, loose_sentences
 
 # A run of this many content words on one side only is a cut or added clause (shorter
 # runs are a translation's normal looseness: "do my best" / "do everything possible").
 CLAUSE_WORDS = 3
-_URL = re.compile(r"https?://\S+")
 
 
 def content_differences(
@@ -35,7 +33,7 @@ def content_differences(
     the tweet the English text lacks is a dropped hedge: a paraphrase."""
     table = lang.get("en")
     # Links are compared as anchors; as words ("https", "co") they would be a cut clause.
-    english, tweet_part = _URL.sub(" ", english), _URL.sub(" ", tweet_part)
+    english, tweet_part = LINK.sub(" ", english), LINK.sub(" ", tweet_part)
     q_words, t_words = _content_words(english, table), _content_words(tweet_part, table)
     differences = _missing_clauses(tweet_part, q_words, "cut", evidence, inner_only=fragment)
     differences += _missing_clauses(english, t_words, "added", evidence, inner_only=False)
