@@ -312,3 +312,20 @@ def test_a_hashtag_is_the_same_tag_in_plural_or_without_accents(quote: str, twee
     compared = compare_anchors(extract_anchors(f"Fictional {quote} night", table),
                                extract_anchors(f"Fictional {tweet} night", table))
     assert bool(compared.shared) is same
+
+
+@pytest.mark.parametrize(("text", "code", "value"), [
+    ("Il traghetto fittizio porta 2 tonnellate e mezza.", "it", 2.5),
+    ("El ferry ficticio tarda dos horas y media.", "es", 2.5),
+    ("Le ferry fictif met deux heures et demie.", "fr", 2.5),
+    ("O ferry fictício leva 6 litros e meio de óleo.", "pt", 6.5),
+    ("The fictional ferry takes 2 hours and a half.", "en", 2.5),
+])
+def test_a_half_after_the_unit_belongs_to_the_number(text: str, code: str, value: float) -> None:
+    assert only(text, code).value == value
+
+
+def test_a_half_of_something_else_is_not_the_numbers() -> None:
+    # "e mezzo" must follow the number's unit word directly.
+    assert only("Il traghetto fittizio porta 2 auto, poi un'ora e mezza di attesa.",
+                "it").value == 2.0

@@ -27,8 +27,21 @@ def measured(text: str, number: Anchor, table: LanguageData) -> Anchor:
     word = _UNIT_WORD.match(text, number.end)
     if word is None:
         return number
+    number = _half_after_unit(text, number, word.end(), table)
     unit = table.measures.get(word.group(1).casefold().rstrip("."))
     if unit is None:
         return number
     base, factor = unit
     return replace(number, measure=(base, float(number.value) * factor))
+
+
+def _half_after_unit(text: str, number: Anchor, at: int, table: LanguageData) -> Anchor:
+    """A half after the unit word belongs to the number: "6 litri e mezzo", "dos horas y
+    media", "deux heures et demie" are 6.5 and 2.5 (the table's halves)."""
+    if not isinstance(number.value, float) or not number.value.is_integer():
+        return number
+    rest = text[at:at + _IDIOM_WINDOW].casefold()
+    for half in table.number_halves:
+        if re.match(rf"\s+{re.escape(half)}(?!\w)", rest):
+            return replace(number, value=number.value + 0.5)
+    return number
