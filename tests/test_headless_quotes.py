@@ -162,3 +162,12 @@ def test_a_straight_mark_whose_line_holds_another_is_no_lost_quote() -> None:
             "per cent and nobody noticed at all!\"")
     assert all(not q.text.startswith("The fictional mayor")
                for q in extract_quotes(text, "en").quotes)
+
+
+def test_one_lost_quote_a_line_however_many_stray_marks() -> None:
+    # Each stray closing mark would otherwise close its own quote from the line's start:
+    # quotes nested ever deeper, their total length growing with the square of the line's.
+    line = "Die fiktive Bürgermeisterin bleibt im Amt, sagen alle.“ Sie geht nicht.“ " * 40
+    found = extract_quotes(line, "de").quotes
+    assert sum(1 for q in found if q.open_mark == "") == 1
+    assert sum(q.end - q.start for q in found) <= len(line)

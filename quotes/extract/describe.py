@@ -199,6 +199,7 @@ def headless_quotes(
         if reach > start or last_unclosed >= lines.starts[max(0, line - HEADLESS_OPEN_WITHIN)]:
             continue  # a quote of this line reaches the mark, or one was left open before
         spans.append(Span(start, "", start, end, at, text[at]))
+        reach = at + 1  # one lost quote a line: later stray marks of it close no other
     return spans
 
 
