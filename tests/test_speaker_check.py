@@ -242,3 +242,50 @@ def test_a_speaker_ranked_from_proximity_alone_accuses_nobody() -> None:
 def test_an_organisation_or_outlet_named_as_speaker_accuses_no_person(named: str) -> None:
     check = check_speaker(said_by(named, method="according-to"), BRAM, official=OFFICIAL)
     assert (check.status, check.difference) == ("unverified", None)
+
+
+MAYOR = Account("fictional_mayor", "Elna Varsko", "official", ("Elna Varsko",))
+
+
+@pytest.mark.parametrize("display_name", [
+    "Elna Varsko (parody)", "Elna Varsko – profilo satira", "Elna Varsko akun palsu",
+    "Elna Varsko (conta falsa)", "Parodie: Elna Varsko",
+])
+def test_a_display_name_declaring_a_parody_is_a_lookalike_though_unmarked(
+    display_name: str
+) -> None:
+    check = check_speaker(said_by("Elna Varsko"), Account("elna_jokes", display_name),
+                          official=(MAYOR,))
+    assert check.status == "lookalike_account"
+    assert check.difference is not None and check.difference.quote_side == "@fictional_mayor"
+
+
+def test_a_satire_outlets_own_name_or_another_named_person_is_no_declared_parody() -> None:
+    outlet = Account("le_gorafo", "Le Gorafo (satire)")
+    assert check_speaker(said_by("Le Gorafo"), outlet).status == "verified"
+    parody = Account("elna_jokes", "Elna Varsko (parody)")
+    assert check_speaker(said_by("Bram Veldhoven"), parody).status == "other_person"
+
+
+def test_a_display_name_claiming_the_person_of_an_official_account_is_a_lookalike() -> None:
+    # The official handle does not spell the name: its display name does.
+    fan = Account("cityhall_fan", "Elna Varsko")
+    check = check_speaker(said_by("Elna Varsko"), fan, official=(MAYOR,))
+    assert check.status == "lookalike_account"
+    assert check.difference is not None and check.difference.quote_side == "@fictional_mayor"
+    # Initials could be anyone's; the official account itself is hers.
+    initials = Account("cityhall_fan", "E. Varsko")
+    assert check_speaker(said_by("Elna Varsko"), initials, official=(MAYOR,)).status == (
+        "verified")
+    assert check_speaker(said_by("Elna Varsko"), MAYOR, official=(MAYOR,)).status == (
+        "verified")
+
+
+@pytest.mark.parametrize(("named", "status"), [
+    ("E. Varsko", "verified"),  # "e" is a stopword in Italian and Portuguese
+    ("A. Varsko", "other_person"),  # another initial: another person ("a" a stopword too)
+    ("O. Varsko", "other_person"),
+])
+def test_an_initial_that_spells_a_stopword_is_still_compared(named: str, status: str) -> None:
+    author = Account("cityhall_news", "Elna Varsko")
+    assert check_speaker(said_by(named), author).status == status

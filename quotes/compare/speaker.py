@@ -163,14 +163,30 @@ def _declared_lookalike(ctx: SpeakerContext) -> SpeakerCheck | None:
     """A tweet by an account the archive marks parody or impostor: never the words of
     the person it shows, unless the article plainly names yet another person (then the
     tweet is compared with that person's name like any other)."""
-    if ctx.author.kind not in DECLARED:
+    kind = ctx.author.kind
+    mark = _parody_mark(ctx.author) if kind == "unknown" else None
+    if kind not in DECLARED and mark is None:
         return None
     imitation = _imitation(ctx)
     if ctx.names_another_person(*_imitated(ctx, imitation)):
         return None
-    kind = ctx.author.kind
-    return _lookalike(ctx, imitation.imitated if imitation else None,
-                      f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} account")
+    how = (f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} account" if mark is None else
+           f"its display name {ctx.author.name!r} says {mark!r}: not that person's account")
+    return _lookalike(ctx, imitation.imitated if imitation else None, how)
+
+
+def _parody_mark(author: Account) -> str | None:
+    """The word by which an account's display name says it is a parody, fan or fake
+    account of a person ("Dana Demoulin (parody)", "Dana Demoulin akun palsu"), when the
+    rest of the display name is a person's name (a satire outlet's own name is not)."""
+    name = (author.name or "").casefold()
+    mark = next((m for m in _vocabulary().parody_marks
+                 if re.search(rf"(?<!\w){re.escape(m)}(?!\w)", name)), None)
+    if mark is None:
+        return None
+    rest = re.sub(rf"(?<!\w){re.escape(mark)}(?!\w)", " ", author.name or "",
+                  flags=re.IGNORECASE)
+    return mark if len(_person_words(rest)) >= 2 else None
 
 
 def _imitating_handle(ctx: SpeakerContext) -> SpeakerCheck | None:
@@ -239,7 +255,7 @@ def _imitation(ctx: SpeakerContext) -> Imitation | None:
     (unless the archive vouches for the account and no look-alike glyphs are involved)."""
     handle = ctx.author.handle
     found = imitated_account(handle, [a.handle for a in ctx.official],
-                             display_name=ctx.author.name)
+                             display_name=ctx.author.name) or _claimed_by_name(ctx)
     if found is None and ctx.claimed is not None and not ctx.vouched:
         found = imitation_of(handle, ctx.claimed.handle)
     if found is not None or ctx.speaker is None:
@@ -252,6 +268,24 @@ def _imitation(ctx: SpeakerContext) -> Imitation | None:
     if ctx.vouched and by_name.how != GLYPHS and ctx.author.kind == "unknown":
         return None
     return by_name
+
+
+def _claimed_by_name(ctx: SpeakerContext) -> Imitation | None:
+    """An account whose display name is the full name of the person behind another,
+    official account: "Dana Demoulin" on @tramfan1987 while @mayor_of_lyon is hers."""
+    shown = _words(_bare_name(ctx.author.name) or "")
+    # (initials could be anyone's: "E. Demoulin" claims nobody in particular)
+    if len(shown) < 2 or any(len(w) == 1 for w in shown) or ctx.author.kind == "official":
+        return None
+    for account in ctx.official:
+        if _same_handle(account.handle, ctx.author.handle):
+            continue
+        for name in (_bare_name(account.name), *account.aliases):
+            theirs = _words(name or "")
+            if len(theirs) >= 2 and _same_words(shown, theirs) and _same_words(theirs, shown):
+                return Imitation(ctx.author.handle, account.handle,
+                                 f"the display name {ctx.author.name!r} claims that person")
+    return None
 
 
 def _lookalike(ctx: SpeakerContext, imitated: str | None, how: str) -> SpeakerCheck:
@@ -313,9 +347,10 @@ def _words(name: str) -> list[str]:
     "Präsident"), lowercase particles ("de", "van") and words no name is made of (a
     platform, a stopword: "Trump op Twitter") left out."""
     vocabulary = _vocabulary()
+    # (an initial is a name's word even where it spells a stopword: "E. Demoulin")
     words = [w for w in _NAME_WORD.findall(name)
-             if not (w.islower() and len(w) <= 3) and w.casefold() not in vocabulary.never
-             and not _is_medium(w)]
+             if not (w.islower() and len(w) <= 3) and not _is_medium(w)
+             and (w.casefold() not in vocabulary.never or (len(w) == 1 and w.isupper()))]
     while len(words) > 1 and words[0].casefold() in vocabulary.titles:
         words = words[1:]
     return words
@@ -343,6 +378,7 @@ class _Vocabulary:
     places: frozenset[str]  # the words of countries and institutions (exonyms)
     organisations: frozenset[str] = frozenset()  # names of organisations and outlets
     organisation_words: frozenset[str] = frozenset()  # "ministry", "partido"
+    parody_marks: tuple[str, ...] = ()  # "parody", "akun palsu": longest first
 
 
 @cache
@@ -353,8 +389,10 @@ def _vocabulary() -> _Vocabulary:
     places: set[str] = set()
     organisations: set[str] = set()
     organisation_words: set[str] = set()
+    parody_marks: set[str] = set()
     for code in lang.available():
         table = lang.get(code)
+        parody_marks.update(table.parody_marks)
         organisations.update(o.casefold() for o in table.organisations)
         organisation_words.update(w.casefold() for w in table.organisation_words)
         titles.update(t.casefold().rstrip(".") for t in table.titles)
@@ -364,7 +402,8 @@ def _vocabulary() -> _Vocabulary:
             places.update(local.casefold().split())
             places.update(english.casefold().split())
     return _Vocabulary(frozenset(titles), frozenset(never), frozenset(places),
-                       frozenset(organisations), frozenset(organisation_words))
+                       frozenset(organisations), frozenset(organisation_words),
+                       tuple(sorted(parody_marks, key=len, reverse=True)))
 
 
 @cache

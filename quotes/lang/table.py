@@ -252,6 +252,9 @@ class LanguageData(BaseModel):
     conditions: Words = Field((), validation_alias=_at("polarity", "conditions"))
     # --- [names] ---
     exonyms: Renames = Field({}, validation_alias=_at("names", "exonyms"))  # "deutschland"
+    # Words by which an account's display name says it is not the person it shows
+    # ("Dana Demoulin (parody)", "akun palsu"): such an account never speaks for them.
+    parody_marks: Words = Field((), validation_alias=_at("names", "parody_marks"))
     # Words written lowercase more often than capitalized ("anger", "great"): capitalized
     # inside a sentence they are emphasis, not a name. Kept in data/common/<code>.txt (too
     # long for the table; built by benchmarks/build_common_words.py), empty where none.
