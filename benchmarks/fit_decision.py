@@ -105,6 +105,7 @@ class TuningQuote:
     quoted: str
     canonical: str | None
     expected: str
+    published: datetime | None = None
 
 
 def samples_of(source: str, archive: Archive, model: DecisionModel,
@@ -112,7 +113,8 @@ def samples_of(source: str, archive: Archive, model: DecisionModel,
     """Each case's article through the match stage; the row of its quote, if found."""
     verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
                         embedder=bench_embedder(), model=model)
-    per_doc = verifier.match_rows([Document(c.case_id, c.article, c.language) for c in cases])
+    per_doc = verifier.match_rows([Document(c.case_id, c.article, c.language, c.published)
+                                   for c in cases])
     samples = []
     for case, rows in zip(cases, per_doc, strict=True):
         row = _row_for(rows, case.quoted)
@@ -123,8 +125,8 @@ def samples_of(source: str, archive: Archive, model: DecisionModel,
 
 def collect_realcases(model: DecisionModel) -> tuple[list[Sample], list[realcases.Case]]:
     cases = [c for c in realcases.load_cases() if not c.held_back]
-    quotes = [TuningQuote(c.id, c.excerpt, c.language, c.quote, c.canonical_text, c.expected)
-              for c in cases]
+    quotes = [TuningQuote(c.id, c.excerpt, c.language, c.quote, c.canonical_text, c.expected,
+                          c.document.published) for c in cases]
     samples = samples_of("realcases", realcases.build_archive(), model, quotes)
     return samples, cases
 
