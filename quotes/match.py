@@ -424,7 +424,8 @@ def _closest(best: Scored, p: float | None, threshold: float | None) -> str:
     where = f"closest: @{tweet.author_handle} '{shown}'"
     if p is None or threshold is None:
         return f"{where} ({_signal_text(best)}), too little to match"
-    return f"{where} p={p:.2f}, below {threshold:.2f} ({_signal_text(best)})"
+    return (f"{where}: source probability {p:.2f}, below the {threshold:.2f} a match needs "
+            f"({_signal_text(best)})")
 
 
 def _tweet_match(best: Scored, margin: float | None) -> TweetMatch:
