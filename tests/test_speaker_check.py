@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from quotes.compare.speaker import check_speaker, no_such_tweet
+from quotes.compare.speaker import check_speaker, no_account, no_such_tweet
 from quotes.models import Account, Attribution, AuthorSpan
 
 
@@ -289,3 +289,16 @@ def test_a_display_name_claiming_the_person_of_an_official_account_is_a_lookalik
 def test_an_initial_that_spells_a_stopword_is_still_compared(named: str, status: str) -> None:
     author = Account("cityhall_news", "Elna Varsko")
     assert check_speaker(said_by(named), author).status == status
+
+
+def test_a_full_name_no_archive_author_has_is_said_to_be_beyond_the_archive() -> None:
+    named = replace(said_by("Elna Varsko"), speaker_kind="person")
+    assert no_account(named) == ("the archive holds no account of Elna Varsko: it cannot "
+                                 "show whether they posted this")
+    # The archive knows them (then "no tweet by @… says this"), or nobody is named outright.
+    assert no_account(replace(named, author_handle="fictional_mayor")) is None
+    assert no_account(replace(named, method="ranked")) is None  # nearness is a guess
+    assert no_account(replace(named, method="verb-after+pronoun")) is None
+    assert no_account(replace(named, speaker="Varsko")) is None  # a surname alone
+    assert no_account(replace(named, speaker_kind="organisation")) is None
+    assert no_account(None) is None

@@ -94,13 +94,7 @@ class SpeakerContext:
         """The speaker was not named by the attribution itself but carried over from a
         pronoun, a role noun, the quote before, or the context: a guess to check, not
         a claim to accuse by."""
-        attribution = self.attribution
-        if attribution is None:
-            return False
-        if attribution.method.endswith(RANKED):
-            return attribution.author_handle is None
-        return (any(part in attribution.method for part in HEARSAY)
-                and not resolved_by_chain(attribution))
+        return self.attribution is not None and is_hearsay(self.attribution)
 
     def names_author(self) -> bool:
         return self.vouched or (self.speaker is not None
@@ -120,6 +114,15 @@ class SpeakerContext:
         if speaker is None or self.hearsay or not _person_words(speaker) or self.author_nearby:
             return False
         return not self.names_author() and not any(_names_account(speaker, o) for o in others)
+
+
+def is_hearsay(attribution: Attribution) -> bool:
+    """Was the speaker carried over (a pronoun, a role, the quote before, the context,
+    nearness) rather than named by the attribution itself? (`SpeakerContext.hearsay`)"""
+    if attribution.method.endswith(RANKED):
+        return attribution.author_handle is None
+    return (any(part in attribution.method for part in HEARSAY)
+            and not resolved_by_chain(attribution))
 
 
 def resolved_by_chain(attribution: Attribution) -> bool:
@@ -489,6 +492,19 @@ def _same_handle(a: str, b: str) -> bool:
 
 
 # --- "no such tweet" ------------------------------------------------------------------------
+
+
+def no_account(attribution: Attribution | None) -> str | None:
+    """For a quote nothing matched whose article names a person outright (a full name)
+    that no archive author is: the archive cannot tell whether they posted it."""
+    if attribution is None or attribution.author_handle is not None:
+        return None
+    speaker = attribution.speaker
+    if (speaker is None or attribution.speaker_kind != "person" or is_hearsay(attribution)
+            or len(_person_words(speaker)) < 2):
+        return None
+    return (f"the archive holds no account of {speaker}: it cannot show whether "
+            "they posted this")
 
 
 def no_such_tweet(span: AuthorSpan) -> str:
