@@ -302,3 +302,26 @@ def test_a_full_name_no_archive_author_has_is_said_to_be_beyond_the_archive() ->
     assert no_account(replace(named, speaker="Varsko")) is None  # a surname alone
     assert no_account(replace(named, speaker_kind="organisation")) is None
     assert no_account(None) is None
+
+
+@pytest.mark.parametrize(("named", "author"), [
+    ("Bram Veldhoven", Account("BramVeldhovenJr", "Bram Veldhoven Jr.")),  # the son's account
+    ("Bram Veldhoven Jr.", Account("bramveldhoven", "Bram Veldhoven")),  # the father's
+    ("Eduardo Ribeiro Filho", Account("eduardoribeiro", "Eduardo Ribeiro (fictional)")),
+    ("Eduardo Ribeiro", Account("ribeirofilho", "Eduardo Ribeiro Filho")),
+])
+def test_parent_and_child_of_one_name_are_two_people_not_a_lookalike(
+    named: str, author: Account
+) -> None:
+    check = check_speaker(said_by(named), author)
+    assert check.status == "other_person"
+    assert check.difference is not None and check.difference.kind == "speaker"
+
+
+def test_one_person_with_the_generation_word_on_both_sides_or_a_single_name_is_the_same(
+) -> None:
+    son = Account("BramVeldhovenJr", "Bram Veldhoven Jr.")
+    assert check_speaker(said_by("Bram Veldhoven Jr"), son).status == "verified"
+    assert check_speaker(said_by("Veldhoven"), son).status == "verified"  # a surname alone
+    footballer = Account("example_striker", "Tiago Jr")
+    assert check_speaker(said_by("Tiago"), footballer).status == "verified"

@@ -263,9 +263,9 @@ def _imitation(ctx: SpeakerContext) -> Imitation | None:
         found = imitation_of(handle, ctx.claimed.handle)
     if found is not None or ctx.speaker is None:
         return found
-    by_name = imitation_of(handle, " ".join(_words(ctx.speaker)), target_is_name=True)
-    if by_name is None:
-        return None
+    by_name = imitation_of(handle, _handle_name(ctx.speaker), target_is_name=True)
+    if by_name is None or _other_generation(ctx.speaker, _bare_name(ctx.author.name)):
+        return None  # (a parent's or child's own account is another person's, no copy)
     # An account the archive files under the speaker's name is theirs, unless marked
     # otherwise: "realDonaldTrump" is Trump's. Glyphs that only look alike never are.
     if ctx.vouched and by_name.how != GLYPHS and ctx.author.kind == "unknown":
@@ -285,7 +285,8 @@ def _claimed_by_name(ctx: SpeakerContext) -> Imitation | None:
             continue
         for name in (_bare_name(account.name), *account.aliases):
             theirs = _words(name or "")
-            if len(theirs) >= 2 and _same_words(shown, theirs) and _same_words(theirs, shown):
+            if (len(theirs) >= 2 and _same_words(shown, theirs) and _same_words(theirs, shown)
+                    and not _other_generation(ctx.author.name, name)):
                 return Imitation(ctx.author.handle, account.handle,
                                  f"the display name {ctx.author.name!r} claims that person")
     return None
@@ -353,7 +354,8 @@ def _words(name: str) -> list[str]:
     # (an initial is a name's word even where it spells a stopword: "E. Demoulin")
     words = [w for w in _NAME_WORD.findall(name)
              if not (w.islower() and len(w) <= 3) and not _is_medium(w)
-             and (w.casefold() not in vocabulary.never or (len(w) == 1 and w.isupper()))]
+             and (w.casefold() not in vocabulary.never or (len(w) == 1 and w.isupper()))
+             and w.casefold() not in vocabulary.generations]
     while len(words) > 1 and words[0].casefold() in vocabulary.titles:
         words = words[1:]
     return words
@@ -382,6 +384,7 @@ class _Vocabulary:
     organisations: frozenset[str] = frozenset()  # names of organisations and outlets
     organisation_words: frozenset[str] = frozenset()  # "ministry", "partido"
     parody_marks: tuple[str, ...] = ()  # "parody", "akun palsu": longest first
+    generations: frozenset[str] = frozenset()  # "jr", "filho"
 
 
 @cache
@@ -393,9 +396,11 @@ def _vocabulary() -> _Vocabulary:
     organisations: set[str] = set()
     organisation_words: set[str] = set()
     parody_marks: set[str] = set()
+    generations: set[str] = set()
     for code in lang.available():
         table = lang.get(code)
         parody_marks.update(table.parody_marks)
+        generations.update(table.generations)
         organisations.update(o.casefold() for o in table.organisations)
         organisation_words.update(w.casefold() for w in table.organisation_words)
         titles.update(t.casefold().rstrip(".") for t in table.titles)
@@ -406,7 +411,8 @@ def _vocabulary() -> _Vocabulary:
             places.update(english.casefold().split())
     return _Vocabulary(frozenset(titles), frozenset(never), frozenset(places),
                        frozenset(organisations), frozenset(organisation_words),
-                       tuple(sorted(parody_marks, key=len, reverse=True)))
+                       tuple(sorted(parody_marks, key=len, reverse=True)),
+                       frozenset(generations))
 
 
 @cache
@@ -422,12 +428,33 @@ def _is_role(word: str) -> bool:
     return any(lang.is_role(word, lang.get(code)) for code in lang.available())
 
 
+def _handle_name(name: str) -> str:
+    """The words of a name a handle spells: those that tell people apart, a generation's
+    word kept ("Bram Veldhoven Jr." → "Bram Veldhoven Jr": @BramVeldhovenJr)."""
+    kept = {w.casefold() for w in _words(name)} | _vocabulary().generations
+    return " ".join(w for w in _NAME_WORD.findall(name) if w.casefold() in kept)
+
+
+def _other_generation(name: str | None, other: str | None) -> bool:
+    """Two full names that differ in a generation's word: "Donald Trump" and "Donald Trump
+    Jr.", "Eduardo Ribeiro" and "Eduardo Ribeiro Filho" are parent and child. (A single
+    name says too little: "Neymar" is "Neymar Jr".)"""
+    if not name or not other or len(_words(name)) < 2 or len(_words(other)) < 2:
+        return False
+    generations = _vocabulary().generations
+
+    def generation(text: str) -> set[str]:
+        return {w.casefold() for w in _NAME_WORD.findall(text)} & generations
+
+    return generation(name) != generation(other)
+
+
 def _names_account(speaker: str, account: Account) -> bool:
     """Does the name an article gives (a full name, a surname, initials and a surname, in
     any spelling) name this account's person? By its display name, a name it is known
     by (aliases of several words, or one word the article gives alone) or its handle."""
     words = _words(speaker)
-    if not words:
+    if not words or _other_generation(speaker, _bare_name(account.name)):
         return False
     for name in (_bare_name(account.name), *account.aliases):
         theirs = _words(name or "")
