@@ -430,12 +430,16 @@ def _signal_text(best: Scored) -> str:
     return ", ".join(parts) or "no comparable signal"
 
 
+def tweet_excerpt(text: str, limit: int = 60) -> str:
+    """A tweet's text on one line, cut to `limit` characters, for a report's note."""
+    text = text.strip().replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "…"
+
+
 def _closest(best: Scored, p: float | None, threshold: float | None) -> str:
     """Why nothing matched: the closest tweet, and how far it fell short."""
     tweet = best.candidate.tweet
-    text = tweet.text.strip().replace("\n", " ")
-    shown = text if len(text) <= 60 else text[:57].rstrip() + "…"
-    where = f"closest: @{tweet.author_handle} '{shown}'"
+    where = f"closest: @{tweet.author_handle} '{tweet_excerpt(tweet.text)}'"
     if p is None or threshold is None:
         return f"{where} ({_signal_text(best)}), too little to match"
     return (f"{where}: source probability {p:.2f}, below the {threshold:.2f} a match needs "
