@@ -43,6 +43,7 @@ from rapidfuzz import fuzz
 from quotes.decision import DecisionModel
 from quotes.models import VERDICTS, Document, QuoteResult
 from quotes.pipeline import Analyzer, Verifier, import_files
+from quotes.sources import url_date
 from quotes.store import Archive
 
 DATA = Path(__file__).resolve().parent / "realcases"
@@ -62,6 +63,13 @@ class Case:
     excerpt: str
     quote: str
     canonical_text: str | None
+    article_url: str = ""
+
+    @property
+    def document(self) -> Document:
+        """The excerpt as `verify` reads an article: dated by its address where that
+        has a date (tweets posted later are no source of it)."""
+        return Document(self.id, self.excerpt, self.language, url_date(self.article_url))
 
     @property
     def held_back(self) -> bool:
@@ -92,7 +100,7 @@ def load_cases(data: Path = DATA) -> list[Case]:
             canonical = raw.get("canonical") or {}
             cases.append(Case(raw["id"], raw["story"], raw["language"], raw["kind"],
                               raw["expected"], raw["article_excerpt"], raw["quoted_text"],
-                              canonical.get("text")))
+                              canonical.get("text"), raw.get("article_url", "")))
     return cases
 
 
@@ -121,7 +129,7 @@ def run(cases: Sequence[Case], translator: object | None = None,
     verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
                         translator=translator,  # type: ignore[arg-type]
                         embedder=bench_embedder(), model=model)
-    articles = verifier.verify([Document(c.id, c.excerpt, c.language) for c in cases])
+    articles = verifier.verify([c.document for c in cases])
     outcomes = []
     for case, article in zip(cases, articles, strict=True):
         found = _the_quote(case, article.quotes)

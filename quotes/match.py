@@ -237,14 +237,19 @@ def _embedding_signal(
 ) -> _EmbeddingSignal:
     if query.vector is None or candidate.segment_vectors is None:
         return _EmbeddingSignal(None, segments[0], False)
-    sims = candidate.segment_vectors @ query.vector
-    index = int(np.argmax(sims))
-    embedding = float(sims[index])
+    # A segment of no words (a bare link, a handle, an emoji) embeds close to anything.
+    worded = [i for i, segment in enumerate(segments) if _has_words(segment)]
+    if not worded:
+        return _EmbeddingSignal(None, segments[0], False)
+    vectors = candidate.segment_vectors[worded]
+    sims = vectors @ query.vector
+    index = worded[int(np.argmax(sims))]
+    embedding = float(sims.max())
     unsupported: tuple[tuple[str, float], ...] = ()
     if query.sentence_vectors is not None and len(query.sentences) > 1:
         # Sentence by sentence: a sentence added to a faithful quote drags the whole
         # quote's similarity down, while its other sentences still match closely.
-        best_per_sentence = (query.sentence_vectors @ candidate.segment_vectors.T).max(1)
+        best_per_sentence = (query.sentence_vectors @ vectors.T).max(1)
         embedding = max(embedding, float(np.median(best_per_sentence)))
         top = float(best_per_sentence.max())
         unsupported = tuple(
@@ -253,6 +258,15 @@ def _embedding_signal(
             if sim < UNSUPPORTED_SENTENCE and top - sim >= UNSUPPORTED_GAP
         )
     return _EmbeddingSignal(embedding, segments[index], index > 0, unsupported)
+
+
+# A tweet segment with fewer words than this (links, handles and marks left out) says too
+# little for its embedding to place a quote.
+SEGMENT_MIN_WORDS = 2
+
+
+def _has_words(segment: str) -> bool:
+    return len(normalize_for_fuzzy(segment).split()) >= SEGMENT_MIN_WORDS
 
 
 def _fuzzy(english: str, tweet: str) -> tuple[float, str | None]:
@@ -415,15 +429,20 @@ def _signal_text(best: Scored) -> str:
     return ", ".join(parts) or "no comparable signal"
 
 
+def tweet_excerpt(text: str, limit: int = 60) -> str:
+    """A tweet's text on one line, cut to `limit` characters, for a report's note."""
+    text = text.strip().replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "…"
+
+
 def _closest(best: Scored, p: float | None, threshold: float | None) -> str:
     """Why nothing matched: the closest tweet, and how far it fell short."""
     tweet = best.candidate.tweet
-    text = tweet.text.strip().replace("\n", " ")
-    shown = text if len(text) <= 60 else text[:57].rstrip() + "…"
-    where = f"closest: @{tweet.author_handle} '{shown}'"
+    where = f"closest: @{tweet.author_handle} '{tweet_excerpt(tweet.text)}'"
     if p is None or threshold is None:
         return f"{where} ({_signal_text(best)}), too little to match"
-    return f"{where} p={p:.2f}, below {threshold:.2f} ({_signal_text(best)})"
+    return (f"{where}: source probability {p:.2f}, below the {threshold:.2f} a match needs "
+            f"({_signal_text(best)})")
 
 
 def _tweet_match(best: Scored, margin: float | None) -> TweetMatch:

@@ -10,7 +10,9 @@ import codecs
 import hashlib
 import re
 import sys
+from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from quotes.errors import InputError
 from quotes.models import Document
@@ -107,3 +109,25 @@ def check_scheme(value: str) -> None:
     if found and not is_url(value) and not Path(value).exists():
         raise InputError(f"unsupported URL scheme {found['scheme'].lower()!r} (http and https "
                          "only)", location=value)
+
+
+# A date in an article's address: /2020/11/06/, /2020-11-06-…, /20201106 (path only).
+_URL_DATE = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[/_-]?)(?P<month>[01]\d)(?P=sep)(?P<day>[0-3]\d)"
+    r"(?!\d)"
+)
+
+
+def url_date(url: str) -> datetime | None:
+    """The day a news article's address says it was published (many outlets put it in
+    the path), or None: what the quote is of cannot have been posted after it."""
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:
+        return None
+    for match in _URL_DATE.finditer(path):
+        try:
+            return datetime(int(match["year"]), int(match["month"]), int(match["day"]))
+        except ValueError:  # digits that only look like a date ("/20231399")
+            continue
+    return None

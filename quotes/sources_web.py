@@ -23,7 +23,7 @@ from quotes.config import OEMBED_BASE, WAYBACK_BASE
 from quotes.errors import InputError
 from quotes.models import Document, TweetRecord
 from quotes.net import Fetched, FetchError, WebClient
-from quotes.sources import is_url
+from quotes.sources import is_url, url_date
 
 TWEET_HOSTS = frozenset(
     f"{prefix}{domain}"
@@ -455,4 +455,4 @@ def fetch_article(url: str, client: WebClient, language: str | None = None) -> D
         text = article_text(page)
     except ValueError as exc:
         raise FetchError(url, str(exc)) from None
-    return Document(source=url, text=text, language=language)
+    return Document(source=url, text=text, language=language, published=url_date(url))

@@ -290,3 +290,18 @@ def test_no_such_tweet_is_said_in_plain_words_with_the_date_window(
                            "2025-03-01")
     assert ("no tweet by @DanaDemoulin in the archive (1 tweet up to 2025-03-01, from "
             "2025-02-01 to 2025-02-01) says this") in quote["notes"]
+
+
+def test_a_tweet_posted_after_the_article_is_no_source_and_is_said_so(
+    archive: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The harbour chief's tweet of 2025-04-02, quoted by an article dated a month before.
+    code, quote = verified(capsys, archive / "fr_surname.txt", "--published", "2025-03-01")
+    assert (quote["verdict"], quote["match"]) == ("unmatched", None)
+    (later,) = [n for n in quote["notes"] if "after the article's date" in n]
+    assert later.startswith("@BramVeldhoven posted this on 2025-04-02 ('Our harbour")
+    assert later.endswith("after the article's date 2025-03-01: not a source it can quote")
+    # Dated after the tweet, the article may quote it: matched, nothing said of dates.
+    code, quote = verified(capsys, archive / "fr_surname.txt", "--published", "2025-05-01")
+    assert quote["verdict"] != "unmatched"
+    assert not any("after the article's date" in n for n in quote["notes"])

@@ -271,3 +271,32 @@ def test_the_answer_after_the_question_keeps_its_speaker() -> None:
 @pytest.mark.parametrize(("language", "text", "quote"), UNNAMED)
 def test_a_quote_of_someone_unnamed_names_nobody(language: str, text: str, quote: str) -> None:
     assert speakers(text, language)[quote] is None
+
+
+# --- the speaker of a participle or a pluperfect report -----------------------------------
+
+REPORTED_EARLIER = [
+    pytest.param("en", "A post went viral over the Harvest Day weekend, which claimed to quote "
+                 "Mayor Elna Varsko as stating at the fair that \"the old bridge will close "
+                 "for good next spring.\"", "the old bridge will close for good next spring.",
+                 "Elna Varsko", id="en-as-stating"),
+    pytest.param("it", "Bram Veldhoven ha rilanciato il post in cui la sindaca Elna Varsko "
+                 "aveva scritto: «Il ponte vecchio chiuderà per sempre la prossima "
+                 "primavera».", "Il ponte vecchio chiuderà per sempre la prossima primavera",
+                 "Elna Varsko", id="it-aveva-scritto"),
+    pytest.param("pt", "Bram Veldhoven partilhou a publicação em que a prefeita Elna Varsko "
+                 "tinha escrito: «A ponte velha vai fechar de vez na próxima primavera».",
+                 "A ponte velha vai fechar de vez na próxima primavera", "Elna Varsko",
+                 id="pt-tinha-escrito"),
+    pytest.param("es", "Bram Veldhoven compartió la publicación en la que la alcaldesa Elna "
+                 "Varsko había escrito: «El puente viejo cerrará para siempre la próxima "
+                 "primavera».", "El puente viejo cerrará para siempre la próxima primavera",
+                 "Elna Varsko", id="es-habia-escrito"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quote", "speaker"), REPORTED_EARLIER)
+def test_the_subject_of_the_nearest_report_speaks_not_the_one_who_shared_it(
+    language: str, text: str, quote: str, speaker: str
+) -> None:
+    assert speakers(text, language)[quote] == speaker

@@ -63,3 +63,21 @@ def test_a_display_name_can_claim_a_person() -> None:
     assert found is not None
     assert found.imitated == "ErikaMuster" and "display name" in found.how
     assert imitated_account("bridgefan77", ["ErikaMuster"], display_name="Bridge Fan") is None
+
+
+@pytest.mark.parametrize(("impostor", "how"), [
+    ("fictional_mayorr", "one letter changed"),
+    ("fict1onal_mayor", "one letter changed"),  # digit one for i
+    ("fictionaI_mayor", "letters that look alike"),  # capital I for l
+    ("fictional_rnayor", "letters that look alike"),  # rn for m
+    ("real_fictional_mayor", "the same name with characters or words added"),
+    ("fictional_mayor_official", "the same name with characters or words added"),
+    ("fictional.mayor", "the same name with characters or words added"),
+    ("fictionalmayor2024", "the same name with characters or words added"),
+])
+def test_an_official_handle_with_separators_is_imitated_with_words_added(
+    impostor: str, how: str
+) -> None:
+    found = imitation_of(impostor, "fictional_mayor")
+    assert found is not None and found.how == how
+    assert imitation_of("FICTIONAL_MAYOR", "fictional_mayor") is None  # the same account

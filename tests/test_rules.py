@@ -59,3 +59,25 @@ def test_number_words_read_by_rules() -> None:
     assert evaluate(elements) == (2e8, 1e6, 3, False)
     # "a" with no scale after it is no number.
     assert evaluate([Element(Entry(one=True), None, 0, 1)]) is None
+
+
+def test_a_segment_of_no_words_never_places_a_quote() -> None:
+    """A bare link or an emoji embeds close to anything: only worded segments count."""
+    import numpy as np
+
+    from quotes.match import QueryFeatures, score, tweet_segments
+
+    query = QueryFeatures("De brug blijft open tot 2027, zei de burgemeester.", "nl", None,
+                          np.array([1.0, 0.0]), ())
+    tweet = CanonicalTweet(2, "fictional_mayor",
+                           "The bridge stays open until 2027. https://t.co/AbCdEf12")
+    segments = tweet_segments(tweet.text)
+    assert segments[-1] == "https://t.co/AbCdEf12"
+    # The link segment points exactly the quote's way; the worded ones less so.
+    vectors = np.array([[0.8, 0.6]] * (len(segments) - 1) + [[1.0, 0.0]])
+    scored = score(query, CandidateFeatures(tweet, (), vectors))
+    assert scored.embedding is not None and abs(scored.embedding - 0.8) < 1e-9
+    assert scored.segment != "https://t.co/AbCdEf12"
+    bare = CanonicalTweet(3, "fictional_mayor", "🧐 https://t.co/AbCdEf12")
+    only_link = score(query, CandidateFeatures(bare, (), np.array([[1.0, 0.0]])))
+    assert only_link.embedding is None

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from quotes.compare.speaker import check_speaker, no_such_tweet
+from quotes.compare.speaker import check_speaker, no_account, no_such_tweet
 from quotes.models import Account, Attribution, AuthorSpan
 
 
@@ -242,3 +242,86 @@ def test_a_speaker_ranked_from_proximity_alone_accuses_nobody() -> None:
 def test_an_organisation_or_outlet_named_as_speaker_accuses_no_person(named: str) -> None:
     check = check_speaker(said_by(named, method="according-to"), BRAM, official=OFFICIAL)
     assert (check.status, check.difference) == ("unverified", None)
+
+
+MAYOR = Account("fictional_mayor", "Elna Varsko", "official", ("Elna Varsko",))
+
+
+@pytest.mark.parametrize("display_name", [
+    "Elna Varsko (parody)", "Elna Varsko – profilo satira", "Elna Varsko akun palsu",
+    "Elna Varsko (conta falsa)", "Parodie: Elna Varsko",
+])
+def test_a_display_name_declaring_a_parody_is_a_lookalike_though_unmarked(
+    display_name: str
+) -> None:
+    check = check_speaker(said_by("Elna Varsko"), Account("elna_jokes", display_name),
+                          official=(MAYOR,))
+    assert check.status == "lookalike_account"
+    assert check.difference is not None and check.difference.quote_side == "@fictional_mayor"
+
+
+def test_a_satire_outlets_own_name_or_another_named_person_is_no_declared_parody() -> None:
+    outlet = Account("le_gorafo", "Le Gorafo (satire)")
+    assert check_speaker(said_by("Le Gorafo"), outlet).status == "verified"
+    parody = Account("elna_jokes", "Elna Varsko (parody)")
+    assert check_speaker(said_by("Bram Veldhoven"), parody).status == "other_person"
+
+
+def test_a_display_name_claiming_the_person_of_an_official_account_is_a_lookalike() -> None:
+    # The official handle does not spell the name: its display name does.
+    fan = Account("cityhall_fan", "Elna Varsko")
+    check = check_speaker(said_by("Elna Varsko"), fan, official=(MAYOR,))
+    assert check.status == "lookalike_account"
+    assert check.difference is not None and check.difference.quote_side == "@fictional_mayor"
+    # Initials could be anyone's; the official account itself is hers.
+    initials = Account("cityhall_fan", "E. Varsko")
+    assert check_speaker(said_by("Elna Varsko"), initials, official=(MAYOR,)).status == (
+        "verified")
+    assert check_speaker(said_by("Elna Varsko"), MAYOR, official=(MAYOR,)).status == (
+        "verified")
+
+
+@pytest.mark.parametrize(("named", "status"), [
+    ("E. Varsko", "verified"),  # "e" is a stopword in Italian and Portuguese
+    ("A. Varsko", "other_person"),  # another initial: another person ("a" a stopword too)
+    ("O. Varsko", "other_person"),
+])
+def test_an_initial_that_spells_a_stopword_is_still_compared(named: str, status: str) -> None:
+    author = Account("cityhall_news", "Elna Varsko")
+    assert check_speaker(said_by(named), author).status == status
+
+
+def test_a_full_name_no_archive_author_has_is_said_to_be_beyond_the_archive() -> None:
+    named = replace(said_by("Elna Varsko"), speaker_kind="person")
+    assert no_account(named) == ("the archive holds no account of Elna Varsko: it cannot "
+                                 "show whether they posted this")
+    # The archive knows them (then "no tweet by @… says this"), or nobody is named outright.
+    assert no_account(replace(named, author_handle="fictional_mayor")) is None
+    assert no_account(replace(named, method="ranked")) is None  # nearness is a guess
+    assert no_account(replace(named, method="verb-after+pronoun")) is None
+    assert no_account(replace(named, speaker="Varsko")) is None  # a surname alone
+    assert no_account(replace(named, speaker_kind="organisation")) is None
+    assert no_account(None) is None
+
+
+@pytest.mark.parametrize(("named", "author"), [
+    ("Bram Veldhoven", Account("BramVeldhovenJr", "Bram Veldhoven Jr.")),  # the son's account
+    ("Bram Veldhoven Jr.", Account("bramveldhoven", "Bram Veldhoven")),  # the father's
+    ("Eduardo Ribeiro Filho", Account("eduardoribeiro", "Eduardo Ribeiro (fictional)")),
+    ("Eduardo Ribeiro", Account("ribeirofilho", "Eduardo Ribeiro Filho")),
+])
+def test_parent_and_child_of_one_name_are_two_people_not_a_lookalike(
+    named: str, author: Account
+) -> None:
+    check = check_speaker(said_by(named), author)
+    assert check.status == "other_person"
+    assert check.difference is not None and check.difference.kind == "speaker"
+
+
+def test_one_person_with_the_generation_word_on_both_sides_or_a_single_name_is_the_same(
+) -> None:
+    son = Account("BramVeldhovenJr", "Bram Veldhoven Jr.")
+    assert check_speaker(said_by("Bram Veldhoven Jr"), son).status == "verified"
+    assert check_speaker(said_by("Veldhoven"), son).status == "verified"  # a surname alone
+    footballer = Account("example_striker", "Tiago Jr")
+    assert check_speaker(said_by("Tiago"), footballer).status == "verified"

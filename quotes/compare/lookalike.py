@@ -87,7 +87,10 @@ def imitation_of(handle: str, target: str, *, target_is_name: bool = False) -> I
     rules = (
         (_glyph_folded(handle) == (theirs if target_is_name else _glyph_folded(target)),
          "letters that look alike"),
-        (_undecorated(mine) == theirs, "the same name with characters or words added"),
+        # (separators of the imitated handle count for nothing: "real_dana_demoulin"
+        # decorates "dana_demoulin")
+        (_undecorated(mine) == _SEPARATORS.sub("", theirs),
+         "the same name with characters or words added"),
         (len(theirs) >= ONE_EDIT_MIN and _edits(mine, theirs) == 1, "one letter changed"),
         (len(theirs) >= TWO_EDITS_MIN and _edits(mine, theirs) == 2, "two letters changed"),
     )

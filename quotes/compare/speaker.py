@@ -94,13 +94,7 @@ class SpeakerContext:
         """The speaker was not named by the attribution itself but carried over from a
         pronoun, a role noun, the quote before, or the context: a guess to check, not
         a claim to accuse by."""
-        attribution = self.attribution
-        if attribution is None:
-            return False
-        if attribution.method.endswith(RANKED):
-            return attribution.author_handle is None
-        return (any(part in attribution.method for part in HEARSAY)
-                and not resolved_by_chain(attribution))
+        return self.attribution is not None and is_hearsay(self.attribution)
 
     def names_author(self) -> bool:
         return self.vouched or (self.speaker is not None
@@ -120,6 +114,15 @@ class SpeakerContext:
         if speaker is None or self.hearsay or not _person_words(speaker) or self.author_nearby:
             return False
         return not self.names_author() and not any(_names_account(speaker, o) for o in others)
+
+
+def is_hearsay(attribution: Attribution) -> bool:
+    """Was the speaker carried over (a pronoun, a role, the quote before, the context,
+    nearness) rather than named by the attribution itself? (`SpeakerContext.hearsay`)"""
+    if attribution.method.endswith(RANKED):
+        return attribution.author_handle is None
+    return (any(part in attribution.method for part in HEARSAY)
+            and not resolved_by_chain(attribution))
 
 
 def resolved_by_chain(attribution: Attribution) -> bool:
@@ -163,14 +166,30 @@ def _declared_lookalike(ctx: SpeakerContext) -> SpeakerCheck | None:
     """A tweet by an account the archive marks parody or impostor: never the words of
     the person it shows, unless the article plainly names yet another person (then the
     tweet is compared with that person's name like any other)."""
-    if ctx.author.kind not in DECLARED:
+    kind = ctx.author.kind
+    mark = _parody_mark(ctx.author) if kind == "unknown" else None
+    if kind not in DECLARED and mark is None:
         return None
     imitation = _imitation(ctx)
     if ctx.names_another_person(*_imitated(ctx, imitation)):
         return None
-    kind = ctx.author.kind
-    return _lookalike(ctx, imitation.imitated if imitation else None,
-                      f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} account")
+    how = (f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} account" if mark is None else
+           f"its display name {ctx.author.name!r} says {mark!r}: not that person's account")
+    return _lookalike(ctx, imitation.imitated if imitation else None, how)
+
+
+def _parody_mark(author: Account) -> str | None:
+    """The word by which an account's display name says it is a parody, fan or fake
+    account of a person ("Dana Demoulin (parody)", "Dana Demoulin akun palsu"), when the
+    rest of the display name is a person's name (a satire outlet's own name is not)."""
+    name = (author.name or "").casefold()
+    mark = next((m for m in _vocabulary().parody_marks
+                 if re.search(rf"(?<!\w){re.escape(m)}(?!\w)", name)), None)
+    if mark is None:
+        return None
+    rest = re.sub(rf"(?<!\w){re.escape(mark)}(?!\w)", " ", author.name or "",
+                  flags=re.IGNORECASE)
+    return mark if len(_person_words(rest)) >= 2 else None
 
 
 def _imitating_handle(ctx: SpeakerContext) -> SpeakerCheck | None:
@@ -239,19 +258,38 @@ def _imitation(ctx: SpeakerContext) -> Imitation | None:
     (unless the archive vouches for the account and no look-alike glyphs are involved)."""
     handle = ctx.author.handle
     found = imitated_account(handle, [a.handle for a in ctx.official],
-                             display_name=ctx.author.name)
+                             display_name=ctx.author.name) or _claimed_by_name(ctx)
     if found is None and ctx.claimed is not None and not ctx.vouched:
         found = imitation_of(handle, ctx.claimed.handle)
     if found is not None or ctx.speaker is None:
         return found
-    by_name = imitation_of(handle, " ".join(_words(ctx.speaker)), target_is_name=True)
-    if by_name is None:
-        return None
+    by_name = imitation_of(handle, _handle_name(ctx.speaker), target_is_name=True)
+    if by_name is None or _other_generation(ctx.speaker, _bare_name(ctx.author.name)):
+        return None  # (a parent's or child's own account is another person's, no copy)
     # An account the archive files under the speaker's name is theirs, unless marked
     # otherwise: "realDonaldTrump" is Trump's. Glyphs that only look alike never are.
     if ctx.vouched and by_name.how != GLYPHS and ctx.author.kind == "unknown":
         return None
     return by_name
+
+
+def _claimed_by_name(ctx: SpeakerContext) -> Imitation | None:
+    """An account whose display name is the full name of the person behind another,
+    official account: "Dana Demoulin" on @tramfan1987 while @mayor_of_lyon is hers."""
+    shown = _words(_bare_name(ctx.author.name) or "")
+    # (initials could be anyone's: "E. Demoulin" claims nobody in particular)
+    if len(shown) < 2 or any(len(w) == 1 for w in shown) or ctx.author.kind == "official":
+        return None
+    for account in ctx.official:
+        if _same_handle(account.handle, ctx.author.handle):
+            continue
+        for name in (_bare_name(account.name), *account.aliases):
+            theirs = _words(name or "")
+            if (len(theirs) >= 2 and _same_words(shown, theirs) and _same_words(theirs, shown)
+                    and not _other_generation(ctx.author.name, name)):
+                return Imitation(ctx.author.handle, account.handle,
+                                 f"the display name {ctx.author.name!r} claims that person")
+    return None
 
 
 def _lookalike(ctx: SpeakerContext, imitated: str | None, how: str) -> SpeakerCheck:
@@ -313,9 +351,11 @@ def _words(name: str) -> list[str]:
     "Präsident"), lowercase particles ("de", "van") and words no name is made of (a
     platform, a stopword: "Trump op Twitter") left out."""
     vocabulary = _vocabulary()
+    # (an initial is a name's word even where it spells a stopword: "E. Demoulin")
     words = [w for w in _NAME_WORD.findall(name)
-             if not (w.islower() and len(w) <= 3) and w.casefold() not in vocabulary.never
-             and not _is_medium(w)]
+             if not (w.islower() and len(w) <= 3) and not _is_medium(w)
+             and (w.casefold() not in vocabulary.never or (len(w) == 1 and w.isupper()))
+             and w.casefold() not in vocabulary.generations]
     while len(words) > 1 and words[0].casefold() in vocabulary.titles:
         words = words[1:]
     return words
@@ -343,6 +383,8 @@ class _Vocabulary:
     places: frozenset[str]  # the words of countries and institutions (exonyms)
     organisations: frozenset[str] = frozenset()  # names of organisations and outlets
     organisation_words: frozenset[str] = frozenset()  # "ministry", "partido"
+    parody_marks: tuple[str, ...] = ()  # "parody", "akun palsu": longest first
+    generations: frozenset[str] = frozenset()  # "jr", "filho"
 
 
 @cache
@@ -353,8 +395,12 @@ def _vocabulary() -> _Vocabulary:
     places: set[str] = set()
     organisations: set[str] = set()
     organisation_words: set[str] = set()
+    parody_marks: set[str] = set()
+    generations: set[str] = set()
     for code in lang.available():
         table = lang.get(code)
+        parody_marks.update(table.parody_marks)
+        generations.update(table.generations)
         organisations.update(o.casefold() for o in table.organisations)
         organisation_words.update(w.casefold() for w in table.organisation_words)
         titles.update(t.casefold().rstrip(".") for t in table.titles)
@@ -364,7 +410,9 @@ def _vocabulary() -> _Vocabulary:
             places.update(local.casefold().split())
             places.update(english.casefold().split())
     return _Vocabulary(frozenset(titles), frozenset(never), frozenset(places),
-                       frozenset(organisations), frozenset(organisation_words))
+                       frozenset(organisations), frozenset(organisation_words),
+                       tuple(sorted(parody_marks, key=len, reverse=True)),
+                       frozenset(generations))
 
 
 @cache
@@ -380,12 +428,33 @@ def _is_role(word: str) -> bool:
     return any(lang.is_role(word, lang.get(code)) for code in lang.available())
 
 
+def _handle_name(name: str) -> str:
+    """The words of a name a handle spells: those that tell people apart, a generation's
+    word kept ("Bram Veldhoven Jr." → "Bram Veldhoven Jr": @BramVeldhovenJr)."""
+    kept = {w.casefold() for w in _words(name)} | _vocabulary().generations
+    return " ".join(w for w in _NAME_WORD.findall(name) if w.casefold() in kept)
+
+
+def _other_generation(name: str | None, other: str | None) -> bool:
+    """Two full names that differ in a generation's word: "Donald Trump" and "Donald Trump
+    Jr.", "Eduardo Ribeiro" and "Eduardo Ribeiro Filho" are parent and child. (A single
+    name says too little: "Neymar" is "Neymar Jr".)"""
+    if not name or not other or len(_words(name)) < 2 or len(_words(other)) < 2:
+        return False
+    generations = _vocabulary().generations
+
+    def generation(text: str) -> set[str]:
+        return {w.casefold() for w in _NAME_WORD.findall(text)} & generations
+
+    return generation(name) != generation(other)
+
+
 def _names_account(speaker: str, account: Account) -> bool:
     """Does the name an article gives (a full name, a surname, initials and a surname, in
     any spelling) name this account's person? By its display name, a name it is known
     by (aliases of several words, or one word the article gives alone) or its handle."""
     words = _words(speaker)
-    if not words:
+    if not words or _other_generation(speaker, _bare_name(account.name)):
         return False
     for name in (_bare_name(account.name), *account.aliases):
         theirs = _words(name or "")
@@ -450,6 +519,19 @@ def _same_handle(a: str, b: str) -> bool:
 
 
 # --- "no such tweet" ------------------------------------------------------------------------
+
+
+def no_account(attribution: Attribution | None) -> str | None:
+    """For a quote nothing matched whose article names a person outright (a full name)
+    that no archive author is: the archive cannot tell whether they posted it."""
+    if attribution is None or attribution.author_handle is not None:
+        return None
+    speaker = attribution.speaker
+    if (speaker is None or attribution.speaker_kind != "person" or is_hearsay(attribution)
+            or len(_person_words(speaker)) < 2):
+        return None
+    return (f"the archive holds no account of {speaker}: it cannot show whether "
+            "they posted this")
 
 
 def no_such_tweet(span: AuthorSpan) -> str:

@@ -278,6 +278,12 @@ class LanguageData(BaseModel):
     exonyms: Renames = Field({}, validation_alias=_at("names", "exonyms"))  # "deutschland"
     # the language glues words into compounds: a name may end one ("Nordkorea")
     compounds: bool = Field(False, validation_alias=_at("names", "compounds"))
+    # Words by which an account's display name says it is not the person it shows
+    # ("Dana Demoulin (parody)", "akun palsu"): such an account never speaks for them.
+    parody_marks: Words = Field((), validation_alias=_at("names", "parody_marks"))
+    # Words after a name that tell a parent from a child of the same name ("Jr", "Filho"):
+    # "Donald Trump" and "Donald Trump Jr." are two people.
+    generations: WordSet = Field(frozenset(), validation_alias=_at("names", "generations"))
     # Words written lowercase more often than capitalized ("anger", "great"): capitalized
     # inside a sentence they are emphasis, not a name. Kept in data/common/<code>.txt (too
     # long for the table; built by benchmarks/build_common_words.py), empty where none.

@@ -8,7 +8,8 @@ JSONL fields (one object a line; blank lines skipped, other keys ignored):
   the report is its `id`, else its `url`;
 - `language` (optional): a language code the tool has a table for; detected if absent;
 - `published` (optional, YYYY-MM-DD or an ISO date-time): tweets posted later are no source
-  (it overrides `--published` for that article).
+  (it overrides `--published` for that article); without it, a date in the `url`'s path
+  (/2020/11/06/, /2020-11-06, /20201106) stands for it.
 
 A file with a bad line is refused whole, in one line naming `file:line` and what is wrong
 (and how many lines are bad), so a wrong file never yields a half-verified batch; the other
@@ -26,7 +27,7 @@ from typing import Any
 from quotes import lang
 from quotes.errors import InputError
 from quotes.models import Document, InputFailure
-from quotes.sources import read_text
+from quotes.sources import read_text, url_date
 from quotes.sources_web import html_main_text, is_url
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html")
@@ -124,8 +125,11 @@ def _article(line: str, language: str | None) -> Document:
     code = record.get("language", language)
     if code is not None and (not isinstance(code, str) or code not in lang.available()):
         raise ValueError(f'unknown "language" {code!r} (known: {", ".join(lang.available())})')
-    return Document(source=source, text=text, language=code,
-                    published=_published(record.get("published")))
+    url = record.get("url")
+    published = _published(record.get("published"))
+    if published is None and isinstance(url, str):
+        published = url_date(url)  # the date in the article's address, where it has one
+    return Document(source=source, text=text, language=code, published=published)
 
 
 def _source(record: dict[str, Any]) -> str:

@@ -102,7 +102,7 @@ def verify(
         return _verify_batch(args, options, client_factory, on_error, on_warning, on_progress)
     loaded = load_articles(args, client_factory, language=options.language, report=on_error)
     documents, refused = _within_limit(loaded.documents, on_error)
-    documents = [replace(d, published=options.published) for d in documents]
+    documents = [replace(d, published=options.published or d.published) for d in documents]
     with Archive.open(options.db_url, create=False) as archive:
         _require_tweets(archive)
         translator = translator_for(options.translation, archive)

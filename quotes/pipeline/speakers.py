@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from quotes.compare.speaker import check_speaker, no_such_tweet
+from quotes.compare.speaker import check_speaker, no_account, no_such_tweet
 from quotes.models import Account, Decision, Quote, QuoteFinding, SpeakerCheck
 from quotes.normalize import alias_key
 from quotes.pipeline.candidates import PUBLICATION_SLACK
@@ -52,15 +52,16 @@ def check_attributions(archive: Archive, rows: Sequence[AttributionRow]
     found = []
     for row in rows:
         match = row.decision.match
-        claimed = row.finding.attribution.author_handle if row.finding.attribution else None
+        attribution = row.finding.attribution
+        claimed = attribution.author_handle if attribution else None
         if match is None:
-            found.append(AttributionFinding(None, _unmatched_note(archive, claimed,
-                                                                  row.published)))
+            note = _unmatched_note(archive, claimed, row.published) or no_account(attribution)
+            found.append(AttributionFinding(None, note))
             continue
         tweet = match.tweet
         author = accounts.get(alias_key(tweet.author_handle)) or Account(
             tweet.author_handle, tweet.author_name)
-        check = check_speaker(row.finding.attribution, author, official=official,
+        check = check_speaker(attribution, author, official=official,
                               claimed=accounts.get(alias_key(claimed)) if claimed else None,
                               nearby=nearby(row.article, row.finding.quote))
         found.append(AttributionFinding(check))

@@ -23,12 +23,14 @@ from quotes.match import (
     EMBEDDING_WITH_ANCHORS,
     FUZZY_MATCH,
     MT_CONFIRMS,
+    CandidateFeatures,
     QueryFeatures,
     Scored,
     decide,
     quote_sentences,
     rank,
     supported_part,
+    tweet_excerpt,
 )
 from quotes.models import (
     Anchor,
@@ -42,7 +44,7 @@ from quotes.models import (
     TweetMatch,
 )
 from quotes.pipeline.analyze import Analyzer
-from quotes.pipeline.candidates import CandidateSource, not_later
+from quotes.pipeline.candidates import PUBLICATION_SLACK, CandidateSource, not_later
 from quotes.pipeline.speakers import AttributionFinding, AttributionRow, check_attributions
 from quotes.store import Archive
 
@@ -79,6 +81,8 @@ class MatchRow:
     published: datetime | None = None  # the article's date, when known
     # A back-translation that did not confirm any tweet: shown, not used (see `_match`).
     unused_translation: Translated | None = None
+    # The tweet the quote would match were tweets posted after the article allowed.
+    later: TweetMatch | None = None
 
 
 @dataclass(slots=True)
@@ -180,9 +184,13 @@ class Verifier:
             query = _query(statement.finding, tr, vector, sents, sent_vectors,
                            statement.published)
             model = self.decision_model
-            ranked = rank(query, not_later(candidates, statement.published), model)
-            rows.append(MatchRow(statement.finding, query, ranked,
-                                 decide(query, ranked, model), tr, statement.published))
+            earlier = not_later(candidates, statement.published)
+            ranked = rank(query, earlier, model)
+            decision = decide(query, ranked, model)
+            later = (_later_match(query, candidates, model)
+                     if decision.match is None and len(earlier) < len(candidates) else None)
+            rows.append(MatchRow(statement.finding, query, ranked, decision, tr,
+                                 statement.published, later=later))
         return rows
 
     @property
@@ -302,6 +310,28 @@ def _query(
     )
 
 
+def _later_match(query: QueryFeatures, candidates: Sequence[CandidateFeatures],
+                 model: DecisionModel) -> TweetMatch | None:
+    """The tweet a quote matches among all candidates, when it was posted after the
+    article (the article cannot quote it: the words came later, or the date is wrong)."""
+    match = decide(query, rank(query, candidates, model), model).match
+    published = query.published
+    if match is None or published is None or match.tweet.created_at is None:
+        return None
+    limit = published.replace(tzinfo=None) + PUBLICATION_SLACK
+    return match if match.tweet.created_at.replace(tzinfo=None) > limit else None
+
+
+def _later_note(row: MatchRow) -> str | None:
+    later, published = row.later, row.published
+    if later is None or published is None or later.tweet.created_at is None:
+        return None
+    return (f"@{later.tweet.author_handle} posted this on "
+            f"{later.tweet.created_at.date().isoformat()} ('{tweet_excerpt(later.tweet.text)}'),"
+            " after the article's "
+            f"date {published.date().isoformat()}: not a source it can quote")
+
+
 def _mt_confirms(row: MatchRow) -> bool:
     match = row.decision.match
     return match is not None and (match.fuzzy or 0) >= MT_CONFIRMS
@@ -321,6 +351,9 @@ def _judged(row: MatchRow, similarities: ClauseSimilarities | None,
     notes = verdict.notes
     if speaker.unmatched_note is not None and verdict.label == "unmatched":
         notes = (*notes, speaker.unmatched_note)
+    later = _later_note(row) if verdict.label == "unmatched" else None
+    if later is not None:
+        notes = (*notes, later)
     if row.unused_translation is not None:
         notes = (*notes, f"back-translation not used: it renders no tweet closely (fuzzy < "
                          f"{MT_CONFIRMS:.0f}), so judged without MT")
