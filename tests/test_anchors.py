@@ -329,3 +329,18 @@ def test_a_half_of_something_else_is_not_the_numbers() -> None:
     # "e mezzo" must follow the number's unit word directly.
     assert only("Il traghetto fittizio porta 2 auto, poi un'ora e mezza di attesa.",
                 "it").value == 2.0
+
+
+@pytest.mark.parametrize(("text", "code", "counts"), [
+    ("My two fictional Ferrari 812 cars are red.", "en", [2.0]),
+    ("Ho volato su un Boeing 737 con 150 persone.", "it", [150.0]),
+    ("On May 3 we had 40 guests.", "en", [3.0, 40.0]),
+])
+def test_a_model_number_after_its_name_counts_nothing(text: str, code: str,
+                                                      counts: list[float]) -> None:
+    assert [a.value for a in numbers(text, code) if a.kind == "number"] == counts
+
+
+def test_a_year_after_a_name_or_year_word_stays_a_year() -> None:
+    assert only("Im Jahr 1 wurde das fiktive Labor gegründet.", "de").kind == "year"
+    assert only("The fictional Varsko 2024 campaign starts.", "en").kind == "year"

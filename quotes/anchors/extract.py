@@ -43,6 +43,7 @@ def extract_anchors(text: str, table: LanguageData) -> list[Anchor]:
     taken += [(m.start(), m.end()) for m in _DATE_TIME.finditer(text)]
     taken += _idioms(text, table)
     taken += _clock_times(text, table)
+    taken += _designations(text, table)
     for number in numbers(text, table, taken):
         anchors.append(measured(text, number, table))
         taken.append((number.start, number.end))
@@ -71,6 +72,29 @@ def _clock_times(text: str, table: LanguageData) -> list[tuple[int, int]]:
     )
     return [(m.start(), m.end()) for pattern in patterns
             for m in re.finditer(pattern, text, re.IGNORECASE)]
+
+
+# A numeral right after a name inside a sentence ("Ferrari 812", "Boeing 737", "Apollo 11").
+_DESIGNATION = re.compile(r"(?<![\w.,:;!?])([^\W\d_][\w’'-]*)[ \u00a0](\d{1,4})(?![\w.,%/:]|\s?%)")
+_SENTENCE_BREAK = ".!?:;\"“”„«»\n"
+_YEARLIKE = re.compile(r"1[89]\d\d|20\d\d")  # "Jahr 2019", "Trump 2020": years, kept
+
+
+def _designations(text: str, table: LanguageData) -> list[tuple[int, int]]:
+    """Where a model or series number stands after its name ("two Ferrari 812", "a Boeing
+    737"): it names a thing, it counts nothing. Not after a sentence's first word, a
+    function word or a month ("May 3" is a date), nor a year ("im Jahr 1", "Trump 2020")."""
+    found = []
+    for m in _DESIGNATION.finditer(text):
+        word = m.group(1)
+        before = text[: m.start()].rstrip()
+        if (not word[:1].isupper() or not before or before[-1] in _SENTENCE_BREAK
+                or word.casefold() in table.stopwords or word.casefold() in table.not_names
+                or word.casefold() in table.prepositions or word.casefold() in table.year_words
+                or _YEARLIKE.fullmatch(m.group(2))):
+            continue
+        found.append((m.start(2), m.end(2)))
+    return found
 
 
 def _names(text: str, table: LanguageData, taken: list[tuple[int, int]]) -> list[Anchor]:
