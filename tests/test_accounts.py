@@ -302,6 +302,6 @@ def test_a_tweet_posted_after_the_article_is_no_source_and_is_said_so(
     assert later.startswith("@BramVeldhoven posted this on 2025-04-02 ('Our harbour")
     assert later.endswith("after the article's date 2025-03-01: not a source it can quote")
     # Dated after the tweet, the article may quote it: matched, nothing said of dates.
-    code, quote = verified(capsys, archive / "fr_surname.txt", "--published", "2025-05-01")
+    _, quote = verified(capsys, archive / "fr_surname.txt", "--published", "2025-05-01")
     assert quote["verdict"] != "unmatched"
     assert not any("after the article's date" in n for n in quote["notes"])
