@@ -296,7 +296,7 @@ def test_a_tweet_posted_after_the_article_is_no_source_and_is_said_so(
     archive: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # The harbour chief's tweet of 2025-04-02, quoted by an article dated a month before.
-    code, quote = verified(capsys, archive / "fr_surname.txt", "--published", "2025-03-01")
+    _, quote = verified(capsys, archive / "fr_surname.txt", "--published", "2025-03-01")
     assert (quote["verdict"], quote["match"]) == ("unmatched", None)
     (later,) = [n for n in quote["notes"] if "after the article's date" in n]
     assert later.startswith("@BramVeldhoven posted this on 2025-04-02 ('Our harbour")
