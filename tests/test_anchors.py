@@ -344,3 +344,12 @@ def test_a_model_number_after_its_name_counts_nothing(text: str, code: str,
 def test_a_year_after_a_name_or_year_word_stays_a_year() -> None:
     assert only("Im Jahr 1 wurde das fiktive Labor gegründet.", "de").kind == "year"
     assert only("The fictional Varsko 2024 campaign starts.", "en").kind == "year"
+
+
+@pytest.mark.parametrize(("text", "code", "value"), [
+    ("Der fiktive Hafen bekommt im Frühjahr 3 neue Kräne.", "de", 3.0),
+    ("Fictional Harbour Gets 3 New Cranes", "en", 3.0),
+])
+def test_a_count_after_a_capitalized_noun_is_still_a_count(text: str, code: str,
+                                                           value: float) -> None:
+    assert only(text, code).value == value

@@ -91,6 +91,8 @@ def _designations(text: str, table: LanguageData) -> list[tuple[int, int]]:
         if (not word[:1].isupper() or not before or before[-1] in _SENTENCE_BREAK
                 or word.casefold() in table.stopwords or word.casefold() in table.not_names
                 or word.casefold() in table.prepositions or word.casefold() in table.year_words
+                or word.casefold() in table.common_words  # "Gets 3" of a title-case headline
+                or (table.capitalizes_nouns and not _looks_like_name(word))  # "Frühjahr 3"
                 or _YEARLIKE.fullmatch(m.group(2))):
             continue
         found.append((m.start(2), m.end(2)))
