@@ -6,20 +6,11 @@ Every tweet and quote here was written for these tests; the accounts are fiction
 
 from __future__ import annotations
 
+from test_false_alarms import verdict
+
 from quotes import lang
-from quotes.anchors import extract_anchors
-from quotes.compare import judge, polarity_differences
-from quotes.models import Attribution, CanonicalTweet, Decision, Quote, TweetMatch, Verdict
-
-
-def verdict(text: str, language: str, tweet: str) -> Verdict:
-    quote = Quote(0, len(text), text, "“", "”", 0, len(text), "statement", language)
-    match = TweetMatch(CanonicalTweet(1, "fictional_mayor", tweet, author_name="Elna Varsko"),
-                       0.9, None, 0.92, 0.05, 1, tweet, False)
-    decision = Decision(match, "embedding+anchors", "embedding 0.920 ≥ 0.87")
-    said = Attribution("Elna Varsko", "Varsko", 0, "verb-after", "schrieb Varsko", 0, 10,
-                       "schrieb", "tweet", "auf X", "fictional_mayor")
-    return judge(quote, said, None, decision, extract_anchors(text, lang.get(language)))
+from quotes.compare import polarity_differences
+from quotes.models import Verdict
 
 
 def kinds(v: Verdict) -> set[str]:
