@@ -200,12 +200,17 @@ def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
     return {name: ms for name, ms in groups.items() if ms or name in people.speakers}
 
 
+def mentions_in(people: PeopleIndex, begin: int, end: int) -> list[Mention]:
+    """The mentions starting in text[begin:end], found by bisection (an article may hold
+    thousands of terms and names)."""
+    starts = people.mention_starts
+    return people.mentions[bisect_left(starts, begin) : bisect_left(starts, end)]
+
+
 def named_between(people: PeopleIndex, start: int, end: int) -> list[tuple[Mention, str]]:
     """The mentions in text[start:end] and the pronouns and roles opening its sentences,
     each with the person it stands for, in document order."""
-    starts = people.mention_starts
-    found = [(m, people.full_name(m.name, m.start))
-             for m in people.mentions[bisect_left(starts, start) : bisect_left(starts, end)]]
+    found = [(m, people.full_name(m.name, m.start)) for m in mentions_in(people, start, end)]
     found += [(ref, name) for ref, name in _referents(people, end) if ref.start >= start]
     return sorted(found, key=lambda pair: pair[0].start)
 

@@ -12,6 +12,7 @@ from quotes.attribute.clauses import indefinite_subject
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.names import Phrase, first_name, name_in, subject
 from quotes.attribute.people import Name
+from quotes.attribute.ranking import mentions_in
 from quotes.attribute.tokens import Tok
 
 if TYPE_CHECKING:
@@ -132,9 +133,7 @@ def named_in_clause(doc: Document, after: int) -> Name | None:
             break
         end = tok.end
         i += 1
-    people = doc.people
-    lo, hi = bisect_left(people.mention_starts, after), bisect_left(people.mention_starts, end)
-    for m in people.mentions[lo:hi]:
+    for m in mentions_in(doc.people, after, end):
         if m.kind == "person" and is_first_name(m.name.split()[0]):
             return Name(m.name, m.start, m.end, "name")
     return None
