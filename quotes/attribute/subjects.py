@@ -125,9 +125,9 @@ def named_in_clause(doc: Document, after: int) -> Name | None:
     sentence's end ("…", teilte Putins außenpolitischer Berater Juri Utschakow mit; "…",
     declaró en conferencia de prensa el almirante John Kirby; "…». Lo ha scritto su X il
     vice premier Antonio Tajani): a person with a first name, found as a mention."""
-    i = bisect_left(doc.starts, after)
+    first = i = bisect_left(doc.starts, after)
     end = after
-    while i < len(doc.tokens) and i - bisect_left(doc.starts, after) < _CLAUSE_TOKENS:
+    while i < len(doc.tokens) and i - first < _CLAUSE_TOKENS:
         tok = doc.tokens[i]
         if not tok.is_word and (tok.text in ",;:()–—.!?" or "\n" in tok.text):
             break
