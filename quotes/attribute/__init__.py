@@ -36,7 +36,7 @@ from quotes.attribute.names import last_phrase, subject
 from quotes.attribute.nested import attribute_nested
 from quotes.attribute.people import PeopleIndex, Resolver
 from quotes.attribute.persons import Mention
-from quotes.attribute.ranking import Query, is_complement, is_possessor
+from quotes.attribute.ranking import Query, is_complement, is_possessor, mentions_in
 from quotes.attribute.rules import Document, attribute_next_sentence, attribute_one, build
 from quotes.attribute.speaker import Speaker, ranked, with_archive
 from quotes.attribute.tokens import Tok, parse, words_between
@@ -203,7 +203,7 @@ def _sentence_subject(
     """No subject beside the verb ("…", hieß es): the pronoun or role opening the sentence
     before the term ("Hij vindt het onnodig dat Omtzigt “ineens wegliep”"), resolved; else
     the person the sentence names, if any."""
-    every = _mentions_in(doc.people, begin, end)
+    every = mentions_in(doc.people, begin, end)
     named = _reported_first(doc, _speaking(doc.people, every), begin, quote)
     mention = _opening_reference(doc, sentence, quote, named) or (named[0] if named else None)
     if mention is None and every:
@@ -331,20 +331,13 @@ def _unreported_term(
     return with_medium(doc.text, found, quote, doc.table, quote.outer_end)
 
 
-def _mentions_in(people: PeopleIndex, begin: int, end: int) -> list[Mention]:
-    """The mentions starting in text[begin:end], found by bisection (an article may hold
-    thousands of terms and names)."""
-    starts = people.mention_starts
-    return people.mentions[bisect_left(starts, begin) : bisect_left(starts, end)]
-
-
 def _persons_in(doc: Document, begin: int, end: int) -> list[Mention]:
     """The mentions in text[begin:end] that are people for sure: a first name, or a person
     the archive or the text knows ("Lula"); not any capitalized word ("del Congreso",
     "diante da Venezuela")."""
     people = doc.people
     found = []
-    for m in _mentions_in(people, begin, end):
+    for m in mentions_in(people, begin, end):
         if m.kind == "person":
             full = people.full_name(m.name, m.start)  # "Muster" → "Erika Muster"
             if is_first_name(full.split()[0]) or people.is_known(full):

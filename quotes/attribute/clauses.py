@@ -12,6 +12,7 @@ from bisect import bisect_left
 from quotes.attribute.names import Phrase, name_in
 from quotes.attribute.people import Name, PeopleIndex
 from quotes.attribute.persons import Mention
+from quotes.attribute.ranking import mentions_in
 from quotes.attribute.tokens import Tok
 from quotes.lang import LanguageData
 
@@ -40,7 +41,7 @@ def antecedent(
     clause_start = pronoun.end
     if not before[k + 1].text.islower():
         return None  # an article: "Lambrecht, Bundesministerium der Verteidigung"
-    if _named(people, clause_start, quote_start) or any(
+    if mentions_in(people, clause_start, quote_start) or any(
             c in text[clause_start:quote_start] for c in ".;:!?"):
         return None
     for found in (_ending_before(people.mentions, people.mention_starts, pronoun.start),
@@ -55,11 +56,6 @@ def _complement(words: list[Tok], mention: Mention, table: LanguageData) -> bool
     word a complementizer then follows, not the subject of a relative clause."""
     previous = [t for t in words if t.end <= mention.start][-1:]
     return bool(previous) and previous[0].lower in table.prepositions
-
-
-def _named(people: PeopleIndex, begin: int, end: int) -> bool:
-    starts = people.mention_starts
-    return bisect_left(starts, begin) < bisect_left(starts, end)
 
 
 def _ending_before(mentions: list[Mention], starts: list[int], at: int) -> Mention | None:

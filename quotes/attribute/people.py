@@ -26,6 +26,7 @@ from quotes.attribute.persons import (
     headline_spans,
     is_title,
     kind_of,
+    link_word,
     never_a_name,
     owner_compound,
     reporting_words,
@@ -125,7 +126,7 @@ def _bare_words(tokens: list[Tok], table: LanguageData) -> frozenset[str]:
     for a, b in pairwise(tokens):
         if not (b.is_word and b.text[:1].isupper() and not b.text.isupper()):
             continue
-        if a.lower in table.stopwords or a.lower in table.prepositions:
+        if link_word(a.lower, table):
             articled.add(b.text)
         else:
             seen[b.text] += 1
@@ -468,10 +469,8 @@ class PeopleIndex:
         function words, punctuation and capitalized words may stand between."""
         if not role.end <= name_start <= role.end + _TITLE_GAP:
             return False
-        table = self.table
         return all(
-            w.casefold() in table.stopwords or w.casefold() in table.prepositions
-            or w[:1].isupper() or not w[:1].isalpha()
+            link_word(w.casefold(), self.table) or w[:1].isupper() or not w[:1].isalpha()
             for w in self.text[role.end : name_start].replace(",", " ").split()
         )
 

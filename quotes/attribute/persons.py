@@ -59,6 +59,12 @@ def reporting_words(table: LanguageData) -> frozenset[str]:
     return frozenset(p for p in phrases if " " not in p)
 
 
+def link_word(lower: str, table: LanguageData) -> bool:
+    """A word (lowercase) that links a noun or verb to what follows: an article or other
+    function word, or a preposition ("de la", "in einer", "of the")."""
+    return lower in table.stopwords or lower in table.prepositions
+
+
 def never_a_name(lower: str, table: LanguageData) -> bool:
     """A word (lowercase) the table knows as no name, or one with an ending no name has
     (an adverb: "igualmente"), unless it is a first name ("Clemente")."""

@@ -200,12 +200,17 @@ def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
     return {name: ms for name, ms in groups.items() if ms or name in people.speakers}
 
 
+def mentions_in(people: PeopleIndex, begin: int, end: int) -> list[Mention]:
+    """The mentions starting in text[begin:end], found by bisection (an article may hold
+    thousands of terms and names)."""
+    starts = people.mention_starts
+    return people.mentions[bisect_left(starts, begin) : bisect_left(starts, end)]
+
+
 def named_between(people: PeopleIndex, start: int, end: int) -> list[tuple[Mention, str]]:
     """The mentions in text[start:end] and the pronouns and roles opening its sentences,
     each with the person it stands for, in document order."""
-    starts = people.mention_starts
-    found = [(m, people.full_name(m.name, m.start))
-             for m in people.mentions[bisect_left(starts, start) : bisect_left(starts, end)]]
+    found = [(m, people.full_name(m.name, m.start)) for m in mentions_in(people, start, end)]
     found += [(ref, name) for ref, name in _referents(people, end) if ref.start >= start]
     return sorted(found, key=lambda pair: pair[0].start)
 
@@ -315,6 +320,13 @@ def _folded(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
+def _words_before(people: PeopleIndex, m: Mention) -> list[str]:
+    """The casefolded words right before mention `m` in its own sentence, where its title,
+    role or preposition stands."""
+    before = _SENTENCE_END.split(people.folded[max(0, m.start - _TITLE_CHARS) : m.start])
+    return before[-1].split()
+
+
 def is_complement(people: PeopleIndex, m: Mention) -> bool:
     """Mention `m` follows a preposition, through at most articles, roles and titles ("de
     Nogueira", "do presidente Jair Bolsonaro", "an Frau Beispiel"): the complement of a
@@ -322,8 +334,7 @@ def is_complement(people: PeopleIndex, m: Mention) -> bool:
     if m.kind in ("pronoun", "role"):
         return False
     table = people.table
-    before = _SENTENCE_END.split(people.folded[max(0, m.start - _TITLE_CHARS) : m.start])
-    for word in reversed(before[-1].split()[-_COMPLEMENT_WORDS:]):
+    for word in reversed(_words_before(people, m)[-_COMPLEMENT_WORDS:]):
         if word in table.prepositions:
             return True
         if not (word in table.stopwords or word in table.title_genders or is_role(word, table)
@@ -403,8 +414,7 @@ def _titled_gender(people: PeopleIndex, ms: list[Mention]) -> str | None:
 def _gender_before(people: PeopleIndex, m: Mention) -> str | None:
     """The gender of a title, or of a feminine or articled role, right before `m`."""
     table = people.table
-    before = _SENTENCE_END.split(people.folded[max(0, m.start - _TITLE_CHARS) : m.start])
-    words = before[-1].split()
+    words = _words_before(people, m)
     if not words:
         return None
     found = table.title_genders.get(words[-1]) or role_gender(words[-1], table)

@@ -32,6 +32,7 @@ from quotes.attribute.tokens import (
     Tok,
     after_window,
     before_window,
+    line_end_after,
     next_paragraph_words,
     next_sentence_words,
     words_between,
@@ -312,8 +313,8 @@ def _name_line(a: Attempt) -> Attribution | None:
     """A quote on its own line and the next line only a person's name, perhaps with a
     bracket ("“…”\nArthur Lira (PP-AL)"): a fact-check's claim and who made it."""
     text, quote = a.doc.text, a.quote
-    line_end = text.find("\n", quote.outer_end)
-    if line_end < 0 or text[quote.outer_end : line_end].strip(" \t\r.,;:!?"):
+    line_end = line_end_after(text, quote)
+    if line_end < 0:
         return None
     if text[text.rfind("\n", 0, quote.open_at) + 1 : quote.open_at].strip():
         return None  # the quote is not its line's start

@@ -10,6 +10,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from quotes.attribute.people import Name, PeopleIndex
+from quotes.attribute.persons import link_word
 from quotes.attribute.ranking import MAX_BACK_CHARS, Query, rank
 from quotes.lang import is_spokesperson
 from quotes.models import Quote
@@ -118,8 +119,7 @@ def _owner_named(people: PeopleIndex, name: Name) -> str | None:
     for m in people.mentions[bisect_left(people.mention_starts, name.end):]:
         between = people.text[name.end : m.start].split()
         if len(between) > _OWNER_LINKS or not between or not all(
-                w.casefold() in table.prepositions or w.casefold() in table.stopwords
-                for w in between):
+                link_word(w.casefold(), table) for w in between):
             return None
         if between[0].casefold() in table.prepositions:
             return people.text[name.start : m.end]

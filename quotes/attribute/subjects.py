@@ -12,6 +12,8 @@ from quotes.attribute.clauses import indefinite_subject
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.names import Phrase, first_name, name_in, subject
 from quotes.attribute.people import Name
+from quotes.attribute.persons import link_word
+from quotes.attribute.ranking import mentions_in
 from quotes.attribute.tokens import Tok
 
 if TYPE_CHECKING:
@@ -54,9 +56,8 @@ def subject_past_complement(doc: Document, words: list[Tok], verb: Phrase) -> Na
     table = doc.table
     if i - 2 < verb[1]:
         return name  # "said a council member": no complement before the noun
-    link = words[i - 2].lower  # "in", "en", "dans": often only a stopword
-    if words[i - 1].lower not in table.indefinites or not (
-            link in table.prepositions or link in table.stopwords):
+    # The link ("in", "en", "dans") is often only a stopword.
+    if words[i - 1].lower not in table.indefinites or not link_word(words[i - 2].lower, table):
         return name
     beyond = subject([*words[: verb[1]], *words[i + 1 :]], verb, table, doc.people)
     return beyond if beyond is not None and beyond.kind != "unnamed" else name
@@ -98,7 +99,7 @@ def statement_owner(doc: Document, words: list[Tok], verb: Phrase) -> Name | Non
     rest = words[verb[1] + k + 1 :]
     links = 0  # the words linking the noun to its owner: "de la", "des", "of the"
     while (links < len(rest) and links < _OWNER_LINK_WORDS and rest[links].text.islower()
-           and (rest[links].lower in table.prepositions or rest[links].lower in table.stopwords)):
+           and link_word(rest[links].lower, table)):
         links += 1
     if links == 0 or links == len(rest):
         return None
@@ -124,17 +125,15 @@ def named_in_clause(doc: Document, after: int) -> Name | None:
     sentence's end ("…", teilte Putins außenpolitischer Berater Juri Utschakow mit; "…",
     declaró en conferencia de prensa el almirante John Kirby; "…». Lo ha scritto su X il
     vice premier Antonio Tajani): a person with a first name, found as a mention."""
-    i = bisect_left(doc.starts, after)
+    first = i = bisect_left(doc.starts, after)
     end = after
-    while i < len(doc.tokens) and i - bisect_left(doc.starts, after) < _CLAUSE_TOKENS:
+    while i < len(doc.tokens) and i - first < _CLAUSE_TOKENS:
         tok = doc.tokens[i]
         if not tok.is_word and (tok.text in ",;:()–—.!?" or "\n" in tok.text):
             break
         end = tok.end
         i += 1
-    people = doc.people
-    lo, hi = bisect_left(people.mention_starts, after), bisect_left(people.mention_starts, end)
-    for m in people.mentions[lo:hi]:
+    for m in mentions_in(doc.people, after, end):
         if m.kind == "person" and is_first_name(m.name.split()[0]):
             return Name(m.name, m.start, m.end, "name")
     return None

@@ -161,13 +161,22 @@ def next_sentence_words(
     return result
 
 
+def line_end_after(text: str, quote: Quote) -> int:
+    """The newline ending a quote's line where only punctuation stands between (the quote
+    ends its paragraph); -1 where words go on after it or no newline follows."""
+    line_end = text.find("\n", quote.outer_end)
+    if line_end < 0 or text[quote.outer_end : line_end].strip(" \t\r.,;:!?"):
+        return -1
+    return line_end
+
+
 def next_paragraph_words(
     tokens: list[Tok], starts: list[int], text: str, quote: Quote, next_start: int
 ) -> list[Tok]:
     """The first words of the paragraph after a quote that ends its own paragraph ("…”
     \n\nLo ha detto il presidente …"), up to that paragraph's first sentence end."""
-    line_end = text.find("\n", quote.outer_end)
-    if line_end < 0 or text[quote.outer_end : line_end].strip(" \t\r.,;:!?"):
+    line_end = line_end_after(text, quote)
+    if line_end < 0:
         return []  # the quote's paragraph goes on after it
     if not text[line_end:].lstrip()[:1].isalpha():
         return []  # a list item or link line ("• Sebut …"), not the article's prose
