@@ -22,7 +22,7 @@ from quotes.anchors.evaluate import Element, evaluate
 from quotes.anchors.lexicon import Entry, Lexicon, compound, lexicon_of
 from quotes.lang import LanguageData
 from quotes.models import Anchor
-from quotes.text import inside
+from quotes.text import LETTER_WORD, inside
 
 _NUMERAL = (
     r"(?<![\w.,])(?<![^\W\d_]-)"  # not inside a word, a number or a name like "GPT-4"
@@ -325,16 +325,13 @@ def _anchor(text: str, p: _Parsed) -> Anchor:
                   approximate=p.approximate or p.vague, vague=p.vague)
 
 
-_WORD = re.compile(r"[^\W\d_]+")
-
-
 def implicit_counts(text: str, table: LanguageData) -> frozenset[float]:
     """The counts the text states without a number ("twice", "both", "decade": the
     table's `implicit`), which excuse the number the other side writes for them; and
     one where its word for one is also its article ("un", "ein": "número uno" for "#1"),
     which is never read as a number on its own."""
     implicit = table.implicit_numbers
-    words = _WORD.findall(text.casefold())
+    words = LETTER_WORD.findall(text.casefold())
     counts = {implicit[w] for w in words if w in implicit}
     if any(w in table.number_ones for w in words):
         counts.add(1.0)

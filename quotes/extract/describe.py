@@ -122,8 +122,7 @@ def introduced_posts(text: str, lines: Lines, table: LanguageData) -> list[Span]
 
 
 def _introduces_inline(before_colon: str, table: LanguageData) -> bool:
-    boundaries = sentence_ends(before_colon)
-    sentence = before_colon[boundaries[-1] :] if boundaries else before_colon
+    sentence = _last_sentence(before_colon)
     # Only right before the colon: "posted a tweet about three topics: …" lists topics.
     return find_phrase(words(sentence)[-INLINE_INTRO_WITHIN:], table.block_intro) is not None
 
@@ -230,12 +229,17 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _last_sentence(text: str) -> str:
+    """The text's last sentence (all of it when it holds one)."""
+    boundaries = sentence_ends(text)
+    return text[boundaries[-1] :] if boundaries else text
+
+
 def _introduces_post(paragraph: str, table: LanguageData) -> bool:
     stripped = paragraph.rstrip()
     if stripped.endswith(":"):
         return True
-    boundaries = sentence_ends(stripped)
-    last = stripped[boundaries[-1] :] if boundaries else stripped
+    last = _last_sentence(stripped)
     if find_phrase(words(last), table.block_intro) is not None:
         return True
     return any(medium == "tweet" and p.search(last) for medium, p in table.medium_patterns)
@@ -345,8 +349,7 @@ REPORTED_WITHIN = 6
 
 
 def _completes_reported_speech(before: str, table: LanguageData) -> bool:
-    boundaries = sentence_ends(before)
-    sentence = before[boundaries[-1] :] if boundaries else before
+    sentence = _last_sentence(before)
     colon = sentence.rfind(":")
     if colon >= 0 and count_words(sentence[colon:], REPORTED_WITHIN + 1) <= REPORTED_WITHIN:
         return True
