@@ -274,7 +274,7 @@ class PeopleIndex:
         self.references: list[Mention] = []
         self.referents: list[str | None] = []
         self._known: dict[str, bool] = {}
-        self._full: dict[tuple[str, int], str] = {}
+        self._full: dict[str, str] = {}
         # Capitalized words seen inside sentences: a sentence's first word is capitalized
         # anyway, so there it counts as a name only if it also appears inside one.
         self.headlines = SpanSet(headline_spans(tokens, table))
@@ -575,11 +575,13 @@ class PeopleIndex:
 
     def full_name(self, mention: str, before: int) -> str:
         """The fullest name the document gives the person `mention` names near `before`
-        (each asked once: ranking asks it for every mention near every quote)."""
-        key = (mention, before)
-        if key not in self._full:
-            self._full[key] = fullest(mention, before, self.mentions, self.links)
-        return self._full[key]
+        (each name asked once: ranking asks it for every mention near every quote). The
+        mentions are in document order, so `fullest` answers with the first longer mention
+        holding the name's words wherever it is asked: the answer is the name's, not the
+        place's, and a long text of many quotes does not ask it again per quote."""
+        if mention not in self._full:
+            self._full[mention] = fullest(mention, before, self.mentions, self.links)
+        return self._full[mention]
 
     def kind(self, name: str) -> str:
         return kind_of(name, self.table)
