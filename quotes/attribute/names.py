@@ -91,11 +91,28 @@ def _subject_after_verb(
         # "respondió a Fox": the one answered; "said Mr. Trump's decision": the one spoken
         # of; not the one speaking.
         return None
+    found = _rank_and_name_after(right[:cut], found, table, people) or found
     if found is not None and found.kind == "unnamed" and not _verb_opens(window, verb, people):
         # "Olona ha publicado un tuit", "responde a una estrategia": an object; a subject
         # without a name follows only a verb opening its clause ("…”, dijo un vecino").
         return None
     return found
+
+
+def _rank_and_name_after(
+    words: list[Tok], office: Name | None, table: LanguageData, people: PeopleIndex
+) -> Name | None:
+    """The person after an office, a rank between ("kata Kabid Humas Polda Irjen Bagas
+    Wirandito", "said Carver County Sheriff Elna Varsko"): a rank always titles a name."""
+    if office is None or office.kind != "name":
+        return None
+    k = next((i for i, t in enumerate(words) if t.start >= office.end), None)
+    if k is None or k == 0 or k + 1 >= len(words) or not people.adjacent(words[k - 1], words[k]):
+        return None
+    if words[k].text not in table.titles and words[k].text.rstrip(".") not in table.titles:
+        return None
+    person = first_name(words[k:], table, people)
+    return person if person is not None and person.kind == "name" else None
 
 
 def _verb_opens(window: list[Tok], verb: Phrase, people: PeopleIndex) -> bool:

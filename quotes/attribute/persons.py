@@ -111,7 +111,7 @@ def trim_run(
     role is of ("ministro degli Esteri Antonio Tajani"), even where it is a first name too.
     `keep` holds the starts of words that are part of a name here though the table lists
     them as function words ("May" after "Mrs", "Van der" in "Van der Plas")."""
-    run = _after_owner_compound(run, table)
+    run = _after_last_title(_after_owner_compound(run, table), table, keep)
     reporting = reporting_words(table)
     kept = _after_organisation(_without_phrases(run, table.not_names), table.organisations)
     words = [t for k, t in enumerate(kept) if t.lower not in reporting and (
@@ -133,10 +133,11 @@ def trim_run(
 def titled_person(run: Sequence[Tok], table: LanguageData) -> list[Tok] | None:
     """The person an organisation's role titles inside one run ("City Council President
     Elna Varsko", "Unifor National President Jerry Dias"): the words after the last role or
-    title, where they open with a first name and name no organisation themselves."""
+    title, where they open with a first name (or follow a rank or honorific, which always
+    titles a name: "Polda Irjen Bagas Wirandito") and name no organisation themselves."""
     k = max((i for i, t in enumerate(run[:-1]) if t.lower not in table.stopwords
              and (is_role(t.text, table) or t.text in table.titles)), default=None)
-    if k is None or not is_first_name(run[k + 1].text):
+    if k is None or not (is_first_name(run[k + 1].text) or run[k].text in table.titles):
         return None
     person = list(run[k + 1 :])
     return person if kind_of(" ".join(t.text for t in person), table) == "person" else None
@@ -147,6 +148,15 @@ def _after_owner_compound(run: Sequence[Tok], table: LanguageData) -> Sequence[T
     role is; the name follows it."""
     owned = max((k for k, t in enumerate(run[:-1]) if owner_compound(t, table)), default=-1)
     return run[owned + 1 :]
+
+
+def _after_last_title(run: Sequence[Tok], table: LanguageData, keep: frozenset[int]
+                      ) -> Sequence[Tok]:
+    """A rank or honorific inside a run ends what comes before it, the person's office:
+    "Kadiv Humas Polri Irjen Setyo Wasisto", "Onondaga County Sheriff Toby Shelley"."""
+    k = max((i for i, t in enumerate(run[:-1]) if i > 0 and t.start not in keep
+             and (t.text in table.titles or t.text.rstrip(".") in table.titles)), default=None)
+    return run if k is None else run[k + 1 :]
 
 
 def _without_noun_after(words: list[Tok], standalone: frozenset[str]) -> list[Tok]:

@@ -1,0 +1,37 @@
+"""Speaker attribution (issue 12): a rank or honorific inside a capitalized run ends the
+person's office before it ("Kadiv Humas Polda Irjen …", "Carver County Sheriff …"): the
+speaker is the name after it, not the office glued to it. Short invented passages; every
+person here is fictional."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_attribution_mentions import speaker_of
+
+CASES = [
+    pytest.param((
+        'id',
+        ('Polisi masih menyelidiki kasus itu. "Kami sudah memeriksa tujuh saksi," kata '
+         'Kabid Humas Polda Sulawesi Irjen Bagas Wirandito kepada wartawan, Senin.'),
+        'Kami sudah memeriksa tujuh saksi', 'Bagas Wirandito'),
+        id='police_rank_after_the_office_id'),
+    pytest.param((
+        'en',
+        ('The road stayed closed overnight. "Nobody was hurt," Carver County Sheriff '
+         'Elna Varsko told reporters on Friday.'),
+        'Nobody was hurt', 'Elna Varsko'),
+        id='sheriff_after_the_county_en'),
+    pytest.param((
+        'de',
+        ('Die Ermittlungen dauern an. „Wir prüfen jeden Hinweis“, sagte der Sprecher '
+         'der Behörde, Oberstaatsanwalt Jorin Fabelmann, am Montag.'),
+        'Wir prüfen jeden Hinweis', 'Jorin Fabelmann'),
+        id='prosecutor_title_before_the_name_de'),
+]
+
+
+@pytest.mark.parametrize('case', CASES)
+def test_the_name_after_a_rank_is_the_speaker(case: tuple[str, str, str, str]) -> None:
+    language, text, quoted, speaker = case
+    assert speaker_of(text, language, quoted) == speaker
