@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from quotes.models import Document
+from quotes.pipeline import Analyzer
 from tests.test_attribution_mentions import speaker_of
 
 CASES = [
@@ -35,3 +37,14 @@ CASES = [
 def test_the_name_after_a_rank_is_the_speaker(case: tuple[str, str, str, str]) -> None:
     language, text, quoted, speaker = case
     assert speaker_of(text, language, quoted) == speaker
+
+
+def test_an_archive_authors_name_with_a_role_word_is_that_person() -> None:
+    # "Analyst" is a role noun, but here the words are a known account's display name.
+    known = {"Harbour Analyst": ("harbour_analyst", "Harbour Analyst (fictional)")}
+    analyzer = Analyzer(resolve=known.get)
+    text = '"The port will reopen on Monday." Harbour Analyst wrote on X.'
+    (finding,) = analyzer.analyze(Document("t.txt", text, "en")).findings
+    assert finding.attribution is not None
+    assert finding.attribution.author_handle == "harbour_analyst"
+    assert "+role" not in finding.attribution.method

@@ -1,6 +1,7 @@
 """Tokens that belong to names though they look otherwise: particles inside a name ("van
 der" in "Herman van der Zandt"), names set in capitals ("MARK EYSKENS"), function words
-after an honorific ("Mrs May")."""
+after an honorific ("Mrs May"), capitalized words after a reporting word ("so SPD-Chef
+Klingbeil")."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from quotes.attribute.lexicon import is_first_name
+from quotes.attribute.persons import is_title
 from quotes.attribute.tokens import Tok
 from quotes.lang import LanguageData
 
@@ -89,3 +91,35 @@ def surname_particles(tokens: Sequence[Tok], table: LanguageData) -> frozenset[i
 def _capital_particle(tok: Tok, table: LanguageData) -> bool:
     return (tok.lower in table.name_particles and tok.lower not in table.article_genders
             and tok.text[:1].isupper() and not tok.text.isupper())
+
+
+def capitals_after_verb(
+    tokens: list[Tok], table: LanguageData, reporting: frozenset[str]
+) -> frozenset[str]:
+    """Capitalized words right after a reporting word or an honorific ("Herr Lafontaine"),
+    or after a reporting word and a title ("so SPD-Chef Klingbeil", "so PARTEI-Vorstand
+    Sonneborn"), where the table capitalizes nouns."""
+    if not table.capitalizes_nouns:
+        return frozenset()
+    after = [b for a, b in pairwise(tokens) if a.lower in reporting]
+    after += [c for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
+              if a.lower in reporting and _plain_title(b, table) and b.end + 1 == c.start]
+    after += _after_honorific(tokens, table)
+    return frozenset(
+        b.text for b in after
+        if b.is_word and b.text[:1].isupper() and not b.sent_start
+        and b.lower not in table.not_names and not is_title(b, table)
+    )
+
+
+def _after_honorific(tokens: list[Tok], table: LanguageData) -> list[Tok]:
+    """Words right after a title with no article before it ("Wer, Herr Lafontaine, wird
+    …"; not "die Frau Minister"): a surname, even where every noun is capitalized."""
+    return [c for a, b, c in zip([None, *tokens], tokens, tokens[1:], strict=False)
+            if b.text in table.titles and b.end + 1 == c.start
+            and not (a is not None and a.lower in table.stopwords)]
+
+
+def _plain_title(tok: Tok, table: LanguageData) -> bool:
+    """A title or role that is no function word ("so die Polizei": a noun follows)."""
+    return is_title(tok, table) and tok.lower not in table.stopwords

@@ -14,6 +14,7 @@ from itertools import pairwise
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.namewords import (
     capital_names,
+    capitals_after_verb,
     inner_particles,
     surname_particles,
     titled_function_words,
@@ -24,7 +25,6 @@ from quotes.attribute.persons import (
     bracket_links,
     fullest,
     headline_spans,
-    is_title,
     kind_of,
     link_word,
     never_a_name,
@@ -81,38 +81,6 @@ def _surnames(mentions: Sequence[Mention]) -> frozenset[str]:
     word before one at a sentence's start is no part of the name ("Después Muster")."""
     return frozenset(m.name.split()[-1] for m in mentions
                      if " " in m.name and is_first_name(m.name.split()[0]))
-
-
-def _after_verb(
-    tokens: list[Tok], table: LanguageData, reporting: frozenset[str]
-) -> frozenset[str]:
-    """Capitalized words right after a reporting word or an honorific ("Herr Lafontaine"),
-    or after a reporting word and a title ("so SPD-Chef Klingbeil", "so PARTEI-Vorstand
-    Sonneborn"), where the table capitalizes nouns."""
-    if not table.capitalizes_nouns:
-        return frozenset()
-    after = [b for a, b in pairwise(tokens) if a.lower in reporting]
-    after += [c for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
-              if a.lower in reporting and _plain_title(b, table) and b.end + 1 == c.start]
-    after += _after_honorific(tokens, table)
-    return frozenset(
-        b.text for b in after
-        if b.is_word and b.text[:1].isupper() and not b.sent_start
-        and b.lower not in table.not_names and not is_title(b, table)
-    )
-
-
-def _after_honorific(tokens: list[Tok], table: LanguageData) -> list[Tok]:
-    """Words right after a title with no article before it ("Wer, Herr Lafontaine, wird
-    …"; not "die Frau Minister"): a surname, even where every noun is capitalized."""
-    return [c for a, b, c in zip([None, *tokens], tokens, tokens[1:], strict=False)
-            if b.text in table.titles and b.end + 1 == c.start
-            and not (a is not None and a.lower in table.stopwords)]
-
-
-def _plain_title(tok: Tok, table: LanguageData) -> bool:
-    """A title or role that is no function word ("so die Polizei": a noun follows)."""
-    return is_title(tok, table) and tok.lower not in table.stopwords
 
 
 def _bare_words(tokens: list[Tok], table: LanguageData) -> frozenset[str]:
@@ -269,8 +237,7 @@ class PeopleIndex:
         self.asked = False  # the statement before the current one asked a question
         self.spoken: list[str] = []  # the speakers of the quotes attributed so far, in order
         self.mentions: list[Mention] = []  # in document order
-        # Pronouns and roles opening a sentence (kind "pronoun" or "role"), and the names
-        # ranking resolved them to, in order.
+        # Pronouns and roles opening a sentence, and the names ranking resolved them to.
         self.references: list[Mention] = []
         self.referents: list[str | None] = []
         self._known: dict[str, bool] = {}
@@ -287,7 +254,7 @@ class PeopleIndex:
         self._reporting = reporting_words(table)
         # Capitalized words right after a reporting word ("sagte Scholz", "so Scholz"):
         # where every noun is capitalized, such a lone word is a name all the same.
-        self._after_verb = _after_verb(tokens, table, self._reporting) | _bare_words(
+        self._after_verb = capitals_after_verb(tokens, table, self._reporting) | _bare_words(
             tokens, table)
         self._acronyms = frozenset[str]()  # initials of names the document gives: "AMLO"
         self._capital_names = capital_names(text, tokens)  # "MARK EYSKENS": starts of its words
@@ -299,6 +266,7 @@ class PeopleIndex:
         self._things = _things(tokens, table)
         self._subjects = _opening_subjects(text, tokens, table, self._reporting, quoted)
         self.mention_words: frozenset[str] = frozenset()
+        self._archive_named: set[int] = set()  # starts of words of archive authors' names
         self._read_mentions(tokens)
         self.links = bracket_links(text, self.mentions)
         self.reference_starts = [r.start for r in self.references]
@@ -391,16 +359,7 @@ class PeopleIndex:
         self._add_run_words(run, subject_slot)
 
     def _add_run_words(self, run: list[Tok], subject_slot: bool) -> None:
-        whole = [t for t in run if t.lower not in self.table.stopwords]
-        if whole and kind_of(join(whole), self.table) == "organisation":
-            # "Casa Blanca", "Partai Golkar": no name to cut out of it; but "City Council
-            # President Elna Varsko" is a person the body's role titles.
-            words = titled_person(whole, self.table) or whole
-        else:
-            keep = frozenset(t.start for t in run if t.text in self.titled
-                             or t.start in self.surname_particles)
-            words = trim_run(run, self.table, self._standalone, keep=keep,
-                             complement=self._role_complement(run[0].start))
+        words = self._name_words(run)
         if not words:
             return
         full, end = join(words), words[-1].end
@@ -414,6 +373,25 @@ class PeopleIndex:
         if last is not None and self._titles(last, words[0].start):
             self.references.pop()  # a title before the name: "Der Kanzler Olaf Scholz"
         self.mentions.append(mention)
+
+    def _name_words(self, run: list[Tok]) -> list[Tok]:
+        """The words of a capitalized run that name someone."""
+        whole = [t for t in run if t.lower not in self.table.stopwords]
+        if len(whole) > 1 and self._resolves(join(whole)):
+            # An archive author's name, role words and all ("Harbour Analyst"): the role
+            # word in it refers to no one else.
+            inside = range(run[0].start, run[-1].end)
+            self.references = [r for r in self.references if r.start not in inside]
+            self._archive_named.update(t.start for t in whole)
+            return whole
+        if whole and kind_of(join(whole), self.table) == "organisation":
+            # "Casa Blanca", "Partai Golkar": no name to cut out of it; but "City Council
+            # President Elna Varsko" is a person the body's role titles.
+            return titled_person(whole, self.table) or whole
+        keep = frozenset(t.start for t in run if t.text in self.titled
+                         or t.start in self.surname_particles)
+        return trim_run(run, self.table, self._standalone, keep=keep,
+                        complement=self._role_complement(run[0].start))
 
     def _owns_role(self, last: Tok, following: Tok) -> bool:
         """Does the role compound `following` go on from the run ending in `last`?"""
@@ -551,6 +529,8 @@ class PeopleIndex:
     def is_name_token(self, tok: Tok, table: LanguageData) -> bool:
         function_word = tok.lower in table.stopwords and tok.text not in self.titled \
             and tok.start not in self.surname_particles
+        if tok.start in self._archive_named:
+            return True
         if not tok.is_word or function_word or is_role(tok.text, table):
             return False
         if tok.person:
