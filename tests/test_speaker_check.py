@@ -39,11 +39,19 @@ def test_the_author_named_in_any_spelling_is_verified(named: str) -> None:
     ("Selenskyj", Account("oleks_zelenskyy_ua", None)),
     ("Pedro Saénz", Account("saenzcastelar", "Pedro Sáenz (fictional)")),
     ("Pedro Saenz", Account("saenzcastelar", None, aliases=("Pedro Sáenz",))),
+    # A handle of the surname and a country code, the display name in another script.
+    ("Oleksandr Selenskyj", Account("SelenskyyUa", "Олександр Зеленський")),
 ])
 def test_transliterations_diacritics_and_handles_name_the_same_person(
     named: str, author: Account
 ) -> None:
     assert check_speaker(said_by(named), author).status == "verified"
+
+
+def test_a_handle_with_another_given_name_is_another_person() -> None:
+    # The handle's letters beside the surname are a given name the article contradicts.
+    check = check_speaker(said_by("Mirko Veldhoven"), Account("bramveldhoven", None))
+    assert check.status == "other_person"
 
 
 @pytest.mark.parametrize("named", [
@@ -210,6 +218,9 @@ def test_a_pronoun_or_role_surely_resolved_to_another_person_is_another_person(
     resolved("Lukas Fernwald", "er", "verb-after+pronoun", 0.55, "agree, near, person"),
     # Sure, but of something the ranking did not take for a person.
     resolved("Wendelmeer", "er", "verb-after+pronoun", 1.0, "agree, near, recent"),
+    # A verb without a subject ("…", escreveu, …): the person named nearest is a guess.
+    resolved("Lukas Fernwald", "escreveu", "verb-after+implicit", 0.96,
+             "person, near, same_paragraph"),
 ])
 def test_a_pronoun_or_role_resolved_by_a_guess_stays_unverified(
     attribution: Attribution,

@@ -11,10 +11,11 @@ Three ways a quote's words can be someone else's:
   initials, diacritics and transliteration (`names.same_name`): a `speaker` difference;
 * no accusation where the speaker is only "he" or "the minister" (unless the attribute
   stage resolved it surely, by agreement or a role beside the person: then it names
-  them), was carried over from the quote before, was ranked likeliest by proximity with
-  no attribution naming anyone and the archive not knowing them, reads as no person's
-  name ("Twitter", "Estados Unidos"), or where the article mentions the tweet's author
-  around the quote: the verdict stands and the attribution is `unverified`.
+  them), is the person named nearest a verb without a subject ("…", escreveu), was
+  carried over from the quote before, was ranked likeliest by proximity with no
+  attribution naming anyone and the archive not knowing them, reads as no person's name
+  ("Twitter", "Estados Unidos"), or where the article mentions the tweet's author around
+  the quote: the verdict stands and the attribution is `unverified`.
 
 Pure: the accounts (the tweet's author, the one the speaker resolves to, every official
 one) come from the archive, passed in as `quotes.models.Account`s.
@@ -43,6 +44,9 @@ DECLARED = ("parody", "impostor")  # account kinds that are never the person the
 # as they are.
 HANDLE_PARTIAL = 85.0
 HANDLE_PARTIAL_MIN = 5
+# A handle of the surname and at most this many other letters (a country code, a digit
+# run is no letter) names whoever has that surname, whatever given name the article uses.
+HANDLE_REST_MAX = 3
 GLYPHS = "letters that look alike"  # `lookalike.imitation_of`'s word for homoglyphs
 
 UNVERIFIED_NOTE = ("the speaker is only a role or pronoun that nothing resolved: "
@@ -54,7 +58,7 @@ GUESSED_NOTE = ("the speaker read from the article, {speaker!r}, is a guess (a p
 NEARBY_NOTE = ("the attribution reads {speaker!r}, but the article also mentions @{author}, "
                "the tweet's author, around the quote: attribution not verified")
 # Attribution methods whose speaker is carried over rather than named (`attribute.rules`).
-HEARSAY = ("+pronoun", "+role", "continues-previous", "context")
+HEARSAY = ("+pronoun", "+role", "+implicit", "continues-previous", "context")
 # A pronoun or role the attribute stage resolved this surely, with the ranking feature that
 # ties that mention to the person (`attribute.ranking`: the pronoun agrees with them, the
 # role stands beside one of their mentions), names that person: no guess from recency.
@@ -494,7 +498,9 @@ def _in_handle(words: list[str], handle: str) -> bool:
     if not key or not surname or not _contains(key, surname):
         return False
     given = [fold_name(w) for w in words[:-1] if len(w) > 1]
-    return not given or key == surname or any(g and g in key for g in given)
+    # Letters beside the surname too few for a given name ("ZelenskyyUa") contradict none.
+    bare = surname in key and len(key) - len(surname) <= HANDLE_REST_MAX
+    return not given or bare or any(g and g in key for g in given)
 
 
 def _mentions(text: str, account: Account) -> bool:
