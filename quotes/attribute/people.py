@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
 
-from quotes.attribute.lexicon import is_first_name
+from quotes.attribute.lexicon import is_first_name, lowercase_words
 from quotes.attribute.namewords import (
     capital_names,
     capitals_after_verb,
@@ -137,7 +137,7 @@ def _openers(
         t.text for t in tokens if t.sent_start and t.is_word and t.text[:1].isupper()
         and t.lower not in table.stopwords and t.lower not in reporting
         and not never_a_name(t.lower, table) and t.lower not in table.pronouns
-        and not is_role(t.text, table)
+        and not is_role(t.text, table) and not _lowercase_word(t)
     )
     return frozenset(w for w, n in seen.items() if n >= _OPENINGS)
 
@@ -191,7 +191,13 @@ def _capital_opener(tok: Tok, table: LanguageData) -> bool:
     tables know as no function word or other non-name."""
     return (tok.sent_start and tok.is_word and tok.text.isalpha() and tok.text[:1].isupper()
             and not tok.text.isupper() and len(tok.text) >= _SUBJECT_LETTERS
-            and not _function_word(tok, table))
+            and not _function_word(tok, table) and not _lowercase_word(tok))
+
+
+def _lowercase_word(tok: Tok) -> bool:
+    """A word languages write lowercase, no first name: capitalized at a sentence's
+    start it names no one ("Quelques tweets plus tard", "Después", "Zudem")."""
+    return tok.lower in lowercase_words() and not is_first_name(tok.text)
 
 
 def _function_word(tok: Tok, table: LanguageData) -> bool:
