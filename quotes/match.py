@@ -3,8 +3,8 @@
 The signals, each optional:
 
 * **fuzzy**: rapidfuzz between the back-translation (or the quote itself, when it is
-  English) and the tweet, both normalized; `partial_ratio` lets a fragment match the part
-  of the tweet it quotes;
+  English or in the tweet's own language) and the tweet, both normalized;
+  `partial_ratio` lets a fragment match the part of the tweet it quotes;
 * **embedding**: cosine between the quote and each *segment* of the tweet (the whole
   tweet, each sentence, each pair of sentences), so a fragment meets the sentence it
   comes from; cross-lingual, no translation needed. Unrelated texts of one language score
@@ -199,9 +199,11 @@ def score(query: QueryFeatures, candidate: CandidateFeatures,
     best_segment, partial = signal.segment, signal.partial
     fuzzy = None
     english = query.back_translation or (query.text if query.language == "en" else None)
+    if english is None and query.language == tweet_language(candidate.tweet.text):
+        english = query.text  # a quote in the tweet's own language: its words compare as is
     if english:
         fuzzy, aligned = _fuzzy(english, candidate.tweet.text)
-        # Lengths compare only within one language: the English text against the tweet.
+        # Lengths compare only within one language: the quote's text against the tweet.
         partial = aligned is not None
         best_segment = aligned or (best_segment if query.vector is not None else segments[0])
     anchors = compare_anchors(query.anchors, candidate.anchors, kinds=STRONG_ANCHORS)

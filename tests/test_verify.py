@@ -53,6 +53,16 @@ ARCHIVE = [
         "url": None,
         "source": "invented for tests; fictional account",
     },
+    {
+        "author": "prefeita_ficticia",
+        "name": "Rita Exemplo (fictional)",
+        "created_at": "2025-05-02",
+        "id": None,
+        "text": "A ponte nova fica fechada até sexta-feira. As equipes trabalham dia e noite "
+        "para reabrir a travessia com segurança.",
+        "url": None,
+        "source": "invented for tests; fictional account",
+    },
 ]
 
 ARTICLES = {
@@ -77,6 +87,12 @@ ARTICLES = {
     "es_unmatched.txt": (
         "En la rueda de prensa, el alcalde de otra ciudad fue tajante: «Nuestro equipo de "
         "fútbol ganará la liga el próximo año sin ninguna duda».\n"
+    ),
+    # A Portuguese article quoting a Portuguese tweet word for word.
+    "pt_verbatim.txt": (
+        'A cidade espera. "A ponte nova fica fechada até sexta-feira. As equipes trabalham '
+        'dia e noite para reabrir a travessia com segurança", escreveu a prefeita Rita '
+        "Exemplo no X.\n"
     ),
     # An English article quoting the tweet word for word.
     "en_verbatim.txt": (
@@ -157,6 +173,15 @@ def test_english_quote_of_english_tweet_is_verbatim(setup: Path, capsys):
     quote = only_quote(payload, "en_verbatim.txt")
     assert quote["verdict"] == "verbatim"
     assert quote["match"]["tweet"]["author"] == "sample_analyst"
+
+
+def test_quote_in_its_tweets_own_language_is_verbatim_by_its_words(setup: Path, capsys):
+    # No translation: the Portuguese words are compared with the Portuguese tweet as is.
+    _, payload = verify_json(capsys, str(setup / "pt_verbatim.txt"))
+    quote = only_quote(payload, "pt_verbatim.txt")
+    assert quote["verdict"] == "verbatim"
+    assert quote["match"]["tweet"]["author"] == "prefeita_ficticia"
+    assert quote["match"]["fuzzy"] >= 97
 
 
 def test_markdown_report_is_written_atomically(setup: Path, capsys):

@@ -134,9 +134,11 @@ def _reworded(case: Case) -> Verdict | None:
 
 
 def _verbatim(case: Case) -> Verdict | None:
-    """The tweet's own words: an English quote as close as the match's fuzzy score says,
-    or a quote in the tweet's own language (German, Italian …) that spells it alike."""
-    if case.quote.language == "en" and (case.match.fuzzy or 0) >= FUZZY_VERBATIM:
+    """The tweet's own words: a quote whose own words (no back-translation: English, or
+    the tweet's language) the match's fuzzy score finds as close, or a quote in the
+    tweet's own language (German, Italian …) that spells it alike."""
+    own_words = case.quote.language == "en" or "mt+" not in case.method
+    if own_words and (case.match.fuzzy or 0) >= FUZZY_VERBATIM:
         return case.verdict(VERBATIM, case.differences)
     tweet = case.match.tweet.text
     if (case.quote.language != "en" and tweet_table(tweet).code == case.quote.language
