@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.people import Name, PeopleIndex
 from quotes.attribute.persons import link_word
 from quotes.attribute.ranking import MAX_BACK_CHARS, Query, rank
@@ -49,6 +50,8 @@ def speaker_of(people: PeopleIndex, quote: Quote, name: Name | None, method: str
         if full != name.text:
             steps.append(f"{full}: fullest name in the document")
         found = Speaker(full, None, method, people.kind(full), NAMED_CONFIDENCE, tuple(steps))
+    elif name.kind == "statement":
+        found = _statement_of(people, name, method)
     elif name.kind == "organisation" or (name.kind == "role"
                                          and unnamed_spokesperson(people, name)):
         found = _organisation(people, name, method)
@@ -56,6 +59,26 @@ def speaker_of(people: PeopleIndex, quote: Quote, name: Name | None, method: str
         found = ranked(people, Query(name.start, name.kind, name.text, people.asked),
                        f"{method}+{name.kind}", (f"{name.text}: {name.kind}",))
     return with_archive(people, found, name.text)
+
+
+def _statement_of(people: PeopleIndex, name: Name, method: str) -> Speaker:
+    """Whose a statement is that speaks on its own ("…», añade el comunicado"): it goes on
+    from the one quoted last; where nobody was, an organisation's, as a body's noun."""
+    if not people.spoken:
+        found = _organisation(people, replace(name, kind="organisation"), method)
+        if found.name is not None:
+            return found
+        # A company the tables do not list ("Varskotech said in a statement …"): the
+        # best-ranked candidate that looks like no person.
+        candidates = rank(people, Query(name.start, "role", name.text, people.asked))
+        for candidate in [c for c in candidates if not _person_like(c.name)][:1]:
+            return Speaker(candidate.name, None, f"{method}+statement", "organisation",
+                           SPOKESPERSON_CONFIDENCE, (f"{name.text}: statement",
+                                                     f"{candidate.name}: no person's name"))
+        return found
+    last = people.spoken[-1]
+    return Speaker(last, None, f"{method}+statement", people.kind(last),
+                   SPOKESPERSON_CONFIDENCE, (f"{name.text}: statement", f"{last}: quoted last"))
 
 
 def unnamed_spokesperson(people: PeopleIndex, name: Name) -> bool:
@@ -81,8 +104,11 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
     if own is not None:
         return Speaker(own, None, f"{method}+{kind}", "organisation", SPOKESPERSON_CONFIDENCE,
                        (*steps, f"{own}: named beside it"))
-    ranked_orgs = [c for c in rank(people, Query(name.start, "role", name.text, people.asked))
-                   if c.kind == "organisation"]
+    candidates = rank(people, Query(name.start, "role", name.text, people.asked))
+    # Also one that spoke before and looks like no person: a company the tables do not
+    # list ("AT&T said … The company added").
+    ranked_orgs = [c for c in candidates if c.kind == "organisation" or (
+        c.name in people.speakers and not _person_like(c.name))]
     noun = name.text.casefold()
     holding = [c for c in ranked_orgs if noun in c.name.casefold()]
     for candidate in (holding or ranked_orgs)[:1]:
@@ -93,6 +119,12 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
         return Speaker(known, None, f"{method}+spokesperson", "organisation",
                        SPOKESPERSON_CONFIDENCE, (*steps, f"{known}: organisation named most"))
     return Speaker(None, None, f"{method}+unnamed", chain=(*steps, "no organisation named"))
+
+
+def _person_like(name: str) -> bool:
+    """Does a candidate look like a person: a first name in it? A company the tables do
+    not list ("Varskotech", "AT&T") does not."""
+    return any(is_first_name(w) for w in name.split())
 
 
 def _own_organisation(people: PeopleIndex, name: Name) -> str | None:
