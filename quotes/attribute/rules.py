@@ -193,8 +193,8 @@ def _verb_before(a: Attempt) -> Attribution | None:
     if verb is None:
         return None
     name = subject(words, verb, doc.table, doc.people)
-    if name is not None and name.kind == "unnamed":
-        name = apposed_name(words, name, doc.text, doc.table, doc.people) or name
+    if name is not None and name.kind in ("unnamed", "role"):
+        name = apposed_name(words[: verb[1]], name, doc.text, doc.table, doc.people) or name
     name = name or name_in(words, doc.table, doc.people) or indefinite_subject(
         words, verb, doc.table)
     return build(doc, a.quote, name, words, verb, "verb-before")
@@ -386,7 +386,24 @@ def _relative_clause(a: Attempt) -> Attribution | None:
     return build(doc, a.quote, name, a.before_words, None, "relative-clause")
 
 
+def _bracketed(a: Attempt) -> Attribution | None:
+    """"Düsseldorfs Friedhelm Funkel („der größte Schwachsinn aller Zeiten“)": a quote alone
+    in brackets right after a person's name is that person's words."""
+    text, quote, people = a.doc.text, a.quote, a.doc.people
+    before = text[: quote.open_at].rstrip()
+    if not before.endswith("(") or not text[quote.outer_end :].lstrip().startswith(")"):
+        return None
+    name_end = len(before[:-1].rstrip())
+    i = bisect_left(people.mention_starts, name_end) - 1
+    mention = people.mentions[i] if i >= 0 else None
+    if mention is None or mention.end != name_end or mention.kind not in ("person", "organisation"):
+        return None
+    name = Name(mention.name, mention.start, mention.end, "name")
+    return build(a.doc, quote, name, [], None, "bracketed")
+
+
 RULES: tuple[Callable[[Attempt], Attribution | None], ...] = (
+    _bracketed,
     _relative_clause,
     _decisive_verb_after,
     _according_to,

@@ -1,0 +1,72 @@
+"""Speaker attribution for organisations and exchanges between several people (issue 12):
+a statement as a speech verb's subject ("…», añade el comunicado") is the words of the one
+quoted before it, or of the company the text names; a company the tables do not list
+speaks through "the company" once it was quoted; a name with a role set off by commas
+("Jane Example, porte-parole du parti, décrit …") is the speaker, not the role ranked
+anew; a quote alone in brackets after a name is that person's. Every name, body and
+company here is fictional."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_attribution_ranking import speaker_names
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), [
+    ("es", "La Casa Blanca declaró hoy que “el vicepresidente Olmo Varsko habló ayer con la "
+           "presidenta”.\n\nLa presidenta Elna Kesselbrink lo confirmó. “El vicepresidente "
+           "exhortó a la presidenta a cumplir con el compromiso”, añade el comunicado.",
+     "Casa Blanca"),
+    ("en", "On Friday, Varskotech said that \"the outage was caused by an incorrect "
+           "process.\"\n\nMinister Elna Kesselbrink asked for a report. \"We apologize to "
+           "every customer,\" said the statement.", "Varskotech"),
+    # Nobody quoted before: the company the text names, not the judge.
+    ("pt", "A Varskogás ainda não recebeu a decisão da juíza Elna Kesselbrink. \"A empresa "
+           "continua convicta de que sempre cumpriu a lei\", observa o comunicado.",
+     "Varskogás"),
+])
+def test_a_statement_speaking_is_its_owners(language: str, text: str, speaker: str) -> None:
+    assert speaker_names(text, language)[-1] == speaker
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # "in a statement", "em nota": the statement is no subject; the person before speaks.
+    ("pt", "A ministra Elna Varsko negou o pedido. \"Informo que não pretendo sair do "
+           "governo\", disse em nota."),
+    ("en", "Minister Elna Varsko denied the report. \"I am not leaving,\" she said in a "
+           "statement."),
+])
+def test_a_statement_after_a_preposition_is_no_subject(language: str, text: str) -> None:
+    assert speaker_names(text, language)[-1] == "Elna Varsko"
+
+
+def test_the_company_is_the_company_quoted_before() -> None:
+    text = ("Varskotech announced that it would credit its customers, according to the "
+            "White House.\n\"We apologize for the outage,\" Varskotech said in a statement."
+            "\nThe company added that its priority is to \"keep customers connected.\"")
+    assert speaker_names(text, "en")[-1] == "Varskotech"
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), [
+    ("fr", "Un tweet qui fait réagir Denis Kesselbrink, qui répond : \"Un seul tweet, une "
+           "forme d'exploit.\" Sur le plateau, Julien Varsko, porte-parole du Parti "
+           "Fictif, décrit une comparaison \"délicate\".", "Julien Varsko"),
+    ("es", "Lo dijo Pedro Kesselbrink: \"No lo sabemos.\" Después, Ana Varsko, portavoz del "
+           "Partido Ficticio, calificó la idea de \"absurda\".", "Ana Varsko"),
+])
+def test_a_name_before_its_role_in_apposition_speaks(language: str, text: str,
+                                                     speaker: str) -> None:
+    assert speaker_names(text, language)[-1] == speaker
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), [
+    ("de", "„Wir werden das verhindern“, sagte Ewald Kesselbrink. Vor ihm hatten sich "
+           "schon Trainer wie Florian Varsko („der größte Unsinn aller Zeiten“) über die "
+           "Regel beschwert.", "Florian Varsko"),
+    ("en", "\"We will stop it,\" Jane Kesselbrink said. Others, such as Peter Varsko (\"the "
+           "silliest rule ever\"), agreed.", "Peter Varsko"),
+])
+def test_a_quote_in_brackets_after_a_name_is_theirs(language: str, text: str,
+                                                    speaker: str) -> None:
+    assert speaker_names(text, language)[-1] == speaker
