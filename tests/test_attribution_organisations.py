@@ -70,3 +70,23 @@ def test_a_name_before_its_role_in_apposition_speaks(language: str, text: str,
 def test_a_quote_in_brackets_after_a_name_is_theirs(language: str, text: str,
                                                     speaker: str) -> None:
     assert speaker_names(text, language)[-1] == speaker
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), [
+    ("fr", "Le ministère ajoute qu’un tel acte est inacceptable, soulignant que “toute "
+           "personne impliquée sera poursuivie.”", "ministère"),
+    ("nl", "De brug blijft dicht. “We onderzoeken wat er is gebeurd”, zegt de politie.",
+     "politie"),
+    ("en", "The bridge stays closed. \"We are looking into what happened,\" the ministry "
+           "said.", "ministry"),
+])
+def test_a_body_named_by_its_noun_alone_speaks_as_named(language: str, text: str,
+                                                         speaker: str) -> None:
+    assert speaker_names(text, language)[-1] == speaker
+
+
+def test_a_body_noun_still_takes_the_organisation_named_before() -> None:
+    text = ("Het Ministerie van Fictieve Zaken onderzoekt de zaak. “We weten nog niets”, "
+            "zegt het ministerie.")
+    # The body as named ("Ministerie", capitalized), not the noun the verb has.
+    assert speaker_names(text, "nl")[-1] in ("Ministerie", "Ministerie van Fictieve Zaken")

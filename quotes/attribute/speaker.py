@@ -118,6 +118,18 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
     if known is not None:
         return Speaker(known, None, f"{method}+spokesperson", "organisation",
                        SPOKESPERSON_CONFIDENCE, (*steps, f"{known}: organisation named most"))
+    return _noun_or_nobody(people, name, method, steps)
+
+
+def _noun_or_nobody(people: PeopleIndex, name: Name, method: str, steps: tuple[str, ...]
+                    ) -> Speaker:
+    """No organisation named: a body the text names by its noun alone ("la gendarmerie
+    précise", "zegt de politie") speaks as the text names it; a spokesperson or a
+    statement, nobody."""
+    if name.kind == "organisation" and name.text.islower() \
+            and name.text not in people.table.statement_nouns:
+        return Speaker(name.text, None, f"{method}+organisation", "organisation",
+                       SPOKESPERSON_CONFIDENCE, (*steps, "no organisation named"))
     return Speaker(None, None, f"{method}+unnamed", chain=(*steps, "no organisation named"))
 
 
