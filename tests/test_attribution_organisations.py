@@ -90,3 +90,10 @@ def test_a_body_noun_still_takes_the_organisation_named_before() -> None:
             "zegt het ministerie.")
     # The body as named ("Ministerie", capitalized), not the noun the verb has.
     assert speaker_names(text, "nl")[-1] in ("Ministerie", "Ministerie van Fictieve Zaken")
+
+
+def test_a_capitalized_word_after_the_neuter_article_is_no_person() -> None:
+    # "het Rijk" is the state, though "Rijk" is also a first name.
+    text = ("Wethouder Dennis Varsko sprak dinsdag met de bewoners.\n\nEen ton komt vanuit "
+            "het Rijk. \"Het is ingewikkelder dan gedacht.\"")
+    assert speaker_names(text, "nl")[-1] == "Dennis Varsko"
