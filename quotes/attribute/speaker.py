@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.people import Name, PeopleIndex
 from quotes.attribute.persons import link_word
-from quotes.attribute.ranking import MAX_BACK_CHARS, Query, rank
+from quotes.attribute.ranking import MAX_BACK_CHARS, Candidate, Query, rank
 from quotes.lang import is_spokesperson
 from quotes.models import Quote
 
@@ -65,17 +65,7 @@ def _statement_of(people: PeopleIndex, name: Name, method: str) -> Speaker:
     """Whose a statement is that speaks on its own ("…», añade el comunicado"): it goes on
     from the one quoted last; where nobody was, an organisation's, as a body's noun."""
     if not people.spoken:
-        found = _organisation(people, replace(name, kind="organisation"), method)
-        if found.name is not None:
-            return found
-        # A company the tables do not list ("Varskotech said in a statement …"): the
-        # best-ranked candidate that looks like no person.
-        candidates = rank(people, Query(name.start, "role", name.text, people.asked))
-        for candidate in [c for c in candidates if not _person_like(c.name)][:1]:
-            return Speaker(candidate.name, None, f"{method}+statement", "organisation",
-                           SPOKESPERSON_CONFIDENCE, (f"{name.text}: statement",
-                                                     f"{candidate.name}: no person's name"))
-        return found
+        return _organisation(people, replace(name, kind="organisation"), method)
     last = people.spoken[-1]
     return Speaker(last, None, f"{method}+statement", people.kind(last),
                    SPOKESPERSON_CONFIDENCE, (f"{name.text}: statement", f"{last}: quoted last"))
@@ -118,18 +108,23 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
     if known is not None:
         return Speaker(known, None, f"{method}+spokesperson", "organisation",
                        SPOKESPERSON_CONFIDENCE, (*steps, f"{known}: organisation named most"))
-    return _noun_or_nobody(people, name, method, steps)
+    return _unlisted(people, name, method, steps, candidates)
 
 
-def _noun_or_nobody(people: PeopleIndex, name: Name, method: str, steps: tuple[str, ...]
-                    ) -> Speaker:
+def _unlisted(people: PeopleIndex, name: Name, method: str, steps: tuple[str, ...],
+              candidates: list[Candidate]) -> Speaker:
     """No organisation named: a body the text names by its noun alone ("la gendarmerie
-    précise", "zegt de politie") speaks as the text names it; a spokesperson or a
-    statement, nobody."""
-    if name.kind == "organisation" and name.text.islower() \
-            and name.text not in people.table.statement_nouns:
+    précise", "zegt de politie") speaks as the text names it; a statement is the
+    best-ranked candidate's that looks like no person, a company the tables do not list
+    ("Varskotech …", said the statement); a spokesperson, nobody's (a company's
+    spokesperson is named with it: "aldus een woordvoerder van Varskotech")."""
+    statement = name.text.casefold() in people.table.statement_nouns
+    if name.kind == "organisation" and name.text.islower() and not statement:
         return Speaker(name.text, None, f"{method}+organisation", "organisation",
                        SPOKESPERSON_CONFIDENCE, (*steps, "no organisation named"))
+    for candidate in [c for c in candidates if statement and not _person_like(c.name)][:1]:
+        return Speaker(candidate.name, None, f"{method}+statement", "organisation",
+                       SPOKESPERSON_CONFIDENCE, (*steps, f"{candidate.name}: no person's name"))
     return Speaker(None, None, f"{method}+unnamed", chain=(*steps, "no organisation named"))
 
 
