@@ -97,3 +97,14 @@ def test_a_capitalized_word_after_the_neuter_article_is_no_person() -> None:
     text = ("Wethouder Dennis Varsko sprak dinsdag met de bewoners.\n\nEen ton komt vanuit "
             "het Rijk. \"Het is ingewikkelder dan gedacht.\"")
     assert speaker_names(text, "nl")[-1] == "Dennis Varsko"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("es", "El torneo terminó el sábado. Ana Varsko, patrocinadora de la Liga Ficticia, "
+           "comunicó que \"no tiene cabida en el deporte\"."),
+    ("pt", "O jogo terminou no sábado. Ana Varsko, patrocinadora da Liga Fictícia, comunicou "
+           "que \"não tem lugar no esporte\"."),
+])
+def test_a_name_after_a_preposition_and_article_is_a_complement(language: str,
+                                                                text: str) -> None:
+    assert speaker_names(text, language)[-1] == "Ana Varsko"
