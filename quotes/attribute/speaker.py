@@ -119,7 +119,9 @@ def _unlisted(people: PeopleIndex, name: Name, method: str, steps: tuple[str, ..
     ("Varskotech …", said the statement); a spokesperson, nobody's (a company's
     spokesperson is named with it: "aldus een woordvoerder van Varskotech")."""
     statement = name.text.casefold() in people.table.statement_nouns
-    if name.kind == "organisation" and name.text.islower() and not statement:
+    before = people.folded[max(0, name.start - _BEFORE_CHARS) : name.start].split()[-1:]
+    definite = bool(before) and before[0] in people.table.definite_articles  # not "a council"
+    if name.kind == "organisation" and name.text.islower() and definite and not statement:
         return Speaker(name.text, None, f"{method}+organisation", "organisation",
                        SPOKESPERSON_CONFIDENCE, (*steps, "no organisation named"))
     for candidate in [c for c in candidates if statement and not _person_like(c.name)][:1]:
