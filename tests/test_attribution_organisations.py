@@ -108,3 +108,25 @@ def test_a_capitalized_word_after_the_neuter_article_is_no_person() -> None:
 def test_a_name_after_a_preposition_and_article_is_a_complement(language: str,
                                                                 text: str) -> None:
     assert speaker_names(text, language)[-1] == "Ana Varsko"
+
+
+@pytest.mark.parametrize(("language", "text", "not_speaker"), [
+    ("de", "Die Debatte wurde hitzig. Peter Kesselbrink griff an. Christian Varsko antwortete "
+           "ruhig.\n\n„Herr Varsko, bleiben Sie bitte bei den Fakten!“, sagte er.",
+     "Christian Varsko"),
+    ("es", "Margarita Varsko publicó otro mensaje en X. “No voy a callarme”, escribió Varsko."
+           "\n\n“Ajá Margarita, ni nombrarla, ni darle clic a sus mensajes.”",
+     "Margarita Varsko"),
+    ("en", "The debate grew heated. Senator Jeanne Varsko spoke first.\n\n\"Senator Varsko, "
+           "the former president came here to campaign for you. Will you thank him?\"",
+     "Jeanne Varsko"),
+])
+def test_the_one_a_quote_opens_by_addressing_is_not_its_speaker(
+        language: str, text: str, not_speaker: str) -> None:
+    assert speaker_names(text, language)[-1] != not_speaker
+
+
+def test_the_one_addressed_is_the_other_in_an_exchange() -> None:
+    text = ("Die Debatte wurde hitzig. Peter Kesselbrink griff an. Christian Varsko antwortete "
+            "ruhig.\n\n„Herr Varsko, bleiben Sie bitte bei den Fakten!“, sagte er.")
+    assert speaker_names(text, "de")[-1] == "Peter Kesselbrink"

@@ -19,7 +19,13 @@ from quotes.attribute.names import Phrase, first_name, last_phrase, name_in, sub
 from quotes.attribute.people import Name, PeopleIndex, Resolver
 from quotes.attribute.persons import Mention
 from quotes.attribute.ranking import Query, named_between, rank
-from quotes.attribute.speaker import ranked, speaker_of, unnamed_spokesperson, with_archive
+from quotes.attribute.speaker import (
+    addressed,
+    ranked,
+    speaker_of,
+    unnamed_spokesperson,
+    with_archive,
+)
 from quotes.attribute.subjects import (
     named_in_clause,
     statement_owner,
@@ -144,7 +150,9 @@ class Attempt:
             # "…», scrive." — the subject is left out (Italian, Spanish, Portuguese): the
             # people named before are ranked, the one quoted last first among equals.
             query = Query(self.quote.open_at, "implicit", None, doc.people.asked)
-            who = with_archive(doc.people, ranked(doc.people, query, "verb-after+implicit"), "")
+            who = with_archive(doc.people, ranked(
+                doc.people, query, "verb-after+implicit",
+                skip=lambda name: addressed(self.quote.text, name)), "")
             found = replace(found, speaker=who.name, author_handle=who.handle,
                             method=who.method, speaker_kind=who.kind,
                             confidence=who.confidence, chain=who.chain)

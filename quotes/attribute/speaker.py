@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from quotes.attribute.lexicon import is_first_name
@@ -24,6 +25,8 @@ SPOKESPERSON_CONFIDENCE = 0.5
 _BEFORE_CHARS = 40
 # How many function words may link a body's noun to its name ("ministerie van de …").
 _OWNER_LINKS = 2
+# How many words a quote's opening address may hold ("Senator Shaheen,").
+_VOCATIVE_WORDS = 3
 # Marks that part a spokesperson from an organisation named before it.
 _BREAKS = ".!?,;:\"“”„«»"
 
@@ -57,7 +60,8 @@ def speaker_of(people: PeopleIndex, quote: Quote, name: Name | None, method: str
         found = _organisation(people, name, method)
     else:
         found = ranked(people, Query(name.start, name.kind, name.text, people.asked),
-                       f"{method}+{name.kind}", (f"{name.text}: {name.kind}",))
+                       f"{method}+{name.kind}", (f"{name.text}: {name.kind}",),
+                       skip=lambda candidate: addressed(quote.text, candidate))
     return with_archive(people, found, name.text)
 
 
@@ -186,15 +190,27 @@ def _known_organisation(people: PeopleIndex, before: int) -> str | None:
 
 
 def ranked(
-    people: PeopleIndex, query: Query, method: str, steps: tuple[str, ...] = ()
+    people: PeopleIndex, query: Query, method: str, steps: tuple[str, ...] = (),
+    skip: Callable[[str], bool] | None = None,
 ) -> Speaker:
-    """The best-ranked candidate for `query`, or nobody where the document names nobody."""
-    candidates = rank(people, query)
+    """The best-ranked candidate for `query` (not one `skip` rules out), or nobody where
+    the document names nobody."""
+    candidates = [c for c in rank(people, query) if skip is None or not skip(c.name)]
     if not candidates:
         return Speaker(None, None, method, chain=(*steps, "nobody named before"))
     best = candidates[0]
     why = f"{best.name}: {', '.join(best.reasons) or 'only candidate'}"
     return Speaker(best.name, None, method, best.kind, best.confidence, (*steps, why))
+
+
+def addressed(quote: str, name: str | None) -> bool:
+    """Does the quote open by addressing the person ("Senator Shaheen, …", "Ajá Margarita,
+    …", "Herr Lindner, bleiben Sie …")? Then they are spoken to, not speaking."""
+    head, comma, _ = quote.lstrip(" \"'“”„«»‘’").partition(",")
+    words = head.split()
+    if name is None or not comma or not 0 < len(words) <= _VOCATIVE_WORDS:
+        return False
+    return any(w[:1].isupper() and w in words for w in name.split())
 
 
 def with_archive(people: PeopleIndex, found: Speaker, mention: str) -> Speaker:
