@@ -130,3 +130,13 @@ def test_the_one_addressed_is_the_other_in_an_exchange() -> None:
     text = ("Die Debatte wurde hitzig. Peter Kesselbrink griff an. Christian Varsko antwortete "
             "ruhig.\n\n„Herr Varsko, bleiben Sie bitte bei den Fakten!“, sagte er.")
     assert speaker_names(text, "de")[-1] == "Peter Kesselbrink"
+
+
+@pytest.mark.parametrize("text", [
+    "De brug blijft dicht. ,,We onderzoeken wat er is gebeurd’’, zegt burgemeester Elna "
+    "Varsko.",
+    "De brug blijft dicht. ,,We onderzoeken wat er is gebeurd\", zegt burgemeester Elna "
+    "Varsko.",
+])
+def test_dutch_low_commas_close_with_typed_marks(text: str) -> None:
+    assert speaker_names(text, "nl") == ["Elna Varsko"]
