@@ -140,3 +140,18 @@ def test_the_one_addressed_is_the_other_in_an_exchange() -> None:
 ])
 def test_dutch_low_commas_close_with_typed_marks(text: str) -> None:
     assert speaker_names(text, "nl") == ["Elna Varsko"]
+
+
+def test_a_statement_opening_with_its_issuer_is_the_issuers() -> None:
+    text = ("La piloto Ximena Varsko, de Varskojet, publicó un mensaje que la aerolínea "
+            "lamentó.\n\n“Varskojet lamenta la inaceptable publicación atribuida a uno de sus "
+            "colaboradores”, dice un comunicado.")
+    assert speaker_names(text, "es")[-1] == "Varskojet"
+
+
+
+def test_a_quote_opening_with_a_body_is_no_statement_without_one() -> None:
+    # No statement noun beside the quote: the minister speaks of the government.
+    text = ("El Gobierno respondió a la presidenta regional. La ministra Isabel Varsko habló "
+            "el lunes.\n\n“El Gobierno aquí no tiene nada que ver”, afirmó.")
+    assert speaker_names(text, "es")[-1] == "Isabel Varsko"

@@ -38,7 +38,7 @@ from quotes.attribute.people import PeopleIndex, Resolver
 from quotes.attribute.persons import Mention
 from quotes.attribute.ranking import Query, is_complement, is_possessor, mentions_in
 from quotes.attribute.rules import Document, attribute_next_sentence, attribute_one, build
-from quotes.attribute.speaker import Speaker, addressed, ranked, with_archive
+from quotes.attribute.speaker import Speaker, addressed, ranked, self_named, with_archive
 from quotes.attribute.tokens import Tok, parse, words_between
 from quotes.lang import LanguageData, is_role
 from quotes.models import Attribution, Quote
@@ -393,9 +393,20 @@ def _attribute_statement(
         found = replace(previous[1], method="continues-previous")
     if found is None or (found.speaker is None and found.mention is None):
         found = _ranked(doc, quote, found)
+    own = self_named(doc.people, quote) if found is None or _guessed(found) else None
+    if own is not None:
+        found = Attribution(own, None, None, "self-named", None, None, None, None, "none",
+                            None, None, "organisation", SENTENCE_CONFIDENCE,
+                            (f"{own}: the statement's own subject",))
     if found is None:
         return None
     return with_medium(doc.text, found, quote, doc.table, next_start)
+
+
+def _guessed(found: Attribution) -> bool:
+    """Did no rule name the speaker: nobody, a continuation, the ranking's best guess?"""
+    return found.speaker is None or found.method.startswith(("continues-previous", "context")) \
+        or found.method.endswith(("ranked", "+implicit", "+statement", "+unnamed"))
 
 
 def _ranked(doc: Document, quote: Quote, found: Attribution | None) -> Attribution | None:

@@ -25,6 +25,8 @@ SPOKESPERSON_CONFIDENCE = 0.5
 _BEFORE_CHARS = 40
 # How many function words may link a body's noun to its name ("ministerie van de …").
 _OWNER_LINKS = 2
+# How far (characters) either side of a quote a statement noun makes it a statement's.
+_STATEMENT_CONTEXT = 80
 # How many words a quote's opening address may hold ("Senator Shaheen,").
 _VOCATIVE_WORDS = 3
 # Marks that part a spokesperson from an organisation named before it.
@@ -132,6 +134,27 @@ def _unlisted(people: PeopleIndex, name: Name, method: str, steps: tuple[str, ..
         return Speaker(candidate.name, None, f"{method}+statement", "organisation",
                        SPOKESPERSON_CONFIDENCE, (*steps, f"{candidate.name}: no person's name"))
     return Speaker(None, None, f"{method}+unnamed", chain=(*steps, "no organisation named"))
+
+
+def self_named(people: PeopleIndex, quote: Quote) -> str | None:
+    """The body a statement names as its own subject at its opening, in the third person as
+    press releases do ("Interjet lamenta …", dice un comunicado; "A Prefeitura de Limeira
+    foi surpreendida …" after "a nota enviada"): a name the text gives before the quote, no
+    person's, then a lowercase word; a statement noun beside the quote."""
+    around = people.folded[max(0, quote.open_at - _STATEMENT_CONTEXT) : quote.open_at].split()
+    around += people.folded[quote.outer_end : quote.outer_end + _STATEMENT_CONTEXT].split()
+    if not any(w.strip(".,;:") in people.table.statement_nouns for w in around):
+        return None
+    body = quote.text.lstrip(" \"'“”„«»‘’")
+    article, _, rest = body.partition(" ")
+    if article.casefold() in people.table.definite_articles:
+        body = rest
+    for m in reversed(people.mentions[: bisect_left(people.mention_starts, quote.open_at)]):
+        after = body[len(m.name) :]
+        if body.startswith(m.name) and after[:1] == " " and after[1:2].islower():
+            full = people.full_name(m.name, m.start)
+            return None if _person_like(full) else full
+    return None
 
 
 def _person_like(name: str) -> bool:
