@@ -38,7 +38,7 @@ from quotes.attribute.people import PeopleIndex, Resolver
 from quotes.attribute.persons import Mention
 from quotes.attribute.ranking import Query, is_complement, is_possessor, mentions_in
 from quotes.attribute.rules import Document, attribute_next_sentence, attribute_one, build
-from quotes.attribute.speaker import Speaker, ranked, with_archive
+from quotes.attribute.speaker import Speaker, addressed, ranked, self_named, with_archive
 from quotes.attribute.tokens import Tok, parse, words_between
 from quotes.lang import LanguageData, is_role
 from quotes.models import Attribution, Quote
@@ -388,13 +388,25 @@ def _attribute_statement(
         return None
     found = _clause_verb(doc, quote, prev_end) or attribute_one(doc, quote, prev_end, next_start)
     weak = found is None or found.method == "context"
-    if weak and previous is not None and _continues(doc, previous, quote):
+    if weak and previous is not None and _continues(doc, previous, quote) \
+            and not addressed(quote.text, previous[1].speaker):
         found = replace(previous[1], method="continues-previous")
     if found is None or (found.speaker is None and found.mention is None):
         found = _ranked(doc, quote, found)
+    own = self_named(doc.people, quote) if found is None or _guessed(found) else None
+    if own is not None:
+        found = Attribution(own, None, None, "self-named", None, None, None, None, "none",
+                            None, None, "organisation", SENTENCE_CONFIDENCE,
+                            (f"{own}: the statement's own subject",))
     if found is None:
         return None
     return with_medium(doc.text, found, quote, doc.table, next_start)
+
+
+def _guessed(found: Attribution) -> bool:
+    """Did no rule name the speaker: nobody, a continuation, the ranking's best guess?"""
+    return found.speaker is None or found.method.startswith(("continues-previous", "context")) \
+        or found.method.endswith(("ranked", "+implicit", "+statement", "+unnamed"))
 
 
 def _ranked(doc: Document, quote: Quote, found: Attribution | None) -> Attribution | None:
@@ -402,7 +414,8 @@ def _ranked(doc: Document, quote: Quote, found: Attribution | None) -> Attributi
     confidence; a partial quote inside a reporting sentence takes the person it names."""
     query = Query(quote.open_at, "none", None, doc.people.asked)
     method = f"{found.method}+ranked" if found else "ranked"
-    who = with_archive(doc.people, ranked(doc.people, query, method), "")
+    who = with_archive(doc.people, ranked(doc.people, query, method,
+                                          skip=lambda name: addressed(quote.text, name)), "")
     if who.name is None:
         return found
     if found is None:

@@ -95,20 +95,31 @@ def indefinite_subject(words: list[Tok], verb: Phrase, table: LanguageData) -> N
 def apposed_name(
     words: list[Tok], unnamed: Name, text: str, table: LanguageData, people: PeopleIndex
 ) -> Name | None:
-    """The name an unnamed subject stands in apposition to ("Jane Example, a council
-    member, said"): a name ending right before a comma that opens the indefinite phrase."""
+    """The name an unnamed subject or a role stands in apposition to ("Jane Example, a
+    council member, said"): a name ending right before a comma that opens the phrase."""
     i = next((k for k, t in enumerate(words) if t.start == unnamed.start), None)
-    if i is None:
-        return None
-    j = i
-    while j > 0 and i - j < INDEFINITE_SUBJECT_WORDS and words[j].lower not in table.indefinites:
-        j -= 1
-    if j == 0 or words[j].lower not in table.indefinites:
+    j = None if i is None else _apposition_start(words, i, unnamed, text, table)
+    if not j:
         return None
     if "," not in text[words[j - 1].end : words[j].start]:
         return None
     found = name_in(words[max(0, j - 6) : j], table, people)
     return found if found is not None and found.end == words[j - 1].end else None
+
+
+def _apposition_start(words: list[Tok], i: int, unnamed: Name, text: str,
+                      table: LanguageData) -> int | None:
+    """Where the phrase of the subject at words[i] starts: its indefinite ("a council
+    member"); for a role, the articles before it, where a comma closes the apposition
+    before the verb ending `words` ("Julien Bayou, porte-parole EELV, décrit")."""
+    j = i
+    if unnamed.kind == "role":
+        while j > 0 and words[j - 1].lower in table.stopwords:
+            j -= 1
+        return j if "," in text[unnamed.end : words[-1].start] else None
+    while j > 0 and i - j < INDEFINITE_SUBJECT_WORDS and words[j].lower not in table.indefinites:
+        j -= 1
+    return j if words[j].lower in table.indefinites else None
 
 
 def apposition_length(words: list[Tok], text: str, table: LanguageData,

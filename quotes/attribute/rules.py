@@ -19,7 +19,13 @@ from quotes.attribute.names import Phrase, first_name, last_phrase, name_in, sub
 from quotes.attribute.people import Name, PeopleIndex, Resolver
 from quotes.attribute.persons import Mention
 from quotes.attribute.ranking import Query, named_between, rank
-from quotes.attribute.speaker import ranked, speaker_of, unnamed_spokesperson, with_archive
+from quotes.attribute.speaker import (
+    addressed,
+    ranked,
+    speaker_of,
+    unnamed_spokesperson,
+    with_archive,
+)
 from quotes.attribute.subjects import (
     named_in_clause,
     statement_owner,
@@ -144,7 +150,9 @@ class Attempt:
             # "…», scrive." — the subject is left out (Italian, Spanish, Portuguese): the
             # people named before are ranked, the one quoted last first among equals.
             query = Query(self.quote.open_at, "implicit", None, doc.people.asked)
-            who = with_archive(doc.people, ranked(doc.people, query, "verb-after+implicit"), "")
+            who = with_archive(doc.people, ranked(
+                doc.people, query, "verb-after+implicit",
+                skip=lambda name: addressed(self.quote.text, name)), "")
             found = replace(found, speaker=who.name, author_handle=who.handle,
                             method=who.method, speaker_kind=who.kind,
                             confidence=who.confidence, chain=who.chain)
@@ -193,8 +201,8 @@ def _verb_before(a: Attempt) -> Attribution | None:
     if verb is None:
         return None
     name = subject(words, verb, doc.table, doc.people)
-    if name is not None and name.kind == "unnamed":
-        name = apposed_name(words, name, doc.text, doc.table, doc.people) or name
+    if name is not None and name.kind in ("unnamed", "role"):
+        name = apposed_name(words[: verb[1]], name, doc.text, doc.table, doc.people) or name
     name = name or name_in(words, doc.table, doc.people) or indefinite_subject(
         words, verb, doc.table)
     return build(doc, a.quote, name, words, verb, "verb-before")
@@ -386,7 +394,24 @@ def _relative_clause(a: Attempt) -> Attribution | None:
     return build(doc, a.quote, name, a.before_words, None, "relative-clause")
 
 
+def _bracketed(a: Attempt) -> Attribution | None:
+    """"Düsseldorfs Friedhelm Funkel („der größte Schwachsinn aller Zeiten“)": a quote alone
+    in brackets right after a person's name is that person's words."""
+    text, quote, people = a.doc.text, a.quote, a.doc.people
+    before = text[: quote.open_at].rstrip()
+    if not before.endswith("(") or not text[quote.outer_end :].lstrip().startswith(")"):
+        return None
+    name_end = len(before[:-1].rstrip())
+    i = bisect_left(people.mention_starts, name_end) - 1
+    mention = people.mentions[i] if i >= 0 else None
+    if mention is None or mention.end != name_end or mention.kind not in ("person", "organisation"):
+        return None
+    name = Name(mention.name, mention.start, mention.end, "name")
+    return build(a.doc, quote, name, [], None, "bracketed")
+
+
 RULES: tuple[Callable[[Attempt], Attribution | None], ...] = (
+    _bracketed,
     _relative_clause,
     _decisive_verb_after,
     _according_to,

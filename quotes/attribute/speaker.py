@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
+from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.people import Name, PeopleIndex
 from quotes.attribute.persons import link_word
-from quotes.attribute.ranking import MAX_BACK_CHARS, Query, rank
+from quotes.attribute.ranking import MAX_BACK_CHARS, Candidate, Query, rank
 from quotes.lang import is_spokesperson
 from quotes.models import Quote
 
@@ -23,6 +25,10 @@ SPOKESPERSON_CONFIDENCE = 0.5
 _BEFORE_CHARS = 40
 # How many function words may link a body's noun to its name ("ministerie van de …").
 _OWNER_LINKS = 2
+# How far (characters) either side of a quote a statement noun makes it a statement's.
+_STATEMENT_CONTEXT = 80
+# How many words a quote's opening address may hold ("Senator Shaheen,").
+_VOCATIVE_WORDS = 3
 # Marks that part a spokesperson from an organisation named before it.
 _BREAKS = ".!?,;:\"“”„«»"
 
@@ -49,13 +55,26 @@ def speaker_of(people: PeopleIndex, quote: Quote, name: Name | None, method: str
         if full != name.text:
             steps.append(f"{full}: fullest name in the document")
         found = Speaker(full, None, method, people.kind(full), NAMED_CONFIDENCE, tuple(steps))
+    elif name.kind == "statement":
+        found = _statement_of(people, name, method)
     elif name.kind == "organisation" or (name.kind == "role"
                                          and unnamed_spokesperson(people, name)):
         found = _organisation(people, name, method)
     else:
         found = ranked(people, Query(name.start, name.kind, name.text, people.asked),
-                       f"{method}+{name.kind}", (f"{name.text}: {name.kind}",))
+                       f"{method}+{name.kind}", (f"{name.text}: {name.kind}",),
+                       skip=lambda candidate: addressed(quote.text, candidate))
     return with_archive(people, found, name.text)
+
+
+def _statement_of(people: PeopleIndex, name: Name, method: str) -> Speaker:
+    """Whose a statement is that speaks on its own ("…», añade el comunicado"): it goes on
+    from the one quoted last; where nobody was, an organisation's, as a body's noun."""
+    if not people.spoken:
+        return _organisation(people, replace(name, kind="organisation"), method)
+    last = people.spoken[-1]
+    return Speaker(last, None, f"{method}+statement", people.kind(last),
+                   SPOKESPERSON_CONFIDENCE, (f"{name.text}: statement", f"{last}: quoted last"))
 
 
 def unnamed_spokesperson(people: PeopleIndex, name: Name) -> bool:
@@ -81,8 +100,11 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
     if own is not None:
         return Speaker(own, None, f"{method}+{kind}", "organisation", SPOKESPERSON_CONFIDENCE,
                        (*steps, f"{own}: named beside it"))
-    ranked_orgs = [c for c in rank(people, Query(name.start, "role", name.text, people.asked))
-                   if c.kind == "organisation"]
+    candidates = rank(people, Query(name.start, "role", name.text, people.asked))
+    # Also one that spoke before and looks like no person: a company the tables do not
+    # list ("AT&T said … The company added").
+    ranked_orgs = [c for c in candidates if c.kind == "organisation" or (
+        c.name in people.speakers and not _person_like(c.name))]
     noun = name.text.casefold()
     holding = [c for c in ranked_orgs if noun in c.name.casefold()]
     for candidate in (holding or ranked_orgs)[:1]:
@@ -92,7 +114,53 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
     if known is not None:
         return Speaker(known, None, f"{method}+spokesperson", "organisation",
                        SPOKESPERSON_CONFIDENCE, (*steps, f"{known}: organisation named most"))
+    return _unlisted(people, name, method, steps, candidates)
+
+
+def _unlisted(people: PeopleIndex, name: Name, method: str, steps: tuple[str, ...],
+              candidates: list[Candidate]) -> Speaker:
+    """No organisation named: a body the text names by its noun alone ("la gendarmerie
+    précise", "zegt de politie") speaks as the text names it; a statement is the
+    best-ranked candidate's that looks like no person, a company the tables do not list
+    ("Varskotech …", said the statement); a spokesperson, nobody's (a company's
+    spokesperson is named with it: "aldus een woordvoerder van Varskotech")."""
+    statement = name.text.casefold() in people.table.statement_nouns
+    before = people.folded[max(0, name.start - _BEFORE_CHARS) : name.start].split()[-1:]
+    definite = bool(before) and before[0] in people.table.definite_articles  # not "a council"
+    if name.kind == "organisation" and name.text.islower() and definite and not statement:
+        return Speaker(name.text, None, f"{method}+organisation", "organisation",
+                       SPOKESPERSON_CONFIDENCE, (*steps, "no organisation named"))
+    for candidate in [c for c in candidates if statement and not _person_like(c.name)][:1]:
+        return Speaker(candidate.name, None, f"{method}+statement", "organisation",
+                       SPOKESPERSON_CONFIDENCE, (*steps, f"{candidate.name}: no person's name"))
     return Speaker(None, None, f"{method}+unnamed", chain=(*steps, "no organisation named"))
+
+
+def self_named(people: PeopleIndex, quote: Quote) -> str | None:
+    """The body a statement names as its own subject at its opening, in the third person as
+    press releases do ("Interjet lamenta …", dice un comunicado; "A Prefeitura de Limeira
+    foi surpreendida …" after "a nota enviada"): a name the text gives before the quote, no
+    person's, then a lowercase word; a statement noun beside the quote."""
+    around = people.folded[max(0, quote.open_at - _STATEMENT_CONTEXT) : quote.open_at].split()
+    around += people.folded[quote.outer_end : quote.outer_end + _STATEMENT_CONTEXT].split()
+    if not any(w.strip(".,;:") in people.table.statement_nouns for w in around):
+        return None
+    body = quote.text.lstrip(" \"'“”„«»‘’")
+    article, _, rest = body.partition(" ")
+    if article.casefold() in people.table.definite_articles:
+        body = rest
+    for m in reversed(people.mentions[: bisect_left(people.mention_starts, quote.open_at)]):
+        after = body[len(m.name) :]
+        if body.startswith(m.name) and after[:1] == " " and after[1:2].islower():
+            full = people.full_name(m.name, m.start)
+            return None if _person_like(full) else full
+    return None
+
+
+def _person_like(name: str) -> bool:
+    """Does a candidate look like a person: a first name in it? A company the tables do
+    not list ("Varskotech", "AT&T") does not."""
+    return any(is_first_name(w) for w in name.split())
 
 
 def _own_organisation(people: PeopleIndex, name: Name) -> str | None:
@@ -145,15 +213,27 @@ def _known_organisation(people: PeopleIndex, before: int) -> str | None:
 
 
 def ranked(
-    people: PeopleIndex, query: Query, method: str, steps: tuple[str, ...] = ()
+    people: PeopleIndex, query: Query, method: str, steps: tuple[str, ...] = (),
+    skip: Callable[[str], bool] | None = None,
 ) -> Speaker:
-    """The best-ranked candidate for `query`, or nobody where the document names nobody."""
-    candidates = rank(people, query)
+    """The best-ranked candidate for `query` (not one `skip` rules out), or nobody where
+    the document names nobody."""
+    candidates = [c for c in rank(people, query) if skip is None or not skip(c.name)]
     if not candidates:
         return Speaker(None, None, method, chain=(*steps, "nobody named before"))
     best = candidates[0]
     why = f"{best.name}: {', '.join(best.reasons) or 'only candidate'}"
     return Speaker(best.name, None, method, best.kind, best.confidence, (*steps, why))
+
+
+def addressed(quote: str, name: str | None) -> bool:
+    """Does the quote open by addressing the person ("Senator Shaheen, …", "Ajá Margarita,
+    …", "Herr Lindner, bleiben Sie …")? Then they are spoken to, not speaking."""
+    head, comma, _ = quote.lstrip(" \"'“”„«»‘’").partition(",")
+    words = head.split()
+    if name is None or not comma or not 0 < len(words) <= _VOCATIVE_WORDS:
+        return False
+    return any(w[:1].isupper() and w in words for w in name.split())
 
 
 def with_archive(people: PeopleIndex, found: Speaker, mention: str) -> Speaker:

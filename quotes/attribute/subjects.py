@@ -15,6 +15,7 @@ from quotes.attribute.people import Name
 from quotes.attribute.persons import link_word
 from quotes.attribute.ranking import mentions_in
 from quotes.attribute.tokens import Tok
+from quotes.lang import LanguageData
 
 if TYPE_CHECKING:
     from quotes.attribute.rules import Document
@@ -102,11 +103,21 @@ def statement_owner(doc: Document, words: list[Tok], verb: Phrase) -> Name | Non
            and link_word(rest[links].lower, table)):
         links += 1
     if links == 0 or links == len(rest):
-        return None
+        # "…», añade el comunicado": the statement itself, of the one it goes on from.
+        noun = after[k]
+        bare = _bare(after[:k], table)
+        return Name(noun.text, noun.start, noun.end, "statement") if bare else None
     owner = first_name(rest[links : links + _CLAUSE_TOKENS], table, doc.people)
     if owner is None or owner.kind != "name" or owner.start != rest[links].start:
         return _genitive_owner(doc, rest[links])
     return owner
+
+
+def _bare(before: list[Tok], table: LanguageData) -> bool:
+    """Does a definite article at most stand between the verb and its statement noun
+    ("said the statement", "diz nota"), no preposition or indefinite ("heißt es in einer
+    Mitteilung", "disse em nota")?"""
+    return len(before) <= 1 and all(t.lower in table.definite_articles for t in before)
 
 
 def _genitive_owner(doc: Document, tok: Tok) -> Name | None:

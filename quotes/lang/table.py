@@ -154,6 +154,11 @@ class LanguageData(BaseModel):
     statement_nouns: WordSet = Field(
         frozenset(), validation_alias=_at("attribution", "statement_nouns")
     )
+    # definite articles ("the", "el", "die"): "…», añade el comunicado" is the statement
+    # of the one quoted before; "dijo en un comunicado" is no statement as subject
+    definite_articles: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "definite_articles")
+    )
     # verbs of judging ("juge", "findet"): a term beside one takes its sentence's speaker
     opinion_verbs: Words = Field((), validation_alias=_at("attribution", "opinion_verbs"))
     # indefinite articles: "said a council member" names a speaker without a name
