@@ -1,0 +1,78 @@
+"""The distortion decision: a difference makes a distortion only when the model shipped in
+`quotes/data/distortion.json` finds it likely real."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from quotes.anchors import extract_anchors
+from quotes.compare import judge, reliability
+from quotes.lang import get
+from quotes.models import CanonicalTweet, Decision, Difference, Quote, TweetMatch
+
+TWEET = "We will open two new bridges in Norvik by June."
+CHANGED = "We will open five new bridges in Norvik by June."
+
+
+def _verdict(text: str) -> str:
+    match = TweetMatch(CanonicalTweet(0, "fictional_mayor", TWEET), 0.95, 95.0, 0.95, None,
+                       0, TWEET, False)
+    quote = Quote(0, len(text), text, '"', '"', 0, len(text), "statement", "en")
+    return judge(quote, None, None, Decision(match, "test", "test"),
+                 extract_anchors(text, get("en"))).label
+
+
+def _model(anchor_weight: float) -> reliability.ReliabilityModel:
+    """Every feature neutral but the anchor kind, weighed as given."""
+    n = len(reliability.FEATURE_NAMES)
+    coefficients = np.zeros(n)
+    coefficients[reliability.FEATURE_NAMES.index("kind_anchor")] = anchor_weight
+    return reliability.ReliabilityModel(reliability.FEATURE_NAMES, coefficients, 0.0,
+                                        np.zeros(n), np.ones(n), 0.5)
+
+
+def test_the_shipped_model_reads_the_features_it_was_fitted_on() -> None:
+    model = reliability.shipped_model()
+    assert model.names == reliability.FEATURE_NAMES
+    assert 0.0 < model.threshold < 1.0
+
+
+def test_a_changed_number_is_a_distortion_only_when_judged_likely_real(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reliability, "shipped_model", lambda: _model(3.0))
+    assert _verdict(CHANGED) == "distortion"
+    monkeypatch.setattr(reliability, "shipped_model", lambda: _model(-3.0))
+    assert _verdict(CHANGED) != "distortion"
+    assert _verdict(TWEET) != "distortion"
+
+
+def test_a_difference_carries_its_probability() -> None:
+    context = reliability.Context(0.9, 0.1, False, False, 0.1, 1)
+    model = _model(2.0)
+    anchor = Difference("number", "5", "2", "anchors")
+    negation = Difference("negation", "is", "is not", "source-language")
+    assert model.probability(anchor, context) == pytest.approx(1 / (1 + np.exp(-2.0)))
+    assert model.probability(negation, context) == pytest.approx(0.5)
+
+
+def test_unmeasured_features_weigh_as_average() -> None:
+    n = len(reliability.FEATURE_NAMES)
+    coefficients = np.ones(n)
+    mean = np.full(n, 0.5)
+    model = reliability.ReliabilityModel(reliability.FEATURE_NAMES, coefficients, 0.0, mean,
+                                         np.ones(n), 0.5)
+    unknown = reliability.Context(None, None, None, False, None, 0)
+    known = reliability.Context(0.999, 2.0, True, False, 0.0, 0)
+    cut = Difference("cut", None, "unless we act", "source-language")
+    assert model.probability(cut, known) > model.probability(cut, unknown)
+
+
+def test_clause_similarity_is_read_from_embedding_evidence_only() -> None:
+    embedded = Difference("added", "x", None, "embedding (best tweet match 0.71; more)")
+    anchored = Difference("number", "5", "2", "anchors")
+    names = reliability.FEATURE_NAMES
+    context = reliability.Context(None, None, None, False, None, 1)
+    at = names.index("clause_similarity")
+    assert reliability.vector(embedded, context)[at] == pytest.approx(0.71)
+    assert reliability.vector(anchored, context)[at] is None
