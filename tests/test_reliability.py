@@ -76,3 +76,35 @@ def test_clause_similarity_is_read_from_embedding_evidence_only() -> None:
     at = names.index("clause_similarity")
     assert reliability.vector(embedded, context)[at] == pytest.approx(0.71)
     assert reliability.vector(anchored, context)[at] is None
+
+
+def _difference_schema(node: object) -> dict[str, object] | None:
+    """The schema of one difference in the report schema, wherever it sits."""
+    if isinstance(node, dict):
+        if "differences" in node and isinstance(node["differences"], dict):
+            items = node["differences"].get("items")
+            if isinstance(items, dict):
+                return items
+        for value in node.values():
+            found = _difference_schema(value)
+            if found is not None:
+                return found
+    if isinstance(node, list):
+        for value in node:
+            found = _difference_schema(value)
+            if found is not None:
+                return found
+    return None
+
+
+def test_the_report_states_each_difference_reliability() -> None:
+    import jsonschema
+
+    from quotes.report import report_schema
+
+    schema = _difference_schema(report_schema())
+    assert schema is not None
+    difference = {"kind": "number", "quote": "5", "tweet": "2", "evidence": "anchors"}
+    jsonschema.validate({**difference, "reliability": 0.8}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**difference, "reliability": 1.5}, schema)
