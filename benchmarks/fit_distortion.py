@@ -14,7 +14,7 @@
    lowest out-of-fold log loss. The threshold: the lowest out-of-fold cost per quote (a
    quote is called a distortion when its likeliest difference reaches it), a faithful
    rendering called a distortion costing `--cost` (3) times a distortion missed, among
-   thresholds that keep the suite's distortion recall out of fold (0.95; the suite's
+   thresholds that keep the suite's distortion recall out of fold (0.975; the suite's
    rows are fitted with an indicator of their own, shipped at 0, and scored as real).
 
 The held-back parts are never read. Writes the model with its provenance and its
@@ -49,8 +49,9 @@ FOLDS = 5
 L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
 THRESHOLD_GRID = tuple(round(0.05 * i, 2) for i in range(2, 19))
 FALSE_ALARM_COST = 3.0
-# Out of fold, the perturbation suite's distortions must keep this recall.
-MIN_SUITE_RECALL = 0.95
+# Out of fold, the perturbation suite's distortions must keep this recall: the 0.95 the
+# whole suite is held to, with a margin, as its tuning stories are a sample of it.
+MIN_SUITE_RECALL = 0.975
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +73,12 @@ def rows_of(source: str, case_id: str, story: str, expected: str, weight: float,
     if result is None or result.verdict.label != "distortion" or result.verdict.match is None:
         return []
     verdict = result.verdict
-    context = reliability.context_of(verdict.match, verdict.evidence,  # type: ignore[arg-type]
-                                     verdict.differences)
-    return [Row(source, case_id, story, expected == "distortion", weight,
-                tuple(reliability.vector(d, context)), d.kind, d.evidence.split(" ")[0])
-            for d in verdict.differences if d.reliability is not None]
+    features = reliability.feature_rows(verdict.differences, verdict.match, verdict.evidence,
+                                        result.finding.quote.language)
+    return [Row(source, case_id, story, expected == "distortion", weight, tuple(row), d.kind,
+                d.evidence.split(" ")[0])
+            for d, row in zip(verdict.differences, features, strict=True)
+            if row is not None and d.reliability is not None]
 
 
 def _realcases() -> Iterable[list[Row]]:
@@ -267,7 +269,8 @@ def main(argv: list[str]) -> None:
     quotes = per_quote(rows, out_of_fold(rows, x, l2))
     costs = {t: cost(quotes, t, false_alarm) for t in THRESHOLD_GRID
              if suite_recall(quotes, t) >= MIN_SUITE_RECALL}
-    print("out-of-fold cost by threshold: " + ", ".join(f"{k}: {v:.1f}" for k, v in costs.items()))
+    print("out-of-fold cost by threshold (suite recall): " + ", ".join(
+        f"{k}: {v:.1f} ({suite_recall(quotes, k):.3f})" for k, v in costs.items()))
     # Among thresholds of equal cost the lowest: raising it further has no evidence for
     # it and costs distortions the tuning part did not show.
     threshold = min(costs, key=lambda t: (costs[t], t))

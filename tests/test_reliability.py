@@ -48,34 +48,29 @@ def test_a_changed_number_is_a_distortion_only_when_judged_likely_real(
 
 
 def test_a_difference_carries_its_probability() -> None:
-    context = reliability.Context(0.9, 0.1, False, False, 0.1, 1)
     model = _model(2.0)
     anchor = Difference("number", "5", "2", "anchors")
     negation = Difference("negation", "is", "is not", "source-language")
-    assert model.probability(anchor, context) == pytest.approx(1 / (1 + np.exp(-2.0)))
-    assert model.probability(negation, context) == pytest.approx(0.5)
+    assert model.probability(reliability.vector(anchor, False)) == pytest.approx(
+        1 / (1 + np.exp(-2.0)))
+    assert model.probability(reliability.vector(negation, False)) == pytest.approx(0.5)
 
 
 def test_unmeasured_features_weigh_as_average() -> None:
     n = len(reliability.FEATURE_NAMES)
-    coefficients = np.ones(n)
-    mean = np.full(n, 0.5)
-    model = reliability.ReliabilityModel(reliability.FEATURE_NAMES, coefficients, 0.0, mean,
-                                         np.ones(n), 0.5)
-    unknown = reliability.Context(None, None, None, False, None, 0)
-    known = reliability.Context(0.999, 2.0, True, False, 0.0, 0)
+    model = reliability.ReliabilityModel(reliability.FEATURE_NAMES, np.ones(n), 0.0,
+                                         np.full(n, 0.5), np.ones(n), 0.5)
     cut = Difference("cut", None, "unless we act", "source-language")
-    assert model.probability(cut, known) > model.probability(cut, unknown)
+    unknown = model.probability(reliability.vector(cut, None))
+    assert model.probability(reliability.vector(cut, True)) > unknown
+    assert model.probability(reliability.vector(cut, False)) < unknown
 
 
-def test_clause_similarity_is_read_from_embedding_evidence_only() -> None:
-    embedded = Difference("added", "x", None, "embedding (best tweet match 0.71; more)")
-    anchored = Difference("number", "5", "2", "anchors")
-    names = reliability.FEATURE_NAMES
-    context = reliability.Context(None, None, None, False, None, 1)
-    at = names.index("clause_similarity")
-    assert reliability.vector(embedded, context)[at] == pytest.approx(0.71)
-    assert reliability.vector(anchored, context)[at] is None
+def test_a_negation_across_languages_is_marked_as_such() -> None:
+    negation = Difference("negation", "n'est pas", "is", "source-language")
+    at = reliability.FEATURE_NAMES.index("negation_across")
+    assert reliability.vector(negation, False)[at] == 1.0
+    assert reliability.vector(negation, True)[at] == 0.0
 
 
 def _difference_schema(node: object) -> dict[str, object] | None:
@@ -108,3 +103,14 @@ def test_the_report_states_each_difference_reliability() -> None:
     jsonschema.validate({**difference, "reliability": 0.8}, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**difference, "reliability": 1.5}, schema)
+
+
+def test_a_negation_beside_a_word_of_uncertain_polarity_is_marked() -> None:
+    """"unless" renders "kecuali" (no negation word) and "wenn … nicht" (one)."""
+    tweet = "Unless the council pays, the ferry stops in May."
+    flip = Difference("negation", "Kecuali dewan membayar", "Unless the council pays",
+                      "source-language")
+    plain = Difference("negation", "Dewan membayar", "The council does not pay",
+                       "source-language")
+    assert reliability.ambiguous(flip, "id", tweet)
+    assert not reliability.ambiguous(plain, "id", "The council does not pay.")

@@ -143,14 +143,14 @@ def _reworded(case: Case) -> Verdict | None:
 
 
 def _weighed(differences: Sequence[Difference], match: TweetMatch,
-             evidence: Evidence | None) -> tuple[Difference, ...]:
+             evidence: Evidence | None, quote_language: str) -> tuple[Difference, ...]:
     """The differences, each of a distorting kind with its probability of being real."""
     model = reliability.shipped_model()
-    context = reliability.context_of(match, evidence, differences)
+    rows = reliability.feature_rows(differences, match, evidence, quote_language)
     return tuple(
-        replace(d, reliability=round(model.probability(d, context), 3))
-        if d.kind in DISTORTING_KINDS else d
-        for d in differences
+        replace(d, reliability=round(model.probability(row), 3))
+        if row is not None and d.kind in DISTORTING_KINDS else d
+        for d, row in zip(differences, rows, strict=True)
     )
 
 
@@ -251,7 +251,8 @@ def _case(
         notes.append(SPEAKER_NOT_CHECKED)
     claims_nothing = attribution is None or (attribution.speaker is None
                                              and attribution.medium == "none")
-    return Case(quote, decision.method, match, _weighed(differences, match, decision.evidence),
+    return Case(quote, decision.method, match, _weighed(differences, match, decision.evidence,
+                                                     quote.language),
                 tuple(notes), speaker, claims_nothing)
 
 
