@@ -132,8 +132,12 @@ def _distorted(case: Case) -> Verdict | None:
 
 
 def _reliable(difference: Difference) -> bool:
-    return (difference.reliability is not None
-            and difference.reliability >= reliability.shipped_model().threshold)
+    """A difference of a distorting kind likely real; one not weighed counts as the rules
+    found it."""
+    if difference.kind not in DISTORTING_KINDS:
+        return False
+    return (difference.reliability is None
+            or difference.reliability >= reliability.shipped_model().threshold)
 
 
 def _reworded(case: Case) -> Verdict | None:
