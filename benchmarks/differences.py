@@ -9,8 +9,10 @@ lists them per case (kind, quote side, tweet side, evidence) for the tuning part
 
     python benchmarks/differences.py [--distortions] [--forced] [--quiet]
 
-`--distortions` also lists the tuning cases expected to be distortions, with their
-verdict and differences: a real change must keep its difference. `--forced` compares
+Each difference of a distorting kind shows how likely the distortion decision
+(`quotes/data/distortion.json`) finds it a real change. `--distortions` also lists the
+tuning cases expected to be distortions, with their verdict and differences: a real
+change must keep its difference. `--forced` compares
 every such case with its real post directly (anchors, names, negations, quantifiers,
 hedges; no embeddings), whether or not the match decision found that post: the false
 alarms a looser match would show. `--quiet` prints the
@@ -53,7 +55,8 @@ def _listed(case_id: str, expected: str, found: QuoteResult | None,
         return
     print(f"  {case_id} [expected {expected}, got {verdict}]")
     for d in differences:
-        print(f"    {d.kind:13} {d.evidence:17} quote: {(d.quote_side or '—')[:70]!r}"
+        likely = "     " if d.reliability is None else f"{d.reliability:.2f} "
+        print(f"    {d.kind:13} {likely}{d.evidence:17} quote: {(d.quote_side or '—')[:70]!r}"
               f"  tweet: {(d.tweet_side or '—')[:70]!r}")
 
 

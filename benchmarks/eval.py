@@ -51,7 +51,7 @@ from quotes import lang
 from quotes.anchors import extract_anchors
 from quotes.compare import clauses, loose_sentences, negated, same_name
 from quotes.formats import read_archive_file
-from quotes.models import Anchor, Document
+from quotes.models import Anchor, Document, QuoteResult
 from quotes.pipeline import Analyzer, Verifier
 from quotes.sources import read_article
 from quotes.store import Archive
@@ -382,24 +382,32 @@ class Outcome:
     differences: tuple[str, ...]
 
 
-def archive_from_fixtures() -> Archive:
+def archive_from_fixtures(path: Path = FIXTURES) -> Archive:
+    """A temporary archive of the posts of `path` (the fixtures by default)."""
     archive = Archive.open(str(Path(tempfile.mkdtemp()) / "eval.sqlite"))
-    parsed = read_archive_file(FIXTURES)
+    parsed = read_archive_file(path)
     archive.import_records(parsed.records, files=[parsed.path], fmt=parsed.format)
     return archive
 
 
-def run(cases: list[Case], translator: object | None = None) -> list[Outcome]:
-    archive = archive_from_fixtures()
+def results(cases: list[Case], translator: object | None = None,
+            archive: Archive | None = None) -> list[QuoteResult | None]:
+    """Each case's quote as verified against `archive` (the fixtures' by default); None
+    where none was extracted."""
+    archive = archive or archive_from_fixtures()
     verifier = Verifier(archive, Analyzer(resolve=archive.speaker_resolver()),
                         translator=translator,  # type: ignore[arg-type]
                         embedder=bench_embedder())
     documents = [Document(c.id, c.article, c.language) for c in cases]
     reports = verifier.verify(documents)
+    return [max(report.quotes, key=lambda q: fuzz.ratio(q.finding.quote.text, case.quote),
+                default=None)
+            for case, report in zip(cases, reports, strict=True)]
+
+
+def run(cases: list[Case], translator: object | None = None) -> list[Outcome]:
     outcomes = []
-    for case, report in zip(cases, reports, strict=True):
-        best = max(report.quotes, key=lambda q: fuzz.ratio(q.finding.quote.text, case.quote),
-                   default=None)
+    for case, best in zip(cases, results(cases, translator), strict=True):
         if best is None:
             outcomes.append(Outcome(case, "not-extracted", ()))
             continue

@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from statistics import mean
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -158,21 +159,25 @@ def collect_dev(model: DecisionModel) -> list[Sample]:
 SUITE_WEIGHT = 0.5  # a generated perturbation counts half a real case
 
 
-def collect_suite(model: DecisionModel) -> list[Sample]:
-    """The tuning stories of the perturbation suite (`eval.py`): each case's story is the
-    real tweet it was built from (a quote from no tweet is its own story)."""
+def tuning_suite() -> list[tuple[Any, str | None]]:
+    """The tuning stories of the perturbation suite (`eval.py`), each case with the real
+    tweet it was built from, its story (None: a quote from no tweet, its own story)."""
     import eval as perturbation
 
     tweet_of = {}
     for i, base in enumerate(perturbation.bases()):
         for case in perturbation.cases_for(base, i):
             tweet_of[case.id] = base.tweet
-    cases = [c for c in perturbation.suite()
-             if not realcases.is_held_back(tweet_of.get(c.id.split("#")[0], c.id.split("#")[0]))]
+    pairs = [(c, tweet_of.get(c.id.split("#")[0])) for c in perturbation.suite()]
+    return [(c, t) for c, t in pairs if not realcases.is_held_back(t or c.id.split("#")[0])]
+
+
+def collect_suite(model: DecisionModel) -> list[Sample]:
+    import eval as perturbation
+
     return samples_of("suite", perturbation.archive_from_fixtures(), model, [
-        TuningQuote(c.id, c.article, c.language, c.quote, tweet_of.get(c.id.split("#")[0]),
-                    c.expected)
-        for c in cases
+        TuningQuote(c.id, c.article, c.language, c.quote, tweet, c.expected)
+        for c, tweet in tuning_suite()
     ])
 
 

@@ -130,7 +130,7 @@ class Calibration:
     slope: float = 1.0
 
     def __call__(self, p: float) -> float:
-        return _sigmoid(self.intercept + self.slope * _logit(p))
+        return sigmoid(self.intercept + self.slope * logit(p))
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +151,7 @@ class DecisionModel:
     def probability(self, features: MatchFeatures) -> float:
         """The probability that the tweet is the quote's source."""
         x = (vector(features) - self.mean) / self.scale
-        return _sigmoid(float(x @ self.coefficients) + self.intercept)
+        return sigmoid(float(x @ self.coefficients) + self.intercept)
 
     def baseline(self, quote_language: str, tweet_language: str) -> float | None:
         """Mean similarity of unrelated texts of these two languages (pooled over same- or
@@ -171,11 +171,8 @@ class DecisionModel:
 
     def to_json(self) -> dict[str, object]:
         return {
-            "features": list(self.names),
-            "coefficients": [round(float(c), 6) for c in self.coefficients],
-            "intercept": round(self.intercept, 6),
-            "mean": [round(float(m), 6) for m in self.mean],
-            "scale": [round(float(s), 6) for s in self.scale],
+            **weights_json(self.names, self.coefficients, self.intercept, self.mean,
+                           self.scale),
             "baselines": {k: round(v, 4) for k, v in sorted(self.baselines.items())},
             "threshold": self.threshold,
             "rival_floor": None if self.rival_floor is None else round(self.rival_floor, 4),
@@ -183,6 +180,18 @@ class DecisionModel:
                             for k, c in sorted(self.calibration.items())},
             "provenance": dict(self.provenance),
         }
+
+
+def weights_json(names: Sequence[str], coefficients: np.ndarray, intercept: float,
+                 mean: np.ndarray, scale: np.ndarray) -> dict[str, object]:
+    """A logistic model's weights as the package's data files hold them."""
+    return {
+        "features": list(names),
+        "coefficients": [round(float(c), 6) for c in coefficients],
+        "intercept": round(intercept, 6),
+        "mean": [round(float(m), 6) for m in mean],
+        "scale": [round(float(s), 6) for s in scale],
+    }
 
 
 def from_json(raw: Mapping[str, object]) -> DecisionModel:
@@ -213,24 +222,41 @@ def fit(rows: Sequence[MatchFeatures], labels: Sequence[bool], *, l2: float = 1.
         weights: Sequence[float] | None = None) -> DecisionModel:
     """L2-regularized logistic regression (numpy only); features standardized first;
     `weights` weigh the rows (1 each by default)."""
-    x = np.stack([vector(r) for r in rows])
+    fitted = fit_logistic(np.stack([vector(r) for r in rows]), labels, l2=l2, weights=weights)
+    return DecisionModel(FEATURE_NAMES, fitted.coefficients, fitted.intercept, fitted.mean,
+                         fitted.scale, dict(baselines or {}), provenance=dict(provenance or {}))
+
+
+@dataclass(frozen=True, slots=True)
+class Logistic:
+    """A fitted logistic regression on standardized features."""
+
+    coefficients: np.ndarray
+    intercept: float
+    mean: np.ndarray
+    scale: np.ndarray
+
+
+def fit_logistic(x: np.ndarray, labels: Sequence[bool], *, l2: float = 1.0,
+                 weights: Sequence[float] | None = None) -> Logistic:
+    """L2-regularized logistic regression (numpy only) of the rows of `x`, each column
+    standardized first (weighted mean and spread); the intercept is not shrunk."""
     weight = np.ones(len(x)) if weights is None else np.asarray(weights, dtype=np.float64)
     mean = np.average(x, axis=0, weights=weight)
     scale = np.sqrt(np.average((x - mean) ** 2, axis=0, weights=weight))
     scale[scale < 1e-9] = 1.0
     z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
     penalty = np.full(z.shape[1], l2)
-    penalty[-1] = 0.0  # the intercept is not shrunk
+    penalty[-1] = 0.0
     w = _newton(z, np.array(labels, dtype=np.float64), penalty, np.zeros(z.shape[1]), weight)
-    return DecisionModel(FEATURE_NAMES, w[:-1], float(w[-1]), mean, scale,
-                         dict(baselines or {}), provenance=dict(provenance or {}))
+    return Logistic(w[:-1], float(w[-1]), mean, scale)
 
 
 def fit_calibration(probabilities: Sequence[float], right: Sequence[bool],
                     l2: float = 2.0) -> Calibration:
     """Platt scaling of logit(p) against whether the verdict was right, shrunk towards
     the identity (intercept 0, slope 1) where the outcomes are few."""
-    x = np.array([_logit(p) for p in probabilities])
+    x = np.array([logit(p) for p in probabilities])
     z = np.stack([np.ones_like(x), x], axis=1)
     w = _newton(z, np.array(right, dtype=np.float64), np.array([l2, l2]), np.array([0.0, 1.0]))
     return Calibration(float(w[0]), float(w[1]))
@@ -271,10 +297,10 @@ def _newton(z: np.ndarray, y: np.ndarray, penalty: np.ndarray, prior: np.ndarray
     return w
 
 
-def _sigmoid(x: float) -> float:
+def sigmoid(x: float) -> float:
     return 1 / (1 + math.exp(-max(-50.0, min(50.0, x))))
 
 
-def _logit(p: float) -> float:
+def logit(p: float) -> float:
     p = min(1 - 1e-4, max(1e-4, p))
     return math.log(p / (1 - p))

@@ -244,6 +244,9 @@ class Difference:
     quote_side: str | None
     tweet_side: str | None
     evidence: str  # where it was seen: "anchors", "back-translation", "attribution"
+    # The probability that it is a real distortion (`compare.reliability`); None: a kind
+    # that is no distortion, or not weighed.
+    reliability: float | None = None
 
 
 # Whether the person an article names wrote the matched tweet: yes; another person;

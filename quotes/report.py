@@ -261,7 +261,8 @@ def _quote(report: QuoteResult) -> dict[str, Any]:
         "decision": _decision(verdict.evidence),
         "method": verdict.method,
         "differences": [
-            {"kind": d.kind, "quote": d.quote_side, "tweet": d.tweet_side, "evidence": d.evidence}
+            {"kind": d.kind, "quote": d.quote_side, "tweet": d.tweet_side, "evidence": d.evidence,
+             **({} if d.reliability is None else {"reliability": d.reliability})}
             for d in verdict.differences
         ],
         "notes": list(verdict.notes),
@@ -351,7 +352,10 @@ def _markdown_quote(i: int, q: dict[str, Any]) -> list[str]:
         ]
     for d in q["differences"]:
         quote, tweet = inert(d["quote"] or "—"), inert(d["tweet"] or "—")
-        lines.append(f"- {d['kind']}: quote “{quote}” vs tweet “{tweet}” ({inert(d['evidence'])})")
+        likely = (f"; likely a real change: {d['reliability']:.2f}"
+                  if d.get("reliability") is not None else "")
+        lines.append(f"- {d['kind']}: quote “{quote}” vs tweet “{tweet}” "
+                     f"({inert(d['evidence'])}{likely})")
     for note in q["notes"]:
         lines.append(f"- {inert(note)}")
     lines.append("")

@@ -76,6 +76,7 @@ class DifferenceView:
     quote: object
     tweet: object
     evidence: object
+    reliability: object = None  # "0.87": how likely a real change (compare.reliability)
 
 
 @dataclass(frozen=True)
@@ -257,6 +258,7 @@ def _difference(d: dict[str, Any]) -> DifferenceView:
         quote=d.get("quote") or "—",
         tweet=d.get("tweet") or "—",
         evidence=EVIDENCE_LABELS.get(evidence, evidence),
+        reliability=None if d.get("reliability") is None else f"{d['reliability']:.2f}",
     )
 
 

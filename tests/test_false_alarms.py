@@ -438,3 +438,12 @@ def test_a_tweets_media_link_is_no_cut_clause() -> None:
     tweet = "Best crossing ever on the fictional ferry! #ferrylife pic.twitter.com/Qz81kLmNoP"
     v = verdict("Best crossing ever on the fictional ferry!", "en", tweet, fuzzy=90.0)
     assert not distorting(v), v.differences
+
+
+def test_not_even_one_is_a_negation_in_italian() -> None:
+    """"Neanche un euro" renders "Not one euro"; "un euro" alone would flip it."""
+    tweet = "Not one euro comes from the school budget."
+    kept = verdict("Neanche un euro arriva dal bilancio delle scuole.", "it", tweet)
+    flipped = verdict("Un euro arriva dal bilancio delle scuole.", "it", tweet)
+    assert "negation" not in distorting(kept)
+    assert "negation" in distorting(flipped)

@@ -4,7 +4,7 @@ that negates lexically, read with each side's language table."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from quotes import lang
@@ -66,9 +66,20 @@ def negated(text: str, table: LanguageData) -> bool:
 def implicitly_negated(text: str, table: LanguageData) -> bool:
     """Does the text hold a word that negates without a negation word ("confused",
     "refuse", "without")? Entries of five letters or more are word beginnings."""
-    lowered = _without_exceptions(text, table)
+    return _holds(_without_exceptions(text, table), table.implicit_negations)
+
+
+def polarity_ambiguous(text: str, table: LanguageData) -> bool:
+    """Does the text hold a word that another language may render with a negation or
+    without ("unless", "no longer", "ever", "belum")? Matched as `implicitly_negated`."""
+    return _holds(text.casefold().replace("’", "'"), table.ambiguous_polarity)
+
+
+def _holds(lowered: str, entries: Iterable[str]) -> bool:
+    """Does the lowercase text hold an entry: a phrase, a word, or (five letters or
+    more) a word beginning?"""
     tokens = _tokens(lowered)
-    for entry in table.implicit_negations:
+    for entry in entries:
         if " " in entry:
             # a phrase may end the sentence ("hanno perso.")
             if re.search(rf"(?<![\w']){re.escape(entry)}(?![\w'])", lowered):

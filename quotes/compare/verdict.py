@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from quotes import lang
 from quotes.anchors import extract_anchors, implicit_counts
+from quotes.compare import reliability
 from quotes.compare.alignment import (
     Sides,
     align,
@@ -47,6 +48,7 @@ from quotes.models import (
     Attribution,
     Decision,
     Difference,
+    Evidence,
     Quote,
     SpeakerCheck,
     Translated,
@@ -122,15 +124,38 @@ def _misattributed(case: Case) -> Verdict | None:
 
 
 def _distorted(case: Case) -> Verdict | None:
-    if not any(d.kind in DISTORTING_KINDS for d in case.differences):
+    """A distortion needs one difference that is likely a real one (`reliability`): the
+    rules that find differences also fire on faithful renderings."""
+    if not any(_reliable(d) for d in case.differences):
         return None
     return case.verdict(DISTORTION, case.differences)
+
+
+def _reliable(difference: Difference) -> bool:
+    """A difference of a distorting kind likely real; one not weighed counts as the rules
+    found it."""
+    if difference.kind not in DISTORTING_KINDS:
+        return False
+    return (difference.reliability is None
+            or difference.reliability >= reliability.shipped_model().threshold)
 
 
 def _reworded(case: Case) -> Verdict | None:
     if not any(d.kind not in NOTED_KINDS for d in case.differences):
         return None
     return case.verdict(PARAPHRASE, case.differences)
+
+
+def _weighed(differences: Sequence[Difference], match: TweetMatch,
+             evidence: Evidence | None, quote_language: str) -> tuple[Difference, ...]:
+    """The differences, each of a distorting kind with its probability of being real."""
+    model = reliability.shipped_model()
+    rows = reliability.feature_rows(differences, match, evidence, quote_language)
+    return tuple(
+        replace(d, reliability=round(model.probability(row), 3))
+        if row is not None and d.kind in DISTORTING_KINDS else d
+        for d, row in zip(differences, rows, strict=True)
+    )
 
 
 def _verbatim(case: Case) -> Verdict | None:
@@ -232,8 +257,9 @@ def _case(
         notes.append(SPEAKER_NOT_CHECKED)
     claims_nothing = attribution is None or (attribution.speaker is None
                                              and attribution.medium == "none")
-    return Case(quote, decision.method, match, tuple(differences), tuple(notes), speaker,
-                claims_nothing)
+    return Case(quote, decision.method, match, _weighed(differences, match, decision.evidence,
+                                                     quote.language),
+                tuple(notes), speaker, claims_nothing)
 
 
 def _renders_part(sides: Sides, match: TweetMatch) -> bool:

@@ -268,6 +268,8 @@ class LanguageData(BaseModel):
     negations: WordSet = Field(frozenset(), validation_alias=_at("polarity", "negations"))
     # "confused", "refuse", "without"
     implicit_negations: WordSet = Field(frozenset(), validation_alias=_at("polarity", "implicit"))
+    # "unless", "no longer", "ever": rendered with a negation in one language, without in another
+    ambiguous_polarity: WordSet = Field(frozenset(), validation_alias=_at("polarity", "ambiguous"))
     # "not only", "non lucratif": no negation
     negation_exceptions: Words = Field((), validation_alias=_at("polarity", "exceptions"))
     # conjunctions that open a clause

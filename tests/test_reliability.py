@@ -1,0 +1,116 @@
+"""The distortion decision: a difference makes a distortion only when the model shipped in
+`quotes/data/distortion.json` finds it likely real."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from quotes.anchors import extract_anchors
+from quotes.compare import judge, reliability
+from quotes.lang import get
+from quotes.models import CanonicalTweet, Decision, Difference, Quote, TweetMatch
+
+TWEET = "We will open two new bridges in Norvik by June."
+CHANGED = "We will open five new bridges in Norvik by June."
+
+
+def _verdict(text: str) -> str:
+    match = TweetMatch(CanonicalTweet(0, "fictional_mayor", TWEET), 0.95, 95.0, 0.95, None,
+                       0, TWEET, False)
+    quote = Quote(0, len(text), text, '"', '"', 0, len(text), "statement", "en")
+    return judge(quote, None, None, Decision(match, "test", "test"),
+                 extract_anchors(text, get("en"))).label
+
+
+def _model(anchor_weight: float) -> reliability.ReliabilityModel:
+    """Every feature neutral but the anchor kind, weighed as given."""
+    n = len(reliability.FEATURE_NAMES)
+    coefficients = np.zeros(n)
+    coefficients[reliability.FEATURE_NAMES.index("kind_anchor")] = anchor_weight
+    return reliability.ReliabilityModel(reliability.FEATURE_NAMES, coefficients, 0.0,
+                                        np.zeros(n), np.ones(n), 0.5)
+
+
+def test_the_shipped_model_reads_the_features_it_was_fitted_on() -> None:
+    model = reliability.shipped_model()
+    assert model.names == reliability.FEATURE_NAMES
+    assert 0.0 < model.threshold < 1.0
+
+
+def test_a_changed_number_is_a_distortion_only_when_judged_likely_real(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reliability, "shipped_model", lambda: _model(3.0))
+    assert _verdict(CHANGED) == "distortion"
+    monkeypatch.setattr(reliability, "shipped_model", lambda: _model(-3.0))
+    assert _verdict(CHANGED) != "distortion"
+    assert _verdict(TWEET) != "distortion"
+
+
+def test_a_difference_carries_its_probability() -> None:
+    model = _model(2.0)
+    anchor = Difference("number", "5", "2", "anchors")
+    negation = Difference("negation", "is", "is not", "source-language")
+    assert model.probability(reliability.vector(anchor, False)) == pytest.approx(
+        1 / (1 + np.exp(-2.0)))
+    assert model.probability(reliability.vector(negation, False)) == pytest.approx(0.5)
+
+
+def test_unmeasured_features_weigh_as_average() -> None:
+    n = len(reliability.FEATURE_NAMES)
+    model = reliability.ReliabilityModel(reliability.FEATURE_NAMES, np.ones(n), 0.0,
+                                         np.full(n, 0.5), np.ones(n), 0.5)
+    cut = Difference("cut", None, "unless we act", "source-language")
+    unknown = model.probability(reliability.vector(cut, None))
+    assert model.probability(reliability.vector(cut, True)) > unknown
+    assert model.probability(reliability.vector(cut, False)) < unknown
+
+
+def test_a_negation_across_languages_is_marked_as_such() -> None:
+    negation = Difference("negation", "n'est pas", "is", "source-language")
+    at = reliability.FEATURE_NAMES.index("negation_across")
+    assert reliability.vector(negation, False)[at] == 1.0
+    assert reliability.vector(negation, True)[at] == 0.0
+
+
+def _difference_schema(node: object) -> dict[str, object] | None:
+    """The schema of one difference in the report schema, wherever it sits."""
+    if isinstance(node, dict):
+        if "differences" in node and isinstance(node["differences"], dict):
+            items = node["differences"].get("items")
+            if isinstance(items, dict):
+                return items
+        for value in node.values():
+            found = _difference_schema(value)
+            if found is not None:
+                return found
+    if isinstance(node, list):
+        for value in node:
+            found = _difference_schema(value)
+            if found is not None:
+                return found
+    return None
+
+
+def test_the_report_states_each_difference_reliability() -> None:
+    import jsonschema
+
+    from quotes.report import report_schema
+
+    schema = _difference_schema(report_schema())
+    assert schema is not None
+    difference = {"kind": "number", "quote": "5", "tweet": "2", "evidence": "anchors"}
+    jsonschema.validate({**difference, "reliability": 0.8}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**difference, "reliability": 1.5}, schema)
+
+
+def test_a_negation_beside_a_word_of_uncertain_polarity_is_marked() -> None:
+    """"unless" renders "kecuali" (no negation word) and "wenn … nicht" (one)."""
+    tweet = "Unless the council pays, the ferry stops in May."
+    flip = Difference("negation", "Kecuali dewan membayar", "Unless the council pays",
+                      "source-language")
+    plain = Difference("negation", "Dewan membayar", "The council does not pay",
+                       "source-language")
+    assert reliability.ambiguous(flip, "id", tweet)
+    assert not reliability.ambiguous(plain, "id", "The council does not pay.")
