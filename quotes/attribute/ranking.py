@@ -191,6 +191,7 @@ def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
         ms.sort(key=lambda m: m.start)
     for name in people.speakers:
         groups.setdefault(name, [])
+    _merge_into_speakers(people, groups)
     if not groups:
         # A quote opening the text: the people named right after it ("«…». Così su
         # Twitter il ministro Guido Crosetto").
@@ -198,6 +199,19 @@ def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
             if at <= m.start < at + FOLLOWING_CHARS:
                 groups[people.full_name(m.name, m.start)].append(m)
     return {name: ms for name, ms in groups.items() if ms or name in people.speakers}
+
+
+def _merge_into_speakers(people: PeopleIndex, groups: dict[str, list[Mention]]) -> None:
+    """A name whose words one fuller speaker's name all holds is that speaker: a particle
+    may split the mentions ("Otávio" and "Rêgo Barros" of "Otávio do Rêgo Barros", found
+    speaking by his whole name), who would otherwise compete with themselves."""
+    for name in [n for n in groups if n not in people.speakers]:
+        parts = name.casefold().split()
+        fuller = [s for s in people.speakers if len(s) > len(name)
+                  and all(p in s.casefold().split() for p in parts)]
+        if len(fuller) == 1:
+            groups[fuller[0]] = sorted([*groups[fuller[0]], *groups.pop(name)],
+                                       key=lambda m: m.start)
 
 
 def mentions_in(people: PeopleIndex, begin: int, end: int) -> list[Mention]:
