@@ -1,7 +1,10 @@
 """Speaker attribution (issue 12): pronouns, roles and subjectless verbs resolved to the
 person meant. Mentions one particle splits ("Otávio" and "Vale Ramires" of "Otávio do Vale
 Ramires") are the speaker found by the whole name, not a rival of him. A capitalized word
-the text writes only after an article ("de Zweed") names nobody in Dutch either. Short invented
+the text writes only after an article ("de Zweed") names nobody in Dutch either. A role
+noun (a coach, an alderman, an ambassador) names the one it was given to before, also where
+its complement stands between it and the name ("El entrenador del club, Marco Ruidera,"):
+that sentence is not about someone else named later. Short invented
 passages; every person and body here is fictional.
 """
 
@@ -28,6 +31,41 @@ CASES = [
          'voetbal”, zei de Zweed later, toen hij was afgekoeld.'),
         'Geef de beker', ''),
         id='national_after_article_is_nobody_nl'),
+    pytest.param((
+        'es',
+        ('El entrenador del club, Marco Ruidera, habló tras el partido. Julián Ortuzar marcó '
+         'dos goles y fue el mejor del equipo. "Hemos jugado muy bien y merecimos ganar", dijo '
+         'el entrenador.'),
+        'Hemos jugado', 'Marco Ruidera'),
+        id='role_complement_apposition_es'),
+    pytest.param((
+        'pt',
+        ('O treinador do clube, Aurélio Vasconde, falou depois do jogo. Tomás Ribalta marcou '
+         'dois gols e foi o melhor da equipe. "Jogamos muito bem e merecíamos vencer", disse o '
+         'treinador.'),
+        'Jogamos muito', 'Aurélio Vasconde'),
+        id='role_complement_apposition_pt'),
+    pytest.param((
+        'nl',
+        ('Wethouder Marijke Vloedhorst opende woensdag de nieuwe brug. Directeur Joost '
+         'Kalverdam van de bouwfirma Fictiebouw kwam iets later. "Dit is een mooie dag voor de '
+         'stad", zei de wethouder.'),
+        'mooie dag', 'Marijke Vloedhorst'),
+        id='local_role_nl'),
+    pytest.param((
+        'de',
+        ('Botschafterin Edda Fiktiva traf am Montag den Minister Karl Erfundmann. Erfundmann '
+         'sprach lange über den Haushalt. „Wir haben viel erreicht“, sagte die Botschafterin '
+         'danach.'),
+        'viel erreicht', 'Edda Fiktiva'),
+        id='feminine_role_de'),
+    pytest.param((
+        'en',
+        ('The ambassador, Elna Varsko, met Tomas Brandvik on Monday. Brandvik spoke at length '
+         'about the budget and the port. "We made real progress today," the ambassador said '
+         'afterwards.'),
+        'real progress', 'Elna Varsko'),
+        id='role_apposition_en'),
 ]
 
 

@@ -469,10 +469,19 @@ class PeopleIndex:
         function words, punctuation and capitalized words may stand between."""
         if not role.end <= name_start <= role.end + _TITLE_GAP:
             return False
+        between = self.text[role.end : name_start]
         return all(
             link_word(w.casefold(), self.table) or w[:1].isupper() or not w[:1].isalpha()
-            for w in self.text[role.end : name_start].replace(",", " ").split()
-        )
+            for w in between.replace(",", " ").split()
+        ) or self._complement_apposition(between)
+
+    def _complement_apposition(self, between: str) -> bool:
+        """Is `between` the role's complement, then the comma before its name ("El
+        entrenador| del club, |Marco Ruidera")? A preposition opens it, one comma ends it."""
+        words = between.split()
+        return (between.rstrip().endswith(",") and between.count(",") == 1
+                and len(words) >= 2 and words[0].casefold() in self.table.prepositions
+                and not any(c in between for c in ".;:!?()"))
 
     def _is_mention(self, words: list[Tok], mention: Mention) -> bool:
         """Does a run name someone? A first name or entity does, except a lone word opening
