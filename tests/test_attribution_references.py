@@ -4,7 +4,9 @@ Ramires") are the speaker found by the whole name, not a rival of him. A capital
 the text writes only after an article ("de Zweed") names nobody in Dutch either. A role
 noun (a coach, an alderman, an ambassador) names the one it was given to before, also where
 its complement stands between it and the name ("El entrenador del club, Marco Ruidera,"):
-that sentence is not about someone else named later. Short invented
+that sentence is not about someone else named later; and the name in apposition to a role
+opening a sentence ("La alcaldesa portuaria, Marta Inventada, aseguró …") is its subject,
+whom a verb without subject after it goes on from. Short invented
 passages; every person and body here is fictional.
 """
 
@@ -66,6 +68,12 @@ CASES = [
          'afterwards.'),
         'real progress', 'Elna Varsko'),
         id='role_apposition_en'),
+    pytest.param((
+        'es',
+        ('La alcaldesa portuaria, Marta Inventada, aseguró el martes que el concejal Rodrigo '
+         'Ficticio mintió en el pleno.\n"No vamos a ceder ante nadie", escribió en su cuenta.'),
+        'No vamos a ceder', 'Marta Inventada'),
+        id='name_in_apposition_to_opening_role_is_the_subject_es'),
 ]
 
 
