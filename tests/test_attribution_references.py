@@ -6,7 +6,8 @@ noun (a coach, an alderman, an ambassador) names the one it was given to before,
 its complement stands between it and the name ("El entrenador del club, Marco Ruidera,"):
 that sentence is not about someone else named later; and the name in apposition to a role
 opening a sentence ("La alcaldesa portuaria, Marta Inventada, aseguró …") is its subject,
-whom a verb without subject after it goes on from. Short invented
+whom a verb without subject after it goes on from. A quote inside a sentence that names a
+person before it is not the next paragraph's speaker's. Short invented
 passages; every person and body here is fictional.
 """
 
@@ -74,6 +75,13 @@ CASES = [
          'Ficticio mintió en el pleno.\n"No vamos a ceder ante nadie", escribió en su cuenta.'),
         'No vamos a ceder', 'Marta Inventada'),
         id='name_in_apposition_to_opening_role_is_the_subject_es'),
+    pytest.param((
+        'nl',
+        ('Een dag na het besluit van de partijtop is Joost Kalverdam nog steeds “erg verbaasd, '
+         'en ook wel teleurgesteld, eerlijk gezegd. We waren goed bezig.”\n\nFictiepartij zei '
+         '“zeer geschrokken” te zijn van de brieven.'),
+        'erg verbaasd', 'Joost Kalverdam'),
+        id='person_named_in_the_quotes_sentence_not_next_paragraph_nl'),
 ]
 
 
