@@ -7,7 +7,9 @@ its complement stands between it and the name ("El entrenador del club, Marco Ru
 that sentence is not about someone else named later; and the name in apposition to a role
 opening a sentence ("La alcaldesa portuaria, Marta Inventada, aseguró …") is its subject,
 whom a verb without subject after it goes on from. A quote inside a sentence that names a
-person before it is not the next paragraph's speaker's. Short invented
+person before it is not the next paragraph's speaker's. A pronoun right after an unnamed
+spokeswoman ("A spokeswoman for … said … She added") is hers, and she speaks for the body
+she is named with, or for nobody named: not for a woman named before her. Short invented
 passages; every person and body here is fictional.
 """
 
@@ -82,6 +84,20 @@ CASES = [
          '“zeer geschrokken” te zijn van de brieven.'),
         'erg verbaasd', 'Joost Kalverdam'),
         id='person_named_in_the_quotes_sentence_not_next_paragraph_nl'),
+    pytest.param((
+        'en',
+        ('Mayor Elna Varsko criticised the closure of the Brightwater plant on Monday. A '
+         'spokeswoman for Brightwater Foods said the decision was final. She added: “We '
+         'regret the loss of these jobs.”'),
+        'We regret', 'Brightwater Foods'),
+        id='pronoun_after_unnamed_spokeswoman_en'),
+    pytest.param((
+        'de',
+        ('Bürgermeisterin Erika Muster kritisierte am Montag die Schließung der Filiale. Eine '
+         'Sprecherin der Fiktiva Bank sagte, die Entscheidung sei endgültig. Sie fügte hinzu: '
+         '„Wir bedauern den Verlust der Arbeitsplätze.“'),
+        'Wir bedauern', ''),
+        id='pronoun_after_unnamed_spokeswoman_de'),
 ]
 
 
