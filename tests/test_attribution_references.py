@@ -9,7 +9,8 @@ opening a sentence ("La alcaldesa portuaria, Marta Inventada, aseguró …") is 
 whom a verb without subject after it goes on from. A quote inside a sentence that names a
 person before it is not the next paragraph's speaker's. A pronoun right after an unnamed
 spokeswoman ("A spokeswoman for … said … She added") is hers, and she speaks for the body
-she is named with, or for nobody named: not for a woman named before her. Short invented
+she is named with, or for nobody named: not for a woman named before her. A surname after
+an honorific ("de heer Kalverdam") is a man's, as much a person as a full name. Short invented
 passages; every person and body here is fictional.
 """
 
@@ -98,6 +99,12 @@ CASES = [
          '„Wir bedauern den Verlust der Arbeitsplätze.“'),
         'Wir bedauern', ''),
         id='pronoun_after_unnamed_spokeswoman_de'),
+    pytest.param((
+        'nl',
+        ('Gisteren sprak Joost Ribalta lang in de raad over de haven. Na de pauze kreeg de heer '
+         'Kalverdam het woord. “Dit plan is onhaalbaar en te duur”, zei hij.'),
+        'Dit plan', 'Kalverdam'),
+        id='surname_after_honorific_is_a_person_nl'),
 ]
 
 

@@ -381,13 +381,22 @@ def _alternates(spoken: list[str], name: str) -> bool:
 
 def _personish(people: PeopleIndex, name: str, ms: list[Mention]) -> float:
     """How much it looks like a person's name: 1 for a first name, a person known to the
-    archive or quoted earlier, 0.5 for two words or more, 0 for one word or an
-    organisation."""
+    archive or quoted earlier, a name after an honorific, 0.5 for two words or more, 0
+    for one word or an organisation."""
     if _kind(people, name, ms) == "organisation":
         return 0.0
-    if any(is_first_name(w) for w in name.split()) or people.is_known(name):
+    if any(is_first_name(w) for w in name.split()) or people.is_known(name) \
+            or _honorific(people, ms):
         return 1.0
     return 0.5 if " " in name else 0.0
+
+
+def _honorific(people: PeopleIndex, ms: list[Mention]) -> bool:
+    """Does an honorific stand right before one of the mentions ("Mr Sunak", "de heer
+    Kalverdam", "Frau Faeser")? A role may title a club or place ("o treinador Coxa")."""
+    return any(words[-1] in people.table.title_genders
+               for m in ms if m.kind not in ("pronoun", "role")
+               if (words := _words_before(people, m)))
 
 
 def _kind(people: PeopleIndex, name: str, ms: list[Mention]) -> str:
