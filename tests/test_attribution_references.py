@@ -10,7 +10,9 @@ whom a verb without subject after it goes on from. A quote inside a sentence tha
 person before it is not the next paragraph's speaker's. A pronoun right after an unnamed
 spokeswoman ("A spokeswoman for … said … She added") is hers, and she speaks for the body
 she is named with, or for nobody named: not for a woman named before her. A surname after
-an honorific ("de heer Kalverdam") is a man's, as much a person as a full name. Short invented
+an honorific ("de heer Kalverdam") is a man's, as much a person as a full name. A role
+right before a name is that name's title, not an apposition to the one named before it;
+Dutch compounds a role into one word ("defensieminister"). Short invented
 passages; every person and body here is fictional.
 """
 
@@ -105,6 +107,18 @@ CASES = [
          'Kalverdam het woord. “Dit plan is onhaalbaar en te duur”, zei hij.'),
         'Dit plan', 'Kalverdam'),
         id='surname_after_honorific_is_a_person_nl'),
+    pytest.param((
+        'nl',
+        ('Joost Ribalta stelde dinsdag vragen aan defensieminister Anouk Vermeer over de '
+         'kazerne. “Dat beslissen we pas na de zomer”, zei de defensieminister.'),
+        'Dat beslissen', 'Anouk Vermeer'),
+        id='compound_role_titles_the_name_after_it_nl'),
+    pytest.param((
+        'en',
+        ('Tomas Brandvik questioned ambassador Elna Varsko about the new port on Tuesday. “We '
+         'will decide after the summer,” the ambassador said.'),
+        'We will decide', 'Elna Varsko'),
+        id='role_titles_the_name_after_it_not_the_one_before_en'),
 ]
 
 

@@ -503,6 +503,15 @@ def _near(people: PeopleIndex, pattern: re.Pattern[str], at: int, m: Mention) ->
         first, last = (found.end(), m.start) if found.start() < m.start else (m.end, found.start())
         between = people.mentions[bisect_left(starts, first) : bisect_left(starts, last)]
         other = any(is_first_name(b.name.split()[0]) for b in between)
-        if not other and not _SENTENCE_END.search(text, first, last):
+        if not other and not _SENTENCE_END.search(text, first, last) \
+                and not (found.start() >= m.end and _titles_next(people, found.end())):
             return True
     return False
+
+
+def _titles_next(people: PeopleIndex, end: int) -> bool:
+    """Does a person's name follow the role ending at `end` right away, as its title
+    ("X stelde vragen aan defensieminister Anouk Vermeer": hers, not X's)?"""
+    i = bisect_left(people.mention_starts, end)
+    return i < len(people.mentions) and not people.text[end : people.mentions[i].start].strip() \
+        and people.person_at(people.mentions[i].start)
