@@ -12,7 +12,9 @@ spokeswoman ("A spokeswoman for … said … She added") is hers, and she speaks
 she is named with, or for nobody named: not for a woman named before her. A surname after
 an honorific ("de heer Kalverdam") is a man's, as much a person as a full name. A role
 right before a name is that name's title, not an apposition to the one named before it;
-Dutch compounds a role into one word ("defensieminister"). Short invented
+Dutch compounds a role into one word ("defensieminister"). Where a verb needs no subject,
+a term in a sentence whose speech verb names nobody ("Expresó que … son “…”") is the
+likeliest person's named before. Short invented
 passages; every person and body here is fictional.
 """
 
@@ -119,6 +121,13 @@ CASES = [
          'will decide after the summer,” the ambassador said.'),
         'We will decide', 'Elna Varsko'),
         id='role_titles_the_name_after_it_not_the_one_before_en'),
+    pytest.param((
+        'es',
+        ('La alcaldesa Marta Inventada habló el lunes ante la prensa sobre el puerto.\n\n'
+         'Expresó que las reuniones semanales con los vecinos del barrio antiguo son “su '
+         'manera de escuchar” y una forma de rendir cuentas.'),
+        'su manera', 'Marta Inventada'),
+        id='term_after_subjectless_speech_verb_es'),
 ]
 
 
