@@ -14,7 +14,8 @@ an honorific ("de heer Kalverdam") is a man's, as much a person as a full name. 
 right before a name is that name's title, not an apposition to the one named before it;
 Dutch compounds a role into one word ("defensieminister"). Where a verb needs no subject,
 a term in a sentence whose speech verb names nobody ("Expresó que … son “…”") is the
-likeliest person's named before. Short invented
+likeliest person's named before. Indonesian police and military roles and ranks
+("Kapolres AKBP …") are no names. Short invented
 passages; every person and body here is fictional.
 """
 
@@ -128,6 +129,13 @@ CASES = [
          'manera de escuchar” y una forma de rendir cuentas.'),
         'su manera', 'Marta Inventada'),
         id='term_after_subjectless_speech_verb_es'),
+    pytest.param((
+        'id',
+        ('Kapolres AKBP Agus Wicaksono membantah tuduhan yang disampaikan mantan anggotanya, '
+         'Rudi Hartawan, pada Minggu.\n\n“Itu sama sekali tidak benar dan tidak berdasar,” '
+         'jelas Kapolres kepada wartawan di rumah dinasnya.'),
+        'Itu sama sekali', 'Agus Wicaksono'),
+        id='police_rank_and_role_are_no_name_id'),
 ]
 
 
