@@ -136,6 +136,20 @@ CASES = [
          'jelas Kapolres kepada wartawan di rumah dinasnya.'),
         'Itu sama sekali', 'Agus Wicaksono'),
         id='police_rank_and_role_are_no_name_id'),
+    pytest.param((
+        'fr',
+        ("L'entraîneur du club, Marc Dufresnel, a parlé après le match. Julien Ortavel a marqué "
+         'deux buts et a été le meilleur joueur. « Nous avons très bien joué ce soir », a '
+         "déclaré l'entraîneur."),
+        'Nous avons très bien', 'Marc Dufresnel'),
+        id='role_complement_apposition_fr'),
+    pytest.param((
+        'it',
+        ("L'allenatore della squadra, Marco Ruffinetti, ha parlato dopo la partita. Giulio "
+         'Ortesani ha segnato due gol ed è stato il migliore in campo. «Abbiamo giocato molto '
+         "bene», ha detto l'allenatore."),
+        'Abbiamo giocato', 'Marco Ruffinetti'),
+        id='role_complement_apposition_it'),
 ]
 
 

@@ -23,7 +23,7 @@ def speaker_names(text: str, language: str) -> list[str | None]:
 @pytest.mark.parametrize(("word", "language", "expected"), [
     ("Sprecherin", "de", "f"), ("SPD-Chefin", "de", "f"), ("Sprecher", "de", None),
     ("woordvoerster", "nl", "f"), ("woordvoerder", "nl", None),
-    ("patronne", "fr", "f"), ("directrice", "fr", None), ("ministre", "fr", None),
+    ("patronne", "fr", "f"), ("directrice", "fr", "f"), ("ministre", "fr", None),
     ("ministra", "pt", "f"), ("senadora", "es", "f"), ("jornalista", "pt", None),
     ("ministra", "it", "f"), ("ministro", "it", None),
 ])
