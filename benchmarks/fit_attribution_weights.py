@@ -41,6 +41,8 @@ MIN_GAIN = 1
 # The weights the search may move; empty: all of them.
 ONLY: frozenset[str] = frozenset()
 HINTS = ("pronoun", "role", "implicit", "none")
+# Record the rankings of sentence-opening pronouns and roles too (see `record`).
+REFERENTS = True
 OUT = Path(__file__).resolve().parents[1] / "quotes" / "attribute" / "weights.toml"
 
 
@@ -54,12 +56,15 @@ class Sample(NamedTuple):
     passage: str
 
 
-def record(passages: list[dict[str, Any]], *, unreachable: bool = False) -> list[Sample]:
+def record(passages: list[dict[str, Any]], *, unreachable: bool = False,
+           referents: bool = REFERENTS) -> list[Sample]:
     """The rankings made while analysing `passages`; with `unreachable`, also those where
-    no candidate is the speaker (wrong whatever the weights)."""
+    no candidate is the speaker (wrong whatever the weights); with `referents`, also those
+    of the pronouns and roles opening sentences (ranking resolves them inside itself, and
+    they feed the later rankings' features), labelled like the others by the nearest quote."""
     samples: list[Sample] = []
     calls: list[tuple[ranking.Query, dict[str, dict[str, float]]]] = []
-    original = speaker.rank
+    original = ranking.rank
 
     def traced(people: Any, query: ranking.Query) -> list[ranking.Candidate]:
         groups = ranking._groups(people, query.at)
@@ -68,6 +73,8 @@ def record(passages: list[dict[str, Any]], *, unreachable: bool = False) -> list
         return original(people, query)
 
     speaker.rank = traced  # type: ignore[assignment]
+    if referents:
+        ranking.rank = traced  # type: ignore[assignment]
     analyzer = Analyzer()
     for passage in passages:
         calls.clear()
@@ -81,7 +88,7 @@ def record(passages: list[dict[str, Any]], *, unreachable: bool = False) -> list
             labelled = [(f, bench.same_person(name, gold)) for name, f in feats.items()]
             if unreachable or any(right for _, right in labelled):
                 samples.append(Sample(query.hint, labelled, str(passage["id"])))
-    speaker.rank = original  # type: ignore[assignment]
+    speaker.rank = ranking.rank = original  # type: ignore[assignment]
     return samples
 
 

@@ -206,9 +206,10 @@ def _sentence_subject(
     every = mentions_in(doc.people, begin, end)
     named = _reported_first(doc, _speaking(doc.people, every), begin, quote)
     mention = _opening_reference(doc, sentence, quote, named) or (named[0] if named else None)
-    if mention is None and every:
-        # Only people spoken of ("ein Telefonat mit Barroso", "Booker's actions"): the
-        # speaker is the one ranked likeliest, not them.
+    if mention is None and (every or doc.table.drops_subjects):
+        # Only people spoken of ("ein Telefonat mit Barroso", "Booker's actions"), or
+        # nobody where a verb needs no subject ("Expresó que … son “…”"): the speaker is
+        # the one ranked likeliest.
         return _ranked(doc, quote, None)
     return _by_mention(doc, mention, "sentence") if mention is not None else None
 

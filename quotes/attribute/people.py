@@ -7,10 +7,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import pairwise
 
+from quotes.attribute.apposition import opens_as_subject, titles
 from quotes.attribute.lexicon import is_first_name, lowercase_words
 from quotes.attribute.namewords import (
     capital_names,
@@ -56,8 +57,6 @@ def join(tokens: list[Tok]) -> str:
 
 # How many sentences a capitalized word must open to count as a name there.
 _OPENINGS = 2
-# How far (characters) a name may follow a role and still be the name the role titles.
-_TITLE_GAP = 40
 # A word opening a sentence must be this long to be taken for its subject's name.
 _SUBJECT_LETTERS = 3
 # How far (characters) after its sentence a quote may open and still follow it.
@@ -375,10 +374,18 @@ class PeopleIndex:
         if not self._is_mention(words, mention):
             self._pending.append(mention)
             return
+        self.mentions.append(self._untitled(mention, run[0].start))
+
+    def _untitled(self, mention: Mention, run_start: int) -> Mention:
+        """`mention`, the subject where the sentence's opening role titles it (from its
+        run's start: "Nayib" may be trimmed off "Nayib Bukele"); the role is dropped."""
         last = self.references[-1] if self.references else None
-        if last is not None and self._titles(last, words[0].start):
-            self.references.pop()  # a title before the name: "Der Kanzler Olaf Scholz"
-        self.mentions.append(mention)
+        if last is None or not any(titles(self.text, self.table, last.end, start, mention.end)
+                                   for start in {mention.start, run_start}):
+            return mention
+        self.references.pop()  # a title before the name: "Der Kanzler Olaf Scholz"
+        return replace(mention, subject=mention.subject
+                       or opens_as_subject(self.text, self.table, last.start))
 
     def _name_words(self, run: list[Tok]) -> list[Tok]:
         """The words of a capitalized run that name someone."""
@@ -445,18 +452,6 @@ class PeopleIndex:
         """Does a function word ("am", "der", "ein") come right before `start`?"""
         before = self.text[max(0, start - _WORD_BACK) : start].split()
         return bool(before) and before[-1].casefold() in self.table.stopwords
-
-    def _titles(self, role: Mention, name_start: int) -> bool:
-        """Does the role title the name starting at `name_start` ("Der Kanzler Olaf
-        Scholz", "El presidente de México, Andrés Manuel López Obrador"), rather than
-        open a sentence about someone else ("El presidente contradijo a Fitch")? Only
-        function words, punctuation and capitalized words may stand between."""
-        if not role.end <= name_start <= role.end + _TITLE_GAP:
-            return False
-        return all(
-            link_word(w.casefold(), self.table) or w[:1].isupper() or not w[:1].isalpha()
-            for w in self.text[role.end : name_start].replace(",", " ").split()
-        )
 
     def _is_mention(self, words: list[Tok], mention: Mention) -> bool:
         """Does a run name someone? A first name or entity does, except a lone word opening

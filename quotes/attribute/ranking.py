@@ -191,6 +191,7 @@ def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
         ms.sort(key=lambda m: m.start)
     for name in people.speakers:
         groups.setdefault(name, [])
+    _merge_into_speakers(people, groups)
     if not groups:
         # A quote opening the text: the people named right after it ("«…». Così su
         # Twitter il ministro Guido Crosetto").
@@ -198,6 +199,19 @@ def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
             if at <= m.start < at + FOLLOWING_CHARS:
                 groups[people.full_name(m.name, m.start)].append(m)
     return {name: ms for name, ms in groups.items() if ms or name in people.speakers}
+
+
+def _merge_into_speakers(people: PeopleIndex, groups: dict[str, list[Mention]]) -> None:
+    """A name whose words one fuller speaker's name all holds is that speaker: a particle
+    may split the mentions ("Otávio" and "Rêgo Barros" of "Otávio do Rêgo Barros", found
+    speaking by his whole name), who would otherwise compete with themselves."""
+    for name in [n for n in groups if n not in people.speakers]:
+        parts = name.casefold().split()
+        fuller = [s for s in people.speakers if len(s) > len(name)
+                  and all(p in s.casefold().split() for p in parts)]
+        if len(fuller) == 1:
+            groups[fuller[0]] = sorted([*groups[fuller[0]], *groups.pop(name)],
+                                       key=lambda m: m.start)
 
 
 def mentions_in(people: PeopleIndex, begin: int, end: int) -> list[Mention]:
@@ -367,13 +381,22 @@ def _alternates(spoken: list[str], name: str) -> bool:
 
 def _personish(people: PeopleIndex, name: str, ms: list[Mention]) -> float:
     """How much it looks like a person's name: 1 for a first name, a person known to the
-    archive or quoted earlier, 0.5 for two words or more, 0 for one word or an
-    organisation."""
+    archive or quoted earlier, a name after an honorific, 0.5 for two words or more, 0
+    for one word or an organisation."""
     if _kind(people, name, ms) == "organisation":
         return 0.0
-    if any(is_first_name(w) for w in name.split()) or people.is_known(name):
+    if any(is_first_name(w) for w in name.split()) or people.is_known(name) \
+            or _honorific(people, ms):
         return 1.0
     return 0.5 if " " in name else 0.0
+
+
+def _honorific(people: PeopleIndex, ms: list[Mention]) -> bool:
+    """Does an honorific stand right before one of the mentions ("Mr Sunak", "de heer
+    Kalverdam", "Frau Faeser")? A role may title a club or place ("o treinador Coxa")."""
+    return any(words[-1] in people.table.title_genders
+               for m in ms if m.kind not in ("pronoun", "role")
+               if (words := _words_before(people, m)))
 
 
 def _kind(people: PeopleIndex, name: str, ms: list[Mention]) -> str:
@@ -480,6 +503,15 @@ def _near(people: PeopleIndex, pattern: re.Pattern[str], at: int, m: Mention) ->
         first, last = (found.end(), m.start) if found.start() < m.start else (m.end, found.start())
         between = people.mentions[bisect_left(starts, first) : bisect_left(starts, last)]
         other = any(is_first_name(b.name.split()[0]) for b in between)
-        if not other and not _SENTENCE_END.search(text, first, last):
+        if not other and not _SENTENCE_END.search(text, first, last) \
+                and not (found.start() >= m.end and _titles_next(people, found.end())):
             return True
     return False
+
+
+def _titles_next(people: PeopleIndex, end: int) -> bool:
+    """Does a person's name follow the role ending at `end` right away, as its title
+    ("X stelde vragen aan defensieminister Anouk Vermeer": hers, not X's)?"""
+    i = bisect_left(people.mention_starts, end)
+    return i < len(people.mentions) and not people.text[end : people.mentions[i].start].strip() \
+        and people.person_at(people.mentions[i].start)

@@ -18,7 +18,7 @@ from quotes.attribute.clauses import (
 from quotes.attribute.names import Phrase, first_name, last_phrase, name_in, subject
 from quotes.attribute.people import Name, PeopleIndex, Resolver
 from quotes.attribute.persons import Mention
-from quotes.attribute.ranking import Query, named_between, rank
+from quotes.attribute.ranking import Query, mentions_in, named_between, rank
 from quotes.attribute.speaker import (
     addressed,
     ranked,
@@ -294,7 +294,7 @@ def _verb_next_sentence(a: Attempt) -> Attribution | None:
         # the words after it are the next sentence.
         following = a.after_words[:NEXT_SENTENCE_WORDS]
     opening = len(following)
-    if not following and not any(t.is_word for t in a.after):
+    if not following and _ends_its_paragraph(a):
         following = next_paragraph_words(doc.tokens, doc.starts, doc.text, a.quote,
                                          a.next_start)
         opening = _PARAGRAPH_VERB_WITHIN
@@ -309,6 +309,17 @@ def _verb_next_sentence(a: Attempt) -> Attribution | None:
     if name is None or name.kind == "unnamed":
         return None
     return build(doc, a.quote, name, following, hit, "verb-next-sentence")
+
+
+def _ends_its_paragraph(a: Attempt) -> bool:
+    """Do no words follow the quote in its paragraph, and no person stand before it in its
+    own sentence ("… is Wilders nog steeds “…”": his, not the next paragraph's speaker's)?"""
+    if any(t.is_word for t in a.after):
+        return False
+    if not a.before_words:
+        return True
+    named = mentions_in(a.doc.people, a.before_words[0].start, a.quote.open_at)
+    return not any(m.kind == "person" for m in named)
 
 
 def _introduces_next(sentence: str) -> bool:

@@ -13,7 +13,14 @@ from dataclasses import dataclass, replace
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.people import Name, PeopleIndex
 from quotes.attribute.persons import link_word
-from quotes.attribute.ranking import MAX_BACK_CHARS, Candidate, Query, rank
+from quotes.attribute.ranking import (
+    MAX_BACK_CHARS,
+    Candidate,
+    Query,
+    mentions_in,
+    rank,
+    role_gender,
+)
 from quotes.lang import is_spokesperson
 from quotes.models import Quote
 
@@ -29,6 +36,8 @@ _OWNER_LINKS = 2
 _STATEMENT_CONTEXT = 80
 # How many words a quote's opening address may hold ("Senator Shaheen,").
 _VOCATIVE_WORDS = 3
+# How far before a pronoun an unnamed spokesperson it stands for is looked for.
+_ANTECEDENT_CHARS = 200
 # Marks that part a spokesperson from an organisation named before it.
 _BREAKS = ".!?,;:\"“”„«»"
 
@@ -60,6 +69,8 @@ def speaker_of(people: PeopleIndex, quote: Quote, name: Name | None, method: str
     elif name.kind == "organisation" or (name.kind == "role"
                                          and unnamed_spokesperson(people, name)):
         found = _organisation(people, name, method)
+    elif name.kind == "pronoun" and (stands_for := _unnamed_antecedent(people, name)):
+        found = _organisation(people, stands_for, method)
     else:
         found = ranked(people, Query(name.start, name.kind, name.text, people.asked),
                        f"{method}+{name.kind}", (f"{name.text}: {name.kind}",),
@@ -88,6 +99,32 @@ def unnamed_spokesperson(people: PeopleIndex, name: Name) -> bool:
             and before[-1].casefold() not in table.indefinites:
         before.pop()
     return spokesperson and bool(before) and before[-1].casefold() in table.indefinites
+
+
+def _unnamed_antecedent(people: PeopleIndex, pronoun: Name) -> Name | None:
+    """An unnamed spokesperson shortly before the pronoun, of its gender, with no person
+    opening a sentence between ("so eine Sprecherin, habe Faeser …, und sie erklärte"; "A
+    spokeswoman said … She added"): the one the pronoun stands for."""
+    table = people.table
+    lo = max(0, pronoun.start - _ANTECEDENT_CHARS)
+    wanted = table.pronoun_genders.get(pronoun.text.casefold())
+    found = None
+    for word in re.finditer(r"[\w-]+", people.text[lo : pronoun.start]):
+        role = Name(word.group(), lo + word.start(), lo + word.end(), "role")
+        gender = role_gender(role.text, table) or "m"
+        if unnamed_spokesperson(people, role) and (wanted is None or gender in wanted):
+            found = role
+    if found is None or any(m.subject and people.person_at(m.start)
+                            for m in mentions_in(people, found.end, pronoun.start)):
+        return None
+    owner = next(iter(mentions_in(people, found.end, found.end + _BEFORE_CHARS)), None)
+    between = people.text[found.end : owner.start].split() if owner else []
+    if owner is None or not between or not all(link_word(w.casefold(), table)
+                                               for w in between):
+        return found
+    # "a spokeswoman for Brightwater Foods", "eine Sprecherin der Fiktiva Bank": whose she
+    # is, as the role's own words.
+    return Name(f"{found.text} {' '.join(between)} {owner.name}", found.start, owner.end, "role")
 
 
 def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:

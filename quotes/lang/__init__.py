@@ -29,9 +29,12 @@ def is_role(word: str, table: LanguageData) -> bool:
     if "-" in lower and lower.rsplit("-", 1)[1] in table.roles:
         return True
     # Compounds and inflected forms: "Bundestagsabgeordnete", "US-Präsidenten".
-    return table.capitalizes_nouns and any(
-        role in lower[-len(role) - 2 :] for role in table.roles if len(role) >= 5
-    )
+    if table.capitalizes_nouns:
+        return any(role in lower[-len(role) - 2 :] for role in table.roles if len(role) >= 5)
+    # Compounds alone where nouns are not capitalized ("zorgminister"; "journalisten" are
+    # several).
+    return table.compound_roles and any(
+        lower.endswith(role) for role in table.roles if len(role) >= 5)
 
 
 def is_spokesperson(word: str, table: LanguageData) -> bool:

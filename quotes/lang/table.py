@@ -102,6 +102,9 @@ class LanguageData(BaseModel):
     stopwords: WordSet
     letters: str = ""  # letters typical of the language, a weak hint for language identification
     capitalizes_nouns: bool = False  # German-style: a capitalized word alone is no sign of a name
+    # Nouns compound without a hyphen (nl; de through capitalizes_nouns): a word ending in a
+    # role is a role ("zorgminister").
+    compound_roles: bool = False
     # Pro-drop (es, it, pt): a sentence may open with its verb ("Agradeceu a todos"), so a
     # capitalized word opening a sentence is no sign of a subject's name.
     drops_subjects: bool = False
