@@ -33,6 +33,8 @@ _SENTENCE_END = re.compile(_END_MARKS + r"[)\]]*(?=\s)")
 _UPPER_START = re.compile(r"\s+[\"“„«»‚‘‹¿¡(\[]?\s?[^\W\d_]")
 # A loose sentence boundary: end marks and the whitespace after them, or a line break.
 _LOOSE_BOUNDARY = re.compile(_END_MARKS + r"\s+|\n")
+# The first window (characters) `last_loose_sentence_start` reads back.
+_LOOK_BACK = 512
 _ANY_END_MARK = re.compile(_END_MARKS)
 # A sentence break: the whitespace right after an end mark ...
 _END_MARK_BREAK = re.compile(r"(?<=[.!?…])\s+")
@@ -219,6 +221,21 @@ def loose_sentence_starts(text: str, start: int = 0, end: int | None = None) -> 
     windows, where a missed boundary costs more than a false one."""
     end = len(text) if end is None else end
     return [m.end() for m in _LOOSE_BOUNDARY.finditer(text, start, end)]
+
+
+def last_loose_sentence_start(text: str, start: int, end: int) -> int:
+    """The last place in text[start:end] a sentence may begin (`loose_sentence_starts`),
+    or `start`: read back from `end` in growing windows, so that each of many quotes in one
+    long stretch does not scan the stretch again."""
+    width = _LOOK_BACK
+    while True:
+        low = max(start, end - width)
+        found = None
+        for m in _LOOSE_BOUNDARY.finditer(text, low, end):
+            found = m.end()
+        if found is not None or low == start:
+            return start if found is None else max(start, found)
+        width *= 4
 
 
 def up_to_loose_sentence_end(text: str) -> str:

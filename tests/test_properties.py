@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from quotes.extract import extract_quotes
@@ -74,6 +74,9 @@ units = st.text(alphabet=st.sampled_from(MARKS + "aé Z1Wir"), min_size=1, max_s
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(unit=units, repeat=st.integers(min_value=2_000, max_value=6_000))
+# Thousands of quotes nested in one unclosed quote: each nested quote's sentence start was
+# looked for from the outer quote's opening (quadratic; 6.4 s here, now under 1 s).
+@example(unit="\u201bZ\n \u00bb\u201c\u201a,\u2019\n:", repeat=6_000)
 def test_long_inputs_and_dense_marks_stay_linear(unit: str, repeat: int) -> None:
     text = unit * repeat
     analyzer = Analyzer()

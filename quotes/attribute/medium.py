@@ -32,8 +32,10 @@ def with_medium(
 def _before(text: str, found: Attribution, quote: Quote) -> str:
     """The introduction before the quote, from the start of its sentence."""
     line_start = text.rfind("\n", 0, quote.open_at) + 1
-    starts = loose_sentence_starts(text, line_start, quote.open_at)
-    sentence_start = max([line_start, quote.open_at - MEDIUM_WINDOW_CHARS, *starts])
+    # Sentence starts before the window cannot win: only the window is read.
+    window_start = max(line_start, quote.open_at - MEDIUM_WINDOW_CHARS)
+    sentence_start = max([window_start,
+                          *loose_sentence_starts(text, window_start, quote.open_at)])
     if found.method == "context" and found.mention_start is not None:
         sentence_start = max(line_start, found.mention_start - MEDIUM_WINDOW_CHARS)
     return text[sentence_start : quote.open_at]

@@ -14,7 +14,7 @@ from quotes.attribute.ranking import Query, rank
 from quotes.attribute.rules import Document
 from quotes.attribute.tokens import Tok, words_between
 from quotes.models import Attribution, Quote
-from quotes.text import loose_sentence_starts
+from quotes.text import last_loose_sentence_start
 
 # How many words before a nested quote its speech verb is looked for.
 INTRO_WORDS = 12
@@ -33,7 +33,7 @@ def attribute_nested(
     """The speaker of `quote`, inside `outer` (attributed `outer_found`), where a speech
     verb introduces it in the outer quote's own sentence; else None."""
     text, table = doc.text, doc.table
-    begin = max([outer.start, *loose_sentence_starts(text, outer.start, quote.open_at)])
+    begin = last_loose_sentence_start(text, outer.start, quote.open_at)
     words = words_between(doc.tokens, doc.starts, begin, quote.open_at)[-INTRO_WORDS:]
     verb = last_phrase(words, table.speech_verbs)
     if verb is None or len(words) - verb[1] > AFTER_VERB_WORDS:
