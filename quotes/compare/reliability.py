@@ -8,7 +8,10 @@ faithfully. Which of their findings can be trusted depends on what they rest on:
 of difference, whether it was read in the quote's own words or only through a translation
 model or an embedding, whether the quote states something the tweet does not or only
 leaves something out, whether a negation was read across two languages and beside a word
-that languages render with or without one ("unless" / "kecuali"). A logistic regression
+that languages render with or without one ("unless" / "kecuali"), and for a clause only
+embeddings saw added or cut, where it sits and how long it is (a reporter's "– ha scritto
+–" or lead-in left inside the quote marks, a splitter's broken-off piece, against a
+sentence tacked on at the end or a whole clause left out). A logistic regression
 over those features (`FEATURE_NAMES`), fitted by `benchmarks/fit_distortion.py` on the
 tuning part only (folds by story, its L2 strength and threshold chosen out of fold), is
 shipped as `quotes/data/distortion.json`. Pure: plain dataclasses in, floats out.
@@ -17,7 +20,6 @@ shipped as `quotes/data/distortion.json`. Pure: plain dataclasses in, floats out
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -43,11 +45,13 @@ KIND_GROUPS: Mapping[str, str] = {
     "added": "clause", "opinion": "framing", "condition": "framing",
     "quantifier": "quantifier",
 }
+# A cut clause this long (in words) is one of its own, not a piece broken off a sentence.
+LONG_CUT = 8
 GROUPS = ("anchor", "name", "negation", "clause", "framing", "quantifier")
 FEATURE_NAMES: tuple[str, ...] = (
     *(f"kind_{g}" for g in GROUPS), "states", "by_embedding", "by_back_translation",
     "negation_across", "polarity_ambiguous", "same_language",
-    "clause_narration", "clause_opens_quote", "clause_closes_quote", "cut_words",
+    "clause_narration", "clause_opens_quote", "clause_closes_quote", "cut_long",
 )
 # Tried and left out: how sure the match is (its source probability), the embedding's
 # excess over unrelated pairs, the length ratio, whether the quote renders part of its
@@ -113,17 +117,17 @@ def vector(difference: Difference, same: bool | None, ambiguous: bool = False,
         float(group == "negation" and ambiguous),
         None if same is None else float(same),
         float(place.narration), float(place.opens_quote), float(place.closes_quote),
-        _cut_words(difference),
+        _cut_long(difference),
     ]
 
 
-def _cut_words(difference: Difference) -> float:
-    """log2 of the words a cut clause has (0 for other kinds): a cut of a few words is
-    more often a piece the clause splitter broke off a sentence the quote renders ("Will
-    someone from his depleted") than a clause the quote left out."""
+def _cut_long(difference: Difference) -> float:
+    """Is it a cut clause of LONG_CUT words or more? A cut of a few words is more often a
+    piece the clause splitter broke off a sentence the quote renders ("Will someone from
+    his depleted") than a clause the quote left out."""
     if difference.kind != "cut" or not difference.tweet_side:
         return 0.0
-    return math.log2(1 + len(words(difference.tweet_side)))
+    return float(len(words(difference.tweet_side)) >= LONG_CUT)
 
 
 def ambiguous(difference: Difference, quote_language: str, tweet: str) -> bool:
