@@ -114,3 +114,61 @@ def test_a_negation_beside_a_word_of_uncertain_polarity_is_marked() -> None:
                        "source-language")
     assert reliability.ambiguous(flip, "id", tweet)
     assert not reliability.ambiguous(plain, "id", "The council does not pay.")
+
+
+def test_a_reporters_lead_in_and_narration_inside_the_quote_are_placed_as_such() -> None:
+    """Words of the article left inside the quote marks: a lead-in that opens the quote,
+    a speech verb ("ha scritto") in the middle; neither is a sentence tacked on."""
+    italian = get("it")
+    quote = ("Il sindaco Elna Varsko ha detto che il ponte di Norvik apre a giugno. "
+             "Apriremo anche due traghetti, ha scritto la sindaca su Twitter, e poi basta")
+    lead_in = Difference("added", "Il sindaco Elna Varsko ha detto che il ponte di Norvik "
+                         "apre a giugno.", None, "embedding (best tweet match 0.80)")
+    narration = Difference("added", "ha scritto la sindaca su Twitter", None,
+                           "embedding (best tweet match 0.79)")
+    opens = reliability.clause_place(lead_in, quote, italian)
+    inside = reliability.clause_place(narration, quote, italian)
+    assert opens.opens_quote and opens.narration and not opens.closes_quote
+    assert inside.narration and not inside.opens_quote and not inside.closes_quote
+
+
+def test_a_sentence_added_at_the_end_closes_the_quote() -> None:
+    spanish = get("es")
+    quote = "Abriremos dos puentes en Norvik en junio Nos costó siete millones."
+    tacked_on = Difference("added", "Nos costó siete millones.", None,
+                           "embedding (best tweet match 0.81)")
+    clause = Difference("added", "en junio", None, "embedding (best tweet match 0.70)")
+    assert reliability.clause_place(tacked_on, quote, spanish).closes_quote
+    assert not reliability.clause_place(tacked_on, quote, spanish).narration
+    assert reliability.clause_place(clause, quote, spanish) == reliability.NO_PLACE
+    cut = Difference("cut", None, "Nos costó siete millones.", "embedding")
+    assert reliability.clause_place(cut, quote, spanish) == reliability.NO_PLACE
+
+
+def test_a_cut_clause_of_its_own_is_told_from_a_broken_off_piece() -> None:
+    at = reliability.FEATURE_NAMES.index("cut_long")
+    short = Difference("cut", None, "Will someone from", "embedding")
+    long = Difference("cut", None, "and the ferry to Norvik will stop running in May", "embedding")
+    added = Difference("added", "and the ferry to Norvik will stop running in May", None,
+                       "embedding")
+    assert reliability.vector(long, None)[at] == 1.0
+    assert reliability.vector(short, None)[at] == 0.0
+    assert reliability.vector(added, None)[at] == 0.0
+
+
+def test_the_place_of_an_added_clause_weighs_in_its_probability() -> None:
+    """A model that trusts only sentences tacked on at the end finds the one added to
+    @fictional_mayor's post, and not the same words placed first."""
+    n = len(reliability.FEATURE_NAMES)
+    coefficients = np.zeros(n)
+    coefficients[reliability.FEATURE_NAMES.index("clause_closes_quote")] = 4.0
+    model = reliability.ReliabilityModel(reliability.FEATURE_NAMES, coefficients, -2.0,
+                                         np.zeros(n), np.ones(n), 0.5)
+    added = Difference("added", "It cost us seven million.", None,
+                       "embedding (best tweet match 0.80)")
+    tweet = TweetMatch(CanonicalTweet(0, "fictional_mayor", TWEET), 0.95, 95.0, 0.95, None,
+                       0, TWEET, False)
+    end = reliability.feature_rows([added], tweet, None, "en", f"{TWEET} {added.quote_side}")
+    start = reliability.feature_rows([added], tweet, None, "en", f"{added.quote_side} {TWEET}")
+    assert end[0] is not None and start[0] is not None
+    assert model.probability(end[0]) > 0.5 > model.probability(start[0])

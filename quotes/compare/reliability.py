@@ -8,7 +8,10 @@ faithfully. Which of their findings can be trusted depends on what they rest on:
 of difference, whether it was read in the quote's own words or only through a translation
 model or an embedding, whether the quote states something the tweet does not or only
 leaves something out, whether a negation was read across two languages and beside a word
-that languages render with or without one ("unless" / "kecuali"). A logistic regression
+that languages render with or without one ("unless" / "kecuali"), and for a clause only
+embeddings saw added or cut, where it sits and how long it is (a reporter's "– ha scritto
+–" or lead-in left inside the quote marks, a splitter's broken-off piece, against a
+sentence tacked on at the end or a whole clause left out). A logistic regression
 over those features (`FEATURE_NAMES`), fitted by `benchmarks/fit_distortion.py` on the
 tuning part only (folds by story, its L2 strength and threshold chosen out of fold), is
 shipped as `quotes/data/distortion.json`. Pure: plain dataclasses in, floats out.
@@ -28,7 +31,9 @@ from quotes import lang
 from quotes.compare.alignment import tweet_table
 from quotes.compare.negation import polarity_ambiguous
 from quotes.decision import Logistic, sigmoid, weights_json
+from quotes.lang import LanguageData
 from quotes.models import Difference, Evidence, TweetMatch
+from quotes.text import find_phrase, words
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "distortion.json"
 # Difference kinds grouped by what they rest on: an anchor read in both texts, a name,
@@ -40,10 +45,13 @@ KIND_GROUPS: Mapping[str, str] = {
     "added": "clause", "opinion": "framing", "condition": "framing",
     "quantifier": "quantifier",
 }
+# A cut clause this long (in words) is one of its own, not a piece broken off a sentence.
+LONG_CUT = 8
 GROUPS = ("anchor", "name", "negation", "clause", "framing", "quantifier")
 FEATURE_NAMES: tuple[str, ...] = (
     *(f"kind_{g}" for g in GROUPS), "states", "by_embedding", "by_back_translation",
     "negation_across", "polarity_ambiguous", "same_language",
+    "clause_narration", "clause_opens_quote", "clause_closes_quote", "cut_long",
 )
 # Tried and left out: how sure the match is (its source probability), the embedding's
 # excess over unrelated pairs, the length ratio, whether the quote renders part of its
@@ -59,11 +67,44 @@ def same_language(evidence: Evidence | None) -> bool | None:
     return None if same is None else bool(same)
 
 
-def vector(difference: Difference, same: bool | None, ambiguous: bool = False
-           ) -> list[float | None]:
+@dataclass(frozen=True, slots=True)
+class ClausePlace:
+    """Where a clause the quote has and the tweet lacks sits, and what it says: what tells
+    a reporter's words left inside the quote marks ("– ha scritto il presidente –", a
+    lead-in "O líder disse que …") from a sentence the speaker never wrote tacked on."""
+
+    narration: bool  # it holds a speech verb of its language ("said", "ha scritto")
+    opens_quote: bool  # the quote begins with it
+    closes_quote: bool  # a sentence of its own (a capital first) that ends the quote
+
+
+NO_PLACE = ClausePlace(False, False, False)
+
+
+def clause_place(difference: Difference, quote: str, table: LanguageData) -> ClausePlace:
+    """The place of an added clause (`quote_side`) in the quote; a cut clause or another
+    kind has none (its place is in the tweet, which a faithful quote may render in part)."""
+    side = difference.quote_side
+    if difference.kind != "added" or not side or not quote.strip():
+        return NO_PLACE
+    bare, text = _bare(side), _bare(quote)
+    opens = text.startswith(bare)
+    capital = next((c for c in side if c.isalpha()), "").isupper()
+    return ClausePlace(find_phrase(words(side), table.speech_verbs) is not None, opens,
+                       not opens and capital and text.endswith(bare))
+
+
+def _bare(text: str) -> str:
+    """The text's words alone, casefolded: punctuation and spacing aside."""
+    return " ".join(t.lower for t in words(text))
+
+
+def vector(difference: Difference, same: bool | None, ambiguous: bool = False,
+           place: ClausePlace = NO_PLACE) -> list[float | None]:
     """The features of one difference in the order of FEATURE_NAMES; None: unmeasured.
     `same`: quote and tweet compared in one language; `ambiguous`: a side of it holds a
-    word of uncertain polarity (`ambiguous`)."""
+    word of uncertain polarity (`ambiguous`); `place`: where an added clause sits
+    (`clause_place`)."""
     group = KIND_GROUPS.get(difference.kind)
     return [
         *(float(group == g) for g in GROUPS),
@@ -75,7 +116,18 @@ def vector(difference: Difference, same: bool | None, ambiguous: bool = False
         float(group == "negation" and same is False),
         float(group == "negation" and ambiguous),
         None if same is None else float(same),
+        float(place.narration), float(place.opens_quote), float(place.closes_quote),
+        _cut_long(difference),
     ]
+
+
+def _cut_long(difference: Difference) -> float:
+    """Is it a cut clause of LONG_CUT words or more? A cut of a few words is more often a
+    piece the clause splitter broke off a sentence the quote renders ("Will someone from
+    his depleted") than a clause the quote left out."""
+    if difference.kind != "cut" or not difference.tweet_side:
+        return 0.0
+    return float(len(words(difference.tweet_side)) >= LONG_CUT)
 
 
 def ambiguous(difference: Difference, quote_language: str, tweet: str) -> bool:
@@ -92,11 +144,14 @@ def ambiguous(difference: Difference, quote_language: str, tweet: str) -> bool:
 
 
 def feature_rows(differences: Sequence[Difference], match: TweetMatch,
-                 evidence: Evidence | None, quote_language: str
+                 evidence: Evidence | None, quote_language: str, quote: str = ""
                  ) -> list[list[float | None] | None]:
-    """Each difference's features (None: a kind that is no distortion)."""
+    """Each difference's features (None: a kind that is no distortion); `quote`: the
+    quote's text, where added clauses are placed."""
     same = same_language(evidence)
-    return [vector(d, same, ambiguous(d, quote_language, match.tweet.text))
+    table = lang.get(quote_language) if quote_language in lang.available() else lang.get("en")
+    return [vector(d, same, ambiguous(d, quote_language, match.tweet.text),
+                   clause_place(d, quote, table))
             if d.kind in KIND_GROUPS else None for d in differences]
 
 

@@ -147,10 +147,10 @@ def _reworded(case: Case) -> Verdict | None:
 
 
 def _weighed(differences: Sequence[Difference], match: TweetMatch,
-             evidence: Evidence | None, quote_language: str) -> tuple[Difference, ...]:
+             evidence: Evidence | None, quote: Quote) -> tuple[Difference, ...]:
     """The differences, each of a distorting kind with its probability of being real."""
     model = reliability.shipped_model()
-    rows = reliability.feature_rows(differences, match, evidence, quote_language)
+    rows = reliability.feature_rows(differences, match, evidence, quote.language, quote.text)
     return tuple(
         replace(d, reliability=round(model.probability(row), 3))
         if row is not None and d.kind in DISTORTING_KINDS else d
@@ -257,9 +257,8 @@ def _case(
         notes.append(SPEAKER_NOT_CHECKED)
     claims_nothing = attribution is None or (attribution.speaker is None
                                              and attribution.medium == "none")
-    return Case(quote, decision.method, match, _weighed(differences, match, decision.evidence,
-                                                     quote.language),
-                tuple(notes), speaker, claims_nothing)
+    weighed = _weighed(differences, match, decision.evidence, quote)
+    return Case(quote, decision.method, match, weighed, tuple(notes), speaker, claims_nothing)
 
 
 def _renders_part(sides: Sides, match: TweetMatch) -> bool:
