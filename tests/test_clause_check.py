@@ -297,34 +297,39 @@ def test_faithful_translations_lose_and_gain_no_clause(reports: dict[str, QuoteR
     assert any("checked by clause embeddings" in n for n in verdict.notes)
 
 
-@pytest.mark.parametrize(("name", "clause"), [
-    ("it-cut", "The reading room gets new lamps"),
-    ("nl-cut", "the playground has been rebuilt"),
+# Seen by clause embeddings alone, a short cut or a clause inside the quote is named but is
+# no distortion by itself: on real renderings such differences were mostly wrong (the
+# calibrated gate, `quotes/compare/reliability.py`); a whole sentence added at the end is.
+@pytest.mark.parametrize(("name", "clause", "label"), [
+    ("it-cut", "The reading room gets new lamps", "paraphrase"),
+    ("nl-cut", "the playground has been rebuilt", "paraphrase"),
 ])
-def test_a_cut_clause_is_a_distortion_naming_the_tweet_clause(
-    reports: dict[str, QuoteResult], name: str, clause: str
+def test_a_cut_clause_is_named_from_the_tweet(
+    reports: dict[str, QuoteResult], name: str, clause: str, label: str
 ) -> None:
     verdict = reports[name].verdict
-    assert verdict.label == "distortion"
+    assert verdict.label == label
     (cut,) = [d for d in verdict.differences if d.kind == "cut"]
     assert (cut.quote_side, cut.tweet_side) == (None, clause)
     assert cut.evidence.startswith("embedding (best quote match 0.")
+    assert cut.reliability is not None
 
 
-@pytest.mark.parametrize(("name", "clause"), [
-    ("es-added", "los vecinos pagarán la obra"),
-    ("id-added", "tetapi jalur pusat kota akan ditutup."),
-    ("fr-added-unmarked", "Nous avons augmenté les tarifs pour cela."),
+@pytest.mark.parametrize(("name", "clause", "label"), [
+    ("es-added", "los vecinos pagarán la obra", "paraphrase"),
+    ("id-added", "tetapi jalur pusat kota akan ditutup.", "paraphrase"),
+    ("fr-added-unmarked", "Nous avons augmenté les tarifs pour cela.", "distortion"),
 ])
-def test_an_added_clause_is_a_distortion_naming_the_quote_clause(
-    reports: dict[str, QuoteResult], name: str, clause: str
+def test_an_added_clause_is_named_from_the_quote(
+    reports: dict[str, QuoteResult], name: str, clause: str, label: str
 ) -> None:
     verdict = reports[name].verdict
-    assert verdict.label == "distortion"
+    assert verdict.label == label
     assert verdict.match is not None
     (added,) = [d for d in verdict.differences if d.kind == "added"]
     assert (added.quote_side, added.tweet_side) == (clause, None)
     assert added.evidence.startswith("embedding (best tweet match 0.")
+    assert added.reliability is not None
 
 
 def test_a_quote_with_an_added_sentence_still_finds_its_tweet(
