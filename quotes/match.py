@@ -131,6 +131,10 @@ class QueryFeatures:
     vector: np.ndarray | None  # embedding of the quote (as a query)
     anchors: Sequence[Anchor]
     speaker_handle: str | None = None  # the archive author the article names, if any
+    # Where the name the article gives fits several archive authors (a surname alone:
+    # "Trump"), all of them: a tweet by one of them is by the named speaker as far as the
+    # article tells, one by anybody else tells nothing (the name may be someone else's).
+    speaker_handles: tuple[str, ...] = ()
     # The quote's sentences and their embeddings, when it has several (see `score`).
     sentences: tuple[str, ...] = ()
     sentence_vectors: np.ndarray | None = None
@@ -207,10 +211,7 @@ def score(query: QueryFeatures, candidate: CandidateFeatures,
         partial = aligned is not None
         best_segment = aligned or (best_segment if query.vector is not None else segments[0])
     anchors = compare_anchors(query.anchors, candidate.anchors, kinds=STRONG_ANCHORS)
-    by_speaker = query.speaker_handle is not None and (
-        query.speaker_handle.casefold() == candidate.tweet.author_handle.casefold()
-    )
-    speaker = 0 if query.speaker_handle is None else (1 if by_speaker else -1)
+    by_speaker, speaker = speaker_signal(query, candidate.tweet.author_handle)
     baseline = model.baseline(query.language, tweet_language(candidate.tweet.text))
     cross = model.baselines.get("cross")
     shift = (baseline - cross) if baseline is not None and cross is not None else 0.0
@@ -219,6 +220,17 @@ def score(query: QueryFeatures, candidate: CandidateFeatures,
         partial, signal.unsupported, _contradicted(anchors.only_quote, anchors.only_tweet),
         speaker, shift, baseline,
     )
+
+
+def speaker_signal(query: QueryFeatures, author: str) -> tuple[bool, int]:
+    """Whether the tweet's author is the speaker the article names, and the speaker
+    feature: +1 it is, -1 the article names another archive author, 0 unknown."""
+    author = author.casefold()
+    if query.speaker_handle is not None:
+        same = query.speaker_handle.casefold() == author
+        return same, 1 if same else -1
+    fits = any(handle.casefold() == author for handle in query.speaker_handles)
+    return fits, int(fits)
 
 
 @lru_cache(maxsize=65_536)

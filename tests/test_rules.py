@@ -81,3 +81,22 @@ def test_a_segment_of_no_words_never_places_a_quote() -> None:
     bare = CanonicalTweet(3, "fictional_mayor", "🧐 https://t.co/AbCdEf12")
     only_link = score(query, CandidateFeatures(bare, (), np.array([[1.0, 0.0]])))
     assert only_link.embedding is None
+
+
+def test_a_surname_fitting_several_authors_counts_for_a_tweet_by_one_of_them() -> None:
+    """"Varsko" alone may be the mayor or her brother: a tweet by either is by the named
+    speaker as far as the article tells; one by somebody else tells nothing."""
+    from quotes.match import QueryFeatures, score
+
+    text = "De brug blijft open tot 2027, zei Varsko."
+    ambiguous = QueryFeatures(text, "nl", None, None, (),
+                              speaker_handles=("fictional_mayor", "fictional_brother"))
+    by_mayor = score(ambiguous, CandidateFeatures(TWEET, (), None))
+    assert (by_mayor.by_speaker, by_mayor.speaker) == (True, 1)
+    other = CanonicalTweet(4, "fictional_critic", TWEET.text)
+    by_other = score(ambiguous, CandidateFeatures(other, (), None))
+    assert (by_other.by_speaker, by_other.speaker) == (False, 0)
+    # A name that resolves to one author still says "another author" of anyone else.
+    resolved = QueryFeatures(text, "nl", None, None, (), speaker_handle="Fictional_Mayor")
+    assert score(resolved, CandidateFeatures(TWEET, (), None)).speaker == 1
+    assert score(resolved, CandidateFeatures(other, (), None)).speaker == -1

@@ -302,6 +302,12 @@ def test_ambiguous_surname_resolves_to_nobody(archive: Archive) -> None:
     assert archive.resolve_author("Quill") is None
     assert archive.resolve_author("Dana Quill") == "dana_quill"
     assert archive.resolve_author("Quill Robin") == "robin_quill"
+    # Not resolved, but every author it may name is known: a tweet by one of them fits.
+    assert archive.fitting_authors("Quill") == ("dana_quill", "robin_quill")
+    assert archive.fitting_authors("Dana Quill") == ("dana_quill",)
+    assert archive.fitting_authors("Mayor Quill") == ("dana_quill", "robin_quill")
+    assert archive.fitting_authors("Elna Varsko") == ()
+    assert archive.fitting_authors("") == ()
     index = archive.alias_index()
     assert "quill" not in index
     assert index["dana"] == "dana_quill"

@@ -93,6 +93,7 @@ class Verifier:
     embedder: Embedder | None = None
     model: DecisionModel | None = None  # the match decision; the shipped one by default
     _candidates: CandidateSource | None = None
+    _fitting: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def decision_model(self) -> DecisionModel:
@@ -182,7 +183,7 @@ class Verifier:
             features, translated, per_quote, strict=True
         ):
             query = _query(statement.finding, tr, vector, sents, sent_vectors,
-                           statement.published)
+                           statement.published, self._fitting_speakers(statement.finding))
             model = self.decision_model
             earlier = not_later(candidates, statement.published)
             ranked = rank(query, earlier, model)
@@ -192,6 +193,16 @@ class Verifier:
             rows.append(MatchRow(statement.finding, query, ranked, decision, tr,
                                  statement.published, later=later))
         return rows
+
+    def _fitting_speakers(self, finding: QuoteFinding) -> tuple[str, ...]:
+        """The archive authors a speaker's name may refer to, where it names none alone."""
+        attribution = finding.attribution
+        if attribution is None or attribution.author_handle or not attribution.speaker:
+            return ()
+        name = attribution.speaker
+        if name not in self._fitting:
+            self._fitting[name] = self.archive.fitting_authors(name)
+        return self._fitting[name]
 
     @property
     def candidates(self) -> CandidateSource:
@@ -295,6 +306,7 @@ def _query(
     sentences: tuple[str, ...],
     sentence_vectors: np.ndarray | None,
     published: datetime | None = None,
+    speaker_handles: tuple[str, ...] = (),
 ) -> QueryFeatures:
     quote = finding.quote
     return QueryFeatures(
@@ -304,6 +316,7 @@ def _query(
         vector=vector,
         anchors=_anchors(quote.text, quote.language),
         speaker_handle=finding.attribution.author_handle if finding.attribution else None,
+        speaker_handles=speaker_handles,
         sentences=sentences,
         sentence_vectors=sentence_vectors,
         published=published,

@@ -87,6 +87,11 @@ class Archive:
         """The handle `name` refers to, or None when it names nobody or several people."""
         return self._authors.resolve(name)
 
+    def fitting_authors(self, name: str) -> tuple[str, ...]:
+        """The handles of every author `name` may refer to (several where it is ambiguous,
+        as a surname alone often is)."""
+        return self._authors.fitting(name)
+
     def author(self, handle: str) -> StoredAuthor | None:
         """The author with this handle (case ignored)."""
         return self._authors.author(handle)

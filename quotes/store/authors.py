@@ -151,15 +151,21 @@ def author_ids(conn: Connection, handles: Sequence[str]) -> list[int]:
 
 def _by_words(session: Session, key: str) -> str | None:
     """The one author whose name holds all the words of `key` (titles dropped)."""
+    return _the_one(_fitting_names(session, key))
+
+
+def _fitting_names(session: Session, key: str) -> list[tuple[str, str | None]]:
+    """(handle, account kind) of every author whose name holds all the words of `key`
+    (titles dropped)."""
     words = set(name_words(key)) - GENERIC_NAME_WORDS
     if not words:
-        return None
+        return []
     # Authors number in the thousands at most (tweets are the big table): a scan of
     # their names is cheap and handles words too short to be aliases ("Xi").
     rows = session.exec(select(Author.handle, Author.name, Author.account)
                         .where(col(Author.name).is_not(None)))
-    return _the_one([(h, kind) for h, n, kind in rows
-                     if n and words <= set(name_words(_PARENTHETICAL.sub(" ", n)))])
+    return [(h, kind) for h, n, kind in rows
+            if n and words <= set(name_words(_PARENTHETICAL.sub(" ", n)))]
 
 
 def _the_one(found: Sequence[tuple[str, str | None]]) -> str | None:
@@ -221,6 +227,18 @@ class AuthorDirectory:
             if exact:
                 return _the_one(exact)
             return _by_words(session, key)
+
+    def fitting(self, name: str) -> tuple[str, ...]:
+        """Every author `name` may refer to: the one it resolves to, else all whose name
+        holds its words ("Trump" fits Donald, Ivanka and Melania Trump alike)."""
+        one = self.resolve(name)
+        if one is not None:
+            return (one,)
+        key = alias_key(name)
+        if not key:
+            return ()
+        with self.db.session("cannot look up the author") as session:
+            return tuple(sorted(h for h, _ in _fitting_names(session, key)))
 
     def author(self, handle: str) -> StoredAuthor | None:
         """The author with this handle (case ignored)."""
