@@ -20,6 +20,9 @@ WINDOW_TOKENS = 40
 # (its subject may follow a complement: "Lo dichiara in una nota la sindaca X").
 NEXT_SENTENCE_WORDS = 12
 _HYPHEN_EDGES = "-‐'’"
+# A genitive "s" after an opening single quote or accent typed for the apostrophe
+# ("Trump‘s", "Trump´s"): the tokenizer keeps it in the word, which then names no one.
+_ODD_GENITIVE = ("‘s", "´s", "`s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +87,23 @@ def tokens_of(docs: Iterable[tuple[Iterable[TokenLike], int]]) -> list[Tok]:
             (split_before or _after_break(previous)) and text[:1].isupper()
         )
         split_before = False
+        if text.endswith(_ODD_GENITIVE) and len(text) > 3 and text[:1].isupper():
+            tokens.extend(_split_genitive(text, start, sent_start, person))
+            continue
         word = not (t.is_punct or t.is_space)
         tokens.append(
             Tok(text, text.casefold(), start, start + len(t.text), word, sent_start, person)
         )
     return tokens
+
+
+def _split_genitive(text: str, start: int, sent_start: bool, person: bool) -> tuple[Tok, Tok]:
+    """"Trump‘s" as the word "Trump" and the genitive mark "’s"."""
+    cut = start + len(text) - 2
+    return (
+        Tok(text[:-2], text[:-2].casefold(), start, cut, True, sent_start, person),
+        Tok("’s", "’s", cut, cut + 2, True, False, False),
+    )
 
 
 def _after_break(previous: Tok | None) -> bool:
