@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from quotes import lang
+from quotes.attribute.persons import kind_of
 from quotes.models import Document
 from quotes.pipeline import Analyzer
 
@@ -63,3 +65,13 @@ def test_speaker(language: str, text: str, quoted: str, speaker: str | None) -> 
         assert found is None
     else:
         assert found is not None and found.casefold() == speaker.casefold()
+
+
+@pytest.mark.parametrize(("language", "name"), [
+    ("id", "Pemerintah Pusat"), ("id", "Pemerintah Kota Varsk"),
+    ("en", "Varsk City Government"), ("pt", "Governo de Varsk"),
+])
+def test_government_is_an_organisation_no_person(language: str, name: str) -> None:
+    """A government ("Pemerintah Pusat") is a body: as a person, it won the pronouns and
+    verbs without subject of the person who spoke about it."""
+    assert kind_of(name, lang.get(language)) == "organisation"
