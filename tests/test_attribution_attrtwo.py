@@ -8,6 +8,7 @@ import pytest
 
 from quotes import lang
 from quotes.attribute.persons import kind_of
+from quotes.extract import extract_quotes
 from quotes.models import Document
 from quotes.pipeline import Analyzer
 
@@ -75,3 +76,21 @@ def test_government_is_an_organisation_no_person(language: str, name: str) -> No
     """A government ("Pemerintah Pusat") is a body: as a person, it won the pronouns and
     verbs without subject of the person who spoke about it."""
     assert kind_of(name, lang.get(language)) == "organisation"
+
+
+@pytest.mark.parametrize(("language", "text", "quote"), [
+    ("es", ('La empresa Varskomart publicó un mensaje.\n\n“ En Varskomart lamentamos lo '
+            'ocurrido en nuestra tienda”, señala el texto.'),
+     "En Varskomart lamentamos lo ocurrido en nuestra tienda"),
+    ("en", 'The mayor wrote:\n\n“ We will rebuild the bridge by May,” she said.',
+     "We will rebuild the bridge by May,"),
+])
+def test_a_space_typed_after_the_opening_mark(language: str, text: str, quote: str) -> None:
+    """A space after the opening mark and before a capital ("“ En …”") opens the quote all
+    the same, and the quote holds no space at its start."""
+    assert quote in [q.text for q in extract_quotes(text, language).quotes]
+
+
+def test_a_mark_between_spaces_before_a_lowercase_word_opens_nothing() -> None:
+    text = 'The score was 3 “ or so” in the end, said Elna Varsko.'
+    assert all(not q.text.startswith("or so") for q in extract_quotes(text, "en").quotes)
