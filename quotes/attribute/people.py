@@ -149,15 +149,14 @@ def _opening_subjects(
     "Wilders interrumpeert hem"): a capitalized word the text never writes in lowercase,
     right before a lowercase verb, not in the inverted order ("Gisteren zei hij"), in a
     sentence that holds a quote or comes right before one ("Nobody knew who …" alone is
-    no one's name). Not where every noun is capitalized. Where a sentence may open with its
-    verb ("Acusó al PP") the opener's check against words written lowercase keeps verbs
-    out, so any verb may follow ("Salvini preferisce …", not only "Onyx reafirmou …")."""
+    no one's name). Not where every noun is capitalized; where a sentence may open with its
+    verb, only before a speech verb ("Onyx reafirmou …"; "Acusó al PP": the verb opens)."""
     if table.capitalizes_nouns or not quoted:
         return frozenset()
     known_words = reporting | {t.lower for t in tokens if t.is_word and t.text.islower()}
     sentences = [t.start for t in tokens if t.sent_start] + [len(text)]
     quote_starts = sorted(start for start, _ in quoted)
-    then_verb = _subject_then_verb
+    then_verb = _subject_then_speech_verb if table.drops_subjects else _subject_then_verb
     return frozenset(
         a.start for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
         if a.lower not in known_words and _capital_opener(a, table)
@@ -206,7 +205,6 @@ def _function_word(tok: Tok, table: LanguageData) -> bool:
     return (lower in table.stopwords or lower in table.pronouns or never_a_name(lower, table)
             or lower in table.question_openers or lower in table.coordinators
             or lower in table.indefinites or lower in table.according_to
-            or lower in table.number_words
             or tok.text in table.titles or is_role(tok.text, table))
 
 
