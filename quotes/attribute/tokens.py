@@ -39,7 +39,8 @@ class Tok:
 def parse(nlp: Pipeline, text: str) -> list[Tok]:
     """The tokens of `text`, parsed in pieces where it is long (`quotes.nlp.pieces`), so
     that any length works; one piece at a time is held in memory."""
-    return joined_hyphens(tokens_of((nlp(text[start:end]), start) for start, end in pieces(text)))
+    docs = ((nlp(text[start:end]), start) for start, end in pieces(text))
+    return joined_hyphens(split_genitives(tokens_of(docs)))
 
 
 def joined_hyphens(tokens: list[Tok]) -> list[Tok]:
@@ -87,9 +88,6 @@ def tokens_of(docs: Iterable[tuple[Iterable[TokenLike], int]]) -> list[Tok]:
             (split_before or _after_break(previous)) and text[:1].isupper()
         )
         split_before = False
-        if text.endswith(_ODD_GENITIVE) and len(text) > 3 and text[:1].isupper():
-            tokens.extend(_split_genitive(text, start, sent_start, person))
-            continue
         word = not (t.is_punct or t.is_space)
         tokens.append(
             Tok(text, text.casefold(), start, start + len(t.text), word, sent_start, person)
@@ -97,13 +95,18 @@ def tokens_of(docs: Iterable[tuple[Iterable[TokenLike], int]]) -> list[Tok]:
     return tokens
 
 
-def _split_genitive(text: str, start: int, sent_start: bool, person: bool) -> tuple[Tok, Tok]:
+def split_genitives(tokens: list[Tok]) -> list[Tok]:
     """"Trump‘s" as the word "Trump" and the genitive mark "’s"."""
-    cut = start + len(text) - 2
-    return (
-        Tok(text[:-2], text[:-2].casefold(), start, cut, True, sent_start, person),
-        Tok("’s", "’s", cut, cut + 2, True, False, False),
-    )
+    out: list[Tok] = []
+    for tok in tokens:
+        if not (tok.text.endswith(_ODD_GENITIVE) and len(tok.text) > 3
+                and tok.text[:1].isupper()):
+            out.append(tok)
+            continue
+        cut, word = tok.end - 2, tok.text[:-2]
+        out.append(Tok(word, word.casefold(), tok.start, cut, True, tok.sent_start, tok.person))
+        out.append(Tok("’s", "’s", cut, tok.end, True, False, False))
+    return out
 
 
 def _after_break(previous: Tok | None) -> bool:
