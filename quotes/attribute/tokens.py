@@ -20,6 +20,9 @@ WINDOW_TOKENS = 40
 # (its subject may follow a complement: "Lo dichiara in una nota la sindaca X").
 NEXT_SENTENCE_WORDS = 12
 _HYPHEN_EDGES = "-‐'’"
+# A genitive "s" after an opening single quote or accent typed for the apostrophe
+# ("Trump‘s", "Trump´s"): the tokenizer keeps it in the word, which then names no one.
+_ODD_GENITIVE = ("‘s", "´s", "`s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +39,8 @@ class Tok:
 def parse(nlp: Pipeline, text: str) -> list[Tok]:
     """The tokens of `text`, parsed in pieces where it is long (`quotes.nlp.pieces`), so
     that any length works; one piece at a time is held in memory."""
-    return joined_hyphens(tokens_of((nlp(text[start:end]), start) for start, end in pieces(text)))
+    docs = ((nlp(text[start:end]), start) for start, end in pieces(text))
+    return joined_hyphens(split_genitives(tokens_of(docs)))
 
 
 def joined_hyphens(tokens: list[Tok]) -> list[Tok]:
@@ -89,6 +93,20 @@ def tokens_of(docs: Iterable[tuple[Iterable[TokenLike], int]]) -> list[Tok]:
             Tok(text, text.casefold(), start, start + len(t.text), word, sent_start, person)
         )
     return tokens
+
+
+def split_genitives(tokens: list[Tok]) -> list[Tok]:
+    """"Trump‘s" as the word "Trump" and the genitive mark "’s"."""
+    out: list[Tok] = []
+    for tok in tokens:
+        if not (tok.text.endswith(_ODD_GENITIVE) and len(tok.text) > 3
+                and tok.text[:1].isupper()):
+            out.append(tok)
+            continue
+        cut, word = tok.end - 2, tok.text[:-2]
+        out.append(Tok(word, word.casefold(), tok.start, cut, True, tok.sent_start, tok.person))
+        out.append(Tok("’s", "’s", cut, tok.end, True, False, False))
+    return out
 
 
 def _after_break(previous: Tok | None) -> bool:

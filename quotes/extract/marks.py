@@ -154,6 +154,10 @@ def _is_apostrophe(text: str, pos: int, before: str, after: str) -> bool:
 def _can_open(text: str, after_at: int, ch: str, before: str, after: str) -> bool:
     if ch in SPACED_OPENERS:
         after = _skip_inner_spaces_forward(text, after_at)
+    elif after == " " and ch not in APOSTROPHE_LIKE and (not before or before.isspace()):
+        # "“ En Waldo’s, lamentamos …”": a space typed after the mark, before a capital.
+        after = text[after_at + 1 : after_at + 2]
+        return after.isupper()
     if not after or after.isspace():
         return False
     return not before or before.isspace() or before in OPEN_CONTEXT or before in MARK_CHARS
@@ -185,4 +189,6 @@ def content_start(text: str, mk: Mark) -> int:
     if mk.char in SPACED_OPENERS:
         while i < len(text) and text[i] in INNER_SPACES:
             i += 1
+    elif text[i : i + 1] == " ":
+        i += 1  # the space typed after a mark ("“ En …"): only then may it open
     return i
