@@ -424,7 +424,7 @@ STEM_LETTERS = 5
 
 
 def _content_stems(text: str, language: str) -> set[str]:
-    table = lang.get(language) if language in lang.available() else lang.get("en")
+    table = lang.get_or_english(language)
     text = LINK.sub(" ", text)
     return {strip_accents(w.lower)[:STEM_LETTERS] for w in words(text)
             if len(w.text) >= 3 and w.lower not in table.stopwords and w.text.isalpha()}

@@ -78,8 +78,7 @@ def _folded(text: str) -> str:
 @lru_cache(maxsize=4096)
 def tweet_table(text: str) -> LanguageData:
     """The language table of a tweet's text, English when it cannot be told."""
-    code = langid.identify(text, default="en") or "en"
-    return lang.get(code) if code in lang.available() else lang.get("en")
+    return lang.get_or_english(langid.identify(text, default="en") or "en")
 
 
 @dataclass(frozen=True, slots=True)

@@ -134,9 +134,8 @@ def ambiguous(difference: Difference, quote_language: str, tweet: str) -> bool:
     """Does a side of the difference hold a word another language may render with a
     negation or without ("unless" / "kecuali", "no longer" / "deixar de")? Each side is
     read with its own language's table (a back-translation's with English)."""
-    english = lang.get("en")
-    source = english if difference.evidence == "back-translation" else (
-        lang.get(quote_language) if quote_language in lang.available() else english)
+    source = lang.get("en") if difference.evidence == "back-translation" else (
+        lang.get_or_english(quote_language))
     return ((difference.quote_side is not None
              and polarity_ambiguous(difference.quote_side, source))
             or (difference.tweet_side is not None
@@ -149,7 +148,7 @@ def feature_rows(differences: Sequence[Difference], match: TweetMatch,
     """Each difference's features (None: a kind that is no distortion); `quote`: the
     quote's text, where added clauses are placed."""
     same = same_language(evidence)
-    table = lang.get(quote_language) if quote_language in lang.available() else lang.get("en")
+    table = lang.get_or_english(quote_language)
     return [vector(d, same, ambiguous(d, quote_language, match.tweet.text),
                    clause_place(d, quote, table))
             if d.kind in KIND_GROUPS else None for d in differences]

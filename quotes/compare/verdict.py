@@ -41,7 +41,6 @@ from quotes.compare.negation import (
     rendered_sentences,
 )
 from quotes.compare.quantifiers import quantifier_differences
-from quotes.lang import LanguageData
 from quotes.match import FUZZY_SURE, FUZZY_VERBATIM
 from quotes.models import (
     Anchor,
@@ -226,7 +225,7 @@ def _case(
     quote_anchors: Sequence[Anchor],
     clauses: ClauseSimilarities | None,
 ) -> Case:
-    source = _table(quote.language)
+    source = lang.get_or_english(quote.language)
     marks_omission = _OMISSION_MARK.search(quote.text) is not None
     quote, quote_anchors = _without_glosses(quote, quote_anchors, match.tweet.text)
     sides = Sides(quote.text, source, match.tweet.text, match.segment, False)
@@ -287,7 +286,7 @@ def _without_glosses(
         spans += [m.span() for m in _PARENTHESIZED.finditer(quote.text)]
     # An insertion that states the speaker's hedge or opinion ("[in my opinion]" for
     # "imo") renders the tweet's own.
-    table = _table(quote.language)
+    table = lang.get_or_english(quote.language)
     spans = [(s, e) for s, e in spans if not (hedges_in(quote.text[s:e], table)
                                               or opinion_markers_in(quote.text[s:e], table))]
     if not spans:
@@ -404,10 +403,6 @@ def _one_opinion(differences: list[Difference]) -> list[Difference]:
             seen.add(d.tweet_side)
         kept.append(d)
     return kept
-
-
-def _table(code: str) -> LanguageData:
-    return lang.get(code) if code in lang.available() else lang.get("en")
 
 
 def _confidence(score: float, margin: float | None) -> float:

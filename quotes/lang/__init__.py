@@ -68,6 +68,12 @@ def get(code: str) -> LanguageData:
         raise InputError(_first_problem(exc), location=location) from exc
 
 
+def get_or_english(code: str) -> LanguageData:
+    """The table for `code`, or the English one for a language without a table (a tweet
+    or quote in a language the tool does not know is read as English is)."""
+    return get(code) if code in available() else get("en")
+
+
 def _common_words(code: str) -> dict[str, list[str]]:
     """The language's common-word list (data/common/<code>.txt), where it has one."""
     listed = resources.files(__name__).joinpath("data", "common", f"{code}.txt")

@@ -162,7 +162,7 @@ class Verifier:
         findings = [s.finding for s in statements]
         translated = self._translate(findings)
         vectors = self._embed_quotes(findings)
-        sentences = [tuple(quote_sentences(f.quote.text, _table(f.quote.language)))
+        sentences = [tuple(quote_sentences(f.quote.text, lang.get_or_english(f.quote.language)))
                      for f in findings]
         sentence_vectors = self._embed_sentences(sentences)
         features = list(zip(statements, vectors, sentences, sentence_vectors, strict=True))
@@ -381,17 +381,13 @@ def _clause_pair(row: MatchRow) -> tuple[list[str], list[str]] | None:
     quote, match = row.finding.quote, row.decision.match
     if match is None or row.translated is not None or quote.language == "en":
         return None
-    quote_units = clause_units(quote.text, _table(quote.language))
+    quote_units = clause_units(quote.text, lang.get_or_english(quote.language))
     tweet_units = clause_units(match.tweet.text, lang.get("en"))
     return (quote_units, tweet_units) if len(quote_units) > 1 else None
 
 
-def _table(language: str) -> lang.LanguageData:
-    return lang.get(language) if language in lang.available() else lang.get("en")
-
-
 def _anchors(text: str, language: str) -> list[Anchor]:
-    return extract_anchors(text, _table(language))
+    return extract_anchors(text, lang.get_or_english(language))
 
 
 def _join_split_quotes(rows: list[MatchRow]) -> list[MatchRow]:

@@ -9,20 +9,7 @@ import pytest
 from quotes import lang
 from quotes.attribute.persons import kind_of
 from quotes.extract import extract_quotes
-from quotes.models import Document
-from quotes.pipeline import Analyzer
-
-ANALYZER = Analyzer()
-
-
-def speaker_of(text: str, language: str, quoted: str) -> str | None:
-    """The speaker of the top-level quote holding `quoted`."""
-    analysis = ANALYZER.analyze(Document("test.txt", text, language))
-    for finding in analysis.findings:
-        if finding.quote.depth == 0 and quoted in finding.quote.text:
-            return finding.attribution.speaker if finding.attribution else None
-    raise AssertionError(f"no quote holding {quoted!r}")
-
+from tests.test_attribution_mentions import speaker_of
 
 # (language, passage, words of the quote, the speaker it must get; None: nobody).
 CASES = [
