@@ -52,17 +52,22 @@ def anchor_differences(
             Difference(anchor.kind, anchor.text, counterpart.text if counterpart else None,
                        "anchors")
         )
-    # A value the tweet repeats and the quote states once was not lost: "52 sites
-    # (representing the 52 hostages)" rendered without the aside keeps its number.
+    return differences + _lost_numbers(quote, unmatched_tweet, span, implicit[0])
+
+
+def _lost_numbers(quote: Sequence[Anchor], unmatched_tweet: Sequence[Anchor],
+                  span: tuple[int, int], implicit: Collection[float]) -> list[Difference]:
+    """Numbers and years of the rendered part of the tweet that the quote lost. A value
+    the tweet repeats and the quote states once was not lost: "52 sites (representing
+    the 52 hostages)" rendered without the aside keeps its number."""
     stated = {(a.kind, a.value) for a in quote}
-    differences += [
+    return [
         Difference(t.kind, None, t.text, "anchors")
         for t in unmatched_tweet
         if t.kind in ("number", "year") and span[0] <= t.start < span[1]
-        and not (t.kind == "number" and float(t.value) in implicit[0])
+        and not (t.kind == "number" and float(t.value) in implicit)
         and (t.kind, t.value) not in stated
     ]
-    return differences
 
 
 def _same_kind(a: Anchor, b: Anchor) -> bool:
