@@ -169,6 +169,36 @@ def test_names_spelled_the_local_way_are_no_swap() -> None:
     assert v.label == "faithful", v.differences
 
 
+@pytest.mark.parametrize(("quoted", "language"), [
+    ("Se o Irã atacar a Coreia do Sul, a Tailândia vai responder.", "pt"),  # Brazil
+    ("Se o Irão atacar a Coreia do Sul, a Tailândia vai responder.", "pt"),  # Portugal
+    ("Jika Iran menyerang Korea Selatan, Thailand akan membalas.", "id"),
+    ("Als Iran Zuid-Korea aanvalt, zal Thailand reageren.", "nl"),
+])
+def test_a_country_under_its_local_name_is_no_swap(quoted: str, language: str) -> None:
+    # Country names beyond the tables' hand-written exonyms (CLDR's, data/territories).
+    v = verdict(quoted, language,
+                tweet_text="If Iran attacks South Korea, Thailand will respond.")
+    assert [d for d in v.differences if d.kind == "name"] == []
+    assert v.label == "faithful", v.differences
+
+
+def test_a_country_put_in_another_ones_place_is_still_a_swap() -> None:
+    v = verdict("Se o Iraque atacar a Coreia do Sul, a Tailândia vai responder.", "pt",
+                tweet_text="If Iran attacks South Korea, Thailand will respond.")
+    assert ("name", "Iraque", "Iran") in [(d.kind, d.quote_side, d.tweet_side)
+                                          for d in v.differences]
+
+
+def test_a_number_the_tweet_repeats_is_kept_when_the_quote_states_it_once() -> None:
+    tweet = ("@fictional_mayor: We will plant 40 trees (one for each of the 40 streets), "
+             "starting Monday.")
+    kept = verdict("We zullen 40 bomen planten, vanaf maandag.", "nl", tweet_text=tweet)
+    assert [d for d in kept.differences if d.kind == "number"] == []
+    lost = verdict("We zullen bomen planten, vanaf maandag.", "nl", tweet_text=tweet)
+    assert [d.tweet_side for d in lost.differences if d.kind == "number"] == ["40", "40"]
+
+
 def test_a_name_outside_the_quoted_fragment_is_not_missing() -> None:
     tweet = ("Please read my interview on Mayor Quist, how the committee ruined the harbour "
              "and how the Northern Alliance wrecked the budget!")

@@ -52,13 +52,22 @@ def anchor_differences(
             Difference(anchor.kind, anchor.text, counterpart.text if counterpart else None,
                        "anchors")
         )
-    differences += [
+    return differences + _lost_numbers(quote, unmatched_tweet, span, implicit[0])
+
+
+def _lost_numbers(quote: Sequence[Anchor], unmatched_tweet: Sequence[Anchor],
+                  span: tuple[int, int], implicit: Collection[float]) -> list[Difference]:
+    """Numbers and years of the rendered part of the tweet that the quote lost. A value
+    the tweet repeats and the quote states once was not lost: "52 sites (representing
+    the 52 hostages)" rendered without the aside keeps its number."""
+    stated = {(a.kind, a.value) for a in quote}
+    return [
         Difference(t.kind, None, t.text, "anchors")
         for t in unmatched_tweet
         if t.kind in ("number", "year") and span[0] <= t.start < span[1]
-        and not (t.kind == "number" and float(t.value) in implicit[0])
+        and not (t.kind == "number" and float(t.value) in implicit)
+        and (t.kind, t.value) not in stated
     ]
-    return differences
 
 
 def _same_kind(a: Anchor, b: Anchor) -> bool:
@@ -229,8 +238,10 @@ def _missing_names(check: _NameCheck, names: Sequence[Anchor]) -> list[Anchor]:
     missing = []
     for name in names:
         pool = next((p for p in pools if p.where[0] <= name.start < p.where[1]), pools[-1])
-        if (not _take_rendering(pool, name, check.sides.source.compounds)
-                and name.value not in pool.exonyms
+        # A name an exonym renders ("Irã" for "Iran") takes no word from the pool, which
+        # would leave the word for the next name ("iranianos" for "Iranian").
+        if (name.value not in pool.exonyms
+                and not _take_rendering(pool, name, check.sides.source.compounds)
                 and initials[id(name)] not in _acronyms(pool)):
             missing.append(name)
     return missing
@@ -285,7 +296,7 @@ def _ends_compound(word: str, name: str) -> bool:
 def _replacements(sides: Sides, quote_anchors: Sequence[Anchor]) -> list[Anchor]:
     """Names of the quote the tweet has under no spelling: what replaced the tweet's."""
     tweet_tokens = _words(sides.tweet)
-    local = exonym_words(sides.quote, sides.source)
+    local = exonym_words(sides.quote, sides.source, {t.casefold() for t in tweet_tokens})
     names = [q for q in quote_anchors if q.kind == "name"]
     if not sides.source.capitalizes_nouns:
         names += _inner_capitals(sides.quote, names)

@@ -4,6 +4,7 @@ Sowjet/Soviet), the table's exonyms, and the words that are roles or titles, not
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -29,24 +30,50 @@ def is_role_or_title(word: str, table: LanguageData) -> bool:
 
 def exonyms_in(text: str, table: LanguageData) -> set[str]:
     """English names whose local form the text holds ("Deutschland" → germany)."""
-    lowered = f" {fold_spaces(text.casefold())} "
-    found = set()
-    for local, english in table.exonyms.items():
-        if re.search(rf"(?<![\w]){re.escape(local)}(?![\w])", lowered):
-            found.update(english.split())
-    return found
+    names = all_exonyms(table)
+    return {word for local in _exonyms_found(text, table) for word in names[local].split()}
 
 
-def exonym_words(text: str, table: LanguageData) -> set[str]:
+def exonym_words(text: str, table: LanguageData, english_words: Set[str]) -> set[str]:
     """The words (lowercase) of the local exonyms the text holds ("Maison Blanche" →
-    maison, blanche): each is part of a name the tweet has in English."""
-    lowered = f" {fold_spaces(text.casefold())} "
-    return {
-        word
-        for local in table.exonyms
-        if re.search(rf"(?<![\w]){re.escape(local)}(?![\w])", lowered)
-        for word in local.split()
-    }
+    maison, blanche): each renders part of a name the tweet has in English. A country
+    name from CLDR counts only where the tweet has its English words: "Iraque" for the
+    tweet's "Iran" took another's place. (The table's own exonyms count everywhere: the
+    tweet may write them another way, "USA" for "Estados Unidos".)"""
+    names = all_exonyms(table)
+    return {word for local in _exonyms_found(text, table)
+            if local in table.exonyms or set(names[local].split()) <= english_words
+            for word in local.split()}
+
+
+def all_exonyms(table: LanguageData) -> dict[str, str]:
+    """The table's exonyms and its country names (local → English); the table wins."""
+    return _exonym_index(table)[0]
+
+
+def _exonyms_found(text: str, table: LanguageData) -> set[str]:
+    """The local forms the text holds, as whole words (one pass over the text)."""
+    pattern = _exonym_index(table)[1]
+    if pattern is None:
+        return set()
+    return {m.group(1) for m in pattern.finditer(fold_spaces(text.casefold()))}
+
+
+_INDEX: dict[str, tuple[dict[str, str], re.Pattern[str] | None]] = {}
+
+
+def _exonym_index(table: LanguageData) -> tuple[dict[str, str], re.Pattern[str] | None]:
+    # Built once per table: some 300 names, read for every quote compared with a tweet.
+    # Keyed by the table's code and sizes, as tables are immutable and few.
+    key = f"{table.code}:{len(table.exonyms)}:{len(table.territories)}"
+    if key not in _INDEX:
+        names = {**table.territories, **table.exonyms}
+        # Longest first, so "coreia do sul" is found before "coreia"; overlaps are found
+        # through a lookahead so that every form the text holds is seen.
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pattern = re.compile(rf"(?<!\w)(?=({alternatives})(?!\w))") if names else None
+        _INDEX[key] = (names, pattern)
+    return _INDEX[key]
 
 
 def fold_spaces(text: str) -> str:

@@ -61,7 +61,8 @@ def get(code: str) -> LanguageData:
     location = f"{code}.toml"
     text = resources.files(__name__).joinpath("data", location).read_text("utf-8")
     try:
-        return LanguageData.model_validate(tomllib.loads(text) | _common_words(code))
+        return LanguageData.model_validate(tomllib.loads(text) | _common_words(code)
+                                           | _territories(code))
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"malformed language table: {exc}", location=location) from exc
     except ValidationError as exc:
@@ -80,6 +81,16 @@ def _common_words(code: str) -> dict[str, list[str]]:
     if not listed.is_file():
         return {}
     return {"common_words": listed.read_text("utf-8").split()}
+
+
+def _territories(code: str) -> dict[str, dict[str, str]]:
+    """The language's country names beside the English ones (data/territories/<code>.tsv,
+    built from CLDR by benchmarks/build_territories.py), where it has them."""
+    listed = resources.files(__name__).joinpath("data", "territories", f"{code}.tsv")
+    if not listed.is_file():
+        return {}
+    rows = (line.split("\t") for line in listed.read_text("utf-8").splitlines() if line)
+    return {"territories": {local: english for local, english in rows}}
 
 
 def _first_problem(exc: ValidationError) -> str:

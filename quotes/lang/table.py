@@ -286,6 +286,11 @@ class LanguageData(BaseModel):
     wishes: Words = Field((), validation_alias=_at("polarity", "wishes"))
     # --- [names] ---
     exonyms: Renames = Field({}, validation_alias=_at("names", "exonyms"))  # "deutschland"
+    # Every country's name in the language beside its English one ("irã" → "iran"): kept in
+    # data/territories/<code>.tsv (built from CLDR by benchmarks/build_territories.py).
+    # Read as exonyms where names are compared; kept apart from them because country
+    # names are first names too ("Jordan", "Chad"), which the speaker check must not lose.
+    territories: Renames = Field({}, validation_alias="territories")
     # the language glues words into compounds: a name may end one ("Nordkorea")
     compounds: bool = Field(False, validation_alias=_at("names", "compounds"))
     # Words by which an account's display name says it is not the person it shows
