@@ -21,6 +21,9 @@ _APPOSITION_WITHIN = 5
 _ACRONYM = 6
 # How many words a subject without a name may have ("a White House official").
 _UNNAMED_WORDS = 4
+# How many capitalized words an office's place may run on before a rank ("Metro Jakarta
+# Timur").
+_OFFICE_PLACE_WORDS = 3
 
 Phrase = tuple[int, int, str]  # (first token, last token + 1, the phrase), as find_phrase
 
@@ -103,16 +106,40 @@ def _rank_and_name_after(
     words: list[Tok], office: Name | None, table: LanguageData, people: PeopleIndex
 ) -> Name | None:
     """The person after an office, a rank between ("kata Kabid Humas Polda Irjen Bagas
-    Wirandito", "said Carver County Sheriff Elna Varsko"): a rank always titles a name."""
-    if office is None or office.kind != "name":
+    Wirandito", "said Carver County Sheriff Elna Varsko"): a rank always titles a name. The
+    office's place may run on before the rank ("Kapolres Metro Jakarta Timur Kombes …"),
+    and a rank after a comma names the holder of an office that is no person's name
+    ("Kapolda Metro Jaya, Irjen Fadil Imran", "Wakapolresta Solo, AKBP Andy Rifai")."""
+    if office is None or office.kind not in ("name", "role"):
         return None
     k = next((i for i, t in enumerate(words) if t.start >= office.end), None)
-    if k is None or k == 0 or k + 1 >= len(words) or not people.adjacent(words[k - 1], words[k]):
+    if k is None or k == 0:
         return None
-    if words[k].text not in table.titles and words[k].text.rstrip(".") not in table.titles:
+    first = k
+    while (k + 1 < len(words) and k - first < _OFFICE_PLACE_WORDS
+           and people.adjacent(words[k - 1], words[k]) and words[k].text[:1].isupper()
+           and not _is_rank(words[k], table)):
+        k += 1  # the place goes on: "Metro Jakarta Timur"
+    if k + 1 >= len(words) or not _is_rank(words[k], table):
+        return None
+    if not people.adjacent(words[k - 1], words[k]) and not (
+            people.text[words[k - 1].end : words[k].start].strip() == ","
+            and _no_person(office, people)):
         return None
     person = first_name(words[k:], table, people)
     return person if person is not None and person.kind == "name" else None
+
+
+def _is_rank(tok: Tok, table: LanguageData) -> bool:
+    return tok.text in table.titles or tok.text.rstrip(".") in table.titles
+
+
+def _no_person(office: Name, people: PeopleIndex) -> bool:
+    """Is an office no person's name: a role, or capitalized words with no first name
+    that nobody is known by ("Metro Jaya")?"""
+    if office.kind == "role":
+        return True
+    return not (is_first_name(office.text.split()[0]) or people.is_known(office.text))
 
 
 def _verb_opens(window: list[Tok], verb: Phrase, people: PeopleIndex) -> bool:

@@ -113,7 +113,10 @@ def trim_run(
     them as function words ("May" after "Mrs", "Van der" in "Van der Plas")."""
     run = _after_last_title(_after_owner_compound(run, table), table, keep)
     reporting = reporting_words(table)
-    kept = _after_organisation(_without_phrases(run, table.not_names), table.organisations)
+    # Roles of several words go wherever they stand ("Komisaris Besar", "Wali Kota"): one
+    # of their words left over is no name.
+    phrases = table.not_names | {r for r in table.roles if " " in r}
+    kept = _after_organisation(_without_phrases(run, phrases), table.organisations)
     words = [t for k, t in enumerate(kept) if t.lower not in reporting and (
         not is_title(t, table) or _inner_particle(kept, k, table) or t.start in keep)]
     while len(words) >= 2 and f"{words[0].lower} {words[1].lower}" in table.roles:

@@ -1,0 +1,42 @@
+"""Speaker attribution (issue 12) in id, fr, it, nl and en, on the inverted, colon, plain,
+clitic and honorific patterns: table data and general constructions the tuning failures
+showed. Short invented passages; every person here is fictional."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_attribution_mentions import speaker_of
+
+CASES = [
+    pytest.param((
+        'id',
+        ('Polisi menutup jalan itu. "Kami sudah menurunkan personel ke lokasi," kata '
+         'Kapolres Metro Jakarta Barat Kombes Darmo Kusuma kepada wartawan, Senin.'),
+        'Kami sudah menurunkan personel', 'Darmo Kusuma'),
+        id='rank_after_the_office_place_id'),
+    pytest.param((
+        'id',
+        ('Warga berkumpul di depan kantor. "Situasi sudah aman dan terkendali," kata '
+         'Kapolda Metro Raya, Irjen Wiryo Santosa, Selasa (4/3).'),
+        'Situasi sudah aman', 'Wiryo Santosa'),
+        id='rank_after_a_comma_id'),
+    pytest.param((
+        'id',
+        ('Acara itu berlangsung meriah. "Kami mengucapkan selamat kepada semua," kata '
+         'Wakapolresta Solo, AKBP Rendra Wicaksono, Jumat.'),
+        'Kami mengucapkan selamat', 'Rendra Wicaksono'),
+        id='deputy_police_chief_role_id'),
+    pytest.param((
+        'id',
+        ('Komisaris Besar Darto Hamzani meminta maaf kepada wartawan. "Saya akan '
+         'memanggil bawahan saya," kata Darto Hamzani di ruang kerjanya.'),
+        'Saya akan memanggil', 'Darto Hamzani'),
+        id='rank_of_two_words_dropped_id'),
+]
+
+
+@pytest.mark.parametrize('case', CASES)
+def test_the_speaker_is_named(case: tuple[str, str, str, str]) -> None:
+    language, text, quoted, speaker = case
+    assert speaker_of(text, language, quoted) == speaker
