@@ -112,6 +112,21 @@ def _rank_and_name_after(
     ("Kapolda Metro Jaya, Irjen Fadil Imran", "Wakapolresta Solo, AKBP Andy Rifai")."""
     if office is None or office.kind not in ("name", "role"):
         return None
+    k = _rank_after(words, office, table, people)
+    if k is None:
+        return None
+    if not people.adjacent(words[k - 1], words[k]) and not (
+            people.text[words[k - 1].end : words[k].start].strip() == ","
+            and _no_person(office, people)):
+        return None
+    person = first_name(words[k:], table, people)
+    return person if person is not None and person.kind == "name" else None
+
+
+def _rank_after(words: list[Tok], office: Name, table: LanguageData, people: PeopleIndex
+                ) -> int | None:
+    """The index of the rank after an office and the capitalized words of its place, if
+    a word follows it."""
     k = next((i for i, t in enumerate(words) if t.start >= office.end), None)
     if k is None or k == 0:
         return None
@@ -120,14 +135,7 @@ def _rank_and_name_after(
            and people.adjacent(words[k - 1], words[k]) and words[k].text[:1].isupper()
            and not _is_rank(words[k], table)):
         k += 1  # the place goes on: "Metro Jakarta Timur"
-    if k + 1 >= len(words) or not _is_rank(words[k], table):
-        return None
-    if not people.adjacent(words[k - 1], words[k]) and not (
-            people.text[words[k - 1].end : words[k].start].strip() == ","
-            and _no_person(office, people)):
-        return None
-    person = first_name(words[k:], table, people)
-    return person if person is not None and person.kind == "name" else None
+    return k if k + 1 < len(words) and _is_rank(words[k], table) else None
 
 
 def _is_rank(tok: Tok, table: LanguageData) -> bool:

@@ -111,16 +111,7 @@ def trim_run(
     role is of ("ministro degli Esteri Antonio Tajani"), even where it is a first name too.
     `keep` holds the starts of words that are part of a name here though the table lists
     them as function words ("May" after "Mrs", "Van der" in "Van der Plas")."""
-    run = _after_last_title(_after_owner_compound(run, table), table, keep)
-    reporting = reporting_words(table)
-    # Roles of several words go wherever they stand ("Komisaris Besar", "Wali Kota"): one
-    # of their words left over is no name.
-    phrases = table.not_names | {r for r in table.roles if " " in r}
-    kept = _after_organisation(_without_phrases(run, phrases), table.organisations)
-    words = [t for k, t in enumerate(kept) if t.lower not in reporting and (
-        not is_title(t, table) or _inner_particle(kept, k, table) or t.start in keep)]
-    while len(words) >= 2 and f"{words[0].lower} {words[1].lower}" in table.roles:
-        words = words[2:]  # a role of two words: "Wali Kota", "Prime Minister"
+    words = _untitled_words(run, table, keep)
     if len(words) < 2:
         return words
     if complement and words[0] is run[0] and (
@@ -131,6 +122,19 @@ def trim_run(
             return words
     words = words[_name_start(words, standalone) :]
     return _without_noun_after(words, standalone) if table.capitalizes_nouns else words
+
+
+def _untitled_words(run: Sequence[Tok], table: LanguageData, keep: frozenset[int]
+                    ) -> list[Tok]:
+    """The words of a run that are no role, title, honorific or reporting word."""
+    run = _after_last_title(_after_owner_compound(run, table), table, keep)
+    reporting = reporting_words(table)
+    # Roles of several words go wherever they stand ("Komisaris Besar", "Wali Kota",
+    # "Prime Minister"): one of their words left over is no name.
+    phrases = table.not_names | {r for r in table.roles if " " in r}
+    kept = _after_organisation(_without_phrases(run, phrases), table.organisations)
+    return [t for k, t in enumerate(kept) if t.lower not in reporting and (
+        not is_title(t, table) or _inner_particle(kept, k, table) or t.start in keep)]
 
 
 def titled_person(run: Sequence[Tok], table: LanguageData) -> list[Tok] | None:
