@@ -40,3 +40,26 @@ CASES = [
 def test_the_speaker_is_named(case: tuple[str, str, str, str]) -> None:
     language, text, quoted, speaker = case
     assert speaker_of(text, language, quoted) == speaker
+
+
+ID_CASES = [
+    pytest.param((
+        'id',
+        ('Bupati Suparto Dirgan (SDG) meninjau lokasi banjir. Camat Yudi Pranoto ikut hadir. '
+         '"Kami akan membantu warga '
+         'yang terdampak," kata SDG di lokasi, Kamis.'),
+        'Kami akan membantu warga', 'Suparto Dirgan'),
+        id='acronym_in_brackets_id'),
+    pytest.param((
+        'id',
+        ('Warga mengeluhkan air bersih. "Anggaran daerah akan kami gunakan untuk perbaikan," '
+         'kata Gubernur Sulawesi Tenggara Rusdamo Lakawa di kantornya, Rabu.'),
+        'Anggaran daerah akan kami gunakan', 'Rusdamo Lakawa'),
+        id='province_after_a_regional_office_id'),
+]
+
+
+@pytest.mark.parametrize('case', ID_CASES)
+def test_the_indonesian_speaker_is_named(case: tuple[str, str, str, str]) -> None:
+    language, text, quoted, speaker = case
+    assert speaker_of(text, language, quoted) == speaker

@@ -24,6 +24,7 @@ from quotes.attribute.persons import (
     Mention,
     SpanSet,
     bracket_links,
+    bracketed_acronyms,
     fullest,
     headline_spans,
     kind_of,
@@ -285,7 +286,8 @@ class PeopleIndex:
         self._standalone = frozenset(
             m.name for m in [*self.mentions, *self._pending] if " " not in m.name
         ) | _surnames(self.mentions)
-        self._acronyms = _acronyms(self.mentions)
+        self._acronyms = _acronyms(self.mentions) | bracketed_acronyms(
+            self.text, tokens, self.mentions)
         self._after_verb |= self._acronyms
         self.mentions, self._pending = [], []
         self._collect_mentions(tokens)

@@ -28,6 +28,8 @@ _HEADLINE_WORDS = 4
 _HEADLINE_SHARE = 0.8
 # How far a nickname or acronym in brackets may follow the full name ("Joko Widodo (Jokowi)").
 _BRACKET_GAP = 3
+# How long an acronym in brackets after a name may be ("SDK").
+_ACRONYM_LETTERS = 6
 
 
 class SpanSet:
@@ -330,6 +332,34 @@ def bracket_links(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
         if between.strip() == "(" and len(between) <= _BRACKET_GAP and " " not in b.name:
             links[b.name] = a.name
     return links
+
+
+def bracketed_acronyms(text: str, tokens: Sequence[Tok], mentions: Sequence[Mention]
+                       ) -> frozenset[str]:
+    """All-capital words in brackets right after a person's name that spell it, its first
+    initial first ("Suhardi Duka (SDK)", "Ridwan Kamil (RK)"): the person's short name. A
+    party or place in brackets ("Lula (PT)") spells no name."""
+    people = {m.end: m.name for m in mentions if m.kind == "person" and " " in m.name}
+    found = set()
+    for tok in tokens:
+        word = tok.text
+        if not (word.isalpha() and word.isupper() and 2 <= len(word) <= _ACRONYM_LETTERS
+                and text.startswith(")", tok.end)):
+            continue
+        opening = text.rfind("(", 0, tok.start)
+        if opening < 0 or text[opening + 1 : tok.start].strip():
+            continue
+        name = people.get(len(text[:opening].rstrip()))
+        if name is not None and _spells(word, name):
+            found.add(word)
+    return frozenset(found)
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Are an acronym's letters the name's, in order, the first its first initial?"""
+    letters = iter(name.casefold())
+    return acronym[0].casefold() == name[0].casefold() and all(
+        c in letters for c in acronym.casefold())
 
 
 def fullest(name: str, at: int, mentions: Sequence[Mention], links: dict[str, str]) -> str:
