@@ -3,6 +3,7 @@ rule that finds an attribution wins, and the assembly of the `Attribution` it gi
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -67,6 +68,8 @@ _PARAGRAPH_VERB_WITHIN = 4
 _NAME_LINE_WORDS = 5
 # How many words after "according to" may hold the name.
 _ACCORDING_TO_WITHIN = 5
+# An aside between spaced dashes inside a quote, a few words long ("– aggiunge Fontana –").
+_DASHED_ASIDE = re.compile(r"\s[-–—]\s+([^-–—\n]{3,80}?)\s+[-–—](?=[\s.,;:]|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +223,22 @@ def _colon_intro(a: Attempt) -> Attribution | None:
     if name is None:
         return None
     return build(doc, a.quote, name, a.before_words, None, "colon")
+
+
+def _inside_dashes(a: Attempt) -> Attribution | None:
+    """"«La Questura ha fatto un comunicato – ha aggiunto Maroni – e per me …»": the
+    attribution set between dashes inside the quote's own marks, a speech verb and its
+    subject."""
+    doc, quote = a.doc, a.quote
+    for aside in _DASHED_ASIDE.finditer(doc.text, quote.start, quote.end):
+        words = words_between(doc.tokens, doc.starts, aside.start(1), aside.end(1))
+        verb = find_phrase(words, doc.table.speech_verbs)
+        if verb is None:
+            continue
+        name = subject(words, verb, doc.table, doc.people)
+        if name is not None and name.kind in ("name", "role", "pronoun"):
+            return build(doc, quote, name, words, verb, "inside-dashes")
+    return None
 
 
 def _any_verb_after(a: Attempt) -> Attribution | None:
@@ -428,6 +447,7 @@ RULES: tuple[Callable[[Attempt], Attribution | None], ...] = (
     _according_to,
     _verb_before,
     _colon_intro,
+    _inside_dashes,
     _any_verb_after,
     _inverted,
     _verb_next_sentence,
