@@ -58,6 +58,12 @@ CASES = [
          "– a poursuivi Léa Marvaud – et nous ne lâcherons rien. »"),
         'Nous allons continuer', 'Léa Marvaud'),
         id='attribution_between_dashes_inside_the_quote_fr'),
+    pytest.param((
+        'it',
+        ("Il consiglio comunale si è riunito ieri con il sindaco Piero Valsan.\n"
+         "Brunelli: «Non ci fermeremo adesso, la strada è ancora lunga»."),
+        'Non ci fermeremo adesso', 'Brunelli'),
+        id='a_name_alone_before_the_colon_it'),
 ]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from quotes.attribute.lexicon import is_first_name
+from quotes.attribute.lexicon import is_first_name, lowercase_words
 from quotes.attribute.people import Name, PeopleIndex, join
 from quotes.attribute.persons import never_a_name, owner_compound
 from quotes.attribute.tokens import Tok
@@ -24,6 +24,8 @@ _UNNAMED_WORDS = 4
 # How many capitalized words an office's place may run on before a rank ("Metro Jakarta
 # Timur").
 _OFFICE_PLACE_WORDS = 3
+# How many words a name alone before a colon may have ("Onnes:", "Jan Varsko:").
+_HEADING_WORDS = 2
 
 Phrase = tuple[int, int, str]  # (first token, last token + 1, the phrase), as find_phrase
 
@@ -229,6 +231,30 @@ def _subject_after(after: list[Tok], table: LanguageData, people: PeopleIndex) -
     capital = first.text[:1].isupper() and (
         not table.capitalizes_nouns or people.is_name_token(first, table))
     return first.lower in table.pronouns or capital or is_role(first.text, table)
+
+
+def heading_name(window: list[Tok], table: LanguageData, people: PeopleIndex) -> Name | None:
+    """The one or two capitalized words that alone open a line before its colon
+    ("Schlein: «…»", "Varsko: „…“"): a speaker's name, though the document names them
+    nowhere else; not a word languages write lowercase ("Update:", "Attention:") nor one
+    the tables know as no name. Inside a paragraph only a name the document gives
+    elsewhere ("Indiquant: «…»" goes on from the sentence before)."""
+    if not 1 <= len(window) <= _HEADING_WORDS or not window[0].sent_start:
+        return None
+    line_start = people.text.rfind("\n", 0, window[0].start) + 1
+    if people.text[line_start : window[0].start].strip() and not all(
+            t.text in people.mention_words or is_first_name(t.text) for t in window):
+        return None
+    if not all(t.text.isalpha() and t.text[:1].isupper() and not t.text.isupper()
+               and _plain_word(t, table) and not _common_word(t) for t in window):
+        return None
+    if any(not people.adjacent(a, b) for a, b in pairwise(window)):
+        return None
+    return Name(join(window), window[0].start, window[-1].end, "name")
+
+
+def _common_word(tok: Tok) -> bool:
+    return tok.lower in lowercase_words() and not is_first_name(tok.text)
 
 
 def _plain_word(tok: Tok, table: LanguageData) -> bool:

@@ -16,7 +16,14 @@ from quotes.attribute.clauses import (
     indefinite_subject,
     separated_verb,
 )
-from quotes.attribute.names import Phrase, first_name, last_phrase, name_in, subject
+from quotes.attribute.names import (
+    Phrase,
+    first_name,
+    heading_name,
+    last_phrase,
+    name_in,
+    subject,
+)
 from quotes.attribute.people import Name, PeopleIndex, Resolver
 from quotes.attribute.persons import Mention
 from quotes.attribute.ranking import Query, mentions_in, named_between, rank
@@ -219,7 +226,8 @@ def _colon_intro(a: Attempt) -> Attribution | None:
     colon = doc.text[max(0, open_at - _COLON_LOOKBACK) : open_at].rstrip().endswith(":")
     if not (colon and a.before_words):
         return None
-    name = name_in(a.before_words, doc.table, doc.people)
+    name = name_in(a.before_words, doc.table, doc.people) or heading_name(
+        a.before_words, doc.table, doc.people)
     if name is None:
         return None
     return build(doc, a.quote, name, a.before_words, None, "colon")
