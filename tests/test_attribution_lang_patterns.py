@@ -64,6 +64,13 @@ CASES = [
          "Brunelli: «Non ci fermeremo adesso, la strada è ancora lunga»."),
         'Non ci fermeremo adesso', 'Brunelli'),
         id='a_name_alone_before_the_colon_it'),
+    pytest.param((
+        'fr',
+        ("La circulation est coupée depuis lundi. « Les contrôles seront renforcés dans "
+         "tous les quartiers », annonce le préfet de la Somme Jean-Baptiste Marvaud "
+         "dans un communiqué."),
+        'Les contrôles seront renforcés', 'Jean-Baptiste Marvaud'),
+        id='hyphenated_first_name_after_a_role_fr'),
 ]
 
 
