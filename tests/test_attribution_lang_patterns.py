@@ -71,6 +71,12 @@ CASES = [
          "dans un communiqué."),
         'Les contrôles seront renforcés', 'Jean-Baptiste Marvaud'),
         id='hyphenated_first_name_after_a_role_fr'),
+    pytest.param((
+        'en',
+        ('Port Elwin mayor Tessa Kalwin is not letting the council off the hook.\n\n'
+         '“We will not back down on the harbour plan,” her statement began.'),
+        'We will not back down', 'Tessa Kalwin'),
+        id='place_before_a_lowercase_role_en'),
 ]
 
 

@@ -409,8 +409,16 @@ class PeopleIndex:
                         complement=self._role_complement(run[0].start))
 
     def _owns_role(self, last: Tok, following: Tok) -> bool:
-        """Does the role compound `following` go on from the run ending in `last`?"""
-        return self.adjacent(last, following) and owner_compound(following, self.table)
+        """Does the role compound `following` go on from the run ending in `last`, or does
+        a lowercase role noun after it title a name ("New York governor Andrew Cuomo")?
+        Then the run is whose the role is: a place or body, no person."""
+        if not self.adjacent(last, following):
+            return False
+        if owner_compound(following, self.table):
+            return True
+        after = self.text[following.end : following.end + 2]
+        return (following.text.islower() and is_role(following.text, self.table)
+                and after[:1] == " " and after[1:].isupper())
 
     def _genitive(self, word: str) -> bool:
         """A surname the text uses alone, with the genitive "s" ("Altmeiers" where it also
