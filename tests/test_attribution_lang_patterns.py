@@ -77,6 +77,12 @@ CASES = [
          '“We will not back down on the harbour plan,” her statement began.'),
         'We will not back down', 'Tessa Kalwin'),
         id='place_before_a_lowercase_role_en'),
+    pytest.param((
+        'pt',
+        ('Os ministros do Governo Varela deixaram o cargo em março. O capitão voltou a '
+         'falar do adversário. "Ele falou besteira", disse Varela.'),
+        'Ele falou besteira', 'Varela'),
+        id='a_person_not_the_body_named_after_them_pt'),
 ]
 
 

@@ -376,12 +376,16 @@ def fullest(name: str, at: int, mentions: Sequence[Mention], links: dict[str, st
         words = m.name.casefold().split()
         return len(m.name) > len(name) and all(p in words for p in parts)
 
-    before = [m for m in mentions if m.start < at and holds(m)]
+    holding = [m for m in mentions if holds(m)]
+    if any(m.name == name and m.kind == "person" for m in mentions):
+        # A person is no body named after them ("Bolsonaro", not "Governo Bolsonaro").
+        holding = [m for m in holding if m.kind == "person"]
+    before = [m for m in holding if m.start < at]
     if before:
         # Several people share the word ("José Sarney", his grandson "José Adriano Cordeiro
         # Sarney"): the word alone is the one introduced first, the story's main person.
         return before[0].name
-    after = [m for m in mentions if m.start >= at and holds(m)]
+    after = [m for m in holding if m.start >= at]
     if after:
         return after[0].name
     for m in mentions:
