@@ -369,17 +369,7 @@ def fullest(name: str, at: int, mentions: Sequence[Mention], links: dict[str, st
     linked = links.get(name)
     if linked is not None:
         return fullest(linked, at, mentions, {})
-    parts = name.casefold().split()
-
-    def holds(m: Mention) -> bool:
-        # Casefolded: "Van der Plas" alone is "Caroline van der Plas".
-        words = m.name.casefold().split()
-        return len(m.name) > len(name) and all(p in words for p in parts)
-
-    holding = [m for m in mentions if holds(m)]
-    if any(m.name == name and m.kind == "person" for m in mentions):
-        # A person is no body named after them ("Bolsonaro", not "Governo Bolsonaro").
-        holding = [m for m in holding if m.kind == "person"]
+    holding = _holding(name, mentions)
     before = [m for m in holding if m.start < at]
     if before:
         # Several people share the word ("José Sarney", his grandson "José Adriano Cordeiro
@@ -392,3 +382,15 @@ def fullest(name: str, at: int, mentions: Sequence[Mention], links: dict[str, st
         if nickname_of(name, m.name):
             return m.name
     return name
+
+
+def _holding(name: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The longer mentions holding all the words of `name` (casefolded: "Van der Plas"
+    alone is "Caroline van der Plas"); only people where the document names a person so
+    (a person is no body named after them: "Bolsonaro", not "Governo Bolsonaro")."""
+    parts = name.casefold().split()
+    holding = [m for m in mentions if len(m.name) > len(name)
+               and all(p in m.name.casefold().split() for p in parts)]
+    if any(m.name == name and m.kind == "person" for m in mentions):
+        holding = [m for m in holding if m.kind == "person"]
+    return holding
