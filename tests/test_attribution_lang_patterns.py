@@ -83,6 +83,13 @@ CASES = [
          'falar do adversário. "Ele falou besteira", disse Varela.'),
         'Ele falou besteira', 'Varela'),
         id='a_person_not_the_body_named_after_them_pt'),
+    pytest.param((
+        'en',
+        ('“I think the harbour plan works,” Ella Varsko said. “We always follow up on '
+         'complaints.”\nJon Pardee wrote on Friday about the plan, saying, “It is not '
+         'possible to follow up on everything.”'),
+        'We always follow up', 'Ella Varsko'),
+        id='next_paragraph_introducing_its_own_quote_en'),
 ]
 
 

@@ -314,8 +314,6 @@ def _verb_next_sentence(a: Attempt) -> Attribution | None:
     about something else."""
     doc = a.doc
     following = next_sentence_words(doc.tokens, doc.starts, a.after, a.quote, a.next_start)
-    if following and _introduces_next(doc.text[following[0].start : a.next_start]):
-        return None  # "…”. Vox ha respondido con el mensaje: “…”" is the next quote's
     if a.after_words and a.after_words[0].sent_start and ends_with_sentence_mark(a.quote.text):
         # The quote's own mark ended the sentence ("… pas avant. » C'est ce qu'a déclaré X"):
         # the words after it are the next sentence.
@@ -325,6 +323,8 @@ def _verb_next_sentence(a: Attempt) -> Attribution | None:
         following = next_paragraph_words(doc.tokens, doc.starts, doc.text, a.quote,
                                          a.next_start)
         opening = _PARAGRAPH_VERB_WITHIN
+    if following and _introduces_next(doc.text[following[0].start : a.next_start]):
+        return None  # "…”. Vox ha respondido con el mensaje: “…”" is the next quote's
     hit = find_phrase(following, doc.table.after_quote, within=1) or find_phrase(
         following[:opening], doc.table.speech_verbs
     )
@@ -350,9 +350,10 @@ def _ends_its_paragraph(a: Attempt) -> bool:
 
 
 def _introduces_next(sentence: str) -> bool:
-    """Does the sentence run on to the next quote and end in a colon before it?"""
+    """Does the sentence run on to the next quote and end in a colon or comma before it
+    ("Trump tweeted on Friday …, saying, «…»")?"""
     body = sentence.rstrip()
-    return body.endswith(":") and not any(c in ".!?" for c in body)
+    return body.endswith((":", ",")) and not any(c in ".!?" for c in body)
 
 
 def _name_line(a: Attempt) -> Attribution | None:
