@@ -90,6 +90,13 @@ CASES = [
          'possible to follow up on everything.”'),
         'We always follow up', 'Ella Varsko'),
         id='next_paragraph_introducing_its_own_quote_en'),
+    pytest.param((
+        'fr',
+        ("La route est fermée depuis lundi à Valmont.\nLe préfet de police des "
+         "Bouches-du-Rhône Olivier de Varsac a déclaré mardi qu'il \"n'a pas d'éléments "
+         "nouveaux\" sur l'affaire."),
+        "n'a pas d'éléments nouveaux", 'Olivier de Varsac'),
+        id='first_name_after_the_place_of_an_office_fr'),
 ]
 
 
