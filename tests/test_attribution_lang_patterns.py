@@ -97,6 +97,13 @@ CASES = [
          "nouveaux\" sur l'affaire."),
         "n'a pas d'éléments nouveaux", 'Olivier de Varsac'),
         id='first_name_after_the_place_of_an_office_fr'),
+    pytest.param((
+        'en',
+        ('Police closed the harbour road on Sunday. "It is an active scene," Elna Varsko '
+         'said, according to the HarborGazette, adding: "There will be more interviews '
+         'tomorrow."'),
+        'There will be more interviews', 'Elna Varsko'),
+        id='according_to_after_a_speech_verb_names_the_outlet_en'),
 ]
 
 

@@ -187,7 +187,7 @@ def _according_to(a: Attempt) -> Attribution | None:
     doc = a.doc
     for window in (a.after_words, a.before_words, a.previous_sentence):
         hit = find_phrase(window, doc.table.according_to)
-        if hit is not None:
+        if hit is not None and not _after_speech_verb(window, hit[0], doc.table):
             # The name must start within a few words; the words after it are read too, to
             # tell apposition ("según el líder del PP, Feijóo,") from a clause of its own
             # ("según el líder del PP, Sánchez sería …": the leader is the source).
@@ -202,6 +202,15 @@ def _according_to(a: Attempt) -> Attribution | None:
             if name is not None and name.start < limit:
                 return build(doc, a.quote, name, window, hit, "according-to")
     return None
+
+
+def _after_speech_verb(window: list[Tok], at: int, table: LanguageData) -> bool:
+    """Does a speech verb end right before window[at] ("Aguilar said, according to the
+    LATimes, adding: …")? Then "according to" names where the words were reported, and
+    the verb's subject spoke them."""
+    before = [t.lower for t in window[max(0, at - 2) : at]]
+    return bool(before) and (before[-1] in table.speech_verbs
+                             or " ".join(before) in table.speech_verbs)
 
 
 def _verb_before(a: Attempt) -> Attribution | None:
