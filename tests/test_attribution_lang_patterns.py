@@ -104,6 +104,12 @@ CASES = [
          'tomorrow."'),
         'There will be more interviews', 'Elna Varsko'),
         id='according_to_after_a_speech_verb_names_the_outlet_en'),
+    pytest.param((
+        'en',
+        ('Mr Varsko earlier praised the mayor in a speech at the town hall, saying the '
+         'Harbour Council “has decided”.'),
+        'has decided', 'Varsko'),
+        id='name_after_a_participle_is_no_speaker_en'),
 ]
 
 

@@ -83,7 +83,7 @@ def _subject_after_verb(
 ) -> Name | None:
     """The subject right after a speech verb, in the inverted order ("sagte Musk"); none
     after a verb whose object is the one spoken to ("told MPs that")."""
-    if window[verb[1] - 1].lower in table.addressee_verbs:
+    if _object_follows(window, verb, table):
         return None
     right = window[verb[1] : verb[1] + SUBJECT_GAP + 6]
     if right and people.comma_between(window[verb[1] - 1], right[0]):
@@ -102,6 +102,14 @@ def _subject_after_verb(
         # without a name follows only a verb opening its clause ("…”, dijo un vecino").
         return None
     return found
+
+
+def _object_follows(window: list[Tok], verb: Phrase, table: LanguageData) -> bool:
+    """Is the noun after a speech verb its object, never its subject: after a verb of
+    telling ("told MPs that") or a participle ("saying the Electoral College …")?"""
+    last = window[verb[1] - 1].lower
+    return last in table.addressee_verbs or (
+        verb[1] - verb[0] == 1 and last.endswith(table.participle_endings))
 
 
 def _rank_and_name_after(
