@@ -345,7 +345,8 @@ def _name_run_ending_at(
         begin += 1
     # The name starts at its first first name ("des Bouches-du-Rhône Olivier de Mazières
     # a déclaré"): the capitalized words before it are a place or body.
-    first = next((k for k in range(begin + 1, end) if is_first_name(window[k].text)), None)
+    first = next((k for k in range(begin + 1, end) if is_first_name(window[k].text)
+                  and window[k].lower not in table.name_particles), None)
     if first is not None and not any(is_first_name(t.text) for t in window[begin:first]):
         begin = first
     return Name(join(window[begin:end]), window[begin].start, window[end - 1].end, "name")
