@@ -110,6 +110,12 @@ CASES = [
          'Harbour Council “has decided”.'),
         'has decided', 'Varsko'),
         id='name_after_a_participle_is_no_speaker_en'),
+    pytest.param((
+        'id',
+        ('Foto itu diunggah Bupati Darmo Kusuma di akunnya. Banyak pengikut memberi respon.\n'
+         '"Kita besar karena bantuan orang lain," tulis @warga_fiktif'),
+        'Kita besar karena bantuan', '@warga_fiktif'),
+        id='a_handle_after_the_speech_verb_id'),
 ]
 
 

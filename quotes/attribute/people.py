@@ -62,6 +62,8 @@ _OPENINGS = 2
 _SUBJECT_LETTERS = 3
 # How far (characters) after its sentence a quote may open and still follow it.
 _QUOTE_AFTER = 3
+# An account's handle as one token ("@jane_varsko").
+_HANDLE = re.compile(r"@\w{1,30}")
 # How far back (characters) the word before a mention is read.
 _WORD_BACK = 30
 # How far back (characters, words) a role is looked for before a preposition's complement.
@@ -537,10 +539,15 @@ class PeopleIndex:
         """Known as a person: by the archive, or quoted earlier in this document."""
         return self._resolves(name) or name in self.speakers
 
+    def _named_outright(self, tok: Tok) -> bool:
+        """A word of an archive author's name, or an account's handle ("tulis
+        @jane_varsko"), which the archive may know."""
+        return tok.start in self._archive_named or _HANDLE.fullmatch(tok.text) is not None
+
     def is_name_token(self, tok: Tok, table: LanguageData) -> bool:
         function_word = tok.lower in table.stopwords and tok.text not in self.titled \
             and tok.start not in self.surname_particles
-        if tok.start in self._archive_named:
+        if self._named_outright(tok):
             return True
         if not tok.is_word or function_word or is_role(tok.text, table):
             return False
