@@ -116,6 +116,12 @@ CASES = [
          '"Kita besar karena bantuan orang lain," tulis @warga_fiktif'),
         'Kita besar karena bantuan', '@warga_fiktif'),
         id='a_handle_after_the_speech_verb_id'),
+    pytest.param((
+        'id',
+        ('Presiden Darmo Kusuma membuka acara itu di istana.\n\n'
+         '"Kita harus bekerja bersama," sambung Kepala Negara.'),
+        'Kita harus bekerja bersama', 'Darmo Kusuma'),
+        id='head_of_state_is_a_role_id'),
 ]
 
 
