@@ -122,6 +122,12 @@ CASES = [
          '"Kita harus bekerja bersama," sambung Kepala Negara.'),
         'Kita harus bekerja bersama', 'Darmo Kusuma'),
         id='head_of_state_is_a_role_id'),
+    pytest.param((
+        'fr',
+        ("Le maire Paul Garnot a reçu les élus vendredi. « Nous restons prudents pour "
+         "l'instant », expliquait à notre équipe la représentante de l'Etat Léa Marvaud."),
+        'Nous restons prudents', 'Léa Marvaud'),
+        id='speech_verb_in_the_imperfect_fr'),
 ]
 
 
