@@ -128,6 +128,12 @@ CASES = [
          "l'instant », expliquait à notre équipe la représentante de l'Etat Léa Marvaud."),
         'Nous restons prudents', 'Léa Marvaud'),
         id='speech_verb_in_the_imperfect_fr'),
+    pytest.param((
+        'nl',
+        ('De notulen zijn vrijgegeven. Fractieleider Jan Varsko spreekt van een "grote '
+         'schande" en roept op: "opstappen!".\nDe ministers reageerden niet.'),
+        'opstappen!', 'Jan Varsko'),
+        id='coordinated_verb_shares_the_subject_nl'),
 ]
 
 
