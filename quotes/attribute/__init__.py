@@ -90,7 +90,7 @@ def attribute_quotes(
     for quote in quotes:
         found = None
         if quote.kind == "term" and quote.depth == 0:
-            found = _term(doc, quote, after)
+            found = _term(doc, quote, after) or _coordinated(doc, previous, quote)
             if found is not None:
                 # What follows in the paragraph may go on from the term's speaker.
                 previous = (quote, found)
@@ -107,6 +107,24 @@ def attribute_quotes(
             after = quote.outer_end
         results.append(found)
     return tuple(results)
+
+
+def _coordinated(
+    doc: Document, previous: tuple[Quote, Attribution] | None, quote: Quote
+) -> Attribution | None:
+    """A term after a speech verb coordinated with the attributed quote before it in the
+    same sentence ("Wilders spreekt van een “corrupte bende” en roept op: “wegwezen!”"):
+    the verb shares that quote's subject."""
+    if previous is None or previous[1].speaker is None:
+        return None
+    between = words_between(doc.tokens, doc.starts, previous[0].outer_end, quote.open_at)
+    gap = doc.text[previous[0].outer_end : quote.open_at]
+    if not between or between[0].lower not in doc.table.coordinators or any(
+            mark in gap for mark in ".!?\n"):
+        return None
+    if find_phrase(between, doc.table.speech_verbs) is None:
+        return None
+    return replace(previous[1], method="coordinated")
 
 
 def _nested(

@@ -41,13 +41,22 @@ def first_names() -> dict[str, str]:
 
 
 def is_first_name(word: str) -> bool:
-    return word.casefold() in first_names()
+    """A first name of the list, or first names joined by hyphens ("Jean-Jacques",
+    "Marie-Claire"), which the list holds only in part."""
+    names = first_names()
+    key = word.casefold()
+    return key in names or ("-" in key and all(part in names for part in key.split("-")))
 
 
 def gender(name: str) -> str | None:
-    """"m" or "f" for a name whose first word is a first name of one gender, else None."""
+    """"m" or "f" for a name whose first word is a first name of one gender (of its first
+    part where hyphens join first names: "Jean-Marie"), else None."""
     words = name.split()
-    found = first_names().get(words[0].casefold()) if words else None
+    key = words[0].casefold() if words else ""
+    names = first_names()
+    if key not in names and is_first_name(key):
+        key = key.split("-")[0]
+    found = names.get(key)
     return found if found in ("m", "f") else None
 
 

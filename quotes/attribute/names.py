@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from quotes.attribute.lexicon import is_first_name
+from quotes.attribute.lexicon import is_first_name, lowercase_words
 from quotes.attribute.people import Name, PeopleIndex, join
 from quotes.attribute.persons import never_a_name, owner_compound
 from quotes.attribute.tokens import Tok
@@ -21,6 +21,11 @@ _APPOSITION_WITHIN = 5
 _ACRONYM = 6
 # How many words a subject without a name may have ("a White House official").
 _UNNAMED_WORDS = 4
+# How many capitalized words an office's place may run on before a rank ("Metro Jakarta
+# Timur").
+_OFFICE_PLACE_WORDS = 3
+# How many words a name alone before a colon may have ("Onnes:", "Jan Varsko:").
+_HEADING_WORDS = 2
 
 Phrase = tuple[int, int, str]  # (first token, last token + 1, the phrase), as find_phrase
 
@@ -78,7 +83,7 @@ def _subject_after_verb(
 ) -> Name | None:
     """The subject right after a speech verb, in the inverted order ("sagte Musk"); none
     after a verb whose object is the one spoken to ("told MPs that")."""
-    if window[verb[1] - 1].lower in table.addressee_verbs:
+    if _object_follows(window, verb, table):
         return None
     right = window[verb[1] : verb[1] + SUBJECT_GAP + 6]
     if right and people.comma_between(window[verb[1] - 1], right[0]):
@@ -99,20 +104,60 @@ def _subject_after_verb(
     return found
 
 
+def _object_follows(window: list[Tok], verb: Phrase, table: LanguageData) -> bool:
+    """Is the noun after a speech verb its object, never its subject: after a verb of
+    telling ("told MPs that") or a participle ("saying the Electoral College …")?"""
+    last = window[verb[1] - 1].lower
+    return last in table.addressee_verbs or (
+        verb[1] - verb[0] == 1 and last.endswith(table.participle_endings))
+
+
 def _rank_and_name_after(
     words: list[Tok], office: Name | None, table: LanguageData, people: PeopleIndex
 ) -> Name | None:
     """The person after an office, a rank between ("kata Kabid Humas Polda Irjen Bagas
-    Wirandito", "said Carver County Sheriff Elna Varsko"): a rank always titles a name."""
-    if office is None or office.kind != "name":
+    Wirandito", "said Carver County Sheriff Elna Varsko"): a rank always titles a name. The
+    office's place may run on before the rank ("Kapolres Metro Jakarta Timur Kombes …"),
+    and a rank after a comma names the holder of an office that is no person's name
+    ("Kapolda Metro Jaya, Irjen Fadil Imran", "Wakapolresta Solo, AKBP Andy Rifai")."""
+    if office is None or office.kind not in ("name", "role"):
         return None
-    k = next((i for i, t in enumerate(words) if t.start >= office.end), None)
-    if k is None or k == 0 or k + 1 >= len(words) or not people.adjacent(words[k - 1], words[k]):
+    k = _rank_after(words, office, table, people)
+    if k is None:
         return None
-    if words[k].text not in table.titles and words[k].text.rstrip(".") not in table.titles:
+    if not people.adjacent(words[k - 1], words[k]) and not (
+            people.text[words[k - 1].end : words[k].start].strip() == ","
+            and _no_person(office, people)):
         return None
     person = first_name(words[k:], table, people)
     return person if person is not None and person.kind == "name" else None
+
+
+def _rank_after(words: list[Tok], office: Name, table: LanguageData, people: PeopleIndex
+                ) -> int | None:
+    """The index of the rank after an office and the capitalized words of its place, if
+    a word follows it."""
+    k = next((i for i, t in enumerate(words) if t.start >= office.end), None)
+    if k is None or k == 0:
+        return None
+    first = k
+    while (k + 1 < len(words) and k - first < _OFFICE_PLACE_WORDS
+           and people.adjacent(words[k - 1], words[k]) and words[k].text[:1].isupper()
+           and not _is_rank(words[k], table)):
+        k += 1  # the place goes on: "Metro Jakarta Timur"
+    return k if k + 1 < len(words) and _is_rank(words[k], table) else None
+
+
+def _is_rank(tok: Tok, table: LanguageData) -> bool:
+    return tok.text in table.titles or tok.text.rstrip(".") in table.titles
+
+
+def _no_person(office: Name, people: PeopleIndex) -> bool:
+    """Is an office no person's name: a role, or capitalized words with no first name
+    that nobody is known by ("Metro Jaya")?"""
+    if office.kind == "role":
+        return True
+    return not (is_first_name(office.text.split()[0]) or people.is_known(office.text))
 
 
 def _verb_opens(window: list[Tok], verb: Phrase, people: PeopleIndex) -> bool:
@@ -196,6 +241,30 @@ def _subject_after(after: list[Tok], table: LanguageData, people: PeopleIndex) -
     return first.lower in table.pronouns or capital or is_role(first.text, table)
 
 
+def heading_name(window: list[Tok], table: LanguageData, people: PeopleIndex) -> Name | None:
+    """The one or two capitalized words that alone open a line before its colon
+    ("Schlein: «…»", "Varsko: „…“"): a speaker's name, though the document names them
+    nowhere else; not a word languages write lowercase ("Update:", "Attention:") nor one
+    the tables know as no name. Inside a paragraph only a name the document gives
+    elsewhere ("Indiquant: «…»" goes on from the sentence before)."""
+    if not 1 <= len(window) <= _HEADING_WORDS or not window[0].sent_start:
+        return None
+    line_start = people.text.rfind("\n", 0, window[0].start) + 1
+    if people.text[line_start : window[0].start].strip() and not all(
+            t.text in people.mention_words or is_first_name(t.text) for t in window):
+        return None
+    if not all(t.text.isalpha() and t.text[:1].isupper() and not t.text.isupper()
+               and _plain_word(t, table) and not _common_word(t) for t in window):
+        return None
+    if any(not people.adjacent(a, b) for a, b in pairwise(window)):
+        return None
+    return Name(join(window), window[0].start, window[-1].end, "name")
+
+
+def _common_word(tok: Tok) -> bool:
+    return tok.lower in lowercase_words() and not is_first_name(tok.text)
+
+
 def _plain_word(tok: Tok, table: LanguageData) -> bool:
     """A word that is no function word, pronoun, role, title or known non-name."""
     lower = tok.lower
@@ -274,6 +343,12 @@ def _name_run_ending_at(
         begin -= 1
     while window[begin].lower in table.name_particles:
         begin += 1
+    # The name starts at its first first name ("des Bouches-du-Rhône Olivier de Mazières
+    # a déclaré"): the capitalized words before it are a place or body.
+    first = next((k for k in range(begin + 1, end) if is_first_name(window[k].text)
+                  and window[k].lower not in table.name_particles), None)
+    if first is not None and not any(is_first_name(t.text) for t in window[begin:first]):
+        begin = first
     return Name(join(window[begin:end]), window[begin].start, window[end - 1].end, "name")
 
 

@@ -24,6 +24,7 @@ from quotes.attribute.persons import (
     Mention,
     SpanSet,
     bracket_links,
+    bracketed_acronyms,
     fullest,
     headline_spans,
     kind_of,
@@ -61,6 +62,8 @@ _OPENINGS = 2
 _SUBJECT_LETTERS = 3
 # How far (characters) after its sentence a quote may open and still follow it.
 _QUOTE_AFTER = 3
+# An account's handle as one token ("@jane_varsko").
+_HANDLE = re.compile(r"@\w{1,30}")
 # How far back (characters) the word before a mention is read.
 _WORD_BACK = 30
 # How far back (characters, words) a role is looked for before a preposition's complement.
@@ -285,7 +288,8 @@ class PeopleIndex:
         self._standalone = frozenset(
             m.name for m in [*self.mentions, *self._pending] if " " not in m.name
         ) | _surnames(self.mentions)
-        self._acronyms = _acronyms(self.mentions)
+        self._acronyms = _acronyms(self.mentions) | bracketed_acronyms(
+            self.text, tokens, self.mentions)
         self._after_verb |= self._acronyms
         self.mentions, self._pending = [], []
         self._collect_mentions(tokens)
@@ -407,8 +411,16 @@ class PeopleIndex:
                         complement=self._role_complement(run[0].start))
 
     def _owns_role(self, last: Tok, following: Tok) -> bool:
-        """Does the role compound `following` go on from the run ending in `last`?"""
-        return self.adjacent(last, following) and owner_compound(following, self.table)
+        """Does the role compound `following` go on from the run ending in `last`, or does
+        a lowercase role noun after it title a name ("New York governor Andrew Cuomo")?
+        Then the run is whose the role is: a place or body, no person."""
+        if not self.adjacent(last, following):
+            return False
+        if owner_compound(following, self.table):
+            return True
+        after = self.text[following.end : following.end + 2]
+        return (following.text.islower() and is_role(following.text, self.table)
+                and after[:1] == " " and after[1:].isupper())
 
     def _genitive(self, word: str) -> bool:
         """A surname the text uses alone, with the genitive "s" ("Altmeiers" where it also
@@ -527,10 +539,15 @@ class PeopleIndex:
         """Known as a person: by the archive, or quoted earlier in this document."""
         return self._resolves(name) or name in self.speakers
 
+    def _named_outright(self, tok: Tok) -> bool:
+        """A word of an archive author's name, or an account's handle ("tulis
+        @jane_varsko"), which the archive may know."""
+        return tok.start in self._archive_named or _HANDLE.fullmatch(tok.text) is not None
+
     def is_name_token(self, tok: Tok, table: LanguageData) -> bool:
         function_word = tok.lower in table.stopwords and tok.text not in self.titled \
             and tok.start not in self.surname_particles
-        if tok.start in self._archive_named:
+        if self._named_outright(tok):
             return True
         if not tok.is_word or function_word or is_role(tok.text, table):
             return False

@@ -28,6 +28,8 @@ _HEADLINE_WORDS = 4
 _HEADLINE_SHARE = 0.8
 # How far a nickname or acronym in brackets may follow the full name ("Joko Widodo (Jokowi)").
 _BRACKET_GAP = 3
+# How long an acronym in brackets after a name may be ("SDK").
+_ACRONYM_LETTERS = 6
 
 
 class SpanSet:
@@ -111,13 +113,7 @@ def trim_run(
     role is of ("ministro degli Esteri Antonio Tajani"), even where it is a first name too.
     `keep` holds the starts of words that are part of a name here though the table lists
     them as function words ("May" after "Mrs", "Van der" in "Van der Plas")."""
-    run = _after_last_title(_after_owner_compound(run, table), table, keep)
-    reporting = reporting_words(table)
-    kept = _after_organisation(_without_phrases(run, table.not_names), table.organisations)
-    words = [t for k, t in enumerate(kept) if t.lower not in reporting and (
-        not is_title(t, table) or _inner_particle(kept, k, table) or t.start in keep)]
-    while len(words) >= 2 and f"{words[0].lower} {words[1].lower}" in table.roles:
-        words = words[2:]  # a role of two words: "Wali Kota", "Prime Minister"
+    words = _untitled_words(run, table, keep)
     if len(words) < 2:
         return words
     if complement and words[0] is run[0] and (
@@ -128,6 +124,19 @@ def trim_run(
             return words
     words = words[_name_start(words, standalone) :]
     return _without_noun_after(words, standalone) if table.capitalizes_nouns else words
+
+
+def _untitled_words(run: Sequence[Tok], table: LanguageData, keep: frozenset[int]
+                    ) -> list[Tok]:
+    """The words of a run that are no role, title, honorific or reporting word."""
+    run = _after_last_title(_after_owner_compound(run, table), table, keep)
+    reporting = reporting_words(table)
+    # Roles of several words go wherever they stand ("Komisaris Besar", "Wali Kota",
+    # "Prime Minister"): one of their words left over is no name.
+    phrases = table.not_names | {r for r in table.roles if " " in r}
+    kept = _after_organisation(_without_phrases(run, phrases), table.organisations)
+    return [t for k, t in enumerate(kept) if t.lower not in reporting and (
+        not is_title(t, table) or _inner_particle(kept, k, table) or t.start in keep)]
 
 
 def titled_person(run: Sequence[Tok], table: LanguageData) -> list[Tok] | None:
@@ -325,6 +334,34 @@ def bracket_links(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
     return links
 
 
+def bracketed_acronyms(text: str, tokens: Sequence[Tok], mentions: Sequence[Mention]
+                       ) -> frozenset[str]:
+    """All-capital words in brackets right after a person's name that spell it, its first
+    initial first ("Suhardi Duka (SDK)", "Ridwan Kamil (RK)"): the person's short name. A
+    party or place in brackets ("Lula (PT)") spells no name."""
+    people = {m.end: m.name for m in mentions if m.kind == "person" and " " in m.name}
+    found = set()
+    for tok in tokens:
+        word = tok.text
+        if not (word.isalpha() and word.isupper() and 2 <= len(word) <= _ACRONYM_LETTERS
+                and text.startswith(")", tok.end)):
+            continue
+        opening = text.rfind("(", 0, tok.start)
+        if opening < 0 or text[opening + 1 : tok.start].strip():
+            continue
+        name = people.get(len(text[:opening].rstrip()))
+        if name is not None and _spells(word, name):
+            found.add(word)
+    return frozenset(found)
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Are an acronym's letters the name's, in order, the first its first initial?"""
+    letters = iter(name.casefold())
+    return acronym[0].casefold() == name[0].casefold() and all(
+        c in letters for c in acronym.casefold())
+
+
 def fullest(name: str, at: int, mentions: Sequence[Mention], links: dict[str, str]) -> str:
     """The fullest name the document gives the person `name` stands for near `at`: the
     first longer mention before it holding all its words, else the first one after it,
@@ -332,22 +369,28 @@ def fullest(name: str, at: int, mentions: Sequence[Mention], links: dict[str, st
     linked = links.get(name)
     if linked is not None:
         return fullest(linked, at, mentions, {})
-    parts = name.casefold().split()
-
-    def holds(m: Mention) -> bool:
-        # Casefolded: "Van der Plas" alone is "Caroline van der Plas".
-        words = m.name.casefold().split()
-        return len(m.name) > len(name) and all(p in words for p in parts)
-
-    before = [m for m in mentions if m.start < at and holds(m)]
+    holding = _holding(name, mentions)
+    before = [m for m in holding if m.start < at]
     if before:
         # Several people share the word ("José Sarney", his grandson "José Adriano Cordeiro
         # Sarney"): the word alone is the one introduced first, the story's main person.
         return before[0].name
-    after = [m for m in mentions if m.start >= at and holds(m)]
+    after = [m for m in holding if m.start >= at]
     if after:
         return after[0].name
     for m in mentions:
         if nickname_of(name, m.name):
             return m.name
     return name
+
+
+def _holding(name: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The longer mentions holding all the words of `name` (casefolded: "Van der Plas"
+    alone is "Caroline van der Plas"); only people where the document names a person so
+    (a person is no body named after them: "Bolsonaro", not "Governo Bolsonaro")."""
+    parts = name.casefold().split()
+    holding = [m for m in mentions if len(m.name) > len(name)
+               and all(p in m.name.casefold().split() for p in parts)]
+    if any(m.name == name and m.kind == "person" for m in mentions):
+        holding = [m for m in holding if m.kind == "person"]
+    return holding

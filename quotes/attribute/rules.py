@@ -3,6 +3,7 @@ rule that finds an attribution wins, and the assembly of the `Attribution` it gi
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -15,7 +16,14 @@ from quotes.attribute.clauses import (
     indefinite_subject,
     separated_verb,
 )
-from quotes.attribute.names import Phrase, first_name, last_phrase, name_in, subject
+from quotes.attribute.names import (
+    Phrase,
+    first_name,
+    heading_name,
+    last_phrase,
+    name_in,
+    subject,
+)
 from quotes.attribute.people import Name, PeopleIndex, Resolver
 from quotes.attribute.persons import Mention
 from quotes.attribute.ranking import Query, mentions_in, named_between, rank
@@ -67,6 +75,8 @@ _PARAGRAPH_VERB_WITHIN = 4
 _NAME_LINE_WORDS = 5
 # How many words after "according to" may hold the name.
 _ACCORDING_TO_WITHIN = 5
+# An aside between spaced dashes inside a quote, a few words long ("– aggiunge Fontana –").
+_DASHED_ASIDE = re.compile(r"\s[-–—]\s+([^-–—\n]{3,80}?)\s+[-–—](?=[\s.,;:]|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +187,7 @@ def _according_to(a: Attempt) -> Attribution | None:
     doc = a.doc
     for window in (a.after_words, a.before_words, a.previous_sentence):
         hit = find_phrase(window, doc.table.according_to)
-        if hit is not None:
+        if hit is not None and not _after_speech_verb(window, hit[0], doc.table):
             # The name must start within a few words; the words after it are read too, to
             # tell apposition ("según el líder del PP, Feijóo,") from a clause of its own
             # ("según el líder del PP, Sánchez sería …": the leader is the source).
@@ -192,6 +202,15 @@ def _according_to(a: Attempt) -> Attribution | None:
             if name is not None and name.start < limit:
                 return build(doc, a.quote, name, window, hit, "according-to")
     return None
+
+
+def _after_speech_verb(window: list[Tok], at: int, table: LanguageData) -> bool:
+    """Does a speech verb end right before window[at] ("Aguilar said, according to the
+    LATimes, adding: …")? Then "according to" names where the words were reported, and
+    the verb's subject spoke them."""
+    before = [t.lower for t in window[max(0, at - 2) : at]]
+    return bool(before) and (before[-1] in table.speech_verbs
+                             or " ".join(before) in table.speech_verbs)
 
 
 def _verb_before(a: Attempt) -> Attribution | None:
@@ -216,10 +235,27 @@ def _colon_intro(a: Attempt) -> Attribution | None:
     colon = doc.text[max(0, open_at - _COLON_LOOKBACK) : open_at].rstrip().endswith(":")
     if not (colon and a.before_words):
         return None
-    name = name_in(a.before_words, doc.table, doc.people)
+    name = name_in(a.before_words, doc.table, doc.people) or heading_name(
+        a.before_words, doc.table, doc.people)
     if name is None:
         return None
     return build(doc, a.quote, name, a.before_words, None, "colon")
+
+
+def _inside_dashes(a: Attempt) -> Attribution | None:
+    """"«La Questura ha fatto un comunicato – ha aggiunto Maroni – e per me …»": the
+    attribution set between dashes inside the quote's own marks, a speech verb and its
+    subject."""
+    doc, quote = a.doc, a.quote
+    for aside in _DASHED_ASIDE.finditer(doc.text, quote.start, quote.end):
+        words = words_between(doc.tokens, doc.starts, aside.start(1), aside.end(1))
+        verb = find_phrase(words, doc.table.speech_verbs)
+        if verb is None:
+            continue
+        name = subject(words, verb, doc.table, doc.people)
+        if name is not None and name.kind in ("name", "role", "pronoun"):
+            return build(doc, quote, name, words, verb, "inside-dashes")
+    return None
 
 
 def _any_verb_after(a: Attempt) -> Attribution | None:
@@ -287,8 +323,6 @@ def _verb_next_sentence(a: Attempt) -> Attribution | None:
     about something else."""
     doc = a.doc
     following = next_sentence_words(doc.tokens, doc.starts, a.after, a.quote, a.next_start)
-    if following and _introduces_next(doc.text[following[0].start : a.next_start]):
-        return None  # "…”. Vox ha respondido con el mensaje: “…”" is the next quote's
     if a.after_words and a.after_words[0].sent_start and ends_with_sentence_mark(a.quote.text):
         # The quote's own mark ended the sentence ("… pas avant. » C'est ce qu'a déclaré X"):
         # the words after it are the next sentence.
@@ -298,6 +332,8 @@ def _verb_next_sentence(a: Attempt) -> Attribution | None:
         following = next_paragraph_words(doc.tokens, doc.starts, doc.text, a.quote,
                                          a.next_start)
         opening = _PARAGRAPH_VERB_WITHIN
+    if following and _introduces_next(doc.text[following[0].start : a.next_start]):
+        return None  # "…”. Vox ha respondido con el mensaje: “…”" is the next quote's
     hit = find_phrase(following, doc.table.after_quote, within=1) or find_phrase(
         following[:opening], doc.table.speech_verbs
     )
@@ -323,9 +359,10 @@ def _ends_its_paragraph(a: Attempt) -> bool:
 
 
 def _introduces_next(sentence: str) -> bool:
-    """Does the sentence run on to the next quote and end in a colon before it?"""
+    """Does the sentence run on to the next quote and end in a colon or comma before it
+    ("Trump tweeted on Friday …, saying, «…»")?"""
     body = sentence.rstrip()
-    return body.endswith(":") and not any(c in ".!?" for c in body)
+    return body.endswith((":", ",")) and not any(c in ".!?" for c in body)
 
 
 def _name_line(a: Attempt) -> Attribution | None:
@@ -428,6 +465,7 @@ RULES: tuple[Callable[[Attempt], Attribution | None], ...] = (
     _according_to,
     _verb_before,
     _colon_intro,
+    _inside_dashes,
     _any_verb_after,
     _inverted,
     _verb_next_sentence,

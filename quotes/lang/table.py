@@ -211,6 +211,12 @@ class LanguageData(BaseModel):
     addressee_verbs: WordSet = Field(
         frozenset(), validation_alias=_at("attribution", "addressee_verbs")
     )
+    # Endings of a speech verb's participle ("saying", "ajoutant", "aggiungendo"): its
+    # subject is the main clause's, and a name after it is what it speaks of ("saying the
+    # Electoral College “has spoken”"), never the speaker.
+    participle_endings: tuple[str, ...] = Field(
+        (), validation_alias=_at("attribution", "participle_endings")
+    )
     # Coordinating "and" ("y calificó", "and added"): a verb right after one shares the
     # subject of the clause before, not the name that ends it ("… y el Pentágono y calificó").
     coordinators: WordSet = Field(
