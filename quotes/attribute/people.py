@@ -26,6 +26,7 @@ from quotes.attribute.persons import (
     bracket_links,
     fullest,
     headline_spans,
+    introduced_bodies,
     kind_of,
     link_word,
     never_a_name,
@@ -272,6 +273,7 @@ class PeopleIndex:
         self._subjects = _opening_subjects(text, tokens, table, self._reporting, quoted)
         self.mention_words: frozenset[str] = frozenset()
         self._archive_named: set[int] = set()  # starts of words of archive authors' names
+        self._bodies = introduced_bodies(tokens, table)  # "la empresa Victoria"
         self._read_mentions(tokens)
         self.links = bracket_links(text, self.mentions)
         self.reference_starts = [r.start for r in self.references]
@@ -370,7 +372,7 @@ class PeopleIndex:
         full, end = join(words), words[-1].end
         if self._genitive(words[-1].text):
             full, end = full[:-1], end - 1  # "Peter Altmeiers Tweet": Peter Altmeier's
-        mention = Mention(words[0].start, full, subject_slot, kind_of(full, self.table), end)
+        mention = Mention(words[0].start, full, subject_slot, self.kind(full), end)
         if not self._is_mention(words, mention):
             self._pending.append(mention)
             return
@@ -565,6 +567,8 @@ class PeopleIndex:
         return self._full[mention]
 
     def kind(self, name: str) -> str:
+        if any(w in self._bodies for w in name.split()):
+            return "organisation"
         return kind_of(name, self.table)
 
     def remember(self, found: Attribution) -> None:

@@ -17,6 +17,7 @@ from quotes.attribute.ranking import (
     MAX_BACK_CHARS,
     Candidate,
     Query,
+    is_complement,
     mentions_in,
     rank,
     role_gender,
@@ -140,8 +141,11 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
     candidates = rank(people, Query(name.start, "role", name.text, people.asked))
     # Also one that spoke before and looks like no person: a company the tables do not
     # list ("AT&T said … The company added").
-    ranked_orgs = [c for c in candidates if c.kind == "organisation" or (
-        c.name in people.speakers and not _person_like(c.name))]
+    # Not a body named only as a preposition's complement ("a denúncia do Sindicato"):
+    # the one speaking is the subject of some sentence.
+    ranked_orgs = [c for c in candidates if (c.kind == "organisation" or (
+        c.name in people.speakers and not _person_like(c.name)))
+        and not _only_complement(people, c.name, name.start)]
     noun = name.text.casefold()
     holding = [c for c in ranked_orgs if noun in c.name.casefold()]
     for candidate in (holding or ranked_orgs)[:1]:
@@ -152,6 +156,13 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
         return Speaker(known, None, f"{method}+spokesperson", "organisation",
                        SPOKESPERSON_CONFIDENCE, (*steps, f"{known}: organisation named most"))
     return _unlisted(people, name, method, steps, candidates)
+
+
+def _only_complement(people: PeopleIndex, name: str, before: int) -> bool:
+    """Is every mention of `name` before `before` a preposition's complement?"""
+    named = [m for m in mentions_in(people, max(0, before - MAX_BACK_CHARS), before)
+             if people.full_name(m.name, m.start) == name]
+    return bool(named) and all(is_complement(people, m) for m in named)
 
 
 def _unlisted(people: PeopleIndex, name: Name, method: str, steps: tuple[str, ...],

@@ -1,0 +1,33 @@
+"""Organisations speaking (issue 12): a body named by its common noun ("la compañía",
+"die Polizei", "la gendarmerie") is the organisation the text named, a name a body's noun
+introduces ("la empresa Varskobräu") is an organisation wherever the text writes it, and a
+body named only as a preposition's complement ("denúncia do Sindicato …") is not the one
+speaking. Every name, body and company here is fictional."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_attribution_ranking import speaker_names
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), [
+    # The company the noun introduced, not the team it sponsors.
+    ("es", "La empresa Varskobräu, patrocinadora oficial de la Selección Ficticia, anunció "
+           "su apoyo a las jugadoras.\n\n“Varskobräu quiere resaltar que continuará "
+           "apoyando a las jugadoras”, apostilla la compañía.", "Varskobräu"),
+    ("fr", "Un incendie a touché la mairie de Varskoville. La gendarmerie précise "
+           "qu'« aucune piste n'est exclue ».", "gendarmerie"),
+    # A compound ending in a body's noun is a body: a lone German noun is no name else.
+    ("de", "Der Fiktivwerk-Betriebsrat nennt „rote Linien“ für den Sparkurs.",
+     "Fiktivwerk-Betriebsrat"),
+])
+def test_a_body_named_by_its_noun_speaks(language: str, text: str, speaker: str) -> None:
+    assert speaker_names(text, language)[-1] == speaker
+
+
+def test_a_body_named_only_as_a_complement_is_not_the_statements_owner() -> None:
+    text = ("A Varskogás ainda não recebeu a decisão, atendendo denúncia do Sindicato "
+            "Varskoposto. \"De toda forma, a Varskogás continua convicta de que cumpre a "
+            "lei\", observa o comunicado.")
+    assert speaker_names(text, "pt")[-1] == "Varskogás"
