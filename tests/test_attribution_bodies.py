@@ -16,6 +16,10 @@ from tests.test_attribution_ranking import speaker_names
     ("es", "La empresa Varskobräu, patrocinadora oficial de la Selección Ficticia, anunció "
            "su apoyo a las jugadoras.\n\n“Varskobräu quiere resaltar que continuará "
            "apoyando a las jugadoras”, apostilla la compañía.", "Varskobräu"),
+    # A name in capitals the noun introduces is a name all the same.
+    ("es", "Un avión de la compañía VARSKAIR cayó cerca de Medellín. La carta indica que "
+           "VARSKAIR está a disposición de las autoridades.\n\"VARSKAIR colabora con la "
+           "investigación\", concluyó la carta.", "VARSKAIR"),
     ("fr", "Un incendie a touché la mairie de Varskoville. La gendarmerie précise "
            "qu'« aucune piste n'est exclue ».", "gendarmerie"),
     # A compound ending in a body's noun is a body: a lone German noun is no name else.

@@ -345,7 +345,8 @@ class PeopleIndex:
             return False  # a compound ending in a common noun: "NOS-items", "VVD-top"
         return (tok.text[:1].isupper() and not tok.text.isupper()) or (
             tok.text.isupper() and len(tok.text) > 1
-            and (tok.person or tok.text in self._acronyms or tok.start in self._capital_names)
+            and (tok.person or tok.text in self._acronyms or tok.start in self._capital_names
+                 or tok.text in self._bodies)  # "la compañía LAMIA"
         )
 
     def _add_run(self, run: list[Tok], subject_slot: bool, following: Tok | None = None
