@@ -35,3 +35,10 @@ def test_a_body_named_only_as_a_complement_is_not_the_statements_owner() -> None
             "Varskoposto. \"De toda forma, a Varskogás continua convicta de que cumpre a "
             "lei\", observa o comunicado.")
     assert speaker_names(text, "pt")[-1] == "Varskogás"
+
+
+def test_an_article_that_is_a_preposition_too_opens_the_subject_after_the_verb() -> None:
+    # Portuguese "a" is an article and a preposition: "afirmou a Varskopol" names who spoke.
+    text = ("O juiz Marco Kesselbrink autorizou as buscas. \"A investigação continua e "
+            "novos mandados serão cumpridos\", afirmou a Varskopol.")
+    assert speaker_names(text, "pt")[-1] == "Varskopol"

@@ -235,8 +235,10 @@ def _subject_position(window: list[Tok], name: Name, table: LanguageData) -> boo
     """A name right after a preposition is a complement ("el presidente de Vox dijo",
     "salió en defensa de Maduro y respondió"), not the verb's subject."""
     k = _before(window, name)
-    while k > 0 and window[k].lower in table.definite_articles:
-        k -= 1  # "patrocinadora de la Selección": the preposition before the article
+    while k >= 0 and window[k].lower in table.definite_articles:
+        # "patrocinadora de la Selección": the preposition before the article; an article
+        # opening the window that is a preposition too ("afirmou a PF") is an article.
+        k -= 1
     return k < 0 or window[k].lower not in table.prepositions
 
 
