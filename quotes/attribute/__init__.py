@@ -26,6 +26,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from quotes import lang
@@ -130,7 +131,7 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
         return None
     # The sentence, read at most TERM_SENTENCE_CHARS either side: a line of thousands of
     # terms must not be read whole for each of them.
-    sentence = _sentence_start(text, quote.open_at)
+    sentence = _sentence_start(text, quote.open_at, doc.table)
     if _in_question(text[sentence : quote.open_at], doc.table):
         return None
     begin = max(after, sentence)
@@ -152,7 +153,7 @@ def _clause_verb(doc: Document, quote: Quote, begin: int) -> Attribution | None:
     ("Ketika Ganjar menyampaikan pesan '…', Risma menimpali"): that subject's words, not
     those of the sentence's main verb."""
     text, table = doc.text, doc.table
-    begin = max(begin, _sentence_start(text, quote.open_at))
+    begin = max(begin, _sentence_start(text, quote.open_at, table))
     clause = max(begin, *(text.rfind(mark, begin, quote.open_at) + 1 for mark in ",;:("))
     words = words_between(doc.tokens, doc.starts, clause, quote.open_at)
     verb = last_phrase(words, (*table.speech_verbs, *table.opinion_verbs))
@@ -251,8 +252,20 @@ def _opening_reference(
     """The pronoun or role opening the sentence, before the quote and before any person it
     names: the sentence's subject."""
     refs = doc.people.references[bisect_left(doc.people.reference_starts, sentence) :]
-    return next((r for r in refs[:1] if r.start < quote.open_at
-                 and (not named or r.start < named[0].start)), None)
+    before = min(quote.open_at, named[0].start) if named else quote.open_at
+    return next((r for r in refs[:1] if r.start < before), None) or _pronoun_after_opening(
+        doc, sentence, before)
+
+
+def _pronoun_after_opening(doc: Document, sentence: int, before: int) -> Mention | None:
+    """A pronoun opening the main clause after an opening phrase and its comma ("In
+    January, he slammed Kesselbrink …, calling it “disgraceful”"): the sentence's subject,
+    before the people it speaks of."""
+    words = words_between(doc.tokens, doc.starts, sentence, before)
+    for a, b in pairwise(words):
+        if b.lower in doc.table.pronouns and doc.text[a.end : b.start].strip() == ",":
+            return Mention(b.start, b.text, True, "pronoun", b.end)
+    return None
 
 
 def _up_to_sentence_end(tail: str, table: LanguageData) -> str:
@@ -280,10 +293,14 @@ def _reported_first(doc: Document, named: list[Mention], begin: int, quote: Quot
     return subject[:1] + [m for m in named if m not in subject[:1]]
 
 
-def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding `at` starts, read at most TERM_SENTENCE_CHARS back."""
+def _sentence_start(text: str, at: int, table: LanguageData) -> int:
+    """Where the sentence holding `at` starts, read at most TERM_SENTENCE_CHARS back; the
+    period of a title ("slammed Sen. Cory Kesselbrink") starts none."""
     line_start = max(at - TERM_SENTENCE_CHARS, text.rfind("\n", 0, at) + 1)
-    return max([line_start, *loose_sentence_starts(text, line_start, at)])
+    starts = [s for s in loose_sentence_starts(text, line_start, at)
+              if not text[line_start:s].rstrip().endswith(".")
+              or text[line_start:s].split()[-1] not in table.titles]
+    return max([line_start, *starts])
 
 
 def _in_question(before: str, table: LanguageData) -> bool:
@@ -384,7 +401,7 @@ def _attribute_statement(
     """One statement's attribution, its own or, where that is missing or weak, the one of
     the quote it continues; with the medium it was said in. None for the words of a
     question someone was asked ("Asked why the EU would give the UK a "free lunch", …")."""
-    if _in_question(doc.text[_sentence_start(doc.text, quote.open_at) : quote.open_at],
+    if _in_question(doc.text[_sentence_start(doc.text, quote.open_at, doc.table) : quote.open_at],
                     doc.table):
         return None
     found = _clause_verb(doc, quote, prev_end) or attribute_one(doc, quote, prev_end, next_start)
