@@ -42,3 +42,23 @@ def test_an_article_that_is_a_preposition_too_opens_the_subject_after_the_verb()
     text = ("O juiz Marco Kesselbrink autorizou as buscas. \"A investigação continua e "
             "novos mandados serão cumpridos\", afirmou a Varskopol.")
     assert speaker_names(text, "pt")[-1] == "Varskopol"
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), [
+    # Where every noun is capitalized, "die Polizei" is a body's noun all the same.
+    ("de", "Bürgermeister Peter Varsko besuchte den Ort. „Der Mann war bereits mehrfach "
+           "aufgefallen“, teilte die Polizei mit.", "Polizei"),
+    # "a" is an article here, not "to".
+    ("pt", "O prefeito Pedro Varsko visitou o local. \"O suspeito já tinha sido condenado\", "
+           "informou a polícia em nota.", "polícia"),
+    # "pihak" stands where other languages put an article.
+    ("id", "Wali Kota Budi Varsko mengunjungi lokasi. \"Pelaku sudah pernah ditahan "
+           "sebelumnya,\" kata pihak kepolisian.", "kepolisian"),
+    # The press office of a person titled by a role: its owner's office speaks.
+    ("pt", "A assessoria do senador Renan Varsko divulgou nota na qual afirma que a decisão "
+           "do ministro Marco Kesselbrink, do Supremo Tribunal Fictício, é \"contra\" o Senado.",
+     "assessoria do senador Renan Varsko"),
+])
+def test_a_body_without_a_name_speaks_as_the_text_names_it(language: str, text: str,
+                                                           speaker: str) -> None:
+    assert speaker_names(text, language)[-1] == speaker

@@ -350,7 +350,10 @@ def _organisation_noun(window: list[Tok], i: int, table: LanguageData) -> bool:
     return (window[i].lower in table.organisation_words and i > 0
             and window[i - 1].lower in table.stopwords
             and not (i > 1 and window[i - 2].lower in table.prepositions)  # "to the company"
-            and window[i - 1].lower not in table.prepositions
+            # "to the company"; but an article that is a preposition too ("informou a
+            # polícia") is an article.
+            and (window[i - 1].lower not in table.prepositions
+                 or window[i - 1].lower in table.definite_articles)
             and window[i - 1].lower not in table.possessives)  # "zijn kabinet": whose
 
 

@@ -22,7 +22,7 @@ from quotes.attribute.ranking import (
     rank,
     role_gender,
 )
-from quotes.lang import is_spokesperson
+from quotes.lang import is_role, is_spokesperson
 from quotes.models import Quote
 
 # Confidence in a speaker the attribution names outright (a name, not a pronoun or role).
@@ -175,7 +175,9 @@ def _unlisted(people: PeopleIndex, name: Name, method: str, steps: tuple[str, ..
     statement = name.text.casefold() in people.table.statement_nouns
     before = people.folded[max(0, name.start - _BEFORE_CHARS) : name.start].split()[-1:]
     definite = bool(before) and before[0] in people.table.definite_articles  # not "a council"
-    if name.kind == "organisation" and name.text.islower() and definite and not statement:
+    # Lowercase, as a common noun ("the ministry"), or where every noun is capitalized.
+    common = name.text.islower() or people.table.capitalizes_nouns
+    if name.kind == "organisation" and common and definite and not statement:
         return Speaker(name.text, None, f"{method}+organisation", "organisation",
                        SPOKESPERSON_CONFIDENCE, (*steps, "no organisation named"))
     for candidate in [c for c in candidates if statement and not _person_like(c.name)][:1]:
@@ -234,8 +236,9 @@ def _owner_named(people: PeopleIndex, name: Name) -> str | None:
     table = people.table
     for m in people.mentions[bisect_left(people.mention_starts, name.end):]:
         between = people.text[name.end : m.start].split()
+        # "a assessoria do senador Varsko": a role may title the owner.
         if len(between) > _OWNER_LINKS or not between or not all(
-                link_word(w.casefold(), table) for w in between):
+                link_word(w.casefold(), table) or is_role(w, table) for w in between):
             return None
         if between[0].casefold() in table.prepositions:
             return people.text[name.start : m.end]
