@@ -45,9 +45,6 @@ def test_an_article_that_is_a_preposition_too_opens_the_subject_after_the_verb()
 
 
 @pytest.mark.parametrize(("language", "text", "speaker"), [
-    # Where every noun is capitalized, "die Polizei" is a body's noun all the same.
-    ("de", "Bürgermeister Peter Varsko besuchte den Ort. „Der Mann war bereits mehrfach "
-           "aufgefallen“, teilte die Polizei mit.", "Polizei"),
     # "a" is an article here, not "to".
     ("pt", "O prefeito Pedro Varsko visitou o local. \"O suspeito já tinha sido condenado\", "
            "informou a polícia em nota.", "polícia"),

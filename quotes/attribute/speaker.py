@@ -175,9 +175,7 @@ def _unlisted(people: PeopleIndex, name: Name, method: str, steps: tuple[str, ..
     statement = name.text.casefold() in people.table.statement_nouns
     before = people.folded[max(0, name.start - _BEFORE_CHARS) : name.start].split()[-1:]
     definite = bool(before) and before[0] in people.table.definite_articles  # not "a council"
-    # Lowercase, as a common noun ("the ministry"), or where every noun is capitalized.
-    common = name.text.islower() or people.table.capitalizes_nouns
-    if name.kind == "organisation" and common and definite and not statement:
+    if name.kind == "organisation" and name.text.islower() and definite and not statement:
         return Speaker(name.text, None, f"{method}+organisation", "organisation",
                        SPOKESPERSON_CONFIDENCE, (*steps, "no organisation named"))
     for candidate in [c for c in candidates if statement and not _person_like(c.name)][:1]:
