@@ -17,3 +17,25 @@ def test_the_pronoun_subject_after_an_opening_phrase_speaks(target: str) -> None
     text = (INTRO + f"In January, he slammed {target} for testifying against the nomination, "
             "calling Kesselbrink's actions \"disgraceful.\"")
     assert speaker_names(text, "en")[-1] == "Tom Varsko"
+
+
+EXCHANGES = {
+    "en": ('Reporter Tom Varsko interviewed Mayor Elna Kesselbrink on Monday.\n\n"Will you '
+           'resign over the budget?" Varsko asked.\n\n"Never. I was elected to finish this '
+           'job," Kesselbrink said.\n\n"Not even if the council votes against you?"\n\n'
+           '"Not even then."'),
+    "es": ('El periodista Tomás Varsko entrevistó a la alcaldesa Elna Kesselbrink.\n\n'
+           '"¿Va a dimitir por el presupuesto?", preguntó Varsko.\n\n"Nunca. Fui elegida '
+           'para terminar este trabajo", respondió Kesselbrink.\n\n"¿Ni siquiera si el '
+           'consejo vota en su contra?"\n\n"Ni siquiera entonces."'),
+    "de": ('Moderator Tom Varsko fragte Bürgermeisterin Elna Kesselbrink: „Treten Sie '
+           'zurück?“ Kesselbrink antwortete: „Niemals.“ Varsko hakte nach: „Auch nicht, wenn '
+           'der Rat gegen Sie stimmt?“ „Auch dann nicht.“'),
+}
+
+
+@pytest.mark.parametrize("language", sorted(EXCHANGES))
+def test_the_one_asked_answers_and_the_one_asking_asks_again(language: str) -> None:
+    speakers = [s.split()[-1] if s else None for s in speaker_names(EXCHANGES[language],
+                                                                    language)]
+    assert speakers == ["Varsko", "Kesselbrink", "Varsko", "Kesselbrink"]

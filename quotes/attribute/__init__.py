@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from quotes import lang
 from quotes.attribute.clauses import antecedent
+from quotes.attribute.exchanges import Turns, asks, take_turn, turn
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.medium import with_medium
 from quotes.attribute.names import last_phrase, subject
@@ -87,6 +88,7 @@ def attribute_quotes(
     neighbours = _neighbours([q for q in quotes if _is_statement(q)], len(text))
     results: list[Attribution | None] = []
     previous: tuple[Quote, Attribution] | None = None
+    turns: Turns = []  # each top-level quote's speaker, and whether it asked
     after = 0  # where the last top-level quote ended
     for quote in quotes:
         found = None
@@ -97,15 +99,16 @@ def attribute_quotes(
                 previous = (quote, found)
         elif _is_statement(quote):
             prev_end, next_start = neighbours[id(quote)]
-            found = _attribute_statement(doc, quote, prev_end, next_start, previous)
+            found = _attribute_statement(doc, quote, (prev_end, next_start), previous, turns)
             if found is not None:
                 previous = (quote, found)
                 doc.people.remember(found)
-            doc.people.asked = quote.text.rstrip(" \"'”’»«").endswith("?")
+            doc.people.asked = asks(quote)
         else:
             found = _nested(doc, quote, quotes, results)
         if quote.depth == 0:
             after = quote.outer_end
+            take_turn(turns, quote, found)
         results.append(found)
     return tuple(results)
 
@@ -394,21 +397,23 @@ def _neighbours(statements: list[Quote], text_end: int) -> dict[int, tuple[int, 
 def _attribute_statement(
     doc: Document,
     quote: Quote,
-    prev_end: int,
-    next_start: int,
+    bounds: tuple[int, int],
     previous: tuple[Quote, Attribution] | None,
+    turns: Turns,
 ) -> Attribution | None:
-    """One statement's attribution, its own or, where that is missing or weak, the one of
-    the quote it continues; with the medium it was said in. None for the words of a
-    question someone was asked ("Asked why the EU would give the UK a "free lunch", …")."""
+    """One statement's attribution, its own or, where that is missing or weak, the turn
+    it takes in an exchange or the one of the quote it continues; with the medium it was
+    said in (`bounds`: where the statement before it ends, the one after it begins). None
+    for the words of a question someone was asked ("Asked why the EU would give the UK a
+    "free lunch", …")."""
+    prev_end, next_start = bounds
     if _in_question(doc.text[_sentence_start(doc.text, quote.open_at, doc.table) : quote.open_at],
                     doc.table):
         return None
     found = _clause_verb(doc, quote, prev_end) or attribute_one(doc, quote, prev_end, next_start)
-    weak = found is None or found.method == "context"
-    if weak and previous is not None and _continues(doc, previous, quote) \
+    if (found is None or found.method == "context") and previous is not None \
             and not addressed(quote.text, previous[1].speaker):
-        found = replace(previous[1], method="continues-previous")
+        found = _goes_on(doc, quote, previous, turns) or found
     if found is None or (found.speaker is None and found.mention is None):
         found = _ranked(doc, quote, found)
     own = self_named(doc.people, quote) if found is None or _guessed(found) else None
@@ -419,6 +424,21 @@ def _attribute_statement(
     if found is None:
         return None
     return with_medium(doc.text, found, quote, doc.table, next_start)
+
+
+def _goes_on(doc: Document, quote: Quote, previous: tuple[Quote, Attribution],
+             turns: Turns) -> Attribution | None:
+    """How a quote without an attribution of its own goes on from the one before: the turn
+    it takes in an exchange, in the paragraphs after it too where nobody else is named
+    between; else the same speaker's words, where it continues that quote."""
+    if _continues(doc, previous, quote):
+        return turn(doc.people, quote, turns) or replace(previous[1], method="continues-previous")
+    gap = doc.text[previous[0].outer_end : quote.open_at]
+    named = {doc.people.full_name(m.name, m.start)
+             for m in mentions_in(doc.people, previous[0].outer_end, quote.open_at)}
+    if len(gap) <= CONTINUATION_GAP and named <= {s for s, _ in turns[-2:]}:
+        return turn(doc.people, quote, turns)
+    return None
 
 
 def _guessed(found: Attribution) -> bool:
