@@ -39,3 +39,17 @@ def test_the_one_asked_answers_and_the_one_asking_asks_again(language: str) -> N
     speakers = [s.split()[-1] if s else None for s in speaker_names(EXCHANGES[language],
                                                                     language)]
     assert speakers == ["Varsko", "Kesselbrink", "Varsko", "Kesselbrink"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("es", "El alcalde Pedro Varsko criticó a la concejala Ana Kesselbrink, quien había dicho "
+           "que el plan era “un desastre para el barrio”."),
+    ("pt", "O prefeito Pedro Varsko criticou a vereadora Ana Kesselbrink, que tinha dito que o "
+           "plano era “um desastre para o bairro”."),
+    ("it", "Il sindaco Pietro Varsko ha criticato la consigliera Anna Kesselbrink, che aveva "
+           "detto che il piano era “un disastro per il quartiere”."),
+])
+def test_the_one_a_relative_clause_reports_is_not_the_one_criticising(language: str,
+                                                                       text: str) -> None:
+    # "que" after the clause's verb reports; the relative pronoun is the one before it.
+    assert (speaker_names(text, language)[-1] or "").endswith("Kesselbrink")
