@@ -53,3 +53,12 @@ def test_the_one_a_relative_clause_reports_is_not_the_one_criticising(language: 
                                                                        text: str) -> None:
     # "que" after the clause's verb reports; the relative pronoun is the one before it.
     assert (speaker_names(text, language)[-1] or "").endswith("Kesselbrink")
+
+
+def test_a_term_in_reported_speech_goes_on_with_the_one_quoted_before() -> None:
+    # Konjunktiv I ("sehe", "dürfe") and no speech verb: still the ministry's words.
+    text = ("Das Fiktivministerium hat der Partei Freiheit die Registrierung verweigert. Das "
+            "Fiktivministerium verweist darauf, dass „das Statut der Partei nicht den Gesetzen "
+            "entspricht“. Ferner sehe das Statut vor, dass die Mitgliedschaft in der Partei "
+            "nicht „durch die Berufszugehörigkeit“ eingeschränkt werden dürfe.")
+    assert speaker_names(text, "de")[-1] == "Fiktivministerium"

@@ -93,7 +93,7 @@ def attribute_quotes(
     for quote in quotes:
         found = None
         if quote.kind == "term" and quote.depth == 0:
-            found = _term(doc, quote, after)
+            found = _term(doc, quote, after, previous)
             if found is not None:
                 # What follows in the paragraph may go on from the term's speaker.
                 previous = (quote, found)
@@ -124,7 +124,8 @@ def _nested(
     return attribute_nested(doc, quote, quotes[outer], results[outer])
 
 
-def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
+def _term(doc: Document, quote: Quote, after: int,
+          previous: tuple[Quote, Attribution] | None = None) -> Attribution | None:
     """A term inside a reporting sentence ("Bayou juge la situation «délicate»") takes
     that sentence's speaker, or inside a relative clause its antecedent's ("X qui salue
     une «…»"); a scare quote in any other sentence gets none. The sentence starts after
@@ -146,9 +147,23 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
     if relative is not None:
         found = _by_mention(doc, relative, "relative-clause")
     else:
-        found = _clause_verb(doc, quote, begin) or _reported_term(
-            doc, quote, words, (begin, sentence, end))
+        found = _clause_verb(doc, quote, begin) or _reported(doc, words, previous) or \
+            _reported_term(doc, quote, words, (begin, sentence, end))
     return with_medium(text, found, quote, doc.table, end) if found is not None else None
+
+
+def _reported(doc: Document, words: list[Tok], previous: tuple[Quote, Attribution] | None
+              ) -> Attribution | None:
+    """A term in a sentence of reported speech with no speech verb ("Die Veröffentlichung
+    … sei in jedem Fall „nicht angemessen“"): the words of the one quoted before, in the
+    same paragraph."""
+    table = doc.table
+    if previous is None or not words or "\n" in doc.text[previous[0].outer_end : words[0].start]:
+        return None
+    if not any(t.lower in table.reported_speech_forms for t in words) or find_phrase(
+            words, (*table.speech_verbs, *table.opinion_verbs, *table.according_to)):
+        return None
+    return replace(previous[1], method="continues-reported")
 
 
 def _clause_verb(doc: Document, quote: Quote, begin: int) -> Attribution | None:
