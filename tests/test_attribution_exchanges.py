@@ -62,3 +62,11 @@ def test_a_term_in_reported_speech_goes_on_with_the_one_quoted_before() -> None:
             "entspricht“. Ferner sehe das Statut vor, dass die Mitgliedschaft in der Partei "
             "nicht „durch die Berufszugehörigkeit“ eingeschränkt werden dürfe.")
     assert speaker_names(text, "de")[-1] == "Fiktivministerium"
+
+
+def test_a_statement_introduced_in_reported_speech_is_the_one_quoted_before() -> None:
+    # "müsse": the minister is spoken of in Varsko's reported words, not speaking.
+    text = ("Die Ministerin Anna Kesselbrink fiel ihm ins Wort. Das gefiel Tom Varsko nicht, "
+            "er bemerkte: „Wir haben uns in dieser Sendung bisher nie unterbrochen.“ Daran "
+            "müsse sich auch die Ministerin halten: „Sie ist ja zu Diplomatie verpflichtet.“")
+    assert speaker_names(text, "de")[-1] == "Tom Varsko"

@@ -421,11 +421,11 @@ def _attribute_statement(
     said in (`bounds`: where the statement before it ends, the one after it begins). None
     for the words of a question someone was asked ("Asked why the EU would give the UK a
     "free lunch", …")."""
-    prev_end, next_start = bounds
+    next_start = bounds[1]
     if _in_question(doc.text[_sentence_start(doc.text, quote.open_at, doc.table) : quote.open_at],
                     doc.table):
         return None
-    found = _clause_verb(doc, quote, prev_end) or attribute_one(doc, quote, prev_end, next_start)
+    found = _own_attribution(doc, quote, bounds, previous)
     if (found is None or found.method == "context") and previous is not None \
             and not addressed(quote.text, previous[1].speaker):
         found = _goes_on(doc, quote, previous, turns) or found
@@ -439,6 +439,18 @@ def _attribute_statement(
     if found is None:
         return None
     return with_medium(doc.text, found, quote, doc.table, next_start)
+
+
+def _own_attribution(doc: Document, quote: Quote, bounds: tuple[int, int],
+                     previous: tuple[Quote, Attribution] | None) -> Attribution | None:
+    """A statement's attribution by its own words: the speech verb of its clause, the
+    reported speech its introduction goes on with ("Daran müsse sich auch die Ministerin
+    halten: „…“"), else the ordered rules."""
+    prev_end, next_start = bounds
+    intro = words_between(doc.tokens, doc.starts, max(prev_end, _sentence_start(
+        doc.text, quote.open_at, doc.table)), quote.open_at)
+    return _clause_verb(doc, quote, prev_end) or _reported(doc, intro, previous) or \
+        attribute_one(doc, quote, prev_end, next_start)
 
 
 def _goes_on(doc: Document, quote: Quote, previous: tuple[Quote, Attribution],
