@@ -17,8 +17,8 @@ the `resolve` callable passed in, so this module never touches the store.
 
 Modules: `tokens` (the stage's tokens and the windows around a quote), `people` (the names
 a document mentions), `names` (who a window names), `subjects` (a speech verb's subject in
-the harder shapes), `rules` (the ordered rules attributing one quote) and `medium` (where
-the quote was said).
+the harder shapes), `rules` (the ordered rules attributing one quote), `exchanges` (the turn
+a quote takes in an exchange) and `medium` (where the quote was said).
 """
 
 from __future__ import annotations
