@@ -59,3 +59,11 @@ def test_an_article_that_is_a_preposition_too_opens_the_subject_after_the_verb()
 def test_a_body_without_a_name_speaks_as_the_text_names_it(language: str, text: str,
                                                            speaker: str) -> None:
     assert speaker_names(text, language)[-1] == speaker
+
+
+def test_a_body_noun_joined_to_its_owner_names_the_body() -> None:
+    # "het VPF-bestuur": the party's board speaks, not the member quoted before.
+    text = ("Kamerlid Pieter Varsko schreef: ‘Sponsoren hebben belang bij wijzigingen.’ In de "
+            "verklaring stelt het VPF-bestuur: ‘Donateurs hebben op geen enkele manier de "
+            "koers kunnen beïnvloeden.’")
+    assert speaker_names(text, "nl")[-1] == "VPF-bestuur"

@@ -347,7 +347,7 @@ def _name_at(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex
 def _organisation_noun(window: list[Tok], i: int, table: LanguageData) -> bool:
     """A body named by its common noun after a determiner ("the ministry said", "das
     Ministerium erklärte", "la empresa dijo"): the organisation named before speaks."""
-    return (window[i].lower in table.organisation_words and i > 0
+    return (_body_word(window[i].lower, table) and i > 0
             and window[i - 1].lower in table.stopwords
             and not (i > 1 and window[i - 2].lower in table.prepositions)  # "to the company"
             # "to the company"; but an article that is a preposition too ("informou a
@@ -355,6 +355,12 @@ def _organisation_noun(window: list[Tok], i: int, table: LanguageData) -> bool:
             and (window[i - 1].lower not in table.prepositions
                  or window[i - 1].lower in table.definite_articles)
             and window[i - 1].lower not in table.possessives)  # "zijn kabinet": whose
+
+
+def _body_word(lower: str, table: LanguageData) -> bool:
+    """A body's common noun, alone or joined to its owner ("cda-bestuur", "vvd-fractie")."""
+    return lower in table.organisation_words or (
+        "-" in lower and lower.rpartition("-")[2] in table.organisation_words)
 
 
 def _name_run_from(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex) -> Name:

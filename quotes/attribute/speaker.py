@@ -213,7 +213,11 @@ def _person_like(name: str) -> bool:
 
 def _own_organisation(people: PeopleIndex, name: Name) -> str | None:
     """An organisation named right beside the spokesperson, as whose it is ("a Pentagon
-    spokesman", "una portavoz de la Casa Blanca" as the role's own words)."""
+    spokesman", "una portavoz de la Casa Blanca" as the role's own words); a body's noun
+    joined to its owner names the body ("het CDA-bestuur")."""
+    owner, hyphen, _ = name.text.rpartition("-")
+    if hyphen and owner[:1].isupper() and name.kind == "organisation":
+        return name.text
     lo = name.start - _BEFORE_CHARS
     for m in people.mentions[bisect_left(people.mention_starts, lo):]:
         if m.start > name.end:
