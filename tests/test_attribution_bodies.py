@@ -16,6 +16,10 @@ from tests.test_attribution_ranking import speaker_names
     ("es", "La empresa Varskobräu, patrocinadora oficial de la Selección Ficticia, anunció "
            "su apoyo a las jugadoras.\n\n“Varskobräu quiere resaltar que continuará "
            "apoyando a las jugadoras”, apostilla la compañía.", "Varskobräu"),
+    # The name right after the noun is the subject, an apposition before the verb.
+    ("es", "La alcaldesa Elna Kesselbrink habló el lunes. La empresa Varskotech, principal "
+           "patrocinadora de la Selección Ficticia, dijo que cualquier actitud machista “no "
+           "tiene cabida en el deporte”.", "Varskotech"),
     # A name in capitals the noun introduces is a name all the same.
     ("es", "Un avión de la compañía VARSKAIR cayó cerca de Medellín. La carta indica que "
            "VARSKAIR está a disposición de las autoridades.\n\"VARSKAIR colabora con la "

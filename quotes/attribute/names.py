@@ -340,6 +340,9 @@ def _name_at(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex
     if is_role(tok.text, table):
         return _role_or_apposition(window, i, table, people)
     if _organisation_noun(window, i, table):
+        if i + 1 < len(window) and people.adjacent(tok, window[i + 1]) \
+                and people.is_name_token(window[i + 1], table):
+            return _name_run_from(window, i + 1, table, people)  # "la empresa Varskotech"
         return Name(tok.text, tok.start, tok.end, "organisation")
     return None
 
