@@ -71,3 +71,16 @@ def test_a_body_noun_joined_to_its_owner_names_the_body() -> None:
             "verklaring stelt het VPF-bestuur: ‘Donateurs hebben op geen enkele manier de "
             "koers kunnen beïnvloeden.’")
     assert speaker_names(text, "nl")[-1] == "VPF-bestuur"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Mayor Elna Kesselbrink spoke on Monday. Varskotech, the country's largest firm, "
+           "said any such behaviour \"has no place in sport\"."),
+    ("es", "La alcaldesa Elna Kesselbrink habló el lunes. Varskotech, la mayor empresa del "
+           "país, dijo que cualquier actitud machista “no tiene cabida en el deporte”."),
+    ("nl", "Burgemeester Elna Kesselbrink sprak maandag. Varskotech, het grootste bedrijf van "
+           "het land, zegt dat zulk gedrag \"geen plaats heeft in de sport\"."),
+])
+def test_a_name_opening_the_sentence_before_an_apposition_is_the_subject(
+        language: str, text: str) -> None:
+    assert speaker_names(text, language)[-1] == "Varskotech"
