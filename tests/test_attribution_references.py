@@ -102,7 +102,7 @@ CASES = [
         ('Bürgermeisterin Erika Muster kritisierte am Montag die Schließung der Filiale. Eine '
          'Sprecherin der Fiktiva Bank sagte, die Entscheidung sei endgültig. Sie fügte hinzu: '
          '„Wir bedauern den Verlust der Arbeitsplätze.“'),
-        'Wir bedauern', ''),
+        'Wir bedauern', 'Fiktiva Bank'),  # a bank is a body: she speaks for it, as in en
         id='pronoun_after_unnamed_spokeswoman_de'),
     pytest.param((
         'nl',

@@ -17,8 +17,8 @@ the `resolve` callable passed in, so this module never touches the store.
 
 Modules: `tokens` (the stage's tokens and the windows around a quote), `people` (the names
 a document mentions), `names` (who a window names), `subjects` (a speech verb's subject in
-the harder shapes), `rules` (the ordered rules attributing one quote) and `medium` (where
-the quote was said).
+the harder shapes), `rules` (the ordered rules attributing one quote), `exchanges` (the turn
+a quote takes in an exchange) and `medium` (where the quote was said).
 """
 
 from __future__ import annotations
@@ -26,10 +26,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from quotes import lang
 from quotes.attribute.clauses import antecedent
+from quotes.attribute.exchanges import Turns, asks, take_turn, turn
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.medium import with_medium
 from quotes.attribute.names import last_phrase, subject
@@ -86,25 +88,27 @@ def attribute_quotes(
     neighbours = _neighbours([q for q in quotes if _is_statement(q)], len(text))
     results: list[Attribution | None] = []
     previous: tuple[Quote, Attribution] | None = None
+    turns: Turns = []  # each top-level quote's speaker, and whether it asked
     after = 0  # where the last top-level quote ended
     for quote in quotes:
         found = None
         if quote.kind == "term" and quote.depth == 0:
-            found = _term(doc, quote, after) or _coordinated(doc, previous, quote)
+            found = _term(doc, quote, after, previous) or _coordinated(doc, previous, quote)
             if found is not None:
                 # What follows in the paragraph may go on from the term's speaker.
                 previous = (quote, found)
         elif _is_statement(quote):
             prev_end, next_start = neighbours[id(quote)]
-            found = _attribute_statement(doc, quote, prev_end, next_start, previous)
+            found = _attribute_statement(doc, quote, (prev_end, next_start), previous, turns)
             if found is not None:
                 previous = (quote, found)
                 doc.people.remember(found)
-            doc.people.asked = quote.text.rstrip(" \"'”’»«").endswith("?")
+            doc.people.asked = asks(quote)
         else:
             found = _nested(doc, quote, quotes, results)
         if quote.depth == 0:
             after = quote.outer_end
+            take_turn(turns, quote, found)
         results.append(found)
     return tuple(results)
 
@@ -138,7 +142,8 @@ def _nested(
     return attribute_nested(doc, quote, quotes[outer], results[outer])
 
 
-def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
+def _term(doc: Document, quote: Quote, after: int,
+          previous: tuple[Quote, Attribution] | None = None) -> Attribution | None:
     """A term inside a reporting sentence ("Bayou juge la situation «délicate»") takes
     that sentence's speaker, or inside a relative clause its antecedent's ("X qui salue
     une «…»"); a scare quote in any other sentence gets none. The sentence starts after
@@ -148,7 +153,7 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
         return None
     # The sentence, read at most TERM_SENTENCE_CHARS either side: a line of thousands of
     # terms must not be read whole for each of them.
-    sentence = _sentence_start(text, quote.open_at)
+    sentence = _sentence_start(text, quote.open_at, doc.table)
     if _in_question(text[sentence : quote.open_at], doc.table):
         return None
     begin = max(after, sentence)
@@ -160,9 +165,23 @@ def _term(doc: Document, quote: Quote, after: int) -> Attribution | None:
     if relative is not None:
         found = _by_mention(doc, relative, "relative-clause")
     else:
-        found = _clause_verb(doc, quote, begin) or _reported_term(
-            doc, quote, words, (begin, sentence, end))
+        found = _clause_verb(doc, quote, begin) or _reported(doc, words, previous) or \
+            _reported_term(doc, quote, words, (begin, sentence, end))
     return with_medium(text, found, quote, doc.table, end) if found is not None else None
+
+
+def _reported(doc: Document, words: list[Tok], previous: tuple[Quote, Attribution] | None
+              ) -> Attribution | None:
+    """A term in a sentence of reported speech with no speech verb ("Die Veröffentlichung
+    … sei in jedem Fall „nicht angemessen“"): the words of the one quoted before, in the
+    same paragraph."""
+    table = doc.table
+    if previous is None or not words or "\n" in doc.text[previous[0].outer_end : words[0].start]:
+        return None
+    if not any(t.lower in table.reported_speech_forms for t in words) or find_phrase(
+            words, (*table.speech_verbs, *table.opinion_verbs, *table.according_to)):
+        return None
+    return replace(previous[1], method="continues-reported")
 
 
 def _clause_verb(doc: Document, quote: Quote, begin: int) -> Attribution | None:
@@ -170,7 +189,7 @@ def _clause_verb(doc: Document, quote: Quote, begin: int) -> Attribution | None:
     ("Ketika Ganjar menyampaikan pesan '…', Risma menimpali"): that subject's words, not
     those of the sentence's main verb."""
     text, table = doc.text, doc.table
-    begin = max(begin, _sentence_start(text, quote.open_at))
+    begin = max(begin, _sentence_start(text, quote.open_at, table))
     clause = max(begin, *(text.rfind(mark, begin, quote.open_at) + 1 for mark in ",;:("))
     words = words_between(doc.tokens, doc.starts, clause, quote.open_at)
     verb = last_phrase(words, (*table.speech_verbs, *table.opinion_verbs))
@@ -269,8 +288,20 @@ def _opening_reference(
     """The pronoun or role opening the sentence, before the quote and before any person it
     names: the sentence's subject."""
     refs = doc.people.references[bisect_left(doc.people.reference_starts, sentence) :]
-    return next((r for r in refs[:1] if r.start < quote.open_at
-                 and (not named or r.start < named[0].start)), None)
+    before = min(quote.open_at, named[0].start) if named else quote.open_at
+    return next((r for r in refs[:1] if r.start < before), None) or _pronoun_after_opening(
+        doc, sentence, before)
+
+
+def _pronoun_after_opening(doc: Document, sentence: int, before: int) -> Mention | None:
+    """A pronoun opening the main clause after an opening phrase and its comma ("In
+    January, he slammed Kesselbrink …, calling it “disgraceful”"): the sentence's subject,
+    before the people it speaks of."""
+    words = words_between(doc.tokens, doc.starts, sentence, before)
+    for a, b in pairwise(words):
+        if b.lower in doc.table.pronouns and doc.text[a.end : b.start].strip() == ",":
+            return Mention(b.start, b.text, True, "pronoun", b.end)
+    return None
 
 
 def _up_to_sentence_end(tail: str, table: LanguageData) -> str:
@@ -298,10 +329,14 @@ def _reported_first(doc: Document, named: list[Mention], begin: int, quote: Quot
     return subject[:1] + [m for m in named if m not in subject[:1]]
 
 
-def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding `at` starts, read at most TERM_SENTENCE_CHARS back."""
+def _sentence_start(text: str, at: int, table: LanguageData) -> int:
+    """Where the sentence holding `at` starts, read at most TERM_SENTENCE_CHARS back; the
+    period of a title ("slammed Sen. Cory Kesselbrink") starts none."""
     line_start = max(at - TERM_SENTENCE_CHARS, text.rfind("\n", 0, at) + 1)
-    return max([line_start, *loose_sentence_starts(text, line_start, at)])
+    starts = [s for s in loose_sentence_starts(text, line_start, at)
+              if not text[line_start:s].rstrip().endswith(".")
+              or text[line_start:s].split()[-1] not in table.titles]
+    return max([line_start, *starts])
 
 
 def _in_question(before: str, table: LanguageData) -> bool:
@@ -395,21 +430,23 @@ def _neighbours(statements: list[Quote], text_end: int) -> dict[int, tuple[int, 
 def _attribute_statement(
     doc: Document,
     quote: Quote,
-    prev_end: int,
-    next_start: int,
+    bounds: tuple[int, int],
     previous: tuple[Quote, Attribution] | None,
+    turns: Turns,
 ) -> Attribution | None:
-    """One statement's attribution, its own or, where that is missing or weak, the one of
-    the quote it continues; with the medium it was said in. None for the words of a
-    question someone was asked ("Asked why the EU would give the UK a "free lunch", …")."""
-    if _in_question(doc.text[_sentence_start(doc.text, quote.open_at) : quote.open_at],
+    """One statement's attribution, its own or, where that is missing or weak, the turn
+    it takes in an exchange or the one of the quote it continues; with the medium it was
+    said in (`bounds`: where the statement before it ends, the one after it begins). None
+    for the words of a question someone was asked ("Asked why the EU would give the UK a
+    "free lunch", …")."""
+    next_start = bounds[1]
+    if _in_question(doc.text[_sentence_start(doc.text, quote.open_at, doc.table) : quote.open_at],
                     doc.table):
         return None
-    found = _clause_verb(doc, quote, prev_end) or attribute_one(doc, quote, prev_end, next_start)
-    weak = found is None or found.method == "context"
-    if weak and previous is not None and _continues(doc, previous, quote) \
+    found = _own_attribution(doc, quote, bounds, previous)
+    if (found is None or found.method == "context") and previous is not None \
             and not addressed(quote.text, previous[1].speaker):
-        found = replace(previous[1], method="continues-previous")
+        found = _goes_on(doc, quote, previous, turns) or found
     if found is None or (found.speaker is None and found.mention is None):
         found = _ranked(doc, quote, found)
     own = self_named(doc.people, quote) if found is None or _guessed(found) else None
@@ -420,6 +457,33 @@ def _attribute_statement(
     if found is None:
         return None
     return with_medium(doc.text, found, quote, doc.table, next_start)
+
+
+def _own_attribution(doc: Document, quote: Quote, bounds: tuple[int, int],
+                     previous: tuple[Quote, Attribution] | None) -> Attribution | None:
+    """A statement's attribution by its own words: the speech verb of its clause, the
+    reported speech its introduction goes on with ("Daran müsse sich auch die Ministerin
+    halten: „…“"), else the ordered rules."""
+    prev_end, next_start = bounds
+    intro = words_between(doc.tokens, doc.starts, max(prev_end, _sentence_start(
+        doc.text, quote.open_at, doc.table)), quote.open_at)
+    return _clause_verb(doc, quote, prev_end) or _reported(doc, intro, previous) or \
+        attribute_one(doc, quote, prev_end, next_start)
+
+
+def _goes_on(doc: Document, quote: Quote, previous: tuple[Quote, Attribution],
+             turns: Turns) -> Attribution | None:
+    """How a quote without an attribution of its own goes on from the one before: the turn
+    it takes in an exchange, in the paragraphs after it too where nobody else is named
+    between; else the same speaker's words, where it continues that quote."""
+    if _continues(doc, previous, quote):
+        return turn(doc.people, quote, turns) or replace(previous[1], method="continues-previous")
+    gap = doc.text[previous[0].outer_end : quote.open_at]
+    named = {doc.people.full_name(m.name, m.start)
+             for m in mentions_in(doc.people, previous[0].outer_end, quote.open_at)}
+    if len(gap) <= CONTINUATION_GAP and named <= {s for s, _ in turns[-2:]}:
+        return turn(doc.people, quote, turns)
+    return None
 
 
 def _guessed(found: Attribution) -> bool:

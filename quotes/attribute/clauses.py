@@ -33,8 +33,7 @@ def antecedent(
     """The person or role a relative pronoun before the quote refers to, where the quote
     lies in that pronoun's clause: at most a few words after it, none of them a person."""
     before = [t for t in words if t.end <= quote_start][-RELATIVE_CLAUSE_WORDS - 1 :]
-    k = next((i for i in range(len(before) - 1, -1, -1)
-              if before[i].lower in table.relative_pronouns), None)
+    k = _relative_pronoun(before, text, table, people)
     if k is None or k == len(before) - 1:
         return None
     pronoun = before[k]
@@ -49,6 +48,26 @@ def antecedent(
         if found is not None and not text[found.end : pronoun.start].strip(" ,"):
             return None if _complement(words, found, table) else found
     return None
+
+
+def _relative_pronoun(before: list[Tok], text: str, table: LanguageData,
+                      people: PeopleIndex) -> int | None:
+    """The index of the last relative pronoun in `before`; but a word both relative
+    pronoun and complementizer that follows no name ("quien había dicho que …") opens the
+    reported clause: the relative pronoun is the one before it."""
+    ks = [i for i in range(len(before) - 1, -1, -1) if before[i].lower in table.relative_pronouns]
+    while len(ks) > 1 and before[ks[0]].lower in table.complementizers and not _right_after_name(
+            people, text, before[ks[0]].start):
+        ks.pop(0)
+    return ks[0] if ks else None
+
+
+def _right_after_name(people: PeopleIndex, text: str, at: int) -> bool:
+    """Does a mention or sentence-opening reference end right before `at`, a comma between
+    at most?"""
+    return any(found is not None and not text[found.end : at].strip(" ,") for found in (
+        _ending_before(people.mentions, people.mention_starts, at),
+        _ending_before(people.references, people.reference_starts, at)))
 
 
 def _complement(words: list[Tok], mention: Mention, table: LanguageData) -> bool:

@@ -17,6 +17,8 @@ from quotes.text import find_phrase
 SUBJECT_GAP = 2
 # How far after a role noun a name in apposition is looked for ("le président, Trump").
 _APPOSITION_WITHIN = 5
+# How many words an apposition after a sentence's opening name may hold.
+_APPOSITION_WORDS = 8
 # An all-capital word this long or shorter may be an acronym naming the speaker ("NSC").
 _ACRONYM = 6
 # How many words a subject without a name may have ("a White House official").
@@ -197,22 +199,38 @@ def _opening_subject(
     window: list[Tok], verb: Phrase, table: LanguageData, people: PeopleIndex
 ) -> Name | None:
     """A capitalized word the document names nowhere else, opening the sentence right
-    before its speech verb ("Vox ha respondido:", "NSC zei"), or an acronym there: the
-    verb's subject. Not where the verb's own subject follows it ("Gisteren zei hij",
+    before its speech verb ("Vox ha respondido:", "NSC zei") or before an apposition
+    that ends there ("Varskotech, the country's largest firm, said"), or an acronym there:
+    the verb's subject. Not where the verb's own subject follows it ("Gisteren zei hij",
     "Later schreef Rutte"), nor a noun where every noun is capitalized."""
     k = verb[0] - 1
     while k >= 0 and window[k].lower in table.stopwords and not window[k].sent_start:
         k -= 1  # auxiliaries: "Vox ha respondido"
     if k < 0:
         return None
+    opening = _before_apposition(window, k, people)
+    if opening is not None:
+        k = opening  # "Varskotech, la mayor empresa del país, dijo"
     tok = window[k]
     if not _opening_word(window, k, table, people) or not _plain_word(tok, table):
         return None
-    if not people.adjacent(tok, window[k + 1]):
+    if opening is None and not people.adjacent(tok, window[k + 1]):
         return None  # "Inoltre, ha sottolineato", "Lula (PT) admitiu"
     if _subject_after(window[verb[1] : verb[1] + 2], table, people):
         return None
     return Name(tok.text, tok.start, tok.end, "name")
+
+
+def _before_apposition(window: list[Tok], k: int, people: PeopleIndex) -> int | None:
+    """Where the word opening a sentence stands when an apposition set off by commas
+    follows it and ends at window[k] ("Varskotech, the country's largest firm, said"):
+    None where no comma ends one there."""
+    if k + 1 >= len(window) or not people.comma_between(window[k], window[k + 1]):
+        return None
+    for j in range(k - 1, max(-1, k - _APPOSITION_WORDS - 2), -1):
+        if people.comma_between(window[j], window[j + 1]):
+            return j if window[j].sent_start else None
+    return None
 
 
 def _opening_word(window: list[Tok], k: int, table: LanguageData, people: PeopleIndex) -> bool:
@@ -304,8 +322,10 @@ def _subject_position(window: list[Tok], name: Name, table: LanguageData) -> boo
     """A name right after a preposition is a complement ("el presidente de Vox dijo",
     "salió en defensa de Maduro y respondió"), not the verb's subject."""
     k = _before(window, name)
-    while k > 0 and window[k].lower in table.definite_articles:
-        k -= 1  # "patrocinadora de la Selección": the preposition before the article
+    while k >= 0 and window[k].lower in table.definite_articles:
+        # "patrocinadora de la Selección": the preposition before the article; an article
+        # opening the window that is a preposition too ("afirmou a PF") is an article.
+        k -= 1
     return k < 0 or window[k].lower not in table.prepositions
 
 
@@ -413,6 +433,9 @@ def _name_at(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex
     if is_role(tok.text, table):
         return _role_or_apposition(window, i, table, people)
     if _organisation_noun(window, i, table):
+        if i + 1 < len(window) and people.adjacent(tok, window[i + 1]) \
+                and people.is_name_token(window[i + 1], table):
+            return _name_run_from(window, i + 1, table, people)  # "la empresa Varskotech"
         return Name(tok.text, tok.start, tok.end, "organisation")
     return None
 
@@ -420,11 +443,20 @@ def _name_at(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex
 def _organisation_noun(window: list[Tok], i: int, table: LanguageData) -> bool:
     """A body named by its common noun after a determiner ("the ministry said", "das
     Ministerium erklärte", "la empresa dijo"): the organisation named before speaks."""
-    return (window[i].lower in table.organisation_words and i > 0
+    return (_body_word(window[i].lower, table) and i > 0
             and window[i - 1].lower in table.stopwords
             and not (i > 1 and window[i - 2].lower in table.prepositions)  # "to the company"
-            and window[i - 1].lower not in table.prepositions
+            # "to the company"; but an article that is a preposition too ("informou a
+            # polícia") is an article.
+            and (window[i - 1].lower not in table.prepositions
+                 or window[i - 1].lower in table.definite_articles)
             and window[i - 1].lower not in table.possessives)  # "zijn kabinet": whose
+
+
+def _body_word(lower: str, table: LanguageData) -> bool:
+    """A body's common noun, alone or joined to its owner ("cda-bestuur", "vvd-fractie")."""
+    return lower in table.organisation_words or (
+        "-" in lower and lower.rpartition("-")[2] in table.organisation_words)
 
 
 def _name_run_from(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex) -> Name:

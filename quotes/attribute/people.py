@@ -27,6 +27,7 @@ from quotes.attribute.persons import (
     bracketed_acronyms,
     fullest,
     headline_spans,
+    introduced_bodies,
     kind_of,
     link_word,
     never_a_name,
@@ -275,6 +276,7 @@ class PeopleIndex:
         self._subjects = _opening_subjects(text, tokens, table, self._reporting, quoted)
         self.mention_words: frozenset[str] = frozenset()
         self._archive_named: set[int] = set()  # starts of words of archive authors' names
+        self._bodies = introduced_bodies(tokens, table)  # "la empresa Victoria"
         self._read_mentions(tokens)
         self.links = bracket_links(text, self.mentions)
         self.reference_starts = [r.start for r in self.references]
@@ -347,7 +349,8 @@ class PeopleIndex:
             return False  # a compound ending in a common noun: "NOS-items", "VVD-top"
         return (tok.text[:1].isupper() and not tok.text.isupper()) or (
             tok.text.isupper() and len(tok.text) > 1
-            and (tok.person or tok.text in self._acronyms or tok.start in self._capital_names)
+            and (tok.person or tok.text in self._acronyms or tok.start in self._capital_names
+                 or tok.text in self._bodies)  # "la compañía LAMIA"
         )
 
     def _add_run(self, run: list[Tok], subject_slot: bool, following: Tok | None = None
@@ -374,7 +377,7 @@ class PeopleIndex:
         full, end = join(words), words[-1].end
         if self._genitive(words[-1].text):
             full, end = full[:-1], end - 1  # "Peter Altmeiers Tweet": Peter Altmeier's
-        mention = Mention(words[0].start, full, subject_slot, kind_of(full, self.table), end)
+        mention = Mention(words[0].start, full, subject_slot, self.kind(full), end)
         if not self._is_mention(words, mention):
             self._pending.append(mention)
             return
@@ -582,6 +585,8 @@ class PeopleIndex:
         return self._full[mention]
 
     def kind(self, name: str) -> str:
+        if any(w in self._bodies for w in name.split()):
+            return "organisation"
         return kind_of(name, self.table)
 
     def remember(self, found: Attribution) -> None:

@@ -262,6 +262,18 @@ def _sentence_inside(line: Sequence[Tok]) -> bool:
     return any(t.text in (".", "!", "?") for t in line[:last_word]) or "." in marks[-2:]
 
 
+def introduced_bodies(tokens: Sequence[Tok], table: LanguageData) -> frozenset[str]:
+    """The words a body's common noun introduces after a determiner ("la empresa
+    Victoria", "het bedrijf Knijnenburg", "the airline Skyvarsk"): the text names an
+    organisation by them, wherever it writes them."""
+    words = [t for t in tokens if t.is_word]
+    return frozenset(
+        name.text for det, noun, name in zip(words, words[1:], words[2:], strict=False)
+        if det.lower in table.stopwords and noun.lower in table.organisation_words
+        and noun.text.islower() and name.text[:1].isupper() and not name.sent_start
+        and name.start - noun.end == 1)
+
+
 def kind_of(name: str, table: LanguageData) -> str:
     """"organisation" for a run the table names as one or that holds an organisation word
     ("Partai Golkar", "Casa Blanca"), else "person"."""

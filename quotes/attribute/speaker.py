@@ -17,11 +17,12 @@ from quotes.attribute.ranking import (
     MAX_BACK_CHARS,
     Candidate,
     Query,
+    is_complement,
     mentions_in,
     rank,
     role_gender,
 )
-from quotes.lang import is_spokesperson
+from quotes.lang import is_role, is_spokesperson
 from quotes.models import Quote
 
 # Confidence in a speaker the attribution names outright (a name, not a pronoun or role).
@@ -140,8 +141,11 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
     candidates = rank(people, Query(name.start, "role", name.text, people.asked))
     # Also one that spoke before and looks like no person: a company the tables do not
     # list ("AT&T said … The company added").
-    ranked_orgs = [c for c in candidates if c.kind == "organisation" or (
-        c.name in people.speakers and not _person_like(c.name))]
+    # Not a body named only as a preposition's complement ("a denúncia do Sindicato"):
+    # the one speaking is the subject of some sentence.
+    ranked_orgs = [c for c in candidates if (c.kind == "organisation" or (
+        c.name in people.speakers and not _person_like(c.name)))
+        and not _only_complement(people, c.name, name.start)]
     noun = name.text.casefold()
     holding = [c for c in ranked_orgs if noun in c.name.casefold()]
     for candidate in (holding or ranked_orgs)[:1]:
@@ -152,6 +156,13 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
         return Speaker(known, None, f"{method}+spokesperson", "organisation",
                        SPOKESPERSON_CONFIDENCE, (*steps, f"{known}: organisation named most"))
     return _unlisted(people, name, method, steps, candidates)
+
+
+def _only_complement(people: PeopleIndex, name: str, before: int) -> bool:
+    """Is every mention of `name` before `before` a preposition's complement?"""
+    named = [m for m in mentions_in(people, max(0, before - MAX_BACK_CHARS), before)
+             if people.full_name(m.name, m.start) == name]
+    return bool(named) and all(is_complement(people, m) for m in named)
 
 
 def _unlisted(people: PeopleIndex, name: Name, method: str, steps: tuple[str, ...],
@@ -202,7 +213,11 @@ def _person_like(name: str) -> bool:
 
 def _own_organisation(people: PeopleIndex, name: Name) -> str | None:
     """An organisation named right beside the spokesperson, as whose it is ("a Pentagon
-    spokesman", "una portavoz de la Casa Blanca" as the role's own words)."""
+    spokesman", "una portavoz de la Casa Blanca" as the role's own words); a body's noun
+    joined to its owner names the body ("het CDA-bestuur")."""
+    owner, hyphen, _ = name.text.rpartition("-")
+    if hyphen and owner[:1].isupper() and name.kind == "organisation":
+        return name.text
     lo = name.start - _BEFORE_CHARS
     for m in people.mentions[bisect_left(people.mention_starts, lo):]:
         if m.start > name.end:
@@ -223,8 +238,9 @@ def _owner_named(people: PeopleIndex, name: Name) -> str | None:
     table = people.table
     for m in people.mentions[bisect_left(people.mention_starts, name.end):]:
         between = people.text[name.end : m.start].split()
+        # "a assessoria do senador Varsko": a role may title the owner.
         if len(between) > _OWNER_LINKS or not between or not all(
-                link_word(w.casefold(), table) for w in between):
+                link_word(w.casefold(), table) or is_role(w, table) for w in between):
             return None
         if between[0].casefold() in table.prepositions:
             return people.text[name.start : m.end]

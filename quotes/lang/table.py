@@ -206,6 +206,11 @@ class LanguageData(BaseModel):
     question_openers: WordSet = Field(
         frozenset(), validation_alias=_at("attribution", "question_openers")
     )
+    # Verb forms only reported speech takes (German Konjunktiv I: "sei", "habe"): a
+    # sentence with one and no speech verb goes on with the words of the one quoted before.
+    reported_speech_forms: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "reported_speech_forms")
+    )
     # Speech verbs whose following noun is the one spoken to ("told MPs that", "asked
     # Varsko"), never the speaker, where the language does not invert subject and verb.
     addressee_verbs: WordSet = Field(
