@@ -228,7 +228,7 @@ def _case(
     source = lang.get_or_english(quote.language)
     marks_omission = _OMISSION_MARK.search(quote.text) is not None
     quote, quote_anchors = _without_glosses(quote, quote_anchors, match.tweet.text)
-    sides = Sides(quote.text, source, match.tweet.text, match.segment, False)
+    sides = Sides(quote.text, source, match.tweet.text, match.segment, False, marks_omission)
     fragment = _renders_part(sides, match)
     sides = replace(sides, fragment=fragment)
     differences, notes = find_differences(
@@ -362,6 +362,12 @@ def find_differences(
                                      english, "back-translation", target)
         flips, discounted = confirm_in_source(flips, sides, alignment)
         notes += discounted
+    elif sides.omits:
+        # Pieces joined across a marked omission ("… (…) …") pair with no one tweet
+        # sentence, and may come from anywhere in it: only a negation the quote states
+        # where the tweet has none.
+        flips = polarity_differences([(sides.quote, sides.tweet)], sides.source,
+                                     "source-language", target, partial=True)
     else:
         flips = polarity_differences(pairs_for(sides.quote, alignment, target), sides.source,
                                      "source-language", target, partial=sides.fragment)
@@ -374,8 +380,11 @@ def find_differences(
     if sides.fragment:
         differences += dropped_opinion(sides.quote, sides.source,
                                        rendered_sentences(sides.tweet, alignment.span), target)
+    # An English quote is its own back-translation only of an English tweet: against a
+    # tweet in another language its words share nothing but names, and every clause
+    # would read as added or cut.
     english_text = back_translation if back_translation is not None else (
-        sides.quote if sides.source.code == english.code else None
+        sides.quote if sides.source.code == english.code == target.code else None
     )
     if english_text is None:
         notes.append(NO_CLAUSE_CHECK)
