@@ -79,3 +79,20 @@ def test_a_model_number_ending_a_sentence_counts_nothing() -> None:
     # A decimal after a name is a number still.
     anchors = extract_anchors("Il motore Fiorano 8,5 consuma troppo.", lang.get("it"))
     assert "8,5" in [a.text for a in anchors if a.kind == "number"]
+    # A verb opening a sentence after "¡" or "¿" is no model's name.
+    anchors = extract_anchors("¡Acordamos 3 puentes nuevos!", lang.get("es"))
+    assert [a.text for a in anchors if a.kind == "number"] == ["3"]
+
+
+def test_a_month_english_capitalizes_is_rendered_by_the_months_own_word() -> None:
+    # "June", "May", "April", "August" are also given names, so no table drops them as
+    # names; each language's month renders them, also where every noun is capitalized.
+    tweet = "We will open two new bridges in Norvik by June, and the tunnel in May."
+    for text, code in [
+        ("Wir werden bis Juni zwei neue Brücken in Norvik eröffnen, und den Tunnel im Mai.",
+         "de"),
+        ("Nous ouvrirons deux nouveaux ponts à Norvik d'ici juin, et le tunnel en mai.", "fr"),
+        ("We openen tegen juni twee nieuwe bruggen in Norvik, en de tunnel in mei.", "nl"),
+    ]:
+        v = verdict(text, code, tweet)
+        assert "name" not in distorting(v), (code, v.differences)
