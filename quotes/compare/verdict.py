@@ -15,6 +15,7 @@ from quotes import lang
 from quotes.anchors import extract_anchors, implicit_counts
 from quotes.compare import reliability
 from quotes.compare.alignment import (
+    Alignment,
     Sides,
     align,
     pairs_for,
@@ -358,20 +359,9 @@ def find_differences(
     if back_translation is not None:
         notes += translation_artefacts(back_translation, quote_anchors, tweet_anchors,
                                        alignment.span)
-        flips = polarity_differences(pairs_for(back_translation, alignment, target),
-                                     english, "back-translation", target)
-        flips, discounted = confirm_in_source(flips, sides, alignment)
-        notes += discounted
-    elif sides.omits:
-        # Pieces joined across a marked omission ("… (…) …") pair with no one tweet
-        # sentence, and may come from anywhere in it: only a negation the quote states
-        # where the tweet has none.
-        flips = polarity_differences([(sides.quote, sides.tweet)], sides.source,
-                                     "source-language", target, partial=True)
-    else:
-        flips = polarity_differences(pairs_for(sides.quote, alignment, target), sides.source,
-                                     "source-language", target, partial=sides.fragment)
+    flips, discounted = _negation_flips(sides, alignment, back_translation)
     differences += flips
+    notes += discounted
     differences += quantifier_differences(
         pairs_for(sides.quote, alignment) or [(sides.quote, alignment.part)],
         sides.source, target,
@@ -399,6 +389,25 @@ def find_differences(
         content = [d for d in content if d.kind not in ("hedge", "opinion")]
     differences += content
     return _one_opinion(differences), notes
+
+
+def _negation_flips(sides: Sides, alignment: Alignment, back_translation: str | None
+                    ) -> tuple[list[Difference], list[str]]:
+    """Negations flipped between paired sentences, read in the back-translation (then
+    confirmed in the quote's own words) or in the quote itself; notes on those discounted."""
+    target = sides.target
+    if back_translation is not None:
+        flips = polarity_differences(pairs_for(back_translation, alignment, target),
+                                     lang.get("en"), "back-translation", target)
+        return confirm_in_source(flips, sides, alignment)
+    if sides.omits:
+        # Pieces joined across a marked omission ("… (…) …") pair with no one tweet
+        # sentence, and may come from anywhere in it: only a negation the quote states
+        # where the tweet has none.
+        return polarity_differences([(sides.quote, sides.tweet)], sides.source,
+                                    "source-language", target, partial=True), []
+    return polarity_differences(pairs_for(sides.quote, alignment, target), sides.source,
+                                "source-language", target, partial=sides.fragment), []
 
 
 def _one_opinion(differences: list[Difference]) -> list[Difference]:
