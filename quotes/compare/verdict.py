@@ -35,6 +35,7 @@ from quotes.compare.anchor_differences import (
 from quotes.compare.clause_embeddings import ClauseSimilarities, embedding_differences
 from quotes.compare.clause_words import content_differences
 from quotes.compare.kinds import DISTORTING_KINDS, NOTED_KINDS
+from quotes.compare.narration import narration_spans
 from quotes.compare.negation import (
     confirm_in_source,
     dropped_conditions,
@@ -280,8 +281,9 @@ _PARENTHESIZED = re.compile(r"\([^()]*\)")
 def _without_glosses(
     quote: Quote, anchors: Sequence[Anchor], tweet: str
 ) -> tuple[Quote, Sequence[Anchor]]:
-    """The quote with what the journalist inserted blanked out (offsets kept), and its
-    anchors outside it: differences come from the quote's own words."""
+    """The quote with what the journalist inserted blanked out (offsets kept): brackets,
+    and narration left inside the marks ("– ha scritto la sindaca il 3 marzo –"); and its
+    anchors outside them: differences come from the quote's own words."""
     spans = [m.span() for m in _BRACKETED.finditer(quote.text)]
     if "(" not in tweet:
         spans += [m.span() for m in _PARENTHESIZED.finditer(quote.text)]
@@ -290,6 +292,7 @@ def _without_glosses(
     table = lang.get_or_english(quote.language)
     spans = [(s, e) for s, e in spans if not (hedges_in(quote.text[s:e], table)
                                               or opinion_markers_in(quote.text[s:e], table))]
+    spans += narration_spans(quote.text, table, tweet)
     if not spans:
         return quote, anchors
     text = quote.text
