@@ -37,12 +37,19 @@ _LOOSE_BOUNDARY = re.compile(_END_MARKS + r"\s+|\n")
 _LOOK_BACK = 512
 _ANY_END_MARK = re.compile(_END_MARKS)
 # A sentence break: the whitespace right after an end mark ...
+# The period of an initial ends no sentence: a capital standing alone ("M. Macron",
+# "J. Doe"), or closing a dotted initialism ("U.S.", "D.C.") unless a capital follows
+# ("by the U.S. @SecretService" is one sentence, "in the U.S. Then" two).
+_INITIAL = (r"(?:(?<=(?<![^\s(])[A-Z]\.)"
+            r"|(?<=[A-Z]\.[A-Z]\.)(?=\s+(?![\"“„«‘(]*[A-ZÀ-ÖØ-Þ])))")
+# (Tweets are cut into match segments this way and archives keep their vectors: no
+# initial guard here, or stored segment vectors would no longer line up.)
 _END_MARK_BREAK = re.compile(r"(?<=[.!?…])\s+")
 # ... or after the closing quotes and brackets that follow one ("… bien.» Nous"); the
 # closing marks stay with the sentence they close.
-_CLOSER_BREAK = re.compile(r"(?<=[.!?…])[\"”»“’)]*\s+")
+_CLOSER_BREAK = re.compile(rf"(?<=[.!?…])(?!{_INITIAL})[\"”»“’)]*\s+")
 # A sentence as a span: up to its end marks and closers, or to the end of the text.
-SENTENCE_SPAN = re.compile(r".+?(?:[.!?…]+[\"”»“’)]*(?=\s)|$)", re.DOTALL)
+SENTENCE_SPAN = re.compile(rf".+?(?:[.!?…]+(?!{_INITIAL})[\"”»“’)]*(?=\s)|$)", re.DOTALL)
 # Where a sentence splits into clauses: commas, semicolons, colons, brackets, dashes.
 # (a comma or colon between digits is part of a number or a time: 2,000, 9,74, 6:30)
 _CLAUSE_MARKS = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()\u2013\u2014]| - ")

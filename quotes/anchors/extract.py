@@ -74,9 +74,11 @@ def _clock_times(text: str, table: LanguageData) -> list[tuple[int, int]]:
             for m in re.finditer(pattern, text, re.IGNORECASE)]
 
 
-# A numeral right after a name inside a sentence ("Ferrari 812", "Boeing 737", "Apollo 11").
-_DESIGNATION = re.compile(r"(?<![\w.,:;!?])([^\W\d_][\w’'-]*)[ \u00a0](\d{1,4})(?![\w.,%/:]|\s?%)")
-_SENTENCE_BREAK = ".!?:;\"“”„«»\n"
+# A numeral right after a name inside a sentence ("Ferrari 812", "Boeing 737", "Apollo 11"),
+# also ending it ("DUE Ferrari 812."); a decimal ("Boeing 7.5") is none.
+_DESIGNATION = re.compile(r"(?<![\w.,:;!?])([^\W\d_][\w’'-]*)[ \u00a0](\d{1,4})"
+                          r"(?![\w%/:]|[.,]\d|\s?%)")
+_SENTENCE_BREAK = ".!?:;\"“”„«»‘¡¿(\n"  # "¡Acordamos 3 …": a verb opening the sentence
 _YEARLIKE = re.compile(r"1[89]\d\d|20\d\d")  # "Jahr 2019", "Trump 2020": years, kept
 
 

@@ -55,6 +55,7 @@ class Sides:
     tweet: str
     segment: str
     fragment: bool
+    omits: bool = False  # the quote marks an omission: "(…)", "[...]"
 
     @property
     def target(self) -> LanguageData:

@@ -304,6 +304,7 @@ def _replacements(sides: Sides, quote_anchors: Sequence[Anchor]) -> list[Anchor]
     return [
         q for q in names
         if len(q.text) > 2 and not _common_word(q.text, sides.source)
+        and not is_role_or_title(q.text, sides.source)  # "Pak Widodo", "Mme Okafor"
         and q.value not in sides.source.not_names  # "l'État": a noun capitalized by custom
         and not any(same_name(q.text, t) for t in tweet_tokens)
         and q.value not in sides.source.exonyms and q.value not in local

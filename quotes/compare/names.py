@@ -25,7 +25,10 @@ _LETTER_FOLDS = str.maketrans({"c": "k", "q": "k", "z": "k", "w": "v", "j": "i",
 
 
 def is_role_or_title(word: str, table: LanguageData) -> bool:
-    return word in table.titles or lang.is_role(word, table) or word.casefold() in table.not_names
+    """A title ("Mme", "Pak", "Sr." read as the word "Sr"), a role noun or a word the
+    table says names nobody."""
+    return (word in table.titles or f"{word}." in table.titles or lang.is_role(word, table)
+            or word.casefold() in table.not_names)
 
 
 def exonyms_in(text: str, table: LanguageData) -> set[str]:

@@ -254,9 +254,22 @@ def dropped_conditions(sides: Sides, alignment: Alignment) -> list[Difference]:
         for clause in clauses(sentence, target):
             if (_opens_with_any(clause, target.conditions, anywhere=False)
                     and not _opens_with_any(clause, target.wishes, anywhere=False)
+                    and not _another_reading(clause, target)
                     and substantive(clause, target)):
                 return [Difference("condition", None, clause, "source-language")]
     return []
+
+
+def _another_reading(clause: str, table: LanguageData) -> bool:
+    """Does the clause open with a condition word of two readings (`ambiguous_conditions`:
+    "als" is also "as", "se" also a pronoun) without one of the words after it that make
+    it a condition ("als we …", "se eu …")?"""
+    tokens = _tokens(clause)
+    for word, conditioning in table.ambiguous_conditions.items():
+        size = len(word.split())
+        if tokens[:size] == word.split():
+            return tokens[size : size + 1] == [] or tokens[size] not in conditioning
+    return False
 
 
 def rendered_sentences(tweet: str, span: tuple[int, int]) -> list[str]:

@@ -464,7 +464,30 @@ def _names_account(speaker: str, account: Account) -> bool:
         theirs = _words(name or "")
         if theirs and (len(theirs) > 1 or len(words) == 1) and _same_words(words, theirs):
             return True
+        if theirs and (_shorter_form(theirs, words) or _initials_of(words, theirs)):
+            return True
     return _in_handle(words, account.handle)
+
+
+# A one-word name an account goes by ("Lula") is found in a longer one from this length.
+MONONYM_LETTERS = 4
+
+
+def _shorter_form(theirs: list[str], mine: list[str]) -> bool:
+    """Is the account's name a shorter form of the article's, its surname not the last of
+    the article's words: "Lula" of "Luiz Inácio Lula da Silva", "Gabriela Ortiz" of
+    "Gabriela Ortiz Mendes" (a given name of theirs must agree with one of the article's)?"""
+    if len(mine) <= len(theirs) or (len(theirs) == 1 and len(theirs[0]) < MONONYM_LETTERS):
+        return False
+    return _same_words(theirs, mine)
+
+
+def _initials_of(mine: list[str], theirs: list[str]) -> bool:
+    """Is the article's name the initials of the account's name ("AMLO": Andrés Manuel
+    López Obrador)?"""
+    if len(mine) != 1 or len(mine[0]) < 3 or not mine[0].isupper() or len(theirs) < 3:
+        return False
+    return mine[0].casefold() == "".join(w[0] for w in theirs).casefold()
 
 
 def _same_words(mine: list[str], theirs: list[str]) -> bool:

@@ -15,6 +15,7 @@ from quotes import lang
 from quotes.anchors import extract_anchors, implicit_counts
 from quotes.compare import reliability
 from quotes.compare.alignment import (
+    Alignment,
     Sides,
     align,
     pairs_for,
@@ -34,6 +35,7 @@ from quotes.compare.anchor_differences import (
 from quotes.compare.clause_embeddings import ClauseSimilarities, embedding_differences
 from quotes.compare.clause_words import content_differences
 from quotes.compare.kinds import DISTORTING_KINDS, NOTED_KINDS
+from quotes.compare.narration import narration_spans
 from quotes.compare.negation import (
     confirm_in_source,
     dropped_conditions,
@@ -228,7 +230,7 @@ def _case(
     source = lang.get_or_english(quote.language)
     marks_omission = _OMISSION_MARK.search(quote.text) is not None
     quote, quote_anchors = _without_glosses(quote, quote_anchors, match.tweet.text)
-    sides = Sides(quote.text, source, match.tweet.text, match.segment, False)
+    sides = Sides(quote.text, source, match.tweet.text, match.segment, False, marks_omission)
     fragment = _renders_part(sides, match)
     sides = replace(sides, fragment=fragment)
     differences, notes = find_differences(
@@ -279,8 +281,9 @@ _PARENTHESIZED = re.compile(r"\([^()]*\)")
 def _without_glosses(
     quote: Quote, anchors: Sequence[Anchor], tweet: str
 ) -> tuple[Quote, Sequence[Anchor]]:
-    """The quote with what the journalist inserted blanked out (offsets kept), and its
-    anchors outside it: differences come from the quote's own words."""
+    """The quote with what the journalist inserted blanked out (offsets kept): brackets,
+    and narration left inside the marks ("– ha scritto la sindaca il 3 marzo –"); and its
+    anchors outside them: differences come from the quote's own words."""
     spans = [m.span() for m in _BRACKETED.finditer(quote.text)]
     if "(" not in tweet:
         spans += [m.span() for m in _PARENTHESIZED.finditer(quote.text)]
@@ -289,6 +292,7 @@ def _without_glosses(
     table = lang.get_or_english(quote.language)
     spans = [(s, e) for s, e in spans if not (hedges_in(quote.text[s:e], table)
                                               or opinion_markers_in(quote.text[s:e], table))]
+    spans += narration_spans(quote.text, table, tweet)
     if not spans:
         return quote, anchors
     text = quote.text
@@ -358,14 +362,9 @@ def find_differences(
     if back_translation is not None:
         notes += translation_artefacts(back_translation, quote_anchors, tweet_anchors,
                                        alignment.span)
-        flips = polarity_differences(pairs_for(back_translation, alignment, target),
-                                     english, "back-translation", target)
-        flips, discounted = confirm_in_source(flips, sides, alignment)
-        notes += discounted
-    else:
-        flips = polarity_differences(pairs_for(sides.quote, alignment, target), sides.source,
-                                     "source-language", target, partial=sides.fragment)
+    flips, discounted = _negation_flips(sides, alignment, back_translation)
     differences += flips
+    notes += discounted
     differences += quantifier_differences(
         pairs_for(sides.quote, alignment) or [(sides.quote, alignment.part)],
         sides.source, target,
@@ -374,8 +373,11 @@ def find_differences(
     if sides.fragment:
         differences += dropped_opinion(sides.quote, sides.source,
                                        rendered_sentences(sides.tweet, alignment.span), target)
+    # An English quote is its own back-translation only of an English tweet: against a
+    # tweet in another language its words share nothing but names, and every clause
+    # would read as added or cut.
     english_text = back_translation if back_translation is not None else (
-        sides.quote if sides.source.code == english.code else None
+        sides.quote if sides.source.code == english.code == target.code else None
     )
     if english_text is None:
         notes.append(NO_CLAUSE_CHECK)
@@ -390,6 +392,25 @@ def find_differences(
         content = [d for d in content if d.kind not in ("hedge", "opinion")]
     differences += content
     return _one_opinion(differences), notes
+
+
+def _negation_flips(sides: Sides, alignment: Alignment, back_translation: str | None
+                    ) -> tuple[list[Difference], list[str]]:
+    """Negations flipped between paired sentences, read in the back-translation (then
+    confirmed in the quote's own words) or in the quote itself; notes on those discounted."""
+    target = sides.target
+    if back_translation is not None:
+        flips = polarity_differences(pairs_for(back_translation, alignment, target),
+                                     lang.get("en"), "back-translation", target)
+        return confirm_in_source(flips, sides, alignment)
+    if sides.omits:
+        # Pieces joined across a marked omission ("… (…) …") pair with no one tweet
+        # sentence, and may come from anywhere in it: only a negation the quote states
+        # where the tweet has none.
+        return polarity_differences([(sides.quote, sides.tweet)], sides.source,
+                                    "source-language", target, partial=True), []
+    return polarity_differences(pairs_for(sides.quote, alignment, target), sides.source,
+                                "source-language", target, partial=sides.fragment), []
 
 
 def _one_opinion(differences: list[Difference]) -> list[Difference]:

@@ -295,6 +295,10 @@ class LanguageData(BaseModel):
     conditions: Words = Field((), validation_alias=_at("polarity", "conditions"))
     # "if only", "si seulement": a wish worded like a condition, conditioning no claim
     wishes: Words = Field((), validation_alias=_at("polarity", "wishes"))
+    # A condition word with another common reading (nl "als" also "as", pt "se" also a
+    # pronoun): it opens a condition only before one of its words ("als we", "se eu")
+    ambiguous_conditions: Levels = Field(
+        {}, validation_alias=_at("polarity", "ambiguous_conditions"))
     # --- [names] ---
     exonyms: Renames = Field({}, validation_alias=_at("names", "exonyms"))  # "deutschland"
     # Every country's name in the language beside its English one ("irã" → "iran"): kept in
