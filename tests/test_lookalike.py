@@ -81,3 +81,15 @@ def test_an_official_handle_with_separators_is_imitated_with_words_added(
     found = imitation_of(impostor, "fictional_mayor")
     assert found is not None and found.how == how
     assert imitation_of("FICTIONAL_MAYOR", "fictional_mayor") is None  # the same account
+
+
+def test_a_name_with_a_two_letter_code_is_no_imitation_of_the_name() -> None:
+    # Own accounts are often the name and an office's or a country's code; with no
+    # official handle to compare, that shows nothing (a fictional mayor's).
+    assert imitation_of("elnavarskopm", "Elna Varsko", target_is_name=True) is None
+    assert imitation_of("mxelnavarsko", "Elna Varsko", target_is_name=True) is None
+    # Letters changed inside the name, or a doubled last letter, still imitate it ...
+    assert imitation_of("elnavarskko", "Elna Varsko", target_is_name=True) is not None
+    assert imitation_of("elnavarsokk", "Elna Varsko", target_is_name=True) is not None
+    # ... and the same code on an official handle's copy still imitates that handle.
+    assert imitation_of("elnavarskopm", "elnavarsko") is not None

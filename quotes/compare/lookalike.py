@@ -92,12 +92,23 @@ def imitation_of(handle: str, target: str, *, target_is_name: bool = False) -> I
         (_undecorated(mine) == _SEPARATORS.sub("", theirs),
          "the same name with characters or words added"),
         (len(theirs) >= ONE_EDIT_MIN and _edits(mine, theirs) == 1, "one letter changed"),
-        (len(theirs) >= TWO_EDITS_MIN and _edits(mine, theirs) == 2, "two letters changed"),
+        (len(theirs) >= TWO_EDITS_MIN and _edits(mine, theirs) == 2
+         and not (target_is_name and _coded(mine, theirs)), "two letters changed"),
     )
     for holds, how in rules:
         if holds:
             return Imitation(handle.lstrip("@"), target.lstrip("@"), how)
     return None
+
+
+def _coded(handle: str, name: str) -> bool:
+    """The name whole with a code of two letters before or after it ("antoniocostapm",
+    "matteosalvinimi"): how people's own accounts are often named (an office, a country),
+    so against a name alone, with no official handle to compare, it shows no imitation.
+    (Against an official handle it still does; a doubled last letter is no code.)"""
+    code = handle.removeprefix(name) if handle.startswith(name) else (
+        handle.removesuffix(name) if handle.endswith(name) else "")
+    return len(code) == 2 and code.isalpha() and code != name[-1] * 2
 
 
 def imitated_account(
