@@ -274,7 +274,19 @@ def _name_run_ending_at(
         begin -= 1
     while window[begin].lower in table.name_particles:
         begin += 1
+    begin = _mention_start(window, begin, end, people)
     return Name(join(window[begin:end]), window[begin].start, window[end - 1].end, "name")
+
+
+def _mention_start(window: list[Tok], begin: int, end: int, people: PeopleIndex) -> int:
+    """Where the name ending at window[end - 1] begins as the document's mention cut it:
+    an office or place before the name is none of it ("le préfet de police des
+    Bouches-du-Rhône Olivier de Mazières a déclaré"), as a run is trimmed everywhere."""
+    mention = people.mention_ending(window[end - 1].end)
+    if mention is None or mention.start <= window[begin].start or any(
+            is_first_name(t.text) for t in window[begin:end] if t.start < mention.start):
+        return begin  # "Otávio do Rêgo Barros": a first name is the name's
+    return next((k for k in range(begin, end) if window[k].start == mention.start), begin)
 
 
 def first_name(

@@ -488,6 +488,14 @@ class PeopleIndex:
         offsets into it are offsets into the text."""
         return "".join(c if len(f := c.casefold()) != 1 else f for c in self.text)
 
+    @cached_property
+    def _mention_ends(self) -> dict[int, Mention]:
+        return {m.end: m for m in self.mentions}
+
+    def mention_ending(self, end: int) -> Mention | None:
+        """The mention ending at `end`, if one does."""
+        return self._mention_ends.get(end)
+
     def person_at(self, start: int) -> bool:
         """Does a person's name (a mention with a first name) begin at `start`?"""
         i = bisect_left(self.mention_starts, start)

@@ -1,0 +1,24 @@
+"""Speaker attribution (issue 12): role references and the names they stand for. Short
+invented passages; every person here is fictional."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_attribution_mentions import speaker_of
+
+CASES = [
+    pytest.param((
+        'fr',
+        ("Lucien Brachet s'est rendu sur place lundi. Le préfet de police des "
+         "Monts-du-Varsac Octave de Varsière a déclaré mardi qu'il "
+         '"ne dispose d\'aucun élément nouveau" sur cette affaire.'),
+        'aucun élément nouveau', 'Octave de Varsière'),
+        id='office_and_place_before_the_name_fr'),
+]
+
+
+@pytest.mark.parametrize('case', CASES)
+def test_the_speaker_of_a_role_reference(case: tuple[str, str, str, str]) -> None:
+    language, text, quoted, speaker = case
+    assert speaker_of(text, language, quoted) == speaker
