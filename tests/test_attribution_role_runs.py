@@ -15,6 +15,13 @@ CASES = [
          '"ne dispose d\'aucun élément nouveau" sur cette affaire.'),
         'aucun élément nouveau', 'Octave de Varsière'),
         id='office_and_place_before_the_name_fr'),
+    pytest.param((
+        'es',
+        ('El senador Tomás Varela Ruiz elogió el informe del presidente Aurelio Montalbán. '
+         'En entrevista, dijo que al presidente se le vio con una actitud "reflexiva y '
+         'tranquila" durante el acto.'),
+        'reflexiva y', 'Tomás Varela Ruiz'),
+        id='role_after_a_preposition_is_no_subject_es'),
 ]
 
 

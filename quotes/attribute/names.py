@@ -473,7 +473,7 @@ def name_in(window: list[Tok], table: LanguageData, people: PeopleIndex) -> Name
             break
         # A name after a preposition is a complement ("ha scritto l'inquilino della Casa
         # Bianca"), no speaker.
-        complement = name.kind == "name" and not _subject_position(window, name, table)
+        complement = name.kind in ("name", "role") and not _subject_position(window, name, table)
         if name.kind == "name" and people.is_known(name.text) and not complement:
             return name
         best = best or (None if complement else name)
