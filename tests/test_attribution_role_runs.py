@@ -22,6 +22,14 @@ CASES = [
          'tranquila" durante el acto.'),
         'reflexiva y', 'Tomás Varela Ruiz'),
         id='role_after_a_preposition_is_no_subject_es'),
+    pytest.param((
+        'nl',
+        ('Zorgminister Anton Verbeek heeft zich beklaagd over de vragen die het Kamerlid '
+         'Joris Smeets heeft gesteld. Verbeek sprak van een enorme belasting voor zijn '
+         'ministerie. "Ik vind dit niet gepast", zei Verbeek. In een reactie zei het '
+         'Kamerlid: "Ik stel de vragen die nodig zijn."'),
+        'Ik stel de vragen', 'Joris Smeets'),
+        id='a_minister_is_not_the_member_of_parliament_nl'),
 ]
 
 
