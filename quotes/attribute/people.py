@@ -164,9 +164,14 @@ def _opening_subjects(
 
 
 def _subject_then_speech_verb(a: Tok, b: Tok, c: Tok, table: LanguageData) -> bool:
-    """Is `b` a speech verb right after `a` ("Onyx disse", "Gabrin ha explicado")?"""
+    """Is `b` a speech verb right after `a` ("Onyx disse", "Gabrin ha explicado"), or any
+    verb after a first name no language writes lowercase ("Lula aproveitou …", not "Due
+    …": no verb opens a sentence with it)?"""
     if not (b.is_word and b.text.islower() and a.end + 1 == b.start):
         return False
+    if is_first_name(a.text) and a.lower not in lowercase_words() \
+            and _subject_then_verb(a, b, c, table):
+        return True
     return b.lower in table.speech_verbs or f"{b.lower} {c.lower}" in table.speech_verbs
 
 
