@@ -30,6 +30,13 @@ CASES = [
          'Kamerlid: "Ik stel de vragen die nodig zijn."'),
         'Ik stel de vragen', 'Joris Smeets'),
         id='a_minister_is_not_the_member_of_parliament_nl'),
+    pytest.param((
+        'it',
+        ('Livia Marchetti ha replicato a Ornella Bassani, che l’aveva chiamata in causa '
+         'sulla nomina di Bruno Ferlazzo. "Io non rispondo? Ieri l’ho chiamata per dirle '
+         'di smettere", ha detto la segretaria Dem.'),
+        'Io non rispondo', 'Livia Marchetti'),
+        id='party_word_after_the_role_is_no_name_it'),
 ]
 
 
