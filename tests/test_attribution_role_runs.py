@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_attribution_mentions import speaker_of
+from quotes import lang
+from quotes.attribute.rules import Document
+from quotes.attribute.tokens import parse
+from tests.test_attribution_mentions import ANALYZER, speaker_of
 
 CASES = [
     pytest.param((
@@ -44,3 +47,15 @@ CASES = [
 def test_the_speaker_of_a_role_reference(case: tuple[str, str, str, str]) -> None:
     language, text, quoted, speaker = case
     assert speaker_of(text, language, quoted) == speaker
+
+
+def test_two_surnames_side_by_side_are_two_people() -> None:
+    # "beet Kolder Hemmes toe": each surname is used alone elsewhere; side by side they
+    # are the one speaking and the one spoken to, not one name.
+    text = ('Bram Kolder kan niet tegen kritiek. Joost Hemmes wees erop dat het niet kan. '
+            '“Dat moet anders”, aldus Hemmes. Kolder was boos. “Waar bemoei je je mee?”, '
+            'beet Kolder Hemmes toe.')
+    doc = Document.read(text, parse(ANALYZER.nlp_for('nl'), text), lang.get('nl'), None,
+                        [(text.index('Waar'), text.index('?”') + 1)])
+    names = [m.name for m in doc.people.mentions if m.start > text.index('beet')]
+    assert names == ['Kolder', 'Hemmes']

@@ -366,6 +366,12 @@ class PeopleIndex:
                         end = next((j for j in range(k, len(run)) if not named[j]), len(run))
                         self._add_run_words(run[k:end], subject_slot)
                 return
+        if len(run) == 2 and not is_first_name(run[0].text) \
+                and self.two_people(run[0].text, run[1].text):
+            # "beet Wilders Omtzigt toe": two people the text names alone, side by side.
+            self._add_run_words(run[:1], subject_slot)
+            self._add_run_words(run[1:], False)
+            return
         self._add_run_words(run, subject_slot)
 
     def _add_run_words(self, run: list[Tok], subject_slot: bool) -> None:
