@@ -40,6 +40,13 @@ CASES = [
          'di smettere", ha detto la segretaria Dem.'),
         'Io non rispondo', 'Livia Marchetti'),
         id='party_word_after_the_role_is_no_name_it'),
+    pytest.param((
+        'es',
+        ('La concejalía instaló ayer una grúa en la Calle Mayor.\n\nSin embargo, la '
+         'propietaria del bar La Gaviota, Rosa Elvira Montaño, se mostró muy decepcionada '
+         'con la medida e informó de que «nadie nos avisó de las obras».'),
+        'nadie nos avisó', 'Rosa Elvira Montaño'),
+        id='person_in_apposition_after_a_bar_es'),
 ]
 
 

@@ -489,6 +489,10 @@ def name_in(window: list[Tok], table: LanguageData, people: PeopleIndex) -> Name
         complement = name.kind in ("name", "role") and not _subject_position(window, name, table)
         if name.kind == "name" and people.is_known(name.text) and not complement:
             return name
+        if best is not None and best.kind == "name" and name.kind == "name" and not complement \
+                and people.kind(best.text) == "person" and not people.person_at(best.start) \
+                and people.person_at(name.start):
+            best = name  # "del bar La Mejillonera, Ana María González": a person's name
         best = best or (None if complement else name)
         i = next((k for k, t in enumerate(window) if t.start >= name.end), len(window))
     return best
