@@ -90,13 +90,14 @@ def attribute_quotes(
     for quote in quotes:
         found = None
         if quote.kind == "term" and quote.depth == 0:
-            found = _term(doc, quote, after)
+            found = _reported_speech(doc, quote, after, previous, _term(doc, quote, after))
             if found is not None:
                 # What follows in the paragraph may go on from the term's speaker.
                 previous = (quote, found)
         elif _is_statement(quote):
             prev_end, next_start = neighbours[id(quote)]
             found = _attribute_statement(doc, quote, prev_end, next_start, previous)
+            found = _reported_speech(doc, quote, after, previous, found)
             if found is not None:
                 previous = (quote, found)
                 doc.people.remember(found)
@@ -107,6 +108,36 @@ def attribute_quotes(
             after = quote.outer_end
         results.append(found)
     return tuple(results)
+
+
+# Attributions a sentence in the mood of reported speech does not override: a speech verb
+# with its own named subject ("sagte Weber, das sei …").
+_NAMING_RULES = ("verb-after", "verb-before", "according-to", "inverted", "clause-verb",
+                 "relative-clause", "bracketed", "embed-signature", "name-line")
+
+
+def _reported_speech(
+    doc: Document, quote: Quote, after: int, previous: tuple[Quote, Attribution] | None,
+    found: Attribution | None,
+) -> Attribution | None:
+    """The previous quote's speaker for a quote whose sentence, before it and without a
+    speech verb, is in the mood of reported speech ("Daran müsse sich auch die
+    Außenministerin halten: „…“", "Die Veröffentlichung … sei „nicht angemessen“"): the
+    one quoted last goes on, in the same paragraph, whoever else the sentence names."""
+    table = doc.table
+    if previous is None or previous[1].speaker is None or not table.reported_mood or (
+            found is not None and "+" not in found.method
+            and found.method.startswith(_NAMING_RULES)):
+        return found
+    begin = max(after, previous[0].outer_end, _sentence_start(doc.text, quote.open_at))
+    if "\n" in doc.text[previous[0].outer_end : quote.open_at] \
+            or quote.open_at - previous[0].outer_end > CONTINUATION_GAP:
+        return found
+    words = words_between(doc.tokens, doc.starts, begin, quote.open_at)
+    if not any(t.lower in table.reported_mood for t in words) or find_phrase(
+            words, (*table.speech_verbs, *table.according_to)) is not None:
+        return found
+    return replace(previous[1], method="reported-speech")
 
 
 def _nested(

@@ -206,6 +206,11 @@ class LanguageData(BaseModel):
     question_openers: WordSet = Field(
         frozenset(), validation_alias=_at("attribution", "question_openers")
     )
+    # Verb forms of reported speech (German Konjunktiv I: "sei", "müsse"): a sentence in
+    # that mood goes on with the words of the one quoted last, whoever else it names.
+    reported_mood: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "reported_mood")
+    )
     # Speech verbs whose following noun is the one spoken to ("told MPs that", "asked
     # Varsko"), never the speaker, where the language does not invert subject and verb.
     addressee_verbs: WordSet = Field(
