@@ -491,7 +491,8 @@ def name_in(window: list[Tok], table: LanguageData, people: PeopleIndex) -> Name
             return name
         if best is not None and best.kind == "name" and name.kind == "name" and not complement \
                 and people.kind(best.text) == "person" and not people.person_at(best.start) \
-                and people.person_at(name.start):
+                and people.person_at(name.start) \
+                and people.text[best.end : name.start].strip() == ",":
             best = name  # "del bar La Mejillonera, Ana María González": a person's name
         best = best or (None if complement else name)
         i = next((k for k, t in enumerate(window) if t.start >= name.end), len(window))
