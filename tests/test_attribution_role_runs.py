@@ -47,6 +47,14 @@ CASES = [
          'con la medida e informó de que «nadie nos avisó de las obras».'),
         'nadie nos avisó', 'Rosa Elvira Montaño'),
         id='person_in_apposition_after_a_bar_es'),
+    pytest.param((
+        'pt',
+        ('A entrevista de Caio Albuquerque após a derrota do Aurora para o Ipiranga começou '
+         'tensa. O português considerou que o Aurora fez uma partida de qualidade, mas pouco '
+         'eficaz.\n\n"Conseguimos controlar muito a profundidade do adversário", disse o '
+         'treinador.'),
+        'Conseguimos controlar', 'Caio Albuquerque'),
+        id='club_written_with_its_article_is_no_coach_pt'),
 ]
 
 

@@ -104,24 +104,34 @@ def _bare_words(tokens: list[Tok], table: LanguageData) -> frozenset[str]:
     )
 
 
-def _things(tokens: list[Tok], table: LanguageData) -> frozenset[int]:
+def _things(tokens: list[Tok], table: LanguageData) -> tuple[frozenset[int], frozenset[int]]:
     """The starts of capitalized words after an article that makes them a body, place or
     thing ("la Selección", "nel Consiglio"), where the text writes them nowhere without one
-    (a surname the text also writes alone is a name after it too)."""
+    (a surname the text also writes alone is a name after it too); and apart, those of
+    words the text writes only after such an article or a definite one, once at least
+    after the definite one ("do Remo" … "o Remo", "a Esso"): a club, firm or body, which
+    may speak, not a person."""
     if not table.thing_articles:
-        return frozenset()
+        return frozenset(), frozenset()
     words = [t for t in tokens if t.is_word]
     articled: dict[str, list[int]] = {}
+    definite: dict[str, list[int]] = {}
     bare: set[str] = set()
     for a, b in pairwise(words):
         if not b.text[:1].isupper():
             continue
-        if a.lower in table.thing_articles and a.end < b.start <= a.end + 2:
+        close = a.end < b.start <= a.end + 2
+        if a.lower in table.thing_articles and close:
             articled.setdefault(b.text, []).append(b.start)
+        elif a.lower in table.definite_articles and close:
+            definite.setdefault(b.text, []).append(b.start)
         elif not b.sent_start:
             bare.add(b.text)
-    return frozenset(at for word, starts in articled.items() if word not in bare
-                     for at in starts)
+    things = frozenset(at for word, starts in articled.items() if word not in bare
+                       and word not in definite for at in starts)
+    bodies = frozenset(at for word, starts in definite.items() if word not in bare
+                       for at in [*starts, *articled.get(word, [])])
+    return things, bodies
 
 
 def _openers(
@@ -273,7 +283,7 @@ class PeopleIndex:
         self.surname_particles = surname_particles(tokens, table)
         self.titled = titled_function_words(text, tokens, table)  # "May" of "Mrs May"
         self._openers = _openers(tokens, table, self._reporting)
-        self._things = _things(tokens, table)
+        self._things, self._bodies = _things(tokens, table)
         self._subjects = _opening_subjects(text, tokens, table, self._reporting, quoted)
         self.mention_words: frozenset[str] = frozenset()
         self._archive_named: set[int] = set()  # starts of words of archive authors' names
@@ -381,7 +391,9 @@ class PeopleIndex:
         full, end = join(words), words[-1].end
         if self._genitive(words[-1].text):
             full, end = full[:-1], end - 1  # "Peter Altmeiers Tweet": Peter Altmeier's
-        mention = Mention(words[0].start, full, subject_slot, kind_of(full, self.table), end)
+        body = len(words) == 1 and words[0].start in self._bodies and not self._resolves(full)
+        kind = "organisation" if body else kind_of(full, self.table)
+        mention = Mention(words[0].start, full, subject_slot, kind, end)
         if not self._is_mention(words, mention):
             self._pending.append(mention)
             return
