@@ -55,6 +55,13 @@ CASES = [
          'treinador.'),
         'Conseguimos controlar', 'Caio Albuquerque'),
         id='club_written_with_its_article_is_no_coach_pt'),
+    pytest.param((
+        'fr',
+        ('La réaction de Lucien Daverne a été la plus partagée sur Twitter. L’ancien '
+         'animateur de télévision, qui a construit sa renommée avec l’émission « Horizons » '
+         'considère que la « nouvelle donne politique » ouvre une chance.'),
+        'nouvelle donne', 'Lucien Daverne'),
+        id='quoted_programme_title_is_no_speaker_fr'),
 ]
 
 

@@ -55,6 +55,8 @@ def join(tokens: list[Tok]) -> str:
     return " ".join(t.text for t in tokens)
 
 
+# How many words a quoted title may hold (« Ushuaïa », "Bild am Sonntag").
+_TITLE_WORDS = 5
 # How many sentences a capitalized word must open to count as a name there.
 _OPENINGS = 2
 # A word opening a sentence must be this long to be taken for its subject's name.
@@ -214,6 +216,15 @@ def _lowercase_word(tok: Tok) -> bool:
     return tok.lower in lowercase_words() and not is_first_name(tok.text)
 
 
+def _title_like(quoted: str, table: LanguageData) -> bool:
+    """Is a quote's text a short title: a few words, the first capitalized, every one
+    capitalized or a function word, no sentence mark?"""
+    words = quoted.split()
+    return 0 < len(words) <= _TITLE_WORDS and words[0][:1].isupper() and all(
+        w[:1].isupper() or w.casefold() in table.stopwords for w in words) and not any(
+        c in quoted for c in ".!?,;:")
+
+
 def _function_word(tok: Tok, table: LanguageData) -> bool:
     """A word the tables know as no name: function word, pronoun, role, title, …"""
     lower = tok.lower
@@ -253,6 +264,10 @@ class PeopleIndex:
         self.resolve = resolve
         self.table = table
         self.quoted = SpanSet(quoted)  # the quotes' spans: names inside are not speakers
+        # Quotes that are a title ("l’émission « Ushuaïa » considère", "Bild am Sonntag"):
+        # their capitalized words name a work, not someone speaking.
+        self.quoted_titles = SpanSet([(a, b) for a, b in quoted
+                                      if _title_like(text[a:b], table)])
         self.speakers: set[str] = set()  # names already found speaking in this document
         self.asked = False  # the statement before the current one asked a question
         self.spoken: list[str] = []  # the speakers of the quotes attributed so far, in order
@@ -563,7 +578,8 @@ class PeopleIndex:
             and tok.start not in self.surname_particles
         if tok.start in self._archive_named:
             return True
-        if not tok.is_word or function_word or is_role(tok.text, table):
+        if not tok.is_word or function_word or is_role(tok.text, table) \
+                or tok.start in self.quoted_titles:
             return False
         if tok.person:
             return True
