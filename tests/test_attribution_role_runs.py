@@ -62,11 +62,17 @@ CASES = [
          'considère que la « nouvelle donne politique » ouvre une chance.'),
         'nouvelle donne', 'Lucien Daverne'),
         id='quoted_programme_title_is_no_speaker_fr'),
+    pytest.param((
+        'nl',
+        ('Het Openbaar Ministerie onderzoekt de bedreiging. De burgemeester reageerde '
+         'geschokt: "Wat ik echt niet begrijp is waarom niemand met mij praat."'),
+        'Wat ik echt niet begrijp', None),
+        id='a_mayor_is_no_public_prosecutor_nl'),
 ]
 
 
 @pytest.mark.parametrize('case', CASES)
-def test_the_speaker_of_a_role_reference(case: tuple[str, str, str, str]) -> None:
+def test_the_speaker_of_a_role_reference(case: tuple[str, str, str, str | None]) -> None:
     language, text, quoted, speaker = case
     assert speaker_of(text, language, quoted) == speaker
 
