@@ -489,11 +489,17 @@ def name_in(window: list[Tok], table: LanguageData, people: PeopleIndex) -> Name
         complement = name.kind in ("name", "role") and not _subject_position(window, name, table)
         if name.kind == "name" and people.is_known(name.text) and not complement:
             return name
-        if best is not None and best.kind == "name" and name.kind == "name" and not complement \
-                and people.kind(best.text) == "person" and not people.person_at(best.start) \
-                and people.person_at(name.start) \
-                and people.text[best.end : name.start].strip() == ",":
-            best = name  # "del bar La Mejillonera, Ana María González": a person's name
+        if best is not None and not complement and _apposed_person(best, name, people):
+            best = name
         best = best or (None if complement else name)
         i = next((k for k, t in enumerate(window) if t.start >= name.end), len(window))
     return best
+
+
+def _apposed_person(before: Name, name: Name, people: PeopleIndex) -> bool:
+    """Is `name` a person's name set off by a comma right after a capitalized word without
+    a first name that is no organisation ("del bar La Mejillonera, Ana María González")?
+    Then the person, not the bar, shop or place, is the one meant."""
+    return (before.kind == name.kind == "name" and people.kind(before.text) == "person"
+            and not people.person_at(before.start) and people.person_at(name.start)
+            and people.text[before.end : name.start].strip() == ",")
