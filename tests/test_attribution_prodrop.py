@@ -17,6 +17,16 @@ CASES = [
          'solidariedade que tenho recebido”, tuitou.'),
         'Quero agradecer', 'Tobias'),
         id='first_name_opening_the_sentence_before_pt'),
+    pytest.param((
+        'pt',
+        ('O deputado Fábio Andrade criticou no Twitter a capa da revista, que traz uma '
+         'entrevista com o ex-governador Paulo Vasconcelos. "Retrataram o maior bandido do '
+         'estado como esperança", escreveu Fábio Andrade.\n\nA capa convida os leitores '
+         'para a entrevista com Vasconcelos, na qual o ex-governador fala sobre a prisão.'
+         '\n\nNa entrevista, o ex-governador diz ter clareza de que pode resolver os '
+         'problemas. "Eu tenho a certeza de que esses problemas serão resolvidos", disse.'),
+        'Eu tenho a certeza', 'Paulo Vasconcelos'),
+        id='role_opening_the_sentence_after_an_adverbial_pt'),
 ]
 
 

@@ -58,6 +58,9 @@ def join(tokens: list[Tok]) -> str:
 
 # How many words a quoted title may hold (« Ushuaïa », "Bild am Sonntag").
 _TITLE_WORDS = 5
+# How many words an adverbial opening a sentence before a comma may hold ("Berikutnya,",
+# "En entrevista,"): the subject may follow it.
+_OPENING_WORDS = 2
 # How many times a word must be written without an article to count as a name.
 _OPENINGS = 2
 # How far back (characters) the word before a mention is read.
@@ -142,6 +145,12 @@ def _title_like(quoted: str, table: LanguageData) -> bool:
     return 0 < len(words) <= _TITLE_WORDS and words[0][:1].isupper() and all(
         w[:1].isupper() or w.casefold() in table.stopwords for w in words) and not any(
         c in quoted for c in ".!?,;:")
+
+
+def _counted(tok: Tok, opening: int) -> int:
+    """The count of words opening a sentence, `tok` included; negative stays negative
+    (the sentence has named someone)."""
+    return opening + 1 if tok.is_word and opening >= 0 else opening
 
 
 def _acronyms(mentions: Sequence[Mention]) -> frozenset[str]:
@@ -242,10 +251,12 @@ class PeopleIndex:
         subject_slot = True  # nothing but determiners, roles or titles since sentence start
         end = Tok("", "", len(self.text), len(self.text), False, True, False)
         self.references = []
+        opening = 0  # words since the sentence's start, while it names no one
         for tok in [*tokens, end]:
             if tok.sent_start:
                 self._add_run(run, subject_slot)
-                run, subject_slot = [], True
+                run, subject_slot, opening = [], True, 0
+            opening = _counted(tok, opening)
             if subject_slot and tok.is_word and tok.start not in self.quoted:
                 self._add_reference(tok)
             if self._name_word(tok, run):
@@ -256,7 +267,11 @@ class PeopleIndex:
                 continue
             if run:
                 self._add_run(run, subject_slot, following=tok)
-                run, subject_slot = [], False
+                run, subject_slot, opening = [], False, -1
+            elif tok.text == "," and 0 < opening <= _OPENING_WORDS:
+                # "Berikutnya, Jokowi mengajukan …", "En entrevista, el senador Monreal
+                # señaló": the subject may follow an adverbial opening the sentence.
+                subject_slot = True
             if tok.is_word and tok.lower not in table.stopwords and not is_role(tok.text, table):
                 subject_slot = False
 
