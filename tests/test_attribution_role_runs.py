@@ -68,6 +68,13 @@ CASES = [
          'geschokt: "Wat ik echt niet begrijp is waarom niemand met mij praat."'),
         'Wat ik echt niet begrijp', None),
         id='a_mayor_is_no_public_prosecutor_nl'),
+    pytest.param((
+        'nl',
+        ('De partij koos Louis Hermsen als lijsttrekker. "Wij betreuren deze gang van '
+         'zaken", zei Hermsen. Voorzitter Ben van de Kamphorst wil de verklaring niet '
+         'verder toelichten. ,,We gaan over tot de orde van de dag."'),
+        'We gaan over', 'Ben van de Kamphorst'),
+        id='first_name_that_is_a_verb_after_a_role_nl'),
 ]
 
 
