@@ -75,6 +75,13 @@ CASES = [
          'verder toelichten. ,,We gaan over tot de orde van de dag."'),
         'We gaan over', 'Ben van de Kamphorst'),
         id='first_name_that_is_a_verb_after_a_role_nl'),
+    pytest.param((
+        'id',
+        ('MAMASA - Gubernur Nusa Selatan Darmawan Kusuma (DKS) merespons keluhan warga soal '
+         'air bersih dari PDAM Tirta Lestari. “Nanti saya kasih anggaran untuk penanganan,” '
+         'kata DKS saat menghadiri rapat di Aula Kantor Bupati.'),
+        'Nanti saya kasih', 'Darmawan Kusuma'),
+        id='short_name_in_brackets_cuts_the_office_id'),
 ]
 
 

@@ -13,6 +13,9 @@ from quotes.attribute.persons import is_title
 from quotes.attribute.tokens import Tok
 from quotes.lang import LanguageData, is_role
 
+# How long a short name in capitals in brackets may be ("(SDK)").
+_ACRONYM_MIN = 2
+_ACRONYM_MAX = 6
 # How many capital words may follow a first name in capitals as its surname.
 _CAPITAL_SURNAMES = 2
 
@@ -125,3 +128,27 @@ def _after_honorific(tokens: list[Tok], table: LanguageData) -> list[Tok]:
 def _plain_title(tok: Tok, table: LanguageData) -> bool:
     """A title or role that is no function word ("so die Polizei": a noun follows)."""
     return is_title(tok, table) and tok.lower not in table.stopwords
+
+
+def bracketed_capitals(text: str, tokens: Sequence[Tok]) -> frozenset[str]:
+    """Words in capitals alone in brackets right after a name, opening with the initials
+    of its last two words or more ("Suhardi Duka (SDK)"): the short name the text then uses
+    for that person, though not exactly the initials; not a party ("Lula (PT)")."""
+    words = [t for t in tokens if t.is_word]
+    found = set()
+    for k, b in enumerate(words):
+        if k >= 2 and b.text.isupper() and _ACRONYM_MIN <= len(b.text) <= _ACRONYM_MAX \
+                and text[words[k - 1].end : b.start].strip() == "(" \
+                and text[b.end :].lstrip().startswith(")") \
+                and b.text.startswith(_initials(text, words[:k])):
+            found.add(b.text)
+    return frozenset(found)
+
+
+def _initials(text: str, before: Sequence[Tok]) -> str:
+    """The initials of the last two capitalized words right before a bracket ("SD" of
+    "Suhardi Duka ("); "-" where they are not two adjacent capitalized words."""
+    a, b = before[-2], before[-1]
+    if not (a.text[:1].isupper() and b.text[:1].isupper()) or text[a.end : b.start] != " ":
+        return "-"
+    return a.text[0] + b.text[0]

@@ -14,6 +14,7 @@ from itertools import pairwise
 from quotes.attribute.apposition import opens_as_subject, titles
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.namewords import (
+    bracketed_capitals,
     capital_names,
     capitals_after_verb,
     inner_particles,
@@ -56,6 +57,8 @@ def join(tokens: list[Tok]) -> str:
     return " ".join(t.text for t in tokens)
 
 
+# A short name in capitals in brackets right after a name: "(SDK)".
+_BRACKETED = re.compile(r"\s*\(([A-Z]{2,6})\)")
 # How many words a quoted title may hold (« Ushuaïa », "Bild am Sonntag").
 _TITLE_WORDS = 5
 # How many words an adverbial opening a sentence before a comma may hold ("Berikutnya,",
@@ -234,7 +237,7 @@ class PeopleIndex:
         self._standalone = frozenset(
             m.name for m in [*self.mentions, *self._pending] if " " not in m.name
         ) | _surnames(self.mentions)
-        self._acronyms = _acronyms(self.mentions)
+        self._acronyms = _acronyms(self.mentions) | bracketed_capitals(self.text, tokens)
         self._after_verb |= self._acronyms
         self.mentions, self._pending = [], []
         self._collect_mentions(tokens)
@@ -370,8 +373,21 @@ class PeopleIndex:
             return titled_person(whole, self.table) or whole
         keep = frozenset(t.start for t in run if t.text in self.titled
                          or t.start in self.surname_particles)
-        return trim_run(run, self.table, self._standalone, keep=keep,
-                        complement=self._role_complement(run[0].start))
+        return self._cut_to_short_name(trim_run(
+            run, self.table, self._standalone, keep=keep,
+            complement=self._role_complement(run[0].start)))
+
+    def _cut_to_short_name(self, words: list[Tok]) -> list[Tok]:
+        """The last words of a run whose initials open the short name in brackets after
+        it ("Gubernur Sulawesi Barat Suhardi Duka (SDK)": "Suhardi Duka"): the office and
+        place before them are none of the name."""
+        found = _BRACKETED.match(self.text, words[-1].end) if len(words) > 2 else None
+        if found is None:
+            return words
+        for k in range(len(words) - 1, 1, -1):
+            if found.group(1).startswith("".join(t.text[0] for t in words[-k:])):
+                return words[-k:]
+        return words
 
     def _owns_role(self, last: Tok, following: Tok) -> bool:
         """Does the role compound `following` go on from the run ending in `last`?"""
