@@ -24,10 +24,15 @@ CASES = [
         DEBATE + 'Feldhoff sagte, das sei „schlicht unerhört“.',
         'schlicht unerhört', 'Jana Feldhoff'),
         id='speech_verb_names_its_own_subject_de'),
+    pytest.param((
+        'de',
+        DEBATE + 'Der Konzern sei „verpflichtet“, hieß es.',
+        'verpflichtet', None),
+        id='impersonal_speech_verb_after_the_quote_de'),
 ]
 
 
 @pytest.mark.parametrize('case', CASES)
-def test_reported_speech_continues(case: tuple[str, str, str, str]) -> None:
+def test_reported_speech_continues(case: tuple[str, str, str, str | None]) -> None:
     language, text, quoted, speaker = case
     assert speaker_of(text, language, quoted) == speaker

@@ -134,8 +134,14 @@ def _reported_speech(
             or quote.open_at - previous[0].outer_end > CONTINUATION_GAP:
         return found
     words = words_between(doc.tokens, doc.starts, begin, quote.open_at)
+    tail = doc.text[quote.outer_end : quote.outer_end + TERM_SENTENCE_CHARS]
+    following = words_between(doc.tokens, doc.starts, quote.outer_end,
+                              quote.outer_end + len(_up_to_sentence_end(tail, table)))
     if not any(t.lower in table.reported_mood for t in words) or find_phrase(
-            words, (*table.speech_verbs, *table.according_to)) is not None:
+            words, (*table.speech_verbs, *table.according_to)) is not None or find_phrase(
+            following, (*table.speech_verbs, *table.after_quote)) is not None:
+        # A speech verb of its own ("Der Konzern sei „verpflichtet“, hieß es"): not the
+        # last speaker's words going on.
         return found
     return replace(previous[1], method="reported-speech")
 
