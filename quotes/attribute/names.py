@@ -9,6 +9,7 @@ from itertools import pairwise
 from quotes.attribute.lexicon import is_first_name, lowercase_words
 from quotes.attribute.people import Name, PeopleIndex, join
 from quotes.attribute.persons import never_a_name, owner_compound
+from quotes.attribute.ranks import no_person, rank_after
 from quotes.attribute.tokens import Tok
 from quotes.lang import LanguageData, is_role, is_spokesperson
 from quotes.text import find_phrase
@@ -23,9 +24,6 @@ _APPOSITION_WORDS = 8
 _ACRONYM = 6
 # How many words a subject without a name may have ("a White House official").
 _UNNAMED_WORDS = 4
-# How many capitalized words an office's place may run on before a rank ("Metro Jakarta
-# Timur").
-_OFFICE_PLACE_WORDS = 3
 # How many words a name alone before a colon may have ("Onnes:", "Jan Varsko:").
 _HEADING_WORDS = 2
 
@@ -124,42 +122,15 @@ def _rank_and_name_after(
     ("Kapolda Metro Jaya, Irjen Fadil Imran", "Wakapolresta Solo, AKBP Andy Rifai")."""
     if office is None or office.kind not in ("name", "role"):
         return None
-    k = _rank_after(words, office, table, people)
+    k = rank_after(words, office, table, people)
     if k is None:
         return None
     if not people.adjacent(words[k - 1], words[k]) and not (
             people.text[words[k - 1].end : words[k].start].strip() == ","
-            and _no_person(office, people)):
+            and no_person(office, people)):
         return None
     person = first_name(words[k:], table, people)
     return person if person is not None and person.kind == "name" else None
-
-
-def _rank_after(words: list[Tok], office: Name, table: LanguageData, people: PeopleIndex
-                ) -> int | None:
-    """The index of the rank after an office and the capitalized words of its place, if
-    a word follows it."""
-    k = next((i for i, t in enumerate(words) if t.start >= office.end), None)
-    if k is None or k == 0:
-        return None
-    first = k
-    while (k + 1 < len(words) and k - first < _OFFICE_PLACE_WORDS
-           and people.adjacent(words[k - 1], words[k]) and words[k].text[:1].isupper()
-           and not _is_rank(words[k], table)):
-        k += 1  # the place goes on: "Metro Jakarta Timur"
-    return k if k + 1 < len(words) and _is_rank(words[k], table) else None
-
-
-def _is_rank(tok: Tok, table: LanguageData) -> bool:
-    return tok.text in table.titles or tok.text.rstrip(".") in table.titles
-
-
-def _no_person(office: Name, people: PeopleIndex) -> bool:
-    """Is an office no person's name: a role, or capitalized words with no first name
-    that nobody is known by ("Metro Jaya")?"""
-    if office.kind == "role":
-        return True
-    return not (is_first_name(office.text.split()[0]) or people.is_known(office.text))
 
 
 def _verb_opens(window: list[Tok], verb: Phrase, people: PeopleIndex) -> bool:
@@ -369,7 +340,19 @@ def _name_run_ending_at(
                   and window[k].lower not in table.name_particles), None)
     if first is not None and not any(is_first_name(t.text) for t in window[begin:first]):
         begin = first
+    begin = _mention_start(window, begin, end, people)
     return Name(join(window[begin:end]), window[begin].start, window[end - 1].end, "name")
+
+
+def _mention_start(window: list[Tok], begin: int, end: int, people: PeopleIndex) -> int:
+    """Where the name ending at window[end - 1] begins as the document's mention cut it:
+    an office or place before the name is none of it ("le préfet de police des
+    Bouches-du-Rhône Olivier de Mazières a déclaré"), as a run is trimmed everywhere."""
+    mention = people.mention_ending(window[end - 1].end)
+    if mention is None or mention.start <= window[begin].start or any(
+            is_first_name(t.text) for t in window[begin:end] if t.start < mention.start):
+        return begin  # "Otávio do Rêgo Barros": a first name is the name's
+    return next((k for k in range(begin, end) if window[k].start == mention.start), begin)
 
 
 def first_name(
@@ -515,13 +498,26 @@ def _role_or_apposition(
             if titled or (people.comma_between(previous, candidate)
                           and _closes_apposition(window, j + k, table, people)):
                 named = first_name(rest[k:], table, people)
-                if titled and named is not None and named.kind == "name" \
-                        and people.kind(named.text) == "organisation":
-                    # "politikus Partai Hanura": whose role it is, not who holds it.
+                if titled and named is not None and named.kind == "name" and (
+                        people.kind(named.text) == "organisation" or _owner_word(named, people)):
+                    # "politikus Partai Hanura", "la segretaria Dem": whose role it is, not
+                    # who holds it.
                     return Name(f"{role.text} {named.text}", role.start, named.end, "role")
                 return named
             break
     return role
+
+
+def _owner_word(named: Name, people: PeopleIndex) -> bool:
+    """Is a lone word after a role no one's name: a word languages write lowercase, no first
+    name, unknown to the archive, and in no other mention of the document ("ha detto la
+    segretaria Dem", "sambung Kepala Negara"; "il premier Conte" is named elsewhere too,
+    "Eindredacteur Roling" is no word)?"""
+    word = named.text
+    if " " in word or word.casefold() not in lowercase_words() or is_first_name(word) \
+            or people.is_known(word):
+        return False
+    return not any(word in m.name.split() for m in people.mentions if m.start != named.start)
 
 
 def _with_owner(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex) -> Name:
@@ -568,9 +564,20 @@ def name_in(window: list[Tok], table: LanguageData, people: PeopleIndex) -> Name
             break
         # A name after a preposition is a complement ("ha scritto l'inquilino della Casa
         # Bianca"), no speaker.
-        complement = name.kind == "name" and not _subject_position(window, name, table)
+        complement = name.kind in ("name", "role") and not _subject_position(window, name, table)
         if name.kind == "name" and people.is_known(name.text) and not complement:
             return name
+        if best is not None and not complement and _apposed_person(best, name, people):
+            best = name
         best = best or (None if complement else name)
         i = next((k for k, t in enumerate(window) if t.start >= name.end), len(window))
     return best
+
+
+def _apposed_person(before: Name, name: Name, people: PeopleIndex) -> bool:
+    """Is `name` a person's name set off by a comma right after a capitalized word without
+    a first name that is no organisation ("del bar La Mejillonera, Ana María González")?
+    Then the person, not the bar, shop or place, is the one meant."""
+    return (before.kind == name.kind == "name" and people.kind(before.text) == "person"
+            and not people.person_at(before.start) and people.person_at(name.start)
+            and people.text[before.end : name.start].strip() == ",")

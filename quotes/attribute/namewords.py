@@ -11,7 +11,7 @@ from itertools import pairwise
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.persons import is_title
 from quotes.attribute.tokens import Tok
-from quotes.lang import LanguageData
+from quotes.lang import LanguageData, is_role
 
 # How many capital words may follow a first name in capitals as its surname.
 _CAPITAL_SURNAMES = 2
@@ -19,13 +19,15 @@ _CAPITAL_SURNAMES = 2
 
 def titled_function_words(text: str, tokens: Sequence[Tok], table: LanguageData) -> frozenset[str]:
     """Capitalized words that double as function words, written right after an honorific
-    inside a sentence ("Mrs May replied", "Mr Will …"): names there and elsewhere in the
-    text."""
+    inside a sentence ("Mrs May replied", "Mr Will …"), or first names right after a role
+    ("Voorzitter Ben van de Boomen"): names there and elsewhere in the text."""
     return frozenset(
         b.text for a, b in pairwise(tokens)
         if b.is_word and b.lower in table.stopwords and b.text[:1].isupper()
         and not b.text.isupper() and not b.sent_start
-        and a.text.rstrip(".") in table.titles and text[a.end : b.start] in (" ", ". ")
+        and (a.text.rstrip(".") in table.titles
+             or (is_role(a.text, table) and is_first_name(b.text)))
+        and text[a.end : b.start] in (" ", ". ")
     )
 
 

@@ -4,7 +4,7 @@ and to resolve pronouns, roles and surnames to the person meant."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -12,7 +12,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from quotes.attribute.apposition import opens_as_subject, titles
-from quotes.attribute.lexicon import is_first_name, lowercase_words
+from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.namewords import (
     capital_names,
     capitals_after_verb,
@@ -20,6 +20,7 @@ from quotes.attribute.namewords import (
     surname_particles,
     titled_function_words,
 )
+from quotes.attribute.openers import openers, opening_subjects
 from quotes.attribute.persons import (
     Mention,
     SpanSet,
@@ -57,12 +58,15 @@ def join(tokens: list[Tok]) -> str:
     return " ".join(t.text for t in tokens)
 
 
-# How many sentences a capitalized word must open to count as a name there.
+# A short name in capitals in brackets right after a name: "(SDK)".
+_BRACKETED = re.compile(r"\s*\(([A-Z]{2,6})\)")
+# How many words a quoted title may hold (« Ushuaïa », "Bild am Sonntag").
+_TITLE_WORDS = 5
+# How many words an adverbial opening a sentence before a comma may hold ("Berikutnya,",
+# "En entrevista,"): the subject may follow it.
+_OPENING_WORDS = 2
+# How many times a word must be written without an article to count as a name.
 _OPENINGS = 2
-# A word opening a sentence must be this long to be taken for its subject's name.
-_SUBJECT_LETTERS = 3
-# How far (characters) after its sentence a quote may open and still follow it.
-_QUOTE_AFTER = 3
 # An account's handle as one token ("@jane_varsko").
 _HANDLE = re.compile(r"@\w{1,30}")
 # How far back (characters) the word before a mention is read.
@@ -108,108 +112,51 @@ def _bare_words(tokens: list[Tok], table: LanguageData) -> frozenset[str]:
     )
 
 
-def _things(tokens: list[Tok], table: LanguageData) -> frozenset[int]:
+def _things(tokens: list[Tok], table: LanguageData) -> tuple[frozenset[int], frozenset[int]]:
     """The starts of capitalized words after an article that makes them a body, place or
     thing ("la Selección", "nel Consiglio"), where the text writes them nowhere without one
-    (a surname the text also writes alone is a name after it too)."""
+    (a surname the text also writes alone is a name after it too); and apart, those of
+    words the text writes only after such an article or a definite one, once at least
+    after the definite one ("do Remo" … "o Remo", "a Esso"): a club, firm or body, which
+    may speak, not a person."""
     if not table.thing_articles:
-        return frozenset()
-    words = [t for t in tokens if t.is_word]
+        return frozenset(), frozenset()
     articled: dict[str, list[int]] = {}
+    definite: dict[str, list[int]] = {}
     bare: set[str] = set()
-    for a, b in pairwise(words):
-        if not b.text[:1].isupper():
-            continue
-        if a.lower in table.thing_articles and a.end < b.start <= a.end + 2:
-            articled.setdefault(b.text, []).append(b.start)
-        elif not b.sent_start:
-            bare.add(b.text)
+    for a, b in pairwise([t for t in tokens if t.is_word]):
+        if b.text[:1].isupper():
+            article = a.lower if a.end < b.start <= a.end + 2 else ""
+            if article in table.thing_articles:
+                articled.setdefault(b.text, []).append(b.start)
+            elif article in table.definite_articles:
+                definite.setdefault(b.text, []).append(b.start)
+            elif not b.sent_start:
+                bare.add(b.text)
+    return _never_bare(articled, bare | set(definite)), _never_bare(definite, bare, articled)
+
+
+def _never_bare(articled: dict[str, list[int]], bare: set[str],
+                also: dict[str, list[int]] | None = None) -> frozenset[int]:
+    """The starts of the words in `articled` (and of the same words in `also`) that are
+    not in `bare`."""
     return frozenset(at for word, starts in articled.items() if word not in bare
-                     for at in starts)
+                     for at in [*starts, *(also or {}).get(word, [])])
 
 
-def _openers(
-    tokens: list[Tok], table: LanguageData, reporting: frozenset[str]
-) -> frozenset[str]:
-    """Capitalized words that open several sentences and are no function, reporting or
-    role word ("Lula usou …", "Lula reproduziu …"): a name the text starts sentences with
-    (not where every noun is capitalized)."""
-    if table.capitalizes_nouns:
-        return frozenset()
-    seen = Counter(
-        t.text for t in tokens if t.sent_start and t.is_word and t.text[:1].isupper()
-        and t.lower not in table.stopwords and t.lower not in reporting
-        and not never_a_name(t.lower, table) and t.lower not in table.pronouns
-        and not is_role(t.text, table) and not _lowercase_word(t)
-    )
-    return frozenset(w for w, n in seen.items() if n >= _OPENINGS)
+def _title_like(quoted: str, table: LanguageData) -> bool:
+    """Is a quote's text a short title: a few words, the first capitalized, every one
+    capitalized or a function word, no sentence mark?"""
+    words = quoted.split()
+    return 0 < len(words) <= _TITLE_WORDS and words[0][:1].isupper() and all(
+        w[:1].isupper() or w.casefold() in table.stopwords for w in words) and not any(
+        c in quoted for c in ".!?,;:")
 
 
-def _opening_subjects(
-    text: str, tokens: list[Tok], table: LanguageData, reporting: frozenset[str],
-    quoted: Sequence[tuple[int, int]],
-) -> frozenset[int]:
-    """The starts of words opening a sentence as its subject's name ("Rutte wist sinds …",
-    "Wilders interrumpeert hem"): a capitalized word the text never writes in lowercase,
-    right before a lowercase verb, not in the inverted order ("Gisteren zei hij"), in a
-    sentence that holds a quote or comes right before one ("Nobody knew who …" alone is
-    no one's name). Not where every noun is capitalized; where a sentence may open with its
-    verb, only before a speech verb ("Onyx reafirmou …"; "Acusó al PP": the verb opens)."""
-    if table.capitalizes_nouns or not quoted:
-        return frozenset()
-    known_words = reporting | {t.lower for t in tokens if t.is_word and t.text.islower()}
-    sentences = [t.start for t in tokens if t.sent_start] + [len(text)]
-    quote_starts = sorted(start for start, _ in quoted)
-    then_verb = _subject_then_speech_verb if table.drops_subjects else _subject_then_verb
-    return frozenset(
-        a.start for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
-        if a.lower not in known_words and _capital_opener(a, table)
-        and then_verb(a, b, c, table) and _quote_near(a.start, sentences, quote_starts))
-
-
-def _subject_then_speech_verb(a: Tok, b: Tok, c: Tok, table: LanguageData) -> bool:
-    """Is `b` a speech verb right after `a` ("Onyx disse", "Gabrin ha explicado")?"""
-    if not (b.is_word and b.text.islower() and a.end + 1 == b.start):
-        return False
-    return b.lower in table.speech_verbs or f"{b.lower} {c.lower}" in table.speech_verbs
-
-
-def _quote_near(at: int, sentences: list[int], quote_starts: list[int]) -> bool:
-    """Does a quote open in the sentence starting at `at`, or right after it?"""
-    end = sentences[min(bisect_right(sentences, at), len(sentences) - 1)]
-    q = bisect_left(quote_starts, at)
-    return q < len(quote_starts) and quote_starts[q] <= end + _QUOTE_AFTER
-
-
-def _subject_then_verb(a: Tok, b: Tok, c: Tok, table: LanguageData) -> bool:
-    """Is `b` a lowercase word right after `a` (a verb, the sentence's second word), with
-    no pronoun or name after it (the inverted order: "Gisteren zei hij")?"""
-    verb = b.is_word and b.text.islower() and b.lower not in table.stopwords \
-        and a.end + 1 == b.start
-    return verb and not (c.lower in table.pronouns or c.text[:1].isupper())
-
-
-def _capital_opener(tok: Tok, table: LanguageData) -> bool:
-    """A word of letters opening a sentence with a capital (not all capitals), which the
-    tables know as no function word or other non-name."""
-    return (tok.sent_start and tok.is_word and tok.text.isalpha() and tok.text[:1].isupper()
-            and not tok.text.isupper() and len(tok.text) >= _SUBJECT_LETTERS
-            and not _function_word(tok, table) and not _lowercase_word(tok))
-
-
-def _lowercase_word(tok: Tok) -> bool:
-    """A word languages write lowercase, no first name: capitalized at a sentence's
-    start it names no one ("Quelques tweets plus tard", "Después", "Zudem")."""
-    return tok.lower in lowercase_words() and not is_first_name(tok.text)
-
-
-def _function_word(tok: Tok, table: LanguageData) -> bool:
-    """A word the tables know as no name: function word, pronoun, role, title, …"""
-    lower = tok.lower
-    return (lower in table.stopwords or lower in table.pronouns or never_a_name(lower, table)
-            or lower in table.question_openers or lower in table.coordinators
-            or lower in table.indefinites or lower in table.according_to
-            or tok.text in table.titles or is_role(tok.text, table))
+def _counted(tok: Tok, opening: int) -> int:
+    """The count of words opening a sentence, `tok` included; negative stays negative
+    (the sentence has named someone)."""
+    return opening + 1 if tok.is_word and opening >= 0 else opening
 
 
 def _acronyms(mentions: Sequence[Mention]) -> frozenset[str]:
@@ -242,6 +189,10 @@ class PeopleIndex:
         self.resolve = resolve
         self.table = table
         self.quoted = SpanSet(quoted)  # the quotes' spans: names inside are not speakers
+        # Quotes that are a title ("l’émission « Ushuaïa » considère", "Bild am Sonntag"):
+        # their capitalized words name a work, not someone speaking.
+        self.quoted_titles = SpanSet([(a, b) for a, b in quoted
+                                      if _title_like(text[a:b], table)])
         self.speakers: set[str] = set()  # names already found speaking in this document
         self.asked = False  # the statement before the current one asked a question
         self.spoken: list[str] = []  # the speakers of the quotes attributed so far, in order
@@ -271,9 +222,9 @@ class PeopleIndex:
         # "Van der" opening a surname: "liet Van der Plas weten".
         self.surname_particles = surname_particles(tokens, table)
         self.titled = titled_function_words(text, tokens, table)  # "May" of "Mrs May"
-        self._openers = _openers(tokens, table, self._reporting)
-        self._things = _things(tokens, table)
-        self._subjects = _opening_subjects(text, tokens, table, self._reporting, quoted)
+        self._openers = openers(tokens, table, self._reporting)
+        self._things, self._article_bodies = _things(tokens, table)
+        self._subjects = opening_subjects(text, tokens, table, self._reporting, quoted)
         self.mention_words: frozenset[str] = frozenset()
         self._archive_named: set[int] = set()  # starts of words of archive authors' names
         self._bodies = introduced_bodies(tokens, table)  # "la empresa Victoria"
@@ -308,10 +259,12 @@ class PeopleIndex:
         subject_slot = True  # nothing but determiners, roles or titles since sentence start
         end = Tok("", "", len(self.text), len(self.text), False, True, False)
         self.references = []
+        opening = 0  # words since the sentence's start, while it names no one
         for tok in [*tokens, end]:
             if tok.sent_start:
                 self._add_run(run, subject_slot)
-                run, subject_slot = [], True
+                run, subject_slot, opening = [], True, 0
+            opening = _counted(tok, opening)
             if subject_slot and tok.is_word and tok.start not in self.quoted:
                 self._add_reference(tok)
             if self._name_word(tok, run):
@@ -322,7 +275,11 @@ class PeopleIndex:
                 continue
             if run:
                 self._add_run(run, subject_slot, following=tok)
-                run, subject_slot = [], False
+                run, subject_slot, opening = [], False, -1
+            elif tok.text == "," and 0 < opening <= _OPENING_WORDS:
+                # "Berikutnya, Jokowi mengajukan …", "En entrevista, el senador Monreal
+                # señaló": the subject may follow an adverbial opening the sentence.
+                subject_slot = True
             if tok.is_word and tok.lower not in table.stopwords and not is_role(tok.text, table):
                 subject_slot = False
 
@@ -370,14 +327,27 @@ class PeopleIndex:
                 return
         self._add_run_words(run, subject_slot)
 
+    def _two_surnames(self, run: list[Tok]) -> bool:
+        """Is the run two surnames the text each uses alone ("beet Wilders Omtzigt toe":
+        the one speaking and the one spoken to), not one name?"""
+        return len(run) == 2 and not is_first_name(run[0].text) \
+            and self.two_people(run[0].text, run[1].text)
+
     def _add_run_words(self, run: list[Tok], subject_slot: bool) -> None:
+        if self._two_surnames(run):
+            self._add_run_words(run[:1], subject_slot)
+            self._add_run_words(run[1:], False)
+            return
         words = self._name_words(run)
         if not words:
             return
         full, end = join(words), words[-1].end
         if self._genitive(words[-1].text):
             full, end = full[:-1], end - 1  # "Peter Altmeiers Tweet": Peter Altmeier's
-        mention = Mention(words[0].start, full, subject_slot, self.kind(full), end)
+        body = (len(words) == 1 and words[0].start in self._article_bodies
+                and not self._resolves(full))
+        kind = "organisation" if body else self.kind(full)
+        mention = Mention(words[0].start, full, subject_slot, kind, end)
         if not self._is_mention(words, mention):
             self._pending.append(mention)
             return
@@ -410,8 +380,21 @@ class PeopleIndex:
             return titled_person(whole, self.table) or whole
         keep = frozenset(t.start for t in run if t.text in self.titled
                          or t.start in self.surname_particles)
-        return trim_run(run, self.table, self._standalone, keep=keep,
-                        complement=self._role_complement(run[0].start))
+        return self._cut_to_short_name(trim_run(
+            run, self.table, self._standalone, keep=keep,
+            complement=self._role_complement(run[0].start)))
+
+    def _cut_to_short_name(self, words: list[Tok]) -> list[Tok]:
+        """The last words of a run whose initials open the short name in brackets after
+        it ("Gubernur Sulawesi Barat Suhardi Duka (SDK)": "Suhardi Duka"): the office and
+        place before them are none of the name."""
+        found = _BRACKETED.match(self.text, words[-1].end) if len(words) > 2 else None
+        if found is None:
+            return words
+        for k in range(len(words) - 1, 1, -1):
+            if found.group(1).startswith("".join(t.text[0] for t in words[-k:])):
+                return words[-k:]
+        return words
 
     def _owns_role(self, last: Tok, following: Tok) -> bool:
         """Does the role compound `following` go on from the run ending in `last`, or does
@@ -503,6 +486,14 @@ class PeopleIndex:
         offsets into it are offsets into the text."""
         return "".join(c if len(f := c.casefold()) != 1 else f for c in self.text)
 
+    @cached_property
+    def _mention_ends(self) -> dict[int, Mention]:
+        return {m.end: m for m in self.mentions}
+
+    def mention_ending(self, end: int) -> Mention | None:
+        """The mention ending at `end`, if one does."""
+        return self._mention_ends.get(end)
+
     def person_at(self, start: int) -> bool:
         """Does a person's name (a mention with a first name) begin at `start`?"""
         i = bisect_left(self.mention_starts, start)
@@ -569,9 +560,10 @@ class PeopleIndex:
 
     def _no_name(self, tok: Tok, table: LanguageData) -> bool:
         """A word in lowercase, a title or a known non-name, or a capital of a title-case
-        line the text writes nowhere else ("• Sebut Indonesia Darurat Korupsi, …")."""
+        line the text writes nowhere else ("• Sebut Indonesia Darurat Korupsi, …"), a word of
+        a quoted title ("l’émission « Ushuaïa » considère")."""
         return (not self._capitalized(tok) or tok.text in table.titles
-                or never_a_name(tok.lower, table)
+                or never_a_name(tok.lower, table) or tok.start in self.quoted_titles
                 or (tok.start in self.headlines and not self._named_in_headline(tok)))
 
     def full_name(self, mention: str, before: int) -> str:

@@ -51,7 +51,7 @@ DEFAULT_WEIGHTS = {
     "recent": 1.0, "near": 1.0, "subject": 0.6, "count": 0.6, "last_speaker": 1.2,
     "spoke": 0.5, "alternate": 0.0, "same_paragraph": 0.5, "person": 0.8,
     "organisation": -0.5, "agree": 1.5, "role_near": 1.0, "first_named": 0.0, "turn": 0.0,
-    "same_clause": 0.0, "complement": 0.0,
+    "same_clause": 0.0, "complement": 0.0, "other_role": 0.0,
 }
 # The kinds of reference, each with its own table of weights.
 HINTS = ("pronoun", "role", "implicit", "none")
@@ -272,6 +272,7 @@ def _features(
             "organisation": float(kind == "organisation"),
             "agree": _agreement(wanted, name, kind, _titled_gender(people, ms) if wanted else None),
             "role_near": float(_role_near(people, query, ms)),
+            "other_role": float(_other_role(people, query, ms)),
             "same_clause": float(name in clause),
             **_position(people, last),
         }
@@ -470,6 +471,33 @@ def _role_near(people: PeopleIndex, query: Query, ms: list[Mention]) -> bool:
         if any(_near(people, pattern, query.at, m) for m in ms):
             return True
     return False
+
+
+def _other_role(people: PeopleIndex, query: Query, ms: list[Mention]) -> bool:
+    """Does a role other than the query's title the candidate, and none like it ("Zorgminister
+    Ernst Kuipers" … "het Kamerlid Wybren van Haga" … "stelt het Kamerlid": not the
+    minister)? A role noun right before a mention or in apposition right after it counts."""
+    if query.hint != "role" or not query.word:
+        return False
+    head = query.word.split()[0].rpartition("-")[2].casefold()
+    held = [r for m in ms if m.kind not in ("pronoun", "role") for r in _roles_beside(people, m)]
+    return bool(held) and not any(r.endswith(head) or head.endswith(r) for r in held)
+
+
+def _roles_beside(people: PeopleIndex, m: Mention) -> list[str]:
+    """The role nouns titling mention `m`: the word right before it, the first word after
+    a comma right after it (articles skipped), each casefolded, the part after a hyphen."""
+    found = []
+    before = _words_before(people, m)
+    if before and is_role(before[-1], people.table):
+        found.append(before[-1])
+    after = people.folded[m.end : m.end + _TITLE_CHARS]
+    if after.startswith(","):
+        word = next((w.strip(",.;:()") for w in after[1:].split()[:2]
+                     if w.strip(",.;:()") not in people.table.stopwords), "")
+        if word and is_role(word, people.table):
+            found.append(word)
+    return [r.rpartition("-")[2] for r in found]
 
 
 def _role_keys(word: str) -> list[str]:

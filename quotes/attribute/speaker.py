@@ -271,12 +271,21 @@ def ranked(
 ) -> Speaker:
     """The best-ranked candidate for `query` (not one `skip` rules out), or nobody where
     the document names nobody."""
-    candidates = [c for c in rank(people, query) if skip is None or not skip(c.name)]
+    candidates = [c for c in rank(people, query) if (skip is None or not skip(c.name))
+                  and not _body_for_person(people, query, c)]
     if not candidates:
         return Speaker(None, None, method, chain=(*steps, "nobody named before"))
     best = candidates[0]
     why = f"{best.name}: {', '.join(best.reasons) or 'only candidate'}"
     return Speaker(best.name, None, method, best.kind, best.confidence, (*steps, why))
+
+
+def _body_for_person(people: PeopleIndex, query: Query, candidate: Candidate) -> bool:
+    """Is the candidate an organisation or place where a role stands for a person ("de
+    burgemeester", "la préfète", not "a spokeswoman")? The role's holder then goes
+    unnamed."""
+    return query.hint == "role" and candidate.kind == "organisation" and not (
+        query.word and is_spokesperson(query.word.split()[0], people.table))
 
 
 def addressed(quote: str, name: str | None) -> bool:
