@@ -101,11 +101,3 @@ def test_two_surnames_side_by_side_are_two_people() -> None:
                         [(text.index('Waar'), text.index('?”') + 1)])
     names = [m.name for m in doc.people.mentions if m.start > text.index('beet')]
     assert names == ['Kolder', 'Hemmes']
-
-
-def test_a_capital_named_for_its_government_is_no_person_es() -> None:
-    # "El mensaje de Washington": the government a capital stands for, no one to rank.
-    text = ('El mensaje de Washington responde a la negativa de Aurelio Quintanar, aunque '
-            'aseguró que la isla está dispuesta a dialogar.')
-    doc = Document.read(text, parse(ANALYZER.nlp_for('es'), text), lang.get('es'), None)
-    assert [m.name for m in doc.people.mentions] == ['Aurelio Quintanar']
