@@ -77,20 +77,24 @@ def get_or_english(code: str) -> LanguageData:
 
 def _common_words(code: str) -> dict[str, list[str]]:
     """The language's common-word list (data/common/<code>.txt), where it has one."""
-    listed = resources.files(__name__).joinpath("data", "common", f"{code}.txt")
-    if not listed.is_file():
-        return {}
-    return {"common_words": listed.read_text("utf-8").split()}
+    text = _beside_table("common", f"{code}.txt")
+    return {} if text is None else {"common_words": text.split()}
 
 
 def _territories(code: str) -> dict[str, dict[str, str]]:
     """The language's country names beside the English ones (data/territories/<code>.tsv,
     built from CLDR by benchmarks/build_territories.py), where it has them."""
-    listed = resources.files(__name__).joinpath("data", "territories", f"{code}.tsv")
-    if not listed.is_file():
+    text = _beside_table("territories", f"{code}.tsv")
+    if text is None:
         return {}
-    rows = (line.split("\t") for line in listed.read_text("utf-8").splitlines() if line)
-    return {"territories": {local: english for local, english in rows}}
+    rows = (line.partition("\t") for line in text.splitlines() if line)
+    return {"territories": {local: english for local, _, english in rows}}
+
+
+def _beside_table(folder: str, name: str) -> str | None:
+    """A list too long for a language's table, kept beside it (data/<folder>/<name>)."""
+    listed = resources.files(__name__).joinpath("data", folder, name)
+    return listed.read_text("utf-8") if listed.is_file() else None
 
 
 def _first_problem(exc: ValidationError) -> str:
