@@ -9,7 +9,7 @@ import pytest
 from quotes import lang
 from quotes.attribute.persons import kind_of
 from quotes.extract import extract_quotes
-from tests.test_attribution_mentions import speaker_of
+from tests.test_attribution_mentions import check_speaker
 
 # (language, passage, words of the quote, the speaker it must get; None: nobody).
 CASES = [
@@ -24,11 +24,7 @@ CASES = [
 
 @pytest.mark.parametrize(("language", "text", "quoted", "speaker"), CASES)
 def test_speaker(language: str, text: str, quoted: str, speaker: str | None) -> None:
-    found = speaker_of(text, language, quoted)
-    if speaker is None:
-        assert found is None
-    else:
-        assert found is not None and found.casefold() == speaker.casefold()
+    check_speaker(text, language, quoted, speaker)
 
 
 @pytest.mark.parametrize(("language", "name"), [

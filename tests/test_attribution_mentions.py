@@ -22,6 +22,15 @@ def speaker_of(text: str, language: str, quoted: str, depth: int = 0) -> str | N
     raise AssertionError(f"no quote holding {quoted!r}")
 
 
+def check_speaker(text: str, language: str, quoted: str, speaker: str | None) -> None:
+    """The quote's speaker is `speaker` (case aside), or nobody where that is None."""
+    found = speaker_of(text, language, quoted)
+    if speaker is None:
+        assert found is None
+    else:
+        assert found is not None and found.casefold() == speaker.casefold()
+
+
 # (what the case shows, language, passage, words of the quote, the speaker it must get;
 # None: nobody). Names are compared without case: an interview sets them in capitals.
 CASES = [
@@ -348,8 +357,4 @@ CASES = [
 
 @pytest.mark.parametrize(("language", "text", "quoted", "speaker"), CASES)
 def test_speaker(language: str, text: str, quoted: str, speaker: str | None) -> None:
-    found = speaker_of(text, language, quoted)
-    if speaker is None:
-        assert found is None
-    else:
-        assert found is not None and found.casefold() == speaker.casefold()
+    check_speaker(text, language, quoted, speaker)
