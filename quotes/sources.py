@@ -30,13 +30,18 @@ _BOMS = (
 )
 
 
+def _a(kind: str) -> str:
+    """The kind with its article: "a text article", "an archive file"."""
+    return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind}"
+
+
 def _decode(data: bytes, name: str, kind: str) -> str:
     """The text of a file's bytes: UTF-16 or UTF-32 when a BOM says so, else UTF-8 (a
     BOM tolerated). NUL bytes without a BOM mean a binary file."""
     codec, label = next(((c, n) for bom, c, n in _BOMS if data.startswith(bom)),
                         ("utf-8-sig", "UTF-8"))
     if label == "UTF-8" and b"\x00" in data:
-        raise InputError(f"binary file, not a {kind}", location=name)
+        raise InputError(f"binary file, not {_a(kind)}", location=name)
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
@@ -46,7 +51,7 @@ def _decode(data: bytes, name: str, kind: str) -> str:
             location = f"{name}:{data.count(NEWLINE, 0, exc.start) + 1}"
         raise InputError(message, location=location) from None
     if "\x00" in text:  # a BOM, then binary data that happened to decode
-        raise InputError(f"binary file, not a {kind}", location=name)
+        raise InputError(f"binary file, not {_a(kind)}", location=name)
     return text
 
 
@@ -59,7 +64,7 @@ def read_text(path: Path, *, kind: str = "text file") -> tuple[str, str]:
     except FileNotFoundError:
         raise InputError("no such file", location=name) from None
     except IsADirectoryError:
-        raise InputError(f"is a directory, not a {kind}", location=name) from None
+        raise InputError(f"is a directory, not {_a(kind)}", location=name) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", location=name) from None
     return decode_text(data, name, kind=kind)

@@ -21,6 +21,8 @@ import pytest
 
 from quotes.cli import main
 from quotes.cli.common import console
+from quotes.errors import InputError
+from quotes.sources import read_text
 from quotes.store import Archive
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -393,3 +395,12 @@ def test_archive_list_never_cuts_an_id(
     assert "1636047019893481474" in out and "@fictional_analyst" in out
     if width >= 80:
         assert max(len(line) for line in out.splitlines()) <= width
+
+
+def test_the_kind_a_binary_file_is_not_reads_right(tmp_path: Path) -> None:
+    binary = tmp_path / "tweets.jsonl"
+    binary.write_bytes(b"\x00\xff{}")
+    with pytest.raises(InputError, match=r": binary file, not an archive file$"):
+        read_text(binary, kind="archive file")
+    with pytest.raises(InputError, match=r": is a directory, not a text article$"):
+        read_text(tmp_path, kind="text article")
