@@ -1,5 +1,7 @@
 """Long articles and walls of quotation marks: time and peak memory of `quotes extract` and
-`quotes verify --no-mt`, and how extraction time grows with the number of marks.
+`quotes verify --no-mt`, how extraction time grows with the number of marks, and how the
+analysis's CPU time per character grows on dense units (one-letter sentences, nested
+unclosed quotes, names and quotes mixed) repeated n and 4n times.
 
     python benchmarks/hostile.py [--quick]
 
@@ -48,8 +50,39 @@ def report(label: str, *argv: str) -> float:
     return seconds
 
 
+# Short units repeated into walls of text; the unit tests bound their calls per character
+# (tests/test_properties.py), this prints their time.
+DENSE_UNITS = {
+    "one-letter sentences": "Z!",
+    "nested unclosed quotes": "\u201bZ\n \u00bb\u201c\u201a,\u2019\n:",
+    "names, roles and quotes": "Ministerin Qarv sagte: „Ja.“ Herr Tomlin, laut der Minister, ",
+}
+
+
+def dense_units(quick: bool) -> None:
+    """CPU seconds per 1,000 characters of one analysis at n and 4n repeats of each unit."""
+    sys.path.insert(0, str(ROOT))
+    from quotes.models import Document
+    from quotes.pipeline.analyze import Analyzer
+
+    analyzer = Analyzer()
+    analyzer.analyze(Document("warm.txt", "Er sagte: „Ja.“", "de"))
+    total = 20_000 if quick else 100_000
+    print("analysis CPU time per 1,000 characters, n and 4n repeats (ratio):")
+    for label, unit in DENSE_UNITS.items():
+        per_k = []
+        for repeat in (total // len(unit) // 4, total // len(unit)):
+            text = unit * repeat
+            started = time.process_time()
+            analyzer.analyze(Document("dense.txt", text, "de"))
+            per_k.append((time.process_time() - started) / len(text) * 1000)
+        print(f"  {label:<28} {per_k[0] * 1000:7.2f} ms {per_k[1] * 1000:7.2f} ms "
+              f"({per_k[1] / per_k[0]:.2f})", flush=True)
+
+
 def main() -> None:
     quick = "--quick" in sys.argv
+    dense_units(quick)
     work = Path(tempfile.mkdtemp(prefix="quotes-hostile-"))
     db = str(work / "archive.sqlite")
     subprocess.run([sys.executable, str(ROOT / "cli.py"), "archive", "import", "--quiet",

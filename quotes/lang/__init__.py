@@ -8,6 +8,7 @@ file, and pydantic validates the file into it.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -30,11 +31,20 @@ def is_role(word: str, table: LanguageData) -> bool:
         return True
     # Compounds and inflected forms: "Bundestagsabgeordnete", "US-Präsidenten".
     if table.capitalizes_nouns:
-        return any(role in lower[-len(role) - 2 :] for role in table.roles if len(role) >= 5)
+        return _role_ending(table.roles, 2).search(lower) is not None
     # Compounds alone where nouns are not capitalized ("zorgminister"; "journalisten" are
     # several).
-    return table.compound_roles and any(
-        lower.endswith(role) for role in table.roles if len(role) >= 5)
+    return table.compound_roles and _role_ending(table.roles, 0).search(lower) is not None
+
+
+@cache
+def _role_ending(roles: frozenset[str], slack: int) -> re.Pattern[str]:
+    """One pattern for "a role of five letters or more ends the word, give or take `slack`
+    letters of inflection": a word is asked about once, not once per role."""
+    long_roles = sorted((re.escape(r) for r in roles if len(r) >= 5), key=len, reverse=True)
+    if not long_roles:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?:{'|'.join(long_roles)}).{{0,{slack}}}\Z", re.DOTALL)
 
 
 def is_spokesperson(word: str, table: LanguageData) -> bool:
