@@ -4,6 +4,7 @@ written for these tests, quoting obviously fictional accounts."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -178,7 +179,7 @@ def test_ctrl_c_keeps_the_finished_articles(batch: Path, tmp_path: Path) -> None
             break
     process.send_signal(signal.SIGINT)
     rest = process.stderr.read()
-    assert process.wait(timeout=120) == ABORTED_EXIT
+    assert process.wait(timeout=120) == ABORTED_EXIT, rest
     assert "interrupted: the report is partial" in rest
     payload = json.loads(out.read_text(encoding="utf-8"))
     jsonschema.validate(payload, report_schema())
@@ -187,6 +188,30 @@ def test_ctrl_c_keeps_the_finished_articles(batch: Path, tmp_path: Path) -> None
     assert payload["partial"] == {"done": len(done), "pending": 400 - len(done)}
     assert done == sorted(done)  # input order
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report")] == []
+
+
+def test_ctrl_c_stops_the_batch_even_where_its_exception_was_swallowed(
+    batch: Path, tmp_path: Path
+) -> None:
+    """Python swallows an exception raised while a finalizer runs: a Ctrl-C landing there
+    must still stop the batch after the article at hand, not let it run to the end (whose
+    exit code would then say "findings")."""
+    from quotes.models import Document
+    from quotes.pipeline.batch import run_batch
+    from quotes.pipeline.runs import VerifyOptions
+
+    documents = [Document(f"a{i}.txt", text, None)
+                 for i, text in enumerate(list(ARTICLES.values())[:3] * 2)]
+
+    def ctrl_c_in_a_finalizer(done: int, total: int, source: str) -> None:
+        if done == 2:
+            with contextlib.suppress(KeyboardInterrupt):  # as "Exception ignored in ..." does
+                signal.raise_signal(signal.SIGINT)
+
+    options = VerifyOptions(db_url=str(tmp_path / "archive.sqlite"), embeddings=False)
+    done, interrupted = run_batch(documents, options, jobs=1, on_result=ctrl_c_in_a_finalizer)
+    assert interrupted and sorted(done) == [0, 1]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
 def test_every_report_format_says_it_is_partial() -> None:

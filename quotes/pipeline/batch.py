@@ -22,6 +22,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -133,16 +134,41 @@ def run_batch(
     """Each document verified on its own by `jobs` workers (in this process when 1):
     index → outcome, and whether the run was interrupted (Ctrl-C) before the end."""
     done: dict[int, Outcome] = {}
-    try:
-        for outcome in _outcomes(documents, options, jobs):
-            if isinstance(outcome, Failure):
-                raise outcome.error()
-            done[outcome.index] = outcome
-            if on_result is not None:
-                on_result(len(done), len(documents), documents[outcome.index].source)
-    except KeyboardInterrupt:
-        return done, True
+    with _ctrl_c_noted() as interrupted:
+        try:
+            for outcome in _outcomes(documents, options, jobs):
+                if isinstance(outcome, Failure):
+                    raise outcome.error()
+                done[outcome.index] = outcome
+                if on_result is not None:
+                    on_result(len(done), len(documents), documents[outcome.index].source)
+                if interrupted.is_set() and len(done) < len(documents):
+                    raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            return done, True
     return done, False
+
+
+@contextmanager
+def _ctrl_c_noted() -> Iterator[threading.Event]:
+    """An event set by Ctrl-C, beside the KeyboardInterrupt it raises: Python swallows an
+    exception raised while a finalizer runs ("Exception ignored in ..."), and a batch that
+    went on to its end would then exit as if it had findings. Outside the main thread,
+    where no handler can be set, the event is never set."""
+    interrupted = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield interrupted
+        return
+
+    def note(signum: int, frame: object) -> None:
+        interrupted.set()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, note)
+    try:
+        yield interrupted
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _outcomes(documents: Sequence[Document], options: VerifyOptions, jobs: int
