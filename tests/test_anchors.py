@@ -353,3 +353,14 @@ def test_a_year_after_a_name_or_year_word_stays_a_year() -> None:
 def test_a_count_after_a_capitalized_noun_is_still_a_count(text: str, code: str,
                                                            value: float) -> None:
     assert only(text, code).value == value
+
+
+def test_a_capital_i_typed_for_the_digit_one_is_read_as_one() -> None:
+    """Tweets are typed fast: "I.8 Billion" is 1.8 billion, shown as typed."""
+    found = extract_anchors("They got 150 Billion Dollars plus I.8 Billion Dollars in CASH!",
+                            lang.get("en"))
+    assert [(a.kind, a.value, a.text) for a in found if a.kind == "number"] == [
+        ("number", 150e9, "150 Billion Dollars"), ("number", 1.8e9, "I.8 Billion Dollars")]
+    # A word, an initialism or a pronoun before a full stop stays what it is.
+    assert [a.value for a in extract_anchors("I.e. 3 cranes, and I.", lang.get("en"))
+            if a.kind == "number"] == [3.0]

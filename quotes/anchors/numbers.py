@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from quotes.anchors.context import (
@@ -33,6 +33,9 @@ _NUMERAL = (
 # Number tokens and word tokens (apostrophes and hyphens split: "d'un" → "d", "un").
 _ITEM = re.compile(rf"(?P<num>{_NUMERAL})|(?P<word>[^\W\d_]+)")
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
+# A capital I or small l typed for the digit 1 before a decimal ("I.8 Billion Dollars"):
+# read as 1, written as typed. One character for one, so offsets stay.
+_ONE_LOOKALIKE = re.compile(r"(?<![\w.,])[Il](?=[.,]\d)")
 # What may stand between the words of one number: spaces, a hyphen ("twenty-five").
 _NUMBER_GAP = re.compile(r"[\s\u00a0\u202f\u2009]*-?[\s\u00a0\u202f\u2009]*")
 
@@ -62,6 +65,15 @@ class _Parsed:
 
 
 def numbers(text: str, table: LanguageData, taken: list[tuple[int, int]]) -> list[Anchor]:
+    typed = text
+    text = _ONE_LOOKALIKE.sub("1", text)
+    anchors = _numbers(text, table, taken)
+    if text == typed:
+        return anchors
+    return [replace(a, text=typed[a.start : a.end]) for a in anchors]
+
+
+def _numbers(text: str, table: LanguageData, taken: list[tuple[int, int]]) -> list[Anchor]:
     lexicon = lexicon_of(table)
     items = [
         _Item(m.group(), m.start(), m.end(), m if m.group("num") else None)
