@@ -352,6 +352,30 @@ CASES = [
          'Nobody knew who had written it on the wall.'),
         'Stay indoors', None,
         id='word_opening_a_sentence_far_from_a_quote_is_no_name_en'),
+    # A capitalized adjective or owner between an article and a role is no person: the
+    # role's holder is named elsewhere ("de Franse president", "the Varskotech CEO").
+    pytest.param(
+        'nl',
+        ('Elna Varsko sprak gisteren in Lyon. “Ons huis staat in brand”, schrijft de Franse '
+         'president op X.'),
+        'Ons huis staat in brand', 'Elna Varsko',
+        id='nationality_adjective_before_a_role_nl'),
+    pytest.param(
+        'nl',
+        '“Wij blijven praten”, zei de Amerikaanse minister Qarvo na het overleg.',
+        'Wij blijven praten', 'Qarvo',
+        id='adjective_between_article_and_role_then_the_name_nl'),
+    pytest.param(
+        'en',
+        ('Jan Brakel visited the plant on Monday. The Varskotech CEO said: "We will build '
+         'two more lines."'),
+        'We will build', 'Jan Brakel',
+        id='owner_between_article_and_role_en'),
+    pytest.param(
+        'en',
+        '"We stay at the table," the German chancellor said after the summit.',
+        'We stay at the table', None,
+        id='nationality_before_a_role_names_nobody_en'),
 ]
 
 

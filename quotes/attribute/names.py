@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from quotes.attribute.lexicon import is_first_name, lowercase_words
 from quotes.attribute.people import Name, PeopleIndex, join
-from quotes.attribute.persons import never_a_name, owner_compound
+from quotes.attribute.persons import modifies_role, never_a_name, owner_compound
 from quotes.attribute.ranks import no_person, rank_after
 from quotes.attribute.tokens import Tok
 from quotes.lang import LanguageData, is_role, is_spokesperson
@@ -392,10 +392,11 @@ def first_name(
 def _owns_role_after(window: list[Tok], name: Name, table: LanguageData,
                      people: PeopleIndex) -> bool:
     """Is the name the first part of the role compound right after it ("zegt Willem
-    II-trainer Jan Varsko")? Then the role's holder is named further on."""
+    II-trainer Jan Varsko"), or an adjective before a role ("zei de Amerikaanse minister
+    Blinken")? Then the role's holder is named further on."""
     after = next((t for t in window if t.start >= name.end), None)
     return (name.kind == "name" and after is not None and people.text[name.end : after.start] == " "
-            and owner_compound(after, table))
+            and (owner_compound(after, table) or modifies_role(people.text, name, after, table)))
 
 
 def _genitive(tok: Tok, people: PeopleIndex) -> bool:

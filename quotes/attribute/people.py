@@ -31,8 +31,9 @@ from quotes.attribute.persons import (
     introduced_bodies,
     kind_of,
     link_word,
+    modifies_role,
     never_a_name,
-    owner_compound,
+    owns_role,
     reporting_words,
     titled_person,
     trim_run,
@@ -314,8 +315,9 @@ class PeopleIndex:
                  ) -> None:
         if not run or run[0].start in self.quoted or self._dateline(run):
             return
-        if following is not None and self._owns_role(run[-1], following):
-            return  # "Willem II-trainer": whose the role is, no person
+        run = self._person_part(run, following)
+        if not run:
+            return
         if run[0].start in self.headlines:
             # In a title only words capitalized in the text too, or first names, name.
             named = [self._named_in_headline(t) for t in run]
@@ -326,6 +328,17 @@ class PeopleIndex:
                         self._add_run_words(run[k:end], subject_slot)
                 return
         self._add_run_words(run, subject_slot)
+
+    def _person_part(self, run: list[Tok], following: Tok | None) -> list[Tok]:
+        """The run without what only qualifies a role: an adjective before a role in it
+        ("the French President Emmanuel Macron"); none of it where it is whose the role
+        after it is ("Willem II-trainer", "de Franse president")."""
+        if len(run) > 1 and modifies_role(self.text, run[0], run[1], self.table):
+            run = run[1:]
+        if following is not None and (owns_role(self.text, run[-1], following, self.table) or (
+                len(run) == 1 and modifies_role(self.text, run[0], following, self.table))):
+            return []
+        return run
 
     def _two_surnames(self, run: list[Tok]) -> bool:
         """Is the run two surnames the text each uses alone ("beet Wilders Omtzigt toe":
@@ -395,18 +408,6 @@ class PeopleIndex:
             if found.group(1).startswith("".join(t.text[0] for t in words[-k:])):
                 return words[-k:]
         return words
-
-    def _owns_role(self, last: Tok, following: Tok) -> bool:
-        """Does the role compound `following` go on from the run ending in `last`, or does
-        a lowercase role noun after it title a name ("New York governor Andrew Cuomo")?
-        Then the run is whose the role is: a place or body, no person."""
-        if not self.adjacent(last, following):
-            return False
-        if owner_compound(following, self.table):
-            return True
-        after = self.text[following.end : following.end + 2]
-        return (following.text.islower() and is_role(following.text, self.table)
-                and after[:1] == " " and after[1:].isupper())
 
     def _genitive(self, word: str) -> bool:
         """A surname the text uses alone, with the genitive "s" ("Altmeiers" where it also

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Protocol
 
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.tokens import Tok
@@ -86,11 +87,49 @@ def is_title(tok: Tok, table: LanguageData) -> bool:
     )
 
 
+class Spanned(Protocol):
+    """A token or a name: its text and where it is written."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
 def owner_compound(tok: Tok, table: LanguageData) -> bool:
     """A role compound whose first part completes the name before it ("Willem II-trainer",
     "Real Madrid-coach"): that name is whose the role is, not a person."""
     head, dash, _ = tok.text.rpartition("-")
     return bool(dash) and head[:1].isupper() and is_role(tok.text, table)
+
+
+def owns_role(text: str, last: Tok, following: Tok, table: LanguageData) -> bool:
+    """Does the role compound `following` go on from the run ending in `last`, or does
+    a lowercase role noun after it title a name ("New York governor Andrew Cuomo")?
+    Then the run is whose the role is: a place or body, no person."""
+    if text[last.end : following.start].strip():
+        return False
+    if owner_compound(following, table):
+        return True
+    after = text[following.end : following.end + 2]
+    return (following.text.islower() and is_role(following.text, table)
+            and after[:1] == " " and after[1:].isupper())
+
+
+def modifies_role(text: str, word: Spanned, following: Tok, table: LanguageData) -> bool:
+    """One capitalized word between an article and a role noun ("de Franse president",
+    "the German chancellor", "the Tesla CEO"): an adjective or an owner, no person."""
+    if " " in word.text or text[word.end : following.start] != " " or not is_role(
+            following.text, table):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, word.start - 16), word.start)
+    return before is not None and (before.group(1).casefold() in table.definite_articles
+                                   or before.group(1).casefold() in table.indefinites)
+
+
+_WORD_BEFORE = re.compile(r"(\w+['’]?) $")
 
 
 def _acronym_compound(word: str) -> bool:
