@@ -74,6 +74,10 @@ class CandidateSource:
             self._everything = list(self._features(tweets, compute=False).values())
         return self._everything
 
+    def features_of(self, tweets: Sequence[CanonicalTweet]) -> dict[int, CandidateFeatures]:
+        """These tweets with their anchors and segment vectors (embedded if not stored)."""
+        return self._features(tweets)
+
     def _retrieved(
         self, findings: Sequence[QuoteFinding], translated: Sequence[Translated | None]
     ) -> list[list[int]]:

@@ -23,6 +23,7 @@ from quotes.match import (
     EMBEDDING_WITH_ANCHORS,
     FUZZY_MATCH,
     MT_CONFIRMS,
+    UNSUPPORTED_SENTENCE,
     CandidateFeatures,
     QueryFeatures,
     Scored,
@@ -35,6 +36,7 @@ from quotes.match import (
 from quotes.models import (
     Anchor,
     ArticleResult,
+    CanonicalTweet,
     Decision,
     Document,
     DocumentAnalysis,
@@ -47,6 +49,7 @@ from quotes.pipeline.analyze import Analyzer
 from quotes.pipeline.candidates import PUBLICATION_SLACK, CandidateSource, not_later
 from quotes.pipeline.speakers import AttributionFinding, AttributionRow, check_attributions
 from quotes.store import Archive
+from quotes.threads import in_thread, joined, thread_neighbours, thread_parts
 
 # A fragment right next to a matched one, by the same speaker, may join its tweet with
 # weaker evidence: one post is often quoted as several fragments ("…", wrote X. "…").
@@ -118,7 +121,8 @@ class Verifier:
                            if f.quote.kind == "statement" and f.quote.depth == 0]
             if progress:
                 progress(document.source)
-        rows = self._match_supported_parts(self._match(statements))
+        rows = [self._along_thread(r) for r in self._match_supported_parts(
+            self._match(statements))]
         per_article: dict[str, list[MatchRow]] = {}
         for statement, row in zip(statements, rows, strict=True):
             per_article.setdefault(statement.source, []).append(row)
@@ -241,6 +245,51 @@ class Verifier:
                 row, decision=replace(again, reason=reason, unsupported=closest.unsupported)
             )
         return result
+
+    def _along_thread(self, row: MatchRow) -> MatchRow:
+        """A quote that runs on from its tweet into the author's previous or next post of a
+        thread ("...." or "(1/2)" at the seam): the sentences the tweet lacks are looked
+        for in those posts, and where one renders them the quote is compared with the
+        posts together. A thread is no added text."""
+        neighbours = self._thread_neighbours(row)
+        decision, query = row.decision, row.query
+        if neighbours is None or decision.match is None or query.sentence_vectors is None:
+            return row
+        before, after = neighbours
+        match = decision.match
+        tweet = match.tweet
+        lacking = {s for s, _ in decision.unsupported}
+        rows_of = [i for i, s in enumerate(query.sentences) if s in lacking]
+        vectors = query.sentence_vectors[rows_of]
+        features = self.candidates.features_of([*before, *after])
+        parts, found = thread_parts(
+            tweet, vectors, [(t, features[t.id].segment_vectors) for t in before],
+            [(t, features[t.id].segment_vectors) for t in after], UNSUPPORTED_SENTENCE)
+        if len(parts) == 1:
+            return row
+        rendered = {query.sentences[rows_of[i]] for i in found}
+        reason = (f"{decision.reason}; the quote runs on into the author's "
+                  f"{'previous' if parts[0] is not tweet else 'next'} post of a thread")
+        joined_match = replace(match, tweet=joined(parts, tweet), fragment=True)
+        return replace(row, decision=replace(
+            decision, match=joined_match, reason=reason,
+            unsupported=tuple(u for u in decision.unsupported if u[0] not in rendered)))
+
+    def _thread_neighbours(
+        self, row: MatchRow
+    ) -> tuple[list[CanonicalTweet], list[CanonicalTweet]] | None:
+        """The posts of the matched tweet's thread just before and after it, for a quote
+        with sentences the tweet lacks; None where there is no such thread to look in."""
+        decision = row.decision
+        match = decision.match
+        if (match is None or not decision.unsupported or row.query.sentence_vectors is None
+                or match.tweet.created_at is None or not in_thread(match.tweet)):
+            return None
+        tweet = match.tweet
+        mates = [t.canonical() for t in self.archive.posted_near(tweet.author_handle,
+                                                                 match.tweet.created_at)]
+        before, after = thread_neighbours(tweet, mates)
+        return (before, after) if before or after else None
 
     def _clause_similarities(self, rows: Sequence[MatchRow]) -> list[ClauseSimilarities | None]:
         """Clause-run similarities between each matched quote and its tweet, for quotes

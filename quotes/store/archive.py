@@ -8,7 +8,7 @@ whole archive into memory.
 """
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 from typing import Self
 
@@ -38,6 +38,10 @@ ANALYZE_AFTER = 10_000
 
 def _text_search(engine: Engine) -> TextSearch:
     return SqliteSearch() if _is_sqlite(engine) else PostgresSearch()
+
+
+# How far apart the posts of one thread may be dated (an archive may hold dates only).
+THREAD_WINDOW = timedelta(days=1)
 
 
 class Archive:
@@ -193,6 +197,11 @@ class Archive:
     def get_tweet(self, key: str) -> StoredTweet | None:
         """A tweet by platform id, tweet URL (twitter.com or x.com) or internal id."""
         return self._tweets.get(key)
+
+    def posted_near(self, handle: str, when: datetime, within: timedelta = THREAD_WINDOW
+                    ) -> list[StoredTweet]:
+        """`handle`'s tweets posted within `within` of `when` (a thread's other posts)."""
+        return self._tweets.posted_near(handle, when, within)
 
     def count(self) -> int:
         return self._tweets.count()

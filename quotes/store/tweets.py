@@ -3,7 +3,7 @@ order, by id, by platform id or URL, those an embedding model lacks, and counts.
 
 import re
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func
 from sqlalchemy.engine import Connection
@@ -135,6 +135,19 @@ class TweetReader:
     def count(self) -> int:
         with self.db.session("cannot count the tweets") as session:
             return session.exec(select(func.count()).select_from(Tweet)).one()
+
+    def posted_near(self, handle: str, when: datetime, within: timedelta, limit: int = 200
+                    ) -> list[StoredTweet]:
+        """`handle`'s tweets posted within `within` of `when`, in import order."""
+        stmt = (
+            select(Tweet)
+            .join(Author, col(Tweet.author_id) == col(Author.id))
+            .where(Author.handle_key == alias_key(handle))
+            .where(col(Tweet.created_at) >= when - within, col(Tweet.created_at) <= when + within)
+            .order_by(col(Tweet.id))
+            .limit(limit)
+        )
+        return self._all(stmt, "cannot read the tweets")
 
     def span(self, handle: str, until: datetime | None = None) -> AuthorSpan:
         """How many tweets `handle` has in the archive and their first and last dates
