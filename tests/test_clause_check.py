@@ -19,6 +19,7 @@ from quotes.compare import (
     clause_runs,
     clause_units,
     embedding_differences,
+    reworded_cuts,
 )
 from quotes.embed import default_embedder
 from quotes.formats import read_archive_file
@@ -28,7 +29,7 @@ from quotes.match import (
     Scored,
     supported_part,
 )
-from quotes.models import CanonicalTweet, Document, QuoteResult
+from quotes.models import CanonicalTweet, Difference, Document, QuoteResult
 from quotes.pipeline import Analyzer, Verifier
 from quotes.store import Archive
 from quotes.text import unmarked_sentences
@@ -101,6 +102,29 @@ def test_a_tweet_clause_between_rendered_ones_that_no_quote_clause_renders_is_cu
     assert gaps[0].similarity == pytest.approx(0.80)
     assert gaps[0].gain < 0
     assert placed == set(quote)
+
+
+def test_a_short_cut_only_the_back_translation_shows_is_dropped_where_the_quote_renders_it(
+) -> None:
+    """The back-translation reworded the clause ("wordt gesloopt" → "is demolished"), so
+    its words lack the tweet's; the quote's own clause is close to it: no cut. A clause no
+    quote clause comes close to, and a long one, stay cut; so do other kinds."""
+    quote = ("De markt opent zaterdag", "de oude hal wordt gesloopt",
+             "en het plein krijgt nieuwe bomen.")
+    reworded = similarities(quote, {((1, 2), (1, 2)): 0.91})
+    cut = Difference("cut", None, "the old hall will be torn down", "back-translation")
+    kept, notes = reworded_cuts([cut], reworded)
+    assert kept == [] and len(notes) == 1 and "the old hall will be torn down" in notes[0]
+    unrendered = similarities(quote, {((1, 2), (1, 2)): 0.80})
+    assert reworded_cuts([cut], unrendered) == ([cut], [])
+    long_cut = Difference("cut", None, "the old hall will be torn down next spring at last",
+                          "back-translation")
+    long_units = (*TWEET_CLAUSES[:1], long_cut.tweet_side, *TWEET_CLAUSES[2:])
+    long_sims = similarities(quote, {((1, 2), (1, 2)): 0.91}, long_units)
+    assert reworded_cuts([long_cut], long_sims) == ([long_cut], [])
+    added = Difference("added", "the rent goes up", None, "back-translation")
+    assert reworded_cuts([added], reworded) == ([added], [])
+    assert reworded_cuts([cut], None) == ([cut], [])
 
 
 def test_a_partial_quote_leaves_the_tweet_s_last_clause_out_without_a_cut() -> None:

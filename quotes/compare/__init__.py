@@ -40,6 +40,7 @@ from quotes.compare.clause_embeddings import (
     clause_runs,
     clause_units,
     embedding_differences,
+    reworded_cuts,
     run_texts,
 )
 from quotes.compare.clause_words import CLAUSE_WORDS, content_differences, substantive
@@ -87,6 +88,7 @@ __all__ = [
     "negated",
     "polarity_differences",
     "renders_whole",
+    "reworded_cuts",
     "run_texts",
     "same_name",
     "substantive",

@@ -13,6 +13,7 @@ import numpy as np
 from quotes import lang
 from quotes.anchors import compare_anchors, extract_anchors
 from quotes.compare.clause_words import substantive
+from quotes.compare.reliability import LONG_CUT, bare_words
 from quotes.lang import LanguageData
 from quotes.match import EMBEDDING_MATCH, EMBEDDING_SURE, STRONG_ANCHORS
 from quotes.models import Difference
@@ -94,6 +95,46 @@ def embedding_differences(
                 f"the quote renders; each neighbouring clause matches the quote at least "
                 f"{-gap.gain:.2f} better without it)"))
     return [d for d in differences if d.kind not in found]
+
+
+def reworded_cuts(
+    differences: Sequence[Difference], similarities: ClauseSimilarities | None
+) -> tuple[list[Difference], list[str]]:
+    """Short clauses the back-translation's words lack (a cut of fewer than LONG_CUT
+    words) that the quote's own words render, by the clause embeddings (a quote clause
+    at least EMBEDDING_MATCH close): the model reworded them ("bailed them out" → "o
+    salvou" → "saved him"). Two readings disagree, and the one of the quote's own words
+    is kept: those cuts are dropped, with a note each."""
+    if similarities is None:
+        return list(differences), []
+    best = dict(zip(clause_runs(len(similarities.tweet_units)),
+                    (float(x) for x in similarities.matrix.max(axis=0)), strict=True))
+    kept, notes = [], []
+    for d in differences:
+        closest = _rendered_clause(d, similarities.tweet_units, best)
+        if closest is None:
+            kept.append(d)
+        else:
+            notes.append(f"the back-translation lacks {d.tweet_side!r}, which the quote's own "
+                         f"words render (clause embedding {closest:.2f}): a translation "
+                         "artefact, not counted")
+    return kept, notes
+
+
+def _rendered_clause(difference: Difference, tweet_units: Sequence[str],
+                     best: dict[tuple[int, int], float]) -> float | None:
+    """The closest a quote clause comes to a short cut clause of the back-translation
+    reading, when that is close enough to render it; None otherwise."""
+    side = difference.tweet_side
+    if (difference.kind != "cut" or difference.evidence != "back-translation" or not side
+            or len(side.split()) >= LONG_CUT):
+        return None
+    bare = bare_words(side)
+    for k, unit in enumerate(tweet_units):
+        if bare and bare == bare_words(unit):
+            value = best[(k, k + 1)]
+            return value if value >= EMBEDDING_MATCH else None
+    return None
 
 
 @dataclass(frozen=True, slots=True)

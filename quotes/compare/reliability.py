@@ -87,14 +87,14 @@ def clause_place(difference: Difference, quote: str, table: LanguageData) -> Cla
     side = difference.quote_side
     if difference.kind != "added" or not side or not quote.strip():
         return NO_PLACE
-    bare, text = _bare(side), _bare(quote)
+    bare, text = bare_words(side), bare_words(quote)
     opens = text.startswith(bare)
     capital = next((c for c in side if c.isalpha()), "").isupper()
     return ClausePlace(find_phrase(words(side), table.speech_verbs) is not None, opens,
                        not opens and capital and text.endswith(bare))
 
 
-def _bare(text: str) -> str:
+def bare_words(text: str) -> str:
     """The text's words alone, casefolded: punctuation and spacing aside."""
     return " ".join(t.lower for t in words(text))
 

@@ -32,7 +32,11 @@ from quotes.compare.anchor_differences import (
     opinion_markers_in,
     translation_artefacts,
 )
-from quotes.compare.clause_embeddings import ClauseSimilarities, embedding_differences
+from quotes.compare.clause_embeddings import (
+    ClauseSimilarities,
+    embedding_differences,
+    reworded_cuts,
+)
 from quotes.compare.clause_words import content_differences
 from quotes.compare.kinds import DISTORTING_KINDS, NOTED_KINDS
 from quotes.compare.narration import narration_spans
@@ -241,7 +245,10 @@ def _case(
     notes = [decision.reason, *notes]
     if clauses is not None:
         notes = [EMBEDDED_CLAUSE_CHECK if n == NO_CLAUSE_CHECK else n for n in notes]
-    if translated is None:
+    if translated is not None:
+        differences, discounted = reworded_cuts(differences, clauses)
+        notes += discounted
+    else:
         differences += embedding_differences(
             decision.unsupported, clauses, source, match.tweet.text,
             found={d.kind for d in differences},

@@ -292,8 +292,8 @@ class Verifier:
         return (before, after) if before or after else None
 
     def _clause_similarities(self, rows: Sequence[MatchRow]) -> list[ClauseSimilarities | None]:
-        """Clause-run similarities between each matched quote and its tweet, for quotes
-        compared without a back-translation (English quotes are compared word by word).
+        """Clause-run similarities between each matched quote and its tweet (English quotes
+        are compared word by word; see `_clause_pair`).
         One batch of embeddings for all of them; a text embedded once."""
         if self.embedder is None:
             return [None] * len(rows)
@@ -426,9 +426,10 @@ def _judged(row: MatchRow, similarities: ClauseSimilarities | None,
 
 def _clause_pair(row: MatchRow) -> tuple[list[str], list[str]] | None:
     """The clause units of a matched quote and of its tweet, when the quote is compared
-    clause by clause (no back-translation, not English, more than one clause)."""
+    clause by clause (not English, more than one clause): without a back-translation
+    they are the clause check, with one they confirm what its words show."""
     quote, match = row.finding.quote, row.decision.match
-    if match is None or row.translated is not None or quote.language == "en":
+    if match is None or quote.language == "en":
         return None
     quote_units = clause_units(quote.text, lang.get_or_english(quote.language))
     tweet_units = clause_units(match.tweet.text, lang.get("en"))
