@@ -159,6 +159,10 @@ def test_progress_lines_name_each_article_off_a_terminal(batch: Path, capsys) ->
     assert code == 1
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_keeps_the_finished_articles(batch: Path, tmp_path: Path) -> None:
     """A real process, interrupted with SIGINT once an article is done: the report holds
     the finished ones in input order, says it is partial, and the exit code is 130."""
@@ -172,6 +176,8 @@ def test_ctrl_c_keeps_the_finished_articles(batch: Path, tmp_path: Path) -> None
         [sys.executable, "-m", "quotes", "verify", "--no-mt", "--jobs", "2", "--format",
          "json", "--out", str(out), str(path)],
         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env, cwd=tmp_path,
+        # Ctrl-C as at a terminal, whatever ran these tests (a background job ignores it).
+        preexec_fn=_ctrl_c_as_at_a_terminal,
     )
     assert process.stderr is not None
     for line in process.stderr:
@@ -209,9 +215,39 @@ def test_ctrl_c_stops_the_batch_even_where_its_exception_was_swallowed(
                 signal.raise_signal(signal.SIGINT)
 
     options = VerifyOptions(db_url=str(tmp_path / "archive.sqlite"), embeddings=False)
-    done, interrupted = run_batch(documents, options, jobs=1, on_result=ctrl_c_in_a_finalizer)
-    assert interrupted and sorted(done) == [0, 1]
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    # As in a terminal, whatever ran these tests (a background job ignores Ctrl-C).
+    started_with = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        done, interrupted = run_batch(documents, options, jobs=1,
+                                      on_result=ctrl_c_in_a_finalizer)
+        assert interrupted and sorted(done) == [0, 1]
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, started_with)
+
+
+def test_a_batch_told_to_ignore_ctrl_c_keeps_ignoring_it(batch: Path, tmp_path: Path) -> None:
+    """`nohup quotes verify ...`: no handler of the batch's own takes Ctrl-C back."""
+    from quotes.models import Document
+    from quotes.pipeline.batch import run_batch
+    from quotes.pipeline.runs import VerifyOptions
+
+    documents = [Document(f"a{i}.txt", text, None)
+                 for i, text in enumerate(list(ARTICLES.values())[:2])]
+    seen = []
+
+    def ctrl_c(done: int, total: int, source: str) -> None:
+        seen.append(signal.getsignal(signal.SIGINT))
+        signal.raise_signal(signal.SIGINT)
+
+    options = VerifyOptions(db_url=str(tmp_path / "archive.sqlite"), embeddings=False)
+    started_with = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        done, interrupted = run_batch(documents, options, jobs=1, on_result=ctrl_c)
+    finally:
+        signal.signal(signal.SIGINT, started_with)
+    assert not interrupted and sorted(done) == [0, 1]
+    assert seen == [signal.SIG_IGN, signal.SIG_IGN]
 
 
 def test_every_report_format_says_it_is_partial() -> None:

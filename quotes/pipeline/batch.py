@@ -154,9 +154,11 @@ def _ctrl_c_noted() -> Iterator[threading.Event]:
     """An event set by Ctrl-C, beside the KeyboardInterrupt it raises: Python swallows an
     exception raised while a finalizer runs ("Exception ignored in ..."), and a batch that
     went on to its end would then exit as if it had findings. Outside the main thread,
-    where no handler can be set, the event is never set."""
+    where no handler can be set, and in a process told to ignore Ctrl-C (`nohup`, a
+    background job), the event is never set."""
     interrupted = threading.Event()
-    if threading.current_thread() is not threading.main_thread():
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGINT) is signal.SIG_IGN):
         yield interrupted
         return
 
