@@ -252,6 +252,19 @@ def test_shouted_words_are_not_names() -> None:
     assert not [d for d in v.differences if d.tweet_side == "NEVER"], v.differences
 
 
+def test_short_shouted_common_words_are_no_acronyms() -> None:
+    """German shows no lost name by its capital, so a name it lacks counts as changed:
+    "CASH" and "SOON" are emphasis there, while an acronym ("FBI") stays a name."""
+    tweet = "Rosa Vance paid them 40 Million Dollars in CASH, and SOON they will ask for more!"
+    v = verdict("Rosa Vance hat ihnen 40 Millionen Dollar in bar bezahlt, und bald wollen sie "
+                "mehr!", "de", tweet)
+    assert v.label != "distortion", v.differences
+    assert not [d for d in v.differences if d.tweet_side in ("CASH", "SOON")], v.differences
+    lost = verdict("Rosa Vance hat der Polizei 40 Millionen Dollar in bar bezahlt!", "de",
+                   "Rosa Vance paid the FBI 40 Million Dollars in CASH!")
+    assert ("name", "FBI") in [(d.kind, d.tweet_side) for d in lost.differences]
+
+
 def test_translated_place_names_are_no_swap() -> None:
     tweet = "The minister saved the United States and Denmark a great deal of money."
     v = verdict("La ministra ahorró mucho dinero a Estados Unidos y a Dinamarca.", "es", tweet)

@@ -145,12 +145,14 @@ ACRONYM_LETTERS = 4
 
 
 def _not_shouted(check: _NameCheck, anchor: Anchor) -> bool:
-    """Capitals for emphasis name nobody: "I would NEVER call him", "WAKTU DEKAT"."""
+    """Capitals for emphasis name nobody: "I would NEVER call him", "WAKTU DEKAT", and a
+    short common word ("in CASH!", "HIT VERY FAST AND VERY HARD") is no acronym."""
     if not anchor.text.isupper():
         return True
     lower = anchor.text.casefold()
-    return (len(anchor.text) <= ACRONYM_LETTERS and lower not in check.english.stopwords
-            and lower not in check.english.negations)
+    table = check.english
+    return (len(anchor.text) <= ACRONYM_LETTERS and lower not in table.stopwords
+            and lower not in table.negations and lower not in table.common_words)
 
 
 _ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
