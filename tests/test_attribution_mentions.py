@@ -376,6 +376,41 @@ CASES = [
         '"We stay at the table," the German chancellor said after the summit.',
         'We stay at the table', None,
         id='nationality_before_a_role_names_nobody_en'),
+    # A town the text writes as one (after "desde", "di", "em", or as what a role is of)
+    # is nobody who speaks; a surname a town also bears, written as a person's, still is.
+    pytest.param(
+        'es',
+        ('La Casa Blanca respondió desde Washington. "Siempre estamos dispuestos a '
+         'dialogar", dijo la portavoz.'),
+        'Siempre estamos dispuestos', 'Casa Blanca',
+        id='city_after_a_place_preposition_is_no_speaker_es'),
+    pytest.param(
+        'it',
+        'Il sindaco era in Genova. "Ripartiremo subito", ha detto il sindaco.',
+        'Ripartiremo subito', None,
+        id='city_after_in_is_no_speaker_it'),
+    pytest.param(
+        'id',
+        'Gubernur tiba di Bandung. "Kami akan membantu," kata gubernur.',
+        'Kami akan membantu', None,
+        id='city_after_di_is_no_speaker_id'),
+    pytest.param(
+        'pt',
+        'O prefeito chegou em Campinas ontem. "Vamos reconstruir tudo", disse o prefeito.',
+        'Vamos reconstruir tudo', None,
+        id='city_after_em_is_no_speaker_pt'),
+    pytest.param(
+        'es',
+        ('La ministra Montero presentó el plan. "Vamos a bajar los impuestos", afirmó la '
+         'ministra.'),
+        'Vamos a bajar', 'Montero',
+        id='a_surname_a_town_bears_is_still_a_person_es'),
+    pytest.param(
+        'es',
+        ('El Gobierno de Montero aprobó el plan. "Es un buen día", afirmó la ministra '
+         'después.'),
+        'Es un buen día', 'Montero',
+        id='a_government_of_a_surname_a_town_bears_is_still_a_person_es'),
 ]
 
 

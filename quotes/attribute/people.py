@@ -395,7 +395,7 @@ class PeopleIndex:
                          or t.start in self.surname_particles)
         return self._cut_to_short_name(trim_run(
             run, self.table, self._standalone, keep=keep,
-            complement=self._role_complement(run[0].start)))
+            complement=self.role_complement(run[0].start)))
 
     def _cut_to_short_name(self, words: list[Tok]) -> list[Tok]:
         """The last words of a run whose initials open the short name in brackets after
@@ -432,7 +432,7 @@ class PeopleIndex:
         return province and self.text.startswith(")", run[-1].end) and _DATELINE.match(
             self.text, run[-1].end + 1) is not None
 
-    def _role_complement(self, start: int, *, bodies: bool = True) -> bool:
+    def role_complement(self, start: int, *, bodies: bool = True) -> bool:
         """Does the word at `start` follow a role or body and a preposition ("ministro degli
         Esteri", "presidenza del Consiglio" after "sottosegretario alla", "ministerie van
         Volksgezondheid")? Then it is what the role is of: a portfolio, body or place."""
@@ -459,7 +459,7 @@ class PeopleIndex:
         not); where nouns are capitalized, two words need a first name ("Hauptstadt
         Kiew"); an organisation the table knows does."""
         nouns = self.table.capitalizes_nouns
-        if len(words) == 1 and self._role_complement(words[0].start, bodies=False):
+        if len(words) == 1 and self.role_complement(words[0].start, bodies=False):
             return self._resolves(mention.name)  # "presidente del Consiglio": no person
         person = self._has_person(words)
         if len(words) == 1 and words[0].start in self._things and mention.kind != "organisation":

@@ -33,7 +33,7 @@ from typing import Any
 from quotes.attribute.lexicon import gender, is_first_name
 from quotes.attribute.people import PeopleIndex
 from quotes.attribute.persons import Mention
-from quotes.lang import LanguageData, is_role, is_spokesperson
+from quotes.lang import LanguageData, is_role, is_spokesperson, places
 
 # How far around a mention a role naming the same person is looked for ("Elon Musk, CEO
 # von Tesla" … "der Tesla-Chef").
@@ -155,12 +155,7 @@ def _number(where: str, value: object) -> float:
 
 def rank(people: PeopleIndex, query: Query) -> list[Candidate]:
     """The candidates for `query`, best first (empty where the document names nobody)."""
-    groups = _groups(people, query.at)
-    # "the leader of the Fictional Party" is not the party (a spokesperson's words are).
-    word = query.word or ""
-    if query.hint == "role" and word and not is_spokesperson(word.split()[0], people.table):
-        owners = set(_role_owners(word))
-        groups = {name: ms for name, ms in groups.items() if name.casefold() not in owners}
+    groups = _candidate_groups(people, query)
     if not groups:
         return []
     feats = _features(people, query, groups)
@@ -177,6 +172,19 @@ def rank(people: PeopleIndex, query: Query) -> list[Candidate]:
         result.append(Candidate(name, _kind(people, name, groups[name]), score,
                                 round(calibrated(math.exp(score - top) / total), 3), reasons))
     return result
+
+
+def _candidate_groups(people: PeopleIndex, query: Query) -> dict[str, list[Mention]]:
+    """The mentions before the query by the name they name, of those who may speak: no
+    town the text writes as one, and for a role not what the role is of ("the leader of
+    the Fictional Party" is not the party; a spokesperson's words are)."""
+    groups = {name: ms for name, ms in _groups(people, query.at).items()
+              if not _a_place(people, name, ms)}
+    word = query.word or ""
+    if query.hint == "role" and word and not is_spokesperson(word.split()[0], people.table):
+        owners = set(_role_owners(word))
+        groups = {name: ms for name, ms in groups.items() if name.casefold() not in owners}
+    return groups
 
 
 def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
@@ -390,6 +398,31 @@ def _personish(people: PeopleIndex, name: str, ms: list[Mention]) -> float:
             or _honorific(people, ms):
         return 1.0
     return 0.5 if " " in name else 0.0
+
+
+def _a_place(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
+    """Is it a town or city, written as one in this text ("desde Washington", "de
+    burgemeester van Nijmegen": after a place's preposition or as what a role or body is
+    of), showing nothing of a person (no first name, honorific or archive author)? No
+    one to speak. Many towns bear surnames ("Montero", "Santos"): the text must say."""
+    if name.casefold() not in places() or _personish(people, name, ms) >= 1.0:
+        return False
+    mentions = [m for m in people.mentions if m.kind not in ("pronoun", "role")
+                and people.full_name(m.name, m.start) == name]
+    return any(_written_as_place(people, m) for m in mentions)
+
+
+def _written_as_place(people: PeopleIndex, m: Mention) -> bool:
+    """Mention `m` follows a place's preposition ("in", "desde"), or a role and a
+    preposition ("le préfet de police de Marseille"), an article allowed between ("la
+    préfète de la Vienne"). Not a body's: "el Gobierno de Santos" is a person's."""
+    table = people.table
+    before, at = _words_before(people, m), m.start
+    if before[-1:] and before[-1] in table.definite_articles:
+        at = people.folded.rfind(before[-1], 0, at)
+        before = before[:-1]
+    return bool(before) and (before[-1] in table.place_prepositions
+                             or people.role_complement(at, bodies=False))
 
 
 def _honorific(people: PeopleIndex, ms: list[Mention]) -> bool:

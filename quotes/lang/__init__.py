@@ -107,6 +107,14 @@ def _beside_table(folder: str, name: str) -> str | None:
     return listed.read_text("utf-8") if listed.is_file() else None
 
 
+@cache
+def places() -> frozenset[str]:
+    """Town and city names in any language, casefolded (data/places.txt, from GeoNames by
+    benchmarks/build_places.py): language-independent, so kept out of the tables."""
+    text = resources.files(__name__).joinpath("data", "places.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
 def _first_problem(exc: ValidationError) -> str:
     """One line for the user: the first key at fault, what is wrong, how many more."""
     first = exc.errors(include_url=False)[0]

@@ -191,6 +191,11 @@ class LanguageData(BaseModel):
     # Prepositions that make the name after them a complement ("el presidente de Vox
     # dijo", "salió en defensa de Maduro y respondió"): no subject of the verb.
     prepositions: WordSet = Field(frozenset(), validation_alias=_at("attribution", "prepositions"))
+    # Prepositions that put a town or city after them ("in", "desde", "aus", "di"), not a
+    # person: a name of data/places.txt written after one is a place in that text.
+    place_prepositions: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "place_prepositions")
+    )
     # Words opening a reported clause ("dijo que", "sagte, dass"): a name after one is
     # that clause's subject, not the speaker's.
     complementizers: WordSet = Field(
