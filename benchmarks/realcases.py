@@ -8,6 +8,7 @@ so every case of one tweet falls on the same side and the split never changes wh
 are added). Tune on the tuning part only; report both.
 
     python benchmarks/realcases.py [--model-dir DIR] [--cases] [--no-suites] [--part tune|held]
+                                   [--passes g1,g3]
 
 For each part it prints per-verdict precision and recall, the confusion matrix, the
 reliability table (stated confidence against observed accuracy, by decile) and the
@@ -90,9 +91,12 @@ def is_held_back(story: str) -> bool:
     return int.from_bytes(digest[:8], "big") % HELD_BACK_SHARE == 0
 
 
-def load_cases(data: Path = DATA) -> list[Case]:
+def load_cases(data: Path = DATA, passes: Sequence[str] = ()) -> list[Case]:
+    """The cases of every pass (`cases-<pass>.jsonl`), or of the `passes` named."""
     cases = []
     for path in sorted(data.glob("cases-*.jsonl")):
+        if passes and path.stem.removeprefix("cases-") not in passes:
+            continue
         for line in path.open(encoding="utf-8"):
             if not line.strip():
                 continue
@@ -234,7 +238,9 @@ def print_part(title: str, outcomes: Sequence[Outcome], *, show_cases: bool) -> 
 
 
 def main(argv: list[str]) -> None:
-    cases = load_cases()
+    # --passes g1,g3: only those passes' cases (a new pass measured before any tuning).
+    passes = argv[argv.index("--passes") + 1].split(",") if "--passes" in argv else []
+    cases = load_cases(passes=passes)
     parts = {"tune": [c for c in cases if not c.held_back],
              "held": [c for c in cases if c.held_back]}
     wanted = [argv[argv.index("--part") + 1]] if "--part" in argv else list(parts)
