@@ -240,6 +240,38 @@ def test_clock_times_are_no_counts(text: str, code: str) -> None:
     assert numbers(text, code) == []
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Over the last 24 hours the harbour stayed shut.", "en"),
+    ("Durante las últimas 24 horas el puerto estuvo cerrado.", "es"),
+    ("Nas últimas 24 horas o porto esteve fechado.", "pt"),
+    ("Nelle ultime 24 ore il porto è rimasto chiuso.", "it"),
+    ("Depuis 24 heures, le port est fermé.", "fr"),
+    ("De haven is al 24 uur dicht.", "nl"),
+])
+def test_hours_counted_are_a_count_not_a_clock_time(text: str, code: str) -> None:
+    """"horas", "ore", "heures", "uur" also tell the time; a number of them with no
+    minutes and no clock word before it ("a las", "à", "om") is a count, as in English."""
+    assert [a.value for a in numbers(text, code)] == [24]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("El puerto abre a las 10 horas y cierra a las 18 horas en verano.", "es"),
+    ("La reunión empieza a las 10.30 horas en Madrid.", "es"),
+    ("Le port ouvre à 9 heures et ferme vers 18 heures chaque jour.", "fr"),
+    ("De haven gaat om 9 uur open.", "nl"),
+])
+def test_hours_after_a_clock_word_or_with_minutes_tell_the_time(text: str, code: str) -> None:
+    assert numbers(text, code) == []
+
+
+@pytest.mark.parametrize(("text", "code", "value"), [
+    ("Le nombre de blessés est passé à 18.", "fr", 18), ("Die Zahl stieg um 18.", "de", 18),
+])
+def test_a_preposition_telling_the_time_only_with_its_unit_counts_alone(
+        text: str, code: str, value: int) -> None:
+    assert value in [a.value for a in numbers(text, code)]
+
+
 def test_a_count_beside_a_clock_word_still_counts() -> None:
     assert [a.value for a in numbers("Alle 18 persone del porto sono arrivate.", "it")] == [18]
     assert [a.value for a in numbers("I am 100% sure it opens at 6 pm.", "en")] == [100]

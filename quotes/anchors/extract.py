@@ -63,12 +63,23 @@ _CLOCK = r"\d{1,2}(?:[.:h]\d{2})?"
 
 def _clock_times(text: str, table: LanguageData) -> list[tuple[int, int]]:
     """Where clock times stand ("6 PM", "18 Uhr", "alle 18", "pukul 18.00 WIB"): their
-    numbers count nothing, and one language's "6 PM" is another's "18 Uhr"."""
+    numbers count nothing, and one language's "6 PM" is another's "18 Uhr". A word that
+    is also a unit of time ("horas", "ore", "heures", "uur") makes a clock time only with
+    minutes ("10.30 horas") or after a clock word ("a las 10 horas", "à 18 heures"): "las
+    últimas 24 horas" are a day, as "the last 24 hours" are."""
     after = "|".join(re.escape(w) for w in table.clock_after) or "(?!)"
+    only = "|".join(re.escape(w) for w in table.clock_after
+                    if w.casefold() not in table.measures) or "(?!)"
+    units = "|".join(re.escape(w) for w in table.clock_after
+                     if w.casefold() in table.measures) or "(?!)"
     before = "|".join(re.escape(w) for w in table.clock_before) or "(?!)"
+    with_unit = "|".join(re.escape(w) for w in (*table.clock_before, *table.clock_before_unit)
+                         ) or "(?!)"
     patterns = (
-        rf"(?<![\w.,]){_CLOCK}\s?(?:{after})(?!\w)",
-        rf"(?<!\w)(?:{before})\s+{_CLOCK}(?:\s?(?:{after}))?(?=\s*(?:[.,;:!?)]|$))",
+        rf"(?<![\w.,]){_CLOCK}\s?(?:{only})(?!\w)",
+        rf"(?<![\w.,])\d{{1,2}}[.:h]\d{{2}}\s?(?:{units})(?!\w)",
+        rf"(?<!\w)(?:{with_unit})\s+{_CLOCK}\s?(?:{after})(?!\w)",
+        rf"(?<!\w)(?:{before})\s+{_CLOCK}(?=\s*(?:[.,;:!?)]|$))",
     )
     return [(m.start(), m.end()) for pattern in patterns
             for m in re.finditer(pattern, text, re.IGNORECASE)]

@@ -266,6 +266,9 @@ class LanguageData(BaseModel):
     # sentence's end or before one of them, after one of these ("alle 18", "pukul 18.00")
     clock_after: Words = Field((), validation_alias=_at("numbers", "clock_after"))
     clock_before: Words = Field((), validation_alias=_at("numbers", "clock_before"))
+    # before a clock time only with its unit after it ("à 18 heures", "om 9 uur"): alone
+    # they are prepositions ("de 12 à 18", "stieg um 18")
+    clock_before_unit: Words = Field((), validation_alias=_at("numbers", "clock_before_unit"))
     # unit word → [base unit, amount of the base in one]: "weeks" = ["day", 7]
     measures: Measures = Field({}, validation_alias=_at("numbers", "measures"))
     # phrases stating an amount of a unit other than their number: "quince días" = 14 days
