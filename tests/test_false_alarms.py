@@ -6,6 +6,8 @@ Every tweet and quote here was written for these tests; the accounts are fiction
 
 from __future__ import annotations
 
+import pytest
+
 from quotes import lang
 from quotes.anchors import extract_anchors
 from quotes.compare import judge, polarity_differences
@@ -265,6 +267,30 @@ def test_short_shouted_common_words_are_no_acronyms() -> None:
     assert ("name", "FBI") in [(d.kind, d.tweet_side) for d in lost.differences]
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Die Franzosen werden die neue Brücke im Mai eröffnen.", "de"),
+    ("De Fransen openen de nieuwe brug in mei.", "nl"),
+    ("Les Français ouvriront le nouveau pont en mai.", "fr"),
+    ("Los franceses abrirán el nuevo puente en mayo.", "es"),
+    ("I francesi apriranno il nuovo ponte a maggio.", "it"),
+    ("Os franceses vão abrir a nova ponte em maio.", "pt"),
+    ("Orang Prancis akan membuka jembatan baru pada bulan Mei.", "id"),
+])
+def test_a_people_rendered_by_its_own_word_is_no_swap(text: str, code: str) -> None:
+    """English writes a people as its language's name ("French"); each language has its
+    own word for the people ("Franzosen", "Fransen"), which renders it."""
+    v = verdict(text, code, "The French will open the new bridge in May.")
+    assert "name" not in distorting(v), v.differences
+    assert not [d for d in v.differences if d.tweet_side == "French"], v.differences
+
+
+def test_a_people_swapped_for_another_is_still_a_distortion() -> None:
+    v = verdict("Die Deutschen werden die neue Brücke im Mai eröffnen.", "de",
+                "The French will open the new bridge in May.")
+    assert v.label == "distortion"
+    assert ("name", "French") in [(d.kind, d.tweet_side) for d in v.differences]
+
+
 def test_translated_place_names_are_no_swap() -> None:
     tweet = "The minister saved the United States and Denmark a great deal of money."
     v = verdict("La ministra ahorró mucho dinero a Estados Unidos y a Dinamarca.", "es", tweet)
@@ -372,6 +398,17 @@ def test_in_the_tweets_own_language_a_missing_name_is_lost() -> None:
                 fuzzy=92.0)
     assert ("name", "Okafor") in [(d.kind, d.tweet_side) for d in v.differences]
     assert v.label == "distortion"
+
+
+def test_a_quote_stopping_before_the_tweets_last_sentence_loses_no_name() -> None:
+    # The quote is the tweet's first sentence word for word: the name of the sentence it
+    # never reaches is no name it lost.
+    tweet = ("Denuncio que la alcaldesa Varsko cerró el mercado sin aviso; los vecinos "
+             "protestaron toda la noche. Los culpables destruyen el Estado de Derecho.")
+    v = verdict("Denuncio que la alcaldesa Varsko cerró el mercado sin aviso; los vecinos "
+                "protestaron toda la noche", "es", tweet, fuzzy=97.0)
+    assert not [d for d in v.differences if d.tweet_side == "Derecho"], v.differences
+    assert v.label != "distortion"
 
 
 # --- a condition a partial quote leaves out -------------------------------------------------

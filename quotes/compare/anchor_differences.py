@@ -18,6 +18,7 @@ from quotes.compare.names import (
     fold_name,
     fold_spaces,
     is_role_or_title,
+    renders_people,
     same_name,
 )
 from quotes.lang import LanguageData
@@ -244,9 +245,16 @@ def _missing_names(check: _NameCheck, names: Sequence[Anchor]) -> list[Anchor]:
         # would leave the word for the next name ("iranianos" for "Iranian").
         if (name.value not in pool.exonyms
                 and not _take_rendering(pool, name, check.sides.source.compounds)
+                and not _take_people_word(pool, name, check.sides.source)
                 and initials[id(name)] not in _acronyms(pool)):
             missing.append(name)
     return missing
+
+
+def _take_people_word(pool: _Pool, name: Anchor, table: LanguageData) -> bool:
+    """Take the pool's first word for the people or language the name is ("Franzosen",
+    "Fransen" for the tweet's "French"; see `renders_people`), if any."""
+    return _take_first(pool, lambda token: renders_people(token, name.text, table))
 
 
 def _run_initials(tweet: str, names: Sequence[Anchor]) -> dict[int, str]:
@@ -276,9 +284,13 @@ def _words(text: str) -> list[str]:
 def _take_rendering(pool: _Pool, name: Anchor, compounds: bool = False) -> bool:
     """Take the pool's first word that spells the name, if any; where the quote's language
     writes compounds, also one that ends with it ("Nordkorea" renders "Korea")."""
-    found = next((i for i, token in enumerate(pool.tokens)
-                  if same_name(name.text, token)
-                  or (compounds and _ends_compound(token, name.text))), None)
+    return _take_first(pool, lambda token: same_name(name.text, token)
+                       or (compounds and _ends_compound(token, name.text)))
+
+
+def _take_first(pool: _Pool, renders: Callable[[str], bool]) -> bool:
+    """Take the pool's first word that `renders` the name, if any: it renders no other."""
+    found = next((i for i, token in enumerate(pool.tokens) if renders(token)), None)
     if found is None:
         return False
     pool.tokens.pop(found)
@@ -303,14 +315,19 @@ def _replacements(sides: Sides, quote_anchors: Sequence[Anchor]) -> list[Anchor]
     if not sides.source.capitalizes_nouns:
         names += _inner_capitals(sides.quote, names)
     names.sort(key=lambda a: a.start)
-    return [
-        q for q in names
-        if len(q.text) > 2 and not _common_word(q.text, sides.source)
-        and not is_role_or_title(q.text, sides.source)  # "Pak Widodo", "Mme Okafor"
-        and q.value not in sides.source.not_names  # "l'État": a noun capitalized by custom
-        and not any(same_name(q.text, t) for t in tweet_tokens)
-        and q.value not in sides.source.exonyms and q.value not in local
-    ]
+    return [q for q in names if len(q.text) > 2 and not _common_word(q.text, sides.source)
+            and not is_role_or_title(q.text, sides.source)  # "Pak Widodo", "Mme Okafor"
+            and q.value not in sides.source.not_names  # "l'État": capitalized by custom
+            and q.value not in sides.source.exonyms and q.value not in local
+            and not _renders_a_tweet_word(q, tweet_tokens, sides.source)]
+
+
+def _renders_a_tweet_word(name: Anchor, tweet_tokens: Sequence[str], table: LanguageData
+                          ) -> bool:
+    """Does the quote's name write a word the tweet has, under some spelling, or the
+    people a tweet's word names ("Franzosen" for "French")?"""
+    return any(same_name(name.text, t) or renders_people(name.text, t, table)
+               for t in tweet_tokens)
 
 
 _HYPHEN_PART = re.compile(r"(?<=[^\W\d_][-'’])[^\W\d_]+")

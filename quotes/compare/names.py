@@ -49,6 +49,47 @@ def exonym_words(text: str, table: LanguageData, english_words: Set[str]) -> set
             for word in local.split()}
 
 
+# How much of the shorter word a people's word and its language's name share at their
+# start, and at least how many letters: "Franzosen" / "Französisch", "franceses" /
+# "francés", "Fransen" / "Frans"; not "Franziskus".
+PEOPLE_STEM_SHARE = 0.7
+PEOPLE_STEM_LETTERS = 5
+
+
+def renders_people(word: str, english: str, table: LanguageData) -> bool:
+    """Does the quote's `word` ("Franzosen") render the tweet's English word for a people
+    or its language (`english`: "French"), by the quote language's name for that
+    language ("Französisch")? English writes both as the language's name."""
+    locals_ = _people_index(table).get(english.casefold(), ())
+    folded = strip_accents(word.casefold())
+    for local in locals_:
+        shared = len(_common_start(folded, local))
+        if shared >= min(PEOPLE_STEM_LETTERS, len(local)) and shared >= PEOPLE_STEM_SHARE * min(
+                len(folded), len(local)):
+            return True
+    return False
+
+
+def _common_start(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+_PEOPLE: dict[str, dict[str, tuple[str, ...]]] = {}
+
+
+def _people_index(table: LanguageData) -> dict[str, tuple[str, ...]]:
+    """English language name → the table's names for it, accents folded (built once)."""
+    if table.code not in _PEOPLE:
+        index: dict[str, list[str]] = {}
+        for local, english in table.language_names.items():
+            index.setdefault(english, []).append(strip_accents(local))
+        _PEOPLE[table.code] = {k: tuple(v) for k, v in index.items()}
+    return _PEOPLE[table.code]
+
+
 def all_exonyms(table: LanguageData) -> dict[str, str]:
     """The table's exonyms and its country names (local → English); the table wins."""
     return _exonym_index(table)[0]

@@ -273,9 +273,12 @@ def _renders_part(sides: Sides, match: TweetMatch) -> bool:
     """Does the quote render only part of its tweet? A translation with fewer sentences
     than its tweet does, whichever segment matched best: the tweet's other sentences are
     no cut (a clause missing inside a sentence it renders still is). In the tweet's own
-    language the match's words already place a partial quote."""
-    fewer = (sides.source.code != sides.target.code
-             and len(loose_sentences(sides.quote)) < len(loose_sentences(sides.tweet)))
+    language, one that the tweet holds word for word (a quote that stops before the
+    tweet's last sentence); one that skips a sentence inside is no part but a cut."""
+    fewer = len(loose_sentences(sides.quote)) < len(loose_sentences(sides.tweet))
+    if sides.source.code == sides.target.code:
+        fewer = fewer and fuzz.partial_ratio(sides.quote.casefold(),
+                                             sides.tweet.casefold()) >= FUZZY_VERBATIM
     return (match.fragment or fewer) and not renders_whole(sides.quote, sides.tweet)
 
 

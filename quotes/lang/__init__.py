@@ -71,8 +71,9 @@ def get(code: str) -> LanguageData:
     location = f"{code}.toml"
     text = resources.files(__name__).joinpath("data", location).read_text("utf-8")
     try:
-        return LanguageData.model_validate(tomllib.loads(text) | _common_words(code)
-                                           | _territories(code))
+        return LanguageData.model_validate(
+            tomllib.loads(text) | _common_words(code)
+            | _renames("territories", code) | _renames("languages", code))
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"malformed language table: {exc}", location=location) from exc
     except ValidationError as exc:
@@ -91,14 +92,15 @@ def _common_words(code: str) -> dict[str, list[str]]:
     return {} if text is None else {"common_words": text.split()}
 
 
-def _territories(code: str) -> dict[str, dict[str, str]]:
-    """The language's country names beside the English ones (data/territories/<code>.tsv,
-    built from CLDR by benchmarks/build_territories.py), where it has them."""
-    text = _beside_table("territories", f"{code}.tsv")
+def _renames(folder: str, code: str) -> dict[str, dict[str, str]]:
+    """The language's names beside the English ones, kept in data/<folder>/<code>.tsv
+    (built from CLDR by benchmarks/build_territories.py): country names ("territories")
+    and language names ("languages"), where it has them."""
+    text = _beside_table(folder, f"{code}.tsv")
     if text is None:
         return {}
     rows = (line.partition("\t") for line in text.splitlines() if line)
-    return {"territories": {local: english for local, _, english in rows}}
+    return {folder: {local: english for local, _, english in rows}}
 
 
 def _beside_table(folder: str, name: str) -> str | None:

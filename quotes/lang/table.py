@@ -314,6 +314,10 @@ class LanguageData(BaseModel):
     # Read as exonyms where names are compared; kept apart from them because country
     # names are first names too ("Jordan", "Chad"), which the speaker check must not lose.
     territories: Renames = Field({}, validation_alias="territories")
+    # Language names beside the English ones ("Französisch" → french), from CLDR
+    # (data/languages/<code>.tsv): English writes a people's adjective as its language's
+    # name ("French"), which this language renders with its word for the people.
+    language_names: Renames = Field({}, validation_alias="languages")
     # the language glues words into compounds: a name may end one ("Nordkorea")
     compounds: bool = Field(False, validation_alias=_at("names", "compounds"))
     # Words by which an account's display name says it is not the person it shows
