@@ -400,6 +400,26 @@ def test_in_the_tweets_own_language_a_missing_name_is_lost() -> None:
     assert v.label == "distortion"
 
 
+def test_an_antonym_written_with_an_accent_is_read_as_its_table_lists_it() -> None:
+    # es lists "perdi" for "perdí" ("I lost"), as pt lists "perdi": both sides lose.
+    v = verdict("Perdí a un gran amigo en el puerto.", "es",
+                "Eu perdi um grande amigo no porto.")
+    assert "negation" not in distorting(v), v.differences
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("One day I hope we will sail together again. May God give strength to the crew.", "en"),
+    ("Eines Tages segeln wir hoffentlich wieder zusammen. Möge Gott der Crew Kraft geben.",
+     "de"),
+])
+def test_a_name_of_a_tweet_in_another_language_counts_under_its_english_name(
+        text: str, code: str) -> None:
+    # The Portuguese tweet's "Deus" is rendered by "God" and by "Gott".
+    tweet = "Um dia espero que possamos navegar juntos outra vez. Que Deus dê força à tripulação."
+    v = verdict(text, code, tweet)
+    assert "name" not in distorting(v), v.differences
+
+
 def test_a_quote_stopping_before_the_tweets_last_sentence_loses_no_name() -> None:
     # The quote is the tweet's first sentence word for word: the name of the sentence it
     # never reaches is no name it lost.

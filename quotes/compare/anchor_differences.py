@@ -13,6 +13,7 @@ from quotes.anchors import compare_anchors, extract_anchors
 from quotes.compare.alignment import Alignment, Sides, pairs_for
 from quotes.compare.kinds import DISTORTING_ANCHORS, OMITTED_NAME
 from quotes.compare.names import (
+    all_exonyms,
     exonym_words,
     exonyms_in,
     fold_name,
@@ -241,14 +242,25 @@ def _missing_names(check: _NameCheck, names: Sequence[Anchor]) -> list[Anchor]:
     missing = []
     for name in names:
         pool = next((p for p in pools if p.where[0] <= name.start < p.where[1]), pools[-1])
-        # A name an exonym renders ("Irã" for "Iran") takes no word from the pool, which
-        # would leave the word for the next name ("iranianos" for "Iranian").
-        if (name.value not in pool.exonyms
-                and not _take_rendering(pool, name, check.sides.source.compounds)
-                and not _take_people_word(pool, name, check.sides.source)
-                and initials[id(name)] not in _acronyms(pool)):
+        if not _rendered(check, pool, name) and initials[id(name)] not in _acronyms(pool):
             missing.append(name)
     return missing
+
+
+def _rendered(check: _NameCheck, pool: _Pool, name: Anchor) -> bool:
+    """Does the pool render the tweet's name: by an exonym ("Irã" for "Iran", taking no
+    word from the pool, which would leave the word for the next name: "iranianos" for
+    "Iranian"), by a word spelling it, or by one naming its people ("Franzosen")? A name
+    of a tweet in another language than English counts under its English name too ("Deus"
+    rendered "God" or "Gott")."""
+    folded = name.text.casefold()
+    english = all_exonyms(check.sides.target).get(folded, folded)
+    if name.value in pool.exonyms or english in pool.exonyms:
+        return True
+    source = check.sides.source
+    return (_take_rendering(pool, name, source.compounds)
+            or (english != folded and _take_first(pool, lambda t: same_name(english, t)))
+            or _take_people_word(pool, name, source))
 
 
 def _take_people_word(pool: _Pool, name: Anchor, table: LanguageData) -> bool:
@@ -310,7 +322,10 @@ def _ends_compound(word: str, name: str) -> bool:
 def _replacements(sides: Sides, quote_anchors: Sequence[Anchor]) -> list[Anchor]:
     """Names of the quote the tweet has under no spelling: what replaced the tweet's."""
     tweet_tokens = _words(sides.tweet)
-    local = exonym_words(sides.quote, sides.source, {t.casefold() for t in tweet_tokens})
+    # The English names of the tweet's own exonyms ("Deus" → god) are its words too.
+    tweet_english = exonyms_in(sides.tweet, sides.target)
+    local = exonym_words(sides.quote, sides.source,
+                         {t.casefold() for t in tweet_tokens} | tweet_english)
     names = [q for q in quote_anchors if q.kind == "name"]
     if not sides.source.capitalizes_nouns:
         names += _inner_capitals(sides.quote, names)
@@ -319,6 +334,7 @@ def _replacements(sides: Sides, quote_anchors: Sequence[Anchor]) -> list[Anchor]
             and not is_role_or_title(q.text, sides.source)  # "Pak Widodo", "Mme Okafor"
             and q.value not in sides.source.not_names  # "l'État": capitalized by custom
             and q.value not in sides.source.exonyms and q.value not in local
+            and q.value not in tweet_english
             and not _renders_a_tweet_word(q, tweet_tokens, sides.source)]
 
 

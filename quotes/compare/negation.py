@@ -12,6 +12,7 @@ from quotes.compare.alignment import Alignment, Sides, pairs_for, same_text
 from quotes.compare.clause_words import substantive
 from quotes.lang import LanguageData
 from quotes.models import Difference
+from quotes.normalize import strip_accents
 from quotes.text import LETTER_WORD_WITH_APOSTROPHES, SENTENCE_SPAN, clauses
 
 
@@ -77,9 +78,10 @@ def polarity_ambiguous(text: str, table: LanguageData) -> bool:
 
 def _holds(lowered: str, entries: Iterable[str]) -> bool:
     """Does the lowercase text hold an entry: a phrase, a word, or (five letters or
-    more) a word beginning?"""
+    more) a word beginning? Accents aside: the table's "perdi" is in "Perdí" too."""
+    lowered = strip_accents(lowered)
     tokens = _tokens(lowered)
-    for entry in entries:
+    for entry in map(strip_accents, entries):
         if " " in entry:
             # a phrase may end the sentence ("hanno perso.")
             if re.search(rf"(?<![\w']){re.escape(entry)}(?![\w'])", lowered):
