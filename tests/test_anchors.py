@@ -272,6 +272,12 @@ def test_a_preposition_telling_the_time_only_with_its_unit_counts_alone(
     assert value in [a.value for a in numbers(text, code)]
 
 
+def test_a_number_word_that_is_more_often_a_verb_counts_before_a_unit() -> None:
+    # it "sei" is six before "anni" or "mesi", and "(you) are" elsewhere.
+    assert [a.value for a in numbers("Il porto ha aperto sei anni fa.", "it")] == [6]
+    assert numbers("Sei sicuro che il porto apra domani?", "it") == []
+
+
 def test_a_count_beside_a_clock_word_still_counts() -> None:
     assert [a.value for a in numbers("Alle 18 persone del porto sono arrivate.", "it")] == [18]
     assert [a.value for a in numbers("I am 100% sure it opens at 6 pm.", "en")] == [100]
@@ -305,6 +311,17 @@ def test_handles_hashtags_urls_and_names() -> None:
     assert ("hashtag", "bridgewatch") in kinds
     assert ("url", "https://example.org/a") in kinds
     assert ("name", "muster") in kinds
+
+
+@pytest.mark.parametrize(("text", "tags"), [
+    ("Thank you all,see you soon#HarbourDays", ["harbourdays"]),  # spaces lost in archiving
+    ("Read issue#12 or learn C# today", []),
+    ("A hash#inside a word", []),
+])
+def test_a_hashtag_glued_to_a_word_counts_when_its_tag_is_capitalized(
+        text: str, tags: list[str]) -> None:
+    found = [a.value for a in extract_anchors(text, lang.get("en")) if a.kind == "hashtag"]
+    assert found == tags
 
 
 def test_compare_prefers_exact_partners_over_vague_ones() -> None:

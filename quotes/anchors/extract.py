@@ -13,7 +13,9 @@ from quotes.normalize import MEDIA_LINK
 from quotes.text import inside, words
 
 _HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
-_HASHTAG = re.compile(r"(?<![\w#&])#(\w*[^\W\d_]\w*)")
+# A hashtag after a letter counts where its tag starts with a capital: archived text whose
+# spaces were lost ("Mr.President#Inauguration"); "C#" and "issue#12" stay no hashtags.
+_HASHTAG = re.compile(r"(?:(?<![\w#&])|(?<=[^\W\d_])(?=#[^\W\d_a-zß-ÿ]))#(\w*[^\W\d_]\w*)")
 _URL = re.compile(r"https?://[^\s<>\"“”«»]+")
 # Dates and times are no counts: "09.05.2022", "9/5/22", "16:49".
 # Dates and clock times (12.5.2024, 6:30, 18h30, 18h) are no amounts.
@@ -44,12 +46,26 @@ def extract_anchors(text: str, table: LanguageData) -> list[Anchor]:
     taken += _idioms(text, table)
     taken += _clock_times(text, table)
     taken += _designations(text, table)
-    for number in numbers(text, table, taken):
+    for number in [*numbers(text, table, taken), *_unit_numbers(text, table, taken)]:
         anchors.append(measured(text, number, table))
         taken.append((number.start, number.end))
     anchors.extend(_names(text, table, taken))
     anchors.sort(key=lambda a: a.start)
     return anchors
+
+
+def _unit_numbers(text: str, table: LanguageData, taken: list[tuple[int, int]]
+                  ) -> list[Anchor]:
+    """The table's number words that count only before a unit ("sei anni"): each as a
+    number, its unit read by `measured`."""
+    if not table.unit_numbers or not table.measures:
+        return []
+    words = "|".join(re.escape(w) for w in table.unit_numbers)
+    units = "|".join(re.escape(u) for u in sorted(table.measures, key=len, reverse=True))
+    pattern = rf"(?<!\w)({words})\s+(?:{units})(?!\w)"
+    return [Anchor("number", table.unit_numbers[m.group(1).casefold()], m.group(1),
+                   m.start(1), m.end(1))
+            for m in re.finditer(pattern, text, re.IGNORECASE) if not inside(m.start(), taken)]
 
 
 def _idioms(text: str, table: LanguageData) -> list[tuple[int, int]]:

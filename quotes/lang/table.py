@@ -244,6 +244,9 @@ class LanguageData(BaseModel):
     currencies: Codes = Field({}, validation_alias=_at("numbers", "currencies"))  # "dolar" → USD
     approximators: Words = Field((), validation_alias=_at("numbers", "approximators"))
     number_words: Factors = Field({}, validation_alias=_at("numbers", "words"))  # "zehn" → 10
+    # number words that are more often another word, counted only right before a unit of
+    # `measures` (it "sei anni": six years; "sei stanco": you are tired)
+    unit_numbers: Factors = Field({}, validation_alias=_at("numbers", "before_units"))
     number_multipliers: Factors = Field({}, validation_alias=_at("numbers", "multipliers"))
     # collective numbers that are approximate in themselves ("une vingtaine", "un
     # centenar": about 20, about 100): numbers, read as an approximate amount
