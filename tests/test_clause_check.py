@@ -20,6 +20,7 @@ from quotes.compare import (
     clause_units,
     embedding_differences,
     reworded_cuts,
+    unpaired_negations,
 )
 from quotes.embed import default_embedder
 from quotes.formats import read_archive_file
@@ -125,6 +126,24 @@ def test_a_short_cut_only_the_back_translation_shows_is_dropped_where_the_quote_
     added = Difference("added", "the rent goes up", None, "back-translation")
     assert reworded_cuts([added], reworded) == ([added], [])
     assert reworded_cuts([cut], None) == ([cut], [])
+
+
+def test_a_negation_between_sentences_that_do_not_render_each_other_is_dropped() -> None:
+    """Paired by order and length, a quote that skips a tweet sentence pairs the next
+    with the wrong one: a negation on one side of such a pair is no flip. One between
+    sentences whose clauses meet stays."""
+    quote = ("De markt opent zaterdag", "de oude hal wordt niet gesloopt",
+             "en het plein krijgt nieuwe bomen.")
+    flip = Difference("negation", "de oude hal wordt niet gesloopt",
+                      "the old hall will be torn down", "source-language")
+    unrelated = similarities(quote, {((1, 2), (1, 2)): 0.80})
+    kept, notes = unpaired_negations([flip], unrelated)
+    assert kept == [] and len(notes) == 1 and "0.80" in notes[0]
+    paired = similarities(quote, {((1, 2), (1, 2)): 0.90})
+    assert unpaired_negations([flip], paired) == ([flip], [])
+    other = Difference("number", "3", "4", "anchors")
+    assert unpaired_negations([other], unrelated) == ([other], [])
+    assert unpaired_negations([flip], None) == ([flip], [])
 
 
 def test_a_partial_quote_leaves_the_tweet_s_last_clause_out_without_a_cut() -> None:

@@ -42,6 +42,7 @@ from quotes.compare.clause_embeddings import (
     embedding_differences,
     reworded_cuts,
     run_texts,
+    unpaired_negations,
 )
 from quotes.compare.clause_words import CLAUSE_WORDS, content_differences, substantive
 from quotes.compare.kinds import DISTORTING_ANCHORS, DISTORTING_KINDS
@@ -92,4 +93,5 @@ __all__ = [
     "run_texts",
     "same_name",
     "substantive",
+    "unpaired_negations",
 ]

@@ -137,6 +137,50 @@ def _rendered_clause(difference: Difference, tweet_units: Sequence[str],
     return None
 
 
+def unpaired_negations(
+    differences: Sequence[Difference], similarities: ClauseSimilarities | None
+) -> tuple[list[Difference], list[str]]:
+    """Negations read between a quote sentence and a tweet sentence that do not render
+    each other: no clause of the one comes as close to a clause of the other as a quote
+    must come to match a tweet (EMBEDDING_MATCH). Sentences are paired by their order and
+    lengths; where a quote skips one, or was said elsewhere, a pair may be unrelated, and
+    a negation on one side of it is no flip. Dropped, with a note each."""
+    if similarities is None:
+        return list(differences), []
+    kept, notes = [], []
+    for d in differences:
+        closest = _pair_similarity(d, similarities) if d.kind == "negation" else None
+        if closest is None or closest >= EMBEDDING_MATCH:
+            kept.append(d)
+        else:
+            notes.append(f"a negation read between {d.quote_side!r} and {d.tweet_side!r}, "
+                         f"which do not render each other (closest clauses {closest:.2f}): "
+                         "not counted")
+    return kept, notes
+
+
+def _pair_similarity(difference: Difference, similarities: ClauseSimilarities
+                     ) -> float | None:
+    """The closest any run of clauses of the quote side comes to one of the tweet side;
+    None where a side's clauses cannot be found (a back-translation's sentence)."""
+    quote_runs = _runs_inside(similarities.quote_units, difference.quote_side)
+    tweet_runs = _runs_inside(similarities.tweet_units, difference.tweet_side)
+    if not quote_runs or not tweet_runs:
+        return None
+    return float(similarities.matrix[np.ix_(quote_runs, tweet_runs)].max())
+
+
+def _runs_inside(units: Sequence[str], sentence: str | None) -> list[int]:
+    """The indices (in `clause_runs` order) of the runs whose every unit is in `sentence`."""
+    if not sentence:
+        return []
+    text = f" {bare_words(sentence)} "
+    inside = {k for k, unit in enumerate(units)
+              if (words := bare_words(unit)) and f" {words} " in text}
+    return [n for n, (i, j) in enumerate(clause_runs(len(units)))
+            if all(k in inside for k in range(i, j))]
+
+
 @dataclass(frozen=True, slots=True)
 class ClauseGap:
     kind: str  # "added" (a quote clause) or "cut" (a tweet clause)

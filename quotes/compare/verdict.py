@@ -36,6 +36,7 @@ from quotes.compare.clause_embeddings import (
     ClauseSimilarities,
     embedding_differences,
     reworded_cuts,
+    unpaired_negations,
 )
 from quotes.compare.clause_words import content_differences
 from quotes.compare.kinds import DISTORTING_KINDS, NOTED_KINDS
@@ -245,6 +246,8 @@ def _case(
     notes = [decision.reason, *notes]
     if clauses is not None:
         notes = [EMBEDDED_CLAUSE_CHECK if n == NO_CLAUSE_CHECK else n for n in notes]
+    differences, unpaired = unpaired_negations(differences, clauses)
+    notes += unpaired
     if translated is not None:
         differences, discounted = reworded_cuts(differences, clauses)
         notes += discounted
