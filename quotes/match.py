@@ -294,9 +294,23 @@ def _fuzzy(english: str, tweet: str) -> tuple[float, str | None]:
     alignment = fuzz.partial_ratio_alignment(q, t)
     if alignment is None:
         return float(whole), None
-    # A fragment that matches its part of the tweet well is as good as a whole match.
-    aligned_text = _original_span(tweet, t[alignment.dest_start : alignment.dest_end])
-    return float(max(whole, alignment.score)), aligned_text
+    # A fragment that matches its part of the tweet well is as good as a whole match. The
+    # part is whole words: "wider" is no part of "widerwärtigen".
+    start, end = _word_bounds(t, alignment.dest_start, alignment.dest_end)
+    score = alignment.score
+    if (start, end) != (alignment.dest_start, alignment.dest_end):
+        score = fuzz.ratio(q, t[start:end])
+    aligned_text = _original_span(tweet, t[start:end])
+    return float(max(whole, score)), aligned_text
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to the whole words it touches."""
+    while start > 0 and text[start - 1] != " " and text[start] != " ":
+        start -= 1
+    while end < len(text) and text[end] != " " and text[end - 1] != " ":
+        end += 1
+    return start, end
 
 
 def _original_span(tweet: str, normalized_part: str) -> str | None:

@@ -100,3 +100,16 @@ def test_a_surname_fitting_several_authors_counts_for_a_tweet_by_one_of_them() -
     resolved = QueryFeatures(text, "nl", None, None, (), speaker_handle="Fictional_Mayor")
     assert score(resolved, CandidateFeatures(TWEET, (), None)).speaker == 1
     assert score(resolved, CandidateFeatures(other, (), None)).speaker == -1
+
+
+def test_a_fragment_matches_whole_words_of_the_tweet() -> None:
+    """A one-word back-translation ("Wider") is no match for a tweet whose word
+    "widerwärtigen" begins with it; a fragment of whole words still matches fully."""
+    from quotes.match import _fuzzy
+
+    tweet = ("Die Fähre fährt heute nicht. Der Sturm war widerwärtig und lang. "
+             "Morgen fahren wir wieder nach Plan.")
+    piece, _ = _fuzzy("Wider", tweet)
+    assert piece < 70
+    whole, aligned = _fuzzy("Morgen fahren wir wieder nach Plan", tweet)
+    assert whole == 100 and aligned == "Morgen fahren wir wieder nach Plan."
