@@ -131,3 +131,11 @@ def test_known_speech_verbs_present(code):
     verbs = set(lang.get(code).speech_verbs)
     missing = [v for v in _samples(code)["verbs"] if v not in verbs]
     assert not missing, f"missing speech verbs: {missing}"
+
+
+def test_places_are_known_in_their_languages_and_names_are_not() -> None:
+    from quotes import lang
+
+    assert all(lang.is_place(p) for p in ("Nijmegen", "Marseille", "Antwerpen", "Vienne"))
+    assert not any(lang.is_place(n) for n in ("Rutte", "Lula", "Elna Varsko"))
+

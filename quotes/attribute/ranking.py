@@ -33,7 +33,7 @@ from typing import Any
 from quotes.attribute.lexicon import gender, is_first_name
 from quotes.attribute.people import PeopleIndex
 from quotes.attribute.persons import Mention
-from quotes.lang import LanguageData, is_role, is_spokesperson, places
+from quotes.lang import LanguageData, is_place, is_role, is_spokesperson
 
 # How far around a mention a role naming the same person is looked for ("Elon Musk, CEO
 # von Tesla" … "der Tesla-Chef").
@@ -405,7 +405,7 @@ def _a_place(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
     burgemeester van Nijmegen": after a place's preposition or as what a role or body is
     of), showing nothing of a person (no first name, honorific or archive author)? No
     one to speak. Many towns bear surnames ("Montero", "Santos"): the text must say."""
-    if name.casefold() not in places() or _personish(people, name, ms) >= 1.0:
+    if not is_place(name) or _personish(people, name, ms) >= 1.0:
         return False
     mentions = [m for m in people.mentions if m.kind not in ("pronoun", "role")
                 and people.full_name(m.name, m.start) == name]
