@@ -124,7 +124,7 @@ def is_place(name: str) -> bool:
 
 @cache
 def _place_keys() -> array[int]:
-    # 52,000 names as sorted CRC-32 keys: 0.2 MB instead of some 25 MB of strings, read
+    # 52,000 names as sorted CRC-32 keys: 0.2 MB instead of several MB of strings, read
     # once per process (a false hit is about one in 80,000 names).
     text = resources.files(__name__).joinpath("data", "places.txt").read_text("utf-8")
     return array("I", sorted({zlib.crc32(line.rstrip("\n").encode("utf-8"))
