@@ -431,6 +431,16 @@ def test_a_quote_stopping_before_the_tweets_last_sentence_loses_no_name() -> Non
     assert v.label != "distortion"
 
 
+def test_a_quote_starting_at_the_tweets_second_sentence_with_a_gloss_cuts_nothing() -> None:
+    # The editor's gloss is set aside; the quote is the tweet from its second sentence on.
+    tweet = ("@example_council, what matters is not a blame game. What matters is the future "
+             "of the harbour and of our people. You want no plan, you want no delay, quo vadis?")
+    v = verdict("What matters is the future of the harbour and of our people. You want no "
+                "plan, you want no delay, quo vadis (Latin: where are you going)?", "en", tweet,
+                fuzzy=97.0)
+    assert "cut" not in distorting(v), v.differences
+
+
 # --- a condition a partial quote leaves out -------------------------------------------------
 
 CONDITIONAL = ("A coastal engineer warns that the sea will swallow the old harbour unless we "

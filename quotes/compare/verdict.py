@@ -280,8 +280,10 @@ def _renders_part(sides: Sides, match: TweetMatch) -> bool:
     tweet's last sentence); one that skips a sentence inside is no part but a cut."""
     fewer = len(loose_sentences(sides.quote)) < len(loose_sentences(sides.tweet))
     if sides.source.code == sides.target.code:
-        fewer = fewer and fuzz.partial_ratio(sides.quote.casefold(),
-                                             sides.tweet.casefold()) >= FUZZY_VERBATIM
+        # Spacing aside: an editor's gloss is blanked out of the quote ("quo vadis (Latin:
+        # where are you heading)?"), and archived tweets lose spaces.
+        quote, tweet = (" ".join(t.casefold().split()) for t in (sides.quote, sides.tweet))
+        fewer = fewer and fuzz.partial_ratio(quote, tweet) >= FUZZY_VERBATIM
     return (match.fragment or fewer) and not renders_whole(sides.quote, sides.tweet)
 
 
