@@ -4,6 +4,8 @@ proper names, each where nothing found before it stands."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 
 from quotes.anchors.measures import measured
 from quotes.anchors.numbers import numbers
@@ -60,12 +62,18 @@ def _unit_numbers(text: str, table: LanguageData, taken: list[tuple[int, int]]
     number, its unit read by `measured`."""
     if not table.unit_numbers or not table.measures:
         return []
-    words = "|".join(re.escape(w) for w in table.unit_numbers)
-    units = "|".join(re.escape(u) for u in sorted(table.measures, key=len, reverse=True))
-    pattern = rf"(?<!\w)({words})\s+(?:{units})(?!\w)"
+    pattern = _unit_number_pattern(tuple(table.unit_numbers), tuple(table.measures))
     return [Anchor("number", table.unit_numbers[m.group(1).casefold()], m.group(1),
                    m.start(1), m.end(1))
-            for m in re.finditer(pattern, text, re.IGNORECASE) if not inside(m.start(), taken)]
+            for m in pattern.finditer(text) if not inside(m.start(), taken)]
+
+
+@lru_cache(maxsize=32)
+def _unit_number_pattern(words: tuple[str, ...], units: tuple[str, ...]) -> re.Pattern[str]:
+    # Built once per table: extraction runs on every text.
+    alternatives = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({'|'.join(map(re.escape, words))})\s+(?:{alternatives})(?!\w)",
+                      re.IGNORECASE)
 
 
 def _idioms(text: str, table: LanguageData) -> list[tuple[int, int]]:
@@ -83,22 +91,29 @@ def _clock_times(text: str, table: LanguageData) -> list[tuple[int, int]]:
     is also a unit of time ("horas", "ore", "heures", "uur") makes a clock time only with
     minutes ("10.30 horas") or after a clock word ("a las 10 horas", "à 18 heures"): "las
     últimas 24 horas" are a day, as "the last 24 hours" are."""
-    after = "|".join(re.escape(w) for w in table.clock_after) or "(?!)"
-    only = "|".join(re.escape(w) for w in table.clock_after
-                    if w.casefold() not in table.measures) or "(?!)"
-    units = "|".join(re.escape(w) for w in table.clock_after
-                     if w.casefold() in table.measures) or "(?!)"
-    before = "|".join(re.escape(w) for w in table.clock_before) or "(?!)"
-    with_unit = "|".join(re.escape(w) for w in (*table.clock_before, *table.clock_before_unit)
-                         ) or "(?!)"
-    patterns = (
+    units = tuple(w for w in table.clock_after if w.casefold() in table.measures)
+    patterns = _clock_patterns(table.clock_after, units, table.clock_before,
+                               table.clock_before_unit)
+    return [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=32)
+def _clock_patterns(after: tuple[str, ...], units: tuple[str, ...], before: tuple[str, ...],
+                    before_unit: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """The clock-time patterns of one table (built once: extraction runs on every text).
+    `units`: the words after a time that are also units of time ("horas")."""
+    def alternatives(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in words) or "(?!)"
+
+    only = alternatives(w for w in after if w not in units)
+    sources = (
         rf"(?<![\w.,]){_CLOCK}\s?(?:{only})(?!\w)",
-        rf"(?<![\w.,])\d{{1,2}}[.:h]\d{{2}}\s?(?:{units})(?!\w)",
-        rf"(?<!\w)(?:{with_unit})\s+{_CLOCK}\s?(?:{after})(?!\w)",
-        rf"(?<!\w)(?:{before})\s+{_CLOCK}(?=\s*(?:[.,;:!?)]|$))",
+        rf"(?<![\w.,])\d{{1,2}}[.:h]\d{{2}}\s?(?:{alternatives(units)})(?!\w)",
+        rf"(?<!\w)(?:{alternatives((*before, *before_unit))})\s+{_CLOCK}\s?"
+        rf"(?:{alternatives(after)})(?!\w)",
+        rf"(?<!\w)(?:{alternatives(before)})\s+{_CLOCK}(?=\s*(?:[.,;:!?)]|$))",
     )
-    return [(m.start(), m.end()) for pattern in patterns
-            for m in re.finditer(pattern, text, re.IGNORECASE)]
+    return tuple(re.compile(source, re.IGNORECASE) for source in sources)
 
 
 # A numeral right after a name inside a sentence ("Ferrari 812", "Boeing 737", "Apollo 11"),

@@ -109,15 +109,26 @@ def reworded_cuts(
         return list(differences), []
     best = dict(zip(clause_runs(len(similarities.tweet_units)),
                     (float(x) for x in similarities.matrix.max(axis=0)), strict=True))
+
+    def reworded(d: Difference) -> str | None:
+        closest = _rendered_clause(d, similarities.tweet_units, best)
+        return None if closest is None else (
+            f"the back-translation lacks {d.tweet_side!r}, which the quote's own words "
+            f"render (clause embedding {closest:.2f}): a translation artefact, not counted")
+
+    return _set_aside(differences, reworded)
+
+
+def _set_aside(differences: Sequence[Difference],
+               reason: Callable[[Difference], str | None]) -> tuple[list[Difference], list[str]]:
+    """The differences `reason` has nothing against, and its note on each of the others."""
     kept, notes = [], []
     for d in differences:
-        closest = _rendered_clause(d, similarities.tweet_units, best)
-        if closest is None:
+        note = reason(d)
+        if note is None:
             kept.append(d)
         else:
-            notes.append(f"the back-translation lacks {d.tweet_side!r}, which the quote's own "
-                         f"words render (clause embedding {closest:.2f}): a translation "
-                         "artefact, not counted")
+            notes.append(note)
     return kept, notes
 
 
@@ -147,16 +158,14 @@ def unpaired_negations(
     a negation on one side of it is no flip. Dropped, with a note each."""
     if similarities is None:
         return list(differences), []
-    kept, notes = [], []
-    for d in differences:
+
+    def unpaired(d: Difference) -> str | None:
         closest = _pair_similarity(d, similarities) if d.kind == "negation" else None
-        if closest is None or closest >= EMBEDDING_MATCH:
-            kept.append(d)
-        else:
-            notes.append(f"a negation read between {d.quote_side!r} and {d.tweet_side!r}, "
-                         f"which do not render each other (closest clauses {closest:.2f}): "
-                         "not counted")
-    return kept, notes
+        return None if closest is None or closest >= EMBEDDING_MATCH else (
+            f"a negation read between {d.quote_side!r} and {d.tweet_side!r}, which do not "
+            f"render each other (closest clauses {closest:.2f}): not counted")
+
+    return _set_aside(differences, unpaired)
 
 
 def _pair_similarity(difference: Difference, similarities: ClauseSimilarities

@@ -63,31 +63,26 @@ def renders_people(word: str, english: str, table: LanguageData) -> bool:
     locals_ = _people_index(table).get(english.casefold(), ())
     folded = strip_accents(word.casefold())
     for local in locals_:
-        shared = len(_common_start(folded, local))
+        shared = len(_common_prefix(folded, local))
         if shared >= min(PEOPLE_STEM_LETTERS, len(local)) and shared >= PEOPLE_STEM_SHARE * min(
                 len(folded), len(local)):
             return True
     return False
 
 
-def _common_start(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
-
-
-_PEOPLE: dict[str, dict[str, tuple[str, ...]]] = {}
+_PEOPLE: dict[tuple[str, int], dict[str, tuple[str, ...]]] = {}
 
 
 def _people_index(table: LanguageData) -> dict[str, tuple[str, ...]]:
-    """English language name → the table's names for it, accents folded (built once)."""
-    if table.code not in _PEOPLE:
+    """English language name → the table's names for it, accents folded (built once per
+    table: tables are loaded once per process, and a table built in a test is its own)."""
+    key = (table.code, id(table))
+    if key not in _PEOPLE:
         index: dict[str, list[str]] = {}
         for local, english in table.language_names.items():
             index.setdefault(english, []).append(strip_accents(local))
-        _PEOPLE[table.code] = {k: tuple(v) for k, v in index.items()}
-    return _PEOPLE[table.code]
+        _PEOPLE[key] = {k: tuple(v) for k, v in index.items()}
+    return _PEOPLE[key]
 
 
 def all_exonyms(table: LanguageData) -> dict[str, str]:

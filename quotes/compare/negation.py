@@ -4,7 +4,7 @@ that negates lexically, read with each side's language table."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 from quotes import lang
@@ -76,12 +76,18 @@ def polarity_ambiguous(text: str, table: LanguageData) -> bool:
     return _holds(text.casefold().replace("’", "'"), table.ambiguous_polarity)
 
 
-def _holds(lowered: str, entries: Iterable[str]) -> bool:
+@lru_cache(maxsize=64)
+def _without_accents(entries: frozenset[str]) -> tuple[str, ...]:
+    # A table's word lists, folded once: `_holds` reads them for every sentence.
+    return tuple(strip_accents(e) for e in entries)
+
+
+def _holds(lowered: str, entries: frozenset[str]) -> bool:
     """Does the lowercase text hold an entry: a phrase, a word, or (five letters or
     more) a word beginning? Accents aside: the table's "perdi" is in "Perdí" too."""
     lowered = strip_accents(lowered)
     tokens = _tokens(lowered)
-    for entry in map(strip_accents, entries):
+    for entry in _without_accents(entries):
         if " " in entry:
             # a phrase may end the sentence ("hanno perso.")
             if re.search(rf"(?<![\w']){re.escape(entry)}(?![\w'])", lowered):
