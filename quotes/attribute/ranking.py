@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from quotes.attribute.lexicon import gender, is_first_name
 from quotes.attribute.people import PeopleIndex
@@ -407,9 +408,18 @@ def _a_place(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
     one to speak. Many towns bear surnames ("Montero", "Santos"): the text must say."""
     if not is_place(name) or _personish(people, name, ms) >= 1.0:
         return False
-    mentions = [m for m in people.mentions if m.kind not in ("pronoun", "role")
-                and people.full_name(m.name, m.start) == name]
-    return any(_written_as_place(people, m) for m in mentions)
+    # Read once per document and name: every quote ranks the same towns again, and a
+    # long text names them thousands of times.
+    written = _WRITTEN_AS_PLACE.setdefault(people, {})
+    if name not in written:
+        written[name] = any(_written_as_place(people, m) for m in people.mentions
+                            if m.kind not in ("pronoun", "role")
+                            and people.full_name(m.name, m.start) == name)
+    return written[name]
+
+
+# Per document (dropped with it): whether the text writes a town's name as a place.
+_WRITTEN_AS_PLACE: WeakKeyDictionary[PeopleIndex, dict[str, bool]] = WeakKeyDictionary()
 
 
 def _written_as_place(people: PeopleIndex, m: Mention) -> bool:

@@ -126,7 +126,10 @@ def is_place(name: str) -> bool:
 def _place_keys() -> array[int]:
     # 52,000 names as sorted CRC-32 keys: 0.2 MB instead of several MB of strings, read
     # once per process (a false hit is about one in 80,000 names).
-    text = resources.files(__name__).joinpath("data", "places.txt").read_text("utf-8")
+    listed = resources.files(__name__).joinpath("data", "places.txt")
+    if not listed.is_file():
+        return array("I")  # a trimmed install: no town is known, every name may speak
+    text = listed.read_text("utf-8")
     return array("I", sorted({zlib.crc32(line.rstrip("\n").encode("utf-8"))
                               for line in io.StringIO(text)
                               if line.strip() and not line.startswith("#")}))
