@@ -146,6 +146,29 @@ def test_a_negation_between_sentences_that_do_not_render_each_other_is_dropped()
     assert unpaired_negations([flip], None) == ([flip], [])
 
 
+SORRY_TWEET = ("We are sorry.", "The old hall will be torn down.", "We understand the anger.")
+
+
+def test_a_negation_between_sentences_whose_clauses_render_others_better_is_dropped() -> None:
+    """A quote that skips a tweet sentence gets its next sentence paired with the skipped
+    one: its clauses come much closer to the sentence they render than to that one, and a
+    negation read against it is no flip. Where one clause of the pair renders its partner
+    best (a sentence the other language split in two), the negation stays."""
+    quote = ("Het spijt ons.", "De oude hal wordt niet gesloopt.")
+    misaligned = Difference("negation", "Het spijt ons.", "We understand the anger.",
+                            "source-language")
+    skipped = similarities(quote, {((0, 1), (0, 1)): 0.94, ((0, 1), (2, 3)): 0.86,
+                                   ((1, 2), (1, 2)): 0.93}, SORRY_TWEET)
+    kept, notes = unpaired_negations([misaligned], skipped)
+    assert kept == [] and len(notes) == 1 and "0.94 against 0.86" in notes[0]
+    merged = ("Het spijt ons,", "maar de oude hal wordt niet gesloopt.")
+    flip = Difference("negation", "Het spijt ons, maar de oude hal wordt niet gesloopt.",
+                      "The old hall will be torn down.", "source-language")
+    split = similarities(merged, {((0, 1), (0, 1)): 0.94, ((1, 2), (1, 2)): 0.93,
+                                  ((0, 2), (1, 2)): 0.90}, SORRY_TWEET)
+    assert unpaired_negations([flip], split) == ([flip], [])
+
+
 def test_a_partial_quote_leaves_the_tweet_s_last_clause_out_without_a_cut() -> None:
     quote = ("De markt opent zaterdag", "de oude hal wordt gesloopt")
     sims = similarities(quote, {((0, 1), (0, 1)): 0.93, ((1, 2), (1, 2)): 0.92,
@@ -257,6 +280,10 @@ TWEETS = [
      "Night buses will run on weekends from next month. Tickets stay at the same price."),
     ("demo_rail", "Rita Rail (fictional)",
      "Night trains will run on weekends from next month. Tickets stay at the same price."),
+    ("ejemplo_mercado", "Mercado de Ejemplo (fictional)",
+     "Nos hemos equivocado. Perdón por un cartel torpe sin ninguna mala intención y "
+     "totalmente fuera de lugar. Entendemos que pudo molestar a los vecinos. Todo nuestro "
+     "apoyo al barrio."),
 ]
 
 ARTICLES = {
@@ -295,6 +322,10 @@ ARTICLES = {
     "id-added-sentence": ("id", "“Bus malam akan beroperasi pada akhir pekan mulai bulan depan. "
                           "Harga tiket tetap sama. Sopir akan dipindahkan ke kota lain,” tulis "
                           "Tara Transit di X."),
+    # An English rendering of a Spanish post that skips its third sentence.
+    "en-of-es-skipping": ("en", "\"We made a mistake. Sorry for a clumsy poster with no bad "
+                          "intentions and totally out of place. All our support to the "
+                          "neighbourhood,\" Mercado de Ejemplo wrote on X."),
     "pt-unrelated": ("pt", "«O novo hospital abre em outubro com duzentas camas. Os médicos "
                      "vêm de todo o país.», escreveu Kim Exampleton no X."),
 }
@@ -384,6 +415,20 @@ def test_a_quote_with_an_added_sentence_still_finds_its_tweet(
     assert verdict.label == "distortion"
     assert [d.quote_side for d in verdict.differences if d.kind == "added"] == [
         "Sopir akan dipindahkan ke kota lain,"]
+
+
+def test_an_english_quote_of_a_non_english_post_is_checked_clause_by_clause(
+    reports: dict[str, QuoteResult],
+) -> None:
+    """Its words cannot be compared with the post's, so the clauses are: the skipped
+    sentence is a cut, and the negation of the sentence after it is not read against
+    the skipped one."""
+    verdict = reports["en-of-es-skipping"].verdict
+    assert verdict.match is not None
+    assert verdict.match.tweet.author_handle == "ejemplo_mercado"
+    assert any("checked by clause embeddings" in n for n in verdict.notes)
+    assert [d for d in verdict.differences if d.kind == "negation"] == []
+    assert verdict.label != "distortion"
 
 
 def test_a_quote_from_no_tweet_stays_unmatched(reports: dict[str, QuoteResult]) -> None:

@@ -30,7 +30,7 @@ Where the quote sits in its tweet is `alignment`; name spellings across language
 
 from __future__ import annotations
 
-from quotes.compare.alignment import Alignment, Sides, align, renders_whole
+from quotes.compare.alignment import Alignment, Sides, align, renders_whole, tweet_table
 from quotes.compare.anchor_differences import hedge_differences, hedges_in
 from quotes.compare.clause_embeddings import (
     CLAUSE_RUN,
@@ -93,5 +93,6 @@ __all__ = [
     "run_texts",
     "same_name",
     "substantive",
+    "tweet_table",
     "unpaired_negations",
 ]

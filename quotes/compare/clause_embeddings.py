@@ -28,6 +28,10 @@ CLAUSE_RUN = 2
 # all is no evidence. (A tweet clause a quote cuts often barely moves its neighbours: any
 # loss counts there.)
 ADDED_PULL_MARGIN = 0.01
+# How much closer each clause of a negation's sentence must come to another sentence of
+# the other side than to its paired one for the pair to be taken as misaligned (a skipped
+# or reordered sentence): the negation is then read against the wrong sentence.
+PAIR_MARGIN = 0.01
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,34 +164,68 @@ def unpaired_negations(
         return list(differences), []
 
     def unpaired(d: Difference) -> str | None:
-        closest = _pair_similarity(d, similarities) if d.kind == "negation" else None
-        return None if closest is None or closest >= EMBEDDING_MATCH else (
-            f"a negation read between {d.quote_side!r} and {d.tweet_side!r}, which do not "
-            f"render each other (closest clauses {closest:.2f}): not counted")
+        closeness = _pair_similarity(d, similarities) if d.kind == "negation" else None
+        if closeness is None:
+            return None
+        closest, elsewhere = closeness
+        if closest < EMBEDDING_MATCH:
+            return (f"a negation read between {d.quote_side!r} and {d.tweet_side!r}, which "
+                    f"do not render each other (closest clauses {closest:.2f}): not counted")
+        if elsewhere:
+            return (f"a negation read between {d.quote_side!r} and {d.tweet_side!r}, whose "
+                    f"clauses render other sentences better ({elsewhere:.2f} against "
+                    f"{closest:.2f}): not counted")
+        return None
 
     return _set_aside(differences, unpaired)
 
 
 def _pair_similarity(difference: Difference, similarities: ClauseSimilarities
-                     ) -> float | None:
-    """The closest any run of clauses of the quote side comes to one of the tweet side;
-    None where a side's clauses cannot be found (a back-translation's sentence)."""
+                     ) -> tuple[float, float] | None:
+    """The closest any run of clauses of the quote side comes to one of the tweet side,
+    and how close the pair's runs of one side come to the other side's runs outside the
+    pair, where every one of them comes closer there (otherwise 0): a side whose every
+    clause renders another sentence better was paired with the wrong sentence. None
+    where a side's clauses cannot be found (a back-translation's sentence)."""
     quote_runs = _runs_inside(similarities.quote_units, difference.quote_side)
     tweet_runs = _runs_inside(similarities.tweet_units, difference.tweet_side)
     if not quote_runs or not tweet_runs:
         return None
-    return float(similarities.matrix[np.ix_(quote_runs, tweet_runs)].max())
+    pair = similarities.matrix[np.ix_(quote_runs, tweet_runs)]
+    elsewhere = 0.0
+    other_tweet = _runs_outside(similarities.tweet_units, difference.tweet_side)
+    if other_tweet:  # each quote run of the pair against the tweet's other sentences
+        rows = similarities.matrix[np.ix_(quote_runs, other_tweet)].max(axis=1)
+        if bool((rows > pair.max(axis=1) + PAIR_MARGIN).all()):
+            elsewhere = float(rows.min())
+    other_quote = _runs_outside(similarities.quote_units, difference.quote_side)
+    if other_quote:  # each tweet run of the pair against the quote's other sentences
+        columns = similarities.matrix[np.ix_(other_quote, tweet_runs)].max(axis=0)
+        if bool((columns > pair.max(axis=0) + PAIR_MARGIN).all()):
+            elsewhere = max(elsewhere, float(columns.min()))
+    return float(pair.max()), elsewhere
+
+
+def _runs_outside(units: Sequence[str], sentence: str | None) -> list[int]:
+    """The indices of the runs none of whose units is in `sentence`."""
+    inside = _units_in(units, sentence)
+    return [n for n, (i, j) in enumerate(clause_runs(len(units)))
+            if not any(k in inside for k in range(i, j))]
 
 
 def _runs_inside(units: Sequence[str], sentence: str | None) -> list[int]:
     """The indices (in `clause_runs` order) of the runs whose every unit is in `sentence`."""
     if not sentence:
         return []
-    text = f" {bare_words(sentence)} "
-    inside = {k for k, unit in enumerate(units)
-              if (words := bare_words(unit)) and f" {words} " in text}
+    inside = _units_in(units, sentence)
     return [n for n, (i, j) in enumerate(clause_runs(len(units)))
             if all(k in inside for k in range(i, j))]
+
+
+def _units_in(units: Sequence[str], sentence: str | None) -> set[int]:
+    text = f" {bare_words(sentence or '')} "
+    return {k for k, unit in enumerate(units)
+            if (words := bare_words(unit)) and f" {words} " in text}
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ import numpy as np
 
 from quotes import lang
 from quotes.anchors import extract_anchors
-from quotes.compare import ClauseSimilarities, clause_units, judge, run_texts
+from quotes.compare import ClauseSimilarities, clause_units, judge, run_texts, tweet_table
 from quotes.decision import DecisionModel, shipped_model
 from quotes.embed import Embedder
 from quotes.match import (
@@ -425,14 +425,19 @@ def _judged(row: MatchRow, similarities: ClauseSimilarities | None,
 
 
 def _clause_pair(row: MatchRow) -> tuple[list[str], list[str]] | None:
-    """The clause units of a matched quote and of its tweet, when the quote is compared
-    clause by clause (not English, more than one clause): without a back-translation
-    they are the clause check, with one they confirm what its words show."""
+    """The clause units of a matched quote and of its tweet, each cut with its own
+    language's table, when the quote is compared clause by clause (more than one clause,
+    not an English quote of an English tweet, whose words are compared): without a
+    back-translation they are the clause check, with one they confirm what its words
+    show."""
     quote, match = row.finding.quote, row.decision.match
-    if match is None or quote.language == "en":
+    if match is None:
+        return None
+    tweet_language = tweet_table(match.tweet.text)
+    if quote.language == "en" == tweet_language.code:
         return None
     quote_units = clause_units(quote.text, lang.get_or_english(quote.language))
-    tweet_units = clause_units(match.tweet.text, lang.get("en"))
+    tweet_units = clause_units(match.tweet.text, tweet_language)
     return (quote_units, tweet_units) if len(quote_units) > 1 else None
 
 
