@@ -141,3 +141,29 @@ CASES = [
 def test_the_speaker_is_named(case: tuple[str, str, str, str]) -> None:
     language, text, quoted, speaker = case
     assert speaker_of(text, language, quoted) == speaker
+
+
+# "According to" with a pronoun: the person spoken of before; a pronoun that is also a
+# possessive ("volgens haar woordvoerder") names someone else, unnamed.
+ACCORDING_TO_PRONOUN = [
+    ("fr", "Le maire Paul Durandeau a pris la parole lundi. Selon lui, la décision était "
+           "« précipitée ».", "précipitée", "Paul Durandeau"),
+    ("nl", "Burgemeester Piet Varsko sprak maandag. Volgens hem was het besluit "
+           "\"overhaast\".", "overhaast", "Piet Varsko"),
+    ("de", "Bürgermeister Olaf Kemmler sprach am Montag. Laut ihm war die Entscheidung "
+           "„überhastet“.", "überhastet", "Olaf Kemmler"),
+    ("en", "Mayor Elna Varsko spoke on Monday. According to her, the decision was "
+           "\"rushed\".", "rushed", "Elna Varsko"),
+    ("it", "Il sindaco Paolo Varsko ha parlato lunedì. Secondo lui, la decisione era "
+           "\"affrettata\".", "affrettata", "Paolo Varsko"),
+    ("nl", "Minister Anna Varsko sprak maandag. Volgens haar woordvoerder was het besluit "
+           "\"overhaast\".", "overhaast", None),
+    ("en", "Mayor Elna Varsko spoke on Monday. According to her spokesman, the decision was "
+           "\"rushed\".", "rushed", None),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quoted", "speaker"), ACCORDING_TO_PRONOUN)
+def test_according_to_a_pronoun(language: str, text: str, quoted: str,
+                                speaker: str | None) -> None:
+    assert speaker_of(text, language, quoted) == speaker

@@ -309,7 +309,10 @@ def _wanted_gender(people: PeopleIndex, query: Query) -> str | None:
         before = people.folded[max(0, query.at - 12) : query.at].split()
         article = table.article_genders.get(before[-1]) if before else None
         return article or role_gender((query.word or "").split(" ", 1)[0], table)
-    return table.pronoun_genders.get((query.word or "").casefold())
+    word = (query.word or "").casefold()
+    if word in table.pronouns:  # a subject pronoun ("dia" may be either)
+        return table.pronoun_genders.get(word)
+    return table.pronoun_genders.get(word) or table.object_pronouns.get(word)
 
 
 def role_gender(word: str, table: LanguageData) -> str | None:

@@ -192,6 +192,9 @@ def _according_to(a: Attempt) -> Attribution | None:
             # tell apposition ("según el líder del PP, Feijóo,") from a clause of its own
             # ("según el líder del PP, Sánchez sería …": the leader is the source).
             named = window[hit[1] :]
+            pronoun = _object_pronoun(named, doc.table, doc.text)
+            if pronoun is not None:  # "selon lui", "volgens hem": someone spoken of before
+                return build(doc, a.quote, pronoun, window, hit, "according-to")
             name = first_name(named, doc.table, doc.people)
             if name is not None and not doc.text[name.end : a.quote.open_at].strip():
                 # "Segundo o ex-presidente, Bolsonaro “desafiou …”": the name right before
@@ -202,6 +205,19 @@ def _according_to(a: Attempt) -> Attribution | None:
             if name is not None and name.start < limit:
                 return build(doc, a.quote, name, window, hit, "according-to")
     return None
+
+
+def _object_pronoun(named: list[Tok], table: LanguageData, text: str) -> Name | None:
+    """The pronoun right after "according to" ("selon lui", "according to her,"). One that
+    is also a possessive must end its phrase (a comma or a mark after it): "volgens haar
+    woordvoerder" names an unnamed spokesperson, not her."""
+    if not named or named[0].lower not in table.object_pronouns:
+        return None
+    pronoun = named[0]
+    if (pronoun.lower in table.possessives and len(named) > 1
+            and not text[pronoun.end : named[1].start].strip()):
+        return None
+    return Name(pronoun.text, pronoun.start, pronoun.end, "pronoun")
 
 
 def _after_speech_verb(window: list[Tok], at: int, table: LanguageData) -> bool:

@@ -169,6 +169,8 @@ class LanguageData(BaseModel):
     # what a pronoun or clitic agrees with: "m", "f" or "p" (plural), or each it may take
     # ("fp": de "sie", she or they); absent: anyone
     pronoun_genders: Codes = Field({}, validation_alias=_at("attribution", "pronoun_genders"))
+    # pronouns after a preposition ("selon lui", "volgens hem") and what they agree with
+    object_pronouns: Codes = Field({}, validation_alias=_at("attribution", "object_pronouns"))
     # what a role noun after the article agrees with ("la portavoz": "f"); absent: anyone
     article_genders: Codes = Field({}, validation_alias=_at("attribution", "article_genders"))
     # A feminine role noun's ending → its masculine counterpart's ("sprecherin" → "sprecher",
