@@ -143,7 +143,7 @@ class Anchor:
     text: str  # as written
     start: int
     end: int
-    unit: str | None = None  # ISO currency code or "%"
+    unit: str | None = None  # ISO currency code, "%" or "decade" ("the 30s")
     approximate: bool = False
     upper: float | None = None  # a range's upper end ("10 to 15 million")
     vague: bool = False  # an order of magnitude only ("thousands of GPUs")
@@ -152,6 +152,8 @@ class Anchor:
     def describe(self) -> str:
         if self.kind != "number":
             return str(self.value)
+        if self.unit == "decade":
+            return f"the {float(self.value):g}s"
         unit = f" {self.unit}" if self.unit else ""
         if self.vague:
             return f"{_VAGUE_NAMES.get(float(self.value), _human(float(self.value)) + 's')}{unit}"

@@ -413,3 +413,36 @@ def test_a_capital_i_typed_for_the_digit_one_is_read_as_one() -> None:
     # A word, an initialism or a pronoun before a full stop stays what it is.
     assert [a.value for a in extract_anchors("I.e. 3 cranes, and I.", lang.get("en"))
             if a.kind == "number"] == [3.0]
+
+
+# --- decades: "the 30s" renders "the 1930s" ----------------------------------------------
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("en", "a tone not unlike that of the 30s"),
+    ("en", "a tone not unlike that of the '30s"),
+    ("de", "ein Ton wie in den 30er Jahren"),
+    ("fr", "un ton digne des années 30"),
+    ("it", "un tono da anni '30"),
+    ("es", "un tono de los años 30"),
+    ("pt", "um tom dos anos 30"),
+    ("nl", "een toon uit de jaren '30"),
+])
+def test_a_decade_renders_its_year(code: str, text: str) -> None:
+    tweet = extract_anchors("The tone recalls Europe in the 1930s.", lang.get("en"))
+    quote = extract_anchors(text, lang.get(code))
+    (decade,) = [a for a in quote if a.kind == "number"]
+    assert decade.unit == "decade" and decade.describe() == "the 30s"
+    assert compare_anchors(quote, tweet, kinds=("number", "year")).only_quote == ()
+    other = extract_anchors("The tone recalls Europe in the 1940s.", lang.get("en"))
+    assert compare_anchors(quote, other, kinds=("number", "year")).only_quote == (decade,)
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("es", "tiene 30 años"),  # thirty years of age, after the number
+    ("it", "ha 30 anni"),
+    ("en", "30 people came"),
+    ("fr", "les années 35"),  # no round decade
+])
+def test_a_number_of_years_or_people_is_no_decade(code: str, text: str) -> None:
+    (number,) = [a for a in extract_anchors(text, lang.get(code)) if a.kind == "number"]
+    assert number.unit != "decade"

@@ -7,6 +7,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from quotes.anchors.measures import DECADE
 from quotes.models import Anchor
 from quotes.normalize import strip_accents
 
@@ -30,6 +31,11 @@ def same_number(a: Anchor, b: Anchor) -> bool:
     "2000" counts or dates is not always clear from the words around it)."""
     if a.kind not in ("number", "year") or b.kind not in ("number", "year"):
         return False
+    if DECADE in (a.unit, b.unit) and "year" in (a.kind, b.kind):
+        # "the 30s" and "the 1930s" (or "1930"): one decade, whichever century
+        year, decade = (a, b) if a.kind == "year" else (b, a)
+        return decade.unit == DECADE and _as_float(year) % 100 == _as_float(decade) and (
+            _as_float(year) % 10 == 0)
     if "year" in (a.kind, b.kind):
         return _as_float(a) == _as_float(b)
     if a.unit and b.unit and a.unit != b.unit:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from quotes.anchors.measures import measured
+from quotes.anchors.measures import as_decade, measured
 from quotes.anchors.numbers import numbers
 from quotes.lang import LanguageData, is_role
 from quotes.models import Anchor, AnchorKind
@@ -49,7 +49,7 @@ def extract_anchors(text: str, table: LanguageData) -> list[Anchor]:
     taken += _clock_times(text, table)
     taken += _designations(text, table)
     for number in [*numbers(text, table, taken), *_unit_numbers(text, table, taken)]:
-        anchors.append(measured(text, number, table))
+        anchors.append(as_decade(text, measured(text, number, table), table))
         taken.append((number.start, number.end))
     anchors.extend(_names(text, table, taken))
     anchors.sort(key=lambda a: a.start)

@@ -45,3 +45,24 @@ def _half_after_unit(text: str, number: Anchor, at: int, table: LanguageData) ->
         if re.match(rf"\s+{re.escape(half)}(?!\w)", rest):
             return replace(number, value=number.value + 0.5)
     return number
+
+
+# The unit of a number written as a decade ("the 30s"): which century, the text does not say.
+DECADE = "decade"
+_DECADES = frozenset(float(n) for n in range(10, 100, 10))
+_APOSTROPHES = "'’‘"
+
+
+def as_decade(text: str, number: Anchor, table: LanguageData) -> Anchor:
+    """A round two-digit number written as a decade ("the 30s", "années 30", "anni '30",
+    "30er Jahre", "tahun 30-an") has the unit `DECADE`: it renders "the 1930s"."""
+    if number.kind != "number" or number.unit or number.value not in _DECADES:
+        return number
+    after = text[number.end : number.end + 4].casefold()
+    if any(after.startswith(e) and not after[len(e) : len(e) + 1].isalpha()
+           for e in table.decade_endings):
+        return replace(number, unit=DECADE)
+    before = text[max(0, number.start - 16) : number.start].rstrip().rstrip(_APOSTROPHES)
+    words = before.casefold().split()
+    return replace(number, unit=DECADE) if words and words[-1] in table.decade_words else number
+

@@ -242,6 +242,9 @@ class LanguageData(BaseModel):
     translation_model: str | None = Field(None, validation_alias=_at("translation", "model"))
     # --- [numbers] ---
     decimal_comma: bool = Field(False, validation_alias=_at("numbers", "decimal_comma"))
+    # a decade: "années 30" (a word before), "30s", "30er" (an ending)
+    decade_words: WordSet = Field(frozenset(), validation_alias=_at("numbers", "decade_words"))
+    decade_endings: Words = Field((), validation_alias=_at("numbers", "decade_endings"))
     scales: Factors = Field({}, validation_alias=_at("numbers", "scales"))  # "juta" → 1e6
     currencies: Codes = Field({}, validation_alias=_at("numbers", "currencies"))  # "dolar" → USD
     approximators: Words = Field((), validation_alias=_at("numbers", "approximators"))
