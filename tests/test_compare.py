@@ -363,3 +363,15 @@ def test_a_quantifier_dropped_without_replacement_and_superlatives_are_no_differ
     english = verdict("Farmers want the dam. It is the most important project of the decade.",
                       "en", tweet_text=tweet)
     assert "quantifier" not in [d.kind for d in english.differences]
+
+
+def test_a_country_in_the_genitive_renders_its_name() -> None:
+    """German writes the genitive onto a name ("Deutschlands", "Frankreichs"); the name is
+    still rendered. Another country in its place is not."""
+    tweet = "The plan copies Germany and France in every detail."
+    same = verdict("Der Plan kopiert die Politik Deutschlands und Frankreichs in jedem "
+                   "Detail.", "de", tweet_text=tweet)
+    assert [d for d in same.differences if d.kind == "name"] == [], same.differences
+    swapped = verdict("Der Plan kopiert die Politik Deutschlands und Spaniens in jedem "
+                      "Detail.", "de", tweet_text=tweet)
+    assert [d.tweet_side for d in swapped.differences if d.kind == "name"] == ["France"]

@@ -110,7 +110,11 @@ def _exonym_index(table: LanguageData) -> tuple[dict[str, str], re.Pattern[str] 
         # Longest first, so "coreia do sul" is found before "coreia"; overlaps are found
         # through a lookahead so that every form the text holds is seen.
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        pattern = re.compile(rf"(?<!\w)(?=({alternatives})(?!\w))") if names else None
+        # A name in the genitive keeps its ending on ("Deutschlands", "Frankreichs").
+        endings = "|".join(re.escape(e) for e in table.genitive_endings)
+        endings = f"(?:{endings})?" if endings else ""
+        pattern = (re.compile(rf"(?<!\w)(?=({alternatives}){endings}(?!\w))") if names
+                   else None)
         _INDEX[key] = (names, pattern)
     return _INDEX[key]
 
