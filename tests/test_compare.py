@@ -375,3 +375,21 @@ def test_a_country_in_the_genitive_renders_its_name() -> None:
     swapped = verdict("Der Plan kopiert die Politik Deutschlands und Spaniens in jedem "
                       "Detail.", "de", tweet_text=tweet)
     assert [d.tweet_side for d in swapped.differences if d.kind == "name"] == ["France"]
+
+
+def test_a_quote_splitting_one_sentence_in_two_takes_no_names_from_the_next() -> None:
+    """A fragment of two sentences that renders one sentence of a longer post (the
+    translation split it): the post's other sentence, with its names, is not quoted."""
+    tweet_text = ("Tomorrow the council meets Mayor Jan Kowalczyk and Director Olaf Brenner. "
+                  "In the eyes of the council and its friends, the bridge is safe when the sun "
+                  "shines, but it is unsafe when it rains.")
+    segment = tweet_text[tweet_text.index("In the eyes"):]
+    text = ("In den Augen des Rates und seiner Freunde ist die Brücke sicher, wenn die Sonne "
+            "scheint. Wenn es regnet, ist sie unsicher.")
+    tweet = CanonicalTweet(1, "example_mayor", tweet_text, author_name="Erika Muster (fictional)")
+    found = Decision(TweetMatch(tweet, 0.9, None, 0.9, 0.05, 1, segment, True),
+                     "embedding+anchors", "embedding 0.900 ≥ 0.87")
+    v = judge(quote(text, "de"), attribution(), None, found,
+              extract_anchors(text, lang.get("de")))
+    assert [d for d in v.differences if d.kind in ("name", "omitted_name")] == []
+    assert v.label != "distortion"

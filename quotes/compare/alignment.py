@@ -28,9 +28,9 @@ ALIGN_MARGIN = 0.1
 # before the first and after the last shared word stretch it by this share of their
 # length only, so a name is called missing only when it is clearly inside the quoted part.
 COVERAGE_STRETCH = 0.7
-# A tweet part estimated so from shared words that is this many times longer than the
-# quote spans more than the quote renders (shared words far apart in a long post).
-COVERAGE_SPREAD = 2.0
+# A quote with more sentences than the tweet part it renders, up to this many times as
+# long, split a sentence: translations run up to a third or so longer than English.
+SPLIT_SENTENCE_LENGTH = 1.5
 # A chain of shared words may step at most this much further in the tweet than in the
 # quote (plus slack for word order), else it has jumped to another mention of a word.
 CHAIN_LEAP = 1.5
@@ -115,8 +115,12 @@ def align(
     quote_sentences = loose_sentences(sides.quote)
     inside = _sentence_spans(sides.tweet, span)
     window = _window(quote_sentences, inside, span)
-    if window is None and sides.fragment and len(quote_sentences) > len(inside):
-        # The best-matching segment was shorter than the quote: look around it.
+    if (window is None and sides.fragment and len(quote_sentences) > len(inside)
+            and len(sides.quote) > SPLIT_SENTENCE_LENGTH * max(span[1] - span[0],
+                                                               len(sides.segment or ""))):
+        # The best-matching segment was shorter than the quote: look around it. (Not
+        # where the quote is no longer than a translation of that part: it split one
+        # sentence in two, and the next sentence's names are not its own.)
         everywhere = _sentence_spans(sides.tweet, (0, len(sides.tweet)))
         window = _window(quote_sentences, everywhere, span)
         if window is not None:
@@ -221,21 +225,15 @@ def _coverage(
     if not sides.fragment:
         return 0, len(sides.tweet)
     chain = _shared_chain(sides, quote_anchors, tweet_anchors)
-    at = sides.tweet.find(sides.segment) if sides.segment else -1
-    segment = (at, at + len(sides.segment)) if at >= 0 else None
     if chain:
         (q_first, t_first), (q_last_end, t_last_end) = chain[0], chain[-1]
         before = int(q_first * COVERAGE_STRETCH)
         after = int((len(sides.quote) - q_last_end) * COVERAGE_STRETCH)
-        span = max(0, t_first - before), min(len(sides.tweet), t_last_end + after)
-        if segment is None or span[1] - span[0] <= COVERAGE_SPREAD * len(sides.quote):
-            return span
-        # Shared words far apart in a long post (a name it repeats, a common word): the
-        # quote renders the segment the match found, where that lies inside them.
-        if span[0] <= segment[0] and segment[1] <= span[1]:
-            return segment
-        return span
-    return segment or (0, 0)  # nothing to place by: no tweet anchor is called lost
+        return max(0, t_first - before), min(len(sides.tweet), t_last_end + after)
+    at = sides.tweet.find(sides.segment) if sides.segment else -1
+    if at >= 0:
+        return at, at + len(sides.segment)
+    return 0, 0  # nothing to place the fragment by: no tweet anchor is called lost
 
 
 def _shared_chain(
