@@ -167,3 +167,20 @@ ACCORDING_TO_PRONOUN = [
 def test_according_to_a_pronoun(language: str, text: str, quoted: str,
                                 speaker: str | None) -> None:
     assert speaker_of(text, language, quoted) == speaker
+
+
+# A town opening a capitalized run before a surname is what an office is of, not part of
+# the name (towns from GeoNames, `lang.is_place`).
+TOWN_BEFORE_NAME = [
+    ("it", "Il vicequestore del Commissariato di Viareggio Monteleone ha spiegato: \"Al "
+           "momento non è possibile attribuire una origine certa al rumore\".",
+     "Al momento", "Monteleone"),
+    ("nl", "De burgemeester van Utrecht Kalverdamme liet weten: \"We onderzoeken alles.\"",
+     "We onderzoeken", "Kalverdamme"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quoted", "speaker"), TOWN_BEFORE_NAME)
+def test_a_town_before_a_surname_is_no_part_of_the_name(
+        language: str, text: str, quoted: str, speaker: str) -> None:
+    assert speaker_of(text, language, quoted) == speaker

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.tokens import Tok
-from quotes.lang import LanguageData, is_role
+from quotes.lang import LanguageData, is_place, is_role
 
 # A nickname made of the starts of two name words takes at least this much of each.
 _NICK_PART = 2
@@ -269,9 +269,11 @@ def _name_start(words: Sequence[Tok], standalone: frozenset[str]) -> int:
     if cut or any(first) or words[0].text in standalone:
         return cut
     # A word the text also uses alone, or whose start it uses alone ("Thoriq" for "Bupati
-    # Lumajang Thoriqul Haq"), starts the name.
-    return next((k for k in range(1, len(words)) if words[k].text in standalone
+    # Lumajang Thoriqul Haq"), starts the name; else the word after a town ("Bupati Solok
+    # Epyardi Asda", "Commissariato di Viareggio Monteleone"): what an office is of.
+    used = next((k for k in range(1, len(words)) if words[k].text in standalone
                  or _short_form_used(words[k].text, standalone)), 0)
+    return used or (1 if is_place(words[0].text) else 0)
 
 
 def headline_spans(tokens: Sequence[Tok], table: LanguageData) -> list[tuple[int, int]]:
