@@ -131,6 +131,7 @@ class QueryFeatures:
     vector: np.ndarray | None  # embedding of the quote (as a query)
     anchors: Sequence[Anchor]
     speaker_handle: str | None = None  # the archive author the article names, if any
+    speaker_name: str | None = None  # the name the article gives that speaker
     # Where the name the article gives fits several archive authors (a surname alone:
     # "Trump"), all of them: a tweet by one of them is by the named speaker as far as the
     # article tells, one by anybody else tells nothing (the name may be someone else's).
@@ -211,7 +212,8 @@ def score(query: QueryFeatures, candidate: CandidateFeatures,
         partial = aligned is not None
         best_segment = aligned or (best_segment if query.vector is not None else segments[0])
     anchors = compare_anchors(query.anchors, candidate.anchors, kinds=STRONG_ANCHORS)
-    by_speaker, speaker = speaker_signal(query, candidate.tweet.author_handle)
+    by_speaker, speaker = speaker_signal(query, candidate.tweet.author_handle,
+                                         candidate.tweet.author_name)
     baseline = model.baseline(query.language, tweet_language(candidate.tweet.text))
     cross = model.baselines.get("cross")
     shift = (baseline - cross) if baseline is not None and cross is not None else 0.0
@@ -222,15 +224,32 @@ def score(query: QueryFeatures, candidate: CandidateFeatures,
     )
 
 
-def speaker_signal(query: QueryFeatures, author: str) -> tuple[bool, int]:
+def speaker_signal(query: QueryFeatures, author: str, author_name: str | None = None
+                   ) -> tuple[bool, int]:
     """Whether the tweet's author is the speaker the article names, and the speaker
-    feature: +1 it is, -1 the article names another archive author, 0 unknown."""
+    feature: +1 it is, -1 the article names another archive author, 0 unknown. An
+    office's account that names its holder ("President Biden" posting as @POTUS) is the
+    holder's, whichever account the name resolves to."""
     author = author.casefold()
     if query.speaker_handle is not None:
-        same = query.speaker_handle.casefold() == author
+        same = query.speaker_handle.casefold() == author or office_holder(
+            author_name, query.speaker_name)
         return same, 1 if same else -1
     fits = any(handle.casefold() == author for handle in query.speaker_handles)
     return fits, int(fits)
+
+
+def office_holder(author_name: str | None, speaker: str | None) -> bool:
+    """Does a tweet's display name name the speaker as an office's holder: the speaker's
+    surname or full name with nothing beside it but role words ("President Biden" for
+    "Joe Biden"; not "Donald Trump Jr." for "Donald Trump")?"""
+    if not author_name or not speaker:
+        return False
+    english = lang.get("en")
+    written = author_name.replace(".", " ").split()
+    words = [w.casefold() for w in written if not lang.is_role(w, english)]
+    named = [w.casefold() for w in speaker.split()]
+    return len(words) < len(written) and words in (named[-1:], named)
 
 
 @lru_cache(maxsize=65_536)

@@ -113,3 +113,18 @@ def test_a_fragment_matches_whole_words_of_the_tweet() -> None:
     assert piece < 70
     whole, aligned = _fuzzy("Morgen fahren wir wieder nach Plan", tweet)
     assert whole == 100 and aligned == "Morgen fahren wir wieder nach Plan."
+
+
+def test_an_office_account_naming_its_holder_is_the_speaker_s() -> None:
+    """An office's account (@fictional_office, "Mayor Varsko") posts for its holder: a
+    quote the article gives to Elna Varsko, whose own account is another, is by the
+    speaker there; another holder's or a relative's account is not."""
+    from quotes.match import QueryFeatures, speaker_signal
+
+    query = QueryFeatures("Die Brücke bleibt offen.", "de", None, None, (),
+                          speaker_handle="elna_varsko_fictional", speaker_name="Elna Varsko")
+    assert speaker_signal(query, "fictional_office", "Mayor Varsko") == (True, 1)
+    assert speaker_signal(query, "fictional_office", "Mayor Elna Varsko") == (True, 1)
+    assert speaker_signal(query, "fictional_office", "Mayor Kalverdam") == (False, -1)
+    assert speaker_signal(query, "varsko_jr_fictional", "Elna Varsko Jr.") == (False, -1)
+    assert speaker_signal(query, "elna_varsko_fictional", None) == (True, 1)

@@ -365,6 +365,7 @@ def _query(
         vector=vector,
         anchors=_anchors(quote.text, quote.language),
         speaker_handle=finding.attribution.author_handle if finding.attribution else None,
+        speaker_name=finding.attribution.speaker if finding.attribution else None,
         speaker_handles=speaker_handles,
         sentences=sentences,
         sentence_vectors=sentence_vectors,
