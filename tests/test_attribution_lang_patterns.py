@@ -184,3 +184,20 @@ TOWN_BEFORE_NAME = [
 def test_a_town_before_a_surname_is_no_part_of_the_name(
         language: str, text: str, quoted: str, speaker: str) -> None:
     assert speaker_of(text, language, quoted) == speaker
+
+
+# A transcript's turn labels ("Frage:", "Question:") and German "laut Angaben" name no one.
+NO_ONE = [
+    ("de", "Regierungssprecher Olaf Kemmler: „Dazu sage ich nichts.“\n\nFrage: „Warum "
+           "nicht?“", "Warum nicht", None),
+    ("fr", "Le porte-parole Paul Durandeau : « Je ne commente pas. »\n\nQuestion : « Pourquoi "
+           "? »", "Pourquoi", None),
+    ("de", "Beim Spiel sind laut Angaben des Vereins „Grenzen überschritten“ worden.",
+     "Grenzen", None),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quoted", "speaker"), NO_ONE)
+def test_turn_labels_and_sources_name_no_one(language: str, text: str, quoted: str,
+                                             speaker: str | None) -> None:
+    assert speaker_of(text, language, quoted) == speaker

@@ -268,9 +268,14 @@ def _name_start(words: Sequence[Tok], standalone: frozenset[str]) -> int:
             cut = k
     if cut or any(first) or words[0].text in standalone:
         return cut
-    # A word the text also uses alone, or whose start it uses alone ("Thoriq" for "Bupati
-    # Lumajang Thoriqul Haq"), starts the name; else the word after a town ("Bupati Solok
-    # Epyardi Asda", "Commissariato di Viareggio Monteleone"): what an office is of.
+    return _start_without_first_names(words, standalone)
+
+
+def _start_without_first_names(words: Sequence[Tok], standalone: frozenset[str]) -> int:
+    """Where a name of no first name begins: at a word the text also uses alone, or whose
+    start it uses alone ("Thoriq" for "Bupati Lumajang Thoriqul Haq"); else after a town
+    ("Bupati Solok Epyardi Asda", "Commissariato di Viareggio Monteleone"): what an office
+    is of."""
     used = next((k for k in range(1, len(words)) if words[k].text in standalone
                  or _short_form_used(words[k].text, standalone)), 0)
     return used or (1 if is_place(words[0].text) else 0)

@@ -36,6 +36,7 @@ from quotes.attribute.speaker import (
 )
 from quotes.attribute.subjects import (
     named_in_clause,
+    object_pronoun,
     statement_owner,
     subject_past_complement,
     unnamed_role,
@@ -192,7 +193,7 @@ def _according_to(a: Attempt) -> Attribution | None:
             # tell apposition ("según el líder del PP, Feijóo,") from a clause of its own
             # ("según el líder del PP, Sánchez sería …": the leader is the source).
             named = window[hit[1] :]
-            pronoun = _object_pronoun(named, doc.table, doc.text)
+            pronoun = object_pronoun(named, doc.table, doc.text)
             if pronoun is not None:  # "selon lui", "volgens hem": someone spoken of before
                 return build(doc, a.quote, pronoun, window, hit, "according-to")
             name = first_name(named, doc.table, doc.people)
@@ -205,19 +206,6 @@ def _according_to(a: Attempt) -> Attribution | None:
             if name is not None and name.start < limit:
                 return build(doc, a.quote, name, window, hit, "according-to")
     return None
-
-
-def _object_pronoun(named: list[Tok], table: LanguageData, text: str) -> Name | None:
-    """The pronoun right after "according to" ("selon lui", "according to her,"). One that
-    is also a possessive must end its phrase (a comma or a mark after it): "volgens haar
-    woordvoerder" names an unnamed spokesperson, not her."""
-    if not named or named[0].lower not in table.object_pronouns:
-        return None
-    pronoun = named[0]
-    if (pronoun.lower in table.possessives and len(named) > 1
-            and not text[pronoun.end : named[1].start].strip()):
-        return None
-    return Name(pronoun.text, pronoun.start, pronoun.end, "pronoun")
 
 
 def _after_speech_verb(window: list[Tok], at: int, table: LanguageData) -> bool:
@@ -251,6 +239,11 @@ def _colon_intro(a: Attempt) -> Attribution | None:
     colon = doc.text[max(0, open_at - _COLON_LOOKBACK) : open_at].rstrip().endswith(":")
     if not (colon and a.before_words):
         return None
+    label = a.before_words[-1]  # "Frage: „…“" opening a line: an unnamed questioner
+    if label.lower in doc.table.question_labels and not doc.text[
+            doc.text.rfind("\n", 0, label.start) + 1 : label.start].strip():
+        return build(doc, a.quote, Name(label.text, label.start, label.end, "unnamed"),
+                     a.before_words, None, "colon")
     name = name_in(a.before_words, doc.table, doc.people) or heading_name(
         a.before_words, doc.table, doc.people)
     if name is None:

@@ -1,7 +1,8 @@
 """Who a speech verb names as its subject, in the harder shapes: past a complement or an
 indirect object ("Lo dichiara in una nota il segretario X", "a confié à l'AFP un
 ministre"), a statement's owner ("heißt es in einer Mitteilung des Ministeriums"), a person
-further on in the verb's clause, a name before an apposition."""
+further on in the verb's clause, a name before an apposition; and the pronoun an
+"according to" names ("selon lui")."""
 
 from __future__ import annotations
 
@@ -159,3 +160,16 @@ def unnamed_role(doc: Document, name: Name) -> bool:
     table = doc.table
     return i >= 0 and (doc.tokens[i].lower in table.possessives
                        or doc.tokens[i].lower in table.indefinites)
+
+
+def object_pronoun(named: list[Tok], table: LanguageData, text: str) -> Name | None:
+    """The pronoun right after "according to" ("selon lui", "according to her,"). One that
+    is also a possessive must end its phrase (a comma or a mark after it): "volgens haar
+    woordvoerder" names an unnamed spokesperson, not her."""
+    if not named or named[0].lower not in table.object_pronouns:
+        return None
+    pronoun = named[0]
+    if (pronoun.lower in table.possessives and len(named) > 1
+            and not text[pronoun.end : named[1].start].strip()):
+        return None
+    return Name(pronoun.text, pronoun.start, pronoun.end, "pronoun")

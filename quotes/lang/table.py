@@ -171,6 +171,9 @@ class LanguageData(BaseModel):
     pronoun_genders: Codes = Field({}, validation_alias=_at("attribution", "pronoun_genders"))
     # pronouns after a preposition ("selon lui", "volgens hem") and what they agree with
     object_pronouns: Codes = Field({}, validation_alias=_at("attribution", "object_pronouns"))
+    # a transcript's label for a question ("Frage:"): the quote after it is an unnamed one's
+    question_labels: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "question_labels"))
     # what a role noun after the article agrees with ("la portavoz": "f"); absent: anyone
     article_genders: Codes = Field({}, validation_alias=_at("attribution", "article_genders"))
     # A feminine role noun's ending → its masculine counterpart's ("sprecherin" → "sprecher",
