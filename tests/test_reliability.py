@@ -172,3 +172,22 @@ def test_the_place_of_an_added_clause_weighs_in_its_probability() -> None:
     start = reliability.feature_rows([added], tweet, None, "en", f"{added.quote_side} {TWEET}")
     assert end[0] is not None and start[0] is not None
     assert model.probability(end[0]) > 0.5 > model.probability(start[0])
+
+
+@pytest.mark.parametrize(("language", "quote_side"), [
+    ("id", "Apakah orang-orang masih membuka aplikasi itu?"),
+    ("de", "Öffnet irgendwer die App noch?"),
+    ("es", "¿Alguien todavía abre la aplicación?"),
+    ("nl", "Opent iemand de app nog steeds?"),
+])
+def test_still_against_not_anymore_is_no_ambiguous_reading(language: str,
+                                                          quote_side: str) -> None:
+    """"Not … anymore" may be rendered without a negation ("tidak lagi", "no longer"),
+    but a side saying, unnegated, that something goes on ("masih", "still") turns it
+    round: a flip, whatever else "anymore" may mean. Said with a negation it is none."""
+    tweet = "Does anyone else not open the app anymore?"
+    flip = Difference("negation", quote_side, tweet, "source-language")
+    assert not reliability.ambiguous(flip, language, tweet)
+    negated = Difference("negation", "Apakah orang-orang masih tidak membuka aplikasi itu?",
+                         tweet, "source-language")
+    assert reliability.ambiguous(negated, "id", tweet)

@@ -76,6 +76,12 @@ def polarity_ambiguous(text: str, table: LanguageData) -> bool:
     return _holds(text.casefold().replace("’", "'"), table.ambiguous_polarity)
 
 
+def continues(text: str, table: LanguageData) -> bool:
+    """Does the text say, without a negation, that something goes on ("still", "masih")?"""
+    return _holds(text.casefold().replace("’", "'"), table.continuing) and not negated(
+        text, table)
+
+
 @lru_cache(maxsize=64)
 def _without_accents(entries: frozenset[str]) -> tuple[str, ...]:
     # A table's word lists, folded once: `_holds` reads them for every sentence.

@@ -29,7 +29,7 @@ import numpy as np
 
 from quotes import lang
 from quotes.compare.alignment import tweet_table
-from quotes.compare.negation import polarity_ambiguous
+from quotes.compare.negation import continues, polarity_ambiguous
 from quotes.decision import Logistic, sigmoid, weights_json
 from quotes.lang import LanguageData
 from quotes.models import Difference, Evidence, TweetMatch
@@ -136,10 +136,16 @@ def ambiguous(difference: Difference, quote_language: str, tweet: str) -> bool:
     read with its own language's table (a back-translation's with English)."""
     source = lang.get("en") if difference.evidence == "back-translation" else (
         lang.get_or_english(quote_language))
+    target = tweet_table(tweet)
+    if difference.kind == "negation" and any(
+            side is not None and continues(side, table)
+            for side, table in ((difference.quote_side, source),
+                                (difference.tweet_side, target))):
+        return False  # "still" against "not … anymore": a flip, not a reading
     return ((difference.quote_side is not None
              and polarity_ambiguous(difference.quote_side, source))
             or (difference.tweet_side is not None
-                and polarity_ambiguous(difference.tweet_side, tweet_table(tweet))))
+                and polarity_ambiguous(difference.tweet_side, target)))
 
 
 def feature_rows(differences: Sequence[Difference], match: TweetMatch,

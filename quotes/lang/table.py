@@ -303,6 +303,8 @@ class LanguageData(BaseModel):
     implicit_negations: WordSet = Field(frozenset(), validation_alias=_at("polarity", "implicit"))
     # "unless", "no longer", "ever": rendered with a negation in one language, without in another
     ambiguous_polarity: WordSet = Field(frozenset(), validation_alias=_at("polarity", "ambiguous"))
+    # words saying that something goes on ("still", "masih"): not "no longer"
+    continuing: WordSet = Field(frozenset(), validation_alias=_at("polarity", "continuing"))
     # "not only", "non lucratif": no negation
     negation_exceptions: Words = Field((), validation_alias=_at("polarity", "exceptions"))
     # conjunctions that open a clause
