@@ -245,9 +245,10 @@ def office_holder(author_name: str | None, speaker: str | None) -> bool:
     "Joe Biden"; not "Donald Trump Jr." for "Donald Trump")?"""
     if not author_name or not speaker:
         return False
-    english = lang.get("en")
     written = author_name.replace(".", " ").split()
-    words = [w.casefold() for w in written if not lang.is_role(w, english)]
+    # A display name may be in any language ("Presidente Lula", "Bundeskanzler Scholz").
+    words = [w.casefold() for w in written
+             if not any(lang.is_role(w, table) for table in lang.all_languages())]
     named = [w.casefold() for w in speaker.split()]
     return len(words) < len(written) and words in (named[-1:], named)
 

@@ -125,6 +125,7 @@ def test_an_office_account_naming_its_holder_is_the_speaker_s() -> None:
                           speaker_handle="elna_varsko_fictional", speaker_name="Elna Varsko")
     assert speaker_signal(query, "fictional_office", "Mayor Varsko") == (True, 1)
     assert speaker_signal(query, "fictional_office", "Mayor Elna Varsko") == (True, 1)
+    assert speaker_signal(query, "fictional_office", "Bürgermeisterin Varsko") == (True, 1)
     assert speaker_signal(query, "fictional_office", "Mayor Kalverdam") == (False, -1)
     assert speaker_signal(query, "varsko_jr_fictional", "Elna Varsko Jr.") == (False, -1)
     assert speaker_signal(query, "elna_varsko_fictional", None) == (True, 1)

@@ -65,4 +65,3 @@ def as_decade(text: str, number: Anchor, table: LanguageData) -> Anchor:
     before = text[max(0, number.start - 16) : number.start].rstrip().rstrip(_APOSTROPHES)
     words = before.casefold().split()
     return replace(number, unit=DECADE) if words and words[-1] in table.decade_words else number
-
