@@ -393,3 +393,20 @@ def test_a_quote_splitting_one_sentence_in_two_takes_no_names_from_the_next() ->
               extract_anchors(text, lang.get("de")))
     assert [d for d in v.differences if d.kind in ("name", "omitted_name")] == []
     assert v.label != "distortion"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("es", "Hoy me dirijo al Despacho Oval con el alcalde."),
+    ("it", "Oggi vado al Tribunale Supremo con il sindaco."),
+])
+def test_a_two_word_name_written_the_other_way_round_is_rendered(language: str,
+                                                                 text: str) -> None:
+    """Romance languages put the modifier after the noun: "Oval Office" is "Despacho Oval",
+    and "Despacho" renders "Office". A name put in another's place stays a change."""
+    tweet = ("Today I am heading to the Oval Office with the mayor." if language == "es"
+             else "Today I am going to the Supreme Court with the mayor.")
+    v = verdict(text, language, tweet_text=tweet)
+    assert [d for d in v.differences if d.kind == "name"] == [], v.differences
+    swapped = verdict("Hoy me dirijo al Despacho Kalverdam con el alcalde.", "es",
+                      tweet_text="Today I am heading to the Oval Office with the mayor.")
+    assert [d.kind for d in swapped.differences if d.kind == "name"]

@@ -202,10 +202,27 @@ def name_differences(
              if _common_word(n.text, sides.target)]
     missing = [n for n in missing if not _common_word(n.text, sides.target)]
     replacements = _replacements(sides, quote_anchors)
-    return words + [
-        _name_difference(sides, replacements[i].text if i < len(replacements) else None, name)
-        for i, name in enumerate(missing)
-    ]
+    pairs = [(replacements[i] if i < len(replacements) else None, name)
+             for i, name in enumerate(missing)]
+    return words + [_name_difference(sides, r.text if r else None, name)
+                    for r, name in pairs if not _inverted_name(sides, r, name)]
+
+
+def _inverted_name(sides: Sides, replacement: Anchor | None, name: Anchor) -> bool:
+    """Is the pair the head of a two-word name the quote's language writes the other way
+    round ("Oval Office" as "Despacho Oval", "Supreme Court" as "Tribunal Supremo"): the
+    word before the tweet's name, and the one after its replacement, spell each other?"""
+    if replacement is None:
+        return False
+    before = _WORD_BEFORE.search(sides.tweet, 0, name.start)
+    after = _WORD_AFTER.match(sides.quote, replacement.end)
+    return (before is not None and after is not None and before.group(1)[:1].isupper()
+            and same_name(before.group(1), after.group(1)))
+
+
+# The capitalized word right before a name (one space between), and right after one.
+_WORD_BEFORE = re.compile(r"([^\W\d_]+) $")
+_WORD_AFTER = re.compile(r" ([^\W\d_]+)")
 
 
 def _common_word(word: str, table: LanguageData) -> bool:
