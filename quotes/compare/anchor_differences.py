@@ -201,11 +201,18 @@ def name_differences(
     words = [Difference(OMITTED_NAME, None, n.text, "anchors") for n in missing
              if _common_word(n.text, sides.target)]
     missing = [n for n in missing if not _common_word(n.text, sides.target)]
+    return words + _changed_names(sides, quote_anchors, missing)
+
+
+def _changed_names(sides: Sides, quote_anchors: Sequence[Anchor], missing: Sequence[Anchor]
+                   ) -> list[Difference]:
+    """The tweet's names no word renders, each with the quote's name in its place (in
+    order), unless that pair is one name written the other way round."""
     replacements = _replacements(sides, quote_anchors)
     pairs = [(replacements[i] if i < len(replacements) else None, name)
              for i, name in enumerate(missing)]
-    return words + [_name_difference(sides, r.text if r else None, name)
-                    for r, name in pairs if not _inverted_name(sides, r, name)]
+    return [_name_difference(sides, r.text if r else None, name)
+            for r, name in pairs if not _inverted_name(sides, r, name)]
 
 
 def _inverted_name(sides: Sides, replacement: Anchor | None, name: Anchor) -> bool:
