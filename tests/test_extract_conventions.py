@@ -237,3 +237,23 @@ def test_a_double_apostrophe_inside_a_word_is_no_mark() -> None:
     """'' inside a word (an elision typed twice) is an apostrophe, then a quote's mark."""
     text = "Il titolo era ``Un omaggio'' ed è l''omaggio' di Greta alla città."
     assert _texts(text, "it") == ["Un omaggio", "omaggio"]
+
+
+# Hard-wrapped text (lines cut at a fixed width, as wire copy is): a quote runs on over
+# lines that end inside a sentence and go on in lowercase, however many there are.
+def test_a_quote_of_hard_wrapped_text_runs_on_to_its_closing_mark() -> None:
+    text = ("(AGENZIA) – ROMA, 3 MAR – “Ci dispiace vedere come alcuni\n"
+            "consiglieri usino questa vicenda. Nel rispetto di tutti e\n"
+            "fermo restando il lavoro degli uffici, si vuole chiarire che\n"
+            "non è questo assessorato\n"
+            "l’interlocutore naturale per i manifestanti di\n"
+            "domani” sotto il Comune. Lo afferma l'assessore Elna Varsko in una nota.")
+    (quote,) = _texts(text, "it")
+    assert quote.startswith("Ci dispiace") and quote.endswith("manifestanti di\ndomani")
+
+
+def test_a_quote_left_open_before_a_new_sentence_line_still_ends_there() -> None:
+    text = ("Il sindaco ha detto: “Non cambieremo idea\n"
+            "Domani il consiglio vota. Poi “si vedrà” ha aggiunto.")
+    texts = _texts(text, "it")
+    assert texts[0] == "Non cambieremo idea"

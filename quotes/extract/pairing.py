@@ -36,8 +36,10 @@ from quotes.lang import LanguageData
 from quotes.models import Quote
 from quotes.text import find_phrase, sentence_ends, words
 
-# A quote spanning paragraphs may look ahead this many non-empty lines for its closing mark.
+# A quote spanning paragraphs may look ahead this many non-empty lines for its closing mark,
+# and as many as MAX_WRAPPED_LINES where the text is hard-wrapped (see `_soft_break`).
 MAX_CONTINUATION_LINES = 3
+MAX_WRAPPED_LINES = 40
 # A narration sentence has its speech verb among its first few words.
 NARRATION_VERB_WITHIN = 5
 NARRATION_HEAD_CHARS = 200
@@ -192,15 +194,32 @@ def _continues(state: _Pairing, line: int, opened: _Open) -> bool:
     family = state.table.closers_for[opened.mark.char] | {opened.mark.char}
     previous, nxt = line, state.lines.next_nonempty(line)
     skipped_paragraph = False  # a whole paragraph without the quote's marks lies between
-    for _ in range(MAX_CONTINUATION_LINES):
+    hard = 0  # lines read that a hard break led to (a soft one, of hard-wrapped text, is free)
+    for _ in range(MAX_WRAPPED_LINES):
         if nxt is None:
             return False
+        if skipped_paragraph or not _soft_break(state, previous, nxt):
+            hard += 1
+            if hard > MAX_CONTINUATION_LINES:
+                return False
         first = next((m for m in state.marks.of(nxt) if m.char in family), None)
         if first is not None:
             return _continues_at(state, nxt, first, opened, skipped_paragraph)
         skipped_paragraph = skipped_paragraph or nxt > previous + 1
         previous, nxt = nxt, state.lines.next_nonempty(nxt)
     return False
+
+
+def _soft_break(state: _Pairing, line: int, nxt: int) -> bool:
+    """Is the break between two adjacent lines one of hard-wrapped text ("come alcuni\n
+    sindacalisti"): the line ends inside a sentence (a word or a comma) and the next goes
+    on in lowercase?"""
+    text, lines = state.text, state.lines
+    if nxt != line + 1:
+        return False
+    last = text[lines.starts[line] : lines.ends[line]].rstrip()[-1:]
+    first = text[lines.starts[nxt] : lines.ends[nxt]].lstrip()[:1]
+    return (last.isalnum() or last == ",") and first.isalpha() and first.islower()
 
 
 def _continues_at(state: _Pairing, line: int, first: Mark, opened: _Open,
