@@ -239,6 +239,7 @@ def speaker_signal(query: QueryFeatures, author: str, author_name: str | None = 
     return fits, int(fits)
 
 
+@lru_cache(maxsize=4096)  # asked for every candidate by another author: few distinct names
 def office_holder(author_name: str | None, speaker: str | None) -> bool:
     """Does a tweet's display name name the speaker as an office's holder: the speaker's
     surname or full name with nothing beside it but role words ("President Biden" for

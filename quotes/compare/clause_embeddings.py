@@ -187,18 +187,16 @@ def _pair_similarity(difference: Difference, similarities: ClauseSimilarities
     pair, where every one of them comes closer there (otherwise 0): a side whose every
     clause renders another sentence better was paired with the wrong sentence. None
     where a side's clauses cannot be found (a back-translation's sentence)."""
-    quote_runs = _runs_inside(similarities.quote_units, difference.quote_side)
-    tweet_runs = _runs_inside(similarities.tweet_units, difference.tweet_side)
+    quote_runs, other_quote = _runs_by_sentence(similarities.quote_units, difference.quote_side)
+    tweet_runs, other_tweet = _runs_by_sentence(similarities.tweet_units, difference.tweet_side)
     if not quote_runs or not tweet_runs:
         return None
     pair = similarities.matrix[np.ix_(quote_runs, tweet_runs)]
     elsewhere = 0.0
-    other_tweet = _runs_outside(similarities.tweet_units, difference.tweet_side)
     if other_tweet:  # each quote run of the pair against the tweet's other sentences
         rows = similarities.matrix[np.ix_(quote_runs, other_tweet)].max(axis=1)
         if bool((rows > pair.max(axis=1) + PAIR_MARGIN).all()):
             elsewhere = float(rows.min())
-    other_quote = _runs_outside(similarities.quote_units, difference.quote_side)
     if other_quote:  # each tweet run of the pair against the quote's other sentences
         columns = similarities.matrix[np.ix_(other_quote, tweet_runs)].max(axis=0)
         if bool((columns > pair.max(axis=0) + PAIR_MARGIN).all()):
@@ -206,26 +204,20 @@ def _pair_similarity(difference: Difference, similarities: ClauseSimilarities
     return float(pair.max()), elsewhere
 
 
-def _runs_outside(units: Sequence[str], sentence: str | None) -> list[int]:
-    """The indices of the runs none of whose units is in `sentence`."""
-    inside = _units_in(units, sentence)
-    return [n for n, (i, j) in enumerate(clause_runs(len(units)))
-            if not any(k in inside for k in range(i, j))]
-
-
-def _runs_inside(units: Sequence[str], sentence: str | None) -> list[int]:
-    """The indices (in `clause_runs` order) of the runs whose every unit is in `sentence`."""
-    if not sentence:
-        return []
-    inside = _units_in(units, sentence)
-    return [n for n, (i, j) in enumerate(clause_runs(len(units)))
-            if all(k in inside for k in range(i, j))]
-
-
-def _units_in(units: Sequence[str], sentence: str | None) -> set[int]:
+def _runs_by_sentence(units: Sequence[str], sentence: str | None
+                      ) -> tuple[list[int], list[int]]:
+    """The indices (in `clause_runs` order) of the runs whose every unit is in `sentence`
+    (none without one), and of those with no unit in it."""
     text = f" {bare_words(sentence or '')} "
-    return {k for k, unit in enumerate(units)
-            if (words := bare_words(unit)) and f" {words} " in text}
+    inside = {k for k, unit in enumerate(units)
+              if (words := bare_words(unit)) and f" {words} " in text}
+    within, without = [], []
+    for n, (i, j) in enumerate(clause_runs(len(units))):
+        if sentence and all(k in inside for k in range(i, j)):
+            within.append(n)
+        elif not any(k in inside for k in range(i, j)):
+            without.append(n)
+    return within, without
 
 
 @dataclass(frozen=True, slots=True)
