@@ -207,6 +207,22 @@ def test_a_name_outside_the_quoted_fragment_is_not_missing() -> None:
     assert v.label == "faithful", v.differences
 
 
+FESTIVAL = ("What a night. Thank you all for coming. Ingrid Solberg deserves the credit for "
+            "this festival. We shall return soon.")
+
+
+def test_a_fragment_no_shared_word_places_loses_no_name() -> None:
+    # No word of the German fragment is in the tweet, so it may render any of its
+    # sentences: the name in a sentence it never rendered is no name it lost.
+    v = verdict("Wir kehren bald zurück.", "de", tweet_text=FESTIVAL, fragment=True)
+    assert ("name", "anchors") not in kinds(v)
+    assert v.label != "distortion", v.differences
+    # A fragment the name places still loses the names of the part it renders.
+    placed = verdict("Ingrid verdient den Dank für dieses Festival.", "de",
+                     tweet_text=FESTIVAL, fragment=True)
+    assert ("name", None, "Solberg") in [(d.kind, d.quote_side, d.tweet_side)
+                                         for d in placed.differences]
+
 # --- polarity -------------------------------------------------------------------------------
 
 

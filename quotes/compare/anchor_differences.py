@@ -201,17 +201,17 @@ def name_differences(
     words = [Difference(OMITTED_NAME, None, n.text, "anchors") for n in missing
              if _common_word(n.text, sides.target)]
     missing = [n for n in missing if not _common_word(n.text, sides.target)]
-    return words + _changed_names(sides, quote_anchors, missing)
+    return words + _changed_names(sides, quote_anchors, missing, alignment.placed)
 
 
-def _changed_names(sides: Sides, quote_anchors: Sequence[Anchor], missing: Sequence[Anchor]
-                   ) -> list[Difference]:
+def _changed_names(sides: Sides, quote_anchors: Sequence[Anchor], missing: Sequence[Anchor],
+                   placed: bool) -> list[Difference]:
     """The tweet's names no word renders, each with the quote's name in its place (in
     order), unless that pair is one name written the other way round."""
     replacements = _replacements(sides, quote_anchors)
     pairs = [(replacements[i] if i < len(replacements) else None, name)
              for i, name in enumerate(missing)]
-    return [_name_difference(sides, r.text if r else None, name)
+    return [_name_difference(sides, r.text if r else None, name, placed)
             for r, name in pairs if not _inverted_name(sides, r, name)]
 
 
@@ -242,16 +242,20 @@ def _common_word(word: str, table: LanguageData) -> bool:
     )
 
 
-def _name_difference(sides: Sides, replacement: str | None, name: Anchor) -> Difference:
+def _name_difference(sides: Sides, replacement: str | None, name: Anchor, placed: bool
+                     ) -> Difference:
     """A name of the tweet the quote lacks. With another name in its place it is changed
     (a distortion). With none, where the quote's language shows names by their capital, it
     was rendered by a common word or left out ("de premier" for "Prime Minister Mette
     Frederiksen", "gestion de la colère" for "Anger Management"): noted, no distortion.
     Where every noun is capitalized (German) a replacement cannot be seen, and in the
     tweet's own language a name is written as the tweet writes it, so there a name the
-    quote lacks counts as changed."""
+    quote lacks counts as changed. A fragment that no shared word places may render any
+    part of the tweet: a name it lacks may lie in a sentence it never rendered, as a
+    number may (`anchor_differences`)."""
     translated = sides.source.code != sides.target.code
-    if replacement is None and translated and not sides.source.capitalizes_nouns:
+    unseen = translated and not sides.source.capitalizes_nouns
+    if replacement is None and (unseen or not placed):
         return Difference(OMITTED_NAME, None, name.text, "anchors")
     return Difference("name", replacement, name.text, "anchors")
 
