@@ -341,7 +341,7 @@ def inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
 # Found from its "(@handle)" backwards, with anchored patterns only, so that no run of
 # spaces or dashes in a hostile line makes the search backtrack.
 _SIGNATURE_TAIL = re.compile(r"\(@(\w{1,30})\)[^\S\n]*+[^\n]{0,40}?\d{4}\s*+$")
-_SIGNATURE_DASH = re.compile(r"—|–|&mdash;| - ")
+_SIGNATURE_DASH = re.compile(r"—|–|&mdash;|(?<!\S)- ")  # a hyphen may open the line
 _MEDIA_LINK = re.compile(r"pic\.(?:twitter|x)\.com/\S*$")
 SIGNATURE_NAME_MAX = 80
 

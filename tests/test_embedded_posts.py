@@ -21,6 +21,10 @@ PASSAGES = {
     "en": ("The council member posted a short message.\n\n"
            "The library stays open until ten on weekdays from now on.\n"
            "— Rosa Vance (@example_council) May 1, 2024\n"),
+    # Copied as plain text, the signature's dash became a hyphen opening its line.
+    "it": ("Il sindaco ha scritto poco dopo.\n\n"
+           "Da lunedì il traghetto per l'isola torna a partire ogni ora, anche la sera.\n"
+           "- Ettore Brina (@example_sindaco) 4 giugno 2024\n"),
 }
 
 
@@ -38,7 +42,7 @@ def test_an_embedded_post_is_a_quote_of_its_signatory_in_a_tweet(language: str) 
     assert found is not None
     assert found.medium == "tweet"
     assert found.method.startswith("embed-signature")
-    expected = {"nl": "Vlasblom", "de": "Hafen", "en": "Vance"}[language]
+    expected = {"nl": "Vlasblom", "de": "Hafen", "en": "Vance", "it": "Brina"}[language]
     assert found.speaker is not None and expected in found.speaker
 
 
