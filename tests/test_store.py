@@ -276,7 +276,8 @@ def test_import_leaves_the_garbage_collector_as_it_was(archive: Archive) -> None
 
 
 @pytest.mark.parametrize(
-    "name", ["Musk", "Elon", "@ElonMusk", "elon musk", "ELON  MUSK", "Musk Elon", "Herr Musk"]
+    "name", ["Musk", "Elon", "@ElonMusk", "elon musk", "ELON  MUSK", "Musk Elon", "Herr Musk",
+             "M.Musk", "E. Musk"]  # French "M." glued to the name; an initial
 )
 def test_resolve_author(loaded: Archive, name: str) -> None:
     assert loaded.resolve_author(name) == "elonmusk"
@@ -288,6 +289,7 @@ def test_resolve_author_other_names(loaded: Archive) -> None:
     assert loaded.resolve_author("Example Newsroom") == "example_newsroom"
     assert loaded.resolve_author("Somebody Else") is None
     assert loaded.resolve_author("") is None
+    assert loaded.resolve_author("M.") is None  # a letter alone names nobody
 
 
 def test_ambiguous_surname_resolves_to_nobody(archive: Archive) -> None:

@@ -156,8 +156,10 @@ def _by_words(session: Session, key: str) -> str | None:
 
 def _fitting_names(session: Session, key: str) -> list[tuple[str, str | None]]:
     """(handle, account kind) of every author whose name holds all the words of `key`
-    (titles dropped)."""
-    words = set(name_words(key)) - GENERIC_NAME_WORDS
+    (titles dropped). A single letter is an initial or a title's abbreviation ("M.Musk",
+    the French "Monsieur" glued to the name; "J. Vance"): it need not be a word of the
+    name, as long as a longer word is."""
+    words = {w for w in name_words(key) if len(w) > 1} - GENERIC_NAME_WORDS
     if not words:
         return []
     # Authors number in the thousands at most (tweets are the big table): a scan of
