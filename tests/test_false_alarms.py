@@ -6,6 +6,8 @@ Every tweet and quote here was written for these tests; the accounts are fiction
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from quotes import lang
@@ -16,9 +18,10 @@ from quotes.models import Attribution, CanonicalTweet, Decision, Quote, TweetMat
 
 
 def verdict(text: str, language: str, tweet: str, *, fuzzy: float | None = None,
-            fragment: bool = False) -> Verdict:
+            fragment: bool = False, posted: datetime | None = None) -> Verdict:
     quote = Quote(0, len(text), text, "“", "”", 0, len(text), "statement", language)
-    match = TweetMatch(CanonicalTweet(1, "example_mayor", tweet, author_name="Erika Muster"),
+    match = TweetMatch(CanonicalTweet(1, "example_mayor", tweet, author_name="Erika Muster",
+                                      created_at=posted),
                        0.9, fuzzy, 0.92, 0.05, 1, tweet, fragment)
     decision = Decision(match, "embedding+anchors", "embedding 0.920 ≥ 0.87")
     said = Attribution("Erika Muster", "Muster", 0, "verb-after", "schrieb Muster", 0, 10,
@@ -95,6 +98,24 @@ def test_a_real_negation_flip_is_still_found() -> None:
                 "Jahren erhöhen.", "de", tweet)
     assert v.label == "distortion"
     assert "negation" in distorting(v)
+
+
+ELECTION = "I will vote for Mara Lindqvist in the 2031 mayoral election. She listens."
+
+
+@pytest.mark.parametrize(("quoted", "language"), [
+    ("Ich werde bei der Bürgermeisterwahl für Mara Lindqvist stimmen. Sie hört zu.", "de"),
+    ("Votaré por Mara Lindqvist en la elección municipal. Ella escucha.", "es"),
+    ("I will vote for Mara Lindqvist in the mayoral election. She listens.", "en"),
+])
+def test_the_year_a_post_was_written_in_goes_without_saying(quoted: str, language: str
+                                                            ) -> None:
+    posted = datetime(2031, 9, 2, tzinfo=UTC)
+    v = verdict(quoted, language, ELECTION, posted=posted)
+    assert "year" not in distorting(v), v.differences
+    # Written years before, the election's year is a date the quote lost.
+    early = verdict(quoted, language, ELECTION, posted=datetime(2027, 1, 5, tzinfo=UTC))
+    assert "year" in distorting(early), early.differences
 
 
 def test_no_thanks_is_negative_in_every_language() -> None:

@@ -59,6 +59,7 @@ class Sides:
     segment: str
     fragment: bool
     omits: bool = False  # the quote marks an omission: "(…)", "[...]"
+    posted_year: int | None = None  # the year the tweet was posted, when known
 
     @property
     def target(self) -> LanguageData:

@@ -30,6 +30,7 @@ from quotes.text import LETTER_WORD_WITH_APOSTROPHES
 def anchor_differences(
     quote: Sequence[Anchor], tweet: Sequence[Anchor], span: tuple[int, int],
     implicit: tuple[Collection[float], Collection[float]] = ((), ()),
+    posted_year: int | None = None,
 ) -> list[Difference]:
     """Numbers, years, handles, hashtags and URLs in the quote that the tweet does not
     have, and the tweet's that the quote lost inside the part it renders.
@@ -38,7 +39,9 @@ def anchor_differences(
     kind, is a changed number; one the tweet lacks entirely was added. Anchors outside
     the part of the tweet a fragment renders are no difference. `implicit` holds the
     counts the quote and the tweet state without a number ("twice", "both"): a number
-    only the other side writes is their rendering ("dos veces"), neither added nor lost."""
+    only the other side writes is their rendering ("dos veces"), neither added nor lost.
+    The year the tweet was posted in (`posted_year`) goes without saying: "the 2024
+    election" of a 2024 post rendered "the election" lost nothing."""
     comparison = compare_anchors(quote, tweet, kinds=DISTORTING_ANCHORS)
     unmatched_tweet = list(comparison.only_tweet)
     differences = []
@@ -54,6 +57,9 @@ def anchor_differences(
             Difference(anchor.kind, anchor.text, counterpart.text if counterpart else None,
                        "anchors")
         )
+    if posted_year is not None:
+        unmatched_tweet = [t for t in unmatched_tweet
+                           if not (t.kind == "year" and float(t.value) == posted_year)]
     return differences + _lost_numbers(quote, unmatched_tweet, span, implicit[0])
 
 

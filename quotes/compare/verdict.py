@@ -235,7 +235,9 @@ def _case(
     source = lang.get_or_english(quote.language)
     marks_omission = _OMISSION_MARK.search(quote.text) is not None
     quote, quote_anchors = _without_glosses(quote, quote_anchors, match.tweet.text)
-    sides = Sides(quote.text, source, match.tweet.text, match.segment, False, marks_omission)
+    posted = match.tweet.created_at.year if match.tweet.created_at else None
+    sides = Sides(quote.text, source, match.tweet.text, match.segment, False, marks_omission,
+                  posted)
     fragment = _renders_part(sides, match)
     sides = replace(sides, fragment=fragment)
     differences, notes = find_differences(
@@ -370,7 +372,8 @@ def find_differences(
     implicit = (implicit_counts(sides.quote, sides.source),
                 implicit_counts(sides.tweet, target))
     differences = anchor_differences(quote_anchors, tweet_anchors,
-                                     alignment.span if alignment.placed else (0, 0), implicit)
+                                     alignment.span if alignment.placed else (0, 0), implicit,
+                                     sides.posted_year)
     differences += name_differences(sides, quote_anchors, tweet_anchors, alignment,
                                     back_translation)
     notes: list[str] = []
