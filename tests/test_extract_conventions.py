@@ -257,3 +257,28 @@ def test_a_quote_left_open_before_a_new_sentence_line_still_ends_there() -> None
             "Domani il consiglio vota. Poi “si vedrà” ha aggiunto.")
     texts = _texts(text, "it")
     assert texts[0] == "Non cambieremo idea"
+
+
+# --- a space typed before a closing straight mark ----------------------------------------
+
+SPACE_BEFORE_CLOSER = [
+    ("pt", '"O pavilhão abre amanhã às nove ", lê-se na publicação de Ettore Brina.',
+     "O pavilhão abre amanhã às nove"),
+    ("en", 'The notice read "the ferry is cancelled until Monday ". Nobody objected.',
+     "the ferry is cancelled until Monday"),
+    ("it", 'Il cartello diceva "chiuso per lavori ", e nessuno protestò.',
+     "chiuso per lavori"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quote"), SPACE_BEFORE_CLOSER,
+                         ids=[c[0] for c in SPACE_BEFORE_CLOSER])
+def test_a_mark_before_a_comma_closes_after_a_stray_space(language: str, text: str,
+                                                          quote: str) -> None:
+    # No quote begins with a comma or a full stop: the mark closes, the space was typed.
+    assert _texts(text, language) == [quote]
+
+
+def test_a_quote_may_begin_with_an_ellipsis() -> None:
+    text = 'The post went on: "...and the bridge stays open," the fictional mayor wrote.'
+    assert _texts(text, "en") == ["...and the bridge stays open,"]

@@ -151,7 +151,17 @@ def _is_apostrophe(text: str, pos: int, before: str, after: str) -> bool:
     return after.isdigit() and _YEAR_ELISION.match(text, pos + 1) is not None
 
 
+def _punctuation_follows(text: str, after_at: int, after: str) -> bool:
+    """Does punctuation that ends a clause come right after the mark (`nove ", lê-se`)?
+    No quote begins with it; an ellipsis ("...targeted") may."""
+    if after == ".":
+        return text[after_at + 1 : after_at + 2] != "."
+    return after in ",;:!?"
+
+
 def _can_open(text: str, after_at: int, ch: str, before: str, after: str) -> bool:
+    if _punctuation_follows(text, after_at, after):
+        return False
     if ch in SPACED_OPENERS:
         after = _skip_inner_spaces_forward(text, after_at)
     elif after == " " and ch not in APOSTROPHE_LIKE and (not before or before.isspace()):
@@ -167,7 +177,9 @@ def _can_close(text: str, pos: int, ch: str, before: str, after: str) -> bool:
     if ch in SPACED_CLOSERS:
         before = _skip_inner_spaces_backward(text, pos - 1)
     if not before or before.isspace():
-        return False
+        # A space typed before the mark, then the punctuation after the quote: it closes.
+        return (before == " " and ch not in APOSTROPHE_LIKE
+                and _punctuation_follows(text, pos + len(ch), after))
     return not after or after.isspace() or after in CLOSE_CONTEXT or after in MARK_CHARS
 
 

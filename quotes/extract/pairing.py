@@ -161,6 +161,8 @@ def _close(text: str, opened: _Open, closing: Mark) -> Span:
     if closing.char in SPACED_CLOSERS:
         while end > opened.content_start and text[end - 1] in INNER_SPACES:
             end -= 1
+    elif text[end - 1 : end] == " " and end - 1 > opened.content_start:
+        end -= 1  # a space typed before the mark ("às nove ", lê-se): not the speaker's
     return Span(
         opened.mark.pos, opened.mark.char, opened.content_start, end, closing.pos, closing.char
     )
