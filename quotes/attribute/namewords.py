@@ -125,3 +125,19 @@ def _after_honorific(tokens: list[Tok], table: LanguageData) -> list[Tok]:
 def _plain_title(tok: Tok, table: LanguageData) -> bool:
     """A title or role that is no function word ("so die Polizei": a noun follows)."""
     return is_title(tok, table) and tok.lower not in table.stopwords
+
+
+def common_noun_end(passed: list[Tok], table: LanguageData) -> Tok | bool:
+    """Does the last of the words naming no one, read so far after a speech verb, end the
+    search for its subject: the word, as an unnamed subject, after an indefinite article
+    ("said a council member"); True, for none, after a determiner and a noun or after two
+    content words? False: read on."""
+    def determiner(tok: Tok) -> bool:
+        return tok.lower in table.stopwords or tok.lower in table.indefinites
+
+    last = passed[-1]
+    if determiner(last):
+        return False
+    if any(t.lower in table.indefinites for t in passed):
+        return last
+    return any(determiner(t) for t in passed) or sum(not determiner(t) for t in passed) >= 2
