@@ -156,6 +156,23 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
     return _unlisted(people, name, method, steps, candidates)
 
 
+def _unlisted_body(people: PeopleIndex, name: str, before: int) -> bool:
+    """Is `name` a sentence's subject before `before`, written whole, that shows nothing of
+    a person: no first name, and no role or honorific before any of its mentions ("Wali
+    Kota Budi Varsko")?"""
+    named = [m for m in mentions_in(people, max(0, before - MAX_BACK_CHARS), before)
+             if people.full_name(m.name, m.start) == name]
+    return not _person_like(name) and any(m.subject and m.name == name for m in named) \
+        and not any(_titled(people, m.start) for m in named)
+
+
+def _titled(people: PeopleIndex, start: int) -> bool:
+    """Does a role or honorific, of one or two words, stand right before `start`?"""
+    before = people.folded[max(0, start - _BEFORE_CHARS) : start].split()
+    return any(is_role(" ".join(before[-k:]), people.table) for k in (1, 2) if len(before) >= k) \
+        or any(w in people.table.title_genders for w in before[-1:])
+
+
 def _only_complement(people: PeopleIndex, name: str, before: int) -> bool:
     """Is every mention of `name` before `before` a preposition's complement?"""
     named = [m for m in mentions_in(people, max(0, before - MAX_BACK_CHARS), before)
@@ -165,10 +182,14 @@ def _only_complement(people: PeopleIndex, name: str, before: int) -> bool:
 
 def _unlisted(people: PeopleIndex, name: Name, method: str, steps: tuple[str, ...],
               candidates: list[Candidate]) -> Speaker:
-    """No organisation named: a body the text names by its noun alone ("la gendarmerie
-    précise", "zegt de politie") speaks as the text names it; a statement is the
-    best-ranked candidate's that looks like no person, a company the tables do not list
-    ("Varskotech …", said the statement)."""
+    """No organisation the tables list named: a company the text makes a sentence's
+    subject ("Varskotech reiteró en un comunicado …" … "la empresa añadió"); else a body
+    the text names by its noun alone ("la gendarmerie précise", "zegt de politie") speaks
+    as the text names it; a statement is the best-ranked candidate's that looks like no
+    person, a company the tables do not list ("Varskotech …", said the statement)."""
+    for candidate in [c for c in candidates if _unlisted_body(people, c.name, name.start)][:1]:
+        return Speaker(candidate.name, None, f"{method}+organisation", "organisation",
+                       candidate.confidence, (*steps, f"{candidate.name}: subject, no person"))
     statement = name.text.casefold() in people.table.statement_nouns
     before = people.folded[max(0, name.start - _BEFORE_CHARS) : name.start].split()[-1:]
     definite = bool(before) and before[0] in people.table.definite_articles  # not "a council"
