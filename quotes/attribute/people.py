@@ -308,7 +308,8 @@ class PeopleIndex:
         return (tok.text[:1].isupper() and not tok.text.isupper()) or (
             tok.text.isupper() and len(tok.text) > 1
             and (tok.person or tok.text in self._acronyms or tok.start in self._capital_names
-                 or tok.text in self._bodies)  # "la compañía LAMIA"
+                 or tok.text in self._bodies  # "la compañía LAMIA"
+                 or tok.start in self._article_bodies)  # "a PF informou", "selon la CGT"
         )
 
     def _add_run(self, run: list[Tok], subject_slot: bool, following: Tok | None = None
