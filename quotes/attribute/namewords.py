@@ -114,6 +114,13 @@ def capitals_after_verb(
     )
 
 
+def after_reporting(tokens: list[Tok], reporting: frozenset[str]) -> frozenset[str]:
+    """Capitalized words written right after a reporting word ("ujar Epyardi", "Menurut
+    Epyardi"), in any language: a name the text uses alone."""
+    return frozenset(b.text for a, b in pairwise(tokens)
+                     if a.lower in reporting and b.text[:1].isupper())
+
+
 def _after_honorific(tokens: list[Tok], table: LanguageData) -> list[Tok]:
     """Words right after a title with no article before it ("Wer, Herr Lafontaine, wird
     …"; not "die Frau Minister"): a surname, even where every noun is capitalized."""
