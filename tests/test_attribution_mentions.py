@@ -1,7 +1,7 @@
 """Speaker attribution by person mentions (issue 12): capitalized non-persons, names glued
-to other words, unnamed and coordinated subjects, organisations that speak through an
-unnamed spokesperson. Short invented passages in de, en, nl (and es, it, id); every person,
-party and foundation here is fictional."""
+to other words, unnamed and coordinated subjects, unnamed spokespeople (who name nobody).
+Short invented passages in de, en, nl (and es, it, id); every person, party and foundation
+here is fictional."""
 
 from __future__ import annotations
 
@@ -130,8 +130,8 @@ CASES = [
         'nl',
         ('De Stichting Varskohuis heeft excuses gemaakt bij burgemeester Jorin '
          'Dekkema. “Dat hadden we niet moeten doen”, laat een woordvoerder weten.'),
-        'Dat hadden we niet', 'Stichting Varskohuis',
-        id='unnamed_spokesperson_speaks_for_the_organisation_nl'),
+        'Dat hadden we niet', None,
+        id='unnamed_spokesperson_after_the_organisation_names_nobody_nl'),
     pytest.param(
         'en',
         ('Mayor Elna Varsko left the meeting early. "We regret the delay," a '
@@ -238,14 +238,14 @@ CASES = [
         'en',
         ('Mayor Elna Varsko criticised the plan. "We regret the delay," a Varsko '
          'Foundation spokesman said.'),
-        'We regret the delay', 'Varsko Foundation',
-        id='spokesperson_of_an_organisation_named_beside_it_en'),
+        'We regret the delay', None,
+        id='spokesperson_of_an_organisation_named_beside_it_names_nobody_en'),
     pytest.param(
         'en',
         ('Mayor Elna Varsko criticised the plan. "We regret the delay," said a '
          'spokeswoman for the Varsko Foundation.'),
-        'We regret the delay', 'Varsko Foundation',
-        id='spokesperson_for_an_organisation_en'),
+        'We regret the delay', None,
+        id='spokesperson_for_an_organisation_names_nobody_en'),
     pytest.param(
         'it',
         ('Il presidente Marco Fittizio ha parlato ieri. "Le cose vanno bene", ha scritto '
@@ -332,8 +332,8 @@ CASES = [
         'en',
         ('Mayor Elna Varsko criticised the outage. A spokesperson for Varskotech said the '
          'company "takes safety seriously".'),
-        'takes safety seriously', 'Varskotech',
-        id='spokesperson_for_an_unknown_organisation_en'),
+        'takes safety seriously', None,
+        id='spokesperson_for_an_unknown_organisation_names_nobody_en'),
     pytest.param(
         'nl',
         ('Burgemeester Elna Varsko is boos. De FPV laat in een reactie weten: „Wij gaan in '

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from quotes.attribute.lexicon import is_first_name, lowercase_words
+from quotes.attribute.namewords import common_noun_end
 from quotes.attribute.people import Name, PeopleIndex, join
 from quotes.attribute.persons import modifies_role, never_a_name, owner_compound
 from quotes.attribute.ranks import no_person, rank_after
@@ -366,9 +367,9 @@ def first_name(
     apposition ("le président américain, Donald Trump") gives the name. With
     `stop_at_common_noun`, a common noun after a determiner ("a council member", "un
     habitant", "seorang warga") ends the search: the subject has no name."""
-    after_determiner = False
-    indefinite = False
-    content_words = 0
+    if stop_at_common_noun:  # "admet la nouvelle ministre", "so der frustrierte Härtel"
+        window = [t for i, t in enumerate(window) if not _qualifies_next(window, i, table, people)]
+    passed: list[Tok] = []  # the words naming no one, read so far
     for i, tok in enumerate(window):
         if _genitive(tok, people):
             continue  # "teilte Putins Berater Juri Utschakow mit": whose adviser
@@ -376,17 +377,27 @@ def first_name(
         if found is not None and not _owns_role_after(window, found, table, people):
             return found
         if stop_at_common_noun and tok.is_word and found is None:
-            if tok.lower in table.stopwords or tok.lower in table.indefinites:
-                after_determiner = True
-                indefinite = indefinite or tok.lower in table.indefinites
-                continue
-            content_words += 1
-            if indefinite:
-                # "said a council member": a subject without a name.
-                return Name(tok.text, tok.start, tok.end, "unnamed")
-            if after_determiner or content_words >= 2:
+            passed.append(tok)
+            end = common_noun_end(passed, table)
+            if isinstance(end, Tok):  # "said a council member": a subject without a name
+                return Name(end.text, end.start, end.end, "unnamed")
+            if end:
                 return None
     return None
+
+
+def _qualifies_next(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex
+                    ) -> bool:
+    """Is window[i] a lowercase word between a definite article and a role or name,
+    qualifying it (an adjective: "la nouvelle ministre", "der frustrierte Härtel")? After
+    an indefinite one the subject stays unnamed ("said a frustrated coach")."""
+    if not 0 < i < len(window) - 1 or not window[i].text.islower() \
+            or _name_at(window, i, table, people) is not None:  # "la segretaria Dem"
+        return False
+    article, after = window[i - 1].lower, window[i + 1]
+    return article in table.stopwords and article not in table.indefinites \
+        and people.adjacent(window[i], after) \
+        and (is_role(after.text, table) or people.is_name_token(after, table))
 
 
 def _owns_role_after(window: list[Tok], name: Name, table: LanguageData,

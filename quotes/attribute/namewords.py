@@ -114,6 +114,13 @@ def capitals_after_verb(
     )
 
 
+def after_reporting(tokens: list[Tok], reporting: frozenset[str]) -> frozenset[str]:
+    """Capitalized words written right after a reporting word ("ujar Epyardi", "Menurut
+    Epyardi"), in any language: a name the text uses alone."""
+    return frozenset(b.text for a, b in pairwise(tokens)
+                     if a.lower in reporting and b.text[:1].isupper())
+
+
 def _after_honorific(tokens: list[Tok], table: LanguageData) -> list[Tok]:
     """Words right after a title with no article before it ("Wer, Herr Lafontaine, wird
     …"; not "die Frau Minister"): a surname, even where every noun is capitalized."""
@@ -125,3 +132,19 @@ def _after_honorific(tokens: list[Tok], table: LanguageData) -> list[Tok]:
 def _plain_title(tok: Tok, table: LanguageData) -> bool:
     """A title or role that is no function word ("so die Polizei": a noun follows)."""
     return is_title(tok, table) and tok.lower not in table.stopwords
+
+
+def common_noun_end(passed: list[Tok], table: LanguageData) -> Tok | bool:
+    """Does the last of the words naming no one, read so far after a speech verb, end the
+    search for its subject: the word, as an unnamed subject, after an indefinite article
+    ("said a council member"); True, for none, after a determiner and a noun or after two
+    content words? False: read on."""
+    def determiner(tok: Tok) -> bool:
+        return tok.lower in table.stopwords or tok.lower in table.indefinites
+
+    last = passed[-1]
+    if determiner(last):
+        return False
+    if any(t.lower in table.indefinites for t in passed):
+        return last
+    return any(determiner(t) for t in passed) or sum(not determiner(t) for t in passed) >= 2

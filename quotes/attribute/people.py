@@ -14,6 +14,7 @@ from itertools import pairwise
 from quotes.attribute.apposition import opens_as_subject, titles
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.namewords import (
+    after_reporting,
     capital_names,
     capitals_after_verb,
     inner_particles,
@@ -213,6 +214,7 @@ class PeopleIndex:
         self._pending: list[Mention] = []  # lone words, mentions if a name holds them
         self._standalone = frozenset[str]()
         self._reporting = reporting_words(table)
+        self._reported = after_reporting(tokens, self._reporting)  # "ujar Epyardi"
         # Capitalized words right after a reporting word ("sagte Scholz", "so Scholz"):
         # where every noun is capitalized, such a lone word is a name all the same.
         self._after_verb = capitals_after_verb(tokens, table, self._reporting) | _bare_words(
@@ -308,7 +310,8 @@ class PeopleIndex:
         return (tok.text[:1].isupper() and not tok.text.isupper()) or (
             tok.text.isupper() and len(tok.text) > 1
             and (tok.person or tok.text in self._acronyms or tok.start in self._capital_names
-                 or tok.text in self._bodies)  # "la compañía LAMIA"
+                 or tok.text in self._bodies  # "la compañía LAMIA"
+                 or tok.start in self._article_bodies)  # "a PF informou", "selon la CGT"
         )
 
     def _add_run(self, run: list[Tok], subject_slot: bool, following: Tok | None = None
@@ -395,7 +398,7 @@ class PeopleIndex:
                          or t.start in self.surname_particles)
         return self._cut_to_short_name(trim_run(
             run, self.table, self._standalone, keep=keep,
-            complement=self.role_complement(run[0].start)))
+            complement=self.role_complement(run[0].start), reported=self._reported))
 
     def _cut_to_short_name(self, words: list[Tok]) -> list[Tok]:
         """The last words of a run whose initials open the short name in brackets after

@@ -143,6 +143,7 @@ def _acronym_compound(word: str) -> bool:
 def trim_run(
     run: Sequence[Tok], table: LanguageData, standalone: frozenset[str], *,
     complement: bool = False, keep: frozenset[int] = frozenset(),
+    reported: frozenset[str] = frozenset(),
 ) -> list[Tok]:
     """The name inside a capitalized run: roles, titles, honorifics and reporting words
     before it dropped, and words before the first first name ("Democratic Sen. Sheldon
@@ -151,7 +152,8 @@ def trim_run(
     With `complement` (a role and a preposition before the run) its first word is what the
     role is of ("ministro degli Esteri Antonio Tajani"), even where it is a first name too.
     `keep` holds the starts of words that are part of a name here though the table lists
-    them as function words ("May" after "Mrs", "Van der" in "Van der Plas")."""
+    them as function words ("May" after "Mrs", "Van der" in "Van der Plas"). `reported`
+    holds the words the text writes alone right after a reporting word ("ujar Epyardi")."""
     words = _untitled_words(run, table, keep)
     if len(words) < 2:
         return words
@@ -161,7 +163,7 @@ def trim_run(
         words = words[1:]
         if len(words) < 2:
             return words
-    words = words[_name_start(words, standalone) :]
+    words = words[_name_start(words, standalone, reported) :]
     return _without_noun_after(words, standalone) if table.capitalizes_nouns else words
 
 
@@ -254,7 +256,8 @@ def _after_organisation(run: list[Tok], organisations: frozenset[str]) -> list[T
     return run
 
 
-def _name_start(words: Sequence[Tok], standalone: frozenset[str]) -> int:
+def _name_start(words: Sequence[Tok], standalone: frozenset[str],
+                reported: frozenset[str] = frozenset()) -> int:
     """Where the name begins in a run of two or more words."""
     first = [is_first_name(w.text) for w in words]
     cut = 0
@@ -266,9 +269,17 @@ def _name_start(words: Sequence[Tok], standalone: frozenset[str]) -> int:
             k >= 2 or not (first[0] or words[0].text in standalone)
         ):
             cut = k
-    if cut or any(first) or words[0].text in standalone:
+    if cut or any(first) or (words[0].text in standalone and not _town_before_name(
+            words, reported)):
         return cut
     return _start_without_first_names(words, standalone)
+
+
+def _town_before_name(words: Sequence[Tok], reported: frozenset[str]) -> bool:
+    """Does a town the text also writes alone open the run, before a word the text writes
+    alone after a reporting word ("Bupati Solok Epyardi Asda" … "Kabupaten Solok" … "ujar
+    Epyardi")? The town is what the office is of, no part of the name."""
+    return is_place(words[0].text) and any(w.text in reported for w in words[1:])
 
 
 def _start_without_first_names(words: Sequence[Tok], standalone: frozenset[str]) -> int:

@@ -409,8 +409,9 @@ def _a_place(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
     burgemeester van Nijmegen": after a place's preposition or as what a role or body is
     of), showing nothing of a person (no first name, honorific or archive author)? No
     one to speak. Many towns bear surnames ("Montero", "Santos"): the text must say."""
-    if not is_place(name) or _personish(people, name, ms) >= 1.0:
-        return False
+    if not is_place(name) or people.is_known(name) or _honorific(people, ms) or (
+            " " in name and _personish(people, name, ms) >= 1.0):
+        return False  # a town's one word may be a first name too ("Torino", "Paris")
     # Read once per document and name: every quote ranks the same towns again, and a
     # long text names them thousands of times.
     written = _WRITTEN_AS_PLACE.setdefault(people, {})

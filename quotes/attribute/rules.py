@@ -3,12 +3,12 @@ rule that finds an attribution wins, and the assembly of the `Attribution` it gi
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from quotes.attribute.asides import aside_attribution
 from quotes.attribute.clauses import (
     antecedent,
     apposed_name,
@@ -76,8 +76,6 @@ _PARAGRAPH_VERB_WITHIN = 4
 _NAME_LINE_WORDS = 5
 # How many words after "according to" may hold the name.
 _ACCORDING_TO_WITHIN = 5
-# An aside between spaced dashes inside a quote, a few words long ("– aggiunge Fontana –").
-_DASHED_ASIDE = re.compile(r"\s[-–—]\s+([^-–—\n]{3,80}?)\s+[-–—](?=[\s.,;:]|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,19 +250,9 @@ def _colon_intro(a: Attempt) -> Attribution | None:
 
 
 def _inside_dashes(a: Attempt) -> Attribution | None:
-    """"«La Questura ha fatto un comunicato – ha aggiunto Maroni – e per me …»": the
-    attribution set between dashes inside the quote's own marks, a speech verb and its
-    subject."""
-    doc, quote = a.doc, a.quote
-    for aside in _DASHED_ASIDE.finditer(doc.text, quote.start, quote.end):
-        words = words_between(doc.tokens, doc.starts, aside.start(1), aside.end(1))
-        verb = find_phrase(words, doc.table.speech_verbs)
-        if verb is None:
-            continue
-        name = subject(words, verb, doc.table, doc.people)
-        if name is not None and name.kind in ("name", "role", "pronoun"):
-            return build(doc, quote, name, words, verb, "inside-dashes")
-    return None
+    """The attribution set between dashes or commas inside the quote's own marks."""
+    found = aside_attribution(a.doc, a.quote)
+    return build(a.doc, a.quote, *found, "inside-dashes") if found is not None else None
 
 
 def _any_verb_after(a: Attempt) -> Attribution | None:

@@ -27,8 +27,8 @@ from quotes.models import Quote
 
 # Confidence in a speaker the attribution names outright (a name, not a pronoun or role).
 NAMED_CONFIDENCE = 0.9
-# Confidence in the organisation an unnamed spokesperson is taken to speak for.
-SPOKESPERSON_CONFIDENCE = 0.5
+# Confidence in the organisation a body's noun or a statement is taken to stand for.
+ORGANISATION_CONFIDENCE = 0.5
 # How far before a spokesperson's role its article and organisation are read (characters).
 _BEFORE_CHARS = 40
 # How many function words may link a body's noun to its name ("ministerie van de …").
@@ -39,7 +39,7 @@ _STATEMENT_CONTEXT = 80
 _VOCATIVE_WORDS = 3
 # How far before a pronoun an unnamed spokesperson it stands for is looked for.
 _ANTECEDENT_CHARS = 200
-# Marks that part a spokesperson from an organisation named before it.
+# Marks that part a body's noun from an organisation named before it.
 _BREAKS = ".!?,;:\"“”„«»"
 
 
@@ -57,7 +57,9 @@ def speaker_of(people: PeopleIndex, quote: Quote, name: Name | None, method: str
     """Who `name` (found by the rule `method`) stands for."""
     if name is None:
         return Speaker(None, None, method)
-    if name.kind == "unnamed":
+    if name.kind == "unnamed" or _unnamed_spokesperson_or_pronoun(people, name):
+        # "sagte eine Verdi-Sprecherin", "a spokeswoman said … She added": the passage
+        # names nobody; the organisation is no more the speaker than its other staff.
         return Speaker(None, None, f"{method}+unnamed", chain=(f"{name.text}: unnamed",))
     if name.kind == "name":
         full = people.full_name(name.text, quote.open_at)
@@ -67,11 +69,8 @@ def speaker_of(people: PeopleIndex, quote: Quote, name: Name | None, method: str
         found = Speaker(full, None, method, people.kind(full), NAMED_CONFIDENCE, tuple(steps))
     elif name.kind == "statement":
         found = _statement_of(people, name, method)
-    elif name.kind == "organisation" or (name.kind == "role"
-                                         and unnamed_spokesperson(people, name)):
+    elif name.kind == "organisation":
         found = _organisation(people, name, method)
-    elif name.kind == "pronoun" and (stands_for := _unnamed_antecedent(people, name)):
-        found = _organisation(people, stands_for, method)
     else:
         found = ranked(people, Query(name.start, name.kind, name.text, people.asked),
                        f"{method}+{name.kind}", (f"{name.text}: {name.kind}",),
@@ -86,7 +85,14 @@ def _statement_of(people: PeopleIndex, name: Name, method: str) -> Speaker:
         return _organisation(people, replace(name, kind="organisation"), method)
     last = people.spoken[-1]
     return Speaker(last, None, f"{method}+statement", people.kind(last),
-                   SPOKESPERSON_CONFIDENCE, (f"{name.text}: statement", f"{last}: quoted last"))
+                   ORGANISATION_CONFIDENCE, (f"{name.text}: statement", f"{last}: quoted last"))
+
+
+def _unnamed_spokesperson_or_pronoun(people: PeopleIndex, name: Name) -> bool:
+    """Is `name` an unnamed spokesperson, or a pronoun standing for one?"""
+    if name.kind == "role":
+        return unnamed_spokesperson(people, name)
+    return name.kind == "pronoun" and _unnamed_antecedent(people, name)
 
 
 def unnamed_spokesperson(people: PeopleIndex, name: Name) -> bool:
@@ -102,10 +108,10 @@ def unnamed_spokesperson(people: PeopleIndex, name: Name) -> bool:
     return spokesperson and bool(before) and before[-1].casefold() in table.indefinites
 
 
-def _unnamed_antecedent(people: PeopleIndex, pronoun: Name) -> Name | None:
-    """An unnamed spokesperson shortly before the pronoun, of its gender, with no person
-    opening a sentence between ("so eine Sprecherin, habe Faeser …, und sie erklärte"; "A
-    spokeswoman said … She added"): the one the pronoun stands for."""
+def _unnamed_antecedent(people: PeopleIndex, pronoun: Name) -> bool:
+    """Does the pronoun stand for an unnamed spokesperson shortly before it, of its gender,
+    with no person opening a sentence between ("so eine Sprecherin, habe Faeser …, und sie
+    erklärte"; "A spokeswoman said … She added")?"""
     table = people.table
     lo = max(0, pronoun.start - _ANTECEDENT_CHARS)
     wanted = table.pronoun_genders.get(pronoun.text.casefold())
@@ -115,28 +121,20 @@ def _unnamed_antecedent(people: PeopleIndex, pronoun: Name) -> Name | None:
         gender = role_gender(role.text, table) or "m"
         if unnamed_spokesperson(people, role) and (wanted is None or gender in wanted):
             found = role
-    if found is None or any(m.subject and people.person_at(m.start)
-                            for m in mentions_in(people, found.end, pronoun.start)):
-        return None
-    owner = next(iter(mentions_in(people, found.end, found.end + _BEFORE_CHARS)), None)
-    between = people.text[found.end : owner.start].split() if owner else []
-    if owner is None or not between or not all(link_word(w.casefold(), table)
-                                               for w in between):
-        return found
-    # "a spokeswoman for Brightwater Foods", "eine Sprecherin der Fiktiva Bank": whose she
-    # is, as the role's own words.
-    return Name(f"{found.text} {' '.join(between)} {owner.name}", found.start, owner.end, "role")
+    return found is not None and not any(
+        m.subject and people.person_at(m.start)
+        for m in mentions_in(people, found.end, pronoun.start))
 
 
 def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
-    """The organisation an unnamed spokesperson, or a body's common noun ("the ministry"),
-    speaks for: among the organisations named before, the first ranked one holding the
-    noun, else the first ranked one; or nobody."""
-    kind = "spokesperson" if name.kind == "role" else "organisation"
+    """The organisation a body's common noun ("the ministry") stands for: among the
+    organisations named before, the first ranked one holding the noun, else the first
+    ranked one; or nobody."""
+    kind = "organisation"
     steps = (f"{name.text}: {kind}",)
     own = _own_organisation(people, name) or _owner_named(people, name)
     if own is not None:
-        return Speaker(own, None, f"{method}+{kind}", "organisation", SPOKESPERSON_CONFIDENCE,
+        return Speaker(own, None, f"{method}+{kind}", "organisation", ORGANISATION_CONFIDENCE,
                        (*steps, f"{own}: named beside it"))
     candidates = rank(people, Query(name.start, "role", name.text, people.asked))
     # Also one that spoke before and looks like no person: a company the tables do not
@@ -153,9 +151,26 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
                        candidate.confidence, (*steps, f"{candidate.name}: organisation"))
     known = _known_organisation(people, name.start)
     if known is not None:
-        return Speaker(known, None, f"{method}+spokesperson", "organisation",
-                       SPOKESPERSON_CONFIDENCE, (*steps, f"{known}: organisation named most"))
+        return Speaker(known, None, f"{method}+{kind}", "organisation",
+                       ORGANISATION_CONFIDENCE, (*steps, f"{known}: organisation named most"))
     return _unlisted(people, name, method, steps, candidates)
+
+
+def _unlisted_body(people: PeopleIndex, name: str, before: int) -> bool:
+    """Is `name` a sentence's subject before `before`, written whole, that shows nothing of
+    a person: no first name, and no role or honorific before any of its mentions ("Wali
+    Kota Budi Varsko")?"""
+    named = [m for m in mentions_in(people, max(0, before - MAX_BACK_CHARS), before)
+             if people.full_name(m.name, m.start) == name]
+    return not _person_like(name) and any(m.subject and m.name == name for m in named) \
+        and not any(_titled(people, m.start) for m in named)
+
+
+def _titled(people: PeopleIndex, start: int) -> bool:
+    """Does a role or honorific, of one or two words, stand right before `start`?"""
+    before = people.folded[max(0, start - _BEFORE_CHARS) : start].split()
+    return any(is_role(" ".join(before[-k:]), people.table) for k in (1, 2) if len(before) >= k) \
+        or any(w in people.table.title_genders for w in before[-1:])
 
 
 def _only_complement(people: PeopleIndex, name: str, before: int) -> bool:
@@ -167,20 +182,23 @@ def _only_complement(people: PeopleIndex, name: str, before: int) -> bool:
 
 def _unlisted(people: PeopleIndex, name: Name, method: str, steps: tuple[str, ...],
               candidates: list[Candidate]) -> Speaker:
-    """No organisation named: a body the text names by its noun alone ("la gendarmerie
-    précise", "zegt de politie") speaks as the text names it; a statement is the
-    best-ranked candidate's that looks like no person, a company the tables do not list
-    ("Varskotech …", said the statement); a spokesperson, nobody's (a company's
-    spokesperson is named with it: "aldus een woordvoerder van Varskotech")."""
+    """No organisation the tables list named: a company the text makes a sentence's
+    subject ("Varskotech reiteró en un comunicado …" … "la empresa añadió"); else a body
+    the text names by its noun alone ("la gendarmerie précise", "zegt de politie") speaks
+    as the text names it; a statement is the best-ranked candidate's that looks like no
+    person, a company the tables do not list ("Varskotech …", said the statement)."""
+    for candidate in [c for c in candidates if _unlisted_body(people, c.name, name.start)][:1]:
+        return Speaker(candidate.name, None, f"{method}+organisation", "organisation",
+                       candidate.confidence, (*steps, f"{candidate.name}: subject, no person"))
     statement = name.text.casefold() in people.table.statement_nouns
     before = people.folded[max(0, name.start - _BEFORE_CHARS) : name.start].split()[-1:]
     definite = bool(before) and before[0] in people.table.definite_articles  # not "a council"
     if name.kind == "organisation" and name.text.islower() and definite and not statement:
         return Speaker(name.text, None, f"{method}+organisation", "organisation",
-                       SPOKESPERSON_CONFIDENCE, (*steps, "no organisation named"))
+                       ORGANISATION_CONFIDENCE, (*steps, "no organisation named"))
     for candidate in [c for c in candidates if statement and not _person_like(c.name)][:1]:
         return Speaker(candidate.name, None, f"{method}+statement", "organisation",
-                       SPOKESPERSON_CONFIDENCE, (*steps, f"{candidate.name}: no person's name"))
+                       ORGANISATION_CONFIDENCE, (*steps, f"{candidate.name}: no person's name"))
     return Speaker(None, None, f"{method}+unnamed", chain=(*steps, "no organisation named"))
 
 
@@ -212,9 +230,9 @@ def _person_like(name: str) -> bool:
 
 
 def _own_organisation(people: PeopleIndex, name: Name) -> str | None:
-    """An organisation named right beside the spokesperson, as whose it is ("a Pentagon
-    spokesman", "una portavoz de la Casa Blanca" as the role's own words); a body's noun
-    joined to its owner names the body ("het CDA-bestuur")."""
+    """An organisation named right before a body's noun, as whose it is ("the Varsko
+    Foundation board"); a body's noun joined to its owner names the body ("het
+    CDA-bestuur")."""
     owner, hyphen, _ = name.text.rpartition("-")
     if hyphen and owner[:1].isupper() and name.kind == "organisation":
         return name.text
@@ -230,11 +248,8 @@ def _own_organisation(people: PeopleIndex, name: Name) -> str | None:
 
 
 def _owner_named(people: PeopleIndex, name: Name) -> str | None:
-    """Whose the spokesperson or body is, named right after it: "a spokesperson for
-    Varskotech" → Varskotech; "het ministerie van Fictieve Zaken" → the body's full name."""
-    if name.kind == "role":
-        owner = [w for w in name.text.split()[1:] if w[:1].isupper()]
-        return " ".join(owner) or None
+    """Whose the body is, named right after it: "het ministerie van Fictieve Zaken" → the
+    body's full name."""
     table = people.table
     for m in people.mentions[bisect_left(people.mention_starts, name.end):]:
         between = people.text[name.end : m.start].split()

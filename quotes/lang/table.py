@@ -207,7 +207,7 @@ class LanguageData(BaseModel):
         frozenset(), validation_alias=_at("attribution", "complementizers")
     )
     # Roles that speak for an organisation ("spokesperson", "woordvoerder"): one without a
-    # name ("a spokeswoman said") gives the organisation's words.
+    # name ("a spokeswoman said") names nobody, neither the organisation nor a person.
     spokespeople: WordSet = Field(
         frozenset(), validation_alias=_at("attribution", "spokespeople")
     )
