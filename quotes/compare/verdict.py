@@ -235,9 +235,8 @@ def _case(
     source = lang.get_or_english(quote.language)
     marks_omission = _OMISSION_MARK.search(quote.text) is not None
     quote, quote_anchors = _without_glosses(quote, quote_anchors, match.tweet.text)
-    posted = match.tweet.created_at.year if match.tweet.created_at else None
     sides = Sides(quote.text, source, match.tweet.text, match.segment, False, marks_omission,
-                  posted)
+                  _posted_year(match))
     fragment = _renders_part(sides, match)
     sides = replace(sides, fragment=fragment)
     differences, notes = find_differences(
@@ -272,6 +271,10 @@ def _case(
                                              and attribution.medium == "none")
     weighed = _weighed(differences, match, decision.evidence, quote)
     return Case(quote, decision.method, match, weighed, tuple(notes), speaker, claims_nothing)
+
+
+def _posted_year(match: TweetMatch) -> int | None:
+    return match.tweet.created_at.year if match.tweet.created_at else None
 
 
 def _renders_part(sides: Sides, match: TweetMatch) -> bool:
