@@ -201,3 +201,18 @@ NO_ONE = [
 def test_turn_labels_and_sources_name_no_one(language: str, text: str, quoted: str,
                                              speaker: str | None) -> None:
     assert speaker_of(text, language, quoted) == speaker
+
+
+# A people's adjective names a person by where they are from, never by their name.
+PEOPLE_WORDS = [
+    ("en", '"Thank you all for the support," the Serbian wrote on Instagram.', "Thank you",
+     None),
+    ("en", 'The Norwegian Liv Skarstad said: "We will be back next year."', "back next",
+     "Liv Skarstad"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quoted", "speaker"), PEOPLE_WORDS)
+def test_a_peoples_adjective_is_no_name(language: str, text: str, quoted: str,
+                                        speaker: str | None) -> None:
+    assert speaker_of(text, language, quoted) == speaker

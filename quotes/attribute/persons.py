@@ -16,7 +16,7 @@ from typing import Protocol
 
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.tokens import Tok
-from quotes.lang import LanguageData, is_place, is_role
+from quotes.lang import LanguageData, is_people_word, is_place, is_role
 
 # A nickname made of the starts of two name words takes at least this much of each.
 _NICK_PART = 2
@@ -70,9 +70,11 @@ def link_word(lower: str, table: LanguageData) -> bool:
 
 def never_a_name(lower: str, table: LanguageData) -> bool:
     """A word (lowercase) the table knows as no name, or one with an ending no name has
-    (an adverb: "igualmente"), unless it is a first name ("Clemente")."""
+    (an adverb: "igualmente"), or a people's English adjective ("Serbian"), unless it is
+    a first name ("Clemente")."""
     return lower in table.not_names or (
-        lower.endswith(table.not_name_endings) and not is_first_name(lower))
+        (lower.endswith(table.not_name_endings) or is_people_word(lower))
+        and not is_first_name(lower))
 
 
 def is_title(tok: Tok, table: LanguageData) -> bool:

@@ -135,6 +135,20 @@ def _place_keys() -> array[int]:
                               if line.strip() and not line.startswith("#")}))
 
 
+def is_people_word(word: str) -> bool:
+    """Is `word` a people's English adjective ("Serbian", "French")? "The Serbian wrote"
+    names a person by where they are from, not by their name. (A country's name may speak
+    for its government: "Russia said".)"""
+    return word.casefold() in _people_words()
+
+
+@cache
+def _people_words() -> frozenset[str]:
+    return frozenset(english for code in available()
+                     for english in _renames("languages", code).get("languages", {}).values()
+                     if " " not in english)
+
+
 def _first_problem(exc: ValidationError) -> str:
     """One line for the user: the first key at fault, what is wrong, how many more."""
     first = exc.errors(include_url=False)[0]
