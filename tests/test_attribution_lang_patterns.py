@@ -216,3 +216,18 @@ PEOPLE_WORDS = [
 def test_a_peoples_adjective_is_no_name(language: str, text: str, quoted: str,
                                         speaker: str | None) -> None:
     assert speaker_of(text, language, quoted) == speaker
+
+
+# A country between a role and the name is whose role it is ("Presiden Prancis"), and a
+# country alone after a role names no one by name.
+COUNTRY_AFTER_ROLE = [
+    ("id", '"Kami siap," kata Presiden Belanda Liv Skarstad.', "Kami siap", "Liv Skarstad"),
+    ("id", 'Petenis Ranti Wulandari tiba di Jakarta. "Terima kasih atas dukungannya," tulis '
+           'petenis Serbia itu.', "Terima kasih", "Ranti Wulandari"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quoted", "speaker"), COUNTRY_AFTER_ROLE)
+def test_a_country_after_a_role_is_no_part_of_the_name(language: str, text: str, quoted: str,
+                                                        speaker: str | None) -> None:
+    assert speaker_of(text, language, quoted) == speaker

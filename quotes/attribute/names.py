@@ -10,7 +10,7 @@ from quotes.attribute.lexicon import is_first_name, lowercase_words
 from quotes.attribute.namewords import common_noun_end
 from quotes.attribute.people import Name, PeopleIndex, join
 from quotes.attribute.persons import modifies_role, never_a_name, owner_compound
-from quotes.attribute.ranks import no_person, rank_after
+from quotes.attribute.ranks import no_person, rank_after, without_country
 from quotes.attribute.tokens import Tok
 from quotes.lang import LanguageData, is_role, is_spokesperson
 from quotes.text import find_phrase
@@ -509,7 +509,7 @@ def _role_or_apposition(
             titled = k == 0 and people.adjacent(previous, candidate)
             if titled or (people.comma_between(previous, candidate)
                           and _closes_apposition(window, j + k, table, people)):
-                named = first_name(rest[k:], table, people)
+                named = without_country(first_name(rest[k:], table, people), role, table)
                 if titled and named is not None and named.kind == "name" and (
                         people.kind(named.text) == "organisation" or _owner_word(named, people)):
                     # "politikus Partai Hanura", "la segretaria Dem": whose role it is, not

@@ -6,7 +6,7 @@ from __future__ import annotations
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.people import Name, PeopleIndex
 from quotes.attribute.tokens import Tok
-from quotes.lang import LanguageData
+from quotes.lang import LanguageData, is_country
 
 # How many capitalized words an office's place may run on before a rank ("Metro Jakarta
 # Timur").
@@ -38,3 +38,17 @@ def no_person(office: Name, people: PeopleIndex) -> bool:
     if office.kind == "role":
         return True
     return not (is_first_name(office.text.split()[0]) or people.is_known(office.text))
+
+
+def without_country(named: Name | None, role: Name, table: LanguageData) -> Name | None:
+    """The name a role titles, without the country the role is of that stands between
+    them ("Presiden Prancis Emmanuel Macron"); a country alone after a role names no one:
+    it is whose role it is ("tulis petenis Serbia itu")."""
+    if named is None or named.kind != "name":
+        return named
+    country, _, rest = named.text.partition(" ")
+    if not is_country(country, table) or is_first_name(country):
+        return named
+    if not rest:
+        return Name(f"{role.text} {named.text}", role.start, named.end, "role")
+    return Name(rest, named.end - len(rest), named.end, "name")

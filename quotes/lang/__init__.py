@@ -142,6 +142,19 @@ def is_people_word(word: str) -> bool:
     return word.casefold() in _people_words()
 
 
+def is_country(word: str, table: LanguageData) -> bool:
+    """Is `word` a country's name in the table's language, or in English (the tables
+    leave out the names a language writes as English does: "Serbia")?"""
+    lower = word.casefold()
+    return lower in table.territories or lower in _english_countries()
+
+
+@cache
+def _english_countries() -> frozenset[str]:
+    return frozenset(english for code in available() for english in _renames(
+        "territories", code).get("territories", {}).values())
+
+
 @cache
 def _people_words() -> frozenset[str]:
     return frozenset(english for code in available()
