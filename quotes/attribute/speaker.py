@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.people import Name, PeopleIndex
-from quotes.attribute.persons import link_word
+from quotes.attribute.persons import Mention, link_word
 from quotes.attribute.ranking import (
     MAX_BACK_CHARS,
     Candidate,
@@ -130,11 +130,11 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
     """The organisation a body's common noun ("the ministry") stands for: among the
     organisations named before, the first ranked one holding the noun, else the first
     ranked one; or nobody."""
-    kind = "organisation"
-    steps = (f"{name.text}: {kind}",)
+    steps = (f"{name.text}: organisation",)
     own = _own_organisation(people, name) or _owner_named(people, name)
     if own is not None:
-        return Speaker(own, None, f"{method}+{kind}", "organisation", ORGANISATION_CONFIDENCE,
+        return Speaker(own, None, f"{method}+organisation", "organisation",
+                       ORGANISATION_CONFIDENCE,
                        (*steps, f"{own}: named beside it"))
     candidates = rank(people, Query(name.start, "role", name.text, people.asked))
     # Also one that spoke before and looks like no person: a company the tables do not
@@ -147,11 +147,11 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
     noun = name.text.casefold()
     holding = [c for c in ranked_orgs if noun in c.name.casefold()]
     for candidate in (holding or ranked_orgs)[:1]:
-        return Speaker(candidate.name, None, f"{method}+{kind}", candidate.kind,
+        return Speaker(candidate.name, None, f"{method}+organisation", candidate.kind,
                        candidate.confidence, (*steps, f"{candidate.name}: organisation"))
     known = _known_organisation(people, name.start)
     if known is not None:
-        return Speaker(known, None, f"{method}+{kind}", "organisation",
+        return Speaker(known, None, f"{method}+organisation", "organisation",
                        ORGANISATION_CONFIDENCE, (*steps, f"{known}: organisation named most"))
     return _unlisted(people, name, method, steps, candidates)
 
@@ -160,8 +160,7 @@ def _unlisted_body(people: PeopleIndex, name: str, before: int) -> bool:
     """Is `name` a sentence's subject before `before`, written whole, that shows nothing of
     a person: no first name, and no role or honorific before any of its mentions ("Wali
     Kota Budi Varsko")?"""
-    named = [m for m in mentions_in(people, max(0, before - MAX_BACK_CHARS), before)
-             if people.full_name(m.name, m.start) == name]
+    named = _mentions_of(people, name, before)
     return not _person_like(name) and any(m.subject and m.name == name for m in named) \
         and not any(_titled(people, m.start) for m in named)
 
@@ -175,9 +174,14 @@ def _titled(people: PeopleIndex, start: int) -> bool:
 
 def _only_complement(people: PeopleIndex, name: str, before: int) -> bool:
     """Is every mention of `name` before `before` a preposition's complement?"""
-    named = [m for m in mentions_in(people, max(0, before - MAX_BACK_CHARS), before)
-             if people.full_name(m.name, m.start) == name]
+    named = _mentions_of(people, name, before)
     return bool(named) and all(is_complement(people, m) for m in named)
+
+
+def _mentions_of(people: PeopleIndex, name: str, before: int) -> list[Mention]:
+    """The mentions of the person or body `name` within reach before `before`."""
+    return [m for m in mentions_in(people, max(0, before - MAX_BACK_CHARS), before)
+            if people.full_name(m.name, m.start) == name]
 
 
 def _unlisted(people: PeopleIndex, name: Name, method: str, steps: tuple[str, ...],
@@ -187,9 +191,10 @@ def _unlisted(people: PeopleIndex, name: Name, method: str, steps: tuple[str, ..
     the text names by its noun alone ("la gendarmerie précise", "zegt de politie") speaks
     as the text names it; a statement is the best-ranked candidate's that looks like no
     person, a company the tables do not list ("Varskotech …", said the statement)."""
-    for candidate in [c for c in candidates if _unlisted_body(people, c.name, name.start)][:1]:
-        return Speaker(candidate.name, None, f"{method}+organisation", "organisation",
-                       candidate.confidence, (*steps, f"{candidate.name}: subject, no person"))
+    body = next((c for c in candidates if _unlisted_body(people, c.name, name.start)), None)
+    if body is not None:
+        return Speaker(body.name, None, f"{method}+organisation", "organisation",
+                       body.confidence, (*steps, f"{body.name}: subject, no person"))
     statement = name.text.casefold() in people.table.statement_nouns
     before = people.folded[max(0, name.start - _BEFORE_CHARS) : name.start].split()[-1:]
     definite = bool(before) and before[0] in people.table.definite_articles  # not "a council"

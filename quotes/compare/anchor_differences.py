@@ -57,14 +57,12 @@ def anchor_differences(
             Difference(anchor.kind, anchor.text, counterpart.text if counterpart else None,
                        "anchors")
         )
-    if posted_year is not None:
-        unmatched_tweet = [t for t in unmatched_tweet
-                           if not (t.kind == "year" and float(t.value) == posted_year)]
-    return differences + _lost_numbers(quote, unmatched_tweet, span, implicit[0])
+    return differences + _lost_numbers(quote, unmatched_tweet, span, implicit[0], posted_year)
 
 
 def _lost_numbers(quote: Sequence[Anchor], unmatched_tweet: Sequence[Anchor],
-                  span: tuple[int, int], implicit: Collection[float]) -> list[Difference]:
+                  span: tuple[int, int], implicit: Collection[float],
+                  posted_year: int | None) -> list[Difference]:
     """Numbers and years of the rendered part of the tweet that the quote lost. A value
     the tweet repeats and the quote states once was not lost: "52 sites (representing
     the 52 hostages)" rendered without the aside keeps its number."""
@@ -74,6 +72,7 @@ def _lost_numbers(quote: Sequence[Anchor], unmatched_tweet: Sequence[Anchor],
         for t in unmatched_tweet
         if t.kind in ("number", "year") and span[0] <= t.start < span[1]
         and not (t.kind == "number" and float(t.value) in implicit)
+        and not (t.kind == "year" and float(t.value) == posted_year)
         and (t.kind, t.value) not in stated
     ]
 

@@ -149,17 +149,20 @@ def is_country(word: str, table: LanguageData) -> bool:
     return lower in table.territories or lower in _english_countries()
 
 
-@cache
 def _english_countries() -> frozenset[str]:
-    return frozenset(english for code in available() for english in _renames(
-        "territories", code).get("territories", {}).values())
+    return _english_names("territories")
 
 
 @cache
 def _people_words() -> frozenset[str]:
+    return frozenset(name for name in _english_names("languages") if " " not in name)
+
+
+@cache
+def _english_names(folder: str) -> frozenset[str]:
+    """The English side of every table's list in data/<folder> (country or language names)."""
     return frozenset(english for code in available()
-                     for english in _renames("languages", code).get("languages", {}).values()
-                     if " " not in english)
+                     for english in _renames(folder, code).get(folder, {}).values())
 
 
 def _first_problem(exc: ValidationError) -> str:
