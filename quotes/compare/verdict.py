@@ -42,12 +42,15 @@ from quotes.compare.clause_words import content_differences
 from quotes.compare.kinds import DISTORTING_KINDS, NOTED_KINDS
 from quotes.compare.narration import narration_spans
 from quotes.compare.negation import (
+    BALANCED_NEGATIONS,
+    balanced_negations,
     confirm_in_source,
     dropped_conditions,
     polarity_differences,
     rendered_sentences,
 )
 from quotes.compare.quantifiers import quantifier_differences
+from quotes.compare.reliability import bare_words
 from quotes.match import FUZZY_SURE, FUZZY_VERBATIM
 from quotes.models import (
     Anchor,
@@ -63,6 +66,7 @@ from quotes.models import (
     VerdictLabel,
 )
 from quotes.text import loose_sentences
+from quotes.threads import goes_on, went_on
 
 VERBATIM: Final[VerdictLabel] = "verbatim"
 FAITHFUL: Final[VerdictLabel] = "faithful"
@@ -259,6 +263,7 @@ def _case(
         )
     if marks_omission:
         differences, notes = _without_marked_omissions(differences, notes)
+    differences, notes = _without_thread_edges(differences, notes, quote.text, match.tweet.text)
     if fragment:
         notes.append(FRAGMENT_NOTE)
     # The report's match says what this stage found: a quote as long as its tweet renders
@@ -340,6 +345,40 @@ def _without_marked_omissions(
 
 
 _LEFT_OUT_KINDS = frozenset({"cut", "number", "year", "name"})
+
+THREAD_NOTE = ("the tweet is part of a thread: what the quote has before or after its "
+               "words may come from the post beside it, which the archive lacks: not "
+               "counted as added")
+
+
+def _without_thread_edges(differences: list[Difference], notes: list[str], quote: str,
+                          tweet: str) -> tuple[list[Difference], list[str]]:
+    """A clause the quote adds before a post that continues a thread, or after one that
+    goes on in the next, is the thread's other post quoted along with it ("Let this serve
+    as a WARNING that …" of the post before "....targeted 52 Iranian sites"): it lies
+    before the post's first words (or after its last) where the quote has them, else it
+    opens (or closes) the quote."""
+    before, after = went_on(tweet), goes_on(tweet)
+    if not (before or after):
+        return differences, notes
+    text, post = bare_words(quote), bare_words(tweet).split()
+    first = text.find(" ".join(post[:_EDGE_WORDS])) if before else -1
+    last = text.rfind(" ".join(post[-_EDGE_WORDS:])) if after else -1
+
+    def at_edge(d: Difference) -> bool:
+        side = bare_words(d.quote_side or "")
+        at = text.find(side)
+        if d.kind != "added" or not side or at < 0:
+            return False
+        return bool((before and (text.startswith(side) or 0 < at + len(side) <= first))
+                    or (after and (text.endswith(side) or 0 <= last < at)))
+
+    kept = [d for d in differences if not at_edge(d)]
+    return kept, ([*notes, THREAD_NOTE] if len(kept) < len(differences) else notes)
+
+
+# How many of a post's first (last) words place it in a quote that goes beyond it.
+_EDGE_WORDS = 3
 
 
 def _speaker_difference(attribution: Attribution | None, match: TweetMatch) -> Difference | None:
@@ -430,8 +469,11 @@ def _negation_flips(sides: Sides, alignment: Alignment, back_translation: str | 
         # where the tweet has none.
         return polarity_differences([(sides.quote, sides.tweet)], sides.source,
                                     "source-language", target, partial=True), []
-    return polarity_differences(pairs_for(sides.quote, alignment, target), sides.source,
-                                "source-language", target, partial=sides.fragment), []
+    flips = polarity_differences(pairs_for(sides.quote, alignment, target), sides.source,
+                                 "source-language", target, partial=sides.fragment)
+    if flips and balanced_negations(sides, alignment):
+        return [], [BALANCED_NEGATIONS]
+    return flips, []
 
 
 def _one_opinion(differences: list[Difference]) -> list[Difference]:

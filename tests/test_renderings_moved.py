@@ -1,0 +1,115 @@
+"""Faithful renderings that moved something rather than changed it (issue 11): a negation
+carried into the neighbouring sentence, a name translated word by word, "all the …" in
+the singular, a thread's other post quoted along, an order of magnitude spelled out; and
+the changes these rules must still see.
+
+Every tweet and quote here was written for these tests; the accounts are fictional."""
+
+from __future__ import annotations
+
+from test_false_alarms import distorting, verdict
+
+from quotes import lang
+from quotes.compare.quantifiers import quantifier_differences
+
+# --- a negation moved across a sentence boundary ----------------------------------------------
+
+CALM_TWEET = ("I will vote for the harbour plan. I think it is a careful plan and we can build "
+              "more in this town if we are led by patience and not by panic. See you Sunday.")
+
+
+def test_a_negation_the_translation_moved_into_the_next_sentence_is_no_flip() -> None:
+    # Portuguese joins what the tweet splits: the "não" sits in the other sentence pair.
+    v = verdict("Vou votar no plano do porto. Acho que é um plano cuidadoso e podemos "
+                "construir mais nesta cidade se formos guiados pela paciência e não pelo "
+                "pânico. Até domingo.", "pt",
+                CALM_TWEET.replace("if we are led by patience and not by panic. See you",
+                                   "if we are led by patience. And not by panic, see you"))
+    assert "negation" not in distorting(v), v.differences
+
+
+def test_a_negation_dropped_is_still_a_flip() -> None:
+    v = verdict("Vou votar no plano do porto. Acho que é um plano cuidadoso e podemos "
+                "construir mais nesta cidade se formos guiados pela paciência e pelo pânico. "
+                "Até domingo.", "pt", CALM_TWEET)
+    assert "negation" in distorting(v), v.differences
+
+
+# --- a translated name ------------------------------------------------------------------------
+
+KINGDOM_TWEET = "Avec le Royaume-Uni et l'Allemagne, nous défendrons le port de Brakelhaven."
+
+
+def test_a_name_rendered_word_by_word_is_no_changed_name() -> None:
+    v = verdict("Met het Verenigd Koninkrijk en Duitsland zullen we de haven van "
+                "Brakelhaven verdedigen.", "nl", KINGDOM_TWEET)
+    assert "name" not in distorting(v), v.differences
+    v = verdict("Met Groot-Brittannië en Duitsland zullen we de haven van Brakelhaven "
+                "verdedigen.", "nl", KINGDOM_TWEET)
+    assert "name" not in distorting(v), v.differences
+
+
+def test_another_place_put_in_is_still_a_changed_name() -> None:
+    v = verdict("Avec le Royaume-Uni et l'Allemagne, nous défendrons le port de "
+                "Quillonstad.", "fr", KINGDOM_TWEET)
+    assert "name" in distorting(v), v.differences
+
+
+# --- "all" in the singular ----------------------------------------------------------------------
+
+
+def test_all_the_joy_rendered_in_the_singular_keeps_its_level() -> None:
+    pairs = [("Te deseo toda la alegría con tu familia y muchos años en el club.",
+              "I wish you all the joy with your family and many years at the club.")]
+    assert quantifier_differences(pairs, lang.get("es")) == []
+    pairs = [("Je te souhaite toute la joie avec ta famille et de nombreuses années au club.",
+              "I wish you all the joy with your family and many years at the club.")]
+    assert quantifier_differences(pairs, lang.get("fr")) == []
+
+
+def test_not_at_all_is_no_quantifier() -> None:
+    pairs = [("Non siamo del tutto d'accordo con molti colleghi.",
+              "We do not agree at all with many colleagues.")]
+    assert quantifier_differences(pairs, lang.get("it")) == []
+
+
+def test_many_turned_into_all_is_still_a_quantifier_change() -> None:
+    pairs = [("Todos los vecinos firmaron la petición.",
+              "Many neighbours signed the petition.")]
+    assert [d.kind for d in quantifier_differences(pairs, lang.get("es"))] == ["quantifier"]
+
+
+# --- a thread's other post ----------------------------------------------------------------------
+
+THREAD_TWEET = ("....closed the old ferry pier for good. The new pier opens in May and every "
+                "boat will dock there!")
+
+
+def test_words_of_the_post_before_a_thread_continuation_are_no_addition() -> None:
+    v = verdict("After a long debate the council has closed the old ferry pier for good. The "
+                "new pier opens in May and every boat will dock there!", "en", THREAD_TWEET)
+    assert "added" not in distorting(v), v.differences
+
+
+def test_words_before_a_post_that_is_no_continuation_are_an_addition() -> None:
+    v = verdict("After a long debate the council has closed the old ferry pier for good. The "
+                "new pier opens in May and every boat will dock there!", "en",
+                THREAD_TWEET.removeprefix("....").capitalize())
+    assert "added" in distorting(v), v.differences
+
+
+# --- an order of magnitude ------------------------------------------------------------------------
+
+DECADES_TWEET = "Ms Brakel has fought for the river for decades. Vote for her in 2031!"
+
+
+def test_tens_of_years_for_decades_is_no_number_and_no_year() -> None:
+    v = verdict("Mevrouw Brakel vecht al tientallen jaren voor de rivier. Stem op haar in "
+                "2031!", "nl", DECADES_TWEET)
+    assert "number" not in distorting(v) and "year" not in distorting(v), v.differences
+
+
+def test_a_year_changed_beside_the_decades_is_still_seen() -> None:
+    v = verdict("Mevrouw Brakel vecht al tientallen jaren voor de rivier. Stem op haar in "
+                "2035!", "nl", DECADES_TWEET)
+    assert {"number", "year"} & set(distorting(v)), v.differences
