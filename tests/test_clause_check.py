@@ -19,6 +19,7 @@ from quotes.compare import (
     clause_runs,
     clause_units,
     embedding_differences,
+    reworded_additions,
     reworded_cuts,
     unpaired_negations,
 )
@@ -126,6 +127,25 @@ def test_a_short_cut_only_the_back_translation_shows_is_dropped_where_the_quote_
     added = Difference("added", "the rent goes up", None, "back-translation")
     assert reworded_cuts([added], reworded) == ([added], [])
     assert reworded_cuts([cut], None) == ([cut], [])
+
+
+def test_an_addition_only_the_back_translation_reads_is_set_aside() -> None:
+    """Every clause of the quote's own words renders a tweet clause: what the model's
+    reading adds ("a firm leader" for "a steady-handed one") is its rewording."""
+    quote = ("De markt opent zaterdag", "en het plein krijgt nieuwe bomen.")
+    added = Difference("added", "a firm market", None, "back-translation")
+    rendered = similarities(quote, {((0, 1), (0, 1)): 0.93, ((1, 2), (2, 3)): 0.90},
+                            SHORT_TWEET[:1] + TWEET_CLAUSES[1:])
+    kept, notes = reworded_additions([added], rendered)
+    assert kept == [] and len(notes) == 1 and "a firm market" in notes[0]
+    # A quote clause no tweet clause is close to: the quote itself may add it.
+    one_unrendered = similarities(quote, {((0, 1), (0, 1)): 0.93})
+    assert reworded_additions([added], one_unrendered) == ([added], [])
+    # Only the model's additions: a cut, or one the quote's own words show, stays.
+    cut = Difference("cut", None, "the old hall will be torn down", "back-translation")
+    own = Difference("added", "het oude stadhuis", None, "source-language")
+    assert reworded_additions([cut, own], rendered) == ([cut, own], [])
+    assert reworded_additions([added], None) == ([added], [])
 
 
 def test_a_negation_between_sentences_that_do_not_render_each_other_is_dropped() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from test_false_alarms import distorting, verdict
 
 from quotes import lang
+from quotes.compare import polarity_differences, same_name
 from quotes.compare.quantifiers import quantifier_differences
 
 # --- a negation moved across a sentence boundary ----------------------------------------------
@@ -113,3 +114,38 @@ def test_a_year_changed_beside_the_decades_is_still_seen() -> None:
     v = verdict("Mevrouw Brakel vecht al tientallen jaren voor de rivier. Stem op haar in "
                 "2035!", "nl", DECADES_TWEET)
     assert {"number", "year"} & set(distorting(v)), v.differences
+
+
+# --- negations that say the same -----------------------------------------------------------------
+
+def test_not_just_rendered_with_an_auxiliary_or_a_gap_is_no_flip() -> None:
+    pairs = [("and I don’t just speak of drivers.", "and I'm not just talking about drivers.")]
+    assert polarity_differences(pairs, lang.get("en"), "source-language") == []
+    pairs = [("e non parlo solo di autisti.", "and I'm not just talking about drivers.")]
+    assert polarity_differences(pairs, lang.get("it"), "source-language") == []
+
+
+def test_unmanned_is_no_flip() -> None:
+    pairs = [("Pesawat tanpa awak terbang di atas pelabuhan.",
+              "Drones are flying over the harbour.")]
+    assert polarity_differences(pairs, lang.get("id"), "source-language") == []
+
+
+def test_a_negation_added_beside_just_is_still_a_flip() -> None:
+    pairs = [("Pemogokan itu tidak menyakiti banyak keluarga.",
+              "The strike is hurting a lot of families.")]
+    assert polarity_differences(pairs, lang.get("id"), "source-language") != []
+
+
+def test_one_tweet_clause_the_quote_cuts_with_commas_is_compared_whole() -> None:
+    v = verdict("Mayor Brakle, or whatever her name is, will lose,", "en",
+                "Mayor Brakel or whatever her name is will lose")
+    assert "negation" not in distorting(v), v.differences
+
+
+# --- transliterations -----------------------------------------------------------------------------
+
+
+def test_a_dutch_transliteration_is_the_same_name() -> None:
+    assert same_name("Poetin", "Putin") and same_name("Medvedev", "Medwedew")
+    assert not same_name("Poetin", "Pratt")

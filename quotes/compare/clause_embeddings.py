@@ -123,6 +123,32 @@ def reworded_cuts(
     return _set_aside(differences, reworded)
 
 
+def reworded_additions(
+    differences: Sequence[Difference], similarities: ClauseSimilarities | None
+) -> tuple[list[Difference], list[str]]:
+    """Clauses the back-translation adds, when every clause of the quote's own words
+    renders a tweet clause (each at least EMBEDDING_MATCH close to one): the model
+    reworded what the quote says ("uma líder firme" → "a firm leader" for "a steady-handed
+    leader"), the quote added nothing. As with `reworded_cuts`, the quote's own words are
+    kept over the model's reading: those additions are dropped, with a note each."""
+    if similarities is None or not similarities.quote_units:
+        return list(differences), []
+    singles = [i for i, (start, end) in enumerate(clause_runs(len(similarities.quote_units)))
+               if end - start == 1]
+    closest = float(similarities.matrix[singles].max(axis=1).min())
+    if closest < EMBEDDING_MATCH:
+        return list(differences), []
+
+    def reworded(d: Difference) -> str | None:
+        if d.kind != "added" or d.evidence != "back-translation":
+            return None
+        return (f"the back-translation adds {d.quote_side!r}, while every clause of the "
+                f"quote's own words renders one of the tweet (clause embedding at least "
+                f"{closest:.2f}): a translation artefact, not counted")
+
+    return _set_aside(differences, reworded)
+
+
 def _set_aside(differences: Sequence[Difference],
                reason: Callable[[Difference], str | None]) -> tuple[list[Difference], list[str]]:
     """The differences `reason` has nothing against, and its note on each of the others."""

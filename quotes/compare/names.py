@@ -20,7 +20,7 @@ NAME_RATIO = 80.0
 NAME_PREFIX_SHARE = 0.6
 NAME_PREFIX_MIN = 4
 
-_FOLDS = (("ph", "f"), ("th", "t"), ("sch", "sh"), ("ß", "ss"))
+_FOLDS = (("ph", "f"), ("th", "t"), ("sch", "sh"), ("ß", "ss"), ("oe", "u"))
 _LETTER_FOLDS = str.maketrans({"c": "k", "q": "k", "z": "k", "w": "v", "j": "i", "y": "i"})
 
 
@@ -126,8 +126,8 @@ def fold_spaces(text: str) -> str:
 @lru_cache(maxsize=65_536)  # the same few names meet each other thousands of times a run
 def fold_name(word: str) -> str:
     """A spelling key for names across languages: accents, case and the letters
-    languages swap in cognates folded (c/k/q/z, w/v, j/y/i, ph/f), doubled letters
-    single: "Irak" and "Iraq", "Sowjet" and "Soviet" meet."""
+    languages swap in cognates folded (c/k/q/z, w/v, j/y/i, ph/f, Dutch oe/u), doubled
+    letters single: "Irak" and "Iraq", "Sowjet" and "Soviet", "Poetin" and "Putin" meet."""
     text = strip_accents(word.casefold())
     for a, b in _FOLDS:
         text = text.replace(a, b)

@@ -203,13 +203,18 @@ def _pairs_by_words(
     « stratégie provisoire »", not the "refuse de parler" clause before it, whatever their
     positions); none unless every quote clause shares one."""
     tweet_words = [_content_words(c, table) for c in t_clauses]
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for q in q_clauses:
         own = _content_words(q, table)
         shared = [len(own & words) for words in tweet_words]
         best = max(range(len(t_clauses)), key=lambda i: shared[i], default=None)
         if best is None or shared[best] == 0:
             return []
+        if pairs and pairs[-1][1] == t_clauses[best]:
+            # The quote's commas cut one tweet clause in pieces ("Chancellor Oaf Scheetz,
+            # or whatever his name is, will lose,"): together they render it.
+            pairs[-1] = (f"{pairs[-1][0]} {q}", t_clauses[best])
+            continue
         pairs.append((q, t_clauses[best]))
     return pairs
 

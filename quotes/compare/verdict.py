@@ -35,6 +35,7 @@ from quotes.compare.anchor_differences import (
 from quotes.compare.clause_embeddings import (
     ClauseSimilarities,
     embedding_differences,
+    reworded_additions,
     reworded_cuts,
     unpaired_negations,
 )
@@ -256,6 +257,8 @@ def _case(
     if translated is not None:
         differences, discounted = reworded_cuts(differences, clauses)
         notes += discounted
+        differences, discounted = reworded_additions(differences, clauses)
+        notes += discounted
     else:
         differences += embedding_differences(
             decision.unsupported, clauses, source, match.tweet.text,
@@ -462,7 +465,10 @@ def _negation_flips(sides: Sides, alignment: Alignment, back_translation: str | 
     if back_translation is not None:
         flips = polarity_differences(pairs_for(back_translation, alignment, target),
                                      lang.get("en"), "back-translation", target)
-        return confirm_in_source(flips, sides, alignment)
+        flips, notes = confirm_in_source(flips, sides, alignment)
+        if flips and balanced_negations(sides, alignment):
+            return [], [*notes, BALANCED_NEGATIONS]
+        return flips, notes
     if sides.omits:
         # Pieces joined across a marked omission ("… (…) …") pair with no one tweet
         # sentence, and may come from anywhere in it: only a negation the quote states
