@@ -19,6 +19,12 @@ CASES = [
         'Kami sudah memeriksa tujuh saksi', 'Bagas Wirandito'),
         id='police_rank_after_the_office_id'),
     pytest.param((
+        'id',
+        ('Kasus itu masih diselidiki. Kepala Bidang Humas Polda Raya Kombes Pol Darmo '
+         'Kusnadi menjelaskan prosesnya. "Tim kami masih bekerja," kata Darmo, Senin.'),
+        'Tim kami masih bekerja', 'Darmo Kusnadi'),
+        id='police_mark_after_the_rank_id'),
+    pytest.param((
         'en',
         ('The road stayed closed overnight. "Nobody was hurt," Carver County Sheriff '
          'Elna Varsko told reporters on Friday.'),
