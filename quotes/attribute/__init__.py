@@ -23,6 +23,7 @@ a quote takes in an exchange) and `medium` (where the quote was said).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
@@ -68,6 +69,8 @@ TITLE_WORD_CHARS = 30
 CLAUSE_VERB_GAP = 2
 # How many words after "that" may open the name of a reported clause's subject.
 REPORTED_SUBJECT_WORDS = 3
+# How many words a quote needs for the same words quoted again to be the same speaker's.
+SAME_WORDS_MIN = 3
 
 
 def attribute_quotes(
@@ -110,7 +113,31 @@ def attribute_quotes(
             after = quote.outer_end
             take_turn(turns, quote, found)
         results.append(found)
-    return tuple(results)
+    return _same_words(quotes, results)
+
+
+def _same_words(quotes: Sequence[Quote], results: list[Attribution | None]
+                ) -> tuple[Attribution | None, ...]:
+    """A top-level quote left without a speaker whose words the text quotes again, with
+    a speaker, elsewhere (a headline's \"« aucune piste n'est exclue »\" … \"La gendarmerie
+    précise qu'« aucune piste n'est exclue »\"): the same words are the same speaker's."""
+    spoken: dict[str, Attribution] = {}
+    for quote, found in zip(quotes, results, strict=True):
+        key = _words_key(quote.text)
+        if quote.depth == 0 and found is not None and found.speaker and key:
+            spoken.setdefault(key, found)
+    return tuple(
+        replace(spoken[key], method="same-words")
+        if found is None and quote.depth == 0 and (key := _words_key(quote.text)) in spoken
+        else found
+        for quote, found in zip(quotes, results, strict=True))
+
+
+def _words_key(text: str) -> str:
+    """The words of a quote, casefolded, for matching the same words quoted again; empty
+    for fewer than SAME_WORDS_MIN words (\"Nee\", \"Ja, klar\" are anyone's)."""
+    words = re.findall(r"\w+", text.casefold())
+    return " ".join(words) if len(words) >= SAME_WORDS_MIN else ""
 
 
 def _coordinated(

@@ -1,0 +1,20 @@
+"""Speaker attribution (issue 12): a quote left without a speaker (a headline's) whose
+words the text quotes again with a speaker is that speaker's. Short invented passages;
+every person and place here is fictional."""
+
+from __future__ import annotations
+
+from tests.test_attribution_mentions import speaker_of
+
+
+def test_a_headline_quote_takes_the_speaker_of_the_same_words_below() -> None:
+    text = ('Le dépôt de Varsac incendié, « aucune piste n’est écartée »\n\n'
+            'Le dépôt municipal de Varsac a brûlé dans la nuit. Une enquête est ouverte. '
+            'Le maire Odile Fabremont précise qu’« aucune piste n’est écartée ».')
+    assert speaker_of(text, 'fr', 'aucune piste') == 'Odile Fabremont'
+
+
+def test_short_words_quoted_again_are_no_ones_in_particular() -> None:
+    text = ('„Nein“, stand auf dem Plakat.\n\n'
+            'Der Bürgermeister Jorin Fabelmann sagte: „Nein.“')
+    assert speaker_of(text, 'de', 'Nein') is None
