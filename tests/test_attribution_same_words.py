@@ -1,6 +1,7 @@
 """Speaker attribution (issue 12): a quote left without a speaker (a headline's) whose
-words the text quotes again with a speaker is that speaker's. Short invented passages;
-every person and place here is fictional."""
+words the text quotes again with a speaker is that speaker's; a statement only the
+ranking guessed, whose sentence goes on to the next quote and names its speaker there, is
+that speaker's. Short invented passages; every person and place here is fictional."""
 
 from __future__ import annotations
 
@@ -18,3 +19,16 @@ def test_short_words_quoted_again_are_no_ones_in_particular() -> None:
     text = ('„Nein“, stand auf dem Plakat.\n\n'
             'Der Bürgermeister Jorin Fabelmann sagte: „Nein.“')
     assert speaker_of(text, 'de', 'Nein') is None
+
+
+def test_a_fragment_takes_the_speaker_its_sentence_names_after_the_next_quote() -> None:
+    text = ('Le suspect a été blessé en Varsanie lundi. « La procédure » qui suivrait son '
+            'arrestation « reste suspendue à son état de santé », a déclaré la procureure '
+            'Odile Fabremont.')
+    assert speaker_of(text, 'fr', 'La procédure') == 'Odile Fabremont'
+
+
+def test_a_fragment_in_a_reported_clause_keeps_its_own_speaker() -> None:
+    text = ('A declaração do ministro Caio Brandim de que "vai ter mais" uma operação foi '
+            'uma "força de expressão", informou a assessoria do ministério.')
+    assert speaker_of(text, 'pt', 'vai ter mais') != 'assessoria'

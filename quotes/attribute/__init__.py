@@ -45,7 +45,12 @@ from quotes.attribute.speaker import Speaker, addressed, ranked, self_named, wit
 from quotes.attribute.tokens import Tok, parse, words_between
 from quotes.lang import LanguageData, is_role
 from quotes.models import Attribution, Quote
-from quotes.text import find_phrase, loose_sentence_starts, up_to_loose_sentence_end
+from quotes.text import (
+    ends_with_sentence_mark,
+    find_phrase,
+    loose_sentence_starts,
+    up_to_loose_sentence_end,
+)
 
 if TYPE_CHECKING:
     from quotes.nlp import Pipeline
@@ -71,6 +76,8 @@ CLAUSE_VERB_GAP = 2
 REPORTED_SUBJECT_WORDS = 3
 # How many words a quote needs for the same words quoted again to be the same speaker's.
 SAME_WORDS_MIN = 3
+# How many characters may stand between two quotes of one sentence.
+SHARED_SENTENCE_GAP = 200
 
 
 def attribute_quotes(
@@ -113,7 +120,36 @@ def attribute_quotes(
             after = quote.outer_end
             take_turn(turns, quote, found)
         results.append(found)
-    return _same_words(quotes, results)
+    return _same_words(quotes, _sentence_shared(doc, quotes, results))
+
+
+def _sentence_shared(doc: Document, quotes: Sequence[Quote], results: list[Attribution | None]
+                     ) -> list[Attribution | None]:
+    """A top-level statement no rule attributed (the ranking's guess) that the next quote's
+    sentence goes on from, its attribution named ("« La procédure » qui … « reste … », a
+    déclaré la procureure X"): one sentence, one speaker. Not one in a reported clause
+    ("la declaração do ministro de que "…" foi uma "…", informou a assessoria")."""
+    out = list(results)
+    top = [k for k, q in enumerate(quotes) if q.depth == 0]
+    for k, nxt in reversed(list(pairwise(top))):
+        found, following = out[k], out[nxt]
+        if quotes[k].kind == "statement" and found is not None and found.method == "ranked" \
+                and following is not None and following.speaker and not _guessed(following) \
+                and _one_sentence(doc, quotes[k], quotes[nxt]):
+            out[k] = replace(following, method="same-sentence")
+    return out
+
+
+def _one_sentence(doc: Document, quote: Quote, nxt: Quote) -> bool:
+    """Do `quote` and the quote after it stand in one sentence, `quote` in no clause that
+    a complementizer opens?"""
+    gap = doc.text[quote.outer_end : nxt.open_at]
+    if len(gap) > SHARED_SENTENCE_GAP or any(c in gap for c in ".!?\n") \
+            or ends_with_sentence_mark(quote.text):
+        return False
+    before = words_between(doc.tokens, doc.starts, _sentence_start(
+        doc.text, quote.open_at, doc.table), quote.open_at)
+    return not any(t.lower in doc.table.complementizers for t in before)
 
 
 def _same_words(quotes: Sequence[Quote], results: list[Attribution | None]
