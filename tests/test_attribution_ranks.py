@@ -25,6 +25,12 @@ CASES = [
         'Tim kami masih bekerja', 'Darmo Kusnadi'),
         id='police_mark_after_the_rank_id'),
     pytest.param((
+        'id',
+        ('Kepala Kepolisian Resor Varsa Ajun Komisaris Besar Darmo Kusnadi membantah tuduhan '
+         'itu. "Saya siap diperiksa," kata dia, Senin.'),
+        'Saya siap diperiksa', 'Darmo Kusnadi'),
+        id='rank_of_three_words_id'),
+    pytest.param((
         'en',
         ('The road stayed closed overnight. "Nobody was hurt," Carver County Sheriff '
          'Elna Varsko told reporters on Friday.'),
