@@ -149,6 +149,12 @@ def test_a_statement_opening_with_its_issuer_is_the_issuers() -> None:
     assert speaker_names(text, "es")[-1] == "Varskojet"
 
 
+def test_a_statement_opening_with_a_body_named_nowhere_before_is_the_bodys() -> None:
+    text = ("A polícia confirmou a ocorrência. “A Secretaria de Segurança de Varsópolis "
+            "informa que equipes foram acionadas para o local”, explica um comunicado.")
+    assert speaker_names(text, "pt")[-1] == "Secretaria de Segurança de Varsópolis"
+
+
 
 def test_a_quote_opening_with_a_body_is_no_statement_without_one() -> None:
     # No statement noun beside the quote: the minister speaks of the government.

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.people import Name, PeopleIndex
-from quotes.attribute.persons import Mention, link_word
+from quotes.attribute.persons import Mention, kind_of, link_word
 from quotes.attribute.ranking import (
     MAX_BACK_CHARS,
     Candidate,
@@ -225,7 +225,27 @@ def self_named(people: PeopleIndex, quote: Quote) -> str | None:
         if body.startswith(m.name) and after[:1] == " " and after[1:2].islower():
             full = people.full_name(m.name, m.start)
             return None if _person_like(full) else full
-    return None
+    return _opening_body(people, body)
+
+
+def _opening_body(people: PeopleIndex, body: str) -> str | None:
+    """The organisation a statement opens with, named nowhere before ("A Secretaria de
+    Estado de Polícia Militar informa que …", says a statement): capitalized words, the
+    function words between them, that the table tells an organisation by, then a lowercase
+    word."""
+    table = people.table
+    words = body.split()
+    k = 0
+    while k < len(words) and (words[k][:1].isupper() or (
+            k > 0 and words[k] in table.stopwords and k + 1 < len(words)
+            and words[k + 1][:1].isupper())):
+        k += 1
+    name = " ".join(words[:k])
+    capitals = " ".join(w for w in words[:k] if w[:1].isupper())
+    if not k or k == len(words) or not words[k][:1].islower() or _person_like(capitals) \
+            or kind_of(name, table) != "organisation":
+        return None
+    return name
 
 
 def _person_like(name: str) -> bool:
