@@ -44,3 +44,9 @@ CASES = [
 def test_the_subject_after_the_one_told_speaks(case: tuple[str, str, str, str]) -> None:
     language, text, quoted, speaker = case
     assert speaker_of(text, language, quoted) == speaker
+
+
+def test_the_owner_of_a_roles_owner_is_no_part_of_the_name() -> None:
+    text = ('“Credo che serva calma”. Lo ha detto il sottosegretario alla Presidenza del '
+            'Consiglio Aldo Ferrovi, intervistato da Radio Varsa.')
+    assert speaker_of(text, 'it', 'Credo che serva calma') == 'Aldo Ferrovi'
