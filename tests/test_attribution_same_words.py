@@ -32,3 +32,17 @@ def test_a_fragment_in_a_reported_clause_keeps_its_own_speaker() -> None:
     text = ('A declaração do ministro Caio Brandim de que "vai ter mais" uma operação foi '
             'uma "força de expressão", informou a assessoria do ministério.')
     assert speaker_of(text, 'pt', 'vai ter mais') != 'assessoria'
+
+
+def test_quotes_opening_a_text_take_the_speaker_its_sentence_names_at_the_end() -> None:
+    # The name stands too far after the first quote for the ranking to reach it.
+    long_words = ('in questa fase sia importante per tutti valutare soltanto gli atti concreti '
+                  'e non le dichiarazioni, perché l’errore più grande che chiunque di noi può '
+                  'fare adesso è quello di inseguire ogni giorno le parole, le voci e le '
+                  'smentite che arrivano da Varsavia, da Varsa e da ogni altra capitale, '
+                  'dimenticando i fatti che contano davvero per le famiglie, per le imprese e '
+                  'per i lavoratori che aspettano risposte chiare e tempi certi')
+    text = ('Roma, 3 mar. – “Sono sorpreso, come un po’ tutti noi” dai primi giorni del '
+            f'governo, ma “credo che {long_words}”. Lo ha detto il sottosegretario Aldo '
+            'Ferrovi, intervistato da Radio Varsa.')
+    assert speaker_of(text, 'it', 'Sono sorpreso') == 'Aldo Ferrovi'

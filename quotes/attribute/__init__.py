@@ -125,19 +125,29 @@ def attribute_quotes(
 
 def _sentence_shared(doc: Document, quotes: Sequence[Quote], results: list[Attribution | None]
                      ) -> list[Attribution | None]:
-    """A top-level statement no rule attributed (the ranking's guess) that the next quote's
-    sentence goes on from, its attribution named ("« La procédure » qui … « reste … », a
-    déclaré la procureure X"): one sentence, one speaker. Not one in a reported clause
-    ("la declaração do ministro de que "…" foi uma "…", informou a assessoria")."""
+    """A top-level statement no rule attributed (nobody, or the ranking's guess) that the
+    next quote's sentence goes on from, its attribution named ("« La procédure » qui …
+    « reste … », a déclaré la procureure X"): one sentence, one speaker. Not one in a
+    reported clause ("la declaração do ministro de que "…" foi uma "…", informou a
+    assessoria")."""
     out = list(results)
     top = [k for k, q in enumerate(quotes) if q.depth == 0]
     for k, nxt in reversed(list(pairwise(top))):
         found, following = out[k], out[nxt]
-        if quotes[k].kind == "statement" and found is not None and found.method == "ranked" \
+        if quotes[k].kind == "statement" and _unattributed(doc, quotes[k], found) \
                 and following is not None and following.speaker and not _guessed(following) \
                 and _one_sentence(doc, quotes[k], quotes[nxt]):
             out[k] = replace(following, method="same-sentence")
     return out
+
+
+def _unattributed(doc: Document, quote: Quote, found: Attribution | None) -> bool:
+    """Did no rule attribute the quote: the ranking's guess, or nobody where it is no
+    question's words ("Asked why … "…", X said")?"""
+    if found is not None:
+        return found.method == "ranked"
+    return not _in_question(doc.text[_sentence_start(doc.text, quote.open_at, doc.table)
+                                     : quote.open_at], doc.table)
 
 
 def _one_sentence(doc: Document, quote: Quote, nxt: Quote) -> bool:
