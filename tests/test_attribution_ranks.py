@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import pytest
 
+from quotes import lang
+from quotes.attribute.rules import Document as AttributeDocument
+from quotes.attribute.tokens import parse
 from quotes.models import Document
 from quotes.pipeline import Analyzer
-from tests.test_attribution_mentions import speaker_of
+from tests.test_attribution_mentions import ANALYZER, speaker_of
 
 CASES = [
     pytest.param((
@@ -60,3 +63,13 @@ def test_an_archive_authors_name_with_a_role_word_is_that_person() -> None:
     assert finding.attribution is not None
     assert finding.attribution.author_handle == "harbour_analyst"
     assert "+role" not in finding.attribution.method
+
+
+
+def test_a_bodys_office_is_no_mention_of_its_own() -> None:
+    # "Waka Polresta Varsa" is the office Rendra Wicaksono holds, not a candidate.
+    text = ('"Kami mengucapkan selamat," kata Wakapolresta Varsa, AKBP Rendra Wicaksono. '
+            'Setelah itu Waka Polresta Varsa memberikan keterangan pers kepada wartawan.')
+    doc = AttributeDocument.read(text, parse(ANALYZER.nlp_for('id'), text), lang.get('id'),
+                                 None, [(0, text.index(',"') + 2)])
+    assert 'Waka Polresta Varsa' not in [m.name for m in doc.people.mentions]

@@ -393,7 +393,9 @@ class PeopleIndex:
         if whole and kind_of(join(whole), self.table) == "organisation":
             # "Casa Blanca", "Partai Golkar": no name to cut out of it; but "City Council
             # President Elna Varsko" is a person the body's role titles.
-            return titled_person(whole, self.table) or whole
+            # "Waka Polresta Solo": a body's office, whose holder is named elsewhere.
+            return titled_person(whole, self.table) or ([] if is_role(whole[0].text, self.table)
+                                                        else whole)
         keep = frozenset(t.start for t in run if t.text in self.titled
                          or t.start in self.surname_particles)
         return self._cut_to_short_name(trim_run(
@@ -449,9 +451,7 @@ class PeopleIndex:
             if is_role(word, self.table) or (
                     bodies and word.casefold() in self.table.organisation_words):
                 return True
-            if not word.islower():
-                # A name, a number or punctuation between: no role's complement, unless
-                # the capitalized word is one itself.
+            if not word.islower():  # a name, number or mark: no complement, unless one itself
                 at = self.text.rfind(word, lo, start)
                 return owner and word.isalpha() and self.role_complement(
                     at, bodies=bodies, owner=False)
