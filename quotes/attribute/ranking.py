@@ -538,12 +538,8 @@ def _other_role(people: PeopleIndex, query: Query, ms: list[Mention], *,
         return False
     head = query.word.split()[0].rpartition("-")[2].casefold()
     held = [r for m in ms if m.kind not in ("pronoun", "role") for r in _roles_beside(people, m)
-            if not (untitled and r in _folded_titles(people.table))]
+            if not (untitled and r in _folded(people.table.titles))]
     return bool(held) and not any(r.endswith(head) or head.endswith(r) for r in held)
-
-
-def _folded_titles(table: LanguageData) -> frozenset[str]:
-    return frozenset(t.casefold() for t in table.titles)
 
 
 def _roles_beside(people: PeopleIndex, m: Mention) -> list[str]:
