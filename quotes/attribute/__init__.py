@@ -23,7 +23,6 @@ a quote takes in an exchange) and `medium` (where the quote was said).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
@@ -42,6 +41,7 @@ from quotes.attribute.persons import Mention
 from quotes.attribute.ranking import Query, is_complement, is_possessor, mentions_in
 from quotes.attribute.rules import Document, attribute_next_sentence, attribute_one, build
 from quotes.attribute.speaker import Speaker, addressed, ranked, self_named, with_archive
+from quotes.attribute.textpasses import same_words, unwrapped
 from quotes.attribute.tokens import Tok, parse, words_between
 from quotes.lang import LanguageData, is_role
 from quotes.models import Attribution, Quote
@@ -74,8 +74,6 @@ TITLE_WORD_CHARS = 30
 CLAUSE_VERB_GAP = 2
 # How many words after "that" may open the name of a reported clause's subject.
 REPORTED_SUBJECT_WORDS = 3
-# How many words a quote needs for the same words quoted again to be the same speaker's.
-SAME_WORDS_MIN = 3
 # How many characters may stand between two quotes of one sentence.
 SHARED_SENTENCE_GAP = 200
 
@@ -94,6 +92,7 @@ def attribute_quotes(
     quote (None for other terms and nested quotes)."""
     table = table or lang.get(language)
     quoted = [(q.start, q.end) for q in quotes if q.depth == 0 and not q.block]
+    text = unwrapped(text)
     doc = Document.read(text, parse(nlp, text), table, resolve, quoted)
     neighbours = _neighbours([q for q in quotes if _is_statement(q)], len(text))
     results: list[Attribution | None] = []
@@ -120,7 +119,7 @@ def attribute_quotes(
             after = quote.outer_end
             take_turn(turns, quote, found)
         results.append(found)
-    return _same_words(quotes, _sentence_shared(doc, quotes, results))
+    return same_words(quotes, _sentence_shared(doc, quotes, results))
 
 
 def _sentence_shared(doc: Document, quotes: Sequence[Quote], results: list[Attribution | None]
@@ -160,30 +159,6 @@ def _one_sentence(doc: Document, quote: Quote, nxt: Quote) -> bool:
     before = words_between(doc.tokens, doc.starts, _sentence_start(
         doc.text, quote.open_at, doc.table), quote.open_at)
     return not any(t.lower in doc.table.complementizers for t in before)
-
-
-def _same_words(quotes: Sequence[Quote], results: list[Attribution | None]
-                ) -> tuple[Attribution | None, ...]:
-    """A top-level quote left without a speaker whose words the text quotes again, with
-    a speaker, elsewhere (a headline's \"« aucune piste n'est exclue »\" … \"La gendarmerie
-    précise qu'« aucune piste n'est exclue »\"): the same words are the same speaker's."""
-    spoken: dict[str, Attribution] = {}
-    for quote, found in zip(quotes, results, strict=True):
-        key = _words_key(quote.text)
-        if quote.depth == 0 and found is not None and found.speaker and key:
-            spoken.setdefault(key, found)
-    return tuple(
-        replace(spoken[key], method="same-words")
-        if found is None and quote.depth == 0 and (key := _words_key(quote.text)) in spoken
-        else found
-        for quote, found in zip(quotes, results, strict=True))
-
-
-def _words_key(text: str) -> str:
-    """The words of a quote, casefolded, for matching the same words quoted again; empty
-    for fewer than SAME_WORDS_MIN words (\"Nee\", \"Ja, klar\" are anyone's)."""
-    words = re.findall(r"\w+", text.casefold())
-    return " ".join(words) if len(words) >= SAME_WORDS_MIN else ""
 
 
 def _coordinated(
