@@ -17,3 +17,11 @@ def test_town_after_an_office_is_no_part_of_the_name_id() -> None:
         'persoalan lain," ujar Wiryo di Garut.',
         'id', 'Saya diundang', 'Wiryo Kusumasto')
 
+
+
+def test_the_city_word_after_an_office_town_is_no_name_id() -> None:
+    # "Kota" (city) is part of the town's name the office is of, never a person's.
+    check_speaker(
+        'Kapolres Malang Kota, AKBP Wiryo Kusumasto mengatakan, pihaknya masih menyelidiki '
+        'kasus pencurian di Malang.\n"Kami masih menunggu tim dari Polda," ucapnya.',
+        'id', 'Kami masih menunggu', 'Wiryo Kusumasto')

@@ -149,9 +149,21 @@ def test_a_statement_opening_with_its_issuer_is_the_issuers() -> None:
     assert speaker_names(text, "es")[-1] == "Varskojet"
 
 
+def test_a_statement_opening_with_a_body_named_nowhere_before_is_the_bodys() -> None:
+    text = ("A polícia confirmou a ocorrência. “A Secretaria de Segurança de Varsópolis "
+            "informa que equipes foram acionadas para o local”, explica um comunicado.")
+    assert speaker_names(text, "pt")[-1] == "Secretaria de Segurança de Varsópolis"
+
+
 
 def test_a_quote_opening_with_a_body_is_no_statement_without_one() -> None:
     # No statement noun beside the quote: the minister speaks of the government.
     text = ("El Gobierno respondió a la presidenta regional. La ministra Isabel Varsko habló "
             "el lunes.\n\n“El Gobierno aquí no tiene nada que ver”, afirmó.")
     assert speaker_names(text, "es")[-1] == "Isabel Varsko"
+
+
+def test_a_bodys_name_in_apposition_after_its_noun_is_the_body() -> None:
+    text = ("“Respingiamo ogni accusa del sindacato”. Lo dice la società chiamata in causa "
+            "dalla Uilvar, la Varsella Italy, con sede a Prossedi.")
+    assert speaker_names(text, "it")[0] == "Varsella Italy"

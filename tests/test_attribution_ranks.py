@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import pytest
 
+from quotes import lang
+from quotes.attribute.rules import Document as AttributeDocument
+from quotes.attribute.tokens import parse
 from quotes.models import Document
 from quotes.pipeline import Analyzer
-from tests.test_attribution_mentions import speaker_of
+from tests.test_attribution_mentions import ANALYZER, speaker_of
 
 CASES = [
     pytest.param((
@@ -18,6 +21,18 @@ CASES = [
          'Kabid Humas Polda Sulawesi Irjen Bagas Wirandito kepada wartawan, Senin.'),
         'Kami sudah memeriksa tujuh saksi', 'Bagas Wirandito'),
         id='police_rank_after_the_office_id'),
+    pytest.param((
+        'id',
+        ('Kasus itu masih diselidiki. Kepala Bidang Humas Polda Raya Kombes Pol Darmo '
+         'Kusnadi menjelaskan prosesnya. "Tim kami masih bekerja," kata Darmo, Senin.'),
+        'Tim kami masih bekerja', 'Darmo Kusnadi'),
+        id='police_mark_after_the_rank_id'),
+    pytest.param((
+        'id',
+        ('Kepala Kepolisian Resor Varsa Ajun Komisaris Besar Darmo Kusnadi membantah tuduhan '
+         'itu. "Saya siap diperiksa," kata dia, Senin.'),
+        'Saya siap diperiksa', 'Darmo Kusnadi'),
+        id='rank_of_three_words_id'),
     pytest.param((
         'en',
         ('The road stayed closed overnight. "Nobody was hurt," Carver County Sheriff '
@@ -48,3 +63,13 @@ def test_an_archive_authors_name_with_a_role_word_is_that_person() -> None:
     assert finding.attribution is not None
     assert finding.attribution.author_handle == "harbour_analyst"
     assert "+role" not in finding.attribution.method
+
+
+
+def test_a_bodys_office_is_no_mention_of_its_own() -> None:
+    # "Waka Polresta Varsa" is the office Rendra Wicaksono holds, not a candidate.
+    text = ('"Kami mengucapkan selamat," kata Wakapolresta Varsa, AKBP Rendra Wicaksono. '
+            'Setelah itu Waka Polresta Varsa memberikan keterangan pers kepada wartawan.')
+    doc = AttributeDocument.read(text, parse(ANALYZER.nlp_for('id'), text), lang.get('id'),
+                                 None, [(0, text.index(',"') + 2)])
+    assert 'Waka Polresta Varsa' not in [m.name for m in doc.people.mentions]

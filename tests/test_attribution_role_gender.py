@@ -104,3 +104,16 @@ def test_a_name_with_a_genitive_mark_is_not_the_subject() -> None:
 ])
 def test_a_feminine_role_in_apposition_tells_the_gender(language: str, text: str) -> None:
     assert speaker_names(text, language)[0] == "Kesselbrink"
+
+
+def test_a_role_is_not_someone_named_only_after_it_with_another_role() -> None:
+    # "de kapitein" speaks first; the coach named afterwards is someone else.
+    text = ("“We hebben hard gewerkt”, aldus de kapitein van Varsdorp. Het plan van coach "
+            "Nicky Varsko klopte alvast. Hij was tevreden.")
+    assert speaker_names(text, "nl")[0] is None
+
+
+def test_a_role_may_be_someone_named_after_it_with_the_same_role() -> None:
+    text = ("“We hebben hard gewerkt”, aldus de coach van Varsdorp. Coach Nicky Varsko was "
+            "tevreden.")
+    assert speaker_names(text, "nl")[0] == "Nicky Varsko"

@@ -41,10 +41,16 @@ from quotes.attribute.persons import Mention
 from quotes.attribute.ranking import Query, is_complement, is_possessor, mentions_in
 from quotes.attribute.rules import Document, attribute_next_sentence, attribute_one, build
 from quotes.attribute.speaker import Speaker, addressed, ranked, self_named, with_archive
+from quotes.attribute.textpasses import same_words, unwrapped
 from quotes.attribute.tokens import Tok, parse, words_between
 from quotes.lang import LanguageData, is_role
 from quotes.models import Attribution, Quote
-from quotes.text import find_phrase, loose_sentence_starts, up_to_loose_sentence_end
+from quotes.text import (
+    ends_with_sentence_mark,
+    find_phrase,
+    loose_sentence_starts,
+    up_to_loose_sentence_end,
+)
 
 if TYPE_CHECKING:
     from quotes.nlp import Pipeline
@@ -68,6 +74,8 @@ TITLE_WORD_CHARS = 30
 CLAUSE_VERB_GAP = 2
 # How many words after "that" may open the name of a reported clause's subject.
 REPORTED_SUBJECT_WORDS = 3
+# How many characters may stand between two quotes of one sentence.
+SHARED_SENTENCE_GAP = 200
 
 
 def attribute_quotes(
@@ -84,6 +92,7 @@ def attribute_quotes(
     quote (None for other terms and nested quotes)."""
     table = table or lang.get(language)
     quoted = [(q.start, q.end) for q in quotes if q.depth == 0 and not q.block]
+    text = unwrapped(text)
     doc = Document.read(text, parse(nlp, text), table, resolve, quoted)
     neighbours = _neighbours([q for q in quotes if _is_statement(q)], len(text))
     results: list[Attribution | None] = []
@@ -110,7 +119,46 @@ def attribute_quotes(
             after = quote.outer_end
             take_turn(turns, quote, found)
         results.append(found)
-    return tuple(results)
+    return same_words(quotes, _sentence_shared(doc, quotes, results))
+
+
+def _sentence_shared(doc: Document, quotes: Sequence[Quote], results: list[Attribution | None]
+                     ) -> list[Attribution | None]:
+    """A top-level statement no rule attributed (nobody, or the ranking's guess) that the
+    next quote's sentence goes on from, its attribution named ("« La procédure » qui …
+    « reste … », a déclaré la procureure X"): one sentence, one speaker. Not one in a
+    reported clause ("la declaração do ministro de que "…" foi uma "…", informou a
+    assessoria")."""
+    out = list(results)
+    top = [k for k, q in enumerate(quotes) if q.depth == 0]
+    for k, nxt in reversed(list(pairwise(top))):
+        found, following = out[k], out[nxt]
+        if quotes[k].kind == "statement" and _unattributed(doc, quotes[k], found) \
+                and following is not None and following.speaker and not _guessed(following) \
+                and _one_sentence(doc, quotes[k], quotes[nxt]):
+            out[k] = replace(following, method="same-sentence")
+    return out
+
+
+def _unattributed(doc: Document, quote: Quote, found: Attribution | None) -> bool:
+    """Did no rule attribute the quote: the ranking's guess, or nobody where it is no
+    question's words ("Asked why … "…", X said")?"""
+    if found is not None:
+        return found.method == "ranked"
+    return not _in_question(doc.text[_sentence_start(doc.text, quote.open_at, doc.table)
+                                     : quote.open_at], doc.table)
+
+
+def _one_sentence(doc: Document, quote: Quote, nxt: Quote) -> bool:
+    """Do `quote` and the quote after it stand in one sentence, `quote` in no clause that
+    a complementizer opens?"""
+    gap = doc.text[quote.outer_end : nxt.open_at]
+    if len(gap) > SHARED_SENTENCE_GAP or any(c in gap for c in ".!?\n") \
+            or ends_with_sentence_mark(quote.text):
+        return False
+    before = words_between(doc.tokens, doc.starts, _sentence_start(
+        doc.text, quote.open_at, doc.table), quote.open_at)
+    return not any(t.lower in doc.table.complementizers for t in before)
 
 
 def _coordinated(

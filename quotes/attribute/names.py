@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from quotes.attribute.lexicon import is_first_name, lowercase_words
 from quotes.attribute.namewords import common_noun_end
+from quotes.attribute.owners import preposition_only, titles, with_owner
 from quotes.attribute.people import Name, PeopleIndex, join
 from quotes.attribute.persons import modifies_role, never_a_name, owner_compound
 from quotes.attribute.ranks import no_person, rank_after, without_country
@@ -21,6 +22,8 @@ SUBJECT_GAP = 2
 _APPOSITION_WITHIN = 5
 # How many words an apposition after a sentence's opening name may hold.
 _APPOSITION_WORDS = 8
+# How many words the one told may take before a verb's subject ("à l'AFP").
+_COMPLEMENT_WORDS = 4
 # An all-capital word this long or shorter may be an acronym naming the speaker ("NSC").
 _ACRONYM = 6
 # How many words a subject without a name may have ("a White House official").
@@ -86,7 +89,7 @@ def _subject_after_verb(
     after a verb whose object is the one spoken to ("told MPs that")."""
     if _object_follows(window, verb, table):
         return None
-    right = window[verb[1] : verb[1] + SUBJECT_GAP + 6]
+    right = _after_verb(window, verb, table)
     if right and people.comma_between(window[verb[1] - 1], right[0]):
         return None  # "… sagte, rief Baerbock": the verb's clause ends at the comma
     cut = next((k for k, t in enumerate(right) if t.lower in table.complementizers), len(right))
@@ -103,6 +106,15 @@ def _subject_after_verb(
         # without a name follows only a verb opening its clause ("…”, dijo un vecino").
         return None
     return found
+
+
+def _after_verb(window: list[Tok], verb: Phrase, table: LanguageData) -> list[Tok]:
+    """The words after a speech verb its subject is looked for in: more where the one told
+    comes first ("a déclaré à l'AFP la procureure …")."""
+    reach = SUBJECT_GAP + 6
+    if verb[1] < len(window) and preposition_only(window[verb[1]], table):
+        reach += _COMPLEMENT_WORDS
+    return window[verb[1] : verb[1] + reach]
 
 
 def _object_follows(window: list[Tok], verb: Phrase, table: LanguageData) -> bool:
@@ -370,6 +382,7 @@ def first_name(
     if stop_at_common_noun:  # "admet la nouvelle ministre", "so der frustrierte Härtel"
         window = [t for i, t in enumerate(window) if not _qualifies_next(window, i, table, people)]
     passed: list[Tok] = []  # the words naming no one, read so far
+    complement = False  # whether a preposition's complement was read past
     for i, tok in enumerate(window):
         if _genitive(tok, people):
             continue  # "teilte Putins Berater Juri Utschakow mit": whose adviser
@@ -379,11 +392,20 @@ def first_name(
         if stop_at_common_noun and tok.is_word and found is None:
             passed.append(tok)
             end = common_noun_end(passed, table)
-            if isinstance(end, Tok):  # "said a council member": a subject without a name
+            if not complement and _told_first(passed, end, table):
+                # "a déclaré à l'AFP la procureure": the one told, then the subject.
+                complement, passed = True, []
+            elif isinstance(end, Tok):  # "said a council member": a subject without a name
                 return Name(end.text, end.start, end.end, "unnamed")
-            if end:
+            elif end:
                 return None
     return None
+
+
+def _told_first(passed: list[Tok], end: Tok | bool, table: LanguageData) -> bool:
+    """Do the words read past after a speech verb end a preposition's complement, the one
+    told ("a déclaré à l'AFP la procureure")? The subject may follow it."""
+    return bool(end) and preposition_only(passed[0], table)
 
 
 def _qualifies_next(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex
@@ -495,7 +517,7 @@ def _role_or_apposition(
 ) -> Name | None:
     """The role noun at window[i] (with what it is the role of: "il ministro della
     Difesa"), or the name it titles or stands in apposition to."""
-    role = _with_owner(window, i, table, people)
+    role = with_owner(window, i, table, people)
     j = next((k for k in range(i + 1, len(window)) if window[k].start >= role.end), len(window))
     rest = window[j : j + _APPOSITION_WITHIN]
     for k, candidate in enumerate(rest):
@@ -506,7 +528,7 @@ def _role_or_apposition(
             # dell'Agricoltura, Francesco Lollobrigida"); not a name further on ("patron
             # de Tesla", "mandatario, según Associated Press").
             previous = rest[k - 1] if k else window[j - 1]
-            titled = k == 0 and people.adjacent(previous, candidate)
+            titled = titles(window[j - 1 : j + k + 1], table, people)
             if titled or (people.comma_between(previous, candidate)
                           and _closes_apposition(window, j + k, table, people)):
                 named = without_country(first_name(rest[k:], table, people), role, table)
@@ -530,28 +552,6 @@ def _owner_word(named: Name, people: PeopleIndex) -> bool:
             or people.is_known(word):
         return False
     return not any(word in m.name.split() for m in people.mentions if m.start != named.start)
-
-
-def _with_owner(window: list[Tok], i: int, table: LanguageData, people: PeopleIndex) -> Name:
-    """The role at window[i] with what it is the role of, where a preposition and
-    capitalized words follow ("el líder del PT", "la vocera de la Casa Blanca"), up to a
-    person's name (the one the role titles): ranking looks for it beside the candidates."""
-    tok = window[i]
-    j = i + 1
-    if (j < len(window) and window[j].lower in table.prepositions
-            and people.adjacent(tok, window[j])):
-        j += 1
-        while j < len(window) and window[j].lower in table.stopwords and window[j].text.islower():
-            j += 1
-        end = j
-        while (end < len(window) and window[end].text[:1].isupper()
-               and people.adjacent(window[end - 1], window[end])
-               and not people.person_at(window[end].start)):
-            end += 1
-        if end > j:
-            words = " ".join(t.text for t in window[i:end])
-            return Name(words, tok.start, window[end - 1].end, "role")
-    return Name(tok.text, tok.start, tok.end, "role")
 
 
 def _closes_apposition(

@@ -393,7 +393,9 @@ class PeopleIndex:
         if whole and kind_of(join(whole), self.table) == "organisation":
             # "Casa Blanca", "Partai Golkar": no name to cut out of it; but "City Council
             # President Elna Varsko" is a person the body's role titles.
-            return titled_person(whole, self.table) or whole
+            # "Waka Polresta Solo": a body's office, whose holder is named elsewhere.
+            return titled_person(whole, self.table) or ([] if is_role(whole[0].text, self.table)
+                                                        else whole)
         keep = frozenset(t.start for t in run if t.text in self.titled
                          or t.start in self.surname_particles)
         return self._cut_to_short_name(trim_run(
@@ -435,19 +437,24 @@ class PeopleIndex:
         return province and self.text.startswith(")", run[-1].end) and _DATELINE.match(
             self.text, run[-1].end + 1) is not None
 
-    def role_complement(self, start: int, *, bodies: bool = True) -> bool:
+    def role_complement(self, start: int, *, bodies: bool = True, owner: bool = True) -> bool:
         """Does the word at `start` follow a role or body and a preposition ("ministro degli
         Esteri", "presidenza del Consiglio" after "sottosegretario alla", "ministerie van
-        Volksgezondheid")? Then it is what the role is of: a portfolio, body or place."""
-        before = self.text[max(0, start - _ROLE_BACK) : start].split()
+        Volksgezondheid")? Then it is what the role is of: a portfolio, body or place. With
+        `owner`, also what such a complement is of in turn ("sottosegretario alla
+        Presidenza del Consiglio")."""
+        lo = max(0, start - _ROLE_BACK)
+        before = self.text[lo:start].split()
         if len(before) < 2 or before[-1].casefold() not in self.table.prepositions:
             return False
         for word in reversed(before[-_ROLE_WORDS - 1 : -1]):
             if is_role(word, self.table) or (
                     bodies and word.casefold() in self.table.organisation_words):
                 return True
-            if not word.islower():
-                return False  # a name, a number or punctuation between: no role's complement
+            if not word.islower():  # a name, number or mark: no complement, unless one itself
+                at = self.text.rfind(word, lo, start)
+                return owner and word.isalpha() and self.role_complement(
+                    at, bodies=bodies, owner=False)
         return False
 
     def _after_function_word(self, start: int) -> bool:

@@ -34,6 +34,7 @@ from weakref import WeakKeyDictionary
 from quotes.attribute.lexicon import gender, is_first_name
 from quotes.attribute.people import PeopleIndex
 from quotes.attribute.persons import Mention
+from quotes.attribute.rolewords import role_keys, role_owners
 from quotes.lang import LanguageData, is_place, is_role, is_spokesperson
 
 # How far around a mention a role naming the same person is looked for ("Elon Musk, CEO
@@ -183,8 +184,14 @@ def _candidate_groups(people: PeopleIndex, query: Query) -> dict[str, list[Menti
               if not _a_place(people, name, ms)}
     word = query.word or ""
     if query.hint == "role" and word and not is_spokesperson(word.split()[0], people.table):
-        owners = set(_role_owners(word))
+        owners = set(role_owners(word))
         groups = {name: ms for name, ms in groups.items() if name.casefold() not in owners}
+    if query.hint == "role":
+        # Named only after the role, with a role of their own ("“…”, aldus de kapitein. …
+        # coach Nicky Varsko"): someone else.
+        groups = {name: ms for name, ms in groups.items() if not (
+            ms and all(m.start >= query.at for m in ms) and _other_role(people, query, ms,
+                                                                         untitled=True))}
     return groups
 
 
@@ -513,21 +520,25 @@ def _role_near(people: PeopleIndex, query: Query, ms: list[Mention]) -> bool:
     "Lula (PT)" … "o líder do PT"; "Pieter Omtzigt (NSC)" … "de NSC-leider")."""
     if query.hint != "role" or not query.word:
         return False
-    for key in _role_keys(query.word):
+    for key in role_keys(query.word):
         pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
         if any(_near(people, pattern, query.at, m) for m in ms):
             return True
     return False
 
 
-def _other_role(people: PeopleIndex, query: Query, ms: list[Mention]) -> bool:
+def _other_role(people: PeopleIndex, query: Query, ms: list[Mention], *,
+                untitled: bool = False) -> bool:
     """Does a role other than the query's title the candidate, and none like it ("Zorgminister
     Ernst Kuipers" … "het Kamerlid Wybren van Haga" … "stelt het Kamerlid": not the
-    minister)? A role noun right before a mention or in apposition right after it counts."""
+    minister)? A role noun right before a mention or in apposition right after it counts;
+    with `untitled`, not one the table lists as a title too ("Presiden", whom "Kepala
+    Negara" names as well)."""
     if query.hint != "role" or not query.word:
         return False
     head = query.word.split()[0].rpartition("-")[2].casefold()
-    held = [r for m in ms if m.kind not in ("pronoun", "role") for r in _roles_beside(people, m)]
+    held = [r for m in ms if m.kind not in ("pronoun", "role") for r in _roles_beside(people, m)
+            if not (untitled and r in _folded(people.table.titles))]
     return bool(held) and not any(r.endswith(head) or head.endswith(r) for r in held)
 
 
@@ -545,24 +556,6 @@ def _roles_beside(people: PeopleIndex, m: Mention) -> list[str]:
         if word and is_role(word, people.table):
             found.append(word)
     return [r.rpartition("-")[2] for r in found]
-
-
-def _role_keys(word: str) -> list[str]:
-    """What a role is recognised by: the role noun ("leider" of "NSC-leider", "líder" of
-    "líder del PT") and what it is the role of ("nsc", "pt", "casa blanca")."""
-    words = word.split()
-    head = words[0].rpartition("-")[2]
-    keys = [head.casefold()] if len(words) == 1 else [word.casefold(), head.casefold()]
-    return keys + _role_owners(word)
-
-
-def _role_owners(word: str) -> list[str]:
-    """What a role as written is the role of: "nsc" of "NSC-leider", "front national" of
-    "patronne du Front National". The owner is no holder of its own role."""
-    words = word.split()
-    prefix = words[0].rpartition("-")[0]
-    owner = " ".join(w for w in words[1:] if w[:1].isupper())
-    return [part.casefold() for part in (prefix, owner) if len(part) >= 2]
 
 
 def _near(people: PeopleIndex, pattern: re.Pattern[str], at: int, m: Mention) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.people import Name, PeopleIndex
-from quotes.attribute.persons import Mention, link_word
+from quotes.attribute.persons import Mention, kind_of, link_word
 from quotes.attribute.ranking import (
     MAX_BACK_CHARS,
     Candidate,
@@ -39,6 +39,8 @@ _STATEMENT_CONTEXT = 80
 _VOCATIVE_WORDS = 3
 # How far before a pronoun an unnamed spokesperson it stands for is looked for.
 _ANTECEDENT_CHARS = 200
+# How far after a body's noun its name may stand in apposition (characters).
+_APPOSED_CHARS = 80
 # Marks that part a body's noun from an organisation named before it.
 _BREAKS = ".!?,;:\"“”„«»"
 
@@ -131,7 +133,8 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
     organisations named before, the first ranked one holding the noun, else the first
     ranked one; or nobody."""
     steps = (f"{name.text}: organisation",)
-    own = _own_organisation(people, name) or _owner_named(people, name)
+    own = _own_organisation(people, name) or _owner_named(people, name) \
+        or _apposed_body(people, name)
     if own is not None:
         return Speaker(own, None, f"{method}+organisation", "organisation",
                        ORGANISATION_CONFIDENCE,
@@ -225,7 +228,27 @@ def self_named(people: PeopleIndex, quote: Quote) -> str | None:
         if body.startswith(m.name) and after[:1] == " " and after[1:2].islower():
             full = people.full_name(m.name, m.start)
             return None if _person_like(full) else full
-    return None
+    return _opening_body(people, body)
+
+
+def _opening_body(people: PeopleIndex, body: str) -> str | None:
+    """The organisation a statement opens with, named nowhere before ("A Secretaria de
+    Estado de Polícia Militar informa que …", says a statement): capitalized words, the
+    function words between them, that the table tells an organisation by, then a lowercase
+    word."""
+    table = people.table
+    words = body.split()
+    k = 0
+    while k < len(words) and (words[k][:1].isupper() or (
+            k > 0 and words[k] in table.stopwords and k + 1 < len(words)
+            and words[k + 1][:1].isupper())):
+        k += 1
+    name = " ".join(words[:k])
+    capitals = " ".join(w for w in words[:k] if w[:1].isupper())
+    if not k or k == len(words) or not words[k][:1].islower() or _person_like(capitals) \
+            or kind_of(name, table) != "organisation":
+        return None
+    return name
 
 
 def _person_like(name: str) -> bool:
@@ -266,6 +289,26 @@ def _owner_named(people: PeopleIndex, name: Name) -> str | None:
             return people.text[name.start : m.end]
         return None
     return None
+
+
+def _apposed_body(people: PeopleIndex, name: Name) -> str | None:
+    """The body's name set after its noun by a comma, in the same sentence ("la società
+    tirata in ballo dal sindacato, la Varsella Italy"): no person's name."""
+    at = bisect_left(people.mention_starts, name.end)
+    if at == len(people.mentions):
+        return None
+    m = people.mentions[at]
+    between = people.text[name.end : m.start]
+    if len(between) > _APPOSED_CHARS or any(c in between for c in ".!?\n\"“”«»„"):
+        return None
+    _, comma, tail = between.rpartition(",")
+    article = tail.split()
+    # An article opens the name ("…, la Varsella Italy"), not a place's ("…, Bolivia").
+    if not comma or len(article) != 1 \
+            or article[0].casefold() not in people.table.definite_articles:
+        return None
+    full = people.full_name(m.name, m.start)
+    return None if _person_like(full) else full
 
 
 def _known_organisation(people: PeopleIndex, before: int) -> str | None:
