@@ -149,3 +149,15 @@ def test_one_tweet_clause_the_quote_cuts_with_commas_is_compared_whole() -> None
 def test_a_dutch_transliteration_is_the_same_name() -> None:
     assert same_name("Poetin", "Putin") and same_name("Medvedev", "Medwedew")
     assert not same_name("Poetin", "Pratt")
+
+
+def test_a_quote_of_a_thread_that_stops_before_the_posts_last_sentence_cuts_nothing() -> None:
+    # The quote opens with the post before this one, and stops where the reporter did.
+    v = verdict("After a long debate the council has closed the old ferry pier for good. The "
+                "new pier opens in May", "en", THREAD_TWEET.replace(" and every boat will dock "
+                                                                   "there!", ". Boats dock there!"))
+    assert "cut" not in distorting(v), v.differences
+    v = verdict("After a long debate the council has closed the old ferry pier for good. The "
+                "new pier opens in May", "en", THREAD_TWEET.removeprefix("....").replace(
+                    " and every boat will dock there!", ". Boats dock there!").capitalize())
+    assert {"cut", "added"} & set(distorting(v)), v.differences

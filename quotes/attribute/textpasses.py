@@ -36,20 +36,27 @@ def same_words(quotes: Sequence[Quote], results: list[Attribution | None]
     """A top-level quote left without a speaker whose words the text quotes again, with
     a speaker, elsewhere (a headline's \"« aucune piste n'est exclue »\" … \"La gendarmerie
     précise qu'« aucune piste n'est exclue »\"): the same words are the same speaker's."""
+    # (A quote of fewer than five characters holds fewer than three words: not read.)
+    keys = [words_key(q.text) if q.depth == 0 and q.text[4:] else "" for q in quotes]
     spoken: dict[str, Attribution] = {}
-    for quote, found in zip(quotes, results, strict=True):
-        key = words_key(quote.text)
-        if quote.depth == 0 and found is not None and found.speaker and key:
+    for key, found in zip(keys, results, strict=True):
+        if key and found is not None and found.speaker:
             spoken.setdefault(key, found)
+    if not spoken:
+        return tuple(results)
     return tuple(
-        replace(spoken[key], method="same-words")
-        if found is None and quote.depth == 0 and (key := words_key(quote.text)) in spoken
+        replace(spoken[key], method="same-words") if found is None and key in spoken
         else found
-        for quote, found in zip(quotes, results, strict=True))
+        for key, found in zip(keys, results, strict=True))
 
 
 def words_key(text: str) -> str:
     """The words of a quote, casefolded, for matching the same words quoted again; empty
     for fewer than SAME_WORDS_MIN words (\"Nee\", \"Ja, klar\" are anyone's)."""
-    words = re.findall(r"\w+", text.casefold())
+    if len(text) < 2 * SAME_WORDS_MIN - 1:
+        return ""  # too short for that many words (the marks of a hostile text hold none)
+    words = _WORD.findall(text.casefold())
     return " ".join(words) if len(words) >= SAME_WORDS_MIN else ""
+
+
+_WORD = re.compile(r"\w+")

@@ -296,6 +296,11 @@ def _renders_part(sides: Sides, match: TweetMatch) -> bool:
         # Spacing aside: an editor's gloss is blanked out of the quote ("quo vadis (Latin:
         # where are you heading)?"), and archived tweets lose spaces.
         quote, tweet = (" ".join(t.casefold().split()) for t in (sides.quote, sides.tweet))
+        if went_on(tweet):
+            # A post continuing a thread: the quote may open with the post before it
+            # ("Let this serve as a WARNING that …" before "....targeted 52 …").
+            opening = " ".join(tweet.lstrip(" .…").split()[:_EDGE_WORDS])
+            quote = quote[max(0, quote.find(opening)):]
         fewer = fewer and fuzz.partial_ratio(quote, tweet) >= FUZZY_VERBATIM
     return (match.fragment or fewer) and not renders_whole(sides.quote, sides.tweet)
 
