@@ -296,6 +296,12 @@ def quote_sentences(text: str, table: LanguageData | None = None) -> list[str]:
     return [s for s in pieces if len(s.split()) >= MIN_SENTENCE_WORDS]
 
 
+def clause_units(text: str, table: LanguageData) -> list[str]:
+    """The text's clauses, sentence by sentence (those without an end mark included)."""
+    return [c for s in loose_sentences(text) for piece in unmarked_sentences(s, table)
+            for c in clauses(piece, table)]
+
+
 def unmarked_sentences(sentence: str, table: LanguageData) -> list[str]:
     """A sentence cut where another begins without an end mark before it ("… situées en
     Irak Nous continuerons …"): at a function word of the language written with a capital

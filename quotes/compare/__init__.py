@@ -38,7 +38,6 @@ from quotes.compare.clause_embeddings import (
     ClauseSimilarities,
     clause_gaps,
     clause_runs,
-    clause_units,
     embedding_differences,
     reworded_additions,
     reworded_cuts,
@@ -57,7 +56,7 @@ from quotes.compare.verdict import (
     find_differences,
     judge,
 )
-from quotes.text import clauses, loose_sentences
+from quotes.text import clause_units, clauses, loose_sentences
 
 __all__ = [
     "CLAUSE_RUN",

@@ -267,12 +267,13 @@ def _name_difference(sides: Sides, replacement: str | None, name: Anchor, placed
     part of the tweet: a name it lacks may lie in a sentence it never rendered, as a
     number may (`anchor_differences`)."""
     translated = sides.source.code != sides.target.code
-    unseen = translated and not sides.source.capitalizes_nouns
-    if replacement is None and (unseen or not placed):
-        return Difference(OMITTED_NAME, None, name.text, "anchors")
-    if translated and replacement is not None and _name_word(replacement):
+    if replacement is None:
+        rendered = not placed or (translated and not sides.source.capitalizes_nouns)
+    else:
         # A word of a translated name ("Groot-Brittannië" for "Royaume-Uni", "Stato di
         # Diritto" for "Estado de Derecho"): the name rendered, not another put in.
+        rendered = translated and _name_word(replacement)
+    if rendered:
         return Difference(OMITTED_NAME, None, name.text, "anchors")
     return Difference("name", replacement, name.text, "anchors")
 

@@ -17,7 +17,6 @@ from quotes.compare.reliability import LONG_CUT, bare_words
 from quotes.lang import LanguageData
 from quotes.match import EMBEDDING_MATCH, EMBEDDING_SURE, STRONG_ANCHORS
 from quotes.models import Difference
-from quotes.text import clauses, loose_sentences, unmarked_sentences
 
 # Both sides are cut into clauses, and runs of up to CLAUSE_RUN adjacent clauses are
 # embedded, so a clause that the other language splits in two still meets its match.
@@ -43,12 +42,6 @@ class ClauseSimilarities:
     quote_units: tuple[str, ...]
     tweet_units: tuple[str, ...]
     matrix: np.ndarray
-
-
-def clause_units(text: str, table: LanguageData) -> list[str]:
-    """The text's clauses, sentence by sentence (those without an end mark included)."""
-    return [c for s in loose_sentences(text) for piece in unmarked_sentences(s, table)
-            for c in clauses(piece, table)]
 
 
 def clause_runs(count: int) -> list[tuple[int, int]]:

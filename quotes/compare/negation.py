@@ -13,7 +13,7 @@ from quotes.compare.clause_words import substantive
 from quotes.lang import LanguageData
 from quotes.models import Difference
 from quotes.normalize import strip_accents
-from quotes.text import LETTER_WORD_WITH_APOSTROPHES, SENTENCE_SPAN, clauses, loose_sentences
+from quotes.text import LETTER_WORD_WITH_APOSTROPHES, SENTENCE_SPAN, clause_units, clauses
 
 
 def _tokens(text: str) -> list[str]:
@@ -309,7 +309,7 @@ def balanced_negations(sides: Sides, alignment: Alignment) -> bool:
 
 
 def _negated_clauses(text: str, table: LanguageData) -> int:
-    return sum(_negative(c, table) for s in loose_sentences(text) for c in clauses(s, table))
+    return sum(_negative(c, table) for c in clause_units(text, table))
 
 
 def rendered_sentences(tweet: str, span: tuple[int, int]) -> list[str]:

@@ -299,8 +299,7 @@ def _renders_part(sides: Sides, match: TweetMatch) -> bool:
         if went_on(tweet):
             # A post continuing a thread: the quote may open with the post before it
             # ("Let this serve as a WARNING that …" before "....targeted 52 …").
-            opening = " ".join(tweet.lstrip(" .…").split()[:_EDGE_WORDS])
-            quote = quote[max(0, quote.find(opening)):]
+            quote = quote[max(0, _post_opening(quote, tweet)):]
         fewer = fewer and fuzz.partial_ratio(quote, tweet) >= FUZZY_VERBATIM
     return (match.fragment or fewer) and not renders_whole(sides.quote, sides.tweet)
 
@@ -369,9 +368,9 @@ def _without_thread_edges(differences: list[Difference], notes: list[str], quote
     before, after = went_on(tweet), goes_on(tweet)
     if not (before or after):
         return differences, notes
-    text, post = bare_words(quote), bare_words(tweet).split()
-    first = text.find(" ".join(post[:_EDGE_WORDS])) if before else -1
-    last = text.rfind(" ".join(post[-_EDGE_WORDS:])) if after else -1
+    text, post = bare_words(quote), bare_words(tweet)
+    first = _post_opening(text, post) if before else -1
+    last = text.rfind(" ".join(post.split()[-_EDGE_WORDS:])) if after else -1
 
     def at_edge(d: Difference) -> bool:
         side = bare_words(d.quote_side or "")
@@ -387,6 +386,12 @@ def _without_thread_edges(differences: list[Difference], notes: list[str], quote
 
 # How many of a post's first (last) words place it in a quote that goes beyond it.
 _EDGE_WORDS = 3
+
+
+def _post_opening(quote: str, post: str) -> int:
+    """Where the post's first words (its continuation dots aside) stand in the quote, both
+    normalized alike; -1 where they do not."""
+    return quote.find(" ".join(post.lstrip(" .…").split()[:_EDGE_WORDS]))
 
 
 def _speaker_difference(attribution: Attribution | None, match: TweetMatch) -> Difference | None:
@@ -470,10 +475,7 @@ def _negation_flips(sides: Sides, alignment: Alignment, back_translation: str | 
     if back_translation is not None:
         flips = polarity_differences(pairs_for(back_translation, alignment, target),
                                      lang.get("en"), "back-translation", target)
-        flips, notes = confirm_in_source(flips, sides, alignment)
-        if flips and balanced_negations(sides, alignment):
-            return [], [*notes, BALANCED_NEGATIONS]
-        return flips, notes
+        return _unless_balanced(*confirm_in_source(flips, sides, alignment), sides, alignment)
     if sides.omits:
         # Pieces joined across a marked omission ("… (…) …") pair with no one tweet
         # sentence, and may come from anywhere in it: only a negation the quote states
@@ -482,9 +484,16 @@ def _negation_flips(sides: Sides, alignment: Alignment, back_translation: str | 
                                     "source-language", target, partial=True), []
     flips = polarity_differences(pairs_for(sides.quote, alignment, target), sides.source,
                                  "source-language", target, partial=sides.fragment)
+    return _unless_balanced(flips, [], sides, alignment)
+
+
+def _unless_balanced(flips: list[Difference], notes: list[str], sides: Sides,
+                     alignment: Alignment) -> tuple[list[Difference], list[str]]:
+    """The flips, none where the quote negates as many clauses as the part of the tweet it
+    renders (`balanced_negations`)."""
     if flips and balanced_negations(sides, alignment):
-        return [], [BALANCED_NEGATIONS]
-    return flips, []
+        return [], [*notes, BALANCED_NEGATIONS]
+    return flips, notes
 
 
 def _one_opinion(differences: list[Difference]) -> list[Difference]:
