@@ -16,6 +16,7 @@ from quotes.attribute.clauses import (
     indefinite_subject,
     separated_verb,
 )
+from quotes.attribute.layouts import listed_speaker
 from quotes.attribute.names import (
     Phrase,
     first_name,
@@ -393,6 +394,11 @@ def _name_line(a: Attempt) -> Attribution | None:
     return build(a.doc, quote, name, [], None, "name-line")
 
 
+def _listed(a: Attempt) -> Attribution | None:
+    found = listed_speaker(a.doc, a.quote)
+    return None if found is None else build(a.doc, a.quote, found[0], [], None, found[1])
+
+
 def _context(a: Attempt) -> Attribution | None:
     """A quote standing as its own sentence after one about a person ("Kurz darauf sprach
     sich Biden auf X für … aus. „Heute möchte ich …“"): that person, with low confidence;
@@ -466,6 +472,7 @@ RULES: tuple[Callable[[Attempt], Attribution | None], ...] = (
     _any_verb_after,
     _inverted,
     _verb_next_sentence,
+    _listed,
     _name_line,
     _context,
 )
