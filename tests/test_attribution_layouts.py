@@ -75,3 +75,4 @@ def test_a_credit_in_brackets_is_no_speaker() -> None:
     text = ("Der Bürgermeister Paul Erfunden sagte: „Die Brücke bleibt offen.“ "
             "(Foto: Mara Beispiel)")
     check_speaker(text, "de", "Die Brücke bleibt offen", "Paul Erfunden")
+
