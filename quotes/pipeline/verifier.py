@@ -470,6 +470,8 @@ def _joined(row: MatchRow, neighbour: MatchRow) -> MatchRow | None:
     if speaker is None or speaker != _speaker(neighbour.finding):
         return None
     tweet = match.tweet
+    if not _may_be_by(row.query, tweet.author_handle):
+        return None  # the neighbour's tweet is another person's: nothing to spread
     scored = next((s for s in row.ranked if s.candidate.tweet.id == tweet.id), None)
     if scored is None or not _weakly_supported(scored):
         return None
@@ -489,6 +491,13 @@ def _joined(row: MatchRow, neighbour: MatchRow) -> MatchRow | None:
     )
     return replace(row, decision=Decision(fragment, row.decision.method, reason,
                                           evidence=row.decision.evidence))
+
+
+def _may_be_by(query: QueryFeatures, handle: str) -> bool:
+    """Can the tweet's author be the speaker the article names, as far as the archive tells
+    (the author it resolves to, or one of those the name fits)?"""
+    named = {h.casefold() for h in (query.speaker_handle, *query.speaker_handles) if h}
+    return handle.casefold() in named
 
 
 def _speaker(finding: QuoteFinding) -> str | None:
