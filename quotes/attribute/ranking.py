@@ -372,7 +372,7 @@ def is_complement(people: PeopleIndex, m: Mention) -> bool:
         if word in table.prepositions:
             return True
         if not (word in table.stopwords or word in table.title_genders or is_role(word, table)
-                or word in _folded(table.titles)):
+                or word in _folded(table.titles) or word in table.organisation_words):
             return False
     return False
 
