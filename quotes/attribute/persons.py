@@ -48,6 +48,12 @@ class SpanSet:
         i = bisect_right(self.starts, pos) - 1
         return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
 
+    def end_after(self, pos: int, slack: int) -> int:
+        """The end of the span holding `pos` or starting at most `slack` after it (a quote
+        mark may stand before its text), else `pos`."""
+        i = bisect_right(self.starts, pos + slack) - 1
+        return self.spans[i][1] if i >= 0 and self.spans[i][1] > pos else pos
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:

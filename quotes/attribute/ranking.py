@@ -46,6 +46,8 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 MAX_BACK_CHARS = 3000
 # How far after a point that nobody was named before the people named are candidates.
 FOLLOWING_CHARS = 400
+# How far after a point a quote's text may begin and still be the quote there (its marks).
+_MARK_SLACK = 3
 # Distance (characters) at which the nearness feature has fallen to 0.
 NEAR_CHARS = 600
 # Weights used when the shipped file is missing a feature.
@@ -210,9 +212,10 @@ def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
     _merge_into_speakers(people, groups)
     if not groups:
         # A quote opening the text: the people named right after it ("«…». Così su
-        # Twitter il ministro Guido Crosetto").
+        # Twitter il ministro Guido Crosetto"), however long the quote is.
+        end = people.quoted.end_after(at, _MARK_SLACK) + FOLLOWING_CHARS
         for m in people.mentions:
-            if at <= m.start < at + FOLLOWING_CHARS:
+            if at <= m.start < end:
                 groups[people.full_name(m.name, m.start)].append(m)
     return {name: ms for name, ms in groups.items() if ms or name in people.speakers}
 
