@@ -355,9 +355,10 @@ def ranked(
 
 def _body_for_person(people: PeopleIndex, query: Query, candidate: Candidate) -> bool:
     """Is the candidate an organisation or place where a role stands for a person ("de
-    burgemeester", "la préfète", and a spokesperson too: "…”, aldus de woordvoerder"
-    speaks for the police, but is not it)? The role's holder then goes unnamed."""
-    return query.hint == "role" and candidate.kind == "organisation"
+    burgemeester", "la préfète", not "a spokeswoman")? The role's holder then goes
+    unnamed."""
+    return query.hint == "role" and candidate.kind == "organisation" and not (
+        query.word and is_spokesperson(query.word.split()[0], people.table))
 
 
 def addressed(quote: str, name: str | None) -> bool:
