@@ -289,7 +289,8 @@ def _features(
             ),
             "person": _personish(people, name, ms),
             "organisation": float(kind == "organisation"),
-            "agree": _agreement(wanted, name, kind, _titled_gender(people, ms) if wanted else None),
+            "agree": _agreement(wanted, name, kind, _titled_gender(people, ms) if wanted else None,
+                                people.table.code),
             "role_near": float(_role_near(people, query, ms)),
             "other_role": float(_other_role(people, query, ms)),
             "same_clause": float(name in clause),
@@ -463,7 +464,8 @@ def _kind(people: PeopleIndex, name: str, ms: list[Mention]) -> str:
     return named[-1] if named else people.kind(name)
 
 
-def _agreement(wanted: str | None, name: str, kind: str, titled: str | None = None) -> float:
+def _agreement(wanted: str | None, name: str, kind: str, titled: str | None = None,
+               language: str = "") -> float:
     """+1 where the pronoun agrees with the candidate, -1 where it cannot, 0 unknown.
     `wanted` holds every code the pronoun may take: "fp" for de "sie" (she or they);
     `titled` is the gender the title or role before a mention gives, where the name does
@@ -476,7 +478,7 @@ def _agreement(wanted: str | None, name: str, kind: str, titled: str | None = No
         return -1.0
     # A lone word is more often a surname, nickname or place that happens to be a first
     # name ("Lula", "York") than a first name: only a first name before more tells it.
-    found = (gender(name) if " " in name else None) or titled
+    found = (gender(name, language) if " " in name else None) or titled
     return 0.0 if found is None else (1.0 if found in wanted else -1.0)
 
 
