@@ -34,6 +34,7 @@ from weakref import WeakKeyDictionary
 from quotes.attribute.lexicon import gender, is_first_name
 from quotes.attribute.people import PeopleIndex
 from quotes.attribute.persons import Mention
+from quotes.attribute.placed import after_place_word, words_before, written_as_place
 from quotes.attribute.rolewords import role_keys, role_owners
 from quotes.lang import LanguageData, is_place, is_role, is_spokesperson
 
@@ -358,13 +359,6 @@ def _folded(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
-def _words_before(people: PeopleIndex, m: Mention) -> list[str]:
-    """The casefolded words right before mention `m` in its own sentence, where its title,
-    role or preposition stands."""
-    before = _SENTENCE_END.split(people.folded[max(0, m.start - _TITLE_CHARS) : m.start])
-    return before[-1].split()
-
-
 def is_complement(people: PeopleIndex, m: Mention) -> bool:
     """Mention `m` follows a preposition, through at most articles, roles and titles ("de
     Nogueira", "do presidente Jair Bolsonaro", "an Frau Beispiel"): the complement of a
@@ -372,7 +366,7 @@ def is_complement(people: PeopleIndex, m: Mention) -> bool:
     if m.kind in ("pronoun", "role"):
         return False
     table = people.table
-    for word in reversed(_words_before(people, m)[-_COMPLEMENT_WORDS:]):
+    for word in reversed(words_before(people, m)[-_COMPLEMENT_WORDS:]):
         if word in table.prepositions:
             return True
         if not (word in table.stopwords or word in table.title_genders or is_role(word, table)
@@ -419,17 +413,21 @@ def _a_place(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
     """Is it a town or city, written as one in this text ("desde Washington", "de
     burgemeester van Nijmegen": after a place's preposition or as what a role or body is
     of), showing nothing of a person (no first name, honorific or archive author)? No
-    one to speak. Many towns bear surnames ("Montero", "Santos"): the text must say."""
-    if not is_place(name) or people.is_known(name) or _honorific(people, ms) or (
-            " " in name and _personish(people, name, ms) >= 1.0):
+    one to speak. Many towns bear surnames ("Montero", "Santos"): the text must say. A
+    name no list holds is one where the text writes it only after a place's preposition
+    ("in de Bossche Varskamp")."""
+    listed = is_place(name)
+    if people.is_known(name) or _honorific(people, ms) or (
+            (" " in name or not listed) and _personish(people, name, ms) >= 1.0):
         return False  # a town's one word may be a first name too ("Torino", "Paris")
     # Read once per document and name: every quote ranks the same towns again, and a
     # long text names them thousands of times.
     written = _WRITTEN_AS_PLACE.setdefault(people, {})
     if name not in written:
-        written[name] = any(_written_as_place(people, m) for m in people.mentions
-                            if m.kind not in ("pronoun", "role")
-                            and people.full_name(m.name, m.start) == name)
+        named = [m for m in people.mentions if m.kind not in ("pronoun", "role")
+                 and people.full_name(m.name, m.start) == name]
+        written[name] = any(written_as_place(people, m) for m in named) if listed else (
+            bool(named) and all(after_place_word(people, m) for m in named))
     return written[name]
 
 
@@ -437,25 +435,12 @@ def _a_place(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
 _WRITTEN_AS_PLACE: WeakKeyDictionary[PeopleIndex, dict[str, bool]] = WeakKeyDictionary()
 
 
-def _written_as_place(people: PeopleIndex, m: Mention) -> bool:
-    """Mention `m` follows a place's preposition ("in", "desde"), or a role and a
-    preposition ("le préfet de police de Marseille"), an article allowed between ("la
-    préfète de la Vienne"). Not a body's: "el Gobierno de Santos" is a person's."""
-    table = people.table
-    before, at = _words_before(people, m), m.start
-    if before[-1:] and before[-1] in table.definite_articles:
-        at = people.folded.rfind(before[-1], 0, at)
-        before = before[:-1]
-    return bool(before) and (before[-1] in table.place_prepositions
-                             or people.role_complement(at, bodies=False))
-
-
 def _honorific(people: PeopleIndex, ms: list[Mention]) -> bool:
     """Does an honorific stand right before one of the mentions ("Mr Sunak", "de heer
     Kalverdam", "Frau Faeser")? A role may title a club or place ("o treinador Coxa")."""
     return any(words[-1] in people.table.title_genders
                for m in ms if m.kind not in ("pronoun", "role")
-               if (words := _words_before(people, m)))
+               if (words := words_before(people, m)))
 
 
 def _kind(people: PeopleIndex, name: str, ms: list[Mention]) -> str:
@@ -497,7 +482,7 @@ def _titled_gender(people: PeopleIndex, ms: list[Mention]) -> str | None:
 def _gender_before(people: PeopleIndex, m: Mention) -> str | None:
     """The gender of a title, or of a feminine or articled role, right before `m`."""
     table = people.table
-    words = _words_before(people, m)
+    words = words_before(people, m)
     if not words:
         return None
     found = table.title_genders.get(words[-1]) or role_gender(words[-1], table)
@@ -551,7 +536,7 @@ def _roles_beside(people: PeopleIndex, m: Mention) -> list[str]:
     """The role nouns titling mention `m`: the word right before it, the first word after
     a comma right after it (articles skipped), each casefolded, the part after a hyphen."""
     found = []
-    before = _words_before(people, m)
+    before = words_before(people, m)
     if before and is_role(before[-1], people.table):
         found.append(before[-1])
     after = people.folded[m.end : m.end + _TITLE_CHARS]
