@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from quotes.attribute.lexicon import is_first_name, lowercase_words
 from quotes.attribute.persons import never_a_name
@@ -56,9 +56,25 @@ def opening_subjects(
     quote_starts = sorted(start for start, _ in quoted)
     then_verb = _subject_then_speech_verb if table.drops_subjects else _subject_then_verb
     return frozenset(
-        a.start for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        a.start for a, b, c, d in zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False)
         if a.lower not in known_words and _capital_opener(a, table)
-        and then_verb(a, b, c, table) and _quote_near(a.start, sentences, quote_starts))
+        and _subject_shape(then_verb, (a, b, c, d), table)
+        and _quote_near(a.start, sentences, quote_starts))
+
+
+def _subject_shape(then_verb: Callable[[Tok, Tok, Tok, LanguageData], bool],
+                   run: tuple[Tok, Tok, Tok, Tok], table: LanguageData) -> bool:
+    """Do the words after a sentence's first word make it the subject: a verb after it,
+    or its role in apposition?"""
+    a, b, c, d = run
+    return then_verb(a, b, c, table) or _apposed_role(b, c, d, table)
+
+
+def _apposed_role(comma: Tok, article: Tok, role: Tok, table: LanguageData) -> bool:
+    """A comma, a definite article and a role noun after a sentence's first word: the role
+    in apposition to its subject ("Varsko, el entrenador local, reconocía que …")."""
+    return comma.text == "," and article.lower in table.definite_articles \
+        and role.text.islower() and is_role(role.text, table)
 
 
 def _subject_then_speech_verb(a: Tok, b: Tok, c: Tok, table: LanguageData) -> bool:

@@ -103,7 +103,8 @@ def _bare_words(tokens: list[Tok], table: LanguageData) -> frozenset[str]:
     for a, b in pairwise(tokens):
         if not (b.is_word and b.text[:1].isupper() and not b.text.isupper()):
             continue
-        if link_word(a.lower, table):
+        # After an article, or a numeral ("die nächsten 6 Jahre"): a noun.
+        if link_word(a.lower, table) or a.text.isdigit():
             articled.add(b.text)
         else:
             seen[b.text] += 1

@@ -31,6 +31,9 @@ _HEADLINE_SHARE = 0.8
 _BRACKET_GAP = 3
 # How long an acronym in brackets after a name may be ("SDK").
 _ACRONYM_LETTERS = 6
+# How many lowercase words may stand between a body's noun and its name ("la empresa de
+# transportes Varskomar").
+_BODY_MODIFIER = 2
 
 
 class SpanSet:
@@ -44,6 +47,12 @@ class SpanSet:
     def __contains__(self, pos: int) -> bool:
         i = bisect_right(self.starts, pos) - 1
         return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
+
+    def end_after(self, pos: int, slack: int) -> int:
+        """The end of the span holding `pos` or starting at most `slack` after it (a quote
+        mark may stand before its text), else `pos`."""
+        i = bisect_right(self.starts, pos + slack) - 1
+        return self.spans[i][1] if i >= 0 and self.spans[i][1] > pos else pos
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,14 +332,38 @@ def _sentence_inside(line: Sequence[Tok]) -> bool:
 
 def introduced_bodies(tokens: Sequence[Tok], table: LanguageData) -> frozenset[str]:
     """The words a body's common noun introduces after a determiner ("la empresa
-    Victoria", "het bedrijf Knijnenburg", "the airline Skyvarsk"): the text names an
-    organisation by them, wherever it writes them."""
-    words = [t for t in tokens if t.is_word]
-    return frozenset(
-        name.text for det, noun, name in zip(words, words[1:], words[2:], strict=False)
-        if det.lower in table.stopwords and noun.lower in table.organisation_words
-        and noun.text.islower() and name.text[:1].isupper() and not name.sent_start
-        and name.start - noun.end == 1)
+    Victoria", "het bedrijf Knijnenburg", "the airline Skyvarsk"), up to _BODY_MODIFIER
+    lowercase words allowed between that end in no function or reporting word and before
+    no first name ("la empresa de transportes Varskomar", "la compañía cervecera Varsko",
+    not "het kabinet volgens Varsko"): the text names an organisation by them, wherever
+    it writes them."""
+    found = set()
+    for k, (det, noun) in enumerate(pairwise(tokens)):
+        if det.is_word and noun.is_word and det.lower in table.stopwords \
+                and noun.lower in table.organisation_words and noun.text.islower():
+            name = _introduced(tokens, k + 2, table)
+            if name is not None:
+                found.add(name)
+    return frozenset(found)
+
+
+def _introduced(tokens: Sequence[Tok], at: int, table: LanguageData) -> str | None:
+    """The capitalized word at `at`, or after up to _BODY_MODIFIER lowercase words from
+    there, that a body's noun right before `at` introduces."""
+    for gap in range(_BODY_MODIFIER + 1):
+        if at + gap >= len(tokens):
+            return None
+        name = tokens[at + gap]
+        if not name.is_word or name.sent_start:
+            return None
+        if name.text[:1].isupper():
+            last = tokens[at + gap - 1].lower
+            modified = link_word(last, table) or last in reporting_words(table) \
+                or is_first_name(name.text)
+            return name.text if not gap or not modified else None
+        if not name.text.islower():
+            return None
+    return None
 
 
 def kind_of(name: str, table: LanguageData) -> str:

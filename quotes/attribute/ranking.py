@@ -34,6 +34,7 @@ from weakref import WeakKeyDictionary
 from quotes.attribute.lexicon import gender, is_first_name
 from quotes.attribute.people import PeopleIndex
 from quotes.attribute.persons import Mention
+from quotes.attribute.placed import after_place_word, words_before, written_as_place
 from quotes.attribute.rolewords import role_keys, role_owners
 from quotes.lang import LanguageData, is_place, is_role, is_spokesperson
 
@@ -46,6 +47,8 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 MAX_BACK_CHARS = 3000
 # How far after a point that nobody was named before the people named are candidates.
 FOLLOWING_CHARS = 400
+# How far after a point a quote's text may begin and still be the quote there (its marks).
+_MARK_SLACK = 3
 # Distance (characters) at which the nearness feature has fallen to 0.
 NEAR_CHARS = 600
 # Weights used when the shipped file is missing a feature.
@@ -210,9 +213,10 @@ def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
     _merge_into_speakers(people, groups)
     if not groups:
         # A quote opening the text: the people named right after it ("«…». Così su
-        # Twitter il ministro Guido Crosetto").
+        # Twitter il ministro Guido Crosetto"), however long the quote is.
+        end = people.quoted.end_after(at, _MARK_SLACK) + FOLLOWING_CHARS
         for m in people.mentions:
-            if at <= m.start < at + FOLLOWING_CHARS:
+            if at <= m.start < end:
                 groups[people.full_name(m.name, m.start)].append(m)
     return {name: ms for name, ms in groups.items() if ms or name in people.speakers}
 
@@ -286,7 +290,8 @@ def _features(
             ),
             "person": _personish(people, name, ms),
             "organisation": float(kind == "organisation"),
-            "agree": _agreement(wanted, name, kind, _titled_gender(people, ms) if wanted else None),
+            "agree": _agreement(wanted, name, kind, _titled_gender(people, ms) if wanted else None,
+                                people.table.code),
             "role_near": float(_role_near(people, query, ms)),
             "other_role": float(_other_role(people, query, ms)),
             "same_clause": float(name in clause),
@@ -354,13 +359,6 @@ def _folded(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
-def _words_before(people: PeopleIndex, m: Mention) -> list[str]:
-    """The casefolded words right before mention `m` in its own sentence, where its title,
-    role or preposition stands."""
-    before = _SENTENCE_END.split(people.folded[max(0, m.start - _TITLE_CHARS) : m.start])
-    return before[-1].split()
-
-
 def is_complement(people: PeopleIndex, m: Mention) -> bool:
     """Mention `m` follows a preposition, through at most articles, roles and titles ("de
     Nogueira", "do presidente Jair Bolsonaro", "an Frau Beispiel"): the complement of a
@@ -368,11 +366,11 @@ def is_complement(people: PeopleIndex, m: Mention) -> bool:
     if m.kind in ("pronoun", "role"):
         return False
     table = people.table
-    for word in reversed(_words_before(people, m)[-_COMPLEMENT_WORDS:]):
+    for word in reversed(words_before(people, m)[-_COMPLEMENT_WORDS:]):
         if word in table.prepositions:
             return True
         if not (word in table.stopwords or word in table.title_genders or is_role(word, table)
-                or word in _folded(table.titles)):
+                or word in _folded(table.titles) or word in table.organisation_words):
             return False
     return False
 
@@ -415,17 +413,21 @@ def _a_place(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
     """Is it a town or city, written as one in this text ("desde Washington", "de
     burgemeester van Nijmegen": after a place's preposition or as what a role or body is
     of), showing nothing of a person (no first name, honorific or archive author)? No
-    one to speak. Many towns bear surnames ("Montero", "Santos"): the text must say."""
-    if not is_place(name) or people.is_known(name) or _honorific(people, ms) or (
-            " " in name and _personish(people, name, ms) >= 1.0):
+    one to speak. Many towns bear surnames ("Montero", "Santos"): the text must say. A
+    name no list holds is one where the text writes it only after a place's preposition
+    ("in de Bossche Varskamp")."""
+    listed = is_place(name)
+    if people.is_known(name) or _honorific(people, ms) or (
+            (" " in name or not listed) and _personish(people, name, ms) >= 1.0):
         return False  # a town's one word may be a first name too ("Torino", "Paris")
     # Read once per document and name: every quote ranks the same towns again, and a
     # long text names them thousands of times.
     written = _WRITTEN_AS_PLACE.setdefault(people, {})
     if name not in written:
-        written[name] = any(_written_as_place(people, m) for m in people.mentions
-                            if m.kind not in ("pronoun", "role")
-                            and people.full_name(m.name, m.start) == name)
+        named = [m for m in people.mentions if m.kind not in ("pronoun", "role")
+                 and people.full_name(m.name, m.start) == name]
+        written[name] = any(written_as_place(people, m) for m in named) if listed else (
+            bool(named) and all(after_place_word(people, m) for m in named))
     return written[name]
 
 
@@ -433,25 +435,12 @@ def _a_place(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
 _WRITTEN_AS_PLACE: WeakKeyDictionary[PeopleIndex, dict[str, bool]] = WeakKeyDictionary()
 
 
-def _written_as_place(people: PeopleIndex, m: Mention) -> bool:
-    """Mention `m` follows a place's preposition ("in", "desde"), or a role and a
-    preposition ("le préfet de police de Marseille"), an article allowed between ("la
-    préfète de la Vienne"). Not a body's: "el Gobierno de Santos" is a person's."""
-    table = people.table
-    before, at = _words_before(people, m), m.start
-    if before[-1:] and before[-1] in table.definite_articles:
-        at = people.folded.rfind(before[-1], 0, at)
-        before = before[:-1]
-    return bool(before) and (before[-1] in table.place_prepositions
-                             or people.role_complement(at, bodies=False))
-
-
 def _honorific(people: PeopleIndex, ms: list[Mention]) -> bool:
     """Does an honorific stand right before one of the mentions ("Mr Sunak", "de heer
     Kalverdam", "Frau Faeser")? A role may title a club or place ("o treinador Coxa")."""
     return any(words[-1] in people.table.title_genders
                for m in ms if m.kind not in ("pronoun", "role")
-               if (words := _words_before(people, m)))
+               if (words := words_before(people, m)))
 
 
 def _kind(people: PeopleIndex, name: str, ms: list[Mention]) -> str:
@@ -460,7 +449,8 @@ def _kind(people: PeopleIndex, name: str, ms: list[Mention]) -> str:
     return named[-1] if named else people.kind(name)
 
 
-def _agreement(wanted: str | None, name: str, kind: str, titled: str | None = None) -> float:
+def _agreement(wanted: str | None, name: str, kind: str, titled: str | None = None,
+               language: str = "") -> float:
     """+1 where the pronoun agrees with the candidate, -1 where it cannot, 0 unknown.
     `wanted` holds every code the pronoun may take: "fp" for de "sie" (she or they);
     `titled` is the gender the title or role before a mention gives, where the name does
@@ -473,7 +463,7 @@ def _agreement(wanted: str | None, name: str, kind: str, titled: str | None = No
         return -1.0
     # A lone word is more often a surname, nickname or place that happens to be a first
     # name ("Lula", "York") than a first name: only a first name before more tells it.
-    found = (gender(name) if " " in name else None) or titled
+    found = (gender(name, language) if " " in name else None) or titled
     return 0.0 if found is None else (1.0 if found in wanted else -1.0)
 
 
@@ -492,7 +482,7 @@ def _titled_gender(people: PeopleIndex, ms: list[Mention]) -> str | None:
 def _gender_before(people: PeopleIndex, m: Mention) -> str | None:
     """The gender of a title, or of a feminine or articled role, right before `m`."""
     table = people.table
-    words = _words_before(people, m)
+    words = words_before(people, m)
     if not words:
         return None
     found = table.title_genders.get(words[-1]) or role_gender(words[-1], table)
@@ -546,7 +536,7 @@ def _roles_beside(people: PeopleIndex, m: Mention) -> list[str]:
     """The role nouns titling mention `m`: the word right before it, the first word after
     a comma right after it (articles skipped), each casefolded, the part after a hyphen."""
     found = []
-    before = _words_before(people, m)
+    before = words_before(people, m)
     if before and is_role(before[-1], people.table):
         found.append(before[-1])
     after = people.folded[m.end : m.end + _TITLE_CHARS]

@@ -140,13 +140,7 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
                        ORGANISATION_CONFIDENCE,
                        (*steps, f"{own}: named beside it"))
     candidates = rank(people, Query(name.start, "role", name.text, people.asked))
-    # Also one that spoke before and looks like no person: a company the tables do not
-    # list ("AT&T said … The company added").
-    # Not a body named only as a preposition's complement ("a denúncia do Sindicato"):
-    # the one speaking is the subject of some sentence.
-    ranked_orgs = [c for c in candidates if (c.kind == "organisation" or (
-        c.name in people.speakers and not _person_like(c.name)))
-        and not _only_complement(people, c.name, name.start)]
+    ranked_orgs = _ranked_bodies(people, name, candidates)
     noun = name.text.casefold()
     holding = [c for c in ranked_orgs if noun in c.name.casefold()]
     for candidate in (holding or ranked_orgs)[:1]:
@@ -157,6 +151,22 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
         return Speaker(known, None, f"{method}+organisation", "organisation",
                        ORGANISATION_CONFIDENCE, (*steps, f"{known}: organisation named most"))
     return _unlisted(people, name, method, steps, candidates)
+
+
+def _ranked_bodies(people: PeopleIndex, name: Name, candidates: list[Candidate]
+                   ) -> list[Candidate]:
+    """The ranked candidates a body's noun may stand for: organisations, and ones that spoke
+    before and look like no person (a company the tables do not list: "AT&T said … The
+    company added"). Not a body named only as a preposition's complement ("a denúncia do
+    Sindicato"): the one speaking is the subject of some sentence; unless no other body is
+    named ("funcionário da empresa Varsko Transportes" … "a empresa afirmou"), for a body's
+    noun (a statement has its own fallback, `_unlisted`)."""
+    bodies = [c for c in candidates if c.kind == "organisation" or (
+        c.name in people.speakers and not _person_like(c.name))]
+    subjects = [c for c in bodies if not _only_complement(people, c.name, name.start)]
+    if subjects or name.text.casefold() in people.table.statement_nouns:
+        return subjects
+    return bodies
 
 
 def _unlisted_body(people: PeopleIndex, name: str, before: int) -> bool:

@@ -1,0 +1,46 @@
+"""Where a mention stands as a place: the words right before it in its sentence, and
+whether a place's preposition (or a role's) puts it there ("desde Washington", "le préfet
+de police de Marseille", "in de Bossche Varskamp"). Ranking drops a candidate the text
+writes only so: a place has no one to speak."""
+
+from __future__ import annotations
+
+import re
+
+from quotes.attribute.people import PeopleIndex
+from quotes.attribute.persons import Mention
+
+# A sentence's end: the words before a mention are read back to it.
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# How far before a mention its title, role or preposition is read ("Außenministerin",
+# "la ministra", "in de").
+TITLE_CHARS = 30
+
+
+def words_before(people: PeopleIndex, m: Mention) -> list[str]:
+    """The casefolded words right before mention `m` in its own sentence, where its title,
+    role or preposition stands."""
+    before = _SENTENCE_END.split(people.folded[max(0, m.start - TITLE_CHARS) : m.start])
+    return before[-1].split()
+
+
+def after_place_word(people: PeopleIndex, m: Mention) -> bool:
+    """Does a place's preposition stand right before mention `m`, an article allowed
+    between ("in de Bossche Varskamp")?"""
+    before = words_before(people, m)
+    if before[-1:] and before[-1] in people.table.definite_articles:
+        before = before[:-1]
+    return bool(before) and before[-1] in people.table.place_prepositions
+
+
+def written_as_place(people: PeopleIndex, m: Mention) -> bool:
+    """Mention `m` follows a place's preposition ("in", "desde"), or a role and a
+    preposition ("le préfet de police de Marseille"), an article allowed between ("la
+    préfète de la Vienne"). Not a body's: "el Gobierno de Santos" is a person's."""
+    table = people.table
+    before, at = words_before(people, m), m.start
+    if before[-1:] and before[-1] in table.definite_articles:
+        at = people.folded.rfind(before[-1], 0, at)
+        before = before[:-1]
+    return bool(before) and (before[-1] in table.place_prepositions
+                             or people.role_complement(at, bodies=False))
