@@ -101,6 +101,21 @@ def test_words_of_another_account_are_misattributed() -> None:
     assert v.differences[0].kind == "speaker" and v.differences[0].evidence == "attribution"
 
 
+def test_a_loose_likeness_to_another_persons_post_accuses_no_one() -> None:
+    # The article names Erika Muster; the closest post is another account's and only like
+    # it (a spoken sentence of the same day, say): no post of hers says this, and nothing
+    # shows the words are the other person's.
+    text = ("Wir werden die alte Brücke nicht vor 2027 schließen. Sie hat 40 Millionen "
+            "Dollar gekostet, und die neue scheint sicherer zu sein.")
+    loose = verdict(text, "de", handle="demo_minister", embedding=0.83)
+    assert loose.label == "unmatched"
+    assert any("renders the quote only loosely" in n for n in loose.notes)
+    # The same likeness read through a close back-translation is that person's words.
+    close = verdict(text, "de", handle="demo_minister", embedding=0.83, fuzzy=92.0,
+                    translated=TWEET)
+    assert close.label == "misattributed"
+
+
 def test_unresolved_speaker_is_noted_not_judged() -> None:
     v = verdict("Wir werden die alte Brücke nicht vor 2027 schließen. Sie hat 40 Millionen "
                 "Dollar gekostet, und die neue scheint sicherer zu sein.", "de", handle=None)

@@ -128,10 +128,25 @@ def _claims_nothing(case: Case) -> Verdict | None:
 
 
 def _misattributed(case: Case) -> Verdict | None:
-    """Another person's words, or a look-alike, parody or impostor account's."""
+    """Another person's words, or a look-alike, parody or impostor account's: only where
+    the tweet renders the quote closely. Words given to another person are an accusation;
+    a loose likeness to someone else's post (a spoken sentence on the same day and subject)
+    shows only that the named speaker's posts do not say it."""
     if case.speaker is None:
         return None
+    if not _renders(case.match):
+        note = (f"the closest post is by {case.speaker.tweet_side} and renders the quote "
+                f"only loosely (embedding {case.match.embedding or 0:.3f}): no post of "
+                f"{case.speaker.quote_side} says this")
+        return Verdict(UNMATCHED, UNJUDGED_CONFIDENCE, case.method,
+                       notes=(*case.notes, note))
     return case.verdict(MISATTRIBUTED, (case.speaker, *case.differences))
+
+
+def _renders(match: TweetMatch) -> bool:
+    """Close by either signal: the back-translation's (or own words') fuzzy score, or the
+    embedding (`_close` for an anchors-only match)."""
+    return (match.fuzzy or 0) >= FUZZY_SURE or _close(replace(match, fuzzy=None))
 
 
 def _distorted(case: Case) -> Verdict | None:
