@@ -34,7 +34,12 @@ from weakref import WeakKeyDictionary
 from quotes.attribute.lexicon import gender, is_first_name
 from quotes.attribute.people import PeopleIndex
 from quotes.attribute.persons import Mention
-from quotes.attribute.placed import after_place_word, words_before, written_as_place
+from quotes.attribute.placed import (
+    after_place_word,
+    naming_mentions,
+    words_before,
+    written_as_place,
+)
 from quotes.attribute.rolewords import role_keys, role_owners
 from quotes.lang import LanguageData, is_place, is_role, is_spokesperson
 
@@ -424,8 +429,7 @@ def _a_place(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
     # long text names them thousands of times.
     written = _WRITTEN_AS_PLACE.setdefault(people, {})
     if name not in written:
-        named = [m for m in people.mentions if m.kind not in ("pronoun", "role")
-                 and people.full_name(m.name, m.start) == name]
+        named = naming_mentions(people, name, listed=listed)
         written[name] = any(written_as_place(people, m) for m in named) if listed else (
             bool(named) and all(after_place_word(people, m) for m in named))
     return written[name]
