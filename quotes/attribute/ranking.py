@@ -31,6 +31,7 @@ from importlib import resources
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from quotes.attribute.described import names_a_noun
 from quotes.attribute.lexicon import gender, is_first_name
 from quotes.attribute.people import PeopleIndex
 from quotes.attribute.persons import Mention
@@ -189,7 +190,7 @@ def _candidate_groups(people: PeopleIndex, query: Query) -> dict[str, list[Menti
     town the text writes as one, and for a role not what the role is of ("the leader of
     the Fictional Party" is not the party; a spokesperson's words are)."""
     groups = {name: ms for name, ms in _groups(people, query.at).items()
-              if not _a_place(people, name, ms)}
+              if not _no_one(people, name, ms)}
     word = query.word or ""
     if query.hint == "role" and word and not is_spokesperson(word.split()[0], people.table):
         owners = set(role_owners(word))
@@ -412,6 +413,12 @@ def _personish(people: PeopleIndex, name: str, ms: list[Mention]) -> float:
             or _honorific(people, ms):
         return 1.0
     return 0.5 if " " in name else 0.0
+
+
+def _no_one(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
+    """A town the text writes as one, or a noun written after an article ("de
+    Varsenaar"): no one to speak."""
+    return _a_place(people, name, ms) or names_a_noun(people, name, ms)
 
 
 def _a_place(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
