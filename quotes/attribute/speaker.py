@@ -23,6 +23,7 @@ from quotes.attribute.ranking import (
     rank,
     role_gender,
 )
+from quotes.attribute.rolenames import named_in_role
 from quotes.lang import is_role, is_spokesperson
 from quotes.models import Quote
 
@@ -64,6 +65,8 @@ def speaker_of(people: PeopleIndex, quote: Quote, name: Name | None, method: str
         # "sagte eine Verdi-Sprecherin", "a spokeswoman said … She added": the passage
         # names nobody; the organisation is no more the speaker than its other staff.
         return Speaker(None, None, f"{method}+unnamed", chain=(f"{name.text}: unnamed",))
+    if name.kind == "role":
+        name = named_in_role(name, people.table) or name
     if name.kind == "name":
         full = people.full_name(name.text, quote.open_at)
         if names_a_noun(people, full):  # "benadrukt de Bosschenaar": nobody named
