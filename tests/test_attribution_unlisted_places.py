@@ -18,3 +18,14 @@ from tests.test_attribution_ranking import speaker_names
 def test_a_name_written_only_after_a_place_preposition_is_no_speaker(
         text: str, speaker: str | None) -> None:
     assert speaker_names(text, "nl") == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("De 21-jarige Bossche verdachte gaat zitten. Hij staat terecht voor vernieling van een "
+     "auto in de Bossche Varskamp. ,,Er zijn problemen met de computer'', zegt zij.", None),
+    ("Het incident gebeurde in de Bossche Varskamp. Daarna sprak Varskamp. ,,Er zijn "
+     "problemen'', zegt zij.", "Varskamp"),
+])
+def test_a_word_before_the_place_name_is_no_short_form_of_it(
+        text: str, speaker: str | None) -> None:
+    assert speaker_names(text, "nl") == [speaker]

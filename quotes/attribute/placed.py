@@ -44,3 +44,15 @@ def written_as_place(people: PeopleIndex, m: Mention) -> bool:
         before = before[:-1]
     return bool(before) and (before[-1] in table.place_prepositions
                              or people.role_complement(at, bodies=False))
+
+
+def naming_mentions(people: PeopleIndex, name: str, *, listed: bool) -> list[Mention]:
+    """The mentions of persons and bodies that resolve to `name`. For a name no town list
+    holds, a word written before the name in full is no short form of it: "de 21-jarige
+    Bossche verdachte" before "in de Bossche Varskamp" is an adjective of the town."""
+    named = [m for m in people.mentions if m.kind not in ("pronoun", "role")
+             and people.full_name(m.name, m.start) == name]
+    if listed:
+        return named
+    first = min((m.start for m in named if m.name == name), default=0)
+    return [m for m in named if m.start >= first]

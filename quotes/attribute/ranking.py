@@ -31,10 +31,16 @@ from importlib import resources
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from quotes.attribute.described import names_a_noun
 from quotes.attribute.lexicon import gender, is_first_name
 from quotes.attribute.people import PeopleIndex
 from quotes.attribute.persons import Mention
-from quotes.attribute.placed import after_place_word, words_before, written_as_place
+from quotes.attribute.placed import (
+    after_place_word,
+    naming_mentions,
+    words_before,
+    written_as_place,
+)
 from quotes.attribute.rolewords import role_keys, role_owners
 from quotes.lang import LanguageData, is_place, is_role, is_spokesperson
 
@@ -184,7 +190,7 @@ def _candidate_groups(people: PeopleIndex, query: Query) -> dict[str, list[Menti
     town the text writes as one, and for a role not what the role is of ("the leader of
     the Fictional Party" is not the party; a spokesperson's words are)."""
     groups = {name: ms for name, ms in _groups(people, query.at).items()
-              if not _a_place(people, name, ms)}
+              if not _no_one(people, name, ms)}
     word = query.word or ""
     if query.hint == "role" and word and not is_spokesperson(word.split()[0], people.table):
         owners = set(role_owners(word))
@@ -409,6 +415,12 @@ def _personish(people: PeopleIndex, name: str, ms: list[Mention]) -> float:
     return 0.5 if " " in name else 0.0
 
 
+def _no_one(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
+    """A town the text writes as one, or a noun written after an article ("de
+    Varsenaar"): no one to speak."""
+    return _a_place(people, name, ms) or names_a_noun(people, name, ms)
+
+
 def _a_place(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
     """Is it a town or city, written as one in this text ("desde Washington", "de
     burgemeester van Nijmegen": after a place's preposition or as what a role or body is
@@ -424,8 +436,7 @@ def _a_place(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
     # long text names them thousands of times.
     written = _WRITTEN_AS_PLACE.setdefault(people, {})
     if name not in written:
-        named = [m for m in people.mentions if m.kind not in ("pronoun", "role")
-                 and people.full_name(m.name, m.start) == name]
+        named = naming_mentions(people, name, listed=listed)
         written[name] = any(written_as_place(people, m) for m in named) if listed else (
             bool(named) and all(after_place_word(people, m) for m in named))
     return written[name]

@@ -10,6 +10,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from quotes.attribute.described import names_a_noun
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.people import Name, PeopleIndex
 from quotes.attribute.persons import Mention, kind_of, link_word
@@ -22,6 +23,7 @@ from quotes.attribute.ranking import (
     rank,
     role_gender,
 )
+from quotes.attribute.rolenames import named_in_role
 from quotes.lang import is_role, is_spokesperson
 from quotes.models import Quote
 
@@ -63,8 +65,12 @@ def speaker_of(people: PeopleIndex, quote: Quote, name: Name | None, method: str
         # "sagte eine Verdi-Sprecherin", "a spokeswoman said … She added": the passage
         # names nobody; the organisation is no more the speaker than its other staff.
         return Speaker(None, None, f"{method}+unnamed", chain=(f"{name.text}: unnamed",))
+    if name.kind == "role":
+        name = named_in_role(name, people.table) or name
     if name.kind == "name":
         full = people.full_name(name.text, quote.open_at)
+        if names_a_noun(people, full):  # "benadrukt de Bosschenaar": nobody named
+            return Speaker(None, None, f"{method}+unnamed", chain=(f"{name.text}: a noun",))
         steps = [f"{name.text}: named"]
         if full != name.text:
             steps.append(f"{full}: fullest name in the document")

@@ -16,6 +16,7 @@ from quotes.attribute.people import Name
 from quotes.attribute.persons import link_word
 from quotes.attribute.ranking import mentions_in
 from quotes.attribute.tokens import Tok
+from quotes.attribute.unnamed import unnamed_after_verb
 from quotes.lang import LanguageData
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def verb_after_subject(doc: Document, words: list[Tok], hit: Phrase, apposition:
     if name is None or name.kind == "unnamed":
         name = statement_owner(doc, words, hit) or name or indefinite_subject(
             words, hit, doc.table)
-    return name
+    return name or unnamed_after_verb(words, hit, doc.text, doc.table)
 
 
 def subject_past_complement(doc: Document, words: list[Tok], verb: Phrase) -> Name | None:

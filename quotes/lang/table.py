@@ -108,6 +108,12 @@ class LanguageData(BaseModel):
     # Pro-drop (es, it, pt): a sentence may open with its verb ("Agradeceu a todos"), so a
     # capitalized word opening a sentence is no sign of a subject's name.
     drops_subjects: bool = False
+    # Nouns stand without an article (id): "…”, jawab pelaku" has an unnamed subject, where
+    # other languages need an article before it ("…”, said the arrestee").
+    bare_nouns: bool = False
+    # No article stands before a person's name (en, nl, de, fr): "de Bosschenaar" is a noun.
+    # (Italian writes "la Meloni", Spanish and Portuguese may write "la Pantoja", "o Lula".)
+    unarticled_names: bool = False
     # words written with an apostrophe at their edge, which is then no quote mark: nl "'s",
     # en "'n'" (rock 'n' roll), it "po'"
     apostrophe_words: Words = ()

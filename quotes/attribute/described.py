@@ -1,0 +1,35 @@
+"""Whether a name is a noun: in a language that writes no article before a person's name, a
+capitalized word the text writes only after a lowercase definite article ("de Bosschenaar",
+"de Duitser", "der Angeklagte") is what someone is (from a town, a country), not who. Such
+a word is no speaker's name: the passage names nobody."""
+
+from __future__ import annotations
+
+import re
+
+from quotes.attribute.lexicon import is_first_name
+from quotes.attribute.people import PeopleIndex
+from quotes.attribute.persons import Mention
+
+_WORD_BEFORE = re.compile(r"(\w+) $")
+
+
+def _after_article(people: PeopleIndex, start: int) -> bool:
+    """Is the word at `start` written right after a definite article in lowercase?"""
+    found = _WORD_BEFORE.search(people.text, max(0, start - 12), start)
+    return found is not None and found.group(1).islower() \
+        and found.group(1) in people.table.definite_articles
+
+
+def names_a_noun(people: PeopleIndex, name: str, ms: list[Mention] | None = None) -> bool:
+    """Is one-word `name`, no first name, no body (nor an acronym: "la CGT") and no one the
+    archive knows, written
+    after a lowercase definite article wherever the text writes it (at each of its
+    mentions `ms`, where given)?"""
+    if not people.table.unarticled_names or " " in name or not name[:1].isupper() \
+            or name.isupper() or is_first_name(name) or people.is_known(name) \
+            or people.kind(name) == "organisation":
+        return False
+    starts = [m.start for m in ms] if ms is not None else [
+        w.start() for w in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", people.text)]
+    return bool(starts) and all(_after_article(people, at) for at in starts)
