@@ -67,6 +67,18 @@ def test_another_named_person_is_another_person(named: str) -> None:
     assert check.difference.tweet_side == "@bramveldhoven (Bram Veldhoven)"
 
 
+def test_an_organisation_against_a_persons_post_is_unverified_not_an_alarm() -> None:
+    # "Fernwald Motors erklärte": a body's words are often posted by the people who speak
+    # for it; a person is not another person than a body.
+    body = replace(said_by("Fernwald Motors"), speaker_kind="organisation")
+    check = check_speaker(body, BRAM, official=OFFICIAL)
+    assert check.status == "unverified" and check.difference is None
+    assert check.note is not None and "organisation" in check.note
+    # The same name read as a person's stays another person's.
+    assert check_speaker(said_by("Fernwald Motors"), BRAM,
+                         official=OFFICIAL).status == "other_person"
+
+
 def test_a_speaker_resolved_to_another_archive_author_is_another_person() -> None:
     check = check_speaker(said_by("Dana Demoulin", handle="DanaDemoulin"), BRAM,
                           claimed=DANA, official=OFFICIAL)

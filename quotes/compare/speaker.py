@@ -55,6 +55,9 @@ UNNAMED_NOTE = "the article names no speaker for the quote: attribution not chec
 GUESSED_NOTE = ("the speaker read from the article, {speaker!r}, is a guess (a pronoun, "
                 "role, nearness or the context) or no person's name, and is not @{author}: "
                 "attribution not verified")
+ORGANISATION_NOTE = ("the article gives the words to an organisation, {speaker!r}, and the "
+                     "tweet is by @{author}: a body's words are often posted by the people "
+                     "who speak for it, and theirs by the body; attribution not verified")
 NEARBY_NOTE = ("the attribution reads {speaker!r}, but the article also mentions @{author}, "
                "the tweet's author, around the quote: attribution not verified")
 # Attribution methods whose speaker is carried over rather than named (`attribute.rules`).
@@ -226,6 +229,9 @@ def _guessed(ctx: SpeakerContext) -> SpeakerCheck | None:
     speaker = ctx.speaker or ""
     if ctx.author_nearby:
         return SpeakerCheck("unverified", note=NEARBY_NOTE.format(
+            speaker=speaker, author=ctx.author.handle))
+    if ctx.attribution is not None and ctx.attribution.speaker_kind == "organisation":
+        return SpeakerCheck("unverified", note=ORGANISATION_NOTE.format(
             speaker=speaker, author=ctx.author.handle))
     if not ctx.hearsay and _person_words(speaker):
         return None
