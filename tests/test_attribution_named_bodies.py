@@ -1,0 +1,33 @@
+"""A body's common noun in lowercase ("le parquet", "la mairie", "the council") stands for
+the body the text named before by the same noun and its owner after a preposition ("Le
+parquet de Varsac a confirmé …"), not for a place named elsewhere. A body named with a
+capital ("Ministério da …") is a name the ranking reads as before. Short invented
+passages; every body, place and person here is fictional."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_attribution_mentions import check_speaker
+
+CASES = [
+    pytest.param(
+        'fr',
+        ("Deux corps ont été retrouvés dans un bois de Varsac. Le parquet de Bordevaux a "
+         "confirmé l'identité des victimes.\n« Le véhicule a été retrouvé sur place » précise "
+         "le parquet."),
+        'Le véhicule a été retrouvé sur place', 'parquet de Bordevaux',
+        id='parquet_fr'),
+    pytest.param(
+        'es',
+        ('Un incendio afectó a una nave en Varsillo. La alcaldía de Fictiva anunció una '
+         'investigación.\n"No hubo heridos", señaló la alcaldía.'),
+        'No hubo heridos', 'alcaldía de Fictiva',
+        id='alcaldia_es'),
+]
+
+
+@pytest.mark.parametrize(('language', 'text', 'quote', 'speaker'), CASES)
+def test_a_body_noun_takes_its_earlier_full_naming(language: str, text: str, quote: str,
+                                                   speaker: str) -> None:
+    check_speaker(text, language, quote, speaker)
