@@ -31,3 +31,21 @@ CASES = [
 def test_a_body_noun_takes_its_earlier_full_naming(language: str, text: str, quote: str,
                                                    speaker: str) -> None:
     check_speaker(text, language, quote, speaker)
+
+
+# A capitalized role word right after a capitalized body's noun ends the body's name: the
+# body speaks, not a person the ranking offers.
+TITLED = [
+    pytest.param(
+        'es',
+        ('Los abogados de Rodrigo Ficticio pidieron su absolución en Varsillo. Por su parte, '
+         'el Ministerio Fiscal ha apuntado que "los indicios bastan para condenar".'),
+        'los indicios bastan para condenar', 'Ministerio Fiscal',
+        id='ministerio_fiscal_es'),
+]
+
+
+@pytest.mark.parametrize(('language', 'text', 'quote', 'speaker'), TITLED)
+def test_a_role_word_ending_a_body_name_is_the_body(language: str, text: str, quote: str,
+                                                    speaker: str) -> None:
+    check_speaker(text, language, quote, speaker)

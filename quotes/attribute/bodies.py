@@ -26,3 +26,19 @@ def named_before(people: PeopleIndex, name: Name,
             found = owner_named(people, Name(written, m.start(), m.end(), "organisation")) \
                 or found
     return found
+
+
+def body_titled(people: PeopleIndex, role: Name) -> Name | None:
+    """A capitalized role word that ends a body's name ("el Ministerio Fiscal ha apuntado",
+    the body's noun right before it, capitalized too): the body speaks, no person."""
+    if not role.text[:1].isupper() or " " in role.text:
+        return None
+    before = people.text[: role.start]
+    noun = before.rstrip()
+    if len(noun) != len(before) - 1:
+        return None  # one space between them, no mark
+    word = noun.rsplit(None, 1)[-1] if noun.strip() else ""
+    if not word[:1].isupper() or word.casefold() not in people.table.organisation_words:
+        return None
+    start = len(noun) - len(word)
+    return Name(f"{word} {role.text}", start, role.end, "name")

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from quotes.attribute.bodies import named_before
+from quotes.attribute.bodies import body_titled, named_before
 from quotes.attribute.described import names_a_noun
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.people import Name, PeopleIndex
@@ -67,7 +67,7 @@ def speaker_of(people: PeopleIndex, quote: Quote, name: Name | None, method: str
         # names nobody; the organisation is no more the speaker than its other staff.
         return Speaker(None, None, f"{method}+unnamed", chain=(f"{name.text}: unnamed",))
     if name.kind == "role":
-        name = named_in_role(name, people.table) or name
+        name = named_in_role(name, people.table) or body_titled(people, name) or name
     if name.kind == "name":
         full = people.full_name(name.text, quote.open_at)
         if names_a_noun(people, full):  # "benadrukt de Bosschenaar": nobody named
