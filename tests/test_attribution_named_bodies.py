@@ -49,3 +49,22 @@ TITLED = [
 def test_a_role_word_ending_a_body_name_is_the_body(language: str, text: str, quote: str,
                                                     speaker: str) -> None:
     check_speaker(text, language, quote, speaker)
+
+
+# "el texto" is a statement noun in Spanish: as a speech verb's subject it speaks for the
+# body it is of, the company named before, not for a person named after it.
+STATEMENTS = [
+    pytest.param(
+        'es',
+        ('La cadena de tiendas Varskomart emitió un comunicado tras el incendio en una de sus '
+         'sucursales en Ficticia, donde el vecino Rodrigo Inventado resultó herido.\n'
+         '“Lamentamos profundamente lo ocurrido”, señala el texto difundido por la compañía.'),
+        'Lamentamos profundamente lo ocurrido', 'Varskomart',
+        id='texto_es'),
+]
+
+
+@pytest.mark.parametrize(('language', 'text', 'quote', 'speaker'), STATEMENTS)
+def test_a_text_speaking_is_its_bodys(language: str, text: str, quote: str,
+                                      speaker: str) -> None:
+    check_speaker(text, language, quote, speaker)
