@@ -68,3 +68,22 @@ STATEMENTS = [
 def test_a_text_speaking_is_its_bodys(language: str, text: str, quote: str,
                                       speaker: str) -> None:
     check_speaker(text, language, quote, speaker)
+
+
+# "ha calificado de «…»" reports words in Spanish: the subject ("esta organización", the
+# union named before) speaks them.
+CALLED = [
+    pytest.param(
+        'es',
+        ('La Unión de Guardias Ficticios (UGF) de Varsonia ha denunciado que "se ha cerrado" '
+         'un cuartel para vigilar la casa del ministro de Trabajo, Rodrigo Inventado.\nPor '
+         'medio de un comunicado esta organización ha calificado de "inconcebible" el cierre.'),
+        'inconcebible', 'Unión',
+        id='ha_calificado_es'),
+]
+
+
+@pytest.mark.parametrize(('language', 'text', 'quote', 'speaker'), CALLED)
+def test_a_body_calling_something_says_it(language: str, text: str, quote: str,
+                                          speaker: str) -> None:
+    check_speaker(text, language, quote, speaker)
