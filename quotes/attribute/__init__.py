@@ -36,6 +36,7 @@ from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.medium import with_medium
 from quotes.attribute.names import last_phrase, subject
 from quotes.attribute.nested import attribute_nested
+from quotes.attribute.outlets import without_outlet
 from quotes.attribute.people import PeopleIndex, Resolver
 from quotes.attribute.persons import Mention
 from quotes.attribute.ranking import Query, is_complement, is_possessor, mentions_in
@@ -497,6 +498,7 @@ def _attribute_statement(
         found = _goes_on(doc, quote, previous, turns) or found
     if found is None or (found.speaker is None and found.mention is None):
         found = _ranked(doc, quote, found)
+    found = without_outlet(doc.people, found)  # an outlet reports, it does not speak
     own = self_named(doc.people, quote) if found is None or _guessed(found) else None
     if own is not None:
         found = Attribution(own, None, None, "self-named", None, None, None, None, "none",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
+from quotes.attribute.compounds import compound_body
 from quotes.attribute.lexicon import is_first_name, lowercase_words
 from quotes.attribute.namewords import common_noun_end
 from quotes.attribute.owners import preposition_only, titles, with_owner
@@ -472,7 +473,7 @@ def _organisation_noun(window: list[Tok], i: int, table: LanguageData) -> bool:
 
 def _body_word(lower: str, table: LanguageData) -> bool:
     """A body's common noun, alone or joined to its owner ("cda-bestuur", "vvd-fractie")."""
-    return lower in table.organisation_words or (
+    return compound_body(lower, table) or (
         "-" in lower and lower.rpartition("-")[2] in table.organisation_words)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Protocol
 
+from quotes.attribute.compounds import introducing_noun, named_alone
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.tokens import Tok
 from quotes.lang import LanguageData, is_people_word, is_place, is_role
@@ -340,9 +341,12 @@ def introduced_bodies(tokens: Sequence[Tok], table: LanguageData) -> frozenset[s
     found = set()
     for k, (det, noun) in enumerate(pairwise(tokens)):
         if det.is_word and noun.is_word and det.lower in table.stopwords \
-                and noun.lower in table.organisation_words and noun.text.islower():
+                and introducing_noun(noun, table):
             name = _introduced(tokens, k + 2, table)
-            if name is not None:
+            # "das Unternehmen Ende März": after a capitalized noun, only a name right after
+            # it that the text also names alone.
+            if name is not None and (noun.text.islower() or (
+                    tokens[k + 2].text == name and named_alone(tokens, name, table))):
                 found.add(name)
     return frozenset(found)
 

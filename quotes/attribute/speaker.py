@@ -10,6 +10,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from quotes.attribute.bodies import body_titled, named_before
 from quotes.attribute.described import names_a_noun
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.people import Name, PeopleIndex
@@ -66,7 +67,7 @@ def speaker_of(people: PeopleIndex, quote: Quote, name: Name | None, method: str
         # names nobody; the organisation is no more the speaker than its other staff.
         return Speaker(None, None, f"{method}+unnamed", chain=(f"{name.text}: unnamed",))
     if name.kind == "role":
-        name = named_in_role(name, people.table) or name
+        name = named_in_role(name, people.table) or body_titled(people, name) or name
     if name.kind == "name":
         full = people.full_name(name.text, quote.open_at)
         if names_a_noun(people, full):  # "benadrukt de Bosschenaar": nobody named
@@ -140,7 +141,7 @@ def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
     ranked one; or nobody."""
     steps = (f"{name.text}: organisation",)
     own = _own_organisation(people, name) or _owner_named(people, name) \
-        or _apposed_body(people, name)
+        or _apposed_body(people, name) or named_before(people, name, _owner_named)
     if own is not None:
         return Speaker(own, None, f"{method}+organisation", "organisation",
                        ORGANISATION_CONFIDENCE,

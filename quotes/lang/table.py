@@ -149,6 +149,11 @@ class LanguageData(BaseModel):
     organisations: WordSet = Field(
         frozenset(), validation_alias=_at("attribution", "organisations")
     )
+    # nouns that make a name a news outlet's, in it or right before it ("omroep",
+    # "Presse-Agentur"): an outlet reports words, it is no speaker a guess may name
+    outlet_words: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "outlet_words")
+    )
     # words that make a capitalized run an organisation ("partai", "ministerium")
     organisation_words: WordSet = Field(
         frozenset(), validation_alias=_at("attribution", "organisation_words")
