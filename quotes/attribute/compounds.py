@@ -30,9 +30,9 @@ def introducing_noun(noun: Tok, table: LanguageData) -> bool:
     return table.capitalizes_nouns and compound_body(noun.lower, table)
 
 
-def named_alone(tokens: Sequence[Tok], name: str, table: LanguageData) -> bool:
-    """Does the text write `name` elsewhere right after a lowercase word that is no
-    function word ("hatte Varsko schon"), with no article, as only a name stands where every
-    noun is capitalized?"""
-    return any(tok.text == name and prev.is_word and prev.text.islower()
-               and prev.lower not in table.stopwords for prev, tok in pairwise(tokens))
+def named_alone(tokens: Sequence[Tok], table: LanguageData) -> frozenset[str]:
+    """The words the text writes right after a lowercase word that is no function word
+    ("hatte Varsko schon"), with no article, as only a name stands where every noun is
+    capitalized."""
+    return frozenset(tok.text for prev, tok in pairwise(tokens)
+                     if prev.is_word and prev.text.islower() and prev.lower not in table.stopwords)

@@ -13,10 +13,13 @@ begins, since inside it every name line stands both under one quote and above th
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING
 
+from quotes import lang
 from quotes.attribute.people import Name
+from quotes.attribute.ranking import mentions_in
 
 if TYPE_CHECKING:
     from quotes.attribute.persons import Mention
@@ -29,8 +32,6 @@ BRACKET_NAME_WITHIN = 4
 # How many words a line naming the speaker above a quote may hold ("Sportchef Frank
 # Baumann", "Bürgermeisterin Jane Example (SPD)").
 HEADING_WORDS = 6
-# Marks a quote's line may open with (and the ASCII ones: ``…'', Dutch ,,…”).
-_OPENING_MARKS = "\"“”„«»‚‘’‹›'`"
 # How many lines up a list is read for where it begins.
 _LIST_LINES = 40
 
@@ -75,12 +76,11 @@ def heading_speaker(doc: Document, quote: Quote) -> Name | None:
     lines = _lines_above(text, line_start)
     if not lines or _heading(doc, lines[0]) is None:
         return None
-    # Up the alternating run of name lines and quote lines to where the list begins.
-    k = 0
-    while k + 1 < len(lines) and _opens_with_mark(text, lines[k + 1]) \
-            and k + 2 < len(lines) and _heading(doc, lines[k + 2]) is not None:
-        k += 2
-    if k + 1 < len(lines) and _opens_with_mark(text, lines[k + 1]):
+    # Up the alternating run of quote lines and name lines to where the list begins.
+    above = lines[1:]
+    k = _run(above, lambda line: _opens_with_mark(doc, line),
+             lambda line: _heading(doc, line) is not None)
+    if k < len(above) and _opens_with_mark(doc, above[k]):
         return None  # a quote opens the list: its names stand under the quotes
     if _ends_with_name(doc, quote):
         return None  # a name line under the last quote too: which way it runs is unclear
@@ -117,16 +117,23 @@ def _ends_with_name(doc: Document, quote: Quote) -> bool:
     """Does the run of name lines and quote lines going down from the quote end with a
     name line?"""
     lines = _lines_below(doc.text, quote.outer_end)
-    k = 0
-    while k + 1 < len(lines) and _heading(doc, lines[k]) is not None \
-            and _opens_with_mark(doc.text, lines[k + 1]):
-        k += 2
+    k = _run(lines, lambda line: _heading(doc, line) is not None,
+             lambda line: _opens_with_mark(doc, line))
     return k < len(lines) and _heading(doc, lines[k]) is not None
 
 
-def _opens_with_mark(text: str, line: tuple[int, int]) -> bool:
-    opening = text[line[0] : line[1]].lstrip()[:2]
-    return opening[:1] in _OPENING_MARKS or opening == ",,"
+def _run(lines: list[tuple[int, int]], first: Callable[[tuple[int, int]], bool],
+         second: Callable[[tuple[int, int]], bool]) -> int:
+    """How many lines from the start alternate `first`, `second`, `first` … in whole pairs."""
+    k = 0
+    while k + 1 < len(lines) and first(lines[k]) and second(lines[k + 1]):
+        k += 2
+    return k
+
+
+def _opens_with_mark(doc: Document, line: tuple[int, int]) -> bool:
+    """Does the line open with an opening mark of the language's quote pairs?"""
+    return doc.text[line[0] : line[1]].lstrip().startswith(_openers(doc.table.code))
 
 
 def _heading(doc: Document, line: tuple[int, int]) -> Mention | None:
@@ -139,7 +146,7 @@ def _heading(doc: Document, line: tuple[int, int]) -> Mention | None:
     # Example") stays.
     if not 0 < len(words) <= HEADING_WORDS or written[-1] == "." \
             or any(c in written for c in "!?:;…") \
-            or _opens_with_mark(doc.text, line):
+            or _opens_with_mark(doc, line):
         return None
     bare = written.partition("(")[0].rstrip()
     bare_end = doc.text.find(bare, start) + len(bare)
@@ -149,24 +156,19 @@ def _heading(doc: Document, line: tuple[int, int]) -> Mention | None:
     return mention
 
 
+@cache
+def _openers(code: str) -> tuple[str, ...]:
+    """The opening marks of a language's quote pairs (tables are no cache keys: by code)."""
+    return tuple({opening for opening, _ in lang.get(code).quote_pairs})
+
+
 def _first_person(doc: Document, begin: int, end: int) -> Mention | None:
-    people = doc.people
-    i = bisect_left(people.mention_starts, begin)
-    while i < len(people.mentions) and people.mentions[i].start < end:
-        if people.mentions[i].kind == "person":
-            return people.mentions[i]
-        i += 1
-    return None
+    return next((m for m in mentions_in(doc.people, begin, end) if m.kind == "person"), None)
 
 
 def _last_person(doc: Document, begin: int, end: int) -> Mention | None:
-    people = doc.people
-    i = bisect_left(people.mention_starts, end) - 1
-    while i >= 0 and people.mentions[i].start >= begin:
-        if people.mentions[i].kind == "person":
-            return people.mentions[i]
-        i -= 1
-    return None
+    return next((m for m in reversed(mentions_in(doc.people, begin, end))
+                 if m.kind == "person"), None)
 
 
 def _name(mention: Mention) -> Name:

@@ -42,16 +42,14 @@ def first_names() -> dict[str, str]:
 
 
 @cache
-def genders(language: str) -> dict[str, str]:
-    """First names and their genders as `language`'s countries use them (the file's
-    columns of _COUNTRIES: "Andrea" is a man in Italy, a woman elsewhere), every country
-    where those name it nowhere, or where the language has no column."""
+def _entries() -> tuple[tuple[str, str, str], ...]:
+    """The list's data lines as (casefolded name form, gender, country columns), read once
+    for every language."""
     try:
         data = resources.files("gender_guesser").joinpath(*_FILE).read_text("utf-8")
     except (ModuleNotFoundError, FileNotFoundError):
-        return {}
-    own = _COUNTRIES.get(language, ())
-    weights: dict[str, dict[str, tuple[float, float]]] = {}
+        return ()
+    entries = []
     for match in _LINE.finditer(data):
         code, name = match.groups()
         gender = _GENDERS.get(code)
@@ -59,14 +57,25 @@ def genders(language: str) -> dict[str, str]:
             continue
         line_end = data.find("\n", match.end())
         columns = data[match.start() + _COLUMNS : line_end if line_end >= 0 else len(data)]
+        forms = (name,) if "+" not in name else {name.replace("+", s) for s in ("", " ", "-")}
+        entries += [(form.casefold(), gender, columns) for form in forms]
+    return tuple(entries)
+
+
+@cache
+def genders(language: str) -> dict[str, str]:
+    """First names and their genders as `language`'s countries use them (the file's
+    columns of _COUNTRIES: "Andrea" is a man in Italy, a woman elsewhere), every country
+    where those name it nowhere, or where the language has no column."""
+    own = _COUNTRIES.get(language, ())
+    weights: dict[str, dict[str, tuple[float, float]]] = {}
+    for key, gender, columns in _entries():
         every = sum(2.0 ** int(c, 16) for c in columns if c in _DIGITS)
         local = sum(2.0 ** int(columns[k], 16) for k in own
                     if k < len(columns) and columns[k] in _DIGITS)
-        forms = (name,) if "+" not in name else {name.replace("+", s) for s in ("", " ", "-")}
-        for form in forms:
-            seen = weights.setdefault(form.casefold(), {})
-            total = seen.get(gender, (0.0, 0.0))
-            seen[gender] = (total[0] + local, total[1] + every)
+        seen = weights.setdefault(key, {})
+        total = seen.get(gender, (0.0, 0.0))
+        seen[gender] = (total[0] + local, total[1] + every)
     return {key: _dominant(seen) for key, seen in weights.items()}
 
 

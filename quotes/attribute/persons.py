@@ -339,14 +339,20 @@ def introduced_bodies(tokens: Sequence[Tok], table: LanguageData) -> frozenset[s
     not "het kabinet volgens Varsko"): the text names an organisation by them, wherever
     it writes them."""
     found = set()
+    alone: frozenset[str] | None = None  # read once, where first needed
     for k, (det, noun) in enumerate(pairwise(tokens)):
         if det.is_word and noun.is_word and det.lower in table.stopwords \
                 and introducing_noun(noun, table):
             name = _introduced(tokens, k + 2, table)
+            if name is None:
+                continue
+            if noun.text.islower():
+                found.add(name)
+                continue
             # "das Unternehmen Ende März": after a capitalized noun, only a name right after
             # it that the text also names alone.
-            if name is not None and (noun.text.islower() or (
-                    tokens[k + 2].text == name and named_alone(tokens, name, table))):
+            alone = named_alone(tokens, table) if alone is None else alone
+            if tokens[k + 2].text == name and name in alone:
                 found.add(name)
     return frozenset(found)
 

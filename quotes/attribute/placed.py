@@ -37,13 +37,13 @@ def written_as_place(people: PeopleIndex, m: Mention) -> bool:
     """Mention `m` follows a place's preposition ("in", "desde"), or a role and a
     preposition ("le préfet de police de Marseille"), an article allowed between ("la
     préfète de la Vienne"). Not a body's: "el Gobierno de Santos" is a person's."""
-    table = people.table
+    if after_place_word(people, m):
+        return True
     before, at = words_before(people, m), m.start
-    if before[-1:] and before[-1] in table.definite_articles:
+    if before[-1:] and before[-1] in people.table.definite_articles:
         at = people.folded.rfind(before[-1], 0, at)
         before = before[:-1]
-    return bool(before) and (before[-1] in table.place_prepositions
-                             or people.role_complement(at, bodies=False))
+    return bool(before) and people.role_complement(at, bodies=False)
 
 
 def naming_mentions(people: PeopleIndex, name: str, *, listed: bool) -> list[Mention]:

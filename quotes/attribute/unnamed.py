@@ -22,15 +22,18 @@ def _clause_after(words: list[Tok], at: int, text: str) -> list[Tok] | None:
     """The words from words[at] to the end of their clause; None where the clause runs on
     past the words read or past `_PHRASE_WORDS` words."""
     k = at
-    while k + 1 < len(words) and k + 1 - at < _PHRASE_WORDS and not (
-            words[k + 1].sent_start or _BREAKS & set(text[words[k].end : words[k + 1].start])):
+    while k + 1 < len(words) and k + 1 - at < _PHRASE_WORDS and not _broken(words, k, text):
         k += 1
-    if k + 1 < len(words) and not (
-            words[k + 1].sent_start or _BREAKS & set(text[words[k].end : words[k + 1].start])):
+    if k + 1 < len(words) and not _broken(words, k, text):
         return None
     if k + 1 >= len(words) and not _BREAKS & set(text[words[k].end : words[k].end + 2]):
         return None
     return words[at : k + 1]
+
+
+def _broken(words: list[Tok], k: int, text: str) -> bool:
+    """Does a clause end between words[k] and words[k + 1]?"""
+    return words[k + 1].sent_start or bool(_BREAKS & set(text[words[k].end : words[k + 1].start]))
 
 
 def unnamed_after_verb(words: list[Tok], verb: Phrase, text: str,
