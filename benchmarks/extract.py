@@ -10,13 +10,15 @@ Prints, in one run:
 - how the real quotes of the attribution passages are spanned, on the tuning and the
   held-back part (exact, inside a larger quote, missed);
 - characters per second for extract + attribute (spaCy tokenization included) on a
-  sample, and the ratio of extraction alone to it.
+  sample, and the ratio of extraction alone to it;
+- attribution of a quote list with its own name line above each quote, per quote at 300
+  and at 2,400 quotes, and the ratio (work per quote must not grow with the people named).
 
 The text is built from short invented passages in each language (fictional speakers
 only), quotes and narration alternating (one quote per 170 characters: denser than the
 real passages of `benchmarks/attribution/`, one per 260), shuffled with a fixed seed.
 
-    python benchmarks/extract.py [--mb 5] [--quick] [--spans]
+    python benchmarks/extract.py [--mb 5] [--quick] [--spans] [--lists]
 
 `extraction_figures()` returns the scaling figures as a dict (benchmarks/speed.py uses it).
 """
@@ -45,6 +47,10 @@ BASELINE_SPEED_RATIO = 1 / 3.9
 BASELINE_RSS_RATIO = 980 / 50
 TARGET_SPEED_RATIO = 0.8
 TARGET_RSS_RATIO = 5.0
+# A quote list with a name line per quote, before session 16: every speaker named so far
+# was ranked for every quote: at 2,400 quotes 57.9 ms per quote, at 300 7.2 ms (0.12x).
+BASELINE_LIST_RATIO = 7.2 / 57.9
+TARGET_LIST_RATIO = 0.5
 
 PASSAGES = {
     "en": [
@@ -279,9 +285,46 @@ def throughput(mb: float) -> None:
     print(f"ratio extract / extract+attribute: {ratio:.1f}x")
 
 
+def list_text(count: int) -> tuple[str, list[str]]:
+    """A list of `count` quotes, each under a name line of its own, and the names (invented,
+    distinct: "Anna Kalokaka")."""
+    first = ["Anna", "Bruno", "Carla", "Dario", "Elena", "Fabio", "Gina", "Hugo"]
+    syllables = ["ka", "lo", "mi", "ne", "ru", "ta", "vi", "zo", "be", "do"]
+    names = [f"{first[i % len(first)]} "
+             + "".join(syllables[int(d)] for d in f"{i:05d}").capitalize() for i in range(count)]
+    text = "\n\n".join(f"{name} – club member\n“The pitch was wet on day {i}.”"
+                        for i, name in enumerate(names))
+    return text, names
+
+
+def list_attribution(small: int = 300, large: int = 2400) -> None:
+    """Attribution of a quote list with a name line above each quote, per quote, at two
+    sizes: the work per quote must not grow with the number of people named before."""
+    from quotes.pipeline import Analyzer
+
+    pipeline = Analyzer()
+    pipeline.nlp_for("en")
+    per_quote = {}
+    for count in (small, large):
+        text, names = list_text(count)
+        start = time.process_time()
+        analysis = pipeline.analyze(Document("list", text, "en"))
+        per_quote[count] = (time.process_time() - start) / count
+        right = sum(f.attribution is not None and f.attribution.speaker == name
+                    for f, name in zip(analysis.findings, names, strict=False))
+        print(f"quote list of {count:5} name lines: {per_quote[count] * 1000:6.1f} ms per quote "
+              f"(CPU), speaker right {right}/{count}")
+    ratio = per_quote[small] / per_quote[large]
+    print(f"speed per quote, {large} against {small}: {ratio:.2f}x "
+          f"(target >= {TARGET_LIST_RATIO}; before: {BASELINE_LIST_RATIO:.2f}x)")
+
+
 def main() -> None:
     if "--spans" in sys.argv:  # the span figures alone
         print_spans(span_figures())
+        return
+    if "--lists" in sys.argv:  # the quote-list figures alone
+        list_attribution()
         return
     quick = "--quick" in sys.argv
     mb = float(sys.argv[sys.argv.index("--mb") + 1]) if "--mb" in sys.argv else 5.0
@@ -291,6 +334,7 @@ def main() -> None:
     else:
         print_figures(extraction_figures())
     throughput(0.5 if quick else mb)
+    list_attribution(200, 1600) if quick else list_attribution()
 
 
 if __name__ == "__main__":

@@ -5,12 +5,12 @@ nächsten 6 Jahre"), no one to speak. Every name here is fictional."""
 from __future__ import annotations
 
 from quotes import lang, nlp
-from quotes.attribute.people import _bare_words
+from quotes.attribute.namewords import bare_words
 from quotes.attribute.tokens import parse
 
 
 def _bare(text: str) -> frozenset[str]:
-    return _bare_words(parse(nlp.load("de"), text), lang.get("de"))
+    return bare_words(parse(nlp.load("de"), text), lang.get("de"))
 
 
 def test_a_word_after_a_numeral_is_a_noun() -> None:

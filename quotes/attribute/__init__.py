@@ -571,6 +571,6 @@ def _continues(doc: Document, previous: tuple[Quote, Attribution], quote: Quote)
     if found.phrase_end is not None and found.phrase_end > after:
         after = found.phrase_end + len(up_to_loose_sentence_end(
             doc.text[found.phrase_end : quote.open_at]))
-    others = [m for m in doc.people.mentions if after <= m.start < quote.open_at
-              and doc.people.full_name(m.name, m.start) != found.speaker]
+    others = [m for m in mentions_in(doc.people, after, quote.open_at)
+              if doc.people.full_name(m.name, m.start) != found.speaker]
     return len(gap) <= CONTINUATION_GAP and "\n" not in gap and not others

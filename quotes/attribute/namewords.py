@@ -5,14 +5,17 @@ Klingbeil")."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
 from quotes.attribute.lexicon import is_first_name
-from quotes.attribute.persons import is_title
+from quotes.attribute.persons import is_title, kind_of, link_word
 from quotes.attribute.tokens import Tok
 from quotes.lang import LanguageData, is_role
 
+# How many times a word must be written without an article to count as a name.
+_BARE_TIMES = 2
 # How many capital words may follow a first name in capitals as its surname.
 _CAPITAL_SURNAMES = 2
 
@@ -148,3 +151,26 @@ def common_noun_end(passed: list[Tok], table: LanguageData) -> Tok | bool:
     if any(t.lower in table.indefinites for t in passed):
         return last
     return any(determiner(t) for t in passed) or sum(not determiner(t) for t in passed) >= 2
+
+
+def bare_words(tokens: list[Tok], table: LanguageData) -> frozenset[str]:
+    """Where every noun is capitalized: words the text writes at least twice and never
+    after a function word ("spielt Söder an", "Söder habe"):
+    nouns take articles, surnames do not."""
+    if not table.capitalizes_nouns:
+        return frozenset()
+    seen: Counter[str] = Counter()
+    articled: set[str] = set()
+    for a, b in pairwise(tokens):
+        if not (b.is_word and b.text[:1].isupper() and not b.text.isupper()):
+            continue
+        # After an article, or a numeral ("die nächsten 6 Jahre"): a noun.
+        if link_word(a.lower, table) or a.text.isdigit():
+            articled.add(b.text)
+        else:
+            seen[b.text] += 1
+    return frozenset(
+        w for w, n in seen.items() if n >= _BARE_TIMES and w not in articled
+        and w.casefold() not in table.not_names and not is_role(w, table)
+        and w.casefold() not in table.stopwords and kind_of(w, table) == "person"
+    )

@@ -6,12 +6,20 @@ sentence) gave an outlet as the speaker, the quote's speaker is left unnamed."""
 from __future__ import annotations
 
 import re
+from weakref import WeakKeyDictionary
 
 from quotes.attribute.people import PeopleIndex
 from quotes.models import Attribution
 
 # How many words before a name an outlet's noun may stand ("omroep RTV Drenthe").
 _BEFORE_WORDS = 3
+# How far back (characters) from a name an outlet's noun is looked for.
+_BACK_CHARS = 80
+# The marks that part an outlet's noun from a name after it.
+_BREAK = re.compile(r"[.,;:!?()\"“”„«»\n]")
+# A word as the outlet test reads one: no space and no mark of _BREAK.
+_WORD = re.compile(r"[^\s.,;:!?()\"“”„«»]+")
+_NOUN_ENDS: WeakKeyDictionary[PeopleIndex, list[int]] = WeakKeyDictionary()
 # The methods that only guess the speaker.
 _GUESSES = ("context", "sentence", "ranked")
 
@@ -30,8 +38,22 @@ def is_outlet(people: PeopleIndex, name: str) -> bool:
     words = people.table.outlet_words
     if any(w in words for w in name.casefold().split()):
         return True
-    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", people.text):
-        before = re.split(r"[.,;:!?()\"“”„«»\n]", people.text[max(0, m.start() - 80) : m.start()])
-        if any(w.casefold() in words for w in before[-1].split()[-_BEFORE_WORDS:]):
-            return True
+    # Only the text after an outlet's noun can hold such a name: a long text is not read
+    # whole for every speaker guessed.
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    for noun_end in _outlet_noun_ends(people):
+        for m in pattern.finditer(people.text, noun_end, noun_end + _BACK_CHARS + len(name)):
+            before = _BREAK.split(people.text[max(0, m.start() - _BACK_CHARS) : m.start()])
+            if any(w.casefold() in words for w in before[-1].split()[-_BEFORE_WORDS:]):
+                return True
     return False
+
+
+def _outlet_noun_ends(people: PeopleIndex) -> list[int]:
+    """Where each outlet's noun of the text ends, read once per text."""
+    found = _NOUN_ENDS.get(people)
+    if found is None:
+        words = people.table.outlet_words
+        found = [m.end() for m in _WORD.finditer(people.text) if m.group().casefold() in words]
+        _NOUN_ENDS[people] = found
+    return found

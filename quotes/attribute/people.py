@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -15,6 +14,7 @@ from quotes.attribute.apposition import opens_as_subject, titles
 from quotes.attribute.lexicon import is_first_name
 from quotes.attribute.namewords import (
     after_reporting,
+    bare_words,
     capital_names,
     capitals_after_verb,
     inner_particles,
@@ -24,6 +24,7 @@ from quotes.attribute.namewords import (
 from quotes.attribute.openers import openers, opening_subjects
 from quotes.attribute.persons import (
     Mention,
+    MentionWords,
     SpanSet,
     bracket_links,
     bracketed_acronyms,
@@ -31,7 +32,6 @@ from quotes.attribute.persons import (
     headline_spans,
     introduced_bodies,
     kind_of,
-    link_word,
     modifies_role,
     never_a_name,
     owns_role,
@@ -67,8 +67,6 @@ _TITLE_WORDS = 5
 # How many words an adverbial opening a sentence before a comma may hold ("Berikutnya,",
 # "En entrevista,"): the subject may follow it.
 _OPENING_WORDS = 2
-# How many times a word must be written without an article to count as a name.
-_OPENINGS = 2
 # An account's handle as one token ("@jane_varsko").
 _HANDLE = re.compile(r"@\w{1,30}")
 # How far back (characters) the word before a mention is read.
@@ -90,29 +88,6 @@ def _surnames(mentions: Sequence[Mention]) -> frozenset[str]:
     word before one at a sentence's start is no part of the name ("Después Muster")."""
     return frozenset(m.name.split()[-1] for m in mentions
                      if " " in m.name and is_first_name(m.name.split()[0]))
-
-
-def _bare_words(tokens: list[Tok], table: LanguageData) -> frozenset[str]:
-    """Where every noun is capitalized: words the text writes at least twice and never
-    after a function word ("spielt Söder an", "Söder habe"):
-    nouns take articles, surnames do not."""
-    if not table.capitalizes_nouns:
-        return frozenset()
-    seen: Counter[str] = Counter()
-    articled: set[str] = set()
-    for a, b in pairwise(tokens):
-        if not (b.is_word and b.text[:1].isupper() and not b.text.isupper()):
-            continue
-        # After an article, or a numeral ("die nächsten 6 Jahre"): a noun.
-        if link_word(a.lower, table) or a.text.isdigit():
-            articled.add(b.text)
-        else:
-            seen[b.text] += 1
-    return frozenset(
-        w for w, n in seen.items() if n >= _OPENINGS and w not in articled
-        and w.casefold() not in table.not_names and not is_role(w, table)
-        and w.casefold() not in table.stopwords and kind_of(w, table) == "person"
-    )
 
 
 def _things(tokens: list[Tok], table: LanguageData) -> tuple[frozenset[int], frozenset[int]]:
@@ -196,7 +171,8 @@ class PeopleIndex:
         # their capitalized words name a work, not someone speaking.
         self.quoted_titles = SpanSet([(a, b) for a, b in quoted
                                       if _title_like(text[a:b], table)])
-        self.speakers: set[str] = set()  # names already found speaking in this document
+        # The names already found speaking in this document, the latest to speak last.
+        self.speakers: dict[str, None] = {}
         self.asked = False  # the statement before the current one asked a question
         self.spoken: list[str] = []  # the speakers of the quotes attributed so far, in order
         self.mentions: list[Mention] = []  # in document order
@@ -205,6 +181,7 @@ class PeopleIndex:
         self.referents: list[str | None] = []
         self._known: dict[str, bool] = {}
         self._full: dict[str, str] = {}
+        self._words = MentionWords([])
         # Capitalized words seen inside sentences: a sentence's first word is capitalized
         # anyway, so there it counts as a name only if it also appears inside one.
         self.headlines = SpanSet(headline_spans(tokens, table))
@@ -218,7 +195,7 @@ class PeopleIndex:
         self._reported = after_reporting(tokens, self._reporting)  # "ujar Epyardi"
         # Capitalized words right after a reporting word ("sagte Scholz", "so Scholz"):
         # where every noun is capitalized, such a lone word is a name all the same.
-        self._after_verb = capitals_after_verb(tokens, table, self._reporting) | _bare_words(
+        self._after_verb = capitals_after_verb(tokens, table, self._reporting) | bare_words(
             tokens, table)
         self._acronyms = frozenset[str]()  # initials of names the document gives: "AMLO"
         self._capital_names = capital_names(text, tokens)  # "MARK EYSKENS": starts of its words
@@ -584,8 +561,10 @@ class PeopleIndex:
         mentions are in document order, so `fullest` answers with the first longer mention
         holding the name's words wherever it is asked: the answer is the name's, not the
         place's, and a long text of many quotes does not ask it again per quote."""
+        if self._words.mentions is not self.mentions:  # read once the mentions are final
+            self._words = MentionWords(self.mentions)
         if mention not in self._full:
-            self._full[mention] = fullest(mention, before, self.mentions, self.links)
+            self._full[mention] = fullest(mention, before, self._words, self.links)
         return self._full[mention]
 
     def kind(self, name: str) -> str:
@@ -596,5 +575,6 @@ class PeopleIndex:
     def remember(self, found: Attribution) -> None:
         """A quote was attributed: its speaker is known from now on and speaks last."""
         if found.speaker is not None:
-            self.speakers.add(found.speaker)
+            self.speakers.pop(found.speaker, None)
+            self.speakers[found.speaker] = None
             self.spoken.append(found.speaker)

@@ -476,14 +476,40 @@ def _spells(acronym: str, name: str) -> bool:
         c in letters for c in acronym.casefold())
 
 
-def fullest(name: str, at: int, mentions: Sequence[Mention], links: dict[str, str]) -> str:
+class MentionWords:
+    """A document's mentions by the casefolded words of their names, so that the mentions
+    holding a name are found without reading them all (a list of thousands of names)."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = mentions
+        self._by_word: dict[str, list[Mention]] = {}
+        self._persons: set[str] = set()  # the names the document gives a person
+        for m in mentions:  # in document order, so each word's list is too
+            for word in set(m.name.casefold().split()):
+                self._by_word.setdefault(word, []).append(m)
+            if m.kind == "person":
+                self._persons.add(m.name)
+
+    def holding(self, name: str) -> list[Mention]:
+        """The longer mentions holding all the words of `name` (casefolded: "Van der Plas"
+        alone is "Caroline van der Plas"); only people where the document names a person so
+        (a person is no body named after them: "Bolsonaro", not "Governo Bolsonaro")."""
+        parts = name.casefold().split()
+        holding = [m for m in self._by_word.get(parts[0], []) if len(m.name) > len(name)
+                   and all(p in m.name.casefold().split() for p in parts)] if parts else []
+        if name in self._persons:
+            holding = [m for m in holding if m.kind == "person"]
+        return holding
+
+
+def fullest(name: str, at: int, mentions: MentionWords, links: dict[str, str]) -> str:
     """The fullest name the document gives the person `name` stands for near `at`: the
     first longer mention before it holding all its words, else the first one after it,
     through a nickname or acronym where the document links one."""
     linked = links.get(name)
     if linked is not None:
         return fullest(linked, at, mentions, {})
-    holding = _holding(name, mentions)
+    holding = mentions.holding(name)
     before = [m for m in holding if m.start < at]
     if before:
         # Several people share the word ("José Sarney", his grandson "José Adriano Cordeiro
@@ -492,19 +518,8 @@ def fullest(name: str, at: int, mentions: Sequence[Mention], links: dict[str, st
     after = [m for m in holding if m.start >= at]
     if after:
         return after[0].name
-    for m in mentions:
-        if nickname_of(name, m.name):
-            return m.name
+    if " " not in name:  # a nickname is one word
+        for m in mentions.mentions:
+            if nickname_of(name, m.name):
+                return m.name
     return name
-
-
-def _holding(name: str, mentions: Sequence[Mention]) -> list[Mention]:
-    """The longer mentions holding all the words of `name` (casefolded: "Van der Plas"
-    alone is "Caroline van der Plas"); only people where the document names a person so
-    (a person is no body named after them: "Bolsonaro", not "Governo Bolsonaro")."""
-    parts = name.casefold().split()
-    holding = [m for m in mentions if len(m.name) > len(name)
-               and all(p in m.name.casefold().split() for p in parts)]
-    if any(m.name == name and m.kind == "person" for m in mentions):
-        holding = [m for m in holding if m.kind == "person"]
-    return holding

@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import islice
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -51,6 +52,10 @@ ROLE_NEAR_CHARS = 60
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 # Mentions further back than this (characters) are no candidates.
 MAX_BACK_CHARS = 3000
+# How many of the latest distinct speakers stay candidates when not named within
+# MAX_BACK_CHARS: a list of thousands of quotes by as many people must not rank them all
+# for every quote.
+RECENT_SPEAKERS = 30
 # How far after a point that nobody was named before the people named are candidates.
 FOLLOWING_CHARS = 400
 # How far after a point a quote's text may begin and still be the quote there (its marks).
@@ -214,9 +219,10 @@ def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
         groups[name].append(ref)
     for ms in groups.values():
         ms.sort(key=lambda m: m.start)
-    for name in people.speakers:
+    recent = list(islice(reversed(people.speakers), RECENT_SPEAKERS))
+    for name in recent:
         groups.setdefault(name, [])
-    _merge_into_speakers(people, groups)
+    _merge_into_speakers(people, recent, groups)
     if not groups:
         # A quote opening the text: the people named right after it ("«…». Così su
         # Twitter il ministro Guido Crosetto"), however long the quote is.
@@ -227,13 +233,14 @@ def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
     return {name: ms for name, ms in groups.items() if ms or name in people.speakers}
 
 
-def _merge_into_speakers(people: PeopleIndex, groups: dict[str, list[Mention]]) -> None:
+def _merge_into_speakers(people: PeopleIndex, recent: list[str],
+                         groups: dict[str, list[Mention]]) -> None:
     """A name whose words one fuller speaker's name all holds is that speaker: a particle
     may split the mentions ("Otávio" and "Rêgo Barros" of "Otávio do Rêgo Barros", found
     speaking by his whole name), who would otherwise compete with themselves."""
     for name in [n for n in groups if n not in people.speakers]:
         parts = name.casefold().split()
-        fuller = [s for s in people.speakers if len(s) > len(name)
+        fuller = [s for s in recent if len(s) > len(name)
                   and all(p in s.casefold().split() for p in parts)]
         if len(fuller) == 1:
             groups[fuller[0]] = sorted([*groups[fuller[0]], *groups.pop(name)],
@@ -273,7 +280,7 @@ def _features(
     people: PeopleIndex, query: Query, groups: dict[str, list[Mention]]
 ) -> dict[str, dict[str, float]]:
     latest = {name: ms[-1].end if ms else -MAX_BACK_CHARS for name, ms in groups.items()}
-    order = sorted(latest, key=lambda n: -latest[n])
+    order = {name: i for i, name in enumerate(sorted(latest, key=lambda n: -latest[n]))}
     most = max(len(ms) for ms in groups.values()) or 1
     spoken = people.spoken
     wanted = _wanted_gender(people, query)
@@ -284,7 +291,7 @@ def _features(
         gap = abs(query.at - latest[name])
         kind = _kind(people, name, ms)
         feats[name] = {
-            "recent": 1.0 / (1 + order.index(name)),
+            "recent": 1.0 / (1 + order[name]),
             "near": max(0.0, 1.0 - gap / NEAR_CHARS),
             "count": len(ms) / most,
             "last_speaker": float(bool(spoken) and spoken[-1] == name),
