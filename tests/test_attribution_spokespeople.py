@@ -53,6 +53,22 @@ CASES = [
          'laat een woordvoerster van Varskobank weten.'),
         'Het besluit staat vast', None,
         id='spokeswoman_of_a_bank_nl'),
+    # The same unnamed spokesperson taken up again by the role alone, paragraphs later.
+    pytest.param(
+        'de',
+        ('Vier Tage danach gebe es keine Spur, teilte ein Polizeisprecher mit. Die Beamten '
+         'sprachen mit dem Besitzer Karl Beispielmann.\n\nAuch die Kameras des Ladens '
+         'wurden geprüft und würden ausgewertet, hieß es. Die Ermittler suchen Zeugen.\n\n'
+         '„Wir ermitteln in alle Richtungen“, so der Sprecher.'),
+        'Wir ermitteln in alle Richtungen', None,
+        id='the_spokesman_again_de'),
+    pytest.param(
+        'nl',
+        ('Het afval is opgeruimd, meldt een politiewoordvoerder. Agenten spraken met '
+         'eigenaar Joost Kalverdam.\n\nDe buurt is geschrokken.\n\n“We zoeken getuigen”, '
+         'aldus de woordvoerder.'),
+        'We zoeken getuigen', None,
+        id='the_spokesman_again_nl'),
     # Contrasts: a named spokesperson, and a body that speaks itself, keep their speaker.
     pytest.param(
         'es',
@@ -71,4 +87,36 @@ CASES = [
 
 @pytest.mark.parametrize(("language", "text", "quoted", "speaker"), CASES)
 def test_spokesperson(language: str, text: str, quoted: str, speaker: str | None) -> None:
+    check_speaker(text, language, quoted, speaker)
+
+
+# A sentence that opens with an indefinite and names nobody before its speech verb has an
+# unnamed speaker, however long its subject; a name or pronoun there is the subject.
+OPENING_INDEFINITE = [
+    pytest.param(
+        'en',
+        ('Jane Example chaired the meeting on Monday.\n\nA neighbour living across the '
+         'street who wished to remain anonymous, said: “The music went on all night.”'),
+        'The music went on all night', None, id='unnamed_neighbour_en'),
+    pytest.param(
+        'en',
+        ('Jane Example chaired the meeting on Monday.\n\nOne parent, a 39-year-old mother '
+         'of two, said: “The school has changed a lot.”'),
+        'The school has changed a lot', None, id='unnamed_parent_with_apposition_en'),
+    pytest.param(
+        'en',
+        ('Jane Example chaired the meeting on Monday.\n\nA day later, Tom Sample said: '
+         '“The school has changed a lot.”'),
+        'The school has changed a lot', 'Tom Sample', id='a_name_after_the_indefinite_en'),
+    pytest.param(
+        'en',
+        ('Jane Example chaired the meeting on Monday.\n\nA day later she said: “The '
+         'school has changed a lot.”'),
+        'The school has changed a lot', 'Jane Example', id='a_pronoun_after_the_indefinite_en'),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quoted", "speaker"), OPENING_INDEFINITE)
+def test_sentence_opening_with_an_indefinite(language: str, text: str, quoted: str,
+                                              speaker: str | None) -> None:
     check_speaker(text, language, quoted, speaker)

@@ -106,9 +106,39 @@ def indefinite_subject(words: list[Tok], verb: Phrase, table: LanguageData) -> N
     before = words[max(0, verb[0] - INDEFINITE_SUBJECT_WORDS) : verb[0]]
     k = next((i for i, t in enumerate(before) if t.lower in table.indefinites), None)
     if k is None or not all(t.text.islower() for t in before[k + 1 :]):
-        return None
+        return opening_indefinite(words, verb, table)
     last = before[-1]
     return Name(last.text, last.start, last.end, "unnamed")
+
+
+def opening_indefinite(words: list[Tok], verb: Phrase, table: LanguageData,
+                       role: Name | None = None) -> Name | None:
+    """A sentence opening with an indefinite and naming nobody before its speech verb ("A
+    person living next door who wished to remain anonymous, said:", "One parent, a
+    39-year-old mother of two, said:"): its subject is someone the text does not name.
+    No capitalized word and no pronoun may stand between ("A day later, Musk said"), and a
+    role found as the subject must have an indefinite of its own ("An hour later, the
+    minister said" is the minister's)."""
+    k = verb[0] - 1
+    while k > 0 and not words[k].sent_start:
+        k -= 1
+    if k < 0 or k >= verb[0] - 1 or not words[k].sent_start \
+            or words[k].lower not in table.indefinites:
+        return None
+    between = [t for t in words[k + 1 : verb[0]] if t.is_word]
+    if any(t.text[:1].isupper() or t.lower in table.pronouns for t in between):
+        return None
+    if role is not None and _determiner_before(words, role, table) not in table.indefinites:
+        return None
+    last = words[verb[0] - 1]
+    return Name(last.text, last.start, last.end, "unnamed")
+
+
+def _determiner_before(words: list[Tok], role: Name, table: LanguageData) -> str | None:
+    """The article or possessive nearest before a role ("a 39-year-old mother": "a")."""
+    determiners = {*table.indefinites, *table.definite_articles, *table.possessives}
+    before = [t.lower for t in words if t.end <= role.start and t.lower in determiners]
+    return before[-1] if before else None
 
 
 def apposed_name(

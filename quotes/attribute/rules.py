@@ -14,6 +14,7 @@ from quotes.attribute.clauses import (
     apposed_name,
     apposition_length,
     indefinite_subject,
+    opening_indefinite,
     separated_verb,
 )
 from quotes.attribute.layouts import listed_speaker
@@ -225,6 +226,8 @@ def _verb_before(a: Attempt) -> Attribution | None:
     name = subject(words, verb, doc.table, doc.people)
     if name is not None and name.kind in ("unnamed", "role"):
         name = apposed_name(words[: verb[1]], name, doc.text, doc.table, doc.people) or name
+    if name is not None and name.kind == "role":  # "One parent, a mother of two, said"
+        name = opening_indefinite(words, verb, doc.table, name) or name
     name = name or name_in(words, doc.table, doc.people) or indefinite_subject(
         words, verb, doc.table)
     return build(doc, a.quote, name, words, verb, "verb-before")

@@ -42,6 +42,8 @@ _STATEMENT_CONTEXT = 80
 _VOCATIVE_WORDS = 3
 # How far before a pronoun an unnamed spokesperson it stands for is looked for.
 _ANTECEDENT_CHARS = 200
+# How far before a spokesperson's role the same unnamed one may have been introduced.
+_ROLE_ANTECEDENT_CHARS = 1000
 # How far after a body's noun its name may stand in apposition (characters).
 _APPOSED_CHARS = 80
 # Marks that part a body's noun from an organisation named before it.
@@ -100,7 +102,7 @@ def _statement_of(people: PeopleIndex, name: Name, method: str) -> Speaker:
 def _unnamed_spokesperson_or_pronoun(people: PeopleIndex, name: Name) -> bool:
     """Is `name` an unnamed spokesperson, or a pronoun standing for one?"""
     if name.kind == "role":
-        return unnamed_spokesperson(people, name)
+        return unnamed_spokesperson(people, name) or _unnamed_antecedent(people, name)
     return name.kind == "pronoun" and _unnamed_antecedent(people, name)
 
 
@@ -120,14 +122,20 @@ def unnamed_spokesperson(people: PeopleIndex, name: Name) -> bool:
 def _unnamed_antecedent(people: PeopleIndex, pronoun: Name) -> bool:
     """Does the pronoun stand for an unnamed spokesperson shortly before it, of its gender,
     with no person opening a sentence between ("so eine Sprecherin, habe Faeser …, und sie
-    erklärte"; "A spokeswoman said … She added")?"""
+    erklärte"; "A spokeswoman said … She added")? Or a spokesperson's role the same
+    unnamed one was introduced with ("teilte ein Polizeisprecher mit … so der Sprecher")?"""
     table = people.table
-    lo = max(0, pronoun.start - _ANTECEDENT_CHARS)
+    head = pronoun.text.casefold() if pronoun.kind == "role" else None
+    lo = max(0, pronoun.start - (_ROLE_ANTECEDENT_CHARS if head else _ANTECEDENT_CHARS))
     wanted = table.pronoun_genders.get(pronoun.text.casefold())
+    if head is not None and not is_spokesperson(pronoun.text.split()[0], table):
+        return False
     found = None
     for word in re.finditer(r"[\w-]+", people.text[lo : pronoun.start]):
         role = Name(word.group(), lo + word.start(), lo + word.end(), "role")
         gender = role_gender(role.text, table) or "m"
+        if head is not None and not role.text.casefold().endswith(head):
+            continue
         if unnamed_spokesperson(people, role) and (wanted is None or gender in wanted):
             found = role
     return found is not None and not any(

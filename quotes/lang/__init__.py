@@ -55,7 +55,8 @@ def is_spokesperson(word: str, table: LanguageData) -> bool:
     """Is `word` a role that speaks for an organisation ("spokeswoman", "NOS-woordvoerder",
     "Regierungssprecherin")?"""
     head = word.casefold().rsplit("-", 1)[-1]
-    return head in table.spokespeople or (table.capitalizes_nouns and any(
+    compounds = table.capitalizes_nouns or table.compound_roles  # "politiewoordvoerder"
+    return head in table.spokespeople or (compounds and any(
         head.endswith(role) for role in table.spokespeople))
 
 
