@@ -128,13 +128,15 @@ def test_unresolved_speaker_is_noted_not_judged() -> None:
 
 @pytest.mark.parametrize(("a", "b"), [("Irak", "Iraq"), ("Irán", "Iran"),
                                       ("Europäische", "European"), ("sowjetische", "Soviet"),
-                                      ("GPUs", "GPU"), ("Kamala", "Kamala")])
+                                      ("GPUs", "GPU"), ("Kamala", "Kamala"),
+                                      ("Leone", "Leo"), ("Leão", "Leo"), ("León", "Leo")])
 def test_spellings_of_one_name(a: str, b: str) -> None:
     assert same_name(a, b)
 
 
 @pytest.mark.parametrize(("a", "b"), [("Obama", "Trump"), ("Merkel", "Scholz"),
-                                      ("Syria", "Iraq")])
+                                      ("Syria", "Iraq"), ("Leo", "Lea"), ("Bob", "Rob"),
+                                      ("Kim", "Kimberly")])
 def test_different_names(a: str, b: str) -> None:
     assert not same_name(a, b)
 
@@ -173,6 +175,24 @@ def test_a_swapped_name_stays_swapped_in_the_back_translation() -> None:
                 translated="Rosa Vance will meet Ana Lund in Iraq on Friday. Both want peace.")
     assert ("name", "Ana", "Tom", "anchors") in [
         (d.kind, d.quote_side, d.tweet_side, d.evidence) for d in v.differences]
+
+
+def test_a_short_name_in_its_local_form_is_no_swap() -> None:
+    pope = "Congratulations to Cardinal Rosa Vance, who was just named Pope Leo."
+    for quoted, language in [("Congratulazioni alla cardinale Rosa Vance, appena nominata "
+                              "Papa Leone.", "it"),
+                             ("Parabéns à cardeal Rosa Vance, que acaba de ser nomeada Papa "
+                              "Leão.", "pt")]:
+        v = verdict(quoted, language, tweet_text=pope)
+        assert "name" not in [d.kind for d in v.differences], v.differences
+
+
+def test_a_name_the_tweet_writes_as_a_handle_replaces_nothing() -> None:
+    tagged = ("Time to drop the really big bomb: @realRosaVance is in the Okafor files. That "
+              "is the real reason they have not been made public. Have a nice day, RV!")
+    v = verdict("Es hora de lanzar la gran bomba. Rosa Vance está en los archivos de Okafor. "
+                "Esa es la razón de que no se hayan hecho públicos", "es", tweet_text=tagged)
+    assert v.label == "faithful", v.differences
 
 
 def test_names_spelled_the_local_way_are_no_swap() -> None:

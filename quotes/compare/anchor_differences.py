@@ -25,6 +25,7 @@ from quotes.compare.names import (
 )
 from quotes.lang import LanguageData
 from quotes.models import Anchor, Difference
+from quotes.normalize import strip_accents
 from quotes.text import LETTER_WORD_WITH_APOSTROPHES
 
 
@@ -387,7 +388,22 @@ def _replacements(sides: Sides, quote_anchors: Sequence[Anchor]) -> list[Anchor]
             and q.value not in sides.source.not_names  # "l'État": capitalized by custom
             and q.value not in sides.source.exonyms and q.value not in local
             and q.value not in tweet_english
-            and not _renders_a_tweet_word(q, tweet_tokens, sides.source)]
+            and not _renders_a_tweet_word(q, tweet_tokens, sides.source)
+            and not _in_a_handle(q, sides.tweet)]
+
+
+# An account's handle in a post ("@realDonaldTrump").
+_HANDLE = re.compile(r"@(\w{1,30})")
+# How long a name must be to be read inside a handle.
+HANDLE_NAME_LETTERS = 4
+
+
+def _in_a_handle(name: Anchor, tweet: str) -> bool:
+    """Does a handle of the tweet hold the quote's name ("Trump" for "@realDonaldTrump")?
+    The quote names the account's owner the tweet tags."""
+    folded = strip_accents(name.text.casefold())
+    return len(folded) >= HANDLE_NAME_LETTERS and any(
+        folded in strip_accents(h.casefold()) for h in _HANDLE.findall(tweet))
 
 
 def _renders_a_tweet_word(name: Anchor, tweet_tokens: Sequence[str], table: LanguageData

@@ -19,6 +19,9 @@ from quotes.normalize import strip_accents
 NAME_RATIO = 80.0
 NAME_PREFIX_SHARE = 0.6
 NAME_PREFIX_MIN = 4
+# A name this short is still one name with another that only adds an ending to it (at most
+# two letters: "Leo", "Leone", "León") or spells it alike.
+SHORT_NAME = 3
 
 _FOLDS = (("ph", "f"), ("th", "t"), ("sch", "sh"), ("ß", "ss"), ("oe", "u"))
 _LETTER_FOLDS = str.maketrans({"c": "k", "q": "k", "z": "k", "w": "v", "j": "i", "y": "i"})
@@ -147,7 +150,9 @@ def same_name(a: str, b: str) -> bool:
     prefix = len(_common_prefix(x, y))
     if prefix >= NAME_PREFIX_MIN and prefix >= NAME_PREFIX_SHARE * shorter:
         return True
-    return min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= NAME_RATIO
+    if shorter >= SHORT_NAME and prefix == shorter and max(len(x), len(y)) - shorter <= 2:
+        return True  # a short name with a language's ending: "Leo" and "Leone", "León"
+    return shorter >= SHORT_NAME and fuzz.ratio(x, y) >= NAME_RATIO  # "Leo" and "Leão"
 
 
 def _common_prefix(a: str, b: str) -> str:
