@@ -461,3 +461,23 @@ def test_a_two_word_name_written_the_other_way_round_is_rendered(language: str,
     swapped = verdict("Hoy me dirijo al Despacho Kalverdam con el alcalde.", "es",
                       tweet_text="Today I am heading to the Oval Office with the mayor.")
     assert [d.kind for d in swapped.differences if d.kind == "name"]
+
+
+# --- a quote opening inside a sentence --------------------------------------------------
+
+CONDITIONAL = ("We are proud of our town. If the council approves the plan, we will open the "
+               "new bridge in May.")
+
+
+def test_a_quote_opening_inside_a_sentence_cuts_no_clause_before_it() -> None:
+    # The article said "if the council approves the plan" in its own words before the quote.
+    v = verdict("abriremos el nuevo puente en mayo.", "es", tweet_text=CONDITIONAL)
+    assert v.label == "faithful", v.differences
+
+
+def test_a_quote_opening_the_sentence_without_its_condition_is_a_distortion() -> None:
+    v = verdict("Abriremos el nuevo puente en mayo.", "es", tweet_text=CONDITIONAL)
+    assert v.label == "distortion"
+    assert [(d.kind, d.tweet_side) for d in v.differences] == [
+        ("condition", "If the council approves the plan")]
+

@@ -40,6 +40,7 @@ from quotes.compare.clause_embeddings import (
     unpaired_negations,
 )
 from quotes.compare.clause_words import content_differences
+from quotes.compare.edges import without_open_start
 from quotes.compare.kinds import DISTORTING_KINDS, NOTED_KINDS
 from quotes.compare.narration import narration_spans
 from quotes.compare.negation import (
@@ -282,6 +283,7 @@ def _case(
     if marks_omission:
         differences, notes = _without_marked_omissions(differences, notes)
     differences, notes = _without_thread_edges(differences, notes, quote.text, match.tweet.text)
+    differences, notes = without_open_start(differences, notes, quote.text, match.tweet.text)
     if fragment:
         notes.append(FRAGMENT_NOTE)
     # The report's match says what this stage found: a quote as long as its tweet renders
