@@ -495,8 +495,10 @@ class MentionWords:
         alone is "Caroline van der Plas"); only people where the document names a person so
         (a person is no body named after them: "Bolsonaro", not "Governo Bolsonaro")."""
         parts = name.casefold().split()
-        holding = [m for m in self._by_word.get(parts[0], []) if len(m.name) > len(name)
-                   and all(p in m.name.casefold().split() for p in parts)] if parts else []
+        # Read the mentions of its rarest word: a list of names shares first names.
+        rarest = min((self._by_word.get(p, []) for p in parts), key=len, default=[])
+        holding = [m for m in rarest if len(m.name) > len(name)
+                   and all(p in m.name.casefold().split() for p in parts)]
         if name in self._persons:
             holding = [m for m in holding if m.kind == "person"]
         return holding

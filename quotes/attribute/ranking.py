@@ -212,7 +212,7 @@ def _candidate_groups(people: PeopleIndex, query: Query) -> dict[str, list[Menti
 def _groups(people: PeopleIndex, at: int) -> dict[str, list[Mention]]:
     """The mentions before `at`, grouped by the fullest name of the person they name."""
     groups: dict[str, list[Mention]] = defaultdict(list)
-    starts = [m.start for m in people.mentions]
+    starts = people.mention_starts
     for m in people.mentions[bisect_left(starts, at - MAX_BACK_CHARS) : bisect_left(starts, at)]:
         groups[people.full_name(m.name, m.start)].append(m)
     for ref, name in _referents(people, at):
