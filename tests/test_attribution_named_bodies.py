@@ -24,6 +24,13 @@ CASES = [
          'investigación.\n"No hubo heridos", señaló la alcaldía.'),
         'No hubo heridos', 'alcaldía de Fictiva',
         id='alcaldia_es'),
+    # An acronym inside the body's name is part of it; "the trust" is a body's noun.
+    pytest.param(
+        'en',
+        ('Patients face long waits at Varsko University Hospitals NHS Trust. The trust said '
+         'it would prioritise patients with the “highest level of need” this winter.'),
+        'highest level of need', 'Varsko University Hospitals NHS Trust',
+        id='nhs_trust_en'),
 ]
 
 

@@ -174,3 +174,22 @@ def bare_words(tokens: list[Tok], table: LanguageData) -> frozenset[str]:
         and w.casefold() not in table.not_names and not is_role(w, table)
         and w.casefold() not in table.stopwords and kind_of(w, table) == "person"
     )
+
+
+# How many letters an acronym inside a name may have ("NHS", "CGIL").
+_INNER_ACRONYM = 5
+
+
+def inner_acronyms(text: str, tokens: Sequence[Tok], table: LanguageData) -> frozenset[int]:
+    """The starts of acronyms between a capitalized word and a body's noun, spaces only
+    between ("Varsko University Hospitals NHS Trust"): part of the body's one name."""
+    found = set()
+    for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if (b.is_word and c.lower in table.organisation_words
+                and b.text.isalpha() and b.text.isupper()
+                and 2 <= len(b.text) <= _INNER_ACRONYM
+                and a.text[:1].isupper() and not a.text.isupper() and a.is_word
+                and c.text[:1].isupper() and not c.text.isupper() and c.is_word
+                and text[a.end : b.start] == " " and text[b.end : c.start] == " "):
+            found.add(b.start)
+    return frozenset(found)

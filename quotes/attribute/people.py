@@ -17,6 +17,7 @@ from quotes.attribute.namewords import (
     bare_words,
     capital_names,
     capitals_after_verb,
+    inner_acronyms,
     inner_particles,
     surname_particles,
     titled_function_words,
@@ -199,6 +200,7 @@ class PeopleIndex:
             tokens, table)
         self._acronyms = frozenset[str]()  # initials of names the document gives: "AMLO"
         self._capital_names = capital_names(text, tokens)  # "MARK EYSKENS": starts of its words
+        self._inner_acronyms = inner_acronyms(text, tokens, table)  # "NHS" of "Hospitals NHS Trust"
         self._particles = inner_particles(tokens, table)  # "van der" inside a name
         # "Van der" opening a surname: "liet Van der Plas weten".
         self.surname_particles = surname_particles(tokens, table)
@@ -269,6 +271,8 @@ class PeopleIndex:
         inside the name `run` begins ("Herman van der Zandt")."""
         if run and tok.start in self._particles and self.adjacent(run[-1], tok):
             return True
+        if run and tok.start in self._inner_acronyms:
+            return True  # "Varsko University Hospitals NHS Trust": one body's name
         if tok.start in self.surname_particles:
             return True
         return tok.is_word and self._capitalized(tok) and (
