@@ -18,3 +18,18 @@ def test_a_country_ending_a_role_phrase_is_no_name() -> None:
     text = ("Il vertice è finito ieri.\n“Lavoriamo bene – dice il presidente degli Stati "
             "Uniti - e continueremo.”")
     assert speaker_names(text, "it") != ["Stati Uniti"]
+
+
+def test_a_german_surname_right_after_a_role_noun_is_the_speaker() -> None:
+    # Every noun is capitalized in German: a lone surname is known as one where it follows
+    # a role noun and a verb follows it.
+    before = "Der Trainer Varskol sagte nach dem Spiel: „Wir gehen nicht weg.“"
+    inside = ("Der Betriebsrat hatte zum Protest aufgerufen. Der Betriebsratsvorsitzende "
+              "Varskol sprach von einer „kalkulierten Kampfansage“.")
+    assert speaker_names(before, "de") == ["Varskol"]
+    assert speaker_names(inside, "de") == ["Varskol"]
+
+
+def test_a_noun_after_a_role_noun_with_no_verb_after_it_is_no_name() -> None:
+    text = "Der Trainer Abend für Abend vor leeren Rängen: „Wir gehen nicht weg.“"
+    assert speaker_names(text, "de") != ["Abend"]
