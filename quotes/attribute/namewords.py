@@ -109,18 +109,21 @@ def capitals_after_verb(
     after = [b for a, b in pairwise(tokens) if a.lower in reporting]
     after += [c for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
               if a.lower in reporting and _plain_title(b, table) and b.end + 1 == c.start]
-    after += _after_honorific(tokens, table)
-    # "Der Trainer Varskol sagte", "Betriebsratsvorsitzende Varskol sprach": a word right
-    # after a role noun, a verb or a mark after it, names the role's holder ("Der Trainer
-    # Abend für Abend": a function word follows a noun).
-    after += [b for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
-              if _plain_title(a, table) and a.end + 1 == b.start and (
-                  c.text in ",:" or (c.text.islower() and c.lower not in table.stopwords))]
+    after += _after_honorific(tokens, table) + _after_role(tokens, table)
     return frozenset(
         b.text for b in after
         if b.is_word and b.text[:1].isupper() and not b.sent_start
         and b.lower not in table.not_names and not is_title(b, table)
     )
+
+
+def _after_role(tokens: list[Tok], table: LanguageData) -> list[Tok]:
+    """"Der Trainer Varskol sagte", "Betriebsratsvorsitzende Varskol sprach": a word right
+    after a role noun, a verb or a mark after it, names the role's holder ("Der Trainer
+    Abend für Abend": a function word follows a noun)."""
+    return [b for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
+            if _plain_title(a, table) and a.end + 1 == b.start and (
+                c.text in ",:" or (c.text.islower() and c.lower not in table.stopwords))]
 
 
 def after_reporting(tokens: list[Tok], reporting: frozenset[str]) -> frozenset[str]:
