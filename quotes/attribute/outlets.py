@@ -15,10 +15,11 @@ from quotes.models import Attribution
 _BEFORE_WORDS = 3
 # How far back (characters) from a name an outlet's noun is looked for.
 _BACK_CHARS = 80
-# The marks that part an outlet's noun from a name after it.
-_BREAK = re.compile(r"[.,;:!?()\"“”„«»\n]")
-# A word as the outlet test reads one: no space and no mark of _BREAK.
-_WORD = re.compile(r"[^\s.,;:!?()\"“”„«»]+")
+# The marks that part an outlet's noun from a name after it (a line break too), and a word
+# as the outlet test reads one: no space and none of those marks.
+_MARKS = ".,;:!?()\"“”„«»"
+_BREAK = re.compile(f"[{_MARKS}\n]")
+_WORD = re.compile(rf"[^\s{_MARKS}]+")
 _NOUN_ENDS: WeakKeyDictionary[PeopleIndex, list[int]] = WeakKeyDictionary()
 # The methods that only guess the speaker.
 _GUESSES = ("context", "sentence", "ranked")

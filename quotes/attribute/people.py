@@ -182,7 +182,6 @@ class PeopleIndex:
         self.referents: list[str | None] = []
         self._known: dict[str, bool] = {}
         self._full: dict[str, str] = {}
-        self._words = MentionWords([])
         # Capitalized words seen inside sentences: a sentence's first word is capitalized
         # anyway, so there it counts as a name only if it also appears inside one.
         self.headlines = SpanSet(headline_spans(tokens, table))
@@ -215,6 +214,7 @@ class PeopleIndex:
         self.links = bracket_links(text, self.mentions)
         self.reference_starts = [r.start for r in self.references]
         self.mention_starts = [m.start for m in self.mentions]
+        self._words = MentionWords(self.mentions)  # the mentions by their words, for full_name
         self.mention_words = frozenset(w for m in self.mentions for w in m.name.split())
 
     def _read_mentions(self, tokens: list[Tok]) -> None:
@@ -565,8 +565,6 @@ class PeopleIndex:
         mentions are in document order, so `fullest` answers with the first longer mention
         holding the name's words wherever it is asked: the answer is the name's, not the
         place's, and a long text of many quotes does not ask it again per quote."""
-        if self._words.mentions is not self.mentions:  # read once the mentions are final
-            self._words = MentionWords(self.mentions)
         if mention not in self._full:
             self._full[mention] = fullest(mention, before, self._words, self.links)
         return self._full[mention]

@@ -119,19 +119,19 @@ def unnamed_spokesperson(people: PeopleIndex, name: Name) -> bool:
     return spokesperson and bool(before) and before[-1].casefold() in table.indefinites
 
 
-def _unnamed_antecedent(people: PeopleIndex, pronoun: Name) -> bool:
-    """Does the pronoun stand for an unnamed spokesperson shortly before it, of its gender,
-    with no person opening a sentence between ("so eine Sprecherin, habe Faeser …, und sie
-    erklärte"; "A spokeswoman said … She added")? Or a spokesperson's role the same
-    unnamed one was introduced with ("teilte ein Polizeisprecher mit … so der Sprecher")?"""
+def _unnamed_antecedent(people: PeopleIndex, reference: Name) -> bool:
+    """Does the pronoun or role (`reference`) stand for an unnamed spokesperson before it,
+    of its gender, with no person opening a sentence between ("so eine Sprecherin, habe
+    Faeser …, und sie erklärte"; "A spokeswoman said … She added"), a role for one it was
+    introduced with ("teilte ein Polizeisprecher mit … so der Sprecher")?"""
     table = people.table
-    head = pronoun.text.casefold() if pronoun.kind == "role" else None
-    lo = max(0, pronoun.start - (_ROLE_ANTECEDENT_CHARS if head else _ANTECEDENT_CHARS))
-    wanted = table.pronoun_genders.get(pronoun.text.casefold())
-    if head is not None and not is_spokesperson(pronoun.text.split()[0], table):
+    head = reference.text.casefold() if reference.kind == "role" else None
+    lo = max(0, reference.start - (_ROLE_ANTECEDENT_CHARS if head else _ANTECEDENT_CHARS))
+    wanted = table.pronoun_genders.get(reference.text.casefold())
+    if head is not None and not is_spokesperson(reference.text.split()[0], table):
         return False
     found = None
-    for word in re.finditer(r"[\w-]+", people.text[lo : pronoun.start]):
+    for word in re.finditer(r"[\w-]+", people.text[lo : reference.start]):
         role = Name(word.group(), lo + word.start(), lo + word.end(), "role")
         gender = role_gender(role.text, table) or "m"
         if head is not None and not role.text.casefold().endswith(head):
@@ -140,7 +140,7 @@ def _unnamed_antecedent(people: PeopleIndex, pronoun: Name) -> bool:
             found = role
     return found is not None and not any(
         m.subject and people.person_at(m.start)
-        for m in mentions_in(people, found.end, pronoun.start))
+        for m in mentions_in(people, found.end, reference.start))
 
 
 def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:

@@ -215,14 +215,15 @@ def name_differences(
     words = [Difference(OMITTED_NAME, None, n.text, "anchors") for n in missing
              if _common_word(n.text, sides.target)]
     missing = [n for n in missing if not _common_word(n.text, sides.target)]
-    return words + _changed_names(sides, quote_anchors, missing, alignment.placed)
+    handles = [t.text.lstrip("@").casefold() for t in tweet_anchors if t.kind == "handle"]
+    return words + _changed_names(sides, quote_anchors, missing, alignment.placed, handles)
 
 
 def _changed_names(sides: Sides, quote_anchors: Sequence[Anchor], missing: Sequence[Anchor],
-                   placed: bool) -> list[Difference]:
+                   placed: bool, handles: Sequence[str]) -> list[Difference]:
     """The tweet's names no word renders, each with the quote's name in its place (in
     order), unless that pair is one name written the other way round."""
-    replacements = _replacements(sides, quote_anchors)
+    replacements = _replacements(sides, quote_anchors, handles)
     pairs = [(replacements[i] if i < len(replacements) else None, name)
              for i, name in enumerate(missing)]
     return [_name_difference(sides, r.text if r else None, name, placed)
@@ -372,8 +373,10 @@ def _ends_compound(word: str, name: str) -> bool:
             and head.endswith(tail))
 
 
-def _replacements(sides: Sides, quote_anchors: Sequence[Anchor]) -> list[Anchor]:
-    """Names of the quote the tweet has under no spelling: what replaced the tweet's."""
+def _replacements(sides: Sides, quote_anchors: Sequence[Anchor], handles: Sequence[str]
+                  ) -> list[Anchor]:
+    """Names of the quote the tweet has under no spelling, nor inside one of its handles
+    (`handles`, folded): what replaced the tweet's."""
     tweet_tokens = _words(sides.tweet)
     # The English names of the tweet's own exonyms ("Deus" → god) are its words too.
     tweet_english = exonyms_in(sides.tweet, sides.target)
@@ -389,21 +392,19 @@ def _replacements(sides: Sides, quote_anchors: Sequence[Anchor]) -> list[Anchor]
             and q.value not in sides.source.exonyms and q.value not in local
             and q.value not in tweet_english
             and not _renders_a_tweet_word(q, tweet_tokens, sides.source)
-            and not _in_a_handle(q, sides.tweet)]
+            and not _in_a_handle(q, handles)]
 
 
-# An account's handle in a post ("@realDonaldTrump").
-_HANDLE = re.compile(r"@(\w{1,30})")
 # How long a name must be to be read inside a handle.
 HANDLE_NAME_LETTERS = 4
 
 
-def _in_a_handle(name: Anchor, tweet: str) -> bool:
+def _in_a_handle(name: Anchor, handles: Sequence[str]) -> bool:
     """Does a handle of the tweet hold the quote's name ("Trump" for "@realDonaldTrump")?
     The quote names the account's owner the tweet tags."""
     folded = strip_accents(name.text.casefold())
     return len(folded) >= HANDLE_NAME_LETTERS and any(
-        folded in strip_accents(h.casefold()) for h in _HANDLE.findall(tweet))
+        folded in strip_accents(h) for h in handles)
 
 
 def _renders_a_tweet_word(name: Anchor, tweet_tokens: Sequence[str], table: LanguageData
