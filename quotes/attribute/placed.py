@@ -25,12 +25,22 @@ def words_before(people: PeopleIndex, m: Mention) -> list[str]:
 
 
 def after_place_word(people: PeopleIndex, m: Mention) -> bool:
-    """Does a place's preposition stand right before mention `m`, an article allowed
-    between ("in de Bossche Varskamp")?"""
+    """Does a place's preposition or a street's noun stand right before mention `m`, an
+    article allowed between ("in de Bossche Varskamp", "in via Sauro")?"""
     before = words_before(people, m)
     if before[-1:] and before[-1] in people.table.definite_articles:
         before = before[:-1]
-    return bool(before) and before[-1] in people.table.place_prepositions
+    return bool(before) and (before[-1] in people.table.place_prepositions
+                             or before[-1] in people.table.place_nouns)
+
+
+def names_a_street(people: PeopleIndex, name: str) -> bool:
+    """Is `name` a street's or square's own, as a noun before its last word or its last
+    word says ("Stasiun Tawang", "Jalan Sudirman", "Market Street", "Berliner Straße")?
+    A capitalized word before the noun is swept in with it ("Suasana Stasiun Tawang")."""
+    words = name.casefold().split()
+    return len(words) > 1 and (not people.table.place_nouns.isdisjoint(words[:-1])
+                               or words[-1] in people.table.place_endings)
 
 
 def written_as_place(people: PeopleIndex, m: Mention) -> bool:

@@ -38,6 +38,7 @@ from quotes.attribute.people import PeopleIndex
 from quotes.attribute.persons import Mention
 from quotes.attribute.placed import (
     after_place_word,
+    names_a_street,
     naming_mentions,
     words_before,
     written_as_place,
@@ -436,6 +437,8 @@ def _a_place(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
     name no list holds is one where the text writes it only after a place's preposition
     ("in de Bossche Varskamp")."""
     listed = is_place(name)
+    if names_a_street(people, name) and not people.is_known(name):
+        return True
     if people.is_known(name) or _honorific(people, ms) or (
             (" " in name or not listed) and _personish(people, name, ms) >= 1.0):
         return False  # a town's one word may be a first name too ("Torino", "Paris")

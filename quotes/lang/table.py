@@ -212,6 +212,13 @@ class LanguageData(BaseModel):
     place_prepositions: WordSet = Field(
         frozenset(), validation_alias=_at("attribution", "place_prepositions")
     )
+    # Nouns a place's own name follows ("via Sauro", "piazza Mazzini", "rue Nationale",
+    # "Jalan Sudirman"): a name written only after one is a street or square, no speaker.
+    place_nouns: WordSet = Field(frozenset(), validation_alias=_at("attribution", "place_nouns"))
+    # Last words of a place's name ("Market Street", "Westley Road", "Berliner Straße").
+    place_endings: WordSet = Field(
+        frozenset(), validation_alias=_at("attribution", "place_endings")
+    )
     # Words opening a reported clause ("dijo que", "sagte, dass"): a name after one is
     # that clause's subject, not the speaker's.
     complementizers: WordSet = Field(
