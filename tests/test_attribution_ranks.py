@@ -45,6 +45,17 @@ CASES = [
          'der Behörde, Oberstaatsanwalt Jorin Fabelmann, am Montag.'),
         'Wir prüfen jeden Hinweis', 'Jorin Fabelmann'),
         id='prosecutor_title_before_the_name_de'),
+    pytest.param((
+        'en',
+        ('The question was put to the council by Councillor Orla Varnish. "Is that the '
+         'council\'s position?" asked Cllr Varnish.'),
+        'Is that the council', 'Orla Varnish'),
+        id='abbreviated_councillor_en'),
+    pytest.param((
+        'en',
+        ('Sergeant Tamsin Quarley led the search. "We found nothing," said Sgt Quarley.'),
+        'We found nothing', 'Tamsin Quarley'),
+        id='abbreviated_sergeant_without_period_en'),
 ]
 
 
