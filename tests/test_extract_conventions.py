@@ -1,8 +1,8 @@
 """Quote conventions that peer test suites check and extraction used to miss: ASCII/LaTeX
 marks (`` … '' and ` … '), Dutch ASCII marks (,,…” ,,…'' ''…''), single-quoted quotes
-running over several lines or paragraphs, and apostrophes at a word's edge that are no
-quote marks (rock 'n' roll, 's morgens, un po'). Short invented passages in every language
-of the tables; speakers are fictional."""
+running over several lines or paragraphs, apostrophes at a word's edge that are no
+quote marks (rock 'n' roll, 's morgens, un po'), and the right double mark on both sides
+(”…”). Short invented passages in every language of the tables; speakers are fictional."""
 
 from __future__ import annotations
 
@@ -282,3 +282,90 @@ def test_a_mark_before_a_comma_closes_after_a_stray_space(language: str, text: s
 def test_a_quote_may_begin_with_an_ellipsis() -> None:
     text = 'The post went on: "...and the bridge stays open," the fictional mayor wrote.'
     assert _texts(text, "en") == ["...and the bridge stays open,"]
+
+
+# --- the right double mark on both sides (”…”) ------------------------------------------
+# As Swedish and Finnish type quotes, and some Italian, Portuguese and Indonesian sites:
+# such a ” opens after a space, a line start or an opening bracket, before a letter or digit.
+
+SYMMETRIC = [
+    ("it", "Il comitato chiede ”più corse serali” e ritiene che ”la linea vada rafforzata” "
+     "entro l'estate.", ["più corse serali", "la linea vada rafforzata"]),
+    ("pt", "A prefeita Lina Sarmo falou aos moradores.\n”Não vamos fechar a escola este ano”, "
+     "declarou.", ["Não vamos fechar a escola este ano"]),
+    ("id", "Juru bicara Rina Sastro menjawab (”Kami buka jembatan pada bulan Mei”) kepada "
+     "wartawan.", ["Kami buka jembatan pada bulan Mei"]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quotes"), SYMMETRIC,
+                         ids=[c[0] for c in SYMMETRIC])
+def test_right_double_marks_on_both_sides_are_quotes(language: str, text: str,
+                                                     quotes: list[str]) -> None:
+    found = extract_quotes(text, language).quotes
+    assert [q.text for q in found] == quotes
+    assert all((q.open_mark, q.close_mark) == ("”", "”") and not q.unclosed for q in found)
+
+
+def test_a_right_double_quote_over_paragraphs() -> None:
+    """The opening ” repeated at each new paragraph of one quote, as “ is."""
+    text = ("”Abbiamo chiuso il bilancio in pari.\n\n”Adesso pensiamo al ponte”, ha detto "
+            "l'assessora Ada Rinsi.")
+    (quote,) = extract_quotes(text, "it").quotes
+    assert quote.text.startswith("Abbiamo chiuso") and quote.text.endswith("al ponte")
+    assert quote.paragraphs == 2 and quote.close_mark == "”"
+
+
+CURLY_BESIDE_SYMMETRIC = [
+    ("en", "“We will reopen the bridge,” the fictional mayor Dana Welk said. ”Maybe sooner”, "
+     "her deputy added.", ["We will reopen the bridge,", "Maybe sooner"]),
+    ("it", "“Il ponte riapre a maggio”, ha detto Varo Tessi. ”Poi toccherà alla scuola”, "
+     "ha aggiunto.", ["Il ponte riapre a maggio", "Poi toccherà alla scuola"]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quotes"), CURLY_BESIDE_SYMMETRIC,
+                         ids=[c[0] for c in CURLY_BESIDE_SYMMETRIC])
+def test_a_curly_pair_stays_a_pair_beside_right_double_quotes(language: str, text: str,
+                                                              quotes: list[str]) -> None:
+    found = extract_quotes(text, language).quotes
+    assert [q.text for q in found] == quotes
+    assert [(q.open_mark, q.close_mark) for q in found] == [("“", "”"), ("”", "”")]
+
+
+CLOSING_AFTER_A_WORD = [
+    # after a word: it closes the “ opened before it, and opens nothing
+    ("pt", "A prefeita Lina Sarmo chamou a obra de “urgente” e ”necessária”.",
+     [("“", "urgente"), ("”", "necessária")]),
+    # a space typed before it, then the narration: still the close of „ (a sloppy close)
+    ("de", "„Wir bauen die Brücke ”sagte Bürgermeisterin Greta Lind.\n”Ab Mai”, fügte sie hinzu.",
+     [("„", "Wir bauen die Brücke"), ("”", "Ab Mai")]),
+    # the inch mark after a number is no quote
+    ("id", "Layar 55” itu dijual Rina Sastro dengan ”harga teman” kemarin.",
+     [("”", "harga teman")]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "quotes"), CLOSING_AFTER_A_WORD,
+                         ids=[c[0] for c in CLOSING_AFTER_A_WORD])
+def test_a_right_double_mark_after_a_word_still_closes(language: str, text: str,
+                                                       quotes: list[tuple[str, str]]) -> None:
+    found = extract_quotes(text, language).quotes
+    assert [(q.open_mark, q.text) for q in found] == quotes
+    assert all(q.close_mark == "”" and not q.unclosed for q in found)
+
+
+def test_both_conventions_in_one_text() -> None:
+    text = ("Il comitato di Borgo Fenni chiede ”più corse serali” e ritiene che “la linea vada "
+            "rafforzata”.\n”Aspettiamo risposte – dice la portavoce Ada Rinsi – entro l'estate”"
+            "\n\n“Abbiamo scritto al Comune.\n\n“Nessuno ci ha risposto”, ha aggiunto. "
+            "”Riproveremo”, ha concluso.")
+    found = extract_quotes(text, "it").quotes
+    assert [(q.open_mark, q.text[:20], q.close_mark) for q in found] == [
+        ("”", "più corse serali", "”"),
+        ("“", "la linea vada raffor", "”"),
+        ("”", "Aspettiamo risposte ", "”"),
+        ("“", "Abbiamo scritto al C", "”"),
+        ("”", "Riproveremo", "”"),
+    ]
+    assert found[3].paragraphs == 2 and found[3].text.endswith("Nessuno ci ha risposto")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from quotes import langid
 from quotes.extract.lines import Lines
-from quotes.extract.marks import APOSTROPHE_LIKE
+from quotes.extract.marks import APOSTROPHE_LIKE, RIGHT_SHAPED
 from quotes.extract.pairing import Span
 from quotes.lang import LanguageData
 from quotes.models import Quote, QuoteKind
@@ -173,7 +173,9 @@ def headless_quotes(
     and that is a statement's length. Linear: each stray mark reads its own line's start
     and the quotes before it, which must be sorted by their opening mark."""
     closers = {c for _, c in table.quote_pairs} - APOSTROPHE_LIKE
-    closer_only = closers - {o for o, _ in table.quote_pairs}
+    # ” stays a closing mark here where a table lets it open ”…” too: a stray one closed
+    # nothing that opened before it.
+    closer_only = closers - ({o for o, _ in table.quote_pairs} - RIGHT_SHAPED)
     # An ambiguous mark (") closes only where it cannot open: after the quote's last
     # punctuation, ending its line ('… should be capitalized!"' closing a pasted post).
     candidates = sorted(at for at in stray if text[at] in closer_only

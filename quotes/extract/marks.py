@@ -4,7 +4,9 @@ A mark is any opening or closing string of the language tables' `quote_pairs`: o
 character („ “ « ' …) or several (the ASCII/LaTeX `` … ''). Like CommonMark's emphasis
 delimiters, a mark can *open* when a word follows it and it does not stick to the end of a
 word, and can *close* when it follows a word. This is what tells English “…” from German
-„…“: the same “ opens in one and closes in the other. An apostrophe between letters
+„…“: the same “ opens in one and closes in the other. A closing-shaped ” that the tables
+also let open (”…”) is held to more: it opens only where no close could stand, and pairing
+reads it as a close inside a quote it closes. An apostrophe between letters
 (don't, l’IA, d'un), before a two-digit year ('90s) or at the edge of a word the tables
 list as written with one ('s morgens, rock 'n' roll, un po') is no mark at all.
 """
@@ -27,6 +29,12 @@ SPACED_CLOSERS = frozenset("»›")
 INNER_SPACES = " \u00a0\u202f\u2009"
 # What may stand right before an opening mark, besides whitespace and the start of text.
 OPEN_CONTEXT = frozenset("([{—–-/:;,")
+# Closing-shaped marks that some tables also let open (”…”, as Swedish and Finnish type
+# quotes, and some Italian, Portuguese and Indonesian sites): far likelier the close of “…”
+# or „…”, such a mark opens only where no close could stand, after whitespace, the start
+# of text or an opening bracket, and before a letter or digit.
+RIGHT_SHAPED = frozenset("”")
+RIGHT_SHAPED_OPEN_CONTEXT = frozenset("([{")
 # What may stand right after a closing mark, besides whitespace and the end of text.
 CLOSE_CONTEXT = frozenset(".,;:!?…)]}—–-/")
 SENTENCE_END = frozenset(".!?…")
@@ -127,7 +135,9 @@ def classify(text: str, start: int, end: int, line: int, table: QuoteMarks) -> l
         # Glued between a sentence's end and the next word (dame."Valérie, stop."Then), a
         # mark may open or close: pairing decides by what is open.
         glued = before in SENTENCE_END and after.isalpha()
-        can_open = ch in table.openers and (glued or _can_open(text, m.end(), ch, before, after))
+        can_open = ch in table.openers and (
+            _right_shaped_opens(before, after) if ch in RIGHT_SHAPED
+            else glued or _can_open(text, m.end(), ch, before, after))
         can_close = ch in table.closers and (glued or _can_close(text, pos, ch, before, after))
         result.append(Mark(pos, ch, line, can_open, can_close))
     return result
@@ -171,6 +181,12 @@ def _can_open(text: str, after_at: int, ch: str, before: str, after: str) -> boo
     if not after or after.isspace():
         return False
     return not before or before.isspace() or before in OPEN_CONTEXT or before in MARK_CHARS
+
+
+def _right_shaped_opens(before: str, after: str) -> bool:
+    """Does a closing-shaped mark (”) open here: ”Não concordo…, che ”sarebbe…, (”Ja…?"""
+    opens_after = not before or before.isspace() or before in RIGHT_SHAPED_OPEN_CONTEXT
+    return opens_after and after.isalnum()
 
 
 def _can_close(text: str, pos: int, ch: str, before: str, after: str) -> bool:

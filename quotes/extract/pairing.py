@@ -27,6 +27,7 @@ from quotes.extract.lines import LineMarks, Lines
 from quotes.extract.marks import (
     APOSTROPHE_LIKE,
     INNER_SPACES,
+    RIGHT_SHAPED,
     SPACED_CLOSERS,
     Mark,
     QuoteMarks,
@@ -90,6 +91,9 @@ class _Pairing:
     consumed: set[int] = field(default_factory=set)  # repeated openings of continued quotes
     # Marks of the current line used by a span, so that none is used twice.
     used: set[int] = field(default_factory=set)
+    # Closing-shaped marks of the current line that could open (”) but stood inside a
+    # quote they close: read as before ”…” could open, a sloppy close at most.
+    declined: set[int] = field(default_factory=set)
     # Whether the sentence text[start:end] reads as narration, by (start, end): quotes
     # left open on one line share the line's sentences, read once.
     narration_at: dict[tuple[int, int], bool] = field(default_factory=dict)
@@ -131,12 +135,22 @@ def _take(state: _Pairing, mk: Mark) -> None:
         opened = stack[target]
         del stack[target:]  # anything opened inside and never closed is dropped
         state.add(_close(state.text, opened, mk))
-    elif mk.can_open:
+    elif mk.can_open and not _declines(state, mk):
         if len(stack) < MAX_NESTING:  # deeper opening marks are text
             start = content_start(state.text, mk)
             stack.append(_Open(mk, start, start))
     elif mk.can_close and mk.char not in APOSTROPHE_LIKE:
         state.stray.append(mk.pos)
+
+
+def _declines(state: _Pairing, mk: Mark) -> bool:
+    """Does a closing-shaped mark that could open (”) open nothing, as it stands inside a
+    quote it closes („Wir bauen die Brücke ”sagte sie)? The same double mark nests no
+    quote; such a mark stays what it was before ”…” could open: a sloppy close at most."""
+    if mk.char not in RIGHT_SHAPED or _matching_open(state.stack, mk, state.table) is None:
+        return False
+    state.declined.add(mk.pos)
+    return True
 
 
 def _end_line(state: _Pairing, line: int) -> None:
@@ -146,6 +160,7 @@ def _end_line(state: _Pairing, line: int) -> None:
     # A stray mark may have closed a quote after all (a sloppy close, see `_sloppy_close`).
     state.stray = [p for p in state.stray if p not in state.used]
     state.used.clear()
+    state.declined.clear()
     state.narration_at.clear()
 
 
@@ -275,9 +290,10 @@ def _sloppy_close(state: _Pairing, line: int, opened: _Open) -> Mark | None:
     for mk in on_line[bisect_right(on_line, opened.mark.pos, key=lambda m: m.pos) :]:
         if mk.pos in state.used:
             continue
-        if mk.can_open and not mk.can_close:
+        opens = mk.can_open and mk.pos not in state.declined
+        if opens and not mk.can_close:
             return None  # another quote begins: this one was never closed
-        if mk.char in closers and not mk.can_open:
+        if mk.char in closers and not opens:
             return mk
     return None
 
