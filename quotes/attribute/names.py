@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from quotes.attribute.compounds import compound_body
+from quotes.attribute.interposed import before_brackets, before_relative_clause
 from quotes.attribute.lexicon import is_first_name, lowercase_words
 from quotes.attribute.namewords import common_noun_end
 from quotes.attribute.owners import preposition_only, titles, with_owner
@@ -56,8 +57,9 @@ def subject(
     le président américain, Donald Trump"), but not past an unnamed subject ("said a
     council member in Springfield" names nobody)."""
     left = _name_ending_at(window, verb[0], table, people) or _name_ending_at(
-        window, _before_brackets(window, verb[0], people), table, people) or _opening_subject(
-        window, verb, table, people)
+        window, before_brackets(window, verb[0], people), table, people) or _name_ending_at(
+        window, before_relative_clause(window, verb[0], table, people), table, people
+    ) or _opening_subject(window, verb, table, people)
     if left is not None:
         return left
     for tok in window[verb[0] : verb[1]]:
@@ -68,19 +70,6 @@ def subject(
         if last.lower.endswith(suffix) and len(last.lower) > len(suffix) + 2:
             return Name(last.text[-len(suffix) :], last.end - len(suffix), last.end, "pronoun")
     return _subject_after_verb(window, verb, table, people)
-
-
-def _before_brackets(window: list[Tok], index: int, people: PeopleIndex) -> int:
-    """Where the words before a bracket closing right before window[index] end ("Jane
-    Example (D-NH) said", "Lula (PT) admitiu"): a party or place in brackets stands
-    between a subject and its verb. `index` itself where no bracket closes there."""
-    if index == 0 or people.text[window[index - 1].end : window[index].start].strip() != ")":
-        return index
-    opening = people.text.rfind("(", 0, window[index].start)
-    k = index
-    while k > 0 and window[k - 1].start > opening:
-        k -= 1
-    return k if k < index and k > 0 else index
 
 
 def _subject_after_verb(
