@@ -268,6 +268,18 @@ def test_the_answer_after_the_question_keeps_its_speaker() -> None:
     assert speakers(text, "en")["Traffic has doubled."] == "Paul Sample"
 
 
+@pytest.mark.parametrize(("language", "text", "answer", "speaker"), [
+    ("pt", "Aurélio Varzim falou com a imprensa. Perguntado sobre o que achou da equipe do "
+     "Varsal ele respondeu: “O Varsal fez bem o seu papel.”", "O Varsal fez bem o seu papel.",
+     "Aurélio Varzim"),
+    ("en", "Coach Aurelio Varzim met the press. Asked about the Varsal side he replied: "
+     "\"Varsal played well.\"", "Varsal played well.", "Aurelio Varzim"),
+])
+def test_an_answer_a_colon_introduces_after_the_question_is_the_answerers(
+        language: str, text: str, answer: str, speaker: str) -> None:
+    assert speakers(text, language)[answer] == speaker
+
+
 @pytest.mark.parametrize(("language", "text", "quote"), UNNAMED)
 def test_a_quote_of_someone_unnamed_names_nobody(language: str, text: str, quote: str) -> None:
     assert speakers(text, language)[quote] is None

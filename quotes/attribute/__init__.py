@@ -391,7 +391,10 @@ def _sentence_start(text: str, at: int, table: LanguageData) -> int:
 def _in_question(before: str, table: LanguageData) -> bool:
     """Does a term stand in the opening clause of a reporter's question ("Asked if she
     could “truly” guarantee …", "Gefragt, ob er „…“")? Only a comma right after the
-    opening word may come before it."""
+    opening word may come before it, and a colon right before the quote introduces an
+    answer ("Perguntado sobre o jogo ele respondeu: “…”")."""
+    if before.rstrip().endswith(":"):
+        return False
     opening, _, rest = before.lstrip(" \"'“”„«»").partition(" ")
     if opening.rstrip(",").casefold() not in table.question_openers:
         return False
