@@ -19,6 +19,7 @@ nobody where the passage names nobody. A quote the extractor did not find counts
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import sys
@@ -171,6 +172,10 @@ def print_part(title: str, outcomes: Sequence[Outcome], *, show_cases: bool) -> 
 
 
 def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description="Speaker attribution on real passages.")
+    parser.add_argument("--cases", action="store_true", help="list every wrong speaker")
+    parser.add_argument("--part", choices=("tune", "held"), help="one part only")
+    args = parser.parse_args(argv)
     passages = load()
     held = held_back_ids(passages)
     outcomes = run(passages)
@@ -178,10 +183,10 @@ def main(argv: list[str]) -> None:
              "held": [o for o in outcomes if o.gold.passage in held]}
     print(f"attribution passages: {len(passages)}, quotes: {len(outcomes)}; "
           f"held back: {len(held)} passages")
-    wanted = [argv[argv.index("--part") + 1]] if "--part" in argv else list(parts)
+    wanted = [args.part] if args.part else list(parts)
     for name in wanted:
         title = "tuning part" if name == "tune" else "held-back part (never tuned on)"
-        print_part(title, parts[name], show_cases="--cases" in argv)
+        print_part(title, parts[name], show_cases=args.cases)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ The match decision it measures is `quotes/data/match.json` (`fit_decision.py`).
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import os
@@ -261,13 +262,21 @@ def print_part(title: str, outcomes: Sequence[Outcome], *, show_cases: bool) -> 
 
 
 def main(argv: list[str]) -> None:
-    # --passes g1,g3: only those passes' cases (a new pass measured before any tuning).
-    passes = argv[argv.index("--passes") + 1].split(",") if "--passes" in argv else []
+    parser = argparse.ArgumentParser(description="Verdicts on the real fact-checked cases.")
+    parser.add_argument("--cases", action="store_true", help="list every wrong verdict")
+    parser.add_argument("--no-suites", action="store_true",
+                        help="skip the perturbation suite and ../shared/dev")
+    parser.add_argument("--part", choices=("tune", "held"), help="one part only")
+    parser.add_argument("--passes", default="",
+                        help="only these passes, e.g. g1,g3 (a new pass before any tuning)")
+    parser.add_argument("--model-dir", type=Path, help="MT models for back-translation")
+    args = parser.parse_args(argv)
+    passes = [p for p in args.passes.split(",") if p]
     cases = load_cases(passes=passes)
     parts = {"tune": [c for c in cases if not c.held_back],
              "held": [c for c in cases if c.held_back]}
-    wanted = [argv[argv.index("--part") + 1]] if "--part" in argv else list(parts)
-    model_dir = Path(argv[argv.index("--model-dir") + 1]) if "--model-dir" in argv else None
+    wanted = [args.part] if args.part else list(parts)
+    model_dir = args.model_dir
     translator = None
     if model_dir is not None:
         from quotes.translate import Translator
@@ -279,8 +288,8 @@ def main(argv: list[str]) -> None:
     by_id = {o.case.id: o for o in outcomes}
     for name in wanted:
         title = "tuning part" if name == "tune" else "held-back part (never tuned on)"
-        print_part(title, [by_id[c.id] for c in parts[name]], show_cases="--cases" in argv)
-    if "--no-suites" in argv:
+        print_part(title, [by_id[c.id] for c in parts[name]], show_cases=args.cases)
+    if args.no_suites:
         return
     import dev_verify
     import eval as perturbation
