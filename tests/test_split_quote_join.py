@@ -43,6 +43,9 @@ def test_a_fragment_joins_the_speakers_tweet_its_neighbour_matched() -> None:
     joined = _join_split_quotes(rows)
     assert joined[1].decision.match is not None
     assert joined[1].decision.match.tweet.id == MAYOR.id
+    # The reason says first what the verdict rests on: the neighbour's tweet, not the
+    # fragment's own shortfall.
+    assert joined[1].decision.reason.startswith("joins @jane_example_fictional's tweet")
 
 
 def test_a_fragment_does_not_join_another_persons_tweet() -> None:

@@ -485,9 +485,10 @@ def _joined(row: MatchRow, neighbour: MatchRow) -> MatchRow | None:
         segment=scored.segment,
         fragment=True,
     )
+    # The join first: the reason of the fragment alone names another, closer tweet.
     reason = (
-        f"{row.decision.reason}; joins the tweet of the adjacent fragment by the same "
-        "speaker (one post quoted in pieces)"
+        f"joins @{tweet.author_handle}'s tweet, matched by the adjacent fragment of the same "
+        f"speaker (one post quoted in pieces); alone, {row.decision.reason}"
     )
     return replace(row, decision=Decision(fragment, row.decision.method, reason,
                                           evidence=row.decision.evidence))
