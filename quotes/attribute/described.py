@@ -1,7 +1,8 @@
 """Whether a name is a noun: in a language that writes no article before a person's name, a
 capitalized word the text writes only after a lowercase definite article ("de Bosschenaar",
-"de Duitser", "der Angeklagte") is what someone is (from a town, a country), not who. Such
-a word is no speaker's name: the passage names nobody."""
+"de Duitser", "der Angeklagte") is what someone is (from a town, a country), not who; and
+a capitalized word the text writes only after a number ("drei Katzen", "Vier Tage") is
+what is counted. Such a word is no speaker's name: the passage names nobody."""
 
 from __future__ import annotations
 
@@ -33,3 +34,20 @@ def names_a_noun(people: PeopleIndex, name: str, ms: list[Mention] | None = None
     starts = [m.start for m in ms] if ms is not None else [
         w.start() for w in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", people.text)]
     return bool(starts) and all(_after_article(people, at) for at in starts)
+
+
+def names_a_count(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
+    """Is one-word `name`, no one the archive knows, written after a number (digits or a
+    number word: "seine drei Katzen", "Vier Tage danach", "le 3 Mai") at each of its
+    mentions `ms`? People are named, not counted; a first name too ("Tage", "Mai")."""
+    if " " in name or not ms or people.is_known(name):
+        return False
+    return all(_after_number(people, m.start) for m in ms)
+
+
+def _after_number(people: PeopleIndex, start: int) -> bool:
+    found = _WORD_BEFORE.search(people.text, max(0, start - 16), start)
+    if found is None:
+        return False
+    word = found.group(1)
+    return word.isdigit() or word.casefold() in people.table.number_words

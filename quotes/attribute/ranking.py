@@ -32,7 +32,7 @@ from itertools import islice
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from quotes.attribute.described import names_a_noun
+from quotes.attribute.described import names_a_count, names_a_noun
 from quotes.attribute.lexicon import gender, is_first_name
 from quotes.attribute.people import PeopleIndex
 from quotes.attribute.persons import Mention
@@ -424,9 +424,10 @@ def _personish(people: PeopleIndex, name: str, ms: list[Mention]) -> float:
 
 
 def _no_one(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
-    """A town the text writes as one, or a noun written after an article ("de
-    Varsenaar"): no one to speak."""
-    return _a_place(people, name, ms) or names_a_noun(people, name, ms)
+    """A town the text writes as one, a noun written after an article ("de Varsenaar")
+    or a number ("drei Katzen"): no one to speak."""
+    return _a_place(people, name, ms) or names_a_noun(people, name, ms) \
+        or names_a_count(people, name, ms)
 
 
 def _a_place(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:

@@ -419,8 +419,11 @@ def _context(a: Attempt) -> Attribution | None:
     # without attribution ("Ele disse que o petista … “Nós …”": he, not the petista).
     ranking = [c.name for c in rank(people, Query(open_at, "none", None, people.asked))]
     names = {name for _, name in named}
-    best = next((c for c in ranking if c in names), named[-1][1])
-    best = _last_sentence_subject(a, named, after_offset) or best
+    # A name no ranking holds is no one who may speak ("seine drei Katzen").
+    best = _last_sentence_subject(a, named, after_offset) or next(
+        (c for c in ranking if c in names), None)
+    if best is None:
+        return None
     mention = next(m for m, name in reversed(named) if name == best)
     kind = mention.kind if mention.kind in ("pronoun", "role") else "name"
     name = Name(mention.name, mention.start, mention.start + len(mention.name), kind)
