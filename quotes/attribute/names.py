@@ -88,14 +88,29 @@ def _subject_after_verb(
         _subject_position(right, found, table) and not _possessive(right, found)
     ):
         # "respondió a Fox": the one answered; "said Mr. Trump's decision": the one spoken
-        # of; not the one speaking.
-        return None
+        # of; not the one speaking. The subject may follow the one told.
+        found = _subject_after_told(right[:cut], found, table, people)
+        if found is None:
+            return None
     found = _rank_and_name_after(right[:cut], found, table, people) or found
     if found is not None and found.kind == "unnamed" and not _verb_opens(window, verb, people):
         # "Olona ha publicado un tuit", "responde a una estrategia": an object; a subject
         # without a name follows only a verb opening its clause ("…”, dijo un vecino").
         return None
     return found
+
+
+def _subject_after_told(words: list[Tok], told: Name, table: LanguageData,
+                        people: PeopleIndex) -> Name | None:
+    """The subject after the one told, right after the verb's preposition ("contó a Info
+    Blanco un vecino"): a role or someone unnamed, no other name (more of the one told)."""
+    if len(words) < 2 or not preposition_only(words[0], table) or words[1].start != told.start:
+        return None
+    rest = [t for t in words if t.start >= told.end]
+    while rest and rest[0].text[:1].isupper():  # the rest of an outlet's name
+        rest = rest[1:]
+    found = first_name(rest, table, people, stop_at_common_noun=True)
+    return found if found is not None and found.kind in ("role", "unnamed") else None
 
 
 def _after_verb(window: list[Tok], verb: Phrase, table: LanguageData) -> list[Tok]:

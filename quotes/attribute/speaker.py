@@ -128,19 +128,29 @@ def _unnamed_antecedent(people: PeopleIndex, reference: Name) -> bool:
     head = reference.text.casefold() if reference.kind == "role" else None
     lo = max(0, reference.start - (_ROLE_ANTECEDENT_CHARS if head else _ANTECEDENT_CHARS))
     wanted = table.pronoun_genders.get(reference.text.casefold())
-    if head is not None and not is_spokesperson(reference.text.split()[0], table):
-        return False
+    spokesperson = head is None or is_spokesperson(reference.text.split()[0], table)
     found = None
     for word in re.finditer(r"[\w-]+", people.text[lo : reference.start]):
         role = Name(word.group(), lo + word.start(), lo + word.end(), "role")
         gender = role_gender(role.text, table) or "m"
         if head is not None and not role.text.casefold().endswith(head):
             continue
-        if unnamed_spokesperson(people, role) and (wanted is None or gender in wanted):
+        introduced = unnamed_spokesperson(people, role) if spokesperson else _indefinite(
+            people, role)  # "un vecino … señaló el vecino"
+        if introduced and (wanted is None or gender in wanted):
             found = role
     return found is not None and not any(
         m.subject and people.person_at(m.start)
         for m in mentions_in(people, found.end, reference.start))
+
+
+def _indefinite(people: PeopleIndex, role: Name) -> bool:
+    """Does an indefinite article stand right before the role ("un vecino"), outside a
+    quote ("c'est un ministre du gouvernement" introduces no one)?"""
+    if role.start in people.quoted:
+        return False
+    before = people.folded[max(0, role.start - _BEFORE_CHARS) : role.start].split()
+    return bool(before) and before[-1] in people.table.indefinites
 
 
 def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:
