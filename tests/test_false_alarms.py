@@ -275,6 +275,28 @@ def test_shouted_words_are_not_names() -> None:
     assert not [d for d in v.differences if d.tweet_side == "NEVER"], v.differences
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("Dopo una lunga notte di colloqui con la mediazione americana, India e Pakistan hanno "
+     "concordato un CESSATE IL FUOCO TOTALE E IMMEDIATO.", "it"),
+    ("Après une longue nuit de discussions sous la médiation américaine, l'Inde et le "
+     "Pakistan ont accepté un CESSEZ-LE-FEU TOTAL ET IMMÉDIAT.", "fr"),
+])
+def test_shouted_words_of_the_quote_replace_no_name(text: str, language: str) -> None:
+    # The quote's capitals mirror the post's emphasis; "United" rendered as an adjective
+    # ("américaine") is no name another took the place of.
+    tweet = ("After a long night of talks mediated by the United States, India and Pakistan "
+             "have agreed to a FULL AND IMMEDIATE CEASEFIRE.")
+    v = verdict(text, language, tweet)
+    assert "name" not in distorting(v), v.differences
+
+
+def test_an_inflected_exonym_renders_the_name() -> None:
+    tweet = "Talks were mediated by the United States overnight."
+    v = verdict("Die Gespräche wurden über Nacht von den Vereinigten Staaten vermittelt.", "de",
+                tweet)
+    assert "name" not in distorting(v), v.differences
+
+
 def test_short_shouted_common_words_are_no_acronyms() -> None:
     """German shows no lost name by its capital, so a name it lacks counts as changed:
     "CASH" and "SOON" are emphasis there, while an acronym ("FBI") stays a name."""

@@ -376,7 +376,8 @@ def _ends_compound(word: str, name: str) -> bool:
 def _replacements(sides: Sides, quote_anchors: Sequence[Anchor], handles: Sequence[str]
                   ) -> list[Anchor]:
     """Names of the quote the tweet has under no spelling, nor inside one of its handles
-    (`handles`, folded): what replaced the tweet's."""
+    (`handles`, folded): what replaced the tweet's. Words in capitals for emphasis
+    ("eine VOLLSTÄNDIGE UND SOFORTIGE WAFFENRUHE") are none, as on the tweet's side."""
     tweet_tokens = _words(sides.tweet)
     # The English names of the tweet's own exonyms ("Deus" → god) are its words too.
     tweet_english = exonyms_in(sides.tweet, sides.target)
@@ -392,7 +393,8 @@ def _replacements(sides: Sides, quote_anchors: Sequence[Anchor], handles: Sequen
             and q.value not in sides.source.exonyms and q.value not in local
             and q.value not in tweet_english
             and not _renders_a_tweet_word(q, tweet_tokens, sides.source)
-            and not _in_a_handle(q, handles)]
+            and not _in_a_handle(q, handles)
+            and not (q.text.isupper() and len(q.text) > ACRONYM_LETTERS)]  # "VOLLSTÄNDIGE"
 
 
 # How long a name must be to be read inside a handle.
