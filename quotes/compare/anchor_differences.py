@@ -387,14 +387,20 @@ def _replacements(sides: Sides, quote_anchors: Sequence[Anchor], handles: Sequen
     if not sides.source.capitalizes_nouns:
         names += _inner_capitals(sides.quote, names)
     names.sort(key=lambda a: a.start)
-    return [q for q in names if len(q.text) > 2 and not _common_word(q.text, sides.source)
-            and not is_role_or_title(q.text, sides.source)  # "Pak Widodo", "Mme Okafor"
-            and q.value not in sides.source.not_names  # "l'État": capitalized by custom
+    return [q for q in names if len(q.text) > 2 and not _no_name(q, sides.source)
             and q.value not in sides.source.exonyms and q.value not in local
             and q.value not in tweet_english
             and not _renders_a_tweet_word(q, tweet_tokens, sides.source)
-            and not _in_a_handle(q, handles)
-            and not (q.text.isupper() and len(q.text) > ACRONYM_LETTERS)]  # "VOLLSTÄNDIGE"
+            and not _in_a_handle(q, handles)]
+
+
+def _no_name(q: Anchor, source: LanguageData) -> bool:
+    """A capitalized word of the quote that names no one: a common word, a role or title
+    ("Pak Widodo", "Mme Okafor"), a word capitalized by custom ("l'État"), or one in
+    capitals for emphasis ("VOLLSTÄNDIGE")."""
+    return (_common_word(q.text, source) or is_role_or_title(q.text, source)
+            or q.value in source.not_names
+            or (q.text.isupper() and len(q.text) > ACRONYM_LETTERS))
 
 
 # How long a name must be to be read inside a handle.
