@@ -25,6 +25,7 @@ real passages of `benchmarks/attribution/`, one per 260), shuffled with a fixed 
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
 import subprocess
@@ -319,23 +320,27 @@ def list_attribution(small: int = 300, large: int = 2400) -> None:
           f"(target >= {TARGET_LIST_RATIO}; before: {BASELINE_LIST_RATIO:.2f}x)")
 
 
-def main() -> None:
-    if "--spans" in sys.argv:  # the span figures alone
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description="Quote spans and extraction scaling.")
+    parser.add_argument("--spans", action="store_true", help="the span figures alone")
+    parser.add_argument("--lists", action="store_true", help="the quote-list figures alone")
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, for a quick look")
+    parser.add_argument("--mb", type=float, default=5.0, help="throughput text size in MB")
+    args = parser.parse_args(argv)
+    if args.spans:
         print_spans(span_figures())
         return
-    if "--lists" in sys.argv:  # the quote-list figures alone
+    if args.lists:
         list_attribution()
         return
-    quick = "--quick" in sys.argv
-    mb = float(sys.argv[sys.argv.index("--mb") + 1]) if "--mb" in sys.argv else 5.0
     print_spans(span_figures())
-    if quick:
+    if args.quick:
         print_figures(extraction_figures(0.1, 1.6, 10.0))
     else:
         print_figures(extraction_figures())
-    throughput(0.5 if quick else mb)
-    list_attribution(200, 1600) if quick else list_attribution()
+    throughput(0.5 if args.quick else args.mb)
+    list_attribution(200, 1600) if args.quick else list_attribution()
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
