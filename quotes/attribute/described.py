@@ -15,11 +15,16 @@ from quotes.attribute.persons import Mention
 _WORD_BEFORE = re.compile(r"(\w+) $")
 
 
+def _word_before(people: PeopleIndex, start: int, reach: int) -> str | None:
+    """The word right before `start` (one space between), read at most `reach` back."""
+    found = _WORD_BEFORE.search(people.text, max(0, start - reach), start)
+    return found.group(1) if found is not None else None
+
+
 def _after_article(people: PeopleIndex, start: int) -> bool:
     """Is the word at `start` written right after a definite article in lowercase?"""
-    found = _WORD_BEFORE.search(people.text, max(0, start - 12), start)
-    return found is not None and found.group(1).islower() \
-        and found.group(1) in people.table.definite_articles
+    word = _word_before(people, start, 12)
+    return word is not None and word.islower() and word in people.table.definite_articles
 
 
 def names_a_noun(people: PeopleIndex, name: str, ms: list[Mention] | None = None) -> bool:
@@ -46,8 +51,6 @@ def names_a_count(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
 
 
 def _after_number(people: PeopleIndex, start: int) -> bool:
-    found = _WORD_BEFORE.search(people.text, max(0, start - 16), start)
-    if found is None:
-        return False
-    word = found.group(1)
-    return word.isdigit() or word.casefold() in people.table.number_words
+    """Is the word at `start` written right after digits or a number word?"""
+    word = _word_before(people, start, 16)
+    return word is not None and (word.isdigit() or word.casefold() in people.table.number_words)

@@ -438,9 +438,11 @@ def _a_place(people: PeopleIndex, name: str, ms: list[Mention]) -> bool:
     name no list holds is one where the text writes it only after a place's preposition
     ("in de Bossche Varskamp")."""
     listed = is_place(name)
-    if names_a_street(people, name) and not people.is_known(name):
+    if people.is_known(name):
+        return False
+    if names_a_street(people, name):
         return True
-    if people.is_known(name) or _honorific(people, ms) or (
+    if _honorific(people, ms) or (
             (" " in name or not listed) and _personish(people, name, ms) >= 1.0):
         return False  # a town's one word may be a first name too ("Torino", "Paris")
     # Read once per document and name: every quote ranks the same towns again, and a

@@ -106,17 +106,34 @@ def _unnamed_spokesperson_or_pronoun(people: PeopleIndex, name: Name) -> bool:
     return name.kind == "pronoun" and _unnamed_antecedent(people, name)
 
 
+def _introduced_unnamed(people: PeopleIndex, role: Name, spokesperson: bool) -> bool:
+    """Is `role` where someone unnamed is introduced: a spokesperson as
+    `unnamed_spokesperson` says, any other role right after an indefinite article ("un
+    vecino … señaló el vecino"), not inside a quote ("c'est un ministre du gouvernement")?"""
+    if spokesperson:
+        return unnamed_spokesperson(people, role)
+    return role.start not in people.quoted and _after_indefinite(people, role,
+                                                                 over_capitals=False)
+
+
 def unnamed_spokesperson(people: PeopleIndex, name: Name) -> bool:
     """"een woordvoerder", "a spokeswoman", "eine Sprecherin": a spokesperson not named
     before (an indefinite article), who speaks for an organisation."""
-    table = people.table
-    spokesperson = is_spokesperson(name.text.split()[0], table)
     # "een woordvoerder", and "a Pentagon spokesman": capitalized words may come between.
+    return is_spokesperson(name.text.split()[0], people.table) and _after_indefinite(
+        people, name, over_capitals=True)
+
+
+def _after_indefinite(people: PeopleIndex, name: Name, *, over_capitals: bool) -> bool:
+    """Does an indefinite article stand right before `name` ("un vecino"), or, with
+    `over_capitals`, before the capitalized words right before it ("a Pentagon
+    spokesman")?"""
+    indefinites = people.table.indefinites
     before = people.text[max(0, name.start - _BEFORE_CHARS) : name.start].split()
-    while len(before) > 1 and before[-1][:1].isupper() \
-            and before[-1].casefold() not in table.indefinites:
+    while over_capitals and len(before) > 1 and before[-1][:1].isupper() \
+            and before[-1].casefold() not in indefinites:
         before.pop()
-    return spokesperson and bool(before) and before[-1].casefold() in table.indefinites
+    return bool(before) and before[-1].casefold() in indefinites
 
 
 def _unnamed_antecedent(people: PeopleIndex, reference: Name) -> bool:
@@ -135,22 +152,12 @@ def _unnamed_antecedent(people: PeopleIndex, reference: Name) -> bool:
         gender = role_gender(role.text, table) or "m"
         if head is not None and not role.text.casefold().endswith(head):
             continue
-        introduced = unnamed_spokesperson(people, role) if spokesperson else _indefinite(
-            people, role)  # "un vecino … señaló el vecino"
-        if introduced and (wanted is None or gender in wanted):
+        if _introduced_unnamed(people, role, spokesperson) and (
+                wanted is None or gender in wanted):
             found = role
     return found is not None and not any(
         m.subject and people.person_at(m.start)
         for m in mentions_in(people, found.end, reference.start))
-
-
-def _indefinite(people: PeopleIndex, role: Name) -> bool:
-    """Does an indefinite article stand right before the role ("un vecino"), outside a
-    quote ("c'est un ministre du gouvernement" introduces no one)?"""
-    if role.start in people.quoted:
-        return False
-    before = people.folded[max(0, role.start - _BEFORE_CHARS) : role.start].split()
-    return bool(before) and before[-1] in people.table.indefinites
 
 
 def _organisation(people: PeopleIndex, name: Name, method: str) -> Speaker:

@@ -146,7 +146,8 @@ def _take(state: _Pairing, mk: Mark) -> None:
 def _declines(state: _Pairing, mk: Mark) -> bool:
     """Does a closing-shaped mark that could open (”) open nothing, as it stands inside a
     quote it closes („Wir bauen die Brücke ”sagte sie)? The same double mark nests no
-    quote; such a mark stays what it was before ”…” could open: a sloppy close at most."""
+    quote; such a mark stays what it was before ”…” could open: a sloppy close at most.
+    A declined mark is recorded in `state.declined`, which `_sloppy_close` reads."""
     if mk.char not in RIGHT_SHAPED or _matching_open(state.stack, mk, state.table) is None:
         return False
     state.declined.add(mk.pos)
